@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Languages the tutor speaks. Taglish messages are detected as `fil` (the student understands both). */
+export const Locale = z.enum(['en', 'fil']);
+export type Locale = z.infer<typeof Locale>;
+
+export const MAX_MESSAGE_CHARS = 8000;
+
+export const UserInfo = z.object({
+  user_id: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  grade_level: z.string().max(20).optional(),
+  learning_style_summary: z.string().max(1000).optional(),
+  emotional_state_summary: z.string().max(1000).optional(),
+  mastery_level_summary: z.string().max(1000).optional(),
+});
+export type UserInfo = z.infer<typeof UserInfo>;
+
+export const ChatMessage = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().max(MAX_MESSAGE_CHARS),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const OrchestrateRequest = z.object({
+  user_info: UserInfo,
+  chat_history: z.array(ChatMessage).max(200).default([]),
+  message: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  locale: Locale.optional(),
+});
+export type OrchestrateRequest = z.input<typeof OrchestrateRequest>;
+export type ParsedOrchestrateRequest = z.output<typeof OrchestrateRequest>;
+
+export const TraceStep = z.object({
+  step: z.string(),
+  detail: z.string(),
+});
+export type TraceStep = z.infer<typeof TraceStep>;
+
+export const Status = z.enum(['completed', 'needs_clarification', 'no_tool', 'error']);
+export type Status = z.infer<typeof Status>;
+
+export const Planner = z.enum(['embedded', 'llm']);
+export type Planner = z.infer<typeof Planner>;
+
+export const OrchestrateResponse = z.object({
+  status: Status,
+  tool: z.string().nullable(),
+  parameters: z.record(z.string(), z.unknown()),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  clarification: z.object({ question: z.string(), missing: z.array(z.string()) }).nullable(),
+  reply: z.string(),
+  confidence: z.number().min(0).max(1),
+  locale: Locale,
+  planner: Planner,
+  /** True when the configured LLM failed and the embedded engine answered instead. */
+  degraded: z.boolean(),
+  trace: z.array(TraceStep),
+});
+export type OrchestrateResponse = z.infer<typeof OrchestrateResponse>;

@@ -1,0 +1,321 @@
+import { type ContentLibrary, loadContentLibrary } from '@aralin/content';
+import type { z } from 'zod';
+import {
+  type Locale,
+  OrchestrateRequest,
+  type OrchestrateResponse,
+  type ParsedOrchestrateRequest,
+  type TraceStep,
+} from './contract.ts';
+import { detectLocale } from './language.ts';
+import { embeddedPlanner } from './planner/embedded.ts';
+import type { Plan, Planner, PlanRequest } from './planner/types.ts';
+import { ToolRegistry } from './registry.ts';
+import type { AnyTool, ToolContext } from './tool.ts';
+
+/** What the orchestrator reports while a turn runs, so a server can stream it. */
+export type TutorEvent =
+  | {
+      type: 'plan';
+      planner: 'embedded' | 'llm';
+      status: OrchestrateResponse['status'];
+      tool: string | null;
+      parameters: Record<string, unknown>;
+    }
+  | { type: 'tool-result'; tool: string; result: Record<string, unknown> }
+  | { type: 'text-delta'; delta: string };
+
+export interface OrchestrateOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: TutorEvent) => void;
+}
+
+export interface TutorOptions {
+  content?: ContentLibrary;
+  tools?: ToolRegistry;
+  /** A conversational planner (LLM); the embedded planner answers whenever it fails. */
+  llm?: Planner;
+  clock?: () => Date;
+}
+
+export interface Tutor {
+  readonly registry: ToolRegistry;
+  readonly content: ContentLibrary;
+  /** Runs one turn of the contract; `request` is validated here (throws `InvalidRequestError`). */
+  orchestrate(request: unknown, options?: OrchestrateOptions): Promise<OrchestrateResponse>;
+}
+
+export class InvalidRequestError extends Error {
+  override name = 'InvalidRequestError';
+  readonly issues: z.core.$ZodIssue[];
+  constructor(issues: z.core.$ZodIssue[]) {
+    super(
+      `invalid orchestrate request: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
+    this.issues = issues;
+  }
+}
+
+export function parseOrchestrateRequest(request: unknown): ParsedOrchestrateRequest {
+  const parsed = OrchestrateRequest.safeParse(request);
+  if (!parsed.success) throw new InvalidRequestError(parsed.error.issues);
+  return parsed.data;
+}
+
+/**
+ * Fits a planner's proposal to the tool's schema: numbers out of range are clamped (and the trace says so),
+ * unknown fields are dropped, defaults are applied. Returns the validated input or the issues that remain.
+ */
+export function fitParameters(
+  tool: AnyTool,
+  proposed: Record<string, unknown>,
+): { ok: true; value: Record<string, unknown>; trace: TraceStep[] } | { ok: false; error: string } {
+  const trace: TraceStep[] = [];
+  const candidate: Record<string, unknown> = {};
+  for (const key of Object.keys(tool.input.shape))
+    if (proposed[key] !== undefined) candidate[key] = proposed[key];
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const parsed = tool.input.safeParse(candidate);
+    if (parsed.success) return { ok: true, value: parsed.data as Record<string, unknown>, trace };
+    let repaired = false;
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      if (typeof key !== 'string') continue;
+      if (
+        issue.code === 'too_big' &&
+        typeof issue.maximum === 'number' &&
+        typeof candidate[key] === 'number'
+      ) {
+        trace.push({
+          step: 'clamp',
+          detail: `${key}=${issue.maximum} (asked for ${candidate[key]}; the most is ${issue.maximum})`,
+        });
+        candidate[key] = Number(issue.maximum);
+        repaired = true;
+      } else if (
+        issue.code === 'too_small' &&
+        typeof issue.minimum === 'number' &&
+        typeof candidate[key] === 'number'
+      ) {
+        trace.push({
+          step: 'clamp',
+          detail: `${key}=${issue.minimum} (asked for ${candidate[key]}; the least is ${issue.minimum})`,
+        });
+        candidate[key] = Number(issue.minimum);
+        repaired = true;
+      } else if (
+        issue.code === 'too_big' &&
+        typeof candidate[key] === 'string' &&
+        typeof issue.maximum === 'number'
+      ) {
+        candidate[key] = (candidate[key] as string).slice(0, Number(issue.maximum));
+        trace.push({ step: 'clamp', detail: `${key} shortened to ${issue.maximum} characters` });
+        repaired = true;
+      } else if (key in candidate && tool.input.shape[key]?.safeParse(undefined).success) {
+        trace.push({ step: 'repair', detail: `${key} dropped (${issue.message}); the default applies` });
+        delete candidate[key];
+        repaired = true;
+      }
+    }
+    if (!repaired)
+      return {
+        ok: false,
+        error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      };
+  }
+  return { ok: false, error: 'parameters could not be repaired' };
+}
+
+const APOLOGY: Record<Locale, string> = {
+  en: 'Sorry, something went wrong on my side while preparing that. Please try again in a moment.',
+  fil: 'Paumanhin, may nagkaproblema sa panig ko habang inihahanda iyon. Pakisubukan ulit mamaya.',
+};
+
+function chunk(text: string): string[] {
+  return text.match(/\S+\s*|\s+/g) ?? [];
+}
+
+export function createTutor(options: TutorOptions = {}): Tutor {
+  const content = options.content ?? loadContentLibrary();
+  const registry = options.tools ?? new ToolRegistry();
+  const clock = options.clock ?? (() => new Date());
+
+  async function plan(
+    request: PlanRequest,
+  ): Promise<{ plan: Plan; planner: Planner; degraded: boolean; trace: TraceStep[] }> {
+    const trace: TraceStep[] = [];
+    if (options.llm) {
+      try {
+        const result = await options.llm.plan(request);
+        if (result.kind === 'no_tool' || registry.get(result.tool))
+          return { plan: result, planner: options.llm, degraded: false, trace };
+        trace.push({
+          step: 'fallback',
+          detail: `the LLM chose unknown tool ${result.tool}; the embedded planner answers`,
+        });
+      } catch (error) {
+        trace.push({
+          step: 'fallback',
+          detail: `the LLM planner failed (${(error as Error).message}); the embedded planner answers`,
+        });
+      }
+      return { plan: await embeddedPlanner.plan(request), planner: embeddedPlanner, degraded: true, trace };
+    }
+    return { plan: await embeddedPlanner.plan(request), planner: embeddedPlanner, degraded: false, trace };
+  }
+
+  async function orchestrate(raw: unknown, opts: OrchestrateOptions = {}): Promise<OrchestrateResponse> {
+    const request = parseOrchestrateRequest(raw);
+    const emit = opts.onEvent ?? (() => {});
+    const trace: TraceStep[] = [];
+    const detected = detectLocale(request.message, request.chat_history);
+    const locale = request.locale ?? detected.locale;
+    trace.push({
+      step: 'language',
+      detail: request.locale
+        ? `locale=${locale} as requested`
+        : `locale=${locale} detected (${detected.reason})`,
+    });
+    const planRequest: PlanRequest = {
+      message: request.message,
+      history: request.chat_history,
+      user: request.user_info,
+      locale,
+      tools: registry,
+      content,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    };
+    const chosen = await plan(planRequest);
+    trace.push(...chosen.trace, ...chosen.plan.trace);
+    const base = { locale, planner: chosen.planner.name, degraded: chosen.degraded } as const;
+    const say = (text: string) => {
+      for (const piece of chunk(text)) emit({ type: 'text-delta', delta: piece });
+    };
+
+    const p = chosen.plan;
+    if (p.kind === 'no_tool') {
+      emit({ type: 'plan', planner: base.planner, status: 'no_tool', tool: null, parameters: {} });
+      say(p.reply);
+      return {
+        ...base,
+        status: 'no_tool',
+        tool: null,
+        parameters: {},
+        result: null,
+        clarification: null,
+        reply: p.reply,
+        confidence: p.confidence,
+        trace,
+      };
+    }
+    const tool = registry.get(p.tool) as AnyTool;
+    if (p.missing.length > 0) {
+      const question =
+        p.clarification ?? (locale === 'fil' ? 'Tungkol saan ito?' : 'What topic is this about?');
+      emit({
+        type: 'plan',
+        planner: base.planner,
+        status: 'needs_clarification',
+        tool: tool.name,
+        parameters: p.parameters,
+      });
+      say(question);
+      return {
+        ...base,
+        status: 'needs_clarification',
+        tool: tool.name,
+        parameters: p.parameters,
+        result: null,
+        clarification: { question, missing: p.missing },
+        reply: question,
+        confidence: p.confidence,
+        trace,
+      };
+    }
+    const fitted = fitParameters(tool, p.parameters);
+    if (!fitted.ok) {
+      trace.push({
+        step: 'validate',
+        detail: `parameters rejected by ${tool.name}'s schema: ${fitted.error}`,
+      });
+      say(APOLOGY[locale]);
+      return {
+        ...base,
+        status: 'error',
+        tool: tool.name,
+        parameters: p.parameters,
+        result: null,
+        clarification: null,
+        reply: APOLOGY[locale],
+        confidence: 0,
+        trace,
+      };
+    }
+    trace.push(...fitted.trace);
+    const parameters = fitted.value;
+    emit({ type: 'plan', planner: base.planner, status: 'completed', tool: tool.name, parameters });
+    const ctx: ToolContext = {
+      locale,
+      user: request.user_info,
+      history: request.chat_history,
+      content,
+      now: clock,
+    };
+    let result: Record<string, unknown>;
+    try {
+      result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
+    } catch (error) {
+      trace.push({ step: 'run', detail: `${tool.name} failed: ${(error as Error).message}` });
+      say(APOLOGY[locale]);
+      return {
+        ...base,
+        status: 'error',
+        tool: tool.name,
+        parameters,
+        result: null,
+        clarification: null,
+        reply: APOLOGY[locale],
+        confidence: 0,
+        trace,
+      };
+    }
+    emit({ type: 'tool-result', tool: tool.name, result });
+    const draft = tool.reply(result, parameters, ctx);
+    let reply = draft;
+    if (chosen.planner.reply) {
+      try {
+        reply = await chosen.planner.reply({
+          plan: planRequest,
+          tool: tool.name,
+          parameters,
+          result,
+          draft,
+          onDelta: (delta) => emit({ type: 'text-delta', delta }),
+        });
+      } catch (error) {
+        trace.push({
+          step: 'reply',
+          detail: `the LLM reply failed (${(error as Error).message}); the tool's own reply is used`,
+        });
+        say(draft);
+        reply = draft;
+      }
+    } else {
+      say(draft);
+    }
+    trace.push({ step: 'run', detail: `${tool.name} completed` });
+    return {
+      ...base,
+      status: 'completed',
+      tool: tool.name,
+      parameters,
+      result,
+      clarification: null,
+      reply,
+      confidence: p.confidence,
+      trace,
+    };
+  }
+
+  return { registry, content, orchestrate };
+}

@@ -1,0 +1,47 @@
+import type { ContentLibrary } from '@aralin/content';
+import type { ChatMessage, Locale, TraceStep, UserInfo } from '../contract.ts';
+import type { ToolRegistry } from '../registry.ts';
+
+/** What a planner sees: the conversation, the student, and the tools it may choose from. */
+export interface PlanRequest {
+  message: string;
+  /** Earlier turns, oldest first. */
+  history: ChatMessage[];
+  user: UserInfo;
+  locale: Locale;
+  tools: ToolRegistry;
+  content: ContentLibrary;
+  signal?: AbortSignal;
+}
+
+export type Plan =
+  | {
+      kind: 'tool';
+      tool: string;
+      /** Proposed input for the tool; the orchestrator validates and clamps it against the tool's schema. */
+      parameters: Record<string, unknown>;
+      /** Required fields no layer could supply: the orchestrator asks for them. */
+      missing: string[];
+      /** The one short question to ask when `missing` is not empty, in the student's language. */
+      clarification?: string;
+      confidence: number;
+      trace: TraceStep[];
+    }
+  | { kind: 'no_tool'; reply: string; confidence: number; trace: TraceStep[] };
+
+export interface ReplyRequest {
+  plan: PlanRequest;
+  tool: string;
+  parameters: Record<string, unknown>;
+  result: Record<string, unknown>;
+  /** The tool's own deterministic reply, which a conversational planner may rephrase or extend. */
+  draft: string;
+  onDelta: (text: string) => void;
+}
+
+export interface Planner {
+  readonly name: 'embedded' | 'llm';
+  plan(request: PlanRequest): Promise<Plan>;
+  /** Optional conversational reply about a tool's result, streamed through `onDelta`. */
+  reply?(request: ReplyRequest): Promise<string>;
+}
