@@ -6,6 +6,10 @@ export interface TopicMatch {
   topic: Topic;
   /** Relevance from the search index; higher is better. */
   score: number;
+  /** Which parts of the topic matched: `title`, `aliases`, `terms` (key terms) or `body` (the summary). */
+  fields: string[];
+  /** True when the phrase matched the topic's title, aliases or key terms, not just words in its summary. */
+  strong: boolean;
 }
 
 export interface SearchOptions {

@@ -91,10 +91,14 @@ export function createContentLibrary(topics: readonly Topic[]): ContentLibrary {
     const hits = index.search(phrase, {
       ...(options.subject ? { filter: (r) => byId.get(r.id)?.subject === options.subject } : {}),
     });
+    const queryTerms = [...new Set(tokenize(phrase).flatMap((t) => processTerm(t) ?? []))];
     const out: TopicMatch[] = [];
     for (const hit of hits.slice(0, options.limit ?? 5)) {
       const topic = byId.get(hit.id);
-      if (topic) out.push({ topic, score: hit.score });
+      if (!topic) continue;
+      const fields = [...new Set(Object.values(hit.match).flat())];
+      const coverage = queryTerms.length ? new Set(hit.queryTerms).size / queryTerms.length : 0;
+      out.push({ topic, score: hit.score, fields, strong: fields.some((f) => f !== 'body') && coverage >= 0.66 });
     }
     return out;
   }

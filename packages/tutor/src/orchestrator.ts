@@ -8,7 +8,7 @@ import {
   type TraceStep,
 } from './contract.ts';
 import { detectLocale } from './language.ts';
-import { embeddedPlanner } from './planner/embedded.ts';
+import { embeddedPlanner } from './planner/embedded/index.ts';
 import type { Plan, Planner, PlanRequest } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
 import type { AnyTool, ToolContext } from './tool.ts';

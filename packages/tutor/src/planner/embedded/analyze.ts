@@ -1,0 +1,171 @@
+import {
+  ANALOGIES_OFF,
+  ANALOGIES_ON,
+  CONFIDENT,
+  COUNT_NOUNS,
+  DEPTH_CUES,
+  type Depth,
+  DIFFICULTY_CUES,
+  EXAMPLES_OFF,
+  EXAMPLES_ON,
+  FOLLOW_UP,
+  GREETING,
+  HINT,
+  type Level,
+  NOT_A_COUNT,
+  type NoteStyle,
+  QUESTION_TYPE_CUES,
+  type QuestionType,
+  STRUGGLE,
+  STYLE_CUES,
+  TIRED,
+} from './cues.ts';
+import { ARTIFACT_TOOLS, TOOL_CUES } from './intents.ts';
+import { NUMBER_TOKEN, parseCountWord } from './numbers.ts';
+import { extractTopicPhrase } from './topic.ts';
+
+export interface Stated<T> {
+  value: T;
+  reason: string;
+}
+
+/** What one message states on its own, before context, profile or defaults are consulted. */
+export interface Analysis {
+  text: string;
+  tool: Stated<string> | null;
+  exercise: boolean;
+  topic: string | null;
+  count: Stated<number> | null;
+  difficulty: Stated<Level> | null;
+  depth: Stated<Depth> | null;
+  style: Stated<NoteStyle> | null;
+  examples: Stated<boolean> | null;
+  analogies: Stated<boolean> | null;
+  questionTypes: Stated<QuestionType[]> | null;
+  hint: 'nudge' | 'next' | 'similar' | null;
+  answerOnly: boolean;
+  struggling: boolean;
+  tired: boolean;
+  confident: boolean;
+  followUp: 'harder' | 'easier' | 'more' | null;
+  greeting: boolean;
+}
+
+const MATH_EXPRESSION =
+  /(?:\d\s*[-+*/×÷^=<>]\s*[\d(a-z]|[a-z]\s*[-+*/^=]\s*\d|\d\s*[a-z]\b|\b[a-z]\^?\d?\s*[-+=]\s*\d|\d+\s*%|\d+\s*\/\s*\d+|√|²|³|\b(?:gcd|gcf|lcm|hcf|lcd)\b.*\d|\bprime factori[sz]ation of \d|\bderivative of\b.*[a-z0-9]|\bd\/d[a-z]|\bsquare root of \d|\bround \d|\d+(?:\.\d+)?\s*(?:km|m|cm|mm|kg|g|mg|l|ml|hours?|minutes?|seconds?)\s+(?:to|in|into|sa)\s+[a-z]+|\bis \d+ (?:a )?prime|\bremainder\b.*\d|\bnext term\b|\bsequence\b.*\d)/;
+
+function firstMatch<T>(
+  text: string,
+  cues: { value: T; pattern: RegExp; reason: string }[],
+): Stated<T> | null {
+  let best: { index: number; cue: Stated<T> } | null = null;
+  for (const cue of cues) {
+    const m = cue.pattern.exec(text);
+    if (m && (best === null || m.index < best.index))
+      best = { index: m.index, cue: { value: cue.value, reason: cue.reason } };
+  }
+  return best?.cue ?? null;
+}
+
+function statedCount(text: string): Stated<number> | null {
+  const before = new RegExp(
+    `(?:^|[^\\w-])${NUMBER_TOKEN}\\s+(?:(?:more|pang|extra|new|bagong|na|pa|hard|easy|medium|mahirap|madali|madadali|mahihirap|short|quick|practice|review|sample|multiple[- ]choice|true[- ]or[- ]false|identification|flash|simple|basic|challenging|difficult)\\s+){0,3}${COUNT_NOUNS}`,
+    'g',
+  );
+  for (const m of text.matchAll(before)) {
+    const token = m[1] as string;
+    if (NOT_A_COUNT.test(text.slice(0, m.index + m[0].indexOf(token)))) continue;
+    const n = parseCountWord(token);
+    if (n !== null) return { value: n, reason: `the student asks for ${n} ("${m[0].trim()}")` };
+  }
+  const after = new RegExp(
+    `${COUNT_NOUNS}\\s*(?:[:(=]|x|×|\\bof\\b|\\bna\\b)?\\s*(\\d{1,3})\\b(?!\\s*(?:[-+*/^=]|th|st|nd|rd))`,
+  );
+  const a = after.exec(text);
+  if (a?.[1]) return { value: Number(a[1]), reason: `the student asks for ${a[1]} ("${a[0].trim()}")` };
+  const few =
+    /\b(?:a few|few|a couple(?: of)?|ilang|kaunting|konting|several|marami(?:ng)?|lots of|many)\s+(?:\w+\s+)?(?:flash\s*cards?|cards?|questions?|items?|tanong)/.exec(
+      text,
+    );
+  if (few) {
+    const word = few[0];
+    const n = /couple/.test(word) ? 2 : /several|marami|lots|many/.test(word) ? 10 : 3;
+    return { value: n, reason: `"${word}" read as ${n}` };
+  }
+  const bigyan = new RegExp(
+    `\\b(?:give me|gimme|bigyan mo (?:ako )?ng|gawan mo (?:ako )?ng|make|create|generate|i want|i need|gusto ko ng|pa)\\s+${NUMBER_TOKEN}\\b(?!\\s*[-+*/^=%.])`,
+  );
+  const g = bigyan.exec(text);
+  if (g?.[1]) {
+    const n = parseCountWord(g[1]);
+    if (n !== null && n <= 50) return { value: n, reason: `the student asks for ${n} ("${g[0].trim()}")` };
+  }
+  return null;
+}
+
+function statedTool(text: string, exercise: boolean): Stated<string> | null {
+  const hits = Object.entries(TOOL_CUES)
+    .map(([tool, pattern]) => ({ tool, index: pattern.exec(text)?.index ?? -1 }))
+    .filter((h) => h.index >= 0);
+  const artifact = hits.filter((h) => ARTIFACT_TOOLS.includes(h.tool)).sort((a, b) => a.index - b.index)[0];
+  if (artifact)
+    return {
+      value: artifact.tool,
+      reason: `the student names it ("${text.slice(artifact.index, artifact.index + 24).trim()}…")`,
+    };
+  if (exercise) return { value: 'math_solver', reason: 'the message contains an exercise to work out' };
+  if (hits.some((h) => h.tool === 'math_solver') && /\d/.test(text))
+    return { value: 'math_solver', reason: 'the student asks to compute something' };
+  if (hits.some((h) => h.tool === 'concept_explainer'))
+    return { value: 'concept_explainer', reason: 'the student asks what something is or how it works' };
+  return null;
+}
+
+export function analyze(message: string): Analysis {
+  const text = message.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  const exercise = MATH_EXPRESSION.test(text);
+  const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);
+  const hint = HINT.similar.test(text)
+    ? 'similar'
+    : HINT.next.test(text)
+      ? 'next'
+      : HINT.nudge.test(text)
+        ? 'nudge'
+        : null;
+  const followUp = FOLLOW_UP.harder.test(text)
+    ? 'harder'
+    : FOLLOW_UP.easier.test(text)
+      ? 'easier'
+      : FOLLOW_UP.more.test(text)
+        ? 'more'
+        : null;
+  return {
+    text,
+    tool: statedTool(text, exercise),
+    exercise,
+    topic: extractTopicPhrase(text),
+    count: statedCount(text),
+    difficulty: firstMatch(text, DIFFICULTY_CUES),
+    depth: firstMatch(text, DEPTH_CUES),
+    style: firstMatch(text, STYLE_CUES),
+    examples: EXAMPLES_OFF.test(text)
+      ? { value: false, reason: 'the student asks for no examples' }
+      : EXAMPLES_ON.test(text)
+        ? { value: true, reason: 'the student asks for examples' }
+        : null,
+    analogies: ANALOGIES_OFF.test(text)
+      ? { value: false, reason: 'the student asks for no analogies' }
+      : ANALOGIES_ON.test(text)
+        ? { value: true, reason: 'the student asks for analogies' }
+        : null,
+    questionTypes:
+      types.length > 0 ? { value: types, reason: `the student asks for ${types.join(' and ')}` } : null,
+    hint,
+    answerOnly: HINT.answerOnly.test(text),
+    struggling: STRUGGLE.test(text),
+    tired: TIRED.test(text),
+    confident: CONFIDENT.test(text),
+    followUp,
+    greeting: GREETING.test(text),
+  };
+}

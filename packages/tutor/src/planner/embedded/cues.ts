@@ -1,0 +1,204 @@
+/**
+ * The rule layer of the embedded planner: what students say, in English, Filipino and Taglish, that states
+ * a parameter outright or reveals their state. Patterns are matched on lower-cased text.
+ */
+
+export const COUNT_NOUNS =
+  '(?:flash\\s*-?\\s*cards?|cards?|kards?|questions?|qs|items?|problems?|exercises?|tanong|katanungan|mga tanong|tanungan|quiz(?:zes)?|review cards?|terms?|words?|notecards?)';
+
+/** Numbers that are not counts: "grade 10", "lesson 3", "chapter 2", "baitang 7". */
+export const NOT_A_COUNT =
+  /(?:grade|baitang|gr\.?|level|lesson|chapter|kabanata|aralin|unit|page|pahina|year|taon|module|week|quarter|q)\s*$/;
+
+export type Level = 'easy' | 'medium' | 'hard';
+
+interface Cue<T> {
+  value: T;
+  pattern: RegExp;
+  reason: string;
+}
+
+const ITEM =
+  '(?:questions?|quiz(?:zes)?|items?|flash\\s*cards?|cards?|problems?|exercises?|tanong|katanungan|ones|level|mode|version)';
+
+/** Difficulty stated outright about the items (not about how the student feels). */
+export const DIFFICULTY_CUES: Cue<Level>[] = [
+  {
+    value: 'hard',
+    pattern: new RegExp(
+      `\\b(?:hard|harder|hardest|difficult|challenging|tough|tricky|advanced|mahirap|mahihirap|mas mahirap|pinakamahirap)\\s+(?:na\\s+)?${ITEM}`,
+    ),
+    reason: 'the student asks for hard items',
+  },
+  {
+    value: 'hard',
+    pattern:
+      /\b(?:make (?:it|them|this|the \w+)|something|level|difficulty:?|on|set (?:it )?to|in)\s+(?:more )?(?:hard|harder|difficult|challenging|tougher)\b/,
+    reason: 'the student asks for it harder',
+  },
+  {
+    value: 'hard',
+    pattern:
+      /\b(?:challenge me|hard mode|pahirapan|pahirapin|hirapan mo|gawin mong mahirap|mahirap na level|mahirap ha|yung mahirap|'?yung mahihirap|medyo mahirap na)\b/,
+    reason: 'the student asks for a challenge',
+  },
+  {
+    value: 'easy',
+    pattern: new RegExp(
+      `\\b(?:easy|easier|easiest|simple|simpler|basic|beginner|madali|madadali|mas madali|madaling|pinakamadali)\\s+(?:na\\s+)?${ITEM}`,
+    ),
+    reason: 'the student asks for easy items',
+  },
+  {
+    value: 'easy',
+    pattern:
+      /\b(?:make (?:it|them|this|the \w+)|something|level|difficulty:?|on|set (?:it )?to|in)\s+(?:more )?(?:easy|easier|simpler|simple)\b/,
+    reason: 'the student asks for it easier',
+  },
+  {
+    value: 'easy',
+    pattern: /\b(?:easy mode|padaliin|dalian mo|gawin mong madali|madali lang|yung madadali|'?yung madali)\b/,
+    reason: 'the student asks for easy items',
+  },
+  {
+    value: 'medium',
+    pattern: new RegExp(
+      `\\b(?:medium|moderate|intermediate|average|katamtaman|katamtamang)\\s+(?:na\\s+)?(?:difficulty|hirap|level|${ITEM.slice(3, -1)})`,
+    ),
+    reason: 'the student asks for medium difficulty',
+  },
+  {
+    value: 'medium',
+    pattern:
+      /\b(?:medium|katamtaman|not too (?:hard|easy)|hindi masyadong mahirap|(?:difficulty|level):?\s*medium)\b/,
+    reason: 'the student asks for medium difficulty',
+  },
+];
+
+/** How the student feels or copes, from their words or from the profile's emotional summary. */
+export const STRUGGLE =
+  /\b(?:struggl\w*|confus\w*|lost|stuck|overwhelm\w*|anxious|anxiety|nervous|worried|scared|afraid|stress\w*|panic\w*|(?:don'?t|do not|can'?t|cannot|still don'?t) (?:get|understand)|hard (?:time|for me)|find (?:it|this|them) (?:hard|difficult)|i'?m (?:bad|weak|not good) at|failing|nahihirapan|nahirapan|hirap na hirap|ang hirap|mahirap (?:para sa akin|sa akin|intindihin)|nalilito|nalito|naguguluhan|nagugulo|hindi ko (?:ma)?intindi\w*|di ko (?:ma)?intindi\w*|hindi ko gets|di ko gets|hindi ko maintindihan|kinakabahan|kabado|natatakot|takot|nag-aalala|stressed)\b/;
+
+export const TIRED =
+  /\b(?:tired|sleepy|exhausted|drained|worn out|burn(?:ed|t) out|pagod|napagod|inaantok|antok|puyat|hapo|lupaypay)\b/;
+
+export const CONFIDENT =
+  /\b(?:confident|too easy|masyadong madali|i'?m good at|i already know|alam ko na|kaya ko (?:na|'?to|ito)|gets ko na|i aced|mastered)\b/;
+
+export type Depth = 'basic' | 'intermediate' | 'advanced' | 'comprehensive';
+
+export const DEPTH_CUES: Cue<Depth>[] = [
+  {
+    value: 'basic',
+    pattern:
+      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like i'?m (?:5|five|a kid|a child)|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
+    reason: 'the student asks for just the basics',
+  },
+  {
+    value: 'comprehensive',
+    pattern:
+      /\b(?:in (?:full )?detail|detailed|in[- ]depth|comprehensive(?:ly)?|thorough(?:ly)?|everything (?:about|on)|deep dive|full explanation|complete explanation|all about|detalyado|detalyadong|buong paliwanag|lahat ng tungkol|kumpleto(?:ng)?|buo(?:ng)? paliwanag|lubos)\b/,
+    reason: 'the student asks for a complete explanation',
+  },
+  {
+    value: 'advanced',
+    pattern:
+      /\b(?:advanced|college[- ]level|higher[- ]level|go deeper|deeper|more depth|mas malalim|malalim na)\b/,
+    reason: 'the student asks for an advanced explanation',
+  },
+  {
+    value: 'intermediate',
+    pattern: /\b(?:intermediate|medium depth|not too (?:deep|simple)|katamtamang paliwanag)\b/,
+    reason: 'the student asks for a medium-depth explanation',
+  },
+];
+
+export type NoteStyle = 'outline' | 'bullet_points' | 'narrative' | 'structured';
+
+export const STYLE_CUES: Cue<NoteStyle>[] = [
+  {
+    value: 'outline',
+    pattern: /\b(?:outline|outlined|balangkas|naka-?outline|outline form|outline format)\b/,
+    reason: 'the student asks for an outline',
+  },
+  {
+    value: 'bullet_points',
+    pattern:
+      /\b(?:bullet(?:s|ed)?(?: points?| form| list)?|bulleted|point form|listahan|naka-?bullet|quick review|quick reviewer|mabilisang review|cheat ?sheet|key points only)\b/,
+    reason: 'the student asks for bullet points',
+  },
+  {
+    value: 'narrative',
+    pattern:
+      /\b(?:narrative|paragraph(?:s| form)?|essay(?: form| style)?|story(?: form| style)?|prose|pasalaysay|salaysay|parang kwento|parang kuwento|talata)\b/,
+    reason: 'the student asks for narrative notes',
+  },
+  {
+    value: 'structured',
+    pattern:
+      /\b(?:structured|with (?:headings|sections)|organi[sz]ed|sections|table form|may headings|nakaayos|organisado)\b/,
+    reason: 'the student asks for structured notes',
+  },
+];
+
+export const EXAMPLES_OFF =
+  /\b(?:no examples?|without (?:any )?examples?|skip (?:the )?examples?|walang halimbawa|huwag (?:nang |na )?(?:lagyan ng |maglagay ng )?halimbawa|wala nang halimbawa|hindi na kailangan ng halimbawa)\b/;
+export const EXAMPLES_ON =
+  /\b(?:with (?:some |lots of |many )?examples?|include examples?|give examples?|may halimbawa|(?:lagyan|samahan) (?:mo )?ng (?:mga )?halimbawa|with sample)\b/;
+export const ANALOGIES_ON =
+  /\b(?:analog(?:y|ies)|compar(?:e|ison) (?:it )?to (?:real|everyday)|real[- ]life comparison|paghahambing|ihambing|pagkakatulad sa totoong buhay|metaphor)\b/;
+export const ANALOGIES_OFF = /\b(?:no analog(?:y|ies)|without analog(?:y|ies)|walang paghahambing)\b/;
+
+export type QuestionType = 'multiple_choice' | 'true_false' | 'short_answer' | 'numeric';
+
+export const QUESTION_TYPE_CUES: Cue<QuestionType>[] = [
+  {
+    value: 'multiple_choice',
+    pattern: /\b(?:multiple[- ]choices?|mcqs?|choices|pagpipilian|may pagpipilian|abcd)\b/,
+    reason: 'multiple choice asked',
+  },
+  {
+    value: 'true_false',
+    pattern: /\b(?:true[- ]?(?:or|\/|and)[- ]?false|t\/f|tama o mali|tama-mali)\b/,
+    reason: 'true/false asked',
+  },
+  {
+    value: 'short_answer',
+    pattern:
+      /\b(?:short[- ]answers?|identification|fill[- ]in[- ]the[- ]blanks?|fill in|enumeration|pagkilala|punan ang patlang)\b/,
+    reason: 'short answer asked',
+  },
+  {
+    value: 'numeric',
+    pattern:
+      /\b(?:numeric(?:al)?|computation(?:s|al)?|compute|problem[- ]solving|word problems?|solving problems|pagkukuwenta|kompyutasyon)\b/,
+    reason: 'numeric items asked',
+  },
+];
+
+/** A request to change the last tool's result rather than start something new. */
+export const FOLLOW_UP = {
+  harder:
+    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
+  easier:
+    /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|padaliin|dalian|easier)\b/,
+  more: /^(?:(?:give me |can i have |pa-?)?(?:\w+ )?more(?: please| pls| naman| po)?|another(?: set| one| round)?|again|one more|isa pa|ulit|ulitin|dagdagan(?: mo)?|dagdag pa|more questions|more cards|more flashcards|next|sunod|panibago|bago ulit)\b/,
+  restyle: /\b(?:instead|rather|na lang|nalang|palitan)\b/,
+};
+
+/** Words that refer back to what the conversation was about. */
+export const ANAPHORA =
+  /^(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
+
+export const GREETING =
+  /^(?:hi+|hello+|hey+|heya|yo|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
+
+export const HINT = {
+  similar:
+    /\b(?:similar (?:example|problem|one)|example like this|a problem like this|worked example|katulad na (?:halimbawa|problema)|kahawig na (?:halimbawa|problema)|ibang halimbawa na katulad)\b/,
+  next: /\b(?:another hint|next hint|more hints?|one more hint|isa pang (?:hint|clue|pahiwatig)|dagdag na (?:hint|clue)|next clue|mas malinaw na hint)\b/,
+  nudge:
+    /\b(?:hint|hints|clue|clues|nudge|pahiwatig|don'?t (?:give|tell|show) me the answer|do not (?:give|tell|show) me the answer|without (?:giving|telling) (?:me )?the answer|huwag mo(?:ng)? (?:ibigay|sabihin) (?:ang|yung) sagot|wag mo(?:ng)? (?:ibigay|sabihin) (?:ang|yung) sagot|ako na (?:ang )?(?:mag-?sosolve|sasagot))\b/,
+  answerOnly:
+    /\b(?:just the (?:final )?answer|answer only|only the answer|final answer only|no steps|without steps|sagot lang|yung sagot lang|ang sagot lang|walang steps|huwag na ang steps)\b/,
+};

@@ -1,0 +1,55 @@
+/** Phrases that name a tool outright. They outrank the classifier: a student who says "quiz" wants a quiz. */
+export const TOOL_CUES: Record<string, RegExp> = {
+  flashcard_generator:
+    /\b(?:flash\s*-?\s*cards?|flashcard|flaschards?|flascards?|fashcards?|review cards?|memory cards?|drill cards?|study cards?|note ?cards?|index cards?|kards?|cards? (?:about|on|for|tungkol|ng|sa)|(?:\d+|some|ng|mga|of) cards?)\b/,
+  quiz_generator:
+    /\b(?:quiz(?:zes|zer)?|quizz?|kwiz|test me|exam me|drill me|pagsusulit|pasulit|mock (?:test|exam)|practice (?:test|exam|quiz)|i-?quiz|quiz(?:zin|hin)|tanungin mo ako|subukin mo ako|subukan mo ako|practice questions|(?:questions?|tanong|katanungan) (?:about|on|tungkol|ukol|sa|for)|(?:\d+|ilang|some|mga) (?:questions|tanong|items)|long test|check my understanding|assess me|test my knowledge|self-?test)\b/,
+  note_maker:
+    /\b(?:notes?|note-taking|reviewer|summary|summaries|summari[sz]e|summarise|buod|ibuod|buurin|i-?summarize|pa-?summarize|study guide|lecture notes|outline (?:of|for|on|ng)|talaan|tala tungkol|cheat ?sheet|isulat (?:mo )?ang mahalaga|mga mahalagang punto)\b/,
+  concept_explainer:
+    /\b(?:explain|explanation|what (?:is|are|was|were|does|do|happens)|what'?s|whats|why (?:is|are|do|does|did)|how (?:does|do|did|is|are|can)|define|definition|meaning of|means|ibig sabihin|kahulugan|ano (?:ang|ba ang|yung|ba yung|'?ng|ba)|anong|bakit|paano (?:gumagana|nangyayari|nabubuo|nagaganap)|ipaliwanag|paliwanag|i-?explain|pa-?explain|paexplain|teach me|turuan mo ako|tell me about|describe|ilarawan|difference between|pagkakaiba|help me understand|intindihin)\b/,
+  math_solver:
+    /\b(?:solve|i-?solve|pa-?solve|pasolve|compute|calculate|evaluate|simplify|factori[sz]e|expand|differentiate|derivative of|find (?:the )?(?:value|x|y|gcd|gcf|lcm|roots?|sum|product|remainder|answer)|hanapin ang|kuwentahin|kwentahin|lutasin|sagutin mo ito|magkano|ilan ang|what is \d|how much is|how many \w+ (?:are )?in)\b/,
+};
+
+/** Tools that produce a study artifact: when one is named, it wins over "explain" or an exercise. */
+export const ARTIFACT_TOOLS = ['flashcard_generator', 'quiz_generator', 'note_maker'];
+
+/** Small talk and messages that are not a learning request: these train the classifier's `none` class. */
+export const CHIT_CHAT = [
+  'hi',
+  'hello there',
+  'good morning',
+  'good evening po',
+  'thank you so much',
+  'thanks!',
+  'ok',
+  'okay got it',
+  'bye',
+  'see you tomorrow',
+  'who are you',
+  'what is your name',
+  'are you a robot',
+  'how are you',
+  'i like pizza',
+  'nice, that helped',
+  'lol',
+  'haha ang galing mo',
+  'kumusta ka',
+  'magandang umaga po',
+  'salamat po',
+  'maraming salamat',
+  'sige po',
+  'paalam na',
+  'sino ka',
+  'ano pangalan mo',
+  'tao ka ba',
+  'wala lang',
+  'hehe',
+  'ayos',
+  'galing naman',
+  'bored ako',
+  'nakakainip',
+  'ano ginagawa mo',
+  'good night po',
+];
