@@ -52,7 +52,7 @@ export interface Analysis {
 }
 
 const MATH_EXPRESSION =
-  /(?:\d\s*[-+*/×÷^=<>]\s*[\d(a-z]|[a-z]\s*[-+*/^=]\s*\d|\d\s*[a-z]\b|\b[a-z]\^?\d?\s*[-+=]\s*\d|\d+\s*%|\d+\s*\/\s*\d+|√|²|³|\b(?:gcd|gcf|lcm|hcf|lcd)\b.*\d|\bprime factori[sz]ation of \d|\bderivative of\b.*[a-z0-9]|\bd\/d[a-z]|\bsquare root of \d|\bround \d|\d+(?:\.\d+)?\s*(?:km|m|cm|mm|kg|g|mg|l|ml|hours?|minutes?|seconds?)\s+(?:to|in|into|sa)\s+[a-z]+|\bis \d+ (?:a )?prime|\bremainder\b.*\d|\bnext term\b|\bsequence\b.*\d)/;
+  /(?:\d\s*[-+*/×÷^=<>]\s*[\d(a-z]|[a-z]\s*[-+*/^=]\s*\d|\d\s*[a-z]\b|\b[a-z]\^?\d?\s*[-+=]\s*\d|\d+\s*%|\d+\s*\/\s*\d+|√|²|³|\b(?:gcd|gcf|lcm|hcf|lcd)\b.*\d|\bprime factori[sz]ation of \d|\bderivative of\b.*[a-z0-9]|\bd\/d[a-z]|\bsquare root of \d|\bround \d|\d+(?:\.\d+)?\s*(?:km|m|cm|mm|kg|g|mg|l|ml|hours?|minutes?|seconds?)\s+(?:to|in|into|sa)\s+[a-z]+|\bis \d+ (?:a )?prime|\bremainder\b.*\d|\bnext term\b|\bsequence\b.*\d|\b(?:comes? next|next number|kasunod|susunod na (?:bilang|numero))\b.*\d|\b(?:round|i-?round|bilugin)\b.*\d|\bprime factori[sz]ation (?:of|ng) \d|\bfactors? of \d)/;
 
 function firstMatch<T>(
   text: string,
@@ -83,6 +83,15 @@ function statedCount(text: string): Stated<number> | null {
   );
   const a = after.exec(text);
   if (a?.[1]) return { value: Number(a[1]), reason: `the student asks for ${a[1]} ("${a[0].trim()}")` };
+  const bare = new RegExp(
+    `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
+  ).exec(text);
+  const bareToken = bare?.[1] ?? bare?.[2];
+  if (bareToken) {
+    const n = parseCountWord(bareToken);
+    if (n !== null && n <= 50)
+      return { value: n, reason: `the student asks for ${n} ("${bare?.[0].trim()}")` };
+  }
   const few =
     /\b(?:a few|few|a couple(?: of)?|ilang|kaunting|konting|several|marami(?:ng)?|lots of|many)\s+(?:\w+\s+)?(?:flash\s*cards?|cards?|questions?|items?|tanong)/.exec(
       text,
@@ -103,7 +112,7 @@ function statedCount(text: string): Stated<number> | null {
   return null;
 }
 
-function statedTool(text: string, exercise: boolean): Stated<string> | null {
+function statedTool(text: string, exercise: boolean, topic: string | null): Stated<string> | null {
   const hits = Object.entries(TOOL_CUES)
     .map(([tool, pattern]) => ({ tool, index: pattern.exec(text)?.index ?? -1 }))
     .filter((h) => h.index >= 0);
@@ -114,7 +123,7 @@ function statedTool(text: string, exercise: boolean): Stated<string> | null {
       reason: `the student names it ("${text.slice(artifact.index, artifact.index + 24).trim()}…")`,
     };
   if (exercise) return { value: 'math_solver', reason: 'the message contains an exercise to work out' };
-  if (hits.some((h) => h.tool === 'math_solver') && /\d/.test(text))
+  if (hits.some((h) => h.tool === 'math_solver') && (/\d/.test(text) || !topic))
     return { value: 'math_solver', reason: 'the student asks to compute something' };
   if (hits.some((h) => h.tool === 'concept_explainer'))
     return { value: 'concept_explainer', reason: 'the student asks what something is or how it works' };
@@ -124,6 +133,7 @@ function statedTool(text: string, exercise: boolean): Stated<string> | null {
 export function analyze(message: string): Analysis {
   const text = message.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   const exercise = MATH_EXPRESSION.test(text);
+  const topic = extractTopicPhrase(text);
   const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);
   const hint = HINT.similar.test(text)
     ? 'similar'
@@ -141,9 +151,9 @@ export function analyze(message: string): Analysis {
         : null;
   return {
     text,
-    tool: statedTool(text, exercise),
+    tool: statedTool(text, exercise, topic),
     exercise,
-    topic: extractTopicPhrase(text),
+    topic,
     count: statedCount(text),
     difficulty: firstMatch(text, DIFFICULTY_CUES),
     depth: firstMatch(text, DEPTH_CUES),

@@ -57,7 +57,8 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
   },
   {
     value: 'easy',
-    pattern: /\b(?:easy mode|padaliin|dalian mo|gawin mong madali|madali lang|yung madadali|'?yung madali)\b/,
+    pattern:
+      /\b(?:easy mode|padaliin|dalian mo|gawin mong madali|madali lang|madadali lang|yung madadali|madadali|'?yung madali)\b/,
     reason: 'the student asks for easy items',
   },
   {
@@ -188,10 +189,10 @@ export const FOLLOW_UP = {
 
 /** Words that refer back to what the conversation was about. */
 export const ANAPHORA =
-  /^(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
+  /^(?:nga |mo |naman )?(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
 
 export const GREETING =
-  /^(?:hi+|hello+|hey+|heya|yo|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
+  /^(?:see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
 
 export const HINT = {
   similar:

@@ -5,7 +5,16 @@ import type { AnyTool, SlotKind } from '../../tool.ts';
 import type { Plan, Planner, PlanRequest } from '../types.ts';
 import { type Analysis, analyze } from './analyze.ts';
 import { NaiveBayes } from './classifier.ts';
-import { ANAPHORA, CONFIDENT, type Depth, type Level, type NoteStyle, STRUGGLE, TIRED } from './cues.ts';
+import {
+  ANAPHORA,
+  CONFIDENT,
+  type Depth,
+  GREETING,
+  type Level,
+  type NoteStyle,
+  STRUGGLE,
+  TIRED,
+} from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
 
 const NONE = 'none';
@@ -52,7 +61,7 @@ const SUBJECT_TOPICS: [RegExp, Subject][] = [
     'Mathematics',
   ],
   [
-    /\b(?:newton\w*|laws? of motion|cells?|atoms?|molecules?|elements?|compounds?|energy|forces?|motion|gravity|planets?|solar|stars?|galax\w*|moon|sun|earth\w*|volcano\w*|typhoons?|weather|climate|ecosystems?|plants?|animals?|organisms?|species|genes?|genetics|dna|evolution|photosynth\w*|respiration|digest\w*|circulat\w*|nervous|bones?|muscles?|blood|heart|lungs?|electric\w*|magnet\w*|light|sound|waves?|heat|temperature|matter|mixtures?|acids?|bases?|chemical\w*|reactions?|periodic|rocks?|soil|water cycle|fossils?|bacteria|virus\w*|halaman|hayop|selula|enerhiya|bulkan|lindol|bagyo)\b/,
+    /\b(?:newton\w*|laws? of motion|tectonic\w*|planeta|mitosis|meiosis|cell division|cells?|atoms?|molecules?|elements?|compounds?|energy|forces?|motion|gravity|planets?|solar|stars?|galax\w*|moon|sun|earth\w*|volcano\w*|typhoons?|weather|climate|ecosystems?|plants?|animals?|organisms?|species|genes?|genetics|dna|evolution|photosynth\w*|respiration|digest\w*|circulat\w*|nervous|bones?|muscles?|blood|heart|lungs?|electric\w*|magnet\w*|light|sound|waves?|heat|temperature|matter|mixtures?|acids?|bases?|chemical\w*|reactions?|periodic|rocks?|soil|water cycle|fossils?|bacteria|virus\w*|halaman|hayop|selula|enerhiya|bulkan|lindol|bagyo)\b/,
     'Science',
   ],
   [
@@ -64,10 +73,14 @@ const SUBJECT_TOPICS: [RegExp, Subject][] = [
     'Filipino',
   ],
   [
-    /\b(?:history|revolution|colonial\w*|government|constitution|economics?|supply|demand|rizal|bonifacio|aguinaldo|katipunan|martial law|edsa|asean|barangay|datu|kasaysayan|pamahalaan|rebolusyon|kolonyal\w*|ekonomiya|kultura|heograpiya|rehiyon)\b/,
+    /\b(?:history|revolution|colonial\w*|period|occupation|pananakop|hapon|amerikano|kastila|espanyol|rebolusyon\w*|saligang batas|konstitusyon|government|constitution|economics?|supply|demand|rizal|bonifacio|aguinaldo|katipunan|martial law|edsa|asean|barangay|datu|kasaysayan|pamahalaan|rebolusyon|kolonyal\w*|ekonomiya|kultura|heograpiya|rehiyon)\b/,
     'Araling Panlipunan',
   ],
 ];
+
+/** Lessons of the Filipino subject whose names would otherwise match their English counterparts. */
+const FILIPINO_TERMS =
+  /\b(?:pangngalan|panghalip|pandiwa|pang-uri|pang-abay|pangatnig|pang-ukol|pang-angkop|hinuha|paghihinuha|tayutay|pabula|alamat|maikling kuwento|sanaysay|talumpati|tula|panitikan|ibong adarna|florante|noli|fili\w*|salawikain|bugtong|sanhi at bunga|pangunahing kaisipan|aspekto)\b/;
 
 const MASTERY_WORDS: [RegExp, number][] = [
   [/\b(?:beginner|novice|just starting|nagsisimula)\b/, 2],
@@ -161,6 +174,22 @@ function clarification(tool: AnyTool, missing: string[], locale: Locale, topic: 
   );
 }
 
+/** True when nothing but a greeting, thanks or goodbye is said ("salamat po sa tulong!"). */
+function smallTalkOnly(text: string): boolean {
+  const rest = text
+    .replace(GREETING, '')
+    .replace(/[^\p{L}\s']/gu, ' ')
+    .split(/\s+/)
+    .filter(
+      (w) =>
+        w &&
+        !/^(?:po|opo|naman|tutor|teacher|sir|ma'?am|miss|sa|tulong|help|your|you|ulit|again|everyone|guys|so|much|very|a lot|lot|din|rin|ka|mo|ha)$/.test(
+          w,
+        ),
+    );
+  return rest.length === 0;
+}
+
 function greetingReply(a: Analysis, user: UserInfo, locale: Locale): string {
   const name = user.name.split(/\s+/)[0] ?? user.name;
   const thanks = /\b(?:thank|thanks|ty|salamat)\b/.test(a.text);
@@ -204,6 +233,10 @@ function decide(request: PlanRequest, depth = 0): Plan {
   const onlyAdjusts =
     !a.topic &&
     (a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies);
+  if (a.greeting && smallTalkOnly(a.text)) {
+    trace.push({ step: 'select', detail: 'no tool: greeting or small talk' });
+    return { kind: 'no_tool', reply: greetingReply(a, user, locale), confidence: 0.9, trace };
+  }
   if (a.tool && tools.get(a.tool.value)) {
     toolName = a.tool.value;
     toolConfidence = 0.95;
@@ -282,6 +315,8 @@ function decide(request: PlanRequest, depth = 0): Plan {
   let topicLayer: 'stated' | 'context' = 'stated';
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   const answering = followingUp && !a.tool && prev !== null && prev.missing.length > 0;
+  const adjusting = followingUp && !answering;
+  const strongTopic = a.topic ? content.search(a.topic, { limit: 1 })[0]?.strong === true : false;
   if (answering && topicField && prev.missing.includes(topicField)) {
     topic =
       a.topic ??
@@ -290,7 +325,7 @@ function decide(request: PlanRequest, depth = 0): Plan {
         .toLowerCase()
         .replace(/[?.!]+$/, '') ||
         null);
-  } else if (!answering && a.topic && !ANAPHORA.test(a.topic)) topic = a.topic;
+  } else if (!answering && a.topic && !ANAPHORA.test(a.topic) && (!adjusting || strongTopic)) topic = a.topic;
   if (!topic && sameTool) {
     const earlier = sameTool.topic ?? sameTool.concept_to_explain;
     if (typeof earlier === 'string') {
@@ -331,7 +366,9 @@ function decide(request: PlanRequest, depth = 0): Plan {
       }
       case 'subject': {
         const explicit = SUBJECT_WORDS.find(([pattern]) => pattern.test(a.text));
+        const filipinoTerm = topic ? FILIPINO_TERMS.test(topic) : false;
         if (explicit) set(field, explicit[1], 'stated', 'the student names the subject');
+        else if (filipinoTerm) set(field, 'Filipino', 'profile', `"${topic}" is a Filipino-language lesson`);
         else if (match)
           set(
             field,
@@ -360,10 +397,20 @@ function decide(request: PlanRequest, depth = 0): Plan {
       case 'difficulty': {
         const before = sameTool?.[field];
         if (a.difficulty) set(field, a.difficulty.value, 'stated', a.difficulty.reason);
-        else if (followingUp && a.followUp === 'harder' && shift(LEVELS, before, 1))
-          set(field, shift(LEVELS, before, 1), 'context', `one step harder than the last ${before}`);
-        else if (followingUp && a.followUp === 'easier' && shift(LEVELS, before, -1))
-          set(field, shift(LEVELS, before, -1), 'context', `one step easier than the last ${before}`);
+        else if (a.followUp === 'harder')
+          set(
+            field,
+            shift(LEVELS, before, 1) ?? 'hard',
+            shift(LEVELS, before, 1) ? 'context' : 'stated',
+            `harder than the last ${before ?? 'set'}`,
+          );
+        else if (a.followUp === 'easier')
+          set(
+            field,
+            shift(LEVELS, before, -1) ?? 'easy',
+            shift(LEVELS, before, -1) ? 'context' : 'stated',
+            `easier than the last ${before ?? 'set'}`,
+          );
         else if (struggling) set(field, 'easy', 'state', `the student is struggling (${stateWhy})`);
         else if (followingUp && typeof before === 'string') set(field, before, 'context', 'same as before');
         else if (confident) set(field, 'hard', 'state', `the student feels confident (${stateWhy})`);

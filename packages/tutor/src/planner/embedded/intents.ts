@@ -5,7 +5,7 @@ export const TOOL_CUES: Record<string, RegExp> = {
   quiz_generator:
     /\b(?:quiz(?:zes|zer)?|quizz?|kwiz|test me|exam me|drill me|pagsusulit|pasulit|mock (?:test|exam)|practice (?:test|exam|quiz)|i-?quiz|quiz(?:zin|hin)|tanungin mo ako|subukin mo ako|subukan mo ako|practice questions|(?:questions?|tanong|katanungan) (?:about|on|tungkol|ukol|sa|for)|(?:\d+|ilang|some|mga) (?:questions|tanong|items)|long test|check my understanding|assess me|test my knowledge|self-?test)\b/,
   note_maker:
-    /\b(?:notes?|note-taking|reviewer|summary|summaries|summari[sz]e|summarise|buod|ibuod|buurin|i-?summarize|pa-?summarize|study guide|lecture notes|outline (?:of|for|on|ng)|talaan|tala tungkol|cheat ?sheet|isulat (?:mo )?ang mahalaga|mga mahalagang punto)\b/,
+    /\b(?:notes?|note-taking|reviewer|summary|summaries|summari[sz]e|summarise|buod|ibuod|buurin|i-?summarize|pa-?summarize|study guide|lecture notes|outline (?:of|for|on|ng)|talaan|tala tungkol|mabilisang review|quick review|review notes|reviewer sa|cheat ?sheet|isulat (?:mo )?ang mahalaga|mga mahalagang punto)\b/,
   concept_explainer:
     /\b(?:explain|explanation|what (?:is|are|was|were|does|do|happens)|what'?s|whats|why (?:is|are|do|does|did)|how (?:does|do|did|is|are|can)|define|definition|meaning of|means|ibig sabihin|kahulugan|ano (?:ang|ba ang|yung|ba yung|'?ng|ba)|anong|bakit|paano (?:gumagana|nangyayari|nabubuo|nagaganap)|ipaliwanag|paliwanag|i-?explain|pa-?explain|paexplain|teach me|turuan mo ako|tell me about|describe|ilarawan|difference between|pagkakaiba|help me understand|intindihin)\b/,
   math_solver:

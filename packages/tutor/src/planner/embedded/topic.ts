@@ -1,3 +1,5 @@
+import { ANAPHORA } from './cues.ts';
+
 /** Finding what a message is about: the student's own phrase for the topic, cut free of the request around it. */
 
 const LEADS: RegExp[] = [
@@ -6,7 +8,7 @@ const LEADS: RegExp[] = [
   /\b(?:paano (?:gumagana|nangyayari|nabubuo|nagaganap)(?: ang)?)\s+(.+)/,
   /\b(?:difference between|pagkakaiba ng)\s+(.+)/,
   /\b(?:explain(?: to me)?|define|describe|teach me(?: about)?|tell me about|help me understand|what (?:is|are|was|were)|what'?s|whats|meaning of|why (?:is|are|do|does|did)|ipaliwanag(?: mo)?(?: sa akin)?|i-?explain(?: mo)?(?: sa akin)?|pa-?explain(?: naman)?(?: po)?|paexplain(?: naman)?|paliwanag(?: sa| ng)?|kahulugan ng|ibig sabihin ng|ilarawan|turuan mo ako(?: ng| sa| tungkol sa)?|ano (?:ba )?(?:ang|yung|'?ng)|anong|bakit)\s+(.+)/,
-  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|summary|buod|tanong|questions?|outline|items?|study guide)\s+(?:ng|sa|on|about|for|of|in|para sa)\s+(.+)/,
+  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|review|summary|buod|tanong|questions?|outline|items?|study guide|test|exam|pagsusulit|problems?)\s+(?:ng|sa|on|about|for|of|in|para sa)\s+(.+)/,
   /\b(?:quiz|test|drill) me (?:on|in|about)\s+(.+)/,
   /\b(?:struggling (?:with|in)|confused (?:about|with|by)|stuck (?:on|with)|(?:don'?t|do not|can'?t|cannot) (?:get|understand)|lost (?:in|with)|(?:hirap|nahihirapan|nalilito|naguguluhan)(?: ako)? (?:sa|ng)|hindi ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|di ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|bad at|weak (?:at|in))\s+(.+)/,
   /\b(?:summari[sz]e|summarise|ibuod|i-?summarize)\s+(.+)/,
@@ -18,7 +20,7 @@ const TAIL =
   /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create)|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
 
 const LEADING_NOISE =
-  /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|what|ano|concept of|topic of|lesson on|paksang|aralin sa)\s+)+/;
+  /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|ano|concept of|topic of|lesson on|paksang|aralin sa)\s+)+/;
 const TRAILING_NOISE =
   /(?:\s+(?:topic|topics|lesson|lessons|concept|concepts|chapter|na topic|na aralin|na paksa|aralin|paksa|is|are|works?|means?|ba|po|naman|lang|ito|nga|please|pls|ko|mo|na|pa|again|ulit))+$/;
 
@@ -33,11 +35,13 @@ const REQUEST_WORDS = new Set(
   ipaliwanag explain paliwanag turuan sagutin tulungan tulong help pagsusulit tungkol ukol i'm im am really so very
   struggling confused lost stuck nahihirapan nalilito naguguluhan pagod tired anxious nervous worried tomorrow bukas
   is are was were be our class grade baitang harder easier simpler tougher challenging level up ones instead rather
-  again another more isa pa ulit dagdagan palitan`.split(/\s+/),
+  again another more isa pa ulit dagdagan palitan write writing something anything bagay kahit bang nga yan iyan
+  yun ito diyan dito but pero same go deeper malalim lalim mas like five pahirapan pahirapin padaliin dalian
+  naman din rin ha eh talaga please`.split(/\s+/),
 );
 
 function tidy(phrase: string): string {
-  let out = phrase.trim().replace(/\s+/g, ' ');
+  let out = phrase.trim().replace(/\s+/g, ' ').replace(LEADING_NOISE, '');
   const tail = TAIL.exec(out);
   if (tail && tail.index > 0) out = out.slice(0, tail.index);
   else if (tail && tail.index === 0) out = '';
@@ -59,12 +63,18 @@ function meaningful(phrase: string): boolean {
  * or null when the message names none ("make me flashcards").
  */
 export function extractTopicPhrase(message: string): string | null {
-  const text = message.toLowerCase().replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+  const text = message
+    .toLowerCase()
+    .replace(/[“”]/g, '"')
+    .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const lead of LEADS) {
     const m = lead.exec(text);
     const captured = m?.[2] ?? m?.[1];
     if (!captured) continue;
     const phrase = tidy(captured);
+    if (ANAPHORA.test(phrase)) return phrase;
     if (meaningful(phrase)) return phrase;
   }
   const remainder = tidy(
