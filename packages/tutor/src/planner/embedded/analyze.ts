@@ -131,7 +131,13 @@ function statedTool(text: string, exercise: boolean, topic: string | null): Stat
 }
 
 export function analyze(message: string): Analysis {
-  const text = message.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  const text = message
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\bpaki-?(?=[a-z]{3})/g, '')
+    .replace(/\b(?:pa|i)-?(?=(?:quiz|solve|explain|summari[sz]e|flash\s*cards?|review|round)\b)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const exercise = MATH_EXPRESSION.test(text);
   const topic = extractTopicPhrase(text);
   const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);

@@ -56,6 +56,18 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
     reason: 'the student asks for it easier',
   },
   {
+    value: 'hard',
+    pattern:
+      /\b(?:(?:hard|mahirap|mahihirap) (?:lang|only|po|please|pls)|(?:mahirap|mahihirap) (?:na|naman|ha)\s*$|hard ones|mahihirap na)\b/,
+    reason: 'the student asks for hard items',
+  },
+  {
+    value: 'easy',
+    pattern:
+      /\b(?:(?:easy|madali|madadali) (?:lang|only|po|please|pls)|(?:madali|madadali) (?:na|naman|ha)\s*$|easy ones)\b/,
+    reason: 'the student asks for easy items',
+  },
+  {
     value: 'easy',
     pattern:
       /\b(?:easy mode|padaliin|dalian mo|gawin mong madali|madali lang|madadali lang|yung madadali|madadali|'?yung madali)\b/,
@@ -192,7 +204,7 @@ export const ANAPHORA =
   /^(?:nga |mo |naman )?(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
 
 export const GREETING =
-  /^(?:see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
+  /^(?:yes|yeah|yep|yup|no|nope|oo|opo|hindi po|sure|ready|i'?m ready|ready na(?: ako)?|game|tara|lol|what can you do|what do you do|ano(?:ng)? kaya mo(?:ng gawin)?|(?:ma)?gandang (?:umaga|hapon|gabi|tanghali)|see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
 
 export const HINT = {
   similar:

@@ -264,7 +264,7 @@ function decide(request: PlanRequest, depth = 0): Plan {
       toolName = prediction.label;
       toolConfidence = Math.min(0.9, p);
       trace.push({ step: 'select', detail: `${toolName} by the classifier (p=${p.toFixed(2)})` });
-    } else if (a.topic && content.search(a.topic, { limit: 1 }).length > 0) {
+    } else if (a.topic && content.search(a.topic, { limit: 1 })[0]?.strong) {
       toolName = 'concept_explainer';
       toolConfidence = 0.6;
       trace.push({

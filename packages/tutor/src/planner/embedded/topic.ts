@@ -8,7 +8,7 @@ const LEADS: RegExp[] = [
   /\b(?:paano (?:gumagana|nangyayari|nabubuo|nagaganap)(?: ang)?)\s+(.+)/,
   /\b(?:difference between|pagkakaiba ng)\s+(.+)/,
   /\b(?:explain(?: to me)?|define|describe|teach me(?: about)?|tell me about|help me understand|what (?:is|are|was|were)|what'?s|whats|meaning of|why (?:is|are|do|does|did)|ipaliwanag(?: mo)?(?: sa akin)?|i-?explain(?: mo)?(?: sa akin)?|pa-?explain(?: naman)?(?: po)?|paexplain(?: naman)?|paliwanag(?: sa| ng)?|kahulugan ng|ibig sabihin ng|ilarawan|turuan mo ako(?: ng| sa| tungkol sa)?|ano (?:ba )?(?:ang|yung|'?ng)|anong|bakit)\s+(.+)/,
-  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|review|summary|buod|tanong|questions?|outline|items?|study guide|test|exam|pagsusulit|problems?)\s+(?:ng|sa|on|about|for|of|in|para sa)\s+(.+)/,
+  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|review|summary|buod|tanong|questions?|outline|items?|study guide|test|exam|pagsusulit|problems?)\s+(?:ng|sa|on|about|for|of|in|para sa|ang)\s+(.+)/,
   /\b(?:quiz|test|drill) me (?:on|in|about)\s+(.+)/,
   /\b(?:struggling (?:with|in)|confused (?:about|with|by)|stuck (?:on|with)|(?:don'?t|do not|can'?t|cannot) (?:get|understand)|lost (?:in|with)|(?:hirap|nahihirapan|nalilito|naguguluhan)(?: ako)? (?:sa|ng)|hindi ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|di ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|bad at|weak (?:at|in))\s+(.+)/,
   /\b(?:summari[sz]e|summarise|ibuod|i-?summarize)\s+(.+)/,
@@ -37,7 +37,7 @@ const REQUEST_WORDS = new Set(
   is are was were be our class grade baitang harder easier simpler tougher challenging level up ones instead rather
   again another more isa pa ulit dagdagan palitan write writing something anything bagay kahit bang nga yan iyan
   yun ito diyan dito but pero same go deeper malalim lalim mas like five pahirapan pahirapin padaliin dalian
-  naman din rin ha eh talaga please`.split(/\s+/),
+  naman din rin ha eh talaga please mahihirap madadali hard easy ready`.split(/\s+/),
 );
 
 function tidy(phrase: string): string {
