@@ -343,7 +343,7 @@ function decide(request: PlanRequest, depth = 0): Plan {
   const found = topic ? content.search(topic, { limit: 1 })[0] : undefined;
   const match = found?.strong ? found : undefined;
 
-  const missing: string[] = [];
+  let missing: string[] = [];
   for (const [field, kind] of Object.entries(tool.slots) as [string, SlotKind][]) {
     switch (kind) {
       case 'topic':
@@ -538,6 +538,9 @@ function decide(request: PlanRequest, depth = 0): Plan {
       (tool.required.includes(field) || !schema.safeParse(undefined).success)
     )
       missing.push(field);
+  // Once the topic is known the subject follows from it: ask only for what the tool itself requires.
+  if (missing.some((f) => tool.required.includes(f)))
+    missing = missing.filter((f) => tool.required.includes(f));
   if (missing.length > 0)
     trace.push({ step: 'clarify', detail: `missing ${missing.join(', ')}: no layer supplies it` });
   const meanWeight = weights.length ? weights.reduce((x, y) => x + y, 0) / weights.length : 1;
