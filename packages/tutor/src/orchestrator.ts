@@ -8,6 +8,7 @@ import {
   type TraceStep,
 } from './contract.ts';
 import { detectLocale } from './language.ts';
+import { socraticHintLevel } from './pedagogy/socratic.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
 import type { Plan, Planner, PlanRequest } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
@@ -28,6 +29,11 @@ export type TutorEvent =
 export interface OrchestrateOptions {
   signal?: AbortSignal;
   onEvent?: (event: TutorEvent) => void;
+  /**
+   * Socratic mode (the student chat turns it on): asked for the solution of an exercise, the tutor first
+   * climbs the hint ladder and reveals the full solution only when the student asks again or has tried.
+   */
+  socratic?: boolean;
 }
 
 export interface TutorOptions {
@@ -253,6 +259,17 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     }
     trace.push(...fitted.trace);
     const parameters = fitted.value;
+    if (opts.socratic && typeof parameters.hint_level === 'number') {
+      const gate = socraticHintLevel({
+        message: request.message,
+        history: request.chat_history,
+        requestedHintLevel: parameters.hint_level,
+      });
+      if (gate.hint_level !== parameters.hint_level) {
+        trace.push({ step: 'socratic', detail: `hint_level=${gate.hint_level} (${gate.reason})` });
+        parameters.hint_level = gate.hint_level;
+      }
+    }
     emit({ type: 'plan', planner: base.planner, status: 'completed', tool: tool.name, parameters });
     const ctx: ToolContext = {
       locale,

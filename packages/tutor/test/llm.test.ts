@@ -1,0 +1,293 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
+import { MockLanguageModelV3 } from 'ai/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTutor } from '../src/index.ts';
+import { CircuitBreaker, createLanguageModel, createLlmPlanner } from '../src/planner/llm.ts';
+
+const user = { user_id: 's1', name: 'Ana' };
+const usage = {
+  inputTokens: { total: 120, noCache: 120, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 30, text: 30, reasoning: 0 },
+};
+
+function toolCall(toolName: string, input: unknown): LanguageModelV3GenerateResult {
+  return {
+    content: [{ type: 'tool-call', toolCallId: 'call-1', toolName, input: JSON.stringify(input) }],
+    finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+    usage,
+    warnings: [],
+  };
+}
+
+function replyStream(text: string) {
+  const parts = [
+    { type: 'stream-start' as const, warnings: [] },
+    { type: 'text-start' as const, id: 't' },
+    ...text.split(' ').map((w, i) => ({ type: 'text-delta' as const, id: 't', delta: i ? ` ${w}` : w })),
+    { type: 'text-end' as const, id: 't' },
+    { type: 'finish' as const, finishReason: { unified: 'stop' as const, raw: 'stop' }, usage },
+  ];
+  return {
+    stream: new ReadableStream({
+      start(controller) {
+        for (const p of parts) controller.enqueue(p);
+        controller.close();
+      },
+    }),
+  };
+}
+
+describe('LLM planner with the AI SDK mock model', () => {
+  it('plans with the model, validates and clamps through the tool schema, and streams its reply', async () => {
+    const model = new MockLanguageModelV3({
+      doGenerate: toolCall('flashcard_generator', {
+        topic: 'photosynthesis',
+        count: 30,
+        subject: 'Science',
+        difficulty: 'easy',
+      }),
+      doStream: replyStream('Here are your flashcards on photosynthesis!'),
+    });
+    const calls: string[] = [];
+    const llm = createLlmPlanner({
+      model,
+      provider: 'mock',
+      observer: { call: (e) => calls.push(e.outcome) },
+    });
+    const tutor = createTutor({ llm });
+    const deltas: string[] = [];
+    const r = await tutor.orchestrate(
+      { user_info: user, message: 'flashcards on photosynthesis, 30 please' },
+      { onEvent: (e) => e.type === 'text-delta' && deltas.push(e.delta) },
+    );
+    expect(r).toMatchObject({
+      status: 'completed',
+      planner: 'llm',
+      degraded: false,
+      tool: 'flashcard_generator',
+    });
+    expect(r.parameters).toMatchObject({ topic: 'photosynthesis', count: 20, difficulty: 'easy' });
+    expect(r.reply).toBe('Here are your flashcards on photosynthesis!');
+    expect(deltas.join('')).toBe(r.reply);
+    expect(calls).toEqual(['ok', 'ok']);
+    const prompt = JSON.stringify(model.doGenerateCalls[0]?.prompt);
+    const system = model.doGenerateCalls[0]?.prompt.find((m) => m.role === 'system');
+    expect(JSON.stringify(system)).not.toContain('30 please');
+    expect(prompt).toContain('30 please');
+  });
+
+  it('asks the clarifying question the model chose', async () => {
+    const model = new MockLanguageModelV3({
+      doGenerate: toolCall('ask_clarifying_question', {
+        tool: 'quiz_generator',
+        question: 'Anong topic?',
+        missing: ['topic'],
+      }),
+    });
+    const r = await createTutor({ llm: createLlmPlanner({ model, provider: 'mock' }) }).orchestrate({
+      user_info: user,
+      message: 'pa-quiz',
+    });
+    expect(r).toMatchObject({ status: 'needs_clarification', tool: 'quiz_generator', reply: 'Anong topic?' });
+  });
+
+  it('repairs an invalid tool call once, then falls back to the embedded planner', async () => {
+    const model = new MockLanguageModelV3({
+      doGenerate: [
+        toolCall('quiz_generator', { topic: 42 }),
+        toolCall('quiz_generator', { topic: 'fractions', subject: 'Mathematics' }),
+      ],
+      doStream: replyStream('Quiz ready.'),
+    });
+    const repaired = await createTutor({ llm: createLlmPlanner({ model, provider: 'mock' }) }).orchestrate({
+      user_info: user,
+      message: 'quiz me on fractions',
+    });
+    expect(repaired).toMatchObject({ planner: 'llm', tool: 'quiz_generator', degraded: false });
+    expect(model.doGenerateCalls).toHaveLength(2);
+
+    const broken = new MockLanguageModelV3({ doGenerate: toolCall('quiz_generator', { topic: 42 }) });
+    const fallback = await createTutor({
+      llm: createLlmPlanner({ model: broken, provider: 'mock' }),
+    }).orchestrate({ user_info: user, message: 'quiz me on fractions' });
+    expect(fallback).toMatchObject({
+      planner: 'embedded',
+      degraded: true,
+      tool: 'quiz_generator',
+      status: 'completed',
+    });
+    expect(fallback.trace.some((t) => t.step === 'fallback')).toBe(true);
+  });
+
+  it('falls back when the provider throws, and keeps the tool reply when the LLM reply fails', async () => {
+    const failing = new MockLanguageModelV3({
+      doGenerate: async () => {
+        throw new Error('503 upstream');
+      },
+    });
+    const r = await createTutor({
+      llm: createLlmPlanner({ model: failing, provider: 'mock', maxRetries: 0 }),
+    }).orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(r).toMatchObject({
+      planner: 'embedded',
+      degraded: true,
+      status: 'completed',
+      tool: 'concept_explainer',
+    });
+
+    const noReply = new MockLanguageModelV3({
+      doGenerate: toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      doStream: async () => {
+        throw new Error('stream broke');
+      },
+    });
+    const kept = await createTutor({
+      llm: createLlmPlanner({ model: noReply, provider: 'mock', maxRetries: 0 }),
+    }).orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(kept.status).toBe('completed');
+    expect(kept.reply.length).toBeGreaterThan(20);
+    expect(kept.trace.some((t) => t.step === 'reply')).toBe(true);
+  });
+
+  it('opens the circuit after repeated failures, skips the provider while open, and closes after a good trial', async () => {
+    let now = 0;
+    let fail = true;
+    const states: string[] = [];
+    const model = new MockLanguageModelV3({
+      doGenerate: async () => {
+        if (fail) throw new Error('down');
+        return toolCall('reply_without_tool', { reply: 'Hello!' });
+      },
+    });
+    const breaker = new CircuitBreaker({
+      threshold: 3,
+      resetMs: 1000,
+      now: () => now,
+      onChange: (s) => states.push(s),
+    });
+    const tutor = createTutor({ llm: createLlmPlanner({ model, provider: 'mock', maxRetries: 0, breaker }) });
+    for (let i = 0; i < 5; i++) await tutor.orchestrate({ user_info: user, message: 'hello' });
+    expect(model.doGenerateCalls).toHaveLength(3);
+    expect(breaker.state).toBe('open');
+    now = 1500;
+    fail = false;
+    const r = await tutor.orchestrate({ user_info: user, message: 'hello' });
+    expect(r).toMatchObject({ planner: 'llm', status: 'no_tool', reply: 'Hello!' });
+    expect(states).toEqual(['open', 'half-open', 'closed']);
+  });
+});
+
+describe('LLM planner against an OpenAI-compatible stub server on loopback', () => {
+  let server: Server;
+  let baseURL = '';
+  let mode: 'ok' | 'slow' | 'error' = 'ok';
+  const bodies: { stream?: boolean; messages: { role: string; content: unknown }[] }[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => {
+        raw += c;
+      });
+      req.on('end', () => {
+        const body = JSON.parse(raw);
+        bodies.push(body);
+        if (mode === 'error') {
+          res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"boom"}}');
+          return;
+        }
+        const send = () => {
+          if (body.stream) {
+            res.writeHead(200, { 'content-type': 'text/event-stream' });
+            for (const word of ['Sige, ', 'heto ', 'na!']) {
+              res.write(
+                `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'stub', choices: [{ index: 0, delta: { content: word }, finish_reason: null }] })}\n\n`,
+              );
+            }
+            res.write(
+              `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'stub', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 3, total_tokens: 13 } })}\n\n`,
+            );
+            res.end('data: [DONE]\n\n');
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              id: 'x',
+              object: 'chat.completion',
+              created: 1,
+              model: 'stub',
+              choices: [
+                {
+                  index: 0,
+                  finish_reason: 'tool_calls',
+                  message: {
+                    role: 'assistant',
+                    content: null,
+                    tool_calls: [
+                      {
+                        id: 'c1',
+                        type: 'function',
+                        function: {
+                          name: 'note_maker',
+                          arguments: JSON.stringify({
+                            topic: 'bulkan',
+                            subject: 'Science',
+                            note_taking_style: 'bullet_points',
+                          }),
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+              usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 },
+            }),
+          );
+        };
+        if (mode === 'slow') setTimeout(send, 1500);
+        else send();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const tutorFor = (timeoutMs = 5000) =>
+    createTutor({
+      llm: createLlmPlanner({
+        model: createLanguageModel({ provider: 'openai-compatible', model: 'stub', baseURL }),
+        provider: 'stub',
+        timeoutMs,
+        maxRetries: 0,
+      }),
+    });
+
+  it('plans and streams a reply over HTTP', async () => {
+    mode = 'ok';
+    const r = await tutorFor().orchestrate({
+      user_info: user,
+      message: 'gawan mo ako ng notes tungkol sa bulkan',
+    });
+    expect(r).toMatchObject({ planner: 'llm', tool: 'note_maker', reply: 'Sige, heto na!' });
+    expect(r.parameters).toMatchObject({ topic: 'bulkan', note_taking_style: 'bullet_points' });
+    expect(bodies.at(-1)?.stream).toBe(true);
+  });
+
+  it('falls back on a 500 and on a timeout', async () => {
+    mode = 'error';
+    expect(await tutorFor().orchestrate({ user_info: user, message: 'notes on volcanoes' })).toMatchObject({
+      planner: 'embedded',
+      degraded: true,
+    });
+    mode = 'slow';
+    expect(await tutorFor(300).orchestrate({ user_info: user, message: 'notes on volcanoes' })).toMatchObject(
+      { planner: 'embedded', degraded: true },
+    );
+  });
+});
