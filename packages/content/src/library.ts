@@ -87,7 +87,19 @@ export function createContentLibrary(topics: readonly Topic[]): ContentLibrary {
     })),
   );
 
+  const memo = new Map<string, TopicMatch[]>();
+
   function search(phrase: string, options: SearchOptions = {}): TopicMatch[] {
+    const key = `${options.subject ?? ''}|${options.limit ?? 5}|${phrase}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const found = runSearch(phrase, options);
+    if (memo.size >= 2000) memo.delete(memo.keys().next().value as string);
+    memo.set(key, found);
+    return found;
+  }
+
+  function runSearch(phrase: string, options: SearchOptions): TopicMatch[] {
     const hits = index.search(phrase, {
       ...(options.subject ? { filter: (r) => byId.get(r.id)?.subject === options.subject } : {}),
     });
@@ -98,7 +110,12 @@ export function createContentLibrary(topics: readonly Topic[]): ContentLibrary {
       if (!topic) continue;
       const fields = [...new Set(Object.values(hit.match).flat())];
       const coverage = queryTerms.length ? new Set(hit.queryTerms).size / queryTerms.length : 0;
-      out.push({ topic, score: hit.score, fields, strong: fields.some((f) => f !== 'body') && coverage >= 0.66 });
+      out.push({
+        topic,
+        score: hit.score,
+        fields,
+        strong: fields.some((f) => f !== 'body') && coverage >= 0.66,
+      });
     }
     return out;
   }

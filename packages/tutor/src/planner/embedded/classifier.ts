@@ -33,6 +33,7 @@ export class NaiveBayes {
   readonly #logPrior = new Map<string, number>();
   readonly #logLikelihood = new Map<string, Map<string, number>>();
   readonly #logUnseen = new Map<string, number>();
+  readonly #vocabulary: Set<string>;
 
   constructor(examples: Example[], alpha = 0.3) {
     const counts = new Map<string, Map<string, number>>();
@@ -50,6 +51,7 @@ export class NaiveBayes {
       }
     }
     this.labels = [...docs.keys()].sort();
+    this.#vocabulary = vocabulary;
     const v = vocabulary.size;
     for (const label of this.labels) {
       this.#logPrior.set(label, Math.log((docs.get(label) ?? 0) / examples.length));
@@ -68,7 +70,7 @@ export class NaiveBayes {
       const unseen = this.#logUnseen.get(label) as number;
       let s = this.#logPrior.get(label) as number;
       // Features unseen by every label carry no evidence; only score what some label knows.
-      for (const f of fs) if (this.#known(f)) s += table.get(f) ?? unseen;
+      for (const f of fs) if (this.#vocabulary.has(f)) s += table.get(f) ?? unseen;
       return s;
     });
     const max = Math.max(...scores);
@@ -81,10 +83,5 @@ export class NaiveBayes {
       if ((exp[i] as number) > (exp[best] as number)) best = i;
     });
     return { label: this.labels[best] as string, probabilities };
-  }
-
-  #known(feature: string): boolean {
-    for (const table of this.#logLikelihood.values()) if (table.has(feature)) return true;
-    return false;
   }
 }
