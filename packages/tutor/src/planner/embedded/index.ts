@@ -183,7 +183,7 @@ function smallTalkOnly(text: string): boolean {
     .filter(
       (w) =>
         w &&
-        !/^(?:po|opo|naman|tutor|teacher|sir|ma'?am|miss|sa|tulong|help|your|you|ulit|again|everyone|guys|so|much|very|a lot|lot|din|rin|ka|mo|ha)$/.test(
+        !/^(?:po|opo|naman|tutor|teacher|sir|ma'?am|miss|sa|tulong|help|your|you|ulit|again|everyone|guys|so|much|very|a lot|lot|din|rin|ka|mo|ha|ok|okay|sige|yes|lol|haha|hehe|na)$/.test(
           w,
         ),
     );
