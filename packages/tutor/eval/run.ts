@@ -85,7 +85,8 @@ export async function evaluate(cases: EvalCase[], split: string): Promise<EvalRe
     }
     if (clarifyWant && !clarifyGot) clarifyFn++;
     for (const [field, want] of Object.entries(c.expect.parameters)) {
-      const entry = (parameters[field] ??= { correct: 0, total: 0, accuracy: 0 });
+      parameters[field] ??= { correct: 0, total: 0, accuracy: 0 };
+      const entry = parameters[field];
       entry.total++;
       if (r.tool === c.expect.tool && sameValue(field, r.parameters[field], want)) entry.correct++;
       else problems.push(`${field}=${JSON.stringify(r.parameters[field])} ≠ ${JSON.stringify(want)}`);

@@ -1,3 +1,4 @@
+export { type AnswerType, type CheckOptions, type CheckResult, checkAnswer } from './checker.ts';
 export * from './contract.ts';
 export { detectLocale } from './language.ts';
 export {
@@ -10,6 +11,31 @@ export {
   type TutorEvent,
   type TutorOptions,
 } from './orchestrator.ts';
+export * from './pedagogy/bkt.ts';
+export * from './pedagogy/fsrs.ts';
+export * from './pedagogy/next.ts';
+export * from './pedagogy/profile.ts';
+export * from './pedagogy/socratic.ts';
+export { embeddedPlanner } from './planner/embedded/index.ts';
+export {
+  CircuitBreaker,
+  CircuitOpenError,
+  type CircuitState,
+  createLanguageModel,
+  createLlmPlanner,
+  LlmConfig,
+  type LlmObserver,
+  type LlmPlanner,
+  type LlmPlannerOptions,
+} from './planner/llm.ts';
 export type { Plan, Planner, PlanRequest, ReplyRequest } from './planner/types.ts';
 export { builtinTools, RemoteToolError, remoteTool, type ToolDescription, ToolRegistry } from './registry.ts';
+export * from './safety/moderate.ts';
 export * from './tool.ts';
+export { looksLikeMath, type MathSolution, type MathStep, solveMath } from './tools/math_solver/index.ts';
+export {
+  checkQuizAnswer,
+  type PublicQuizQuestion,
+  publicQuestion,
+  type QuizQuestion,
+} from './tools/quiz_generator.ts';

@@ -1,6 +1,18 @@
+import type { Topic } from '@aralin/content';
 import { z } from 'zod';
+import type { Locale } from '../contract.ts';
 import { defineTool } from '../tool.ts';
-import { Difficulty, Grounding } from './shared.ts';
+import {
+  Difficulty,
+  difficultyOrder,
+  Grounding,
+  gradeNote,
+  interleave,
+  learnerTraits,
+  notInPack,
+  pick,
+  resolveTopic,
+} from './shared.ts';
 
 const input = z.object({
   topic: z.string().min(1).max(200),
@@ -10,20 +22,119 @@ const input = z.object({
   include_examples: z.boolean().default(true),
 });
 
+const CardSource = z.enum(['pack', 'key_term', 'misconception', 'worked_example']);
+
 const output = z.object({
   flashcards: z.array(
     z.object({
       title: z.string(),
       question: z.string(),
       answer: z.string(),
+      /** An example from the pack, or '' when examples were not wanted or the card has none. */
       example: z.string(),
+      /** Stable id (`topic:card`) for spaced review. */
+      id: z.string(),
+      difficulty: Difficulty,
+      source: CardSource,
     }),
   ),
   topic: z.string(),
   difficulty: Difficulty,
   adaptation_details: z.string(),
   grounding: Grounding,
+  topic_id: z.string().nullable(),
 });
+
+type Output = z.output<typeof output>;
+type Card = Output['flashcards'][number];
+
+function strip(text: string): string {
+  return text.replace(/\s*\([^)]*\)/g, '').trim();
+}
+
+function packCards(topic: Topic, locale: Locale): Card[] {
+  const title = pick(topic.title, locale);
+  return topic.flashcards.map((card, i) => ({
+    id: `${topic.id}:card-${i + 1}`,
+    title: card.front.length <= 60 ? card.front : title,
+    question: card.front,
+    answer: card.back,
+    example: card.example ?? '',
+    difficulty: card.difficulty,
+    source: 'pack' as const,
+  }));
+}
+
+/** Cards built only from what the topic states: key terms, misconceptions, worked examples. */
+function builtCards(topic: Topic, locale: Locale): Card[] {
+  const fil = locale === 'fil';
+  const firstAnalogy = topic.analogies[0];
+  const terms = topic.key_terms.map((k, i) => ({
+    id: `${topic.id}:term-${i + 1}`,
+    title: strip(pick(k.term, locale)),
+    question: fil ? `Ano ang ${strip(pick(k.term, locale))}?` : `What is ${strip(pick(k.term, locale))}?`,
+    answer: pick(k.definition, locale),
+    example: i === 0 && firstAnalogy ? pick(firstAnalogy, locale) : '',
+    difficulty: 'easy' as const,
+    source: 'key_term' as const,
+  }));
+  const myths = topic.misconceptions.map((m, i) => ({
+    id: `${topic.id}:myth-${i + 1}`,
+    title: fil ? 'Mito o totoo?' : 'Myth or fact?',
+    question: fil
+      ? `Totoo ba: "${pick(m.misconception, locale)}"`
+      : `True or not: "${pick(m.misconception, locale)}"`,
+    answer: `${fil ? 'Hindi.' : 'No.'} ${pick(m.correction, locale)}`,
+    example: '',
+    difficulty: 'medium' as const,
+    source: 'misconception' as const,
+  }));
+  const worked = topic.worked_examples.map((w, i) => ({
+    id: `${topic.id}:worked-${i + 1}`,
+    title: fil ? 'Halimbawang problema' : 'Worked problem',
+    question: pick(w.problem, locale),
+    answer: w.answer,
+    example: w.steps.map((s, j) => `${j + 1}. ${pick(s, locale)}`).join(' '),
+    difficulty: 'hard' as const,
+    source: 'worked_example' as const,
+  }));
+  return [...terms, ...myths, ...worked];
+}
+
+/**
+ * Chooses exactly `count` cards: the pack's cards at the requested difficulty, then neighbouring
+ * difficulties, then cards built from key terms, misconceptions and worked examples.
+ */
+export function selectCards(
+  topic: Topic,
+  options: { count: number; difficulty: Difficulty; includeExamples: boolean; locale: Locale },
+): { cards: Card[]; notes: string[] } {
+  const order = difficultyOrder(options.difficulty);
+  const pack = packCards(topic, options.locale);
+  const built = builtCards(topic, options.locale);
+  const rank = (c: Card) => order.indexOf(c.difficulty);
+  const ordered = [
+    ...order.flatMap((d) => pack.filter((c) => c.difficulty === d)),
+    ...interleave(
+      [...built].sort((a, b) => rank(a) - rank(b)),
+      (c) => c.source,
+    ),
+  ];
+  const cards = ordered.slice(0, options.count);
+  // Only a deck larger than everything the topic states repeats cards (as a second review round).
+  for (let i = 0; cards.length < options.count && ordered.length > 0; i++) {
+    const again = ordered[i % ordered.length];
+    if (again) cards.push({ ...again, id: `${again.id}:r${Math.floor(i / ordered.length) + 2}` });
+  }
+  const final = cards.map((c) => (options.includeExamples ? c : { ...c, example: '' }));
+  const notes: string[] = [];
+  const borrowed = final.filter((c) => c.source === 'pack' && c.difficulty !== options.difficulty).length;
+  const builtCount = final.filter((c) => c.source !== 'pack').length;
+  if (borrowed) notes.push(`${borrowed} borrowed from neighbouring difficulties`);
+  if (builtCount) notes.push(`${builtCount} built from key terms, misconceptions and worked examples`);
+  if (!options.includeExamples) notes.push('examples left out as asked');
+  return { cards: final, notes };
+}
 
 export const flashcardGenerator = defineTool({
   name: 'flashcard_generator',
@@ -40,10 +151,133 @@ export const flashcardGenerator = defineTool({
     include_examples: 'include_examples',
   },
   required: ['topic'],
-  examples: { en: [], fil: [] },
-  prompt: 'TODO(#3)',
-  run() {
-    throw new Error('not implemented');
+  examples: {
+    en: [
+      'Make me flashcards on photosynthesis',
+      'flashcards please, 10 about the parts of a cell',
+      'Can I get some flashcards for the order of operations?',
+      'I need cards to memorize the parts of speech',
+      'create 8 flashcards about nouns',
+      'help me memorize the key terms of place value',
+      'flashcards for factors and multiples, easy ones',
+      'give me hard flashcards on plant and animal cells',
+      'Can you make a flashcard deck for the Katipunan?',
+      'I want to review vocabulary about ecosystems with flashcards',
+      'make flashcards without examples about rounding numbers',
+      'Flash cards for the organelles and their functions please',
+      '15 flashcards on the Philippine Revolution',
+      'study cards for the water cycle',
+      'Make me a deck to drill the planets of the solar system',
+      'I need to memorise definitions for climate change, flashcards please',
+      'Can you turn the Calvin cycle into flashcards?',
+      'flashcards with examples on figures of speech',
+      'give me 5 cards about subject-verb agreement',
+      'Help me drill the terms for Newton’s laws',
+      'I learn by memorizing, can I have cards on whole number operations?',
+      'make flashcards so I can review fractions before my test',
+      'front and back cards about the Spanish colonization of the Philippines',
+      'Create a set of review cards on atoms and molecules',
+      'Quick flashcards on verbs and adverbs',
+      'spaced repetition cards for chlorophyll and stomata',
+      'flashcards pls: GCF and LCM',
+      "give me 20 cards on the parts of a cell for tomorrow's quiz",
+      'Can you quiz me with flashcards on the heroes of the revolution?',
+      'vocabulary flashcards for context clues',
+    ],
+    fil: [
+      'Gawan mo ako ng flashcards tungkol sa photosynthesis',
+      'flashcards naman, 10 tungkol sa mga bahagi ng selula',
+      'pwede ba akong humingi ng flashcards sa order of operations?',
+      'kailangan ko ng cards para kabisaduhin ang bahagi ng pananalita',
+      'gumawa ka ng 8 flashcards tungkol sa pangngalan',
+      'tulungan mo akong kabisaduhin ang mga termino sa place value',
+      'flashcards sa factors at multiples, yung madali lang',
+      'bigyan mo ako ng mahirap na flashcards sa selula ng halaman at hayop',
+      'pa-flashcards naman tungkol sa Katipunan',
+      'gusto kong mag-review ng bokabularyo sa ecosystem gamit ang flashcards',
+      'flashcards na walang halimbawa tungkol sa rounding',
+      'flash cards ng mga organelle at gamit nila please',
+      '15 flashcards tungkol sa Himagsikang Pilipino',
+      'mga card para sa siklo ng tubig',
+      'gawa ka ng deck para kabisaduhin ang mga planeta',
+      'kailangan kong kabisaduhin ang mga kahulugan sa climate change, flashcards po',
+      'gawin mong flashcards ang Calvin cycle',
+      'flashcards na may halimbawa tungkol sa tayutay',
+      'limang cards tungkol sa simuno at panaguri',
+      'i-drill mo ako sa mga termino ng batas ni Newton gamit ang cards',
+      'mas natututo ako sa pagkabisado, pa-cards naman sa whole numbers',
+      'gawan mo ako ng flashcards para mag-review ng fractions bago ang test',
+      'cards na may harap at likod tungkol sa pananakop ng Espanya',
+      'gumawa ng review cards tungkol sa atom at molekula',
+      'mabilis na flashcards sa pandiwa at pang-abay',
+      'flashcards ng chlorophyll at stomata para sa spaced repetition',
+      'pakigawa ng flashcards sa panghalip, mga 12',
+      'flashcards po sa GCF at LCM',
+      '20 cards tungkol sa bahagi ng selula para sa quiz bukas',
+      'flashcards ng mga bayani ng rebolusyon',
+      'gawa ka ng flashcards sa pang-ugnay',
+    ],
   },
-  reply: () => '',
+  prompt: `You are the flashcard maker of Aralin, a tutor for Filipino K-12 learners (grades 4–12).
+Make a deck of flashcards on ONE topic for memorising and spaced review, grounded on the curriculum notes you
+are given (the pack topic: its flashcards, key terms, misconceptions and worked examples). Never invent facts
+beyond those notes; if the notes do not cover the topic, return no cards and set grounding.topic_id to null
+with the closest topics.
+
+Rules:
+- Return EXACTLY the requested number of cards at the requested difficulty when the notes allow; otherwise
+  use neighbouring difficulties, then cards built from key terms, misconceptions and worked examples, and say
+  so in adaptation_details.
+- Each card: a short title, a question (front) that asks for ONE fact, idea or step, an answer (back) of at
+  most two sentences, and an example (a concrete Philippine-context example from the notes) — an empty string
+  when examples were not requested or the notes have none.
+- Easy cards ask for definitions and names; medium cards ask how or why; hard cards ask to apply or compare.
+- Write in the student's language (English, or Filipino/Taglish when the locale is fil), at their grade level.
+Respond with JSON matching the output schema.`,
+  run(args, ctx) {
+    const { topic, grounding } = resolveTopic(ctx.content, args.topic, { subject: args.subject });
+    if (!topic)
+      return {
+        flashcards: [],
+        topic: args.topic,
+        difficulty: args.difficulty,
+        adaptation_details: notInPack(args.topic, grounding, ctx.content, ctx.locale),
+        grounding,
+        topic_id: null,
+      };
+    const { cards, notes } = selectCards(topic, {
+      count: args.count,
+      difficulty: args.difficulty,
+      includeExamples: args.include_examples,
+      locale: ctx.locale,
+    });
+    const traits = learnerTraits(ctx.user);
+    const grade = gradeNote(topic, ctx.user, 'en');
+    const details = [
+      `${cards.length} ${args.difficulty} card(s) on ${topic.title.en}`,
+      ...notes,
+      ...(traits.grade !== undefined ? [`for a Grade ${traits.grade} learner`] : []),
+      ...(grade ? [grade] : []),
+    ];
+    return {
+      flashcards: cards,
+      topic: pick(topic.title, ctx.locale),
+      difficulty: args.difficulty,
+      adaptation_details: `${details.join('; ')}.`,
+      grounding,
+      topic_id: topic.id,
+    };
+  },
+  reply(result, input, ctx) {
+    const fil = ctx.locale === 'fil';
+    if (!result.grounding.topic_id) return notInPack(input.topic, result.grounding, ctx.content, ctx.locale);
+    const head = fil
+      ? `Narito ang ${result.flashcards.length} flashcards tungkol sa **${result.topic}**. Basahin ang tanong, sagutin sa isip, saka tingnan ang sagot; i-rate kung gaano kadali para maiskedyul ko ang susunod na review.`
+      : `Here are ${result.flashcards.length} flashcards on **${result.topic}**. Read the front, answer in your head, then flip; rate how easy it was and I'll schedule your next review.`;
+    const cards = result.flashcards.map(
+      (c, i) =>
+        `${i + 1}. **${c.question}**\n   → ${c.answer}${c.example ? `\n   _${fil ? 'Halimbawa' : 'Example'}: ${c.example}_` : ''}`,
+    );
+    return [head, cards.join('\n')].join('\n\n');
+  },
 });

@@ -1,6 +1,24 @@
+import type { Topic } from '@aralin/content';
 import { z } from 'zod';
-import { defineTool } from '../tool.ts';
-import { Grounding, NoteStyle, SourceReference } from './shared.ts';
+import type { Locale } from '../contract.ts';
+import { defineTool, type ToolContext } from '../tool.ts';
+import {
+  dependents,
+  Grounding,
+  gradeNote,
+  learnerTraits,
+  NoteStyle,
+  notInPack,
+  paragraphs,
+  pick,
+  prerequisiteTopics,
+  resolveTopic,
+  SourceReference,
+  sentences,
+  sourceReferences,
+  terse,
+  workedExampleText,
+} from './shared.ts';
 
 const input = z.object({
   topic: z.string().min(1).max(200).describe('What the notes are about'),
@@ -10,26 +28,292 @@ const input = z.object({
   include_analogies: z.boolean().default(false),
 });
 
+const Section = z.object({
+  title: z.string(),
+  content: z.string(),
+  key_points: z.array(z.string()),
+  examples: z.array(z.string()),
+  analogies: z.array(z.string()),
+});
+type Section = z.infer<typeof Section>;
+
 const output = z.object({
   topic: z.string(),
   title: z.string(),
   summary: z.string(),
-  note_sections: z.array(
-    z.object({
-      title: z.string(),
-      content: z.string(),
-      key_points: z.array(z.string()),
-      examples: z.array(z.string()),
-      analogies: z.array(z.string()),
-    }),
-  ),
+  note_sections: z.array(Section),
   key_concepts: z.array(z.string()),
   connections_to_prior_learning: z.array(z.string()),
   practice_suggestions: z.array(z.string()),
   source_references: z.array(SourceReference),
   note_taking_style: NoteStyle,
   grounding: Grounding,
+  /** The whole note rendered as markdown in the chosen style. */
+  markdown: z.string(),
 });
+
+type Output = z.output<typeof output>;
+
+const T = {
+  en: {
+    notes: 'Notes',
+    overview: 'Overview',
+    ideas: 'Key ideas',
+    terms: 'Key terms',
+    examples: 'Worked examples',
+    mistakes: 'Common mistakes',
+    further: 'Going further',
+    analogies: 'Think of it this way',
+    forExample: 'For example',
+    likeThis: 'You can picture it like this',
+    mistakeLead: 'A common mistake is to think that',
+    inFact: 'In fact',
+    further2: 'Going further',
+    termsLead: 'The words to remember are',
+  },
+  fil: {
+    notes: 'Notes',
+    overview: 'Pangkalahatang-ideya',
+    ideas: 'Mahahalagang ideya',
+    terms: 'Mahahalagang termino',
+    examples: 'Halimbawang may solusyon',
+    mistakes: 'Karaniwang pagkakamali',
+    further: 'Higit pa rito',
+    analogies: 'Isipin mo ito nang ganito',
+    forExample: 'Halimbawa',
+    likeThis: 'Maaari mo itong isipin nang ganito',
+    mistakeLead: 'Karaniwang pagkakamali ang isiping',
+    inFact: 'Ang totoo',
+    further2: 'Higit pa rito',
+    termsLead: 'Ang mga salitang dapat tandaan ay',
+  },
+} as const;
+
+interface Raw {
+  key: 'overview' | 'ideas' | 'terms' | 'examples' | 'mistakes' | 'further';
+  title: string;
+  text: string[];
+  points: string[];
+  examples: string[];
+  analogies: string[];
+}
+
+/** The topic's material cut into sections, before a style shapes it. */
+function rawSections(topic: Topic, opts: { examples: boolean; analogies: boolean; locale: Locale }): Raw[] {
+  const { locale } = opts;
+  const L = T[locale];
+  const analogies = opts.analogies ? topic.analogies.map((a) => pick(a, locale)) : [];
+  const raw: Raw[] = [
+    {
+      key: 'overview',
+      title: L.overview,
+      text: [pick(topic.summary, locale)],
+      points: sentences(pick(topic.summary, locale)),
+      examples: [],
+      analogies,
+    },
+    {
+      key: 'ideas',
+      title: L.ideas,
+      text: paragraphs(pick(topic.explanation, locale)),
+      points: sentences(pick(topic.explanation, locale)),
+      examples: [],
+      analogies: [],
+    },
+    {
+      key: 'terms',
+      title: L.terms,
+      text: topic.key_terms.map((k) => `${pick(k.term, locale)}: ${pick(k.definition, locale)}`),
+      points: topic.key_terms.map((k) => `${pick(k.term, locale)} — ${pick(k.definition, locale)}`),
+      examples: [],
+      analogies: [],
+    },
+  ];
+  if (opts.examples)
+    raw.push({
+      key: 'examples',
+      title: L.examples,
+      text: topic.worked_examples.map((w) => workedExampleText(w, locale)),
+      points: topic.worked_examples.map((w) => `${terse(pick(w.problem, locale), 90)} → ${w.answer}`),
+      examples: topic.worked_examples.map((w) => workedExampleText(w, locale)),
+      analogies: [],
+    });
+  raw.push(
+    {
+      key: 'mistakes',
+      title: L.mistakes,
+      text: topic.misconceptions.map((m) => `${pick(m.misconception, locale)} ${pick(m.correction, locale)}`),
+      points: topic.misconceptions.map(
+        (m) => `✗ ${pick(m.misconception, locale)} ✓ ${pick(m.correction, locale)}`,
+      ),
+      examples: [],
+      analogies: [],
+    },
+    {
+      key: 'further',
+      title: L.further,
+      text: paragraphs(pick(topic.extension, locale)),
+      points: sentences(pick(topic.extension, locale)),
+      examples: [],
+      analogies: [],
+    },
+  );
+  return raw;
+}
+
+function outline(raw: Raw[]): Section[] {
+  return raw.map((r, i) => {
+    const n = i + 1;
+    const items = r.points.map((p, j) => `${n}.${j + 1} ${p}`);
+    // The examples section lists its problems as points already; elsewhere examples and analogies follow.
+    const more = r.key === 'examples' ? r.analogies : [...r.examples, ...r.analogies];
+    const extra = more.map((e, j) => `${n}.${r.points.length + j + 1} ${e}`);
+    return {
+      title: `${n}. ${r.title}`,
+      content: [...items, ...extra].join('\n'),
+      key_points: r.points.map((p, j) => `${n}.${j + 1} ${terse(p)}`),
+      examples: r.examples,
+      analogies: r.analogies,
+    };
+  });
+}
+
+function bullets(raw: Raw[]): Section[] {
+  return raw.map((r) => {
+    const points = r.key === 'examples' ? r.points : r.points.map((p) => terse(p));
+    const extras = [
+      ...(r.key === 'examples' ? [] : r.examples.map((e) => terse(e, 140))),
+      ...r.analogies.map((a) => terse(a, 140)),
+    ];
+    return {
+      title: r.title,
+      content: [...points, ...extras].map((p) => `- ${p}`).join('\n'),
+      key_points: points,
+      examples: r.examples.map((e) => terse(e, 140)),
+      analogies: r.analogies.map((a) => terse(a, 140)),
+    };
+  });
+}
+
+function narrative(raw: Raw[], locale: Locale): Section[] {
+  const L = T[locale];
+  return raw.map((r) => {
+    let prose: string[];
+    if (r.key === 'terms') prose = [`${L.termsLead}: ${r.text.join('; ')}.`];
+    else if (r.key === 'mistakes') prose = r.text.map((t) => `${L.mistakeLead}: ${t}`);
+    else if (r.key === 'examples') prose = r.examples.map((e) => `${L.forExample}: ${e}`);
+    else prose = [...r.text];
+    if (r.analogies.length) prose.push(`${L.likeThis}: ${r.analogies.join(' ')}`);
+    return {
+      title: r.title,
+      content: prose.join('\n\n'),
+      key_points: [],
+      examples: r.examples,
+      analogies: r.analogies,
+    };
+  });
+}
+
+function structured(raw: Raw[]): Section[] {
+  return raw.map((r) => ({
+    title: r.title,
+    content:
+      r.key === 'terms' || r.key === 'examples'
+        ? r.text.map((t) => `- ${t}`).join('\n')
+        : r.text.join('\n\n'),
+    key_points: r.key === 'examples' ? r.points : r.points.map((p) => terse(p)),
+    examples: r.examples,
+    analogies: r.analogies,
+  }));
+}
+
+function render(
+  title: string,
+  summary: string,
+  sections: Section[],
+  style: NoteStyle,
+  locale: Locale,
+): string {
+  const L = T[locale];
+  const out = [`# ${title}`, summary];
+  for (const s of sections) {
+    out.push(`## ${s.title}`, s.content);
+    if (style === 'structured') {
+      if (s.key_points.length && !s.content.startsWith('- '))
+        out.push(s.key_points.map((p) => `- **${p}**`).join('\n'));
+      if (s.analogies.length) out.push(`> ${L.analogies}: ${s.analogies.join(' ')}`);
+    }
+  }
+  return out.join('\n\n');
+}
+
+export function makeNotes(
+  topic: Topic,
+  args: { note_taking_style: NoteStyle; include_examples: boolean; include_analogies: boolean },
+  ctx: Pick<ToolContext, 'locale' | 'user' | 'content'>,
+): Omit<Output, 'grounding'> {
+  const { locale } = ctx;
+  const traits = learnerTraits(ctx.user);
+  let raw = rawSections(topic, {
+    examples: args.include_examples,
+    analogies: args.include_analogies,
+    locale,
+  });
+  // A learner who learns by doing sees the worked examples right after the overview.
+  if (traits.handsOn) {
+    const examples = raw.find((r) => r.key === 'examples');
+    if (examples) raw = [raw[0] as Raw, examples, ...raw.slice(1).filter((r) => r !== examples)];
+  }
+  const style = args.note_taking_style;
+  const sections =
+    style === 'outline'
+      ? outline(raw)
+      : style === 'bullet_points'
+        ? bullets(raw)
+        : style === 'narrative'
+          ? narrative(raw, locale)
+          : structured(raw);
+  const topicTitle = pick(topic.title, locale);
+  const title = `${T[locale].notes}: ${topicTitle}`;
+  const grade = gradeNote(topic, ctx.user, locale);
+  const summary = grade ? `${pick(topic.summary, locale)} _${grade}_` : pick(topic.summary, locale);
+  const fil = locale === 'fil';
+  const prior = prerequisiteTopics(ctx.content, topic).map(
+    (t) => `${pick(t.title, locale)} — ${sentences(pick(t.summary, locale))[0] ?? ''}`,
+  );
+  const next = dependents(ctx.content, topic).map((t) => pick(t.title, locale));
+  const firstProblem = topic.worked_examples[0];
+  const practice = [
+    fil
+      ? `Sagutin ang isang maikling quiz tungkol sa ${topicTitle} para masukat ang natutunan mo.`
+      : `Take a short quiz on ${topicTitle} to check what you learned.`,
+    fil
+      ? `Gumawa ng flashcards ng ${topic.key_terms.length} mahahalagang termino at balikan ang mga ito bukas.`
+      : `Turn the ${topic.key_terms.length} key terms into flashcards and review them tomorrow.`,
+    ...(firstProblem
+      ? [
+          fil
+            ? `Subukang lutasin muli nang mag-isa: ${pick(firstProblem.problem, locale)}`
+            : `Try this again on your own: ${pick(firstProblem.problem, locale)}`,
+        ]
+      : []),
+    ...(next.length
+      ? [fil ? `Susunod na aralin: ${next.join(', ')}.` : `Next lesson to explore: ${next.join(', ')}.`]
+      : []),
+  ];
+  return {
+    topic: topicTitle,
+    title,
+    summary,
+    note_sections: sections,
+    key_concepts: topic.key_terms.map((k) => pick(k.term, locale)),
+    connections_to_prior_learning: prior,
+    practice_suggestions: practice,
+    source_references: sourceReferences(topic),
+    note_taking_style: style,
+    markdown: render(title, summary, sections, style, locale),
+  };
+}
 
 export const noteMaker = defineTool({
   name: 'note_maker',
@@ -46,10 +330,116 @@ export const noteMaker = defineTool({
     include_analogies: 'include_analogies',
   },
   required: ['topic'],
-  examples: { en: [], fil: [] },
-  prompt: 'TODO(#3)',
-  run() {
-    throw new Error('not implemented');
+  examples: {
+    en: [
+      'Make me notes on photosynthesis',
+      'Can you summarize the order of operations for me?',
+      'I need a reviewer for place value and rounding',
+      'write study notes about factors and multiples in bullet points',
+      'notes on nouns please, outline format',
+      'Can you make a summary of the parts of speech?',
+      'give me notes about plant and animal cells with analogies',
+      'summarize the cell structure lesson in a narrative way',
+      'Make a one-page reviewer on whole number operations',
+      'I missed class, can I have notes on the Philippine Revolution?',
+      'structured notes about the Katipunan with examples',
+      'create lecture notes on the water cycle',
+      'Can you write me notes for my science test on ecosystems?',
+      'bullet point summary of climate change',
+      'Outline the main points of the Spanish colonial period',
+      'help me make notes on subject-verb agreement',
+      'summarize Newton’s laws of motion in simple notes',
+      'I want a cheat sheet on fractions',
+      'Write notes on figures of speech without examples',
+      'Can you make notes on linear equations for my review?',
+      'please give me a summary of the solar system lesson',
+      'Key points of the chapter on atoms, please',
+      'study guide about verbs and tenses',
+      'Make concise notes about the Calvin cycle',
+      'write me notes on supply and demand for Araling Panlipunan',
+      'Can you recap what we learned about cells as notes?',
+      'notes pls on the pythagorean theorem',
+      'summarize the main idea lesson in 5 bullets',
+      'outline of the Spanish colonial government for my AP class',
+      'I need notes for percent and discounts, with real-life examples',
+    ],
+    fil: [
+      'Gawan mo ako ng reviewer tungkol sa photosynthesis',
+      'pa-summarize naman ng order of operations',
+      'kailangan ko ng reviewer sa place value at rounding',
+      'gawa ka ng notes tungkol sa factors at multiples, naka-bullet',
+      'notes sa pangngalan, outline ang format',
+      'buod ng mga bahagi ng pananalita please',
+      'gawan mo ako ng notes sa selula ng halaman at hayop, may analogy',
+      'ibuod mo ang aralin sa cell structure na parang kuwento',
+      'isang pahinang reviewer sa operasyon ng whole numbers',
+      'absent ako kahapon, pwede pa-notes sa Himagsikang Pilipino?',
+      'maayos na notes tungkol sa Katipunan na may halimbawa',
+      'gumawa ng notes tungkol sa siklo ng tubig',
+      'pakigawa ng notes para sa test ko sa ecosystem',
+      'naka-bullet na buod ng climate change',
+      'ilista ang mga pangunahing punto ng panahon ng Espanyol',
+      'tulungan mo akong gumawa ng notes sa simuno at panaguri',
+      'ibuod ang mga batas ni Newton sa simpleng notes',
+      'gusto ko ng kodigo, este reviewer, sa fractions',
+      'notes sa tayutay pero walang halimbawa',
+      'pa-reviewer naman sa linear equations',
+      'buod ng aralin tungkol sa solar system',
+      'mga mahalagang punto ng kabanata tungkol sa atom',
+      'study guide tungkol sa pandiwa at aspekto nito',
+      'maikling notes tungkol sa Calvin cycle',
+      'notes sa supply at demand para sa AP',
+      'i-recap mo bilang notes ang natutunan natin sa selula',
+      'gawan mo ako ng buod ng Noli Me Tangere',
+      'notes po sa pythagorean theorem',
+      'ibuod mo yung aralin sa main idea, 5 bullets lang',
+      'balangkas ng pamahalaang kolonyal ng Espanya para sa AP',
+      'reviewer sa porsyento na may halimbawa sa palengke',
+    ],
   },
-  reply: () => '',
+  prompt: `You are the note maker of Aralin, a tutor for Filipino K-12 learners (grades 4–12).
+Write study notes (a "reviewer") on ONE topic, grounded on the curriculum notes you are given (the pack topic:
+summary, explanation, extension, key terms, worked examples, misconceptions, analogies, prerequisites). Never
+invent facts beyond those notes; if they do not cover the topic, say so and name the closest topics given.
+
+Style (note_taking_style):
+- outline: hierarchical numbered headings (1., 1.1, 1.2 …), one idea per line.
+- bullet_points: terse bullets, a few words to one short line each; no paragraphs.
+- narrative: flowing paragraphs that read like a textbook page; no bullet lists (key_points may be empty).
+- structured: sections (overview, key ideas, key terms, worked examples, common mistakes, going further),
+  each with a short paragraph, key points and examples.
+Include worked examples only when include_examples is true, and analogies (Philippine everyday life: jeepney,
+sari-sari store, palengke, bayanihan) only when include_analogies is true.
+Write in the student's language (English, or Filipino/Taglish when the locale is fil) at their grade level.
+Respond with JSON matching the output schema: topic, title, summary, note_sections[{title, content,
+key_points, examples, analogies}], key_concepts, connections_to_prior_learning, practice_suggestions,
+source_references (from the notes only), note_taking_style, grounding ({topic_id, closest}), markdown.`,
+  run(args, ctx) {
+    const { topic, grounding } = resolveTopic(ctx.content, args.topic, { subject: args.subject });
+    if (!topic) {
+      const message = notInPack(args.topic, grounding, ctx.content, ctx.locale);
+      return {
+        topic: args.topic,
+        title: args.topic,
+        summary: message,
+        note_sections: [],
+        key_concepts: [],
+        connections_to_prior_learning: [],
+        practice_suggestions: [],
+        source_references: [],
+        note_taking_style: args.note_taking_style,
+        grounding,
+        markdown: message,
+      };
+    }
+    return { ...makeNotes(topic, args, ctx), grounding };
+  },
+  reply(result, _input, ctx) {
+    if (!result.grounding.topic_id) return result.markdown;
+    const tail =
+      ctx.locale === 'fil'
+        ? '_Gusto mo bang gawin kong flashcards o quiz ang mga notes na ito?_'
+        : '_Want me to turn these notes into flashcards or a quiz?_';
+    return `${result.markdown}\n\n${tail}`;
+  },
 });

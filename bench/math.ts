@@ -1,0 +1,92 @@
+/**
+ * Math solver benchmark: accuracy per module and overall on the DeepMind Mathematics Dataset dev sample,
+ * plus median and p95 solve time. Run: `npm exec -- node bench/math.ts`. Writes bench/results/math.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { solveMath } from '../packages/tutor/src/tools/math_solver/index.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const file = join(root, 'packages/tutor/test/fixtures/mathematics_dataset/dev.jsonl');
+
+interface Row {
+  module: string;
+  question: string;
+  answer: string;
+}
+
+const rows: Row[] = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Row);
+
+// warm-up pass (JIT, lazy tables) — not timed
+for (const r of rows.slice(0, 300)) solveMath(r.question);
+
+const perModule = new Map<string, { correct: number; total: number }>();
+const times: number[] = [];
+const failures: { module: string; question: string; expected: string; got: string | null }[] = [];
+for (const r of rows) {
+  const t0 = performance.now();
+  const s = solveMath(r.question);
+  times.push(performance.now() - t0);
+  const ok = s.answer === r.answer;
+  const m = perModule.get(r.module) ?? { correct: 0, total: 0 };
+  m.total++;
+  if (ok) m.correct++;
+  else failures.push({ module: r.module, question: r.question, expected: r.answer, got: s.answer });
+  perModule.set(r.module, m);
+}
+
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+const correct = [...perModule.values()].reduce((a, m) => a + m.correct, 0);
+const overall = correct / rows.length;
+const modules = [...perModule.entries()]
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([module, m]) => ({ module, correct: m.correct, total: m.total, accuracy: m.correct / m.total }));
+
+const w = Math.max(...modules.map((m) => m.module.length), 7);
+console.log(`| ${'module'.padEnd(w)} | correct | accuracy |`);
+console.log(`| ${'-'.repeat(w)} | ------: | -------: |`);
+for (const m of modules)
+  console.log(
+    `| ${m.module.padEnd(w)} | ${`${m.correct}/${m.total}`.padStart(7)} | ${(m.accuracy * 100).toFixed(1).padStart(7)}% |`,
+  );
+console.log(
+  `| ${'overall'.padEnd(w)} | ${`${correct}/${rows.length}`.padStart(7)} | ${(overall * 100).toFixed(1).padStart(7)}% |`,
+);
+console.log(
+  `\nsolve time: median ${pct(0.5).toFixed(3)} ms, p95 ${pct(0.95).toFixed(3)} ms, max ${pct(1).toFixed(3)} ms`,
+);
+console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`);
+if (failures.length)
+  console.log(
+    `\nfirst failures:\n${failures
+      .slice(0, 10)
+      .map((f) => `  [${f.module}] ${f.question} → ${f.got} (expected ${f.expected})`)
+      .join('\n')}`,
+  );
+
+const out = join(root, 'bench/results/math.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      dataset:
+        'DeepMind Mathematics Dataset dev sample (packages/tutor/test/fixtures/mathematics_dataset/dev.jsonl)',
+      date: new Date().toISOString(),
+      node: process.version,
+      cores: cpus().length,
+      overall: { correct, total: rows.length, accuracy: overall },
+      modules,
+      timing_ms: { median: pct(0.5), p95: pct(0.95), max: pct(1) },
+      failures,
+    },
+    null,
+    2,
+  )}\n`,
+);

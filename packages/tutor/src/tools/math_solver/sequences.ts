@@ -1,0 +1,141 @@
+import { hasDecimal } from './expr.ts';
+import { fmtNumber, type Q, q } from './num.ts';
+import { Poly } from './poly.ts';
+import { type FamilySolver, type MathStep, step } from './types.ts';
+
+const LIST_RE = /(-?\d+(?:\.\d+)?(?:\/\d+)?(?:\s*[,;]\s*-?\d+(?:\.\d+)?(?:\/\d+)?){2,})/;
+
+export const solveSequence: FamilySolver = (norm, lower, c) => {
+  if (
+    !/\bnext\b|susunod|kasunod|sunod|sumunod|\bsequence\b|pattern|missing|th\s+term|\bnth\b|ika-?[a-z]\s+na\s+term|general\s+term/.test(
+      lower,
+    )
+  )
+    return null;
+  if (/without replacement|picked|prob/.test(lower)) return null;
+  const m = LIST_RE.exec(norm);
+  if (!m?.[1]) return null;
+  const dec = hasDecimal(m[1]);
+  const terms: Q[] = m[1].split(/\s*[,;]\s*/).map((s) => q(s));
+  if (terms.length < 3) return null;
+  const f = (x: Q) => fmtNumber(x, dec);
+  const steps: MathStep[] = [];
+  // difference table
+  const rows: Q[][] = [terms];
+  while (true) {
+    const last = rows[rows.length - 1] as Q[];
+    if (last.length <= 1) break;
+    if (last.every((x) => x.equals(last[0] as Q)) && rows.length > 1) break;
+    const diff = last.slice(1).map((x, i) => x.sub(last[i] as Q));
+    rows.push(diff);
+  }
+  const lastRow = rows[rows.length - 1] as Q[];
+  const constant = lastRow.length >= 2 && lastRow.every((x) => x.equals(lastRow[0] as Q));
+  // geometric sequence check when differences do not settle quickly
+  const ratioOk =
+    terms.every((x) => !x.equals(0)) &&
+    terms.slice(1).every((x, i) => x.div(terms[i] as Q).equals((terms[1] as Q).div(terms[0] as Q))) &&
+    !(terms[1] as Q).div(terms[0] as Q).equals(1);
+  if (ratioOk && !(constant && rows.length === 2)) {
+    const r = (terms[1] as Q).div(terms[0] as Q);
+    const next = (terms[terms.length - 1] as Q).mul(r);
+    steps.push(
+      step(
+        c.tr(
+          'Each term is the previous one times the same number (common ratio)',
+          'Ang bawat term ay ang nauna na pinarami sa iisang numero (common ratio)',
+        ),
+        `r = ${f(r)}`,
+      ),
+    );
+    steps.push(
+      step(
+        c.tr('Multiply the last term by the ratio', 'I-multiply ang huling term sa ratio'),
+        `${f(terms[terms.length - 1] as Q)} × ${f(r)} = ${f(next)}`,
+      ),
+    );
+    return { kind: 'sequence_next_term', answer: f(next), steps, concept: seqConcept(c) };
+  }
+  if (!constant && lastRow.length < 1) return null;
+  rows.forEach((row, i) => {
+    if (i === 0) return;
+    steps.push(
+      step(
+        i === 1
+          ? c.tr(
+              'Find the differences between consecutive terms',
+              'Kunin ang pagitan (difference) ng magkakasunod na term',
+            )
+          : c.tr(`Differences of the differences (level ${i})`, `Difference ng mga difference (antas ${i})`),
+        row.map(f).join(', '),
+      ),
+    );
+  });
+  if (constant)
+    steps.push(
+      step(
+        c.tr(
+          rows.length === 2
+            ? 'The difference is constant, so it is an arithmetic sequence'
+            : `Level ${rows.length - 1} is constant: extend it`,
+          rows.length === 2
+            ? 'Pare-pareho ang difference kaya arithmetic sequence ito'
+            : `Pare-pareho ang antas ${rows.length - 1}: ituloy ito`,
+        ),
+        f(lastRow[0] as Q),
+      ),
+    );
+  const nth =
+    /\b([a-z])(?:'|’)?th\s+term|\bnth\b|ika-?([a-z])\s+na\s+term|general\s+term|formula|pangkalahatang/.exec(
+      lower,
+    );
+  if (nth && constant) {
+    const v = nth[1] ?? nth[2] ?? 'n';
+    // Newton's forward differences: a(v) = Σ Δᵏa₁ · C(v - 1, k)
+    let poly = new Poly();
+    let binom = Poly.const(q(1));
+    rows.forEach((row, k) => {
+      if (k > 0) binom = binom.mul(Poly.variable(v).sub(Poly.const(q(k)))).scale(q(1, k));
+      poly = poly.add(binom.scale(row[0] as Q));
+    });
+    steps.push(
+      step(
+        c.tr(
+          `Level ${rows.length - 1} differences are constant, so the rule is a polynomial of degree ${rows.length - 1}`,
+          `Pare-pareho ang difference sa antas ${rows.length - 1}, kaya polynomial na degree ${rows.length - 1} ang tuntunin`,
+        ),
+        `${v}: ${poly.pretty()}`,
+      ),
+    );
+    return { kind: 'sequence_nth_term', answer: poly.toString(), steps, concept: seqConcept(c) };
+  }
+  // extend from the bottom row up
+  let add = lastRow[lastRow.length - 1] as Q;
+  for (let i = rows.length - 2; i >= 0; i--) {
+    const row = rows[i] as Q[];
+    const nextVal = (row[row.length - 1] as Q).add(add);
+    if (i > 0)
+      steps.push(
+        step(
+          c.tr(`Next value at level ${i}`, `Susunod na value sa antas ${i}`),
+          `${f(row[row.length - 1] as Q)} + ${add.s < 0n ? `(${f(add)})` : f(add)} = ${f(nextVal)}`,
+        ),
+      );
+    else
+      steps.push(
+        step(
+          c.tr('Add it to the last term', 'Idagdag sa huling term'),
+          `${f(row[row.length - 1] as Q)} + ${add.s < 0n ? `(${f(add)})` : f(add)} = ${f(nextVal)}`,
+        ),
+      );
+    add = nextVal;
+  }
+  return { kind: 'sequence_next_term', answer: f(add), steps, concept: seqConcept(c) };
+};
+
+function seqConcept(c: { tr(en: string, fil: string): string }): string {
+  return c.tr(
+    'Look at how the terms change: find the differences between neighbours (and the differences of those) until the pattern is constant, or check for a common ratio.',
+    'Tingnan kung paano nagbabago ang mga term: kunin ang difference ng magkakatabi (at ang difference ng mga iyon) hanggang maging pare-pareho, o tingnan kung may common ratio.',
+  );
+}

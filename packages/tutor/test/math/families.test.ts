@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeMath, solveMath } from '../../src/tools/math_solver/index.ts';
+
+type Case = [problem: string, answer: string, kind?: string];
+
+function expectSolved(problem: string, answer: string, locale: 'en' | 'fil', kind?: string) {
+  const s = solveMath(problem, { locale });
+  expect(s.answer, problem).toBe(answer);
+  if (kind) expect(s.kind, problem).toBe(kind);
+  expect(s.steps.length, `${problem} has steps`).toBeGreaterThan(0);
+  for (const st of s.steps) {
+    expect(st.description.trim().length, problem).toBeGreaterThan(0);
+    expect(st.expression.trim().length, problem).toBeGreaterThan(0);
+  }
+  return s;
+}
+
+const EN: Record<string, Case[]> = {
+  arithmetic: [
+    ['What is -6 + (16/(-6))/4*-3?', '-4', 'arithmetic'],
+    ['2 + 3 × 4', '14'],
+    ['6 ÷ 3 × 2', '4'],
+    ['(1 - 2)*(3 + 2)', '-5'],
+    ['12345678901234567890 * 98765432109876543210', '1219326311370217952237463801111263526900'],
+    ['0.1 + 0.2', '0.3'],
+    ['What is 2^100?', '1267650600228229401496703205376'],
+    ['Subtract 0.64 from 0.5.', '-0.14', 'subtraction'],
+    ['What is 5 times -8?', '-40', 'multiplication'],
+    ['Divide -6 by 10.', '-3/5', 'division'],
+    ['What is the distance between 29.66 and 0.55?', '29.11'],
+    ['7 − −12', '19'],
+  ],
+  fractions: [
+    ['What is 3/4 + 1/6?', '11/12', 'fractions'],
+    ['2/3 - 1/4', '5/12'],
+    ['Calculate (22/88)/(4/(96/39)).', '2/13'],
+  ],
+  percent: [
+    ['What is 15% of 240?', '36', 'percentage'],
+    ['30 is what percent of 120?', '25'],
+    ['Increase 200 by 15%', '230'],
+  ],
+  gcd_lcm: [
+    ['what is the LCM of 4 and 6', '12', 'lcm'],
+    ['Calculate the highest common factor of 1625 and 91.', '13', 'gcd'],
+    ['Find the common denominator of -23/450 and 119/250.', '2250', 'common_denominator'],
+  ],
+  primes: [
+    ['Is 539389 a prime number?', 'True', 'is_prime'],
+    ['Is 48221 composite?', 'False', 'is_prime'],
+    ['What are the prime factors of 2016?', '2, 3, 7', 'prime_factors'],
+  ],
+  rounding: [
+    ['Round 3.14159 to 2 decimal places', '3.14', 'rounding'],
+    ['What is -473.62 rounded to the nearest 100?', '-500'],
+    ['Round 11.79 to the nearest ten.', '10'],
+    ['Round 0.004567 to 2 significant figures', '0.0046'],
+  ],
+  remainder: [['What is the remainder when 145898 is divided by 19?', '16', 'remainder']],
+  units: [
+    ['How many centimeters are there in 2.5 meters?', '250', 'unit_conversion'],
+    ['What is seven quarters of a millennium in months?', '21000'],
+    ['Convert 2224.838ml to litres.', '2.224838'],
+    ['Convert 5 kg to grams', '5000'],
+  ],
+  time: [
+    ['What is 23 minutes after 11:47 PM?', '12:10 AM', 'clock_arithmetic'],
+    ['What is 371 minutes before 7:23 AM?', '1:12 AM'],
+    ['How many minutes are there between 4:31 PM and 3:48 AM?', '677', 'time_difference'],
+  ],
+  evaluate: [
+    ['Let g(j) = j**3 + 8*j**2 + j + 2. What is g(-7)?', '44', 'evaluate'],
+    ['Evaluate 2x^2 + 3 when x = -2', '11', 'evaluate'],
+  ],
+  expand: [
+    ['Expand (2 - 5 + 1)*(2 + 3*a - 2 - 2).', '4 - 6*a', 'expand'],
+    ['Expand (x+1)(x-1)', 'x**2 - 1'],
+    ['Simplify 3(x + 2) - 2(x - 1)', 'x + 8'],
+  ],
+  linear: [
+    ['2x + 3 = 7', '2', 'linear_equation'],
+    ['solve for x: 3(x-2)=12', '6', 'linear_equation'],
+    ['Solve -9*p + 6 = 24 for p.', '-2'],
+    ['Solve 0.5x + 1.25 = 3', '3.5'],
+  ],
+  system: [
+    ['Solve 3*n + 9 = -2*a, 3*n = -3*a + 4*a - 9 for n.', '-3', 'linear_system'],
+    ['Solve the system x + y = 10 and x - y = 2', 'x = 6, y = 4', 'linear_system'],
+  ],
+  quadratic: [
+    ['x^2-5x+6=0', '2, 3', 'quadratic_equation'],
+    ['x² − 4 = 0', '-2, 2'],
+    ['x^2 + 2x - 1 = 0', '-1 - sqrt(2), -1 + sqrt(2)'],
+    ['Let 6*a**2 - 1677*a/2 - 210 = 0. What is a?', '-1/4, 140'],
+  ],
+  roots_and_factor: [
+    [
+      'Determine j so that 21*j**5 + 848*j**4 - 2316*j**3 + 2090*j**2 - 729*j + 86 = 0.',
+      '-43, 2/7, 1/3, 1',
+      'polynomial_roots',
+    ],
+    ['Factor -4*r**5/3 + 4*r**3 + 8*r**2/3.', '-4*r**2*(r - 2)*(r + 1)**2/3', 'factoring'],
+    ['Factor x^2 + 7x + 12', '(x + 3)*(x + 4)'],
+  ],
+  derivative: [
+    ['derivative of x^3 + 2x', '3*x**2 + 2', 'derivative'],
+    ['Find the second derivative of 4x^5 - 3x^2 + 7 with respect to x', '80*x**3 - 6'],
+    ['What is the first derivative of -292*m**4 + m + 198 wrt m?', '1 - 1168*m**3'],
+    [
+      'What is the second derivative of -213*l**2*z**2 + 616*l**2*z - 3*l*z**3 wrt z?',
+      '-426*l**2 - 18*l*z',
+      'partial_derivative',
+    ],
+  ],
+  sequence: [
+    ['What comes next: 3, 7, 11, 15?', '19', 'sequence_next_term'],
+    ['What is next in 5, -21, -73, -157, -279, -445, -661?', '-933'],
+    ['What comes next: 2, 6, 18, 54?', '162'],
+  ],
+  more: [
+    ["What is the n'th term of 3, 5, 7, 9?", '2*n + 1', 'sequence_nth_term'],
+    ['what is 5!', '120'],
+    ['I scored 45 out of 50 on my test, what percent is that?', '90', 'percentage'],
+    ['what is 10 to the power of 3', '1000'],
+    ['5 squared', '25'],
+    ['magkano ang 3 x 45', '135'],
+    ['what is 2/3 of 90', '60'],
+    ['sqrt(144)', '12'],
+  ],
+  inequality: [
+    ['solve 2x + 3 > 7', 'x > 2', 'linear_inequality'],
+    ['-3x + 1 <= 10', 'x >= -3'],
+  ],
+  probability: [
+    [
+      'Two letters picked without replacement from mmmqmmmm. Give prob of sequence mm.',
+      '3/4',
+      'probability_sequence',
+    ],
+    [
+      'Three letters picked without replacement from {n: 2, v: 4, f: 3, a: 4, q: 3, e: 1}. What is prob of sequence nav?',
+      '2/255',
+    ],
+  ],
+};
+
+const FIL: Record<string, Case[]> = {
+  arithmetic: [
+    ['Ano ang 3/4 + 1/6?', '11/12', 'fractions'],
+    ['Kalkulahin ang (2 + 3) × 4 - 6 ÷ 2', '17'],
+    ['Ano ang 5 beses -8?', '-40'],
+    ['Hatiin ang -6 sa 10.', '-3/5'],
+    ['Ibawas ang -0.1178 sa 0.13.', '0.2478'],
+    ['Pagsamahin ang 35 at 35.9.', '70.9'],
+    ['i-compute mo nga ang 125 × 48', '6000'],
+  ],
+  percent: [
+    ['ilan ang 15% ng 240?', '36', 'percentage'],
+    ['magkano ang 20% ng 1500?', '300'],
+  ],
+  numbers: [
+    ['GCF ng 12 at 18', '6', 'gcd'],
+    ['Ano ang pinakamaliit na common multiple ng 2550 at 4250?', '12750', 'lcm'],
+    ['Prime number ba ang 97?', 'True', 'is_prime'],
+    ['Ano ang mga prime factor ng 84?', '2, 3, 7', 'prime_factors'],
+    ['I-round ang 3.14159 sa 2 decimal places', '3.14', 'rounding'],
+    ['Ano ang -0.000000209 na naka-round sa anim na decimal places?', '0'],
+    ['Ano ang natitira kapag hinati ang 100 sa 7?', '2', 'remainder'],
+  ],
+  measurement: [
+    ['Ilang sentimetro ang 3 metro?', '300', 'unit_conversion'],
+    ['Ilang mililitro ang nasa 6/5 ng isang litro?', '1200'],
+    ['Ilang gramo ang nasa tatlong ikawalo ng isang kilo?', '375'],
+    ['Ano ang 402 minuto pagkatapos ng 1:23 PM?', '8:05 PM', 'clock_arithmetic'],
+    ['Ilang minuto ang mayroon sa pagitan ng 9:04 AM at 1:41 PM?', '277', 'time_difference'],
+  ],
+  algebra: [
+    ['Hanapin ang x: 2x + 5 = 11', '3', 'linear_equation'],
+    ['pa-solve naman ng 5x - 3 = 12', '3'],
+    ['paano i-solve ang x^2 - 9 = 0?', '-3, 3', 'quadratic_equation'],
+    ['Lutasin ang 2*y = -3*c + 19 at -11 = -5*c + 2*y - 6 para sa c.', '3', 'linear_system'],
+    ['Hayaang g(j) = j**3 + 8*j**2 + j + 2. Ano ang g(-7)?', '44', 'evaluate'],
+    ['Kung f(x) = 2x + 1, ano ang f(3)?', '7', 'evaluate'],
+    ['I-expand ang (x + 2)(x - 5)', 'x**2 - 3*x - 10', 'expand'],
+    ['i-factor ang x^2 + 5x + 6', '(x + 2)*(x + 3)', 'factoring'],
+    ['Lutasin ang 5 - 2x ≥ 11', 'x <= -3', 'linear_inequality'],
+  ],
+  calculus_and_more: [
+    ['Ano ang derivative ng x^3 + 2x?', '3*x**2 + 2', 'derivative'],
+    ['Hanapin ang ikalawang derivative ng -5717*f**3 - 6905*f + 2 kaugnay sa f.', '-34302*f'],
+    ['Ano ang susunod sa 2, 4, 8, 16?', '32', 'sequence_next_term'],
+    [
+      'Tatlong titik ang pinili nang walang pagbabalik mula sa {n: 2, v: 4, f: 3, a: 4, q: 3, e: 1}. Ano ang probabilidad ng pagkakasunod-sunod na nav?',
+      '2/255',
+      'probability_sequence',
+    ],
+  ],
+};
+
+describe('math_solver families (English)', () => {
+  for (const [family, cases] of Object.entries(EN))
+    it(family, () => {
+      for (const [p, a, k] of cases) expectSolved(p, a, 'en', k);
+    });
+});
+
+describe('math_solver families (Filipino / Taglish)', () => {
+  for (const [family, cases] of Object.entries(FIL))
+    it(family, () => {
+      for (const [p, a, k] of cases) expectSolved(p, a, 'fil', k);
+    });
+});
+
+describe('worked steps read like a teacher at the board', () => {
+  it('linear equation: does the same to both sides and checks', () => {
+    const s = solveMath('solve for x: 3(x-2)=12');
+    const text = s.steps.map((x) => `${x.description} :: ${x.expression}`);
+    expect(text[0]).toMatch(/Simplify each side.*3x - 6 = 12/);
+    expect(text.some((t) => /Add 6 to both sides :: 3x = 18/.test(t))).toBe(true);
+    expect(text.some((t) => /Divide both sides by 3 :: x = 6/.test(t))).toBe(true);
+    expect(text.at(-1)).toMatch(/Check/);
+  });
+
+  it('order of operations goes one stage at a time', () => {
+    const s = solveMath('2 + 3 × 4 - (5 - 1)');
+    expect(s.answer).toBe('10');
+    const exprs = s.steps.map((x) => x.expression);
+    expect(exprs).toEqual(['2 + 3 × 4 - (5 - 1)', '2 + 3 × 4 - 4', '2 + 12 - 4', '14 - 4', '10']);
+    expect(s.steps[1]?.description).toMatch(/parentheses/);
+  });
+
+  it('fractions are added over the LCD', () => {
+    const s = solveMath('What is 3/4 + 1/6?');
+    expect(s.steps.some((x) => /LCD is 12: 9\/12 \+ 2\/12 = 11\/12/.test(x.description))).toBe(true);
+  });
+
+  it('Filipino step descriptions when the locale is fil', () => {
+    const s = solveMath('Hanapin ang x: 2x + 5 = 11', { locale: 'fil' });
+    expect(s.steps[0]?.description).toBe('Ibawas ang 5 sa magkabilang panig');
+    expect(s.steps[1]?.description).toBe('Hatiin ang magkabilang panig sa 2');
+  });
+
+  it('quadratic: factors and sets each factor to zero', () => {
+    const s = solveMath('x^2-5x+6=0');
+    expect(s.steps.map((x) => x.expression)).toContain('(x - 3)(x - 2) = 0');
+    expect(s.steps.at(-1)?.expression).toBe('x = 2 or x = 3');
+  });
+
+  it('show_steps false gives the answer only', () => {
+    const s = solveMath('2x + 3 = 7', { showSteps: false });
+    expect(s.answer).toBe('2');
+    expect(s.steps).toEqual([]);
+  });
+});
+
+describe('unsupported input', () => {
+  for (const p of [
+    'What is the capital of France?',
+    '',
+    '   ',
+    'hello po',
+    'x = = 3',
+    '((((',
+    'Solve for y',
+    'a'.repeat(3000),
+  ])
+    it(`never throws and says so honestly: ${JSON.stringify(p.slice(0, 20))}`, () => {
+      const s = solveMath(p);
+      expect(s.kind).toBe('unsupported');
+      expect(s.answer).toBeNull();
+      expect(s.steps).toEqual([]);
+      expect(s.message).toMatch(/couldn't recognise/);
+    });
+  it('an equation it cannot solve exactly gets a specific honest message', () => {
+    const s = solveMath('Solve x^3 + x + 1 = 0');
+    expect(s.kind).toBe('unsupported');
+    expect(s.message).toMatch(/no rational roots/);
+  });
+  it('Filipino message for unsupported input', () => {
+    expect(solveMath('Sino ang unang presidente?', { locale: 'fil' }).message).toMatch(/Hindi ko nakilala/);
+  });
+  it('division by zero is explained, not a crash', () => {
+    const s = solveMath('5 / 0');
+    expect(s.answer).toBe('undefined');
+    expect(s.message).toMatch(/Division by zero/);
+  });
+
+  it('a numeric equation is checked, not solved', () => {
+    expect(solveMath('Is 2 + 2 = 4 true?').answer).toBe('True');
+    expect(solveMath('Ano ang 2 + 2 = 5?', { locale: 'fil' }).answer).toBe('False');
+  });
+});
+
+describe('looksLikeMath', () => {
+  it('spots concrete exercises', () => {
+    for (const t of [
+      '2x + 3 = 7',
+      'Ano ang 3/4 + 1/6?',
+      'ilan ang 15% ng 240?',
+      'GCF ng 12 at 18',
+      'derivative of x^3 + 2x',
+      'What is 23 minutes after 11:47 PM?',
+      'What comes next: 3, 7, 11, 15?',
+      'pa-solve naman 5x - 3 = 12',
+    ])
+      expect(looksLikeMath(t), t).toBe(true);
+  });
+  it('ignores ordinary chat', () => {
+    for (const t of [
+      'Ano ang photosynthesis?',
+      'Explain the water cycle',
+      'make me flashcards about grade 7 science',
+      'salamat po!',
+      '',
+    ])
+      expect(looksLikeMath(t), t).toBe(false);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { recommendNext } from '../../src/pedagogy/next.ts';
+import { inferEmotionalState, masterySummaryFrom } from '../../src/pedagogy/profile.ts';
+import { socraticHintLevel } from '../../src/pedagogy/socratic.ts';
+import { library } from '../tools/fixtures.ts';
+
+const content = library();
+
+describe('recommendNext', () => {
+  it('starts a new student on foundation topics', () => {
+    const recs = recommendNext({}, content, { limit: 5 });
+    expect(recs.every((r) => r.kind === 'start')).toBe(true);
+    expect(recs.map((r) => r.topic_id).sort()).toEqual(['eng-nouns', 'math-integers', 'sci-cells']);
+    expect(recs[0]?.reason.en).toMatch(/foundation topic/);
+    expect(recs[0]?.reason.fil).toMatch(/Pundasyong aralin/);
+  });
+
+  it('prefers weak-but-started topics, then unlocks topics whose prerequisites are mastered', () => {
+    const recs = recommendNext({ 'sci-cells': 0.9, 'math-integers': 0.4, 'eng-nouns': 0.7 }, content, {
+      limit: 4,
+    });
+    expect(recs[0]).toMatchObject({ topic_id: 'math-integers', kind: 'continue', p_known: 0.4 });
+    expect(recs[1]).toMatchObject({ topic_id: 'eng-nouns', kind: 'continue' });
+    expect(recs[2]).toMatchObject({ topic_id: 'sci-photosynthesis', kind: 'unlocked' });
+    expect(recs[2]?.reason.en).toBe("You've mastered Plant and Animal Cells, so Photosynthesis is unlocked.");
+    // Linear equations stays locked: integers is not mastered yet.
+    expect(recs.map((r) => r.topic_id)).not.toContain('math-linear-equations');
+    // Mastered topics are not recommended.
+    expect(recs.map((r) => r.topic_id)).not.toContain('sci-cells');
+  });
+
+  it('points a student stuck on a topic to its unmet prerequisite', () => {
+    const recs = recommendNext({ 'math-linear-equations': 0.3, 'math-integers': 0.5 }, content, {
+      subject: 'Mathematics',
+    });
+    expect(recs[0]).toMatchObject({ topic_id: 'math-integers', kind: 'prerequisite' });
+    expect(recs[0]?.reason.en).toContain('Linear Equations in One Variable builds on Integers');
+    expect(recs.find((r) => r.topic_id === 'math-linear-equations')?.kind).toBe('continue');
+  });
+
+  it('honours subject, grade and limit', () => {
+    expect(recommendNext({}, content, { subject: 'English' }).map((r) => r.topic_id)).toEqual(['eng-nouns']);
+    const grade4 = recommendNext({}, content, { grade: 4, limit: 10 }).map((r) => r.topic_id);
+    expect(grade4).toContain('eng-nouns');
+    expect(grade4).toContain('sci-cells');
+    expect(grade4).not.toContain('math-integers');
+    expect(recommendNext({}, content, { limit: 1 })).toHaveLength(1);
+  });
+});
+
+describe('inferEmotionalState', () => {
+  it('reads English and Filipino cues', () => {
+    expect(inferEmotionalState(['nahihirapan ako dito']).cues).toEqual(['frustrated']);
+    expect(inferEmotionalState(['NALILITO na ako sa fractions']).cues).toEqual(['confused']);
+    expect(inferEmotionalState(['pagod na ako']).cues).toEqual(['tired']);
+    expect(inferEmotionalState(['kinakabahan ako sa exam bukas']).cues).toEqual(['anxious']);
+    expect(inferEmotionalState(['I give up']).cues).toEqual(['frustrated']);
+    expect(inferEmotionalState(["I don't get it at all"]).cues).toEqual(['confused']);
+    expect(inferEmotionalState(['gets ko na!']).cues).toEqual(['confident']);
+  });
+
+  it('summarises several cues, most recent first, and reports calm when there are none', () => {
+    const s = inferEmotionalState(['kinakabahan ako sa exam', 'pagod na ako, ang hirap']);
+    expect(s.cues).toEqual(['frustrated', 'tired', 'anxious']);
+    expect(s.summary).toContain('frustrated');
+    expect(s.summary).toContain('"pagod na"');
+    const calm = inferEmotionalState(['what is photosynthesis?', 'thanks!']);
+    expect(calm.cues).toEqual([]);
+    expect(calm.summary).toBe('No signs of distress in recent messages.');
+    expect(inferEmotionalState(['nalilito ako'], 'fil').summary).toBe(
+      'Mukhang nalilito ang estudyante ("nalilito").',
+    );
+  });
+
+  it('lets recent confidence outweigh older distress, and forgets old messages', () => {
+    expect(inferEmotionalState(['nalilito ako', 'ahh gets ko na']).cues).toEqual(['confident']);
+    expect(inferEmotionalState(['I give up', 'ok', 'ok', 'ok', 'ok', 'ok']).cues).toEqual([]);
+  });
+
+  it('does not read school content as emotion', () => {
+    expect(
+      inferEmotionalState(['Magellan lost the battle of Mactan', 'the hard drive stores data']).cues,
+    ).toEqual([]);
+  });
+});
+
+describe('masterySummaryFrom', () => {
+  it('puts the overall level first and names the strongest and weakest topics', () => {
+    const s = masterySummaryFrom(
+      { 'sci-photosynthesis': 0.15, 'eng-nouns': 0.85, 'math-integers': 0.5 },
+      {
+        titles: { 'sci-photosynthesis': 'Photosynthesis', 'eng-nouns': 'Nouns' },
+      },
+    );
+    expect(s).toBe('Level 6 — getting steady (3 topic(s); strongest: Nouns L9; weakest: Photosynthesis L2)');
+    expect(masterySummaryFrom({})).toBe('Level 1 — just starting (no practice recorded yet)');
+    expect(masterySummaryFrom({ a: 0.2 }, { locale: 'fil' })).toMatch(/^Antas 3 — binubuo ang pundasyon/);
+  });
+});
+
+describe('socraticHintLevel', () => {
+  const user = (content: string) => ({ role: 'user' as const, content });
+  const tutor = (content: string) => ({ role: 'assistant' as const, content });
+
+  it('climbs the hint ladder across repeated asks about the same problem, then reveals', () => {
+    const ask = 'solve 2x + 3 = 11';
+    expect(socraticHintLevel({ message: ask, history: [] }).hint_level).toBe(1);
+    const h1 = [user(ask), tutor('What operation undoes + 3?')];
+    expect(socraticHintLevel({ message: 'paano nga ulit? 2x + 3 = 11', history: h1 }).hint_level).toBe(2);
+    const h2 = [...h1, user('hindi ko pa rin gets'), tutor('Subtract 3 from both sides first.')];
+    expect(socraticHintLevel({ message: 'another hint?', history: h2 }).hint_level).toBe(3);
+    const h3 = [...h2, user('another hint?'), tutor('Here is a similar problem: 3x + 1 = 10 …')];
+    const last = socraticHintLevel({ message: 'still stuck, how?', history: h3 });
+    expect(last.hint_level).toBe(0);
+    expect(last.reason).toMatch(/ladder is done/);
+  });
+
+  it('reveals at once when the student insists or shows an attempt', () => {
+    for (const message of [
+      'just give me the answer',
+      'ibigay mo na ang sagot',
+      'sagot na lang po',
+      'I give up, solve 2x + 3 = 11',
+    ])
+      expect(socraticHintLevel({ message, history: [] }).hint_level).toBe(0);
+    expect(socraticHintLevel({ message: 'I got x = 4, is it right?', history: [] }).hint_level).toBe(0);
+    expect(socraticHintLevel({ message: 'ang sagot ko ay 4', history: [] }).hint_level).toBe(0);
+    expect(socraticHintLevel({ message: '2x = 8 so x = 4', history: [] }).hint_level).toBe(0);
+  });
+
+  it('starts over for a different problem and ignores unrelated chatter', () => {
+    const history = [user('solve 2x + 3 = 11'), tutor('hint'), user('2x + 3 = 11 help'), tutor('hint 2')];
+    expect(socraticHintLevel({ message: 'solve 5y - 2 = 18', history }).hint_level).toBe(1);
+    const chatter = [user('hello!'), tutor('Hi!'), user('good morning'), tutor('Morning!')];
+    expect(socraticHintLevel({ message: 'solve 4x = 20', history: chatter }).hint_level).toBe(1);
+  });
+
+  it('honours an explicit request for a stronger hint', () => {
+    const r = socraticHintLevel({
+      message: 'give me a worked similar problem for 3x = 12',
+      history: [],
+      requestedHintLevel: 3,
+    });
+    expect(r.hint_level).toBe(3);
+    expect(socraticHintLevel({ message: '3x = 12', history: [], requestedHintLevel: 0 }).hint_level).toBe(1);
+  });
+});
