@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Deploys an overlay of deploy/k8s with an immutable image tag, migrations first, and rolls back by
+# itself when the rollout does not become healthy.
+#   deploy/k8s/scripts/deploy.sh <staging|production> <image-tag>       apply to the current kube context
+#   RENDER_ONLY=1 deploy/k8s/scripts/deploy.sh staging sha-abc123        print the manifests, touch nothing
+set -euo pipefail
+
+overlay="${1:?usage: deploy.sh <overlay> <image-tag>}"
+tag="${2:?usage: deploy.sh <overlay> <image-tag>}"
+image="${IMAGE:-ghcr.io/aralin-ph/aralin}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+overlay_dir="$here/overlays/$overlay"
+[ -f "$overlay_dir/kustomization.yaml" ] || { echo "deploy: no overlay $overlay" >&2; exit 2; }
+[[ "$tag" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] || { echo "deploy: bad image tag $tag" >&2; exit 2; }
+[ "$tag" != latest ] || { echo "deploy: refusing the mutable tag 'latest'" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# A throwaway kustomization on top of the overlay pins the image tag without editing the repository
+# (kustomize wants a relative path to it).
+cat > "$work/kustomization.yaml" <<YAML
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - $(realpath --relative-to="$work" "$overlay_dir")
+images:
+  - name: $image
+    newTag: "$tag"
+YAML
+kubectl kustomize "$work" > "$work/manifests.yaml"
+
+if [ -n "${RENDER_ONLY:-}" ]; then
+  cat "$work/manifests.yaml"
+  exit 0
+fi
+
+namespace="$(sed -n 's/^  namespace: //p' "$work/manifests.yaml" | head -n1)"
+echo "deploy: $overlay → namespace $namespace, image $image:$tag"
+
+# 1. Everything but the server (ServiceAccount, ConfigMap, policies, ...) and the migration Job; Jobs are
+#    immutable, so the previous one goes first.
+kubectl -n "$namespace" delete job aralin-migrate --ignore-not-found --wait=true
+kubectl apply -f "$work/manifests.yaml" --selector 'app.kubernetes.io/component notin (server)'
+if ! kubectl -n "$namespace" wait --for=condition=complete job/aralin-migrate --timeout=10m; then
+  echo "deploy: migration failed; the running Deployment was not changed" >&2
+  kubectl -n "$namespace" logs job/aralin-migrate --tail=100 >&2 || true
+  exit 1
+fi
+
+# 2. Everything else; the Deployment rolls with maxSurge 1 / maxUnavailable 0.
+kubectl apply -f "$work/manifests.yaml"
+if ! kubectl -n "$namespace" rollout status deployment/aralin --timeout=10m; then
+  echo "deploy: rollout did not become ready; rolling back" >&2
+  kubectl -n "$namespace" rollout undo deployment/aralin
+  kubectl -n "$namespace" rollout status deployment/aralin --timeout=10m
+  exit 1
+fi
+echo "deploy: $overlay is running $image:$tag"

@@ -1,0 +1,140 @@
+// The container image and the Compose stack. This machine has the docker CLI but no engine, so the
+// Compose file is checked at the YAML level (services, healthchecks, dependencies, secrets, mounts) and the
+// Dockerfile by its instructions; `docker build` and `docker compose config` run in CI (.github/workflows/ci.yml).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEPLOY, loadYaml, ROOT, read } from './helpers.ts';
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  deploy?: { replicas?: number; resources?: { limits?: { memory?: string } } };
+  read_only?: boolean;
+  healthcheck?: { test: string[] | string };
+  depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
+  secrets?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  command?: string[] | string;
+}
+interface Compose {
+  services: Record<string, ComposeService>;
+  secrets: Record<string, { file: string }>;
+  volumes: Record<string, unknown>;
+}
+
+const dockerDir = path.join(DEPLOY, 'docker');
+const compose = loadYaml<Compose>(path.join(dockerDir, 'compose.yaml'));
+
+describe('compose.yaml', () => {
+  const s = compose.services;
+
+  it('runs two servers behind nginx with PostgreSQL, Redis, Prometheus, Alertmanager and Grafana', () => {
+    expect(Object.keys(s).sort()).toEqual(
+      ['alertmanager', 'grafana', 'migrate', 'nginx', 'postgres', 'prometheus', 'redis', 'server'].sort(),
+    );
+    expect(s.server?.deploy?.replicas).toBe(2);
+    expect(s.server?.ports).toBeUndefined(); // only nginx is published
+    expect(s.nginx?.ports).toEqual(['8080:8080']);
+  });
+
+  it('gives every long-running service a healthcheck', () => {
+    for (const [name, svc] of Object.entries(s)) {
+      if (name === 'migrate') continue;
+      expect(svc.healthcheck?.test, name).toBeDefined();
+    }
+    expect(JSON.stringify(s.server?.healthcheck?.test)).toContain('/health/ready');
+  });
+
+  it('starts services in dependency order on healthy dependencies', () => {
+    expect(s.server?.depends_on).toEqual({
+      migrate: { condition: 'service_completed_successfully' },
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(s.migrate?.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(s.nginx?.depends_on?.server?.condition).toBe('service_healthy');
+    expect(s.grafana?.depends_on?.prometheus?.condition).toBe('service_healthy');
+    for (const [name, svc] of Object.entries(s))
+      for (const dep of Object.keys(svc.depends_on ?? {}))
+        expect(Object.keys(s), `${name} → ${dep}`).toContain(dep);
+  });
+
+  it('runs the server read-only with secrets from files, never inline', () => {
+    expect(s.server?.read_only).toBe(true);
+    expect(s.server?.secrets?.sort()).toEqual(['metrics_token', 'postgres_password', 'session_secret']);
+    for (const [name, def] of Object.entries(compose.secrets)) {
+      expect(def.file, name).toMatch(/^\.\/secrets\//);
+    }
+    const text = read(path.join(dockerDir, 'compose.yaml'));
+    expect(text).not.toMatch(/SESSION_SECRET:\s*\S/);
+    expect(read(path.join(dockerDir, 'secrets', '.gitignore'))).toMatch(/^\*$/m);
+  });
+
+  it('mounts files that exist in the repository', () => {
+    for (const [name, svc] of Object.entries(s))
+      for (const v of svc.volumes ?? []) {
+        const source = v.split(':')[0] ?? '';
+        if (!source.startsWith('.')) {
+          expect(Object.keys(compose.volumes), `${name}: named volume ${source}`).toContain(source);
+          continue;
+        }
+        expect(existsSync(path.join(dockerDir, source)), `${name}: ${source}`).toBe(true);
+      }
+    expect(s.server?.build ?? s.migrate?.build).toEqual({
+      context: '../..',
+      dockerfile: 'deploy/docker/Dockerfile',
+    });
+  });
+
+  it('feeds Prometheus the token file its scrape config names', () => {
+    expect(s.prometheus?.secrets).toContain('metrics_token');
+    expect(read(path.join(DEPLOY, 'monitoring', 'prometheus', 'prometheus.yml'))).toContain(
+      'credentials_file: /run/secrets/metrics_token',
+    );
+  });
+
+  it('nginx proxies to the server service and streams server-sent events unbuffered', () => {
+    const conf = read(path.join(dockerDir, 'nginx.conf'));
+    expect(conf).toMatch(/upstream aralin \{[^}]*server server:8080/);
+    expect(conf).toMatch(/location \/api\/v1\/conversations\/ \{[^}]*proxy_buffering off;/);
+    expect(conf).toMatch(/location = \/metrics \{\s*return 404;/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = read(path.join(dockerDir, 'Dockerfile'));
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .filter((l) => l.trim() && !l.trim().startsWith('#'));
+  const stages = instructions.filter((l) => l.startsWith('FROM '));
+
+  it('is multi-stage on a pinned node 24 slim image', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24\.\d+\.\d+-slim(@sha256:[a-f0-9]{64})?$/m);
+  });
+
+  it('installs only production dependencies in the final stage, and runs as a non-root user', () => {
+    const finalStage = instructions.slice(instructions.lastIndexOf(stages.at(-1) ?? ''));
+    expect(finalStage.some((l) => /RUN .*npm ci --omit=dev/.test(l))).toBe(true);
+    expect(finalStage.filter((l) => l.startsWith('USER ')).at(-1)).toMatch(/^USER node(:node)?$/);
+    expect(finalStage.some((l) => l.startsWith('HEALTHCHECK') && l.includes('/health/live'))).toBe(true);
+    expect(finalStage.some((l) => l.startsWith('VOLUME') && l.includes('/data'))).toBe(true);
+    expect(finalStage.at(-1)).toBe('CMD ["node", "apps/server/src/main.ts"]');
+  });
+
+  it('copies only paths that exist', () => {
+    for (const l of instructions.filter((i) => i.startsWith('COPY ') && !i.includes('--from='))) {
+      const parts = l.split(/\s+/).slice(1, -1);
+      for (const p of parts) expect(existsSync(path.join(ROOT, p)), l).toBe(true);
+    }
+  });
+
+  it('keeps secrets and local state out of the build context', () => {
+    const ignore = read(path.join(ROOT, '.dockerignore'));
+    for (const p of ['**/node_modules', '.git', '**/.env']) expect(ignore).toContain(p);
+  });
+});
