@@ -27,10 +27,10 @@ const STOP_WORDS = new Set(
  * "potosintesis" all become one term — so index and query meet whatever the spelling.
  */
 export function foldTerm(term: string): string {
-  return term
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const plain = term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Short terms ("pH", "DNA", "x") are abbreviations or symbols: folding them would match everything.
+  if (plain.length <= 3) return plain;
+  return plain
     .replace(/ph/g, 'f')
     .replace(/th/g, 't')
     .replace(/f/g, 'p')

@@ -90,3 +90,10 @@ describe('search index', () => {
     expect(foldTerm('fotosintesis')).toBe(foldTerm('potosintesis'));
   });
 });
+
+describe('short terms', () => {
+  it('finds abbreviations such as pH and DNA without folding them into everything', () => {
+    expect(loadContentLibrary().search('pH', { limit: 1 })[0]?.topic.id).toBe('sci-acids-bases');
+    expect(loadContentLibrary().search('DNA', { limit: 1 })[0]?.topic.id).toBe('sci-dna');
+  });
+});
