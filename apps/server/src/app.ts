@@ -1,0 +1,346 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ContentLibrary, loadContentLibrary } from '@aralin/content';
+import { createTutor, type Tutor } from '@aralin/tutor';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { eq } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Actor } from './auth/session.ts';
+import { SessionService } from './auth/session.ts';
+import { createThrottle } from './auth/throttle.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
+import { users } from './db/schema.ts';
+import { seedDemo } from './db/seed.ts';
+import { loggerOptions } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { HttpProblem, type ProblemBody, problemType, titleFor } from './problem.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { chatRoutes } from './routes/chat.ts';
+import { learningRoutes } from './routes/learning.ts';
+import { meRoutes } from './routes/me.ts';
+import { opsRoutes } from './routes/ops.ts';
+import { teacherRoutes } from './routes/teacher.ts';
+import { tutorRoutes } from './routes/tutor.ts';
+import { TutorPool } from './tutors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export interface AppDeps {
+  /** An open database (tests); otherwise one is opened from the config. Migrations run either way. */
+  database?: Database;
+  tutor?: Tutor;
+  content?: ContentLibrary;
+  /** A Redis client for rate limits and login throttling; otherwise in-memory stores. */
+  redis?: Redis;
+  clock?: () => Date;
+  /** pino options or false to silence; defaults from the config. */
+  logger?: boolean | Record<string, unknown>;
+  metrics?: Metrics;
+  /** Seed the demo school when the database is empty (default true). */
+  seed?: boolean;
+  /** Rate-limit key namespace (tests isolate instances sharing one Redis). */
+  rateLimitNamespace?: string;
+}
+
+/** Paths that never count against rate limits and never need auth. */
+const OPS_PATHS = ['/health/live', '/health/ready', '/metrics'];
+const CSRF_EXEMPT = new Set([
+  '/api/v1/auth/signin',
+  '/api/v1/auth/signup',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/password-reset',
+  '/api/v1/orchestrate',
+]);
+
+export function defaultWebDist(): string {
+  return fileURLToPath(new URL('../../web/dist/', import.meta.url));
+}
+
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const metrics = deps.metrics ?? createMetrics();
+  const clock = deps.clock ?? (() => new Date());
+  const dbOptions = {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    observe: (operation: string, seconds: number) => metrics.dbQuery.observe({ operation }, seconds),
+  };
+  const database = deps.database ?? (await openDatabase(dbOptions));
+  await migrateDatabase(database, dbOptions);
+  if (deps.seed !== false) await seedDemo(database.db);
+  const content = deps.content ?? deps.tutor?.content ?? loadContentLibrary();
+  const tutor = deps.tutor ?? createTutor({ content });
+
+  const app = Fastify({
+    logger: deps.logger === undefined ? loggerOptions(config) : deps.logger,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: config.bodyLimit,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs * 2,
+    return503OnClosing: true,
+    trustProxy: config.env === 'production',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    tutor,
+    tutors: new TutorPool(tutor, { content, db: database.db, metrics, fixed: deps.tutor !== undefined }),
+    content,
+    metrics,
+    sessions: new SessionService(config, database.db, clock),
+    loginThrottle: createThrottle(15 * 60, deps.redis, `${deps.rateLimitNamespace ?? 'aralin'}:login:`),
+    redis: deps.redis,
+    clock,
+    state: { ready: false, draining: false },
+  };
+  app.decorate('ctx', ctx);
+  ctx.tutors.log = app.log;
+  app.decorateRequest('actor', null);
+
+  const webDist = config.webDist ?? defaultWebDist();
+  const webRoot = existsSync(path.join(webDist, 'index.html')) ? webDist : null;
+
+  // ------------------------------------------------------------------ errors as problem+json
+  const sendProblem = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    slug: string,
+    detail: string,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const body: ProblemBody = {
+      type: problemType(slug),
+      title: titleFor(status),
+      status,
+      detail,
+      instance: request.url.split('?')[0] ?? request.url,
+      request_id: String(request.id),
+      ...extra,
+    };
+    return reply.code(status).type('application/problem+json').send(body);
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendProblem(request, reply, 400, 'validation', 'The request is not valid.', {
+        errors: error.validation.map((v) => ({
+          path: `${error.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
+          message: v.message ?? 'invalid',
+        })),
+      });
+    }
+    if (error instanceof HttpProblem) {
+      for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
+      return sendProblem(request, reply, error.statusCode, error.slug, error.message, error.extensions);
+    }
+    const err = error as { statusCode?: number; code?: string; message?: string };
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, status, 'internal', 'Something went wrong on our side. Try again.');
+    }
+    const slug =
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'body-too-large'
+        : err.code?.startsWith('FST_CSRF')
+          ? 'csrf'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported-media-type'
+            : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+              ? 'invalid-json'
+              : 'bad-request';
+    const detail =
+      slug === 'csrf'
+        ? 'Missing or invalid CSRF token: send the token from GET /api/v1/auth/csrf in the x-csrf-token header.'
+        : (err.message ?? titleFor(status));
+    return sendProblem(request, reply, status, slug, detail);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (
+      webRoot &&
+      request.method === 'GET' &&
+      !url.startsWith('/api/') &&
+      !url.startsWith('/health') &&
+      request.headers.accept?.includes('text/html')
+    )
+      return reply.type('text/html').sendFile('index.html');
+    return sendProblem(request, reply, 404, 'not-found', `No route ${request.method} ${url}.`);
+  });
+
+  // ------------------------------------------------------------------ plugins
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.env === 'production',
+  });
+  await app.register(fastifyCors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: true,
+  });
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'aralin_csrf',
+    cookieOpts: {
+      path: '/',
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.env === 'production',
+    },
+  });
+
+  // Who is asking: resolved once per API request, before rate limiting (which keys on it).
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const actor = await ctx.sessions.actor(request);
+    request.actor = actor;
+    if (actor) {
+      request.log = request.log.child({ user_id: actor.id });
+      const last = actor.user.lastActiveAt?.getTime() ?? 0;
+      if (clock().getTime() - last > 5 * 60_000) {
+        await ctx.db.update(users).set({ lastActiveAt: clock() }).where(eq(users.id, actor.id));
+      }
+    }
+  });
+
+  metrics.rateLimitBackend.set({ backend: 'redis' }, deps.redis ? 1 : 0);
+  metrics.rateLimitBackend.set({ backend: 'memory' }, deps.redis ? 0 : 1);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    nameSpace: `${deps.rateLimitNamespace ?? 'aralin'}:rl:`,
+    ...(deps.redis ? { redis: deps.redis, skipOnError: true } : {}),
+    keyGenerator: (request) => (request.actor ? `user:${request.actor.id}` : `ip:${request.ip}`),
+    allowList: (request) => OPS_PATHS.includes(request.url.split('?')[0] ?? ''),
+    errorResponseBuilder: (_request, context) =>
+      new HttpProblem(
+        429,
+        'rate-limited',
+        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        { retry_after: Math.ceil(context.ttl / 1000) },
+        { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+      ),
+  });
+
+  // CSRF for cookie-authenticated state-changing requests.
+  app.addHook('preHandler', (request, reply, done) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (
+      !request.actor ||
+      ['GET', 'HEAD', 'OPTIONS'].includes(request.method) ||
+      !url.startsWith('/api/') ||
+      CSRF_EXEMPT.has(url)
+    )
+      return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Aralin API',
+        description: 'The Aralin tutoring platform API. See docs/api.md for auth and the streaming protocol.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'aralin_session' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  // ------------------------------------------------------------------ metrics per request
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route, status_code: String(reply.statusCode) };
+    metrics.httpTotal.inc(labels);
+    metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  // ------------------------------------------------------------------ routes
+  await app.register(opsRoutes(ctx));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(ctx));
+      await api.register(meRoutes(ctx));
+      await api.register(chatRoutes(ctx));
+      await api.register(learningRoutes(ctx));
+      await api.register(teacherRoutes(ctx));
+      await api.register(adminRoutes(ctx));
+      await api.register(tutorRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+
+  app.addHook('onClose', async () => {
+    ctx.state.ready = false;
+    metrics.ready.set(0);
+    if (!deps.database) await database.close();
+  });
+  await app.ready();
+  ctx.state.ready = true;
+  metrics.ready.set(1);
+  return app;
+}

@@ -1,0 +1,452 @@
+import { randomUUID } from 'node:crypto';
+import type { OrchestrateResponse, TutorEvent } from '@aralin/tutor';
+import type { UIMessageChunk } from 'ai';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import type { Actor } from './auth/session.ts';
+import type { AppContext } from './context.ts';
+import {
+  classes,
+  conversations,
+  enrolments,
+  flashcardDecks,
+  flashcards,
+  mastery,
+  messages,
+  quizzes,
+  type StoredQuestion,
+  safetyFlags,
+  toolResults,
+} from './db/schema.ts';
+import { emotionalSummary, masterySummary, moderate, newCardState } from './learning.ts';
+
+export const HISTORY_LIMIT = 12;
+export const DEFAULT_TITLE = 'New conversation';
+
+export type MessageRow = typeof messages.$inferSelect;
+export type Emit = (chunk: UIMessageChunk) => void;
+
+interface QuizQuestionOut {
+  id: string;
+  type: StoredQuestion['type'];
+  question: string;
+  choices: string[];
+  answer: string;
+  explanation: string;
+  checker?: { accepted?: string[]; tolerance?: number };
+}
+
+/** A tool's output as a client may see it: quiz answers, explanations and checkers removed. */
+export function publicResult(
+  tool: string | null,
+  result: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+  if (!result) return null;
+  if (tool !== 'quiz_generator' || !Array.isArray(result.questions)) return result;
+  return {
+    ...result,
+    questions: (result.questions as QuizQuestionOut[]).map((q) => ({
+      id: q.id,
+      type: q.type,
+      question: q.question,
+      ...(q.choices?.length ? { choices: q.choices } : {}),
+    })),
+  };
+}
+
+export function storedQuestions(result: Record<string, unknown>): StoredQuestion[] {
+  const list = Array.isArray(result.questions) ? (result.questions as QuizQuestionOut[]) : [];
+  return list.map((q, i) => ({
+    id: q.id || `q${i + 1}`,
+    type: q.type,
+    question: q.question,
+    choices: q.choices ?? [],
+    answer: q.answer,
+    accepted: q.checker?.accepted ?? [],
+    ...(q.checker?.tolerance !== undefined ? { tolerance: q.checker.tolerance } : {}),
+    explanation: q.explanation,
+  }));
+}
+
+function topicIdOf(result: Record<string, unknown> | null): string | null {
+  const grounding = result?.grounding as { topic_id?: unknown } | undefined;
+  return typeof grounding?.topic_id === 'string' ? grounding.topic_id : null;
+}
+
+/** A mastery summary for the planner, from stored mastery only. */
+async function masteryText(ctx: AppContext, actor: Actor): Promise<string | undefined> {
+  const rows = await ctx.db
+    .select()
+    .from(mastery)
+    .where(eq(mastery.userId, actor.id))
+    .orderBy(desc(mastery.updatedAt))
+    .limit(50);
+  const pKnowns = Object.fromEntries(rows.map((r) => [r.topicId, r.pKnown]));
+  const titles = Object.fromEntries(
+    rows.map((r) => [r.topicId, ctx.content.get(r.topicId)?.title[actor.user.locale] ?? r.topicId]),
+  );
+  return masterySummary(pKnowns, titles, actor.user.locale);
+}
+
+const STYLE_SUMMARY: Record<string, string> = {
+  visual: 'Prefers visual explanations: diagrams, tables, colour.',
+  auditory: 'Prefers explanations that read like spoken language and mnemonics.',
+  reading_writing: 'Prefers reading and writing: notes, lists, definitions.',
+  kinesthetic: 'Prefers hands-on examples and activities.',
+};
+
+export interface TurnOutcome {
+  assistant: MessageRow;
+  user: MessageRow;
+  quizId: string | null;
+  deckId: string | null;
+}
+
+export type ChatOutcome = 'completed' | 'needs_clarification' | 'no_tool' | 'error' | 'moderated';
+
+/**
+ * Runs one tutor turn for a student message that is already stored (status pending). Streams UI message
+ * chunks through `emit`; stores the assistant message, tool result, quiz or deck; marks the student message
+ * completed. On an exception the student message is marked failed and the error is rethrown.
+ */
+export async function runTurn(
+  ctx: AppContext,
+  actor: Actor,
+  userMessage: MessageRow,
+  emit: Emit,
+  signal?: AbortSignal,
+): Promise<TurnOutcome> {
+  const started = performance.now();
+  const assistantId = randomUUID();
+  const textId = `text-${assistantId}`;
+  let textOpen = false;
+  const writeText = (delta: string) => {
+    if (!textOpen) {
+      emit({ type: 'text-start', id: textId });
+      textOpen = true;
+    }
+    emit({ type: 'text-delta', id: textId, delta });
+  };
+  emit({ type: 'start', messageId: assistantId });
+  const record = (outcome: ChatOutcome, degraded: boolean) => {
+    ctx.metrics.chatTurnDuration.observe({ outcome }, (performance.now() - started) / 1000);
+    ctx.metrics.chatTurns.inc({ outcome, degraded: String(degraded) });
+  };
+  try {
+    const locale = actor.user.locale;
+    const verdict = await moderate(userMessage.content, locale);
+    if (verdict.flagged && verdict.category) {
+      const severity = verdict.severity ?? 'medium';
+      await ctx.db.insert(safetyFlags).values({
+        schoolId: actor.schoolId,
+        studentId: actor.id,
+        conversationId: userMessage.conversationId,
+        messageId: userMessage.id,
+        category: verdict.category,
+        severity,
+        excerpt: userMessage.content.slice(0, 280),
+      });
+      ctx.metrics.safetyFlags.inc({ category: verdict.category, severity });
+    }
+    if (verdict.flagged && verdict.reply && verdict.severity !== 'low') {
+      emit({
+        type: 'data-plan',
+        data: { tool: null, parameters: {}, status: 'moderated', planner: 'safety' },
+      });
+      writeText(verdict.reply);
+      const assistant = await finish(ctx, actor, userMessage, {
+        id: assistantId,
+        content: verdict.reply,
+        tool: null,
+        parameters: {},
+        trace: [{ step: 'moderation', detail: `flagged ${verdict.category} (${verdict.severity})` }],
+        planner: 'safety',
+        outcome: 'moderated',
+        degraded: false,
+        confidence: 1,
+        result: null,
+        quizId: null,
+        deckId: null,
+      });
+      if (textOpen) emit({ type: 'text-end', id: textId });
+      emit({ type: 'finish' });
+      record('moderated', false);
+      return { assistant, user: { ...userMessage, status: 'completed' }, quizId: null, deckId: null };
+    }
+
+    const recent = await ctx.db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, userMessage.conversationId),
+          lt(messages.createdAt, userMessage.createdAt),
+          eq(messages.status, 'completed'),
+          ne(messages.id, userMessage.id),
+        ),
+      )
+      .orderBy(desc(messages.createdAt))
+      .limit(HISTORY_LIMIT);
+    recent.reverse();
+    const u = actor.user;
+    const masteryNow = await masteryText(ctx, actor);
+    const emotional = emotionalSummary(
+      [...recent.filter((m) => m.role === 'user').map((m) => m.content), userMessage.content],
+      locale,
+    );
+    const request = {
+      user_info: {
+        user_id: u.id,
+        name: u.displayName,
+        ...(u.gradeLevel ? { grade_level: u.gradeLevel } : {}),
+        ...(u.learningStyle ? { learning_style_summary: STYLE_SUMMARY[u.learningStyle] } : {}),
+        ...(masteryNow ? { mastery_level_summary: masteryNow } : {}),
+        ...(emotional ? { emotional_state_summary: emotional } : {}),
+      },
+      chat_history: recent.map((m) => ({ role: m.role, content: m.content.slice(0, 8000) })),
+      message: userMessage.content,
+      locale,
+    };
+    let quizId: string | null = null;
+    let deckId: string | null = null;
+    const onEvent = (event: TutorEvent) => {
+      if (event.type === 'plan') {
+        emit({
+          type: 'data-plan',
+          data: {
+            tool: event.tool,
+            parameters: event.parameters,
+            status: event.status,
+            planner: event.planner,
+          },
+        });
+      } else if (event.type === 'tool-result') {
+        if (event.tool === 'quiz_generator') quizId = randomUUID();
+        if (event.tool === 'flashcard_generator') deckId = randomUUID();
+        emit({
+          type: 'data-tool-result',
+          data: {
+            tool: event.tool,
+            result: publicResult(event.tool, event.result),
+            message_id: assistantId,
+            ...(quizId ? { quiz_id: quizId } : {}),
+            ...(deckId ? { deck_id: deckId } : {}),
+          },
+        });
+      } else if (event.type === 'text-delta') {
+        writeText(event.delta);
+      }
+    };
+    const tutor = await ctx.tutors.forSchool(actor.schoolId);
+    const response: OrchestrateResponse = await tutor.orchestrate(request, {
+      onEvent,
+      ...(signal ? { signal } : {}),
+    });
+    if (!textOpen && response.reply) writeText(response.reply);
+    const outcome: ChatOutcome = response.status;
+    if (response.status !== 'completed' || !response.result) {
+      quizId = null;
+      deckId = null;
+    }
+    const assistant = await finish(ctx, actor, userMessage, {
+      id: assistantId,
+      content: response.reply,
+      tool: response.tool,
+      parameters: response.parameters,
+      trace: response.trace,
+      planner: response.planner,
+      outcome,
+      degraded: response.degraded,
+      confidence: response.confidence,
+      result: response.status === 'completed' ? response.result : null,
+      quizId,
+      deckId,
+    });
+    if (textOpen) emit({ type: 'text-end', id: textId });
+    emit({ type: 'finish' });
+    ctx.metrics.decisions.inc({
+      tool: response.tool ?? 'none',
+      planner: response.planner,
+      status: response.status,
+    });
+    ctx.metrics.confidence.observe({ planner: response.planner }, response.confidence);
+    record(outcome, response.degraded);
+    return { assistant, user: { ...userMessage, status: 'completed' }, quizId, deckId };
+  } catch (error) {
+    record('error', false);
+    await ctx.db
+      .update(messages)
+      .set({ status: 'failed', error: (error as Error).message.slice(0, 500) })
+      .where(eq(messages.id, userMessage.id))
+      .catch(() => {});
+    throw error;
+  }
+}
+
+interface Finished {
+  id: string;
+  content: string;
+  tool: string | null;
+  parameters: Record<string, unknown>;
+  trace: { step: string; detail: string }[];
+  planner: string;
+  outcome: ChatOutcome;
+  degraded: boolean;
+  confidence: number;
+  result: Record<string, unknown> | null;
+  quizId: string | null;
+  deckId: string | null;
+}
+
+async function finish(ctx: AppContext, actor: Actor, userMessage: MessageRow, f: Finished) {
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const [assistant] = await tx
+      .insert(messages)
+      .values({
+        id: f.id,
+        conversationId: userMessage.conversationId,
+        userId: actor.id,
+        role: 'assistant',
+        content: f.content,
+        status: 'completed',
+        replyTo: userMessage.id,
+        tool: f.tool,
+        parameters: f.parameters,
+        trace: f.trace,
+        planner: f.planner,
+        outcome: f.outcome,
+        degraded: f.degraded,
+        confidence: f.confidence,
+        createdAt: new Date(Math.max(now.getTime(), userMessage.createdAt.getTime() + 1)),
+      })
+      .returning();
+    if (!assistant) throw new Error('assistant message insert returned nothing');
+    const topicId = topicIdOf(f.result);
+    if (f.tool && f.result) {
+      await tx.insert(toolResults).values({
+        messageId: assistant.id,
+        userId: actor.id,
+        tool: f.tool,
+        parameters: f.parameters,
+        result: f.result,
+        topicId,
+      });
+    }
+    if (f.quizId && f.result) {
+      await tx.insert(quizzes).values({
+        id: f.quizId,
+        userId: actor.id,
+        topicId,
+        messageId: assistant.id,
+        difficulty: String(f.result.difficulty ?? 'medium'),
+        questions: storedQuestions(f.result),
+      });
+    }
+    if (f.deckId && f.result && Array.isArray(f.result.flashcards)) {
+      await tx.insert(flashcardDecks).values({
+        id: f.deckId,
+        userId: actor.id,
+        topicId,
+        messageId: assistant.id,
+        title: String(f.result.topic ?? 'Flashcards'),
+      });
+      const cards = f.result.flashcards as { question: string; answer: string; example?: string }[];
+      const state = newCardState(now);
+      if (cards.length > 0)
+        await tx.insert(flashcards).values(
+          cards.map((c) => ({
+            deckId: f.deckId as string,
+            userId: actor.id,
+            topicId,
+            question: c.question,
+            answer: c.answer,
+            example: c.example ?? '',
+            ...state,
+            lastReview: null,
+          })),
+        );
+    }
+    await tx
+      .update(messages)
+      .set({ status: 'completed', error: null })
+      .where(eq(messages.id, userMessage.id));
+    const [conversation] = await tx
+      .select({ title: conversations.title })
+      .from(conversations)
+      .where(eq(conversations.id, userMessage.conversationId));
+    await tx
+      .update(conversations)
+      .set({
+        updatedAt: now,
+        ...(conversation?.title === DEFAULT_TITLE ? { title: titleFrom(userMessage.content) } : {}),
+      })
+      .where(eq(conversations.id, userMessage.conversationId));
+    return assistant;
+  });
+}
+
+function titleFrom(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || DEFAULT_TITLE;
+}
+
+/** Teachers to alert about a student (used by the flags listing); kept here for the chat's safety path. */
+export async function teachersOf(ctx: AppContext, studentId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectDistinct({ id: classes.teacherId })
+    .from(classes)
+    .innerJoin(enrolments, eq(enrolments.classId, classes.id))
+    .where(and(eq(enrolments.studentId, studentId)));
+  return rows.map((r) => r.id).filter((id): id is string => id !== null);
+}
+
+export async function messagesWithResults(ctx: AppContext, conversationId: string) {
+  const rows = await ctx.db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(messages.createdAt);
+  const ids = rows.filter((m) => m.role === 'assistant').map((m) => m.id);
+  const results = ids.length
+    ? await ctx.db.select().from(toolResults).where(inArray(toolResults.messageId, ids))
+    : [];
+  const quizRows = ids.length
+    ? await ctx.db
+        .select({ id: quizzes.id, messageId: quizzes.messageId })
+        .from(quizzes)
+        .where(inArray(quizzes.messageId, ids))
+    : [];
+  const deckRows = ids.length
+    ? await ctx.db
+        .select({ id: flashcardDecks.id, messageId: flashcardDecks.messageId })
+        .from(flashcardDecks)
+        .where(inArray(flashcardDecks.messageId, ids))
+    : [];
+  const byMessage = new Map(results.map((r) => [r.messageId, r]));
+  const quizBy = new Map(quizRows.map((r) => [r.messageId, r.id]));
+  const deckBy = new Map(deckRows.map((r) => [r.messageId, r.id]));
+  return rows.map((m) =>
+    publicMessage(m, byMessage.get(m.id)?.result ?? null, quizBy.get(m.id), deckBy.get(m.id)),
+  );
+}
+
+export function publicMessage(
+  m: MessageRow,
+  result: Record<string, unknown> | null,
+  quizId?: string | null,
+  deckId?: string | null,
+) {
+  return {
+    id: m.id,
+    role: m.role,
+    content: m.content,
+    status: m.status,
+    tool: m.tool,
+    parameters: m.parameters ?? null,
+    result: publicResult(m.tool, result),
+    planner: m.planner,
+    created_at: m.createdAt.toISOString(),
+    ...(quizId ? { quiz_id: quizId } : {}),
+    ...(deckId ? { deck_id: deckId } : {}),
+  };
+}

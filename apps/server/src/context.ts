@@ -1,0 +1,27 @@
+import type { ContentLibrary } from '@aralin/content';
+import type { Tutor } from '@aralin/tutor';
+import type { Redis } from 'ioredis';
+import type { SessionService } from './auth/session.ts';
+import type { FailureThrottle } from './auth/throttle.ts';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+import type { Metrics } from './metrics.ts';
+import type { TutorPool } from './tutors.ts';
+
+/** What every route and service receives: no globals. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  /** The embedded tutor (or the one injected by tests). */
+  tutor: Tutor;
+  /** Per-school tutor: the LLM planner when the school configured a provider. */
+  tutors: TutorPool;
+  content: ContentLibrary;
+  metrics: Metrics;
+  sessions: SessionService;
+  loginThrottle: FailureThrottle;
+  redis: Redis | undefined;
+  clock: () => Date;
+  state: { ready: boolean; draining: boolean };
+}

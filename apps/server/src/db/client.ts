@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** Both drivers expose the same query builder; everything above this file uses only this type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle/', import.meta.url));
+/** Key of the PostgreSQL advisory lock that serialises migrations across replicas starting together. */
+export const MIGRATION_LOCK_KEY = 4_242_170_001;
+
+export type QueryObserver = (operation: string, seconds: number) => void;
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Connection counts for the pool gauge. */
+  poolStats(): { total: number; idle: number; waiting: number };
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+  observe?: QueryObserver;
+  poolMax?: number;
+}
+
+function operationOf(text: unknown): string {
+  const match = typeof text === 'string' ? /^\s*(\w+)/.exec(text) : null;
+  const word = match?.[1]?.toLowerCase() ?? 'other';
+  return ['select', 'insert', 'update', 'delete', 'with'].includes(word)
+    ? word === 'with'
+      ? 'select'
+      : word
+    : 'other';
+}
+
+function timed<A extends unknown[], R>(
+  fn: (...args: A) => Promise<R>,
+  observe: QueryObserver | undefined,
+): (...args: A) => Promise<R> {
+  if (!observe) return fn;
+  return async (...args: A) => {
+    const started = performance.now();
+    try {
+      return await fn(...args);
+    } finally {
+      const first = args[0];
+      const text = typeof first === 'object' && first !== null && 'text' in first ? first.text : first;
+      observe(operationOf(text), (performance.now() - started) / 1000);
+    }
+  };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+    });
+    pool.on('error', () => {
+      // An idle client died (e.g. the server restarted); the pool replaces it on the next query.
+    });
+    pool.on('connect', (client) => {
+      const c = client as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+      c.query = timed(c.query.bind(client), options.observe) as typeof c.query;
+    });
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: 'postgres',
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      close: () => pool.end(),
+    };
+  }
+  const dir = options.dataDir ?? './data';
+  let target = dir;
+  if (!dir.startsWith('memory://')) {
+    target = path.resolve(dir, 'pglite');
+    mkdirSync(target, { recursive: true });
+  }
+  const client = await PGlite.create(target);
+  const c = client as unknown as {
+    query: (...a: unknown[]) => Promise<unknown>;
+    exec: (...a: unknown[]) => Promise<unknown>;
+  };
+  c.query = timed(c.query.bind(client), options.observe) as typeof c.query;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let active = 0;
+  return {
+    db,
+    driver: 'pglite',
+    poolStats: () => ({ total: 1, idle: active > 0 ? 0 : 1, waiting: 0 }),
+    ping: async () => {
+      active++;
+      try {
+        await client.query('select 1');
+      } finally {
+        active--;
+      }
+    },
+    close: () => client.close(),
+  };
+}
+
+/**
+ * Applies the committed migrations under a PostgreSQL advisory lock, so replicas starting at the same time
+ * migrate once and the others wait, then find nothing left to do.
+ */
+export async function migrateDatabase(database: Database, options: DatabaseOptions): Promise<void> {
+  if (database.driver === 'pglite') {
+    await database.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    try {
+      await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await database.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+    return;
+  }
+  // Session-level lock: hold it on one dedicated connection and migrate through that same connection.
+  const client = new pg.Client({
+    connectionString: options.databaseUrl,
+  });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The learning rules the server applies, all from the domain package: server-side answer checking,
+ * moderation, Bayesian Knowledge Tracing, FSRS scheduling and recommendations. This module only adapts
+ * them to the server's rows.
+ */
+import type { ContentLibrary, Topic } from '@aralin/content';
+import {
+  inferEmotionalState,
+  MASTERED,
+  masterySummaryFrom,
+  type CardState as TutorCardState,
+  bktParams as tutorBktParams,
+  bktUpdate as tutorBktUpdate,
+  checkAnswer as tutorCheckAnswer,
+  masteryLabel as tutorMasteryLabel,
+  masteryLevel as tutorMasteryLevel,
+  moderate as tutorModerate,
+  newCardState as tutorNewCardState,
+  ratingIsCorrect as tutorRatingIsCorrect,
+  recommendNext as tutorRecommendNext,
+  reviewCard as tutorReviewCard,
+} from '@aralin/tutor';
+import type { StoredQuestion } from './db/schema.ts';
+
+export { MASTERED };
+
+export function checkAnswer(question: StoredQuestion, given: string) {
+  return tutorCheckAnswer(given, question.answer, {
+    type: question.type,
+    accepted: question.accepted,
+    ...(question.tolerance !== undefined ? { tolerance: question.tolerance } : {}),
+  });
+}
+
+export interface ModerationVerdict {
+  flagged: boolean;
+  category: string | null;
+  severity: 'low' | 'medium' | 'high' | null;
+  reply: string | null;
+}
+
+export async function moderate(text: string, locale: 'en' | 'fil'): Promise<ModerationVerdict> {
+  return tutorModerate(text, locale);
+}
+
+// ---------------------------------------------------------------- knowledge tracing
+
+export function bktParams(topic: Topic | undefined) {
+  return tutorBktParams(topic);
+}
+
+export function bktUpdate(pKnown: number, correct: boolean, topic: Topic | undefined): number {
+  return tutorBktUpdate(pKnown, correct, tutorBktParams(topic));
+}
+
+/** Mastery on the tutor's 1..10 scale. */
+export function masteryLevel(pKnown: number): number {
+  return tutorMasteryLevel(pKnown);
+}
+
+export function masteryLabel(pKnown: number, locale: 'en' | 'fil'): string {
+  return tutorMasteryLabel(tutorMasteryLevel(pKnown), locale);
+}
+
+export function transition(before: number, after: number): 'up' | 'down' | 'mastered' | null {
+  if (before < MASTERED && after >= MASTERED) return 'mastered';
+  const a = masteryLevel(before);
+  const b = masteryLevel(after);
+  if (a === b) return null;
+  return b > a ? 'up' : 'down';
+}
+
+export function masterySummary(
+  pKnowns: Record<string, number>,
+  titles: Record<string, string>,
+  locale: 'en' | 'fil',
+): string | undefined {
+  if (Object.keys(pKnowns).length === 0) return undefined;
+  return masterySummaryFrom(pKnowns, { titles, locale });
+}
+
+export function emotionalSummary(recentStudentMessages: string[], locale: 'en' | 'fil'): string | undefined {
+  const state = inferEmotionalState(recentStudentMessages, locale);
+  return state.cues.length > 0 ? state.summary.slice(0, 1000) : undefined;
+}
+
+export function recommendNext(
+  mastery: Record<string, number>,
+  content: ContentLibrary,
+  grade: number | undefined,
+  locale: 'en' | 'fil',
+): { topic_id: string; title: string; reason: string; kind: string }[] {
+  return tutorRecommendNext(mastery, content, { grade, limit: 5 }).map((r) => ({
+    topic_id: r.topic_id,
+    title: r.title[locale],
+    reason: r.reason[locale],
+    kind: r.kind,
+  }));
+}
+
+// ---------------------------------------------------------------- spaced repetition (FSRS)
+
+/** A flashcard's FSRS state as stored in the `flashcards` row. */
+export interface CardState {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: 'new' | 'learning' | 'review' | 'relearning';
+  lastReview: Date | null;
+}
+
+function fromTutor(s: TutorCardState): CardState {
+  return {
+    due: new Date(s.due),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    scheduledDays: s.scheduled_days,
+    learningSteps: s.learning_steps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.phase,
+    lastReview: s.last_review ? new Date(s.last_review) : null,
+  };
+}
+
+function toTutor(s: CardState): TutorCardState {
+  return {
+    due: s.due.toISOString(),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    scheduled_days: s.scheduledDays,
+    learning_steps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    phase: s.state,
+    last_review: s.lastReview?.toISOString() ?? null,
+  };
+}
+
+export function newCardState(now: Date): CardState {
+  return fromTutor(tutorNewCardState(now));
+}
+
+export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
+export type RatingName = (typeof RATINGS)[number];
+
+export function reviewCard(state: CardState, rating: RatingName, now: Date): CardState {
+  return fromTutor(tutorReviewCard(toTutor(state), rating, now).state);
+}
+
+/** A flashcard rating as evidence for knowledge tracing ("again" = not recalled). */
+export function ratingIsCorrect(rating: RatingName): boolean {
+  return tutorRatingIsCorrect(rating);
+}

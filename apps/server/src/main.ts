@@ -1,0 +1,88 @@
+import http from 'node:http';
+import { ConfigError, loadConfig } from './config.ts';
+import { startTelemetry } from './otel.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const stopTelemetry = await startTelemetry(config);
+// Imported after telemetry starts so the HTTP and pg instrumentations can patch their modules.
+const [{ buildApp }, { shutdown }, { renderMetrics }, { DEMO }, { Redis }] = await Promise.all([
+  import('./app.ts'),
+  import('./lifecycle.ts'),
+  import('./routes/ops.ts'),
+  import('./db/seed.ts'),
+  import('ioredis'),
+]);
+
+const redis = config.redisUrl
+  ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
+  : undefined;
+redis?.on('error', () => {
+  // reconnects on its own; rate limits fail open (skipOnError) while Redis is away
+});
+
+const app = await buildApp(config, redis ? { redis } : {});
+await app.listen({ port: config.port, host: config.host });
+
+let metricsServer: http.Server | undefined;
+if (config.metricsPort !== undefined) {
+  metricsServer = http.createServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    renderMetrics(app.ctx).then(
+      (body) => res.writeHead(200, { 'content-type': app.ctx.metrics.registry.contentType }).end(body),
+      () => res.writeHead(500).end(),
+    );
+  });
+  metricsServer.listen(config.metricsPort, config.host);
+}
+
+const { users } = await import('./db/schema.ts');
+const { eq } = await import('drizzle-orm');
+const [demoAdmin] = await app.ctx.db
+  .select({ id: users.id })
+  .from(users)
+  .where(eq(users.username, DEMO.admin.username));
+const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+if (demoAdmin && config.env !== 'production') {
+  console.log(
+    [
+      '',
+      `  Aralin is running at ${address}  (API docs: ${address}/docs)`,
+      `  Demo school: ${DEMO.school}`,
+      `    admin    ${DEMO.admin.username} / ${DEMO.admin.password}`,
+      `    teacher  ${DEMO.teacher.username} / ${DEMO.teacher.password}`,
+      `    students ${DEMO.students.map((s) => s.username).join(', ')} / ${DEMO.students[0].password}`,
+      `    class join code ${DEMO.class.join_code}; /orchestrate demo key ${DEMO.apiKey}`,
+      '',
+    ].join('\n'),
+  );
+} else if (demoAdmin) {
+  app.log.warn('the demo school accounts exist in production: change their passwords or delete them');
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down: draining requests and streams');
+  const { forced } = await shutdown(app, config.drainTimeoutMs);
+  metricsServer?.close();
+  await redis?.quit().catch(() => {});
+  await stopTelemetry?.();
+  app.log.info({ forced }, 'stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

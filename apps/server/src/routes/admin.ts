@@ -1,0 +1,162 @@
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { randomToken, sha256 } from '../auth/crypto.ts';
+import type { AppContext } from '../context.ts';
+import { apiKeys, auditLog, invitations, settings, users } from '../db/schema.ts';
+import { requireRole } from '../policy.ts';
+import { classesWithCounts } from './teacher.ts';
+import { requireActor, typed } from './util.ts';
+
+export const ProviderSettings = z.object({
+  provider: z.enum(['embedded', 'gemini', 'openai-compatible']),
+  model: z.string().trim().min(1).max(200).optional(),
+  base_url: z.url().max(500).optional(),
+  api_key: z.string().min(1).max(500).optional(),
+});
+export type ProviderSettings = z.infer<typeof ProviderSettings>;
+
+export async function readProvider(ctx: AppContext, schoolId: string): Promise<ProviderSettings> {
+  const [row] = await ctx.db.select().from(settings).where(eq(settings.schoolId, schoolId)).limit(1);
+  const parsed = ProviderSettings.safeParse(row?.value);
+  return parsed.success ? parsed.data : { provider: 'embedded' };
+}
+
+export function adminRoutes(ctx: AppContext) {
+  return async (base: FastifyInstance) => {
+    const app = typed(base);
+    const tags = ['admin'];
+
+    app.get('/admin/users', { schema: { tags } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      const rows = await ctx.db
+        .select()
+        .from(users)
+        .where(eq(users.schoolId, actor.schoolId))
+        .orderBy(users.role, users.displayName);
+      return {
+        users: rows.map((u) => ({
+          id: u.id,
+          username: u.username,
+          display_name: u.displayName,
+          role: u.role,
+          grade_level: u.gradeLevel,
+          locale: u.locale,
+          created_at: u.createdAt.toISOString(),
+          last_active_at: u.lastActiveAt?.toISOString() ?? null,
+        })),
+      };
+    });
+
+    app.post(
+      '/admin/invitations',
+      { schema: { tags, body: z.object({ role: z.literal('teacher') }) } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        requireRole(actor, 'admin');
+        const code = randomToken(9);
+        const expires = new Date(ctx.clock().getTime() + 14 * 86_400_000);
+        await ctx.db.insert(invitations).values({
+          schoolId: actor.schoolId,
+          code,
+          role: request.body.role,
+          createdBy: actor.id,
+          expiresAt: expires,
+        });
+        await ctx.db.insert(auditLog).values({
+          schoolId: actor.schoolId,
+          actorId: actor.id,
+          action: 'invitation.create',
+          details: { role: request.body.role },
+        });
+        return reply.code(201).send({ invite_code: code, expires_at: expires.toISOString() });
+      },
+    );
+
+    app.get('/admin/classes', { schema: { tags } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      return { classes: await classesWithCounts(ctx, actor) };
+    });
+
+    app.get('/admin/provider', { schema: { tags } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      const { api_key, ...rest } = await readProvider(ctx, actor.schoolId);
+      return { ...rest, api_key_set: Boolean(api_key) };
+    });
+
+    app.put('/admin/provider', { schema: { tags, body: ProviderSettings } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      const previous = await readProvider(ctx, actor.schoolId);
+      const next: ProviderSettings = {
+        ...request.body,
+        // Omitting api_key keeps the stored one (it is never sent back to be re-submitted).
+        ...(request.body.api_key === undefined &&
+        previous.api_key &&
+        previous.provider === request.body.provider
+          ? { api_key: previous.api_key }
+          : {}),
+      };
+      await ctx.db
+        .insert(settings)
+        .values({ schoolId: actor.schoolId, key: 'provider', value: next, updatedAt: ctx.clock() })
+        .onConflictDoUpdate({
+          target: [settings.schoolId, settings.key],
+          set: { value: next, updatedAt: ctx.clock() },
+        });
+      await ctx.db.insert(auditLog).values({
+        schoolId: actor.schoolId,
+        actorId: actor.id,
+        action: 'provider.update',
+        details: { provider: next.provider, model: next.model ?? null, api_key_set: Boolean(next.api_key) },
+      });
+      const { api_key, ...rest } = next;
+      return { ...rest, api_key_set: Boolean(api_key) };
+    });
+
+    app.post(
+      '/admin/api-keys',
+      { schema: { tags, body: z.object({ name: z.string().trim().min(1).max(100) }) } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        requireRole(actor, 'admin');
+        const key = `aralin_${randomToken(24)}`;
+        const [row] = await ctx.db
+          .insert(apiKeys)
+          .values({ schoolId: actor.schoolId, name: request.body.name, keyHash: sha256(key) })
+          .returning();
+        await ctx.db.insert(auditLog).values({
+          schoolId: actor.schoolId,
+          actorId: actor.id,
+          action: 'api_key.create',
+          target: row?.id ?? null,
+        });
+        return reply.code(201).send({ id: row?.id, name: request.body.name, api_key: key });
+      },
+    );
+
+    app.get('/admin/audit', { schema: { tags } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      const rows = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.schoolId, actor.schoolId))
+        .orderBy(desc(auditLog.createdAt))
+        .limit(200);
+      return {
+        entries: rows.map((r) => ({
+          id: r.id,
+          actor_id: r.actorId,
+          action: r.action,
+          target: r.target,
+          details: r.details,
+          created_at: r.createdAt.toISOString(),
+        })),
+      };
+    });
+  };
+}

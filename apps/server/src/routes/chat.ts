@@ -1,0 +1,328 @@
+import { createUIMessageStream, createUIMessageStreamResponse, type UIMessageChunk } from 'ai';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../auth/session.ts';
+import {
+  DEFAULT_TITLE,
+  type Emit,
+  type MessageRow,
+  messagesWithResults,
+  publicMessage,
+  publicResult,
+  runTurn,
+} from '../chat.ts';
+import type { AppContext } from '../context.ts';
+import { conversations, flashcardDecks, messages, quizzes, toolResults } from '../db/schema.ts';
+import { assertOwner } from '../policy.ts';
+import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { IdParams, requireActor, typed } from './util.ts';
+
+const Title = z.string().trim().min(1).max(120);
+
+export function publicConversation(c: typeof conversations.$inferSelect, preview: string | null = null) {
+  return {
+    id: c.id,
+    title: c.title,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+    last_message_preview: preview,
+  };
+}
+
+export async function listConversations(ctx: AppContext, userId: string) {
+  const rows = await ctx.db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.userId, userId))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(200);
+  const ids = rows.map((r) => r.id);
+  const previews = ids.length
+    ? await ctx.db
+        .selectDistinctOn([messages.conversationId], {
+          conversationId: messages.conversationId,
+          content: messages.content,
+        })
+        .from(messages)
+        .where(inArray(messages.conversationId, ids))
+        .orderBy(messages.conversationId, desc(messages.createdAt))
+    : [];
+  const byId = new Map(previews.map((p) => [p.conversationId, p.content.slice(0, 120)]));
+  return rows.map((c) => publicConversation(c, byId.get(c.id) ?? null));
+}
+
+async function ownConversation(ctx: AppContext, actor: Actor, id: string) {
+  const [row] = await ctx.db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
+  assertOwner(actor, row?.userId, 'conversation');
+  return row as typeof conversations.$inferSelect;
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/event-stream');
+}
+
+async function storedTurn(ctx: AppContext, userMessage: MessageRow) {
+  const [assistant] = await ctx.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.replyTo, userMessage.id), eq(messages.role, 'assistant')))
+    .limit(1);
+  if (!assistant) return null;
+  const [result] = await ctx.db.select().from(toolResults).where(eq(toolResults.messageId, assistant.id));
+  const [quiz] = await ctx.db
+    .select({ id: quizzes.id })
+    .from(quizzes)
+    .where(eq(quizzes.messageId, assistant.id));
+  const [deck] = await ctx.db
+    .select({ id: flashcardDecks.id })
+    .from(flashcardDecks)
+    .where(eq(flashcardDecks.messageId, assistant.id));
+  return { assistant, result: result?.result ?? null, quizId: quiz?.id ?? null, deckId: deck?.id ?? null };
+}
+
+/** Sends the SSE stream of a turn (AI SDK v6 UI message stream protocol). */
+function streamTurn(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  produce: (emit: Emit) => Promise<unknown>,
+) {
+  const stream = createUIMessageStream<never>({
+    execute: async ({ writer }) => {
+      await produce((chunk: UIMessageChunk) => writer.write(chunk as never));
+    },
+    onError: (error) => {
+      request.log.error({ err: error }, 'chat turn failed');
+      return 'The tutor could not answer just now. Your message is saved; retry it.';
+    },
+  });
+  const response = createUIMessageStreamResponse({ stream });
+  ctx.metrics.sseActive.inc();
+  let open = true;
+  reply.raw.once('close', () => {
+    if (open) ctx.metrics.sseActive.dec();
+    open = false;
+  });
+  reply.code(200);
+  response.headers.forEach((value, key) => {
+    reply.header(key, value);
+  });
+  return reply.send(response.body);
+}
+
+function replayTurn(
+  stored: NonNullable<Awaited<ReturnType<typeof storedTurn>>>,
+): (emit: Emit) => Promise<void> {
+  return async (emit) => {
+    const a = stored.assistant;
+    emit({ type: 'start', messageId: a.id });
+    emit({
+      type: 'data-plan',
+      data: { tool: a.tool, parameters: a.parameters ?? {}, status: a.outcome, planner: a.planner },
+    });
+    if (a.tool && stored.result)
+      emit({
+        type: 'data-tool-result',
+        data: {
+          tool: a.tool,
+          result: publicResult(a.tool, stored.result),
+          message_id: a.id,
+          ...(stored.quizId ? { quiz_id: stored.quizId } : {}),
+          ...(stored.deckId ? { deck_id: stored.deckId } : {}),
+        },
+      });
+    const id = `text-${a.id}`;
+    emit({ type: 'text-start', id });
+    emit({ type: 'text-delta', id, delta: a.content });
+    emit({ type: 'text-end', id });
+    emit({ type: 'finish' });
+  };
+}
+
+export function chatRoutes(ctx: AppContext) {
+  return async (base: FastifyInstance) => {
+    const app = typed(base);
+    const tags = ['chat'];
+
+    app.get('/conversations', { schema: { tags } }, async (request) => {
+      const actor = requireActor(request);
+      return { conversations: await listConversations(ctx, actor.id) };
+    });
+
+    app.post(
+      '/conversations',
+      { schema: { tags, body: z.object({ title: Title.optional() }).optional() } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const [row] = await ctx.db
+          .insert(conversations)
+          .values({ userId: actor.id, title: request.body?.title ?? DEFAULT_TITLE })
+          .returning();
+        if (!row) throw new Error('conversation insert returned nothing');
+        return reply.code(201).send({ conversation: publicConversation(row) });
+      },
+    );
+
+    app.patch(
+      '/conversations/:id',
+      { schema: { tags, params: IdParams, body: z.object({ title: Title }) } },
+      async (request) => {
+        const actor = requireActor(request);
+        await ownConversation(ctx, actor, request.params.id);
+        const [row] = await ctx.db
+          .update(conversations)
+          .set({ title: request.body.title })
+          .where(eq(conversations.id, request.params.id))
+          .returning();
+        return { conversation: publicConversation(row as typeof conversations.$inferSelect) };
+      },
+    );
+
+    app.delete('/conversations/:id', { schema: { tags, params: IdParams } }, async (request, reply) => {
+      const actor = requireActor(request);
+      await ownConversation(ctx, actor, request.params.id);
+      await ctx.db.delete(conversations).where(eq(conversations.id, request.params.id));
+      return reply.code(204).send();
+    });
+
+    app.get('/conversations/:id/messages', { schema: { tags, params: IdParams } }, async (request) => {
+      const actor = requireActor(request);
+      await ownConversation(ctx, actor, request.params.id);
+      return { messages: await messagesWithResults(ctx, request.params.id) };
+    });
+
+    const respond = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      actor: Actor,
+      userMessage: MessageRow,
+    ) => {
+      if (wantsJson(request)) {
+        try {
+          const turn = await runTurn(ctx, actor, userMessage, () => {});
+          const result = turn.assistant.tool ? ((await storedTurn(ctx, userMessage))?.result ?? null) : null;
+          return {
+            user_message: publicMessage(turn.user, null),
+            assistant_message: publicMessage(turn.assistant, result, turn.quizId, turn.deckId),
+          };
+        } catch (error) {
+          request.log.error({ err: error }, 'chat turn failed');
+          throw new HttpProblem(
+            503,
+            'turn-failed',
+            'The tutor could not answer just now. Your message is saved; retry it.',
+            { message_id: userMessage.id, retry: `/api/v1/messages/${userMessage.id}/retry` },
+          );
+        }
+      }
+      return streamTurn(ctx, request, reply, (emit) => runTurn(ctx, actor, userMessage, emit));
+    };
+
+    const replay = async (request: FastifyRequest, reply: FastifyReply, userMessage: MessageRow) => {
+      const stored = await storedTurn(ctx, userMessage);
+      if (!stored) throw conflict('This turn is still being answered.', { message_id: userMessage.id });
+      if (wantsJson(request))
+        return {
+          user_message: publicMessage(userMessage, null),
+          assistant_message: publicMessage(stored.assistant, stored.result, stored.quizId, stored.deckId),
+        };
+      return streamTurn(ctx, request, reply, replayTurn(stored));
+    };
+
+    /** Claims a failed message for a new attempt; false when another request already claimed it. */
+    const claimFailed = async (id: string) =>
+      (
+        await ctx.db
+          .update(messages)
+          .set({ status: 'pending', error: null })
+          .where(and(eq(messages.id, id), eq(messages.status, 'failed')))
+          .returning({ id: messages.id })
+      ).length === 1;
+
+    const handleExisting = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      actor: Actor,
+      existing: MessageRow,
+    ) => {
+      if (existing.status === 'completed') return replay(request, reply, existing);
+      if (existing.status === 'pending')
+        throw conflict('This message is still being answered.', { message_id: existing.id });
+      if (!(await claimFailed(existing.id)))
+        throw conflict('This message is already being retried.', { message_id: existing.id });
+      return respond(request, reply, actor, { ...existing, status: 'pending' });
+    };
+
+    app.post(
+      '/conversations/:id/messages',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          headers: z.object({ 'idempotency-key': z.string().trim().min(8).max(200).optional() }),
+          body: z.object({ text: z.string().trim().min(1).max(8000) }),
+        },
+        config: { rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000 } },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const conversation = await ownConversation(ctx, actor, request.params.id);
+        const key = request.headers['idempotency-key'];
+        const find = async () => {
+          if (!key) return undefined;
+          const [row] = await ctx.db
+            .select()
+            .from(messages)
+            .where(and(eq(messages.userId, actor.id), eq(messages.idempotencyKey, key)))
+            .limit(1);
+          return row;
+        };
+        let existing = await find();
+        if (!existing) {
+          // Committed (pending) before moderation and the tutor run.
+          const [inserted] = await ctx.db
+            .insert(messages)
+            .values({
+              conversationId: conversation.id,
+              userId: actor.id,
+              role: 'user',
+              content: request.body.text,
+              status: 'pending',
+              idempotencyKey: key ?? null,
+              createdAt: ctx.clock(),
+            })
+            .onConflictDoNothing()
+            .returning();
+          if (inserted) return respond(request, reply, actor, inserted);
+          existing = await find();
+          if (!existing) throw conflict('Could not store the message; try again.');
+        }
+        if (existing.conversationId !== conversation.id || existing.role !== 'user')
+          throw conflict('This Idempotency-Key was already used for another message.');
+        return handleExisting(request, reply, actor, existing);
+      },
+    );
+
+    app.post(
+      '/messages/:id/retry',
+      {
+        schema: { tags, params: IdParams },
+        config: { rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000 } },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const [message] = await ctx.db
+          .select()
+          .from(messages)
+          .where(eq(messages.id, request.params.id))
+          .limit(1);
+        assertOwner(actor, message?.userId, 'message');
+        const m = message as MessageRow;
+        if (m.role !== 'user') throw notFound('message');
+        return handleExisting(request, reply, actor, m);
+      },
+    );
+  };
+}

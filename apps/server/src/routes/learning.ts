@@ -1,0 +1,384 @@
+import type { Topic } from '@aralin/content';
+import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../auth/session.ts';
+import { storedQuestions } from '../chat.ts';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import {
+  flashcardReviews,
+  flashcards,
+  mastery,
+  messages,
+  quizAnswers,
+  quizzes,
+  type StoredQuestion,
+} from '../db/schema.ts';
+import {
+  checkAnswer,
+  masteryLabel,
+  masteryLevel,
+  RATINGS,
+  ratingIsCorrect,
+  recommendNext,
+  reviewCard,
+} from '../learning.ts';
+import { labelsFor, recordEvidence } from '../mastery.ts';
+import { assertOwner } from '../policy.ts';
+import { conflict, notFound } from '../problem.ts';
+import { IdParams, requireActor, typed } from './util.ts';
+
+function publicQuiz(q: typeof quizzes.$inferSelect) {
+  return {
+    id: q.id,
+    topic_id: q.topicId,
+    difficulty: q.difficulty,
+    questions: q.questions.map((x) => ({
+      id: x.id,
+      type: x.type,
+      question: x.question,
+      ...(x.choices.length ? { choices: x.choices } : {}),
+    })),
+    score: q.score,
+    finished_at: q.finishedAt?.toISOString() ?? null,
+    created_at: q.createdAt.toISOString(),
+  };
+}
+
+/** Questions from the curriculum pack, when the quiz tool cannot make them. */
+function packQuestions(topic: Topic, n: number, difficulty: string | undefined): StoredQuestion[] {
+  const items = [...topic.quiz].sort(
+    (a, b) => Number(b.difficulty === difficulty) - Number(a.difficulty === difficulty),
+  );
+  return items.slice(0, n).map((q) => ({
+    id: q.id,
+    type: q.type,
+    question: q.question,
+    choices: q.choices?.map((c) => c.text) ?? (q.type === 'true_false' ? ['True', 'False'] : []),
+    answer: q.answer,
+    accepted: q.accepted,
+    ...(q.tolerance !== undefined ? { tolerance: q.tolerance } : {}),
+    explanation: q.explanation,
+  }));
+}
+
+async function makeQuestions(
+  ctx: AppContext,
+  actor: Actor,
+  topic: Topic,
+  n: number,
+  difficulty: 'easy' | 'medium' | 'hard' | undefined,
+): Promise<StoredQuestion[]> {
+  const tool = ctx.tutor.registry.get('quiz_generator');
+  if (tool) {
+    try {
+      const input = tool.input.parse({
+        topic: topic.title.en,
+        subject: topic.subject,
+        num_questions: n,
+        ...(difficulty ? { difficulty } : {}),
+      });
+      const output = tool.output.parse(
+        await tool.run(input, {
+          locale: actor.user.locale,
+          user: { user_id: actor.id, name: actor.user.displayName },
+          history: [],
+          content: ctx.content,
+          now: ctx.clock,
+        }),
+      ) as Record<string, unknown>;
+      const questions = storedQuestions(output);
+      if (questions.length > 0) return questions;
+    } catch {
+      // fall through to the pack's own items
+    }
+  }
+  return packQuestions(topic, n, difficulty);
+}
+
+async function streakAndTime(ctx: AppContext, userId: string) {
+  const since = new Date(ctx.clock().getTime() - 60 * 86_400_000);
+  const [msgs, answers, reviews] = await Promise.all([
+    ctx.db
+      .select({ at: messages.createdAt })
+      .from(messages)
+      .where(and(eq(messages.userId, userId), eq(messages.role, 'user'), gte(messages.createdAt, since))),
+    ctx.db
+      .select({ at: quizAnswers.createdAt })
+      .from(quizAnswers)
+      .where(and(eq(quizAnswers.userId, userId), gte(quizAnswers.createdAt, since))),
+    ctx.db
+      .select({ at: flashcardReviews.createdAt })
+      .from(flashcardReviews)
+      .where(and(eq(flashcardReviews.userId, userId), gte(flashcardReviews.createdAt, since))),
+  ]);
+  const times = [...msgs, ...answers, ...reviews].map((r) => r.at.getTime()).sort((a, b) => a - b);
+  // Time on task: one minute per activity plus the gaps between activities less than 10 minutes apart.
+  let ms = 0;
+  for (let i = 0; i < times.length; i++) {
+    ms += 60_000;
+    const gap = i > 0 ? (times[i] as number) - (times[i - 1] as number) : Infinity;
+    if (gap < 10 * 60_000) ms += gap;
+  }
+  // Streak: consecutive days (Asia/Manila) with activity, ending today or yesterday.
+  const day = (t: number) => Math.floor((t + 8 * 3_600_000) / 86_400_000);
+  const days = new Set(times.map(day));
+  let cursor = day(ctx.clock().getTime());
+  if (!days.has(cursor)) cursor--;
+  let streak = 0;
+  while (days.has(cursor)) {
+    streak++;
+    cursor--;
+  }
+  return { streak_days: streak, time_on_task_minutes: Math.round(ms / 60_000) };
+}
+
+export function recommend(ctx: AppContext, actor: Actor, rows: { topicId: string; pKnown: number }[]) {
+  const grade = Number(actor.user.gradeLevel ?? Number.NaN);
+  return recommendNext(
+    Object.fromEntries(rows.map((r) => [r.topicId, r.pKnown])),
+    ctx.content,
+    Number.isFinite(grade) ? grade : undefined,
+    actor.user.locale,
+  );
+}
+
+export function learningRoutes(ctx: AppContext) {
+  return async (base: FastifyInstance) => {
+    const app = typed(base);
+    const tags = ['learning'];
+
+    const ownQuiz = async (actor: Actor, id: string) => {
+      const [quiz] = await ctx.db.select().from(quizzes).where(eq(quizzes.id, id)).limit(1);
+      assertOwner(actor, quiz?.userId, 'quiz');
+      return quiz as typeof quizzes.$inferSelect;
+    };
+
+    app.post(
+      '/quizzes',
+      {
+        schema: {
+          tags,
+          body: z.object({
+            topic_id: z.string().min(1).max(200),
+            num_questions: z.number().int().min(1).max(20).default(5),
+            difficulty: z.enum(['easy', 'medium', 'hard']).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const topic = ctx.content.get(request.body.topic_id);
+        if (!topic) throw notFound('topic');
+        const questions = await makeQuestions(
+          ctx,
+          actor,
+          topic,
+          request.body.num_questions,
+          request.body.difficulty,
+        );
+        const [quiz] = await ctx.db
+          .insert(quizzes)
+          .values({
+            userId: actor.id,
+            topicId: topic.id,
+            difficulty: request.body.difficulty ?? 'medium',
+            questions,
+          })
+          .returning();
+        return reply.code(201).send({ quiz: publicQuiz(quiz as typeof quizzes.$inferSelect) });
+      },
+    );
+
+    app.get('/quizzes/:id', { schema: { tags, params: IdParams } }, async (request) => {
+      const actor = requireActor(request);
+      return { quiz: publicQuiz(await ownQuiz(actor, request.params.id)) };
+    });
+
+    app.post(
+      '/quizzes/:id/answers',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: z.object({ question_id: z.string().min(1).max(200), answer: z.string().max(1000) }),
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const quiz = await ownQuiz(actor, request.params.id);
+        const question = quiz.questions.find((q) => q.id === request.body.question_id);
+        if (!question) throw notFound('question');
+        if (quiz.finishedAt) throw conflict('This quiz is finished.');
+        const verdict = checkAnswer(question, request.body.answer);
+        const topic = quiz.topicId ? ctx.content.get(quiz.topicId) : undefined;
+        const masteryOut = await ctx.db.transaction(async (tx) => {
+          const inserted = await tx
+            .insert(quizAnswers)
+            .values({
+              quizId: quiz.id,
+              userId: actor.id,
+              questionId: question.id,
+              answer: request.body.answer,
+              correct: verdict.correct,
+              createdAt: ctx.clock(),
+            })
+            .onConflictDoNothing()
+            .returning({ id: quizAnswers.id });
+          if (inserted.length === 0) throw conflict('This question was already answered.');
+          return quiz.topicId
+            ? recordEvidence(ctx, tx as unknown as Db, actor, quiz.topicId, verdict.correct)
+            : null;
+        });
+        ctx.metrics.quizAnswers.inc({ ...labelsFor(topic, actor), correct: String(verdict.correct) });
+        return {
+          correct: verdict.correct,
+          expected: question.answer,
+          explanation: question.explanation,
+          mastery: masteryOut,
+        };
+      },
+    );
+
+    app.post('/quizzes/:id/finish', { schema: { tags, params: IdParams } }, async (request) => {
+      const actor = requireActor(request);
+      const quiz = await ownQuiz(actor, request.params.id);
+      const [row] = await ctx.db
+        .select({ n: count() })
+        .from(quizAnswers)
+        .where(and(eq(quizAnswers.quizId, quiz.id), eq(quizAnswers.correct, true)));
+      const score = row?.n ?? 0;
+      if (!quiz.finishedAt)
+        await ctx.db.update(quizzes).set({ score, finishedAt: ctx.clock() }).where(eq(quizzes.id, quiz.id));
+      return { score, total: quiz.questions.length };
+    });
+
+    app.get(
+      '/flashcards/due',
+      {
+        schema: {
+          tags,
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const rows = await ctx.db
+          .select()
+          .from(flashcards)
+          .where(and(eq(flashcards.userId, actor.id), lte(flashcards.due, ctx.clock())))
+          .orderBy(asc(flashcards.due))
+          .limit(request.query.limit);
+        return {
+          cards: rows.map((c) => ({
+            id: c.id,
+            deck_id: c.deckId,
+            topic_id: c.topicId,
+            question: c.question,
+            answer: c.answer,
+            example: c.example,
+            due: c.due.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/flashcards/:id/review',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: z.object({ rating: z.enum(RATINGS) }),
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const now = ctx.clock();
+        const rating = request.body.rating;
+        const result = await ctx.db.transaction(async (tx) => {
+          const [card] = await tx
+            .select()
+            .from(flashcards)
+            .where(eq(flashcards.id, request.params.id))
+            .for('update');
+          assertOwner(actor, card?.userId, 'flashcard');
+          const c = card as typeof flashcards.$inferSelect;
+          const next = reviewCard(
+            {
+              due: c.due,
+              stability: c.stability,
+              difficulty: c.difficulty,
+              scheduledDays: c.scheduledDays,
+              learningSteps: c.learningSteps,
+              reps: c.reps,
+              lapses: c.lapses,
+              state: c.state as 'new',
+              lastReview: c.lastReview,
+            },
+            rating,
+            now,
+          );
+          await tx.update(flashcards).set(next).where(eq(flashcards.id, c.id));
+          await tx
+            .insert(flashcardReviews)
+            .values({ cardId: c.id, userId: actor.id, rating, createdAt: now });
+          const m = c.topicId
+            ? await recordEvidence(ctx, tx as unknown as Db, actor, c.topicId, ratingIsCorrect(rating))
+            : null;
+          return { card: c, next, mastery: m };
+        });
+        const topic = result.card.topicId ? ctx.content.get(result.card.topicId) : undefined;
+        ctx.metrics.flashcardReviews.inc({ ...labelsFor(topic, actor), rating });
+        return {
+          card: {
+            id: result.card.id,
+            due: result.next.due.toISOString(),
+            stability: result.next.stability,
+            difficulty: result.next.difficulty,
+            state: result.next.state,
+          },
+          mastery: result.mastery,
+        };
+      },
+    );
+
+    app.get('/progress', { schema: { tags } }, async (request) => {
+      const actor = requireActor(request);
+      const rows = await ctx.db
+        .select()
+        .from(mastery)
+        .where(eq(mastery.userId, actor.id))
+        .orderBy(desc(mastery.updatedAt));
+      const fil = actor.user.locale === 'fil';
+      const list = rows.map((r) => {
+        const topic = ctx.content.get(r.topicId);
+        return {
+          topic_id: r.topicId,
+          title: topic ? (fil ? topic.title.fil : topic.title.en) : r.topicId,
+          subject: topic?.subject ?? 'unknown',
+          p_known: r.pKnown,
+          level: masteryLevel(r.pKnown),
+          label: masteryLabel(r.pKnown, actor.user.locale),
+        };
+      });
+      const subjects = new Map<string, number[]>();
+      for (const m of list) subjects.set(m.subject, [...(subjects.get(m.subject) ?? []), m.p_known]);
+      const [due] = await ctx.db
+        .select({ n: count() })
+        .from(flashcards)
+        .where(and(eq(flashcards.userId, actor.id), lte(flashcards.due, ctx.clock())));
+      return {
+        mastery: list,
+        by_subject: [...subjects].map(([subject, values]) => ({
+          subject,
+          average: values.reduce((a, b) => a + b, 0) / values.length,
+        })),
+        ...(await streakAndTime(ctx, actor.id)),
+        due_flashcards: due?.n ?? 0,
+        recommended: recommend(ctx, actor, rows),
+      };
+    });
+  };
+}

@@ -1,0 +1,101 @@
+import type { ContentLibrary } from '@aralin/content';
+import {
+  type CircuitState,
+  createLanguageModel,
+  createLlmPlanner,
+  createTutor,
+  LlmConfig,
+  type LlmObserver,
+  type Tutor,
+} from '@aralin/tutor';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from './db/client.ts';
+import { settings } from './db/schema.ts';
+import type { Metrics } from './metrics.ts';
+
+const CIRCUIT: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
+
+/**
+ * The tutor each school uses: the embedded engine, or an LLM planner built from the school's provider
+ * settings (PUT /admin/provider) with the embedded engine as its fallback. LLM calls feed the metrics.
+ */
+export class TutorPool {
+  readonly #base: Tutor;
+  readonly #content: ContentLibrary;
+  readonly #db: Db;
+  readonly #metrics: Metrics;
+  readonly #fixed: boolean;
+  readonly #cache = new Map<string, { key: string; tutor: Tutor }>();
+  log: FastifyBaseLogger | undefined;
+
+  constructor(base: Tutor, options: { content: ContentLibrary; db: Db; metrics: Metrics; fixed: boolean }) {
+    this.#base = base;
+    this.#content = options.content;
+    this.#db = options.db;
+    this.#metrics = options.metrics;
+    this.#fixed = options.fixed;
+  }
+
+  get base(): Tutor {
+    return this.#base;
+  }
+
+  async forSchool(schoolId: string | null | undefined): Promise<Tutor> {
+    if (this.#fixed || !schoolId) return this.#base;
+    const [row] = await this.#db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(and(eq(settings.schoolId, schoolId), eq(settings.key, 'provider')))
+      .limit(1);
+    const value = row?.value as
+      | { provider?: string; model?: string; base_url?: string; api_key?: string }
+      | undefined;
+    if (!value?.provider || value.provider === 'embedded') return this.#base;
+    const key = JSON.stringify(value);
+    const cached = this.#cache.get(schoolId);
+    if (cached?.key === key) return cached.tutor;
+    const parsed = LlmConfig.safeParse({
+      provider: value.provider,
+      model: value.model ?? DEFAULT_MODEL[value.provider],
+      ...(value.api_key ? { apiKey: value.api_key } : {}),
+      ...(value.base_url ? { baseURL: value.base_url } : {}),
+    });
+    let tutor = this.#base;
+    if (parsed.success) {
+      try {
+        const provider = parsed.data.provider;
+        const observer: LlmObserver = {
+          call: (e) => {
+            this.#metrics.llmDuration.observe(
+              { provider: e.provider, outcome: e.outcome },
+              e.durationMs / 1000,
+            );
+            if (e.inputTokens)
+              this.#metrics.llmTokens.inc({ provider: e.provider, kind: 'input' }, e.inputTokens);
+            if (e.outputTokens)
+              this.#metrics.llmTokens.inc({ provider: e.provider, kind: 'output' }, e.outputTokens);
+            if (e.outcome !== 'ok') this.#metrics.llmErrors.inc({ provider: e.provider, reason: e.outcome });
+          },
+          circuit: (p, state) => this.#metrics.llmCircuit.set({ provider: p }, CIRCUIT[state]),
+        };
+        this.#metrics.llmCircuit.set({ provider }, 0);
+        const llm = createLlmPlanner({ model: createLanguageModel(parsed.data), provider, observer });
+        tutor = createTutor({ content: this.#content, tools: this.#base.registry, llm });
+      } catch (error) {
+        this.log?.warn(
+          { err: error },
+          'LLM provider settings could not be used; the embedded engine answers',
+        );
+      }
+    } else {
+      this.log?.warn(
+        { school_id: schoolId },
+        'incomplete LLM provider settings; the embedded engine answers',
+      );
+    }
+    this.#cache.set(schoolId, { key, tutor });
+    return tutor;
+  }
+}

@@ -1,0 +1,227 @@
+import { loadContentLibrary } from '@aralin/content';
+import type { Tutor } from '@aralin/tutor';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages, safetyFlags } from '../src/db/schema.ts';
+import { type Client, expectProblem, makeApp, parseSse, scriptedTutor, signedIn } from './helpers.ts';
+
+const content = loadContentLibrary();
+
+describe('chat', () => {
+  let app: FastifyInstance;
+  let ana: Client;
+  const calls: string[] = [];
+  let failNext = false;
+  beforeAll(async () => {
+    app = await makeApp({
+      tutor: scriptedTutor(content, {
+        calls,
+        before: () => {
+          if (failNext) {
+            failNext = false;
+            throw new Error('planner exploded');
+          }
+        },
+      }),
+    });
+    ana = await signedIn(app, 'ana');
+  });
+  afterAll(() => app.close());
+
+  async function newConversation(client: Client = ana): Promise<string> {
+    const res = await client.post('/api/v1/conversations', {});
+    expect(res.statusCode).toBe(201);
+    return res.json().conversation.id;
+  }
+
+  it('streams a turn as AI SDK UI message stream parts, in order', async () => {
+    const id = await newConversation();
+    const res = await ana.post(`/api/v1/conversations/${id}/messages`, { text: 'Explain photosynthesis' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/event-stream');
+    expect(res.headers['x-vercel-ai-ui-message-stream']).toBe('v1');
+    const parts = parseSse(res.body);
+    const types = parts.map((p) => (p === '[DONE]' ? p : p.type));
+    expect(types).toEqual([
+      'start',
+      'data-plan',
+      'data-tool-result',
+      'text-start',
+      'text-delta',
+      'text-end',
+      'finish',
+      '[DONE]',
+    ]);
+    const start = parts[0] as { messageId: string };
+    const plan = parts[1] as { data: Record<string, unknown> };
+    expect(plan.data).toMatchObject({ tool: 'concept_explainer', status: 'completed', planner: 'embedded' });
+    const result = parts[2] as { data: { message_id: string; tool: string } };
+    expect(result.data.message_id).toBe(start.messageId);
+    const list = await ana.get(`/api/v1/conversations/${id}/messages`);
+    const stored = list.json().messages;
+    expect(stored.map((m: { role: string; status: string }) => [m.role, m.status])).toEqual([
+      ['user', 'completed'],
+      ['assistant', 'completed'],
+    ]);
+    expect(stored[1].id).toBe(start.messageId);
+    expect(stored[1].content).toBe('Here you go.');
+    const convs = (await ana.get('/api/v1/conversations')).json().conversations;
+    expect(convs[0]).toMatchObject({
+      id,
+      title: 'Explain photosynthesis',
+      last_message_preview: 'Here you go.',
+    });
+  });
+
+  it('answers JSON on Accept: application/json', async () => {
+    const id = await newConversation();
+    const res = await ana.post(
+      `/api/v1/conversations/${id}/messages`,
+      { text: 'hello' },
+      { accept: 'application/json' },
+    );
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.user_message).toMatchObject({ role: 'user', status: 'completed', content: 'hello' });
+    expect(body.assistant_message).toMatchObject({ role: 'assistant', content: 'Hello there!', tool: null });
+  });
+
+  it('never sends quiz answers to the client and stores the quiz server-side', async () => {
+    const id = await newConversation();
+    const res = await ana.post(`/api/v1/conversations/${id}/messages`, { text: 'quiz me please' });
+    const parts = parseSse(res.body);
+    const toolResult = parts.find((p) => p !== '[DONE]' && p.type === 'data-tool-result') as {
+      data: { quiz_id: string; result: { questions: Record<string, unknown>[] } };
+    };
+    expect(toolResult.data.quiz_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body).not.toContain('Carbon dioxide"'.replace('"', '","answer'));
+    for (const q of toolResult.data.result.questions) {
+      expect(q).not.toHaveProperty('answer');
+      expect(q).not.toHaveProperty('explanation');
+      expect(q).not.toHaveProperty('checker');
+    }
+    const history = await ana.get(`/api/v1/conversations/${id}/messages`);
+    expect(history.body).not.toContain('Plants take in CO2 through the stomata');
+    const quiz = await ana.get(`/api/v1/quizzes/${toolResult.data.quiz_id}`);
+    expect(quiz.statusCode).toBe(200);
+    expect(quiz.json().quiz.questions).toHaveLength(2);
+    expect(quiz.body).not.toContain('"answer"');
+  });
+
+  it('same Idempotency-Key → the same turn, never a second one', async () => {
+    const id = await newConversation();
+    const key = '6c0f7e4e-2d55-4a53-9d4f-5a1c1b0d6a01';
+    const before = calls.length;
+    const first = await ana.post(
+      `/api/v1/conversations/${id}/messages`,
+      { text: 'explain cells' },
+      { 'idempotency-key': key, accept: 'application/json' },
+    );
+    const second = await ana.post(
+      `/api/v1/conversations/${id}/messages`,
+      { text: 'explain cells' },
+      { 'idempotency-key': key, accept: 'application/json' },
+    );
+    const streamed = await ana.post(
+      `/api/v1/conversations/${id}/messages`,
+      { text: 'explain cells' },
+      { 'idempotency-key': key },
+    );
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().assistant_message.id).toBe(first.json().assistant_message.id);
+    expect(second.json().user_message.id).toBe(first.json().user_message.id);
+    const replay = parseSse(streamed.body);
+    expect((replay[0] as { messageId: string }).messageId).toBe(first.json().assistant_message.id);
+    expect(calls.length - before).toBe(1);
+    const stored = (await ana.get(`/api/v1/conversations/${id}/messages`)).json().messages;
+    expect(stored).toHaveLength(2);
+  });
+
+  it('stores the message before the planner runs; a failure leaves it failed and retryable', async () => {
+    const id = await newConversation();
+    failNext = true;
+    const res = await ana.post(
+      `/api/v1/conversations/${id}/messages`,
+      { text: 'explain fractions' },
+      { accept: 'application/json', 'idempotency-key': 'retry-key-0001' },
+    );
+    const problem = expectProblem(res, 503);
+    const messageId = problem.message_id as string;
+    const db = app.ctx.db;
+    const [row] = await db.select().from(messages).where(eq(messages.id, messageId));
+    expect(row).toMatchObject({ role: 'user', status: 'failed', content: 'explain fractions' });
+    const all = await db.select().from(messages).where(eq(messages.conversationId, id));
+    expect(all).toHaveLength(1);
+
+    // SSE failure path too: the stream reports an error part and the message is failed.
+    failNext = true;
+    const sse = await ana.post(`/api/v1/conversations/${id}/messages`, { text: 'explain decimals' });
+    const parts = parseSse(sse.body);
+    expect(parts.some((p) => p !== '[DONE]' && p.type === 'error')).toBe(true);
+
+    const retry = await ana.post(`/api/v1/messages/${messageId}/retry`, undefined, {
+      accept: 'application/json',
+    });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().user_message).toMatchObject({ id: messageId, status: 'completed' });
+    const again = await ana.post(`/api/v1/messages/${messageId}/retry`, undefined, {
+      accept: 'application/json',
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().assistant_message.id).toBe(retry.json().assistant_message.id);
+  });
+
+  it('moderation runs first: self-harm gets the 1553 hotline and a high-severity flag, no tutor call', async () => {
+    const id = await newConversation();
+    const before = calls.length;
+    const res = await ana.post(
+      `/api/v1/conversations/${id}/messages`,
+      { text: 'I want to kill myself' },
+      { accept: 'application/json' },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().assistant_message.content).toContain('1553');
+    expect(calls.length).toBe(before);
+    const flags = await app.ctx.db.select().from(safetyFlags).where(eq(safetyFlags.conversationId, id));
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ category: 'self_harm', severity: 'high', status: 'open' });
+    const guro = await signedIn(app, 'guro');
+    const list = (await guro.get('/api/v1/flags?status=open')).json().flags;
+    expect(list.some((f: { conversation_id: string }) => f.conversation_id === id)).toBe(true);
+  });
+
+  it('rejects bad input with problem+json and writes nothing', async () => {
+    const id = await newConversation();
+    expectProblem(await ana.post(`/api/v1/conversations/${id}/messages`, { text: '   ' }), 400);
+    expectProblem(await ana.post(`/api/v1/conversations/${id}/messages`, { text: 'x'.repeat(8001) }), 400);
+    const stored = (await ana.get(`/api/v1/conversations/${id}/messages`)).json().messages;
+    expect(stored).toHaveLength(0);
+  });
+});
+
+describe('chat with the real embedded tutor', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await makeApp();
+  });
+  afterAll(() => app.close());
+
+  it('streams a full turn from the embedded engine', async () => {
+    const ana = await signedIn(app, 'ana');
+    const id = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const res = await ana.post(`/api/v1/conversations/${id}/messages`, { text: 'Explain photosynthesis' });
+    const parts = parseSse(res.body);
+    expect(parts.at(-1)).toBe('[DONE]');
+    const plan = parts.find((p) => p !== '[DONE]' && p.type === 'data-plan') as { data: { planner: string } };
+    expect(plan.data.planner).toBe('embedded');
+    const text = parts
+      .filter((p): p is Record<string, unknown> => p !== '[DONE]' && p.type === 'text-delta')
+      .map((p) => p.delta)
+      .join('');
+    expect(text.length).toBeGreaterThan(0);
+    const tutor: Tutor = app.ctx.tutor;
+    expect(tutor.registry.names()).toContain('quiz_generator');
+  });
+});
