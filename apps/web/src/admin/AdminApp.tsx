@@ -1,0 +1,238 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote, Field } from '../components/Field.tsx';
+import { get, post, put } from '../lib/api.ts';
+import type { ClassSummary, User } from '../lib/types.ts';
+import { errorMessage } from '../pages/SignIn.tsx';
+
+type Provider = 'embedded' | 'gemini' | 'openai-compatible';
+interface ProviderConfig {
+  provider: Provider;
+  model?: string | null;
+  base_url?: string | null;
+  api_key_set?: boolean;
+}
+
+function Users() {
+  const { t } = useTranslation();
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [invite, setInvite] = useState<string | null>(null);
+  useEffect(() => {
+    get<{ users: User[] }>('/admin/users')
+      .then((r) => setUsers(r.users))
+      .catch((e: unknown) => setError(errorMessage(e, t)));
+  }, [t]);
+  async function createInvite() {
+    try {
+      const r = await post<{ invite_code: string }>('/admin/invitations', { role: 'teacher' });
+      setInvite(r.invite_code);
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="users-h">
+      <h2 id="users-h">{t('admin.users')}</h2>
+      <ErrorNote message={error} />
+      <div className="row">
+        <button type="button" className="btn" onClick={() => void createInvite()}>
+          {t('admin.inviteTeacher')}
+        </button>
+        {invite && (
+          <output className="success">
+            {t('admin.inviteCode')}: <code className="join-code">{invite}</code>
+          </output>
+        )}
+      </div>
+      {users && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <section className="table-scroll" tabIndex={0} aria-labelledby="users-h">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('auth.displayName')}</th>
+                <th scope="col">{t('auth.username')}</th>
+                <th scope="col">{t('admin.role')}</th>
+                <th scope="col">{t('profile.grade')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.display_name}</td>
+                  <td>{u.username}</td>
+                  <td>{t(`roles.${u.role}`)}</td>
+                  <td>{u.grade_level ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function Classes() {
+  const { t } = useTranslation();
+  const [classes, setClasses] = useState<ClassSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    get<{ classes: ClassSummary[] }>('/admin/classes')
+      .then((r) => setClasses(r.classes))
+      .catch((e: unknown) => setError(errorMessage(e, t)));
+  }, [t]);
+  return (
+    <section className="card" aria-labelledby="aclasses-h">
+      <h2 id="aclasses-h">{t('teacher.classes')}</h2>
+      <ErrorNote message={error} />
+      {classes && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('teacher.className')}</th>
+              <th scope="col">{t('profile.grade')}</th>
+              <th scope="col">{t('teacher.joinCode')}</th>
+              <th scope="col">{t('admin.students')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {classes.map((c) => (
+              <tr key={c.id}>
+                <td>{c.name}</td>
+                <td>{c.grade_level}</td>
+                <td>
+                  <code>{c.join_code}</code>
+                </td>
+                <td>{c.student_count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ProviderForm() {
+  const { t } = useTranslation();
+  const [cfg, setCfg] = useState<ProviderConfig>({ provider: 'embedded' });
+  const [apiKey, setApiKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    get<ProviderConfig>('/admin/provider')
+      .then((r) => setCfg(r))
+      .catch((e: unknown) => setError(errorMessage(e, t)));
+  }, [t]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      const body: Record<string, unknown> = { provider: cfg.provider };
+      if (cfg.provider !== 'embedded') {
+        if (cfg.model) body.model = cfg.model;
+        if (cfg.provider === 'openai-compatible' && cfg.base_url) body.base_url = cfg.base_url;
+        if (apiKey) body.api_key = apiKey;
+      }
+      await put('/admin/provider', body);
+      setApiKey('');
+      setSaved(true);
+    } catch (err) {
+      setError(errorMessage(err, t));
+    }
+  }
+
+  const providers: Provider[] = ['embedded', 'gemini', 'openai-compatible'];
+  return (
+    <form className="card form" onSubmit={(e) => void save(e)}>
+      <h2>{t('admin.provider')}</h2>
+      <p className="muted">{t('admin.providerHint')}</p>
+      <fieldset className="field">
+        <legend>{t('admin.engine')}</legend>
+        <div className="choices">
+          {providers.map((p) => (
+            <label key={p} className="choice">
+              <input
+                type="radio"
+                name="provider"
+                value={p}
+                checked={cfg.provider === p}
+                onChange={() => setCfg({ ...cfg, provider: p })}
+              />
+              <span>
+                <strong>{t(`admin.providers.${p}`)}</strong>
+                <small>{t(`admin.providers.${p}Hint`)}</small>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {cfg.provider !== 'embedded' && (
+        <>
+          <Field label={t('admin.model')}>
+            {(id) => (
+              <input
+                id={id}
+                value={cfg.model ?? ''}
+                onChange={(e) => setCfg({ ...cfg, model: e.target.value })}
+              />
+            )}
+          </Field>
+          {cfg.provider === 'openai-compatible' && (
+            <Field label={t('admin.baseUrl')}>
+              {(id) => (
+                <input
+                  id={id}
+                  type="url"
+                  placeholder="https://…/v1"
+                  value={cfg.base_url ?? ''}
+                  onChange={(e) => setCfg({ ...cfg, base_url: e.target.value })}
+                />
+              )}
+            </Field>
+          )}
+          <Field
+            label={t('admin.apiKey')}
+            hint={cfg.api_key_set ? t('admin.apiKeySet') : t('admin.apiKeyHint')}
+          >
+            {(id, hintId) => (
+              <input
+                id={id}
+                type="password"
+                autoComplete="off"
+                aria-describedby={hintId}
+                value={apiKey}
+                onChange={(e) => setApiKey(e.target.value)}
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <ErrorNote message={error} />
+      {saved && (
+        <p className="success" role="status">
+          {t('profile.saved')}
+        </p>
+      )}
+      <button type="submit" className="btn primary">
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+export default function AdminApp() {
+  const { t } = useTranslation();
+  return (
+    <section className="page wide">
+      <h1>{t('admin.title')}</h1>
+      <ProviderForm />
+      <Users />
+      <Classes />
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { DefaultChatTransport } from 'ai';
+import { API, csrfToken, newIdempotencyKey, refreshSession, resetCsrf } from '../lib/api.ts';
+import { messageText } from '../lib/convert.ts';
+import type { AralinMessage } from '../lib/types.ts';
+
+/** fetch that refreshes an expired session once and renews a stale CSRF token once. */
+export async function chatFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  let r = await fetch(input, init);
+  if (r.status === 401 && (await refreshSession())) r = await fetch(input, init);
+  if (r.status === 403) {
+    resetCsrf();
+    const headers = new Headers(init?.headers);
+    headers.set('x-csrf-token', await csrfToken());
+    r = await fetch(input, { ...init, headers });
+  }
+  return r;
+}
+
+function headersToRecord(h: HeadersInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!h) return out;
+  new Headers(h).forEach((v, k) => {
+    out[k] = v;
+  });
+  return out;
+}
+
+/**
+ * The AI SDK transport for one conversation. It sends only `{ text }` (the server keeps the history), an
+ * Idempotency-Key that stays the same for every retry of the same user message, and the CSRF header.
+ */
+export function createTransport(conversationId: string, keys: Map<string, string>) {
+  return new DefaultChatTransport<AralinMessage>({
+    api: `${API}/conversations/${encodeURIComponent(conversationId)}/messages`,
+    credentials: 'same-origin',
+    fetch: chatFetch as typeof fetch,
+    prepareSendMessagesRequest: async ({ messages, headers }) => {
+      const last = [...messages].reverse().find((m) => m.role === 'user');
+      const record = headersToRecord(headers);
+      const meta = last?.metadata as { status?: string; serverId?: string } | undefined;
+      if (last && meta?.status === 'failed' && meta.serverId && !keys.has(last.id)) {
+        // A turn that failed before this page loaded: the server re-runs the stored message.
+        keys.set(last.id, 'retry');
+        return {
+          api: `${API}/messages/${encodeURIComponent(meta.serverId)}/retry`,
+          body: {},
+          headers: { ...record, accept: 'text/event-stream', 'x-csrf-token': await csrfToken() },
+        };
+      }
+      const given = record['idempotency-key'];
+      delete record['idempotency-key'];
+      const known = last ? keys.get(last.id) : undefined;
+      const key = (known !== 'retry' ? known : undefined) ?? given ?? newIdempotencyKey();
+      if (last) keys.set(last.id, key);
+      return {
+        body: { text: last ? messageText(last) : '' },
+        headers: {
+          ...record,
+          accept: 'text/event-stream',
+          'Idempotency-Key': key,
+          'x-csrf-token': await csrfToken(),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import { percent } from '../cards/util.ts';
+
+/** Colour for a mastery probability, from red (new) to green (mastered); all pass 4.5:1 with white text. */
+export function masteryColor(p: number): string {
+  if (p >= 0.85) return '#1b6e3a';
+  if (p >= 0.6) return '#3d6b12';
+  if (p >= 0.35) return '#8a4b00';
+  return '#b3261e';
+}
+
+/**
+ * Horizontal bar chart in SVG. The chart is one labelled image; the same numbers are in an adjacent list
+ * for screen readers (and for anyone who prefers text).
+ */
+export function BarChart({
+  label,
+  data,
+}: {
+  label: string;
+  /** value in 0..1 sets the bar length; `text` (default: the value as a percentage) is printed after it. */
+  data: Array<{ label: string; value: number; text?: string }>;
+}) {
+  const rowH = 34;
+  const labelW = 120;
+  const width = 340;
+  const barW = width - labelW - 50;
+  return (
+    <figure className="chart">
+      <svg
+        viewBox={`0 0 ${width} ${data.length * rowH + 4}`}
+        role="img"
+        aria-label={`${label}: ${data.map((d) => `${d.label} ${d.text ?? percent(d.value)}`).join(', ')}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
+        {data.map((d, i) => (
+          <g key={d.label} transform={`translate(0 ${i * rowH + 4})`}>
+            <text
+              x={labelW - 8}
+              y={rowH / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              className="chart-label"
+            >
+              {d.label.length > 16 ? `${d.label.slice(0, 15)}…` : d.label}
+            </text>
+            <rect x={labelW} y={6} width={barW} height={rowH - 14} rx={4} className="chart-track" />
+            <rect
+              x={labelW}
+              y={6}
+              width={Math.max(2, barW * Math.max(0, Math.min(1, d.value)))}
+              height={rowH - 14}
+              rx={4}
+              fill={masteryColor(d.value)}
+            />
+            <text x={labelW + barW + 6} y={rowH / 2} dominantBaseline="middle" className="chart-value">
+              {d.text ?? percent(d.value)}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="sr-only">{label}</figcaption>
+    </figure>
+  );
+}
+
+/** A ring showing one proportion, e.g. overall mastery. */
+export function Ring({ value, label }: { value: number; label: string }) {
+  const r = 36;
+  const c = 2 * Math.PI * r;
+  const v = Math.max(0, Math.min(1, value));
+  return (
+    <svg viewBox="0 0 100 100" width="96" height="96" role="img" aria-label={`${label}: ${percent(v)}`}>
+      <circle cx="50" cy="50" r={r} fill="none" className="ring-track" strokeWidth="12" />
+      <circle
+        cx="50"
+        cy="50"
+        r={r}
+        fill="none"
+        stroke={masteryColor(v)}
+        strokeWidth="12"
+        strokeDasharray={`${c * v} ${c}`}
+        strokeLinecap="round"
+        transform="rotate(-90 50 50)"
+      />
+      <text x="50" y="50" textAnchor="middle" dominantBaseline="central" className="ring-text">
+        {percent(v)}
+      </text>
+    </svg>
+  );
+}

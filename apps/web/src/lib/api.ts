@@ -1,0 +1,124 @@
+/** A thin client for the Aralin HTTP API (`/api/v1`): cookies, CSRF, refresh and RFC 9457 problems. */
+
+export const API = '/api/v1';
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: unknown;
+  request_id?: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(status: number, problem: Problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+let csrf: string | null = null;
+let csrfPending: Promise<string> | null = null;
+
+export function resetCsrf(): void {
+  csrf = null;
+}
+
+export async function csrfToken(): Promise<string> {
+  if (csrf) return csrf;
+  csrfPending ??= fetch(`${API}/auth/csrf`, { credentials: 'same-origin' })
+    .then(async (r) => {
+      if (!r.ok) throw new ApiError(r.status, await readProblem(r));
+      const body = (await r.json()) as { token: string };
+      csrf = body.token;
+      return body.token;
+    })
+    .finally(() => {
+      csrfPending = null;
+    });
+  return csrfPending;
+}
+
+async function readProblem(r: Response): Promise<Problem> {
+  try {
+    return (await r.json()) as Problem;
+  } catch {
+    return { status: r.status, title: r.statusText };
+  }
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Rotates the session using the refresh cookie. Concurrent callers share one request. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const r = await fetch(`${API}/auth/refresh`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': await csrfToken() },
+      });
+      return r.ok;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Calls the API and returns parsed JSON (undefined for 204). Throws `ApiError` with the server's problem. */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
+  const send = async (): Promise<Response> => {
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = await csrfToken();
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    if (opts.signal) init.signal = opts.signal;
+    return fetch(`${API}${path}`, init);
+  };
+  let r = await send();
+  if (r.status === 403 && method !== 'GET') {
+    // The CSRF secret may have rotated with the session: fetch a fresh token once.
+    const problem = await readProblem(r.clone());
+    if (/csrf/i.test(`${problem.type ?? ''} ${problem.title ?? ''} ${problem.detail ?? ''}`)) {
+      resetCsrf();
+      r = await send();
+    }
+  }
+  if (r.status === 401 && !path.startsWith('/auth/')) {
+    if (await refreshSession()) r = await send();
+  }
+  if (!r.ok) throw new ApiError(r.status, await readProblem(r));
+  if (r.status === 204) return undefined as T;
+  const text = await r.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+  api<T>('POST', path, body ?? {}, opts);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);

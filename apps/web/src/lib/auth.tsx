@@ -1,0 +1,90 @@
+import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
+import { applyLocale } from '../i18n.ts';
+import { ApiError, get, patch, post, resetCsrf } from './api.ts';
+import type { User } from './types.ts';
+
+export interface SignupInput {
+  class_code?: string;
+  invite_code?: string;
+  username: string;
+  password: string;
+  display_name: string;
+  grade_level?: string;
+  locale?: 'en' | 'fil';
+}
+
+interface AuthState {
+  user: User | null;
+  loading: boolean;
+  signIn(username: string, password: string): Promise<User>;
+  signUp(input: SignupInput): Promise<User>;
+  signOut(): Promise<void>;
+  update(
+    fields: Partial<Pick<User, 'display_name' | 'locale' | 'grade_level' | 'learning_style'>>,
+  ): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const adopt = useCallback((u: User | null) => {
+    setUser(u);
+    if (u?.locale) applyLocale(u.locale);
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    get<{ user: User }>('/me')
+      .then((r) => !cancelled && adopt(r.user))
+      .catch((e: unknown) => {
+        if (!cancelled && !(e instanceof ApiError && e.status !== 401)) adopt(null);
+      })
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [adopt]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user,
+      loading,
+      async signIn(username, password) {
+        const r = await post<{ user: User }>('/auth/signin', { username, password });
+        resetCsrf();
+        adopt(r.user);
+        return r.user;
+      },
+      async signUp(input) {
+        const r = await post<{ user: User }>('/auth/signup', input);
+        resetCsrf();
+        adopt(r.user);
+        return r.user;
+      },
+      async signOut() {
+        try {
+          await post('/auth/signout');
+        } finally {
+          resetCsrf();
+          setUser(null);
+        }
+      },
+      async update(fields) {
+        await patch('/me', fields);
+        const r = await get<{ user: User }>('/me');
+        adopt(r.user);
+      },
+    }),
+    [user, loading, adopt],
+  );
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = use(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

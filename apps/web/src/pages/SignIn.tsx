@@ -1,0 +1,227 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect, useLocation, useSearch } from 'wouter';
+import { homeFor } from '../App.tsx';
+import { ErrorNote, Field } from '../components/Field.tsx';
+import { ApiError } from '../lib/api.ts';
+import { useAuth } from '../lib/auth.tsx';
+import type { Locale, User } from '../lib/types.ts';
+
+export const GRADES = ['4', '5', '6', '7', '8', '9', '10', '11', '12'];
+
+export function errorMessage(e: unknown, t: (k: string) => string): string {
+  if (e instanceof ApiError) {
+    if (e.status === 429) return t('errors.tooMany');
+    if (e.status >= 500) return t('errors.server');
+    return e.message;
+  }
+  return t('errors.network');
+}
+
+function safeNext(next: string | null, user: User): string {
+  if (next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin')) return next;
+  return homeFor(user);
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { user, signIn } = useAuth();
+  const search = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  if (user) return <Redirect to={safeNext(search.get('next'), user)} />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const u = await signIn(username.trim(), password);
+      navigate(safeNext(search.get('next'), u));
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.status === 401 ? t('auth.badCredentials') : errorMessage(err, t),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page narrow auth" aria-labelledby={headingId}>
+      <h1 id={headingId}>{t('auth.signInTitle')}</h1>
+      <p className="lead">{t('auth.signInLead')}</p>
+      <form onSubmit={submit} className="card form">
+        <Field label={t('auth.username')}>
+          {(id) => (
+            <input
+              id={id}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.password')}>
+          {(id) => (
+            <input
+              id={id}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <ErrorNote message={error} />
+        <button className="btn primary block" type="submit" disabled={busy}>
+          {busy ? t('common.wait') : t('auth.signIn')}
+        </button>
+      </form>
+      <p className="center">
+        {t('auth.noAccount')} <Link href="/signup">{t('auth.signUpLink')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function SignUpPage() {
+  const { t, i18n } = useTranslation();
+  const { user, signUp } = useAuth();
+  const search = new URLSearchParams(useSearch());
+  const invite = search.get('invite');
+  const [, navigate] = useLocation();
+  const [form, setForm] = useState({
+    code: invite ?? search.get('class') ?? '',
+    display_name: '',
+    username: '',
+    password: '',
+    grade_level: '7',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (user) return <Redirect to={homeFor(user)} />;
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const locale: Locale = i18n.language === 'fil' ? 'fil' : 'en';
+      const base = {
+        username: form.username.trim(),
+        password: form.password,
+        display_name: form.display_name.trim(),
+        locale,
+      };
+      const u = await signUp(
+        invite
+          ? { ...base, invite_code: form.code.trim() }
+          : { ...base, class_code: form.code.trim().toUpperCase(), grade_level: form.grade_level },
+      );
+      navigate(homeFor(u));
+    } catch (err) {
+      setError(errorMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page narrow auth">
+      <h1>{t('auth.signUpTitle')}</h1>
+      <p className="lead">{invite ? t('auth.signUpTeacherLead') : t('auth.signUpLead')}</p>
+      <form onSubmit={submit} className="card form">
+        <Field
+          label={invite ? t('auth.inviteCode') : t('auth.classCode')}
+          hint={invite ? undefined : t('auth.classCodeHint')}
+        >
+          {(id, hintId) => (
+            <input
+              id={id}
+              name="class_code"
+              required
+              autoCapitalize="characters"
+              autoComplete="off"
+              aria-describedby={hintId}
+              value={form.code}
+              onChange={set('code')}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.displayName')}>
+          {(id) => (
+            <input
+              id={id}
+              name="display_name"
+              required
+              autoComplete="name"
+              value={form.display_name}
+              onChange={set('display_name')}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.username')} hint={t('auth.usernameHint')}>
+          {(id, hintId) => (
+            <input
+              id={id}
+              name="username"
+              required
+              autoComplete="username"
+              autoCapitalize="none"
+              aria-describedby={hintId}
+              value={form.username}
+              onChange={set('username')}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.password')} hint={t('auth.passwordHint')}>
+          {(id, hintId) => (
+            <input
+              id={id}
+              name="password"
+              type="password"
+              required
+              minLength={8}
+              autoComplete="new-password"
+              aria-describedby={hintId}
+              value={form.password}
+              onChange={set('password')}
+            />
+          )}
+        </Field>
+        {!invite && (
+          <Field label={t('profile.grade')}>
+            {(id) => (
+              <select id={id} name="grade_level" value={form.grade_level} onChange={set('grade_level')}>
+                {GRADES.map((g) => (
+                  <option key={g} value={g}>
+                    {t('profile.gradeN', { grade: g })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <ErrorNote message={error} />
+        <button className="btn primary block" type="submit" disabled={busy}>
+          {busy ? t('common.wait') : t('auth.signUp')}
+        </button>
+      </form>
+      <p className="center">
+        {t('auth.haveAccount')} <Link href="/signin">{t('auth.signInLink')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { hasMath, messageText, toUIMessages } from '../src/lib/convert.ts';
+import { type KeyValueStore, Outbox } from '../src/lib/queue.ts';
+import type { StoredMessage } from '../src/lib/types.ts';
+import { safeParse, safeParseAsync, z } from '../src/shims/zod.ts';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+const en = JSON.parse(readFileSync(path.join(SRC, 'locales/en.json'), 'utf8'));
+const fil = JSON.parse(readFileSync(path.join(SRC, 'locales/fil.json'), 'utf8'));
+
+function keys(o: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+
+describe('translations', () => {
+  it('en and fil have exactly the same keys, all non-empty', () => {
+    expect(keys(fil).sort()).toEqual(keys(en).sort());
+    const lookup = (k: string) =>
+      k
+        .split('.')
+        .reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], fil as Record<string, unknown>);
+    for (const k of keys(fil)) expect(lookup(k), k).not.toBe('');
+  });
+
+  it('every literal t() key used in the source exists in en.json', () => {
+    const known = new Set(keys(en).map((k) => k.replace(/_(one|other)$/, '')));
+    const used = new Set<string>();
+    for (const f of files(SRC)) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g))
+        used.add(m[1] as string);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter((k) => !known.has(k));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('stored messages → UI messages', () => {
+  const stored: StoredMessage[] = [
+    {
+      id: 'u1',
+      role: 'user',
+      content: 'Quiz me',
+      status: 'completed',
+      tool: null,
+      parameters: null,
+      result: null,
+      planner: null,
+      created_at: '2026-01-01T00:00:00Z',
+    },
+    {
+      id: 'a1',
+      role: 'assistant',
+      content: 'Here is a quiz.',
+      status: 'completed',
+      tool: 'quiz_generator',
+      parameters: { topic: 'fractions' },
+      result: { questions: [] },
+      planner: 'embedded',
+      created_at: '2026-01-01T00:00:01Z',
+      quiz_id: 'q-1',
+    },
+  ];
+
+  it('keeps text, plan and tool result (with the quiz id) so a reloaded chat renders its cards', () => {
+    const [u, a] = toUIMessages(stored);
+    expect(u && messageText(u)).toBe('Quiz me');
+    expect(a?.parts.map((p) => p.type)).toEqual(['data-plan', 'data-tool-result', 'text']);
+    const result = a?.parts.find((p) => p.type === 'data-tool-result');
+    expect(result && 'data' in result && result.data).toMatchObject({
+      tool: 'quiz_generator',
+      quiz_id: 'q-1',
+    });
+  });
+
+  it('detects TeX math only when present', () => {
+    expect(hasMath('Solve $x^2 = 4$')).toBe(true);
+    expect(hasMath('$$\\frac{1}{2}$$')).toBe(true);
+    expect(hasMath('It costs 5 pesos, not $5')).toBe(false);
+  });
+});
+
+describe('offline outbox', () => {
+  const memory = (): KeyValueStore => {
+    const m = new Map<string, string>();
+    return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
+  };
+
+  it('persists queued messages with their idempotency keys across instances', () => {
+    const store = memory();
+    let n = 0;
+    const a = new Outbox(store);
+    const item = a.add('c1', 'hello', () => `id-${++n}`);
+    a.add('c2', 'other', () => `id-${++n}`);
+    const b = new Outbox(store);
+    expect(b.forConversation('c1')).toEqual([item]);
+    expect(item.idempotencyKey).not.toBe(item.id);
+    b.remove(item.id);
+    expect(new Outbox(store).all().map((m) => m.text)).toEqual(['other']);
+  });
+
+  it('ignores corrupt storage and notifies subscribers', () => {
+    const store = memory();
+    store.setItem('aralin.outbox', '{not json');
+    const o = new Outbox(store);
+    expect(o.all()).toEqual([]);
+    let calls = 0;
+    o.subscribe(() => calls++);
+    o.add('c', 't', () => 'x');
+    expect(calls).toBe(1);
+  });
+});
+
+describe('browser zod stand-in', () => {
+  it('builds chainable schemas and passes values through unchanged', async () => {
+    type Chain = ((...a: unknown[]) => Chain) & {
+      object: Chain;
+      literal: Chain;
+      string: Chain;
+      optional: Chain;
+      strict: Chain;
+    };
+    const zz = z as unknown as Chain;
+    const schema = zz.object({ type: zz.literal('start'), id: zz.string().optional() }).strict();
+    const value = { type: 'text-delta', delta: 'hi' };
+    expect(await safeParseAsync(schema, value)).toEqual({ success: true, data: value });
+    expect(safeParse(schema, value)).toEqual({ success: true, data: value });
+    expect('_zod' in schema).toBe(true);
+    expect((schema as unknown as { then?: unknown }).then).toBeUndefined();
+  });
+});

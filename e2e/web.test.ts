@@ -1,0 +1,404 @@
+/**
+ * Browser test of the Aralin web app against the real server (embedded PGlite, embedded tutor engine):
+ * a student joins with a class code, asks in Filipino for flashcards and rates them, takes a quiz and sees
+ * mastery change, works offline, and says something worrying; a teacher then sees the student's progress
+ * and the flagged message. axe-core runs on every page and screenshots of each main screen are saved at
+ * 360 px and desktop width under e2e/screenshots/.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const MOBILE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 860 };
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`\n[e2e/web] SKIPPED: ${CHROMIUM} is not installed, so the browser tests cannot run.\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(base: string, server: ChildProcess, log: () => string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const r = await fetch(`${base}/health/ready`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not become ready:\n${log()}`);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) and returns the serious and critical violations. */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(async () => {
+    const w = globalThis as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
+      document: unknown;
+    };
+    const r = await w.axe.run(w.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Checks accessibility, then screenshots the page at phone and desktop width. */
+async function check(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  expect(await axe(page), `axe on ${name}`).toEqual([]);
+  const size = page.viewportSize() ?? MOBILE;
+  await page.setViewportSize(MOBILE);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-360.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(size);
+}
+
+interface ProgressBody {
+  mastery: { topic_id: string; p_known: number }[];
+}
+function progress(page: Page): Promise<ProgressBody> {
+  return page.evaluate(() => fetch('/api/v1/progress').then((r) => r.json() as Promise<ProgressBody>));
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  await page.fill('#composer-input', text);
+  await page.click('form.composer button[type="submit"]');
+}
+
+describe.skipIf(!hasChromium)(
+  'web app in Chromium (student and teacher journeys)',
+  { timeout: 150_000 },
+  () => {
+    let server: ChildProcess;
+    let browser: Browser;
+    let base = '';
+    let dataDir = '';
+    let output = '';
+    let student: BrowserContext;
+    let page: Page;
+    const username = `maria${Date.now().toString(36)}`;
+    const displayName = 'Maria Santos';
+
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'],
+        {
+          cwd: path.join(ROOT, 'apps', 'web'),
+          // vitest sets NODE_ENV=test, which would make Vite bundle React's development build and skip the PWA.
+          env: { ...process.env, NODE_ENV: 'production' },
+          stdio: 'inherit',
+        },
+      );
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      dataDir = mkdtempSync(path.join(os.tmpdir(), 'aralin-e2e-'));
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        WEB_DIST: path.join(ROOT, 'apps', 'web', 'dist'),
+      };
+      delete env.DATABASE_URL;
+      delete env.REDIS_URL;
+      delete env.METRICS_PORT;
+      delete env.OTEL_EXPORTER_OTLP_ENDPOINT;
+      server = spawn(process.execPath, [path.join(ROOT, 'apps', 'server', 'src', 'main.ts')], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      server.stdout?.on('data', (d) => {
+        output += d;
+      });
+      server.stderr?.on('data', (d) => {
+        output += d;
+      });
+      await waitForReady(base, server, () => output);
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      student = await browser.newContext({
+        viewport: MOBILE,
+        baseURL: base,
+        locale: 'en-PH',
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      page = await student.newPage();
+    }, 300_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      if (server && server.exitCode === null) {
+        server.kill('SIGTERM');
+        await new Promise((r) => server.once('exit', r));
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    }, 60_000);
+
+    it('a student signs up with class code SAMPA7 and switches to Filipino', async () => {
+      await page.goto('/');
+      await page.waitForURL(/\/signin/);
+      await page.locator('h1').waitFor();
+      await check(page, 'signin');
+      await page.click('a[href="/signup"]');
+      await page.locator('input[name="class_code"]').waitFor();
+      await check(page, 'signup');
+      await page.fill('input[name="class_code"]', 'sampa7');
+      await page.fill('input[name="display_name"]', displayName);
+      await page.fill('input[name="username"]', username);
+      await page.fill('input[name="password"]', 'aralin-e2e-pass');
+      await page.selectOption('select[name="grade_level"]', '7');
+      await page.click('form button[type="submit"]');
+      await page.waitForURL(/\/chat$/);
+      await page.getByRole('button', { name: /Filipino/ }).click();
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
+                .documentElement.lang,
+          ),
+        )
+        .toBe('fil');
+      // The switch is saved to the profile.
+      await expect
+        .poll(() => page.evaluate(() => fetch('/api/v1/me').then((r) => r.json())))
+        .toMatchObject({ user: { username, role: 'student', locale: 'fil', grade_level: '7' } });
+      await expect.poll(() => page.locator('h1').textContent()).toContain('Kumusta');
+      await check(page, 'chat-empty');
+    });
+
+    it('asks in Filipino for flashcards and rates them', async () => {
+      await page.locator('.conv-head button').click();
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      await send(page, 'Gumawa ka ng flashcards tungkol sa photosynthesis');
+      const deck = page.locator('.tool-card.flashcards').first();
+      await deck.waitFor({ timeout: 60_000 });
+      await expect
+        .poll(() => page.locator('.msg.assistant .tool-badge').first().textContent())
+        .toContain('Flashcards');
+      // Flip the first card, rate it "Ayos" (Good), then the second "Madali" (Easy).
+      await deck.locator('.flashcard').click();
+      await expect.poll(() => deck.locator('.flashcard').getAttribute('aria-pressed')).toBe('true');
+      await deck.getByRole('button', { name: 'Ayos' }).click();
+      await expect.poll(() => deck.locator('.review-notice').textContent()).toContain('Susunod na review');
+      await expect.poll(() => deck.locator('.deck-head .muted').textContent()).toContain('Card 2');
+      await deck.locator('.flashcard').click();
+      await deck.getByRole('button', { name: 'Madali' }).click();
+      await expect.poll(() => deck.locator('.deck-head .muted').textContent()).toContain('2 na-review');
+      // Suggested follow-ups are offered in Filipino.
+      await expect.poll(() => page.locator('.followups .chip').count()).toBeGreaterThan(0);
+      await check(page, 'chat-flashcards');
+    });
+
+    it('takes a quiz, is checked by the server, and sees mastery change', async () => {
+      const before = await progress(page);
+      const topic = before.mastery.find((m) => m.topic_id === 'sci-photosynthesis');
+      expect(topic, 'rating flashcards records mastery evidence').toBeDefined();
+
+      await send(page, 'Bigyan mo ako ng quiz tungkol sa photosynthesis');
+      const quiz = page.locator('.tool-card.quiz').first();
+      await quiz.waitFor({ timeout: 60_000 });
+      const questions = quiz.locator('.quiz-q');
+      const n = await questions.count();
+      expect(n).toBeGreaterThan(1);
+      for (let i = 0; i < n; i++) {
+        const q = questions.nth(i);
+        const radios = q.locator('input[type="radio"]');
+        if ((await radios.count()) > 0) await radios.first().check();
+        else await q.locator('input.answer-input').fill('Calvin cycle');
+        await q.getByRole('button', { name: 'Suriin' }).click();
+        await q.locator('.feedback').waitFor();
+        expect(await q.locator('.feedback').textContent()).toMatch(/Tama!|Hindi pa tama/);
+      }
+      await expect.poll(() => quiz.locator('.mastery-line').count()).toBe(n);
+      await expect.poll(() => quiz.locator('.score').textContent()).toMatch(/Nakakuha ka ng \d+ sa \d+/);
+      await check(page, 'chat-quiz');
+
+      const after = await progress(page);
+      const topicAfter = after.mastery.find((m) => m.topic_id === 'sci-photosynthesis');
+      if (!topic || !topicAfter) throw new Error('photosynthesis mastery missing from /progress');
+      expect(topicAfter.p_known).not.toBeCloseTo(topic.p_known, 5);
+
+      await page.click('a[href="/progress"]');
+      await page.locator('.topic-list').waitFor();
+      const shown = await page.locator('.topic-list').textContent();
+      expect(shown).toContain(`${Math.round(topicAfter.p_known * 100)}%`);
+      await check(page, 'progress');
+    });
+
+    it('resumes the conversation after a reload', async () => {
+      await page.goBack();
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      await page.reload();
+      await page.locator('.tool-card.quiz').waitFor({ timeout: 30_000 });
+      expect(await page.locator('.tool-card.flashcards').count()).toBe(1);
+      expect(await page.locator('.msg.user').count()).toBe(2);
+    });
+
+    it('queues a message typed offline and sends it when back online', async () => {
+      onTestFinished(() => student.setOffline(false));
+      await student.setOffline(true);
+      await expect.poll(() => page.locator('.conn').textContent()).toContain('Offline');
+      await send(page, 'Ipaliwanag ang chlorophyll');
+      await expect.poll(() => page.locator('.msg.queued').count()).toBe(1);
+      await expect.poll(() => page.locator('.conn').textContent()).toContain('1 mensaheng naghihintay');
+      await check(page, 'chat-offline');
+      await student.setOffline(false);
+      await expect.poll(() => page.locator('.msg.queued').count(), { timeout: 60_000 }).toBe(0);
+      await expect.poll(() => page.locator('.msg.user').count()).toBe(3);
+      await page.locator('.tool-card').nth(2).waitFor({ timeout: 60_000 });
+    });
+
+    it('a worrying message gets a caring reply with the 1553 hotline', async () => {
+      await send(page, 'Pagod na ako, gusto ko nang mamatay');
+      await expect
+        .poll(() => page.locator('.msg.assistant').last().textContent(), { timeout: 60_000 })
+        .toContain('1553');
+    });
+
+    it('a teacher sees the student progress and the flagged message, and resolves it', async () => {
+      const teacher = await browser.newContext({
+        viewport: DESKTOP,
+        baseURL: base,
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      const t = await teacher.newPage();
+      await t.goto('/signin');
+      await t.fill('input[name="username"]', 'guro');
+      await t.fill('input[name="password"]', 'aralin-guro');
+      await t.click('form button[type="submit"]');
+      await t.waitForURL(/\/teacher$/);
+      await t.locator('.class-grid').waitFor();
+      await check(t, 'teacher-classes');
+      await t.locator('.class-grid a', { hasText: 'Sampaguita' }).click();
+      await t.locator('table.heatmap').waitFor({ timeout: 30_000 });
+      const row = t.locator('table.heatmap tbody tr', { hasText: displayName });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.textContent()).toMatch(/\d+%/);
+      const flags = t.locator('.flag', { hasText: displayName });
+      await expect.poll(() => flags.count()).toBeGreaterThan(0);
+      expect(await flags.first().textContent()).toContain('mamatay');
+      await check(t, 'teacher-class');
+
+      await flags.first().getByRole('link').click();
+      await t.locator('.messages.readonly .msg').first().waitFor();
+      expect(await t.locator('.messages.readonly').textContent()).toContain('1553');
+      expect(await t.locator('#composer-input').count()).toBe(0);
+      await check(t, 'teacher-student');
+
+      await t.click('.subnav a[href="/teacher/flags"]');
+      const open = t.locator('.flag', { hasText: displayName });
+      await open.first().waitFor();
+      await check(t, 'teacher-flags');
+      await open.first().locator('button.primary').click();
+      await expect.poll(() => t.locator('.flag', { hasText: displayName }).count()).toBe(0);
+      await teacher.close();
+    });
+
+    it('an admin sees users, classes and the provider settings', async () => {
+      const admin = await browser.newContext({
+        viewport: DESKTOP,
+        baseURL: base,
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      const a = await admin.newPage();
+      await a.goto('/signin');
+      await a.fill('input[name="username"]', 'admin');
+      await a.fill('input[name="password"]', 'aralin-admin');
+      await a.click('form button[type="submit"]');
+      await a.waitForURL(/\/admin$/);
+      await a.locator('input[name="provider"][value="embedded"]').waitFor();
+      await expect.poll(() => a.locator('table').first().textContent()).toContain(username);
+      await check(a, 'admin');
+      await admin.close();
+    });
+
+    it('is an installable PWA whose app shell works offline', async () => {
+      const ctx = await browser.newContext({ viewport: MOBILE, baseURL: base, bypassCSP: true });
+      onTestFinished(() => ctx.close());
+      const p = await ctx.newPage();
+      const manifest = (await (await fetch(`${base}/manifest.webmanifest`)).json()) as {
+        name: string;
+        display: string;
+        icons: { sizes: string }[];
+      };
+      expect(manifest).toMatchObject({ name: expect.stringContaining('Aralin'), display: 'standalone' });
+      expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+      await p.goto('/signin');
+      await p.locator('h1').waitFor();
+      await p.evaluate(
+        () =>
+          (globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } }).navigator
+            .serviceWorker.ready,
+      );
+      await p.reload(); // now controlled by the service worker
+      await ctx.setOffline(true);
+      await p.reload();
+      await p.locator('h1').waitFor();
+      expect(await p.locator('input[name="username"]').count()).toBe(1);
+      await ctx.setOffline(false);
+    });
+
+    it('the student profile page is accessible and keeps the language', async () => {
+      await page.goto('/profile');
+      await page.locator('form.card').first().waitFor();
+      expect(await page.locator('select').first().inputValue()).toBe('fil');
+      await check(page, 'profile');
+    });
+  },
+);
