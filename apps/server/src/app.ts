@@ -154,6 +154,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     return reply.code(status).type('application/problem+json').send(body);
   };
 
+  // Text with NUL characters cannot be stored in PostgreSQL: refuse it up front as invalid input.
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined && containsNul(request.body))
+      throw new HttpProblem(400, 'validation', 'Text may not contain NUL (U+0000) characters.');
+  });
+
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(request, reply, 400, 'validation', 'The request is not valid.', {
@@ -167,7 +173,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
       return sendProblem(request, reply, error.statusCode, error.slug, error.message, error.extensions);
     }
-    const err = error as { statusCode?: number; code?: string; message?: string };
+    const err = error as { statusCode?: number; code?: string; message?: string; cause?: { code?: string } };
+    if (databaseUnavailable(err) || databaseUnavailable(err.cause ?? {})) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(
+        request,
+        reply,
+        503,
+        'database-unavailable',
+        'The database is not reachable right now. Try again shortly.',
+      );
+    }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
@@ -343,4 +360,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   ctx.state.ready = true;
   metrics.ready.set(1);
   return app;
+}
+
+/** Connection-level PostgreSQL failures (refused, terminated, shutting down): the caller may retry later. */
+function databaseUnavailable(err: { code?: string; message?: string }): boolean {
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(
+      err.code ?? '',
+    ) ||
+    /Connection terminated|terminating connection|Client has encountered a connection error/.test(
+      err.message ?? '',
+    )
+  );
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return false;
 }

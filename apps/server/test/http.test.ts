@@ -36,6 +36,8 @@ describe('problem+json, OpenAPI, health, metrics', () => {
     expect(big.type).toContain('body-too-large');
     const anon = expectProblem(await app.inject({ method: 'GET', url: '/api/v1/me' }), 401);
     expect(typeof anon.request_id).toBe('string');
+    const nul = expectProblem(await ana.post('/api/v1/conversations', { title: 'a\u0000b' }), 400);
+    expect(nul.detail).toMatch(/NUL/);
   });
 
   it('request ids are echoed', async () => {

@@ -75,6 +75,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // An idle client died (e.g. the server restarted); the pool replaces it on the next query.
     });
     pool.on('connect', (client) => {
+      // A checked-out client whose connection is killed emits 'error'; the query that used it fails and
+      // the route answers 503, so the event itself must not crash the process.
+      client.on('error', () => {});
       const c = client as unknown as { query: (...a: unknown[]) => Promise<unknown> };
       c.query = timed(c.query.bind(client), options.observe) as typeof c.query;
     });

@@ -157,6 +157,7 @@ export interface LlmPlannerOptions {
   /** A label for metrics and traces, e.g. "gemini" or "ollama". */
   provider: string;
   timeoutMs?: number;
+  replyTimeoutMs?: number;
   maxRetries?: number;
   breaker?: CircuitBreaker;
   observer?: LlmObserver;
@@ -169,12 +170,14 @@ export interface LlmPlanner extends Planner {
 export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   const { model, provider, observer } = options;
   const timeoutMs = options.timeoutMs ?? 8000;
+  /** A streamed reply may take longer than a plan; its own bound keeps long answers from being cut off. */
+  const replyTimeoutMs = options.replyTimeoutMs ?? 60_000;
   const maxRetries = options.maxRetries ?? 2;
   const circuit =
     options.breaker ?? new CircuitBreaker({ onChange: (state) => observer?.circuit?.(provider, state) });
 
-  function signalFor(signal?: AbortSignal): AbortSignal {
-    const timeout = AbortSignal.timeout(timeoutMs);
+  function signalFor(signal?: AbortSignal, ms = timeoutMs): AbortSignal {
+    const timeout = AbortSignal.timeout(ms);
     return signal ? AbortSignal.any([signal, timeout]) : timeout;
   }
 
@@ -307,7 +310,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
             },
           ],
           maxRetries,
-          abortSignal: signalFor(request.plan.signal),
+          abortSignal: signalFor(request.plan.signal, replyTimeoutMs),
         });
         for await (const delta of stream.textStream) {
           text += delta;

@@ -1,0 +1,447 @@
+/**
+ * Shared pieces of the load and fault benchmarks: a throwaway PostgreSQL database, the server as a child
+ * process (so its CPU and memory can be read from /proc), a small keep-alive HTTP client with a cookie jar,
+ * percentiles and markdown tables. Everything talks to 127.0.0.1 only.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+export const SESSION_SECRET = 'aralin-bench-session-secret-0123456789abcdef';
+export const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
+}
+
+export function summarise(latencies: number[]) {
+  const s = [...latencies].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    count: s.length,
+    p50: r(percentile(s, 0.5)),
+    p95: r(percentile(s, 0.95)),
+    p99: r(percentile(s, 0.99)),
+  };
+}
+
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    line(header),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
+}
+
+export function writeResult(name: string, data: unknown): string {
+  const dir = `${ROOT}bench/results`;
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}/${name}.json`;
+  writeFileSync(
+    file,
+    `${JSON.stringify({ measured_at: new Date().toISOString(), ...(data as object) }, null, 2)}\n`,
+  );
+  return file;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// ------------------------------------------------------------------ database
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  query<T extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ): Promise<T[]>;
+  count(table: string, where?: string): Promise<number>;
+  drop(): Promise<void>;
+}
+
+let dbSeq = 0;
+/** Creates `aralin_bench_<pid>_<n>` on the local PostgreSQL; `drop()` removes it (terminating its sessions). */
+export async function createBenchDatabase(): Promise<BenchDatabase> {
+  const name = `aralin_bench_${process.pid}_${dbSeq++}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => {});
+  const query = async <T extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+    (await pool.query<T>(text, values)).rows;
+  return {
+    name,
+    url,
+    query,
+    async count(t, where) {
+      const rows = await query<{ n: string }>(
+        `select count(*)::text as n from ${t}${where ? ` where ${where}` : ''}`,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    async drop() {
+      await pool.end().catch(() => {});
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`alter database ${name} allow_connections true`).catch(() => {});
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Runs one statement on the admin connection (pg_terminate_backend, ALTER DATABASE …). */
+export async function adminQuery(text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+// ------------------------------------------------------------------ server child process
+
+export interface ServerProcess {
+  pid: number;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM, wait for exit (bounded), then SIGKILL. */
+  stop(): Promise<number | null>;
+  stats(): ProcStats;
+  log(): string;
+}
+
+export interface ProcStats {
+  cpuSeconds: number;
+  rssMiB: number;
+}
+
+const CLK_TCK = 100;
+export function procStats(pid: number): ProcStats {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return { cpuSeconds: ticks / CLK_TCK, rssMiB: rssKb / 1024 };
+  } catch {
+    return { cpuSeconds: 0, rssMiB: 0 };
+  }
+}
+
+export async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await request('GET', `${url}/health/ready`).catch(() => null);
+    if (res?.status === 200) return;
+    await sleep(200);
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
+}
+
+/** Starts `node apps/server/src/main.ts` with the given env on 127.0.0.1 and waits for readiness. */
+export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const p = port ?? (await freePort());
+  return spawnAndWait(`${ROOT}apps/server/src/main.ts`, p, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    SESSION_SECRET,
+    METRICS_TOKEN,
+    DRAIN_TIMEOUT_MS: '10000',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+    PORT: String(p),
+  });
+}
+
+export async function spawnAndWait(
+  script: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const died = exited.then((code) => {
+    throw new Error(`server exited (${code}) before ready:\n${output}`);
+  });
+  await Promise.race([waitReady(url), died]);
+  died.catch(() => {});
+  const pid = child.pid as number;
+  return {
+    pid,
+    port,
+    url,
+    child,
+    stats: () => procStats(pid),
+    log: () => output,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, sleep(20_000).then(() => undefined)]);
+      if (code !== undefined) return code;
+      child.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+// ------------------------------------------------------------------ HTTP client
+
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 4096, maxFreeSockets: 4096 });
+
+export interface Response {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export function request(
+  method: string,
+  url: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {},
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent, headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.setTimeout(options.timeoutMs ?? 30_000, () => req.destroy(new Error('client timeout')));
+    req.on('error', reject);
+    if (options.body !== undefined) req.end(options.body);
+    else req.end();
+  });
+}
+
+/** A signed-in user: cookie jar plus CSRF token. */
+export class Session {
+  readonly base: string;
+  readonly cookies = new Map<string, string>();
+  csrf = '';
+  userId = '';
+  constructor(base: string) {
+    this.base = base;
+  }
+
+  headers(extra: Record<string, string> = {}): Record<string, string> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return {
+      ...(cookie ? { cookie } : {}),
+      ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+      ...extra,
+    };
+  }
+
+  absorb(res: { headers: http.IncomingHttpHeaders }): void {
+    for (const c of res.headers['set-cookie'] ?? []) {
+      const [pair] = c.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
+    const res = await request(method, this.base + path, {
+      headers: this.headers({
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        accept: 'application/json',
+        ...extra,
+      }),
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    this.absorb(res);
+    return res;
+  }
+
+  async fetchCsrf(): Promise<void> {
+    const res = await this.call('GET', '/api/v1/auth/csrf');
+    this.csrf = (JSON.parse(res.body) as { token: string }).token;
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    const res = await this.call('POST', '/api/v1/auth/signin', { username, password });
+    if (res.status !== 200) throw new Error(`sign-in ${username}: ${res.status} ${res.body}`);
+    this.userId = (JSON.parse(res.body) as { user: { id: string } }).user.id;
+    await this.fetchCsrf();
+  }
+
+  /** Signs up a student with the demo class code (a session starts on sign-up). */
+  async signUp(username: string, classCode = 'SAMPA7'): Promise<void> {
+    const res = await this.call('POST', '/api/v1/auth/signup', {
+      class_code: classCode,
+      username,
+      password: 'bench-password-123',
+      display_name: `Bench ${username}`,
+    });
+    if (res.status !== 201) throw new Error(`sign-up ${username}: ${res.status} ${res.body}`);
+    this.userId = (JSON.parse(res.body) as { user: { id: string } }).user.id;
+    await this.fetchCsrf();
+  }
+
+  async newConversation(): Promise<string> {
+    const res = await this.call('POST', '/api/v1/conversations', {});
+    if (res.status !== 201) throw new Error(`conversation: ${res.status} ${res.body}`);
+    return (JSON.parse(res.body) as { conversation: { id: string } }).conversation.id;
+  }
+
+  /** Copies the cookies and token to another base URL (same secret, e.g. behind a proxy). */
+  clone(base: string): Session {
+    const s = new Session(base);
+    for (const [k, v] of this.cookies) s.cookies.set(k, v);
+    s.csrf = this.csrf;
+    s.userId = this.userId;
+    return s;
+  }
+}
+
+/** Signs up `n` students with bounded concurrency (argon2 makes this the slow part of setup). */
+export async function signUpStudents(
+  base: string,
+  n: number,
+  prefix: string,
+  concurrency = 6,
+): Promise<Session[]> {
+  const out: Session[] = new Array(n);
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      const s = new Session(base);
+      await s.signUp(`${prefix}${i}`);
+      out[i] = s;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+  return out;
+}
+
+/** Sends a chat turn and reads the SSE stream to its end; `onDelta` sees each text delta as it arrives. */
+export function streamTurn(
+  session: Session,
+  conversationId: string,
+  text: string,
+  onDelta?: (delta: string) => void,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; finished: boolean; text: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${session.base}/api/v1/conversations/${conversationId}/messages`,
+      {
+        method: 'POST',
+        agent,
+        headers: session.headers({
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          ...extraHeaders,
+        }),
+      },
+      (res) => {
+        let buffer = '';
+        let raw = '';
+        let textOut = '';
+        let finished = false;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          raw += chunk;
+          buffer += chunk;
+          let idx = buffer.indexOf('\n\n');
+          while (idx >= 0) {
+            const block = buffer.slice(0, idx).trim();
+            buffer = buffer.slice(idx + 2);
+            idx = buffer.indexOf('\n\n');
+            if (!block.startsWith('data:')) continue;
+            const data = block.replace(/^data:\s?/, '');
+            if (data === '[DONE]') continue;
+            try {
+              const part = JSON.parse(data) as { type: string; delta?: string };
+              if (part.type === 'text-delta' && part.delta) {
+                textOut += part.delta;
+                onDelta?.(part.delta);
+              } else if (part.type === 'finish') finished = true;
+            } catch {
+              // not JSON: counted as an unfinished stream below
+            }
+          }
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            finished,
+            text: textOut,
+            body: res.statusCode === 200 ? '' : raw,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(120_000, () => req.destroy(new Error('client timeout')));
+    req.on('error', reject);
+    req.end(JSON.stringify({ text }));
+  });
+}
+
+export function isProblemJson(res: Response): boolean {
+  return String(res.headers['content-type'] ?? '').startsWith('application/problem+json');
+}
+
+export const argv = process.argv.slice(2);
+export const FULL = argv.includes('--full');

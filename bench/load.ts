@@ -1,0 +1,335 @@
+/**
+ * Load benchmark, scenario "class in session": N signed-up students each act every 2–4 s through the real API
+ * (embedded planner) — JSON chat turns, SSE chat turns read to the end, quiz answers and flashcard ratings —
+ * against the server on PostgreSQL as a child process. Then a closed-loop saturation run of JSON turns
+ * against the server and against a bare Fastify route doing the same two inserts (the overhead baseline).
+ *
+ * Run alone: `npm exec -- node bench/load.ts [--full]`. Writes bench/results/load.json.
+ */
+import {
+  createBenchDatabase,
+  FULL,
+  freePort,
+  type ProcStats,
+  ROOT,
+  request,
+  type ServerProcess,
+  type Session,
+  signUpStudents,
+  sleep,
+  spawnAndWait,
+  startServer,
+  streamTurn,
+  summarise,
+  table,
+  writeResult,
+} from './lib/common.ts';
+
+const MESSAGES = [
+  'Explain photosynthesis',
+  'Quiz me on photosynthesis',
+  'Make 5 flashcards about the water cycle',
+  'Solve 2x + 3 = 11',
+  'Can you make notes on ecosystems?',
+  'Ano ang fractions?',
+];
+
+interface Student {
+  session: Session;
+  conversation: string;
+  quiz: { id: string; questions: string[] } | null;
+  pendingQuizId: string | null;
+  turn: number;
+}
+
+interface LevelResult {
+  students: number;
+  seconds: number;
+  turns: number;
+  turns_per_s: number;
+  turn_p50_ms: number;
+  turn_p95_ms: number;
+  turn_p99_ms: number;
+  sse_p95_ms: number;
+  other_actions: number;
+  other_p95_ms: number;
+  errors: number;
+  error_samples: string[];
+  server_cpu_pct: number;
+  server_rss_peak_mib: number;
+}
+
+function cpuWatcher(server: { stats(): ProcStats }) {
+  const start = server.stats();
+  const t0 = performance.now();
+  let peak = start.rssMiB;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, server.stats().rssMiB);
+  }, 250);
+  return () => {
+    clearInterval(timer);
+    const end = server.stats();
+    peak = Math.max(peak, end.rssMiB);
+    const wall = (performance.now() - t0) / 1000;
+    return {
+      cpuPct: Math.round(((end.cpuSeconds - start.cpuSeconds) / wall) * 100),
+      rssPeak: Math.round(peak),
+    };
+  };
+}
+
+async function jsonTurn(s: Student, text: string) {
+  const res = await s.session.call('POST', `/api/v1/conversations/${s.conversation}/messages`, { text });
+  if (res.status !== 200) throw new Error(`turn ${res.status} ${res.body.slice(0, 200)}`);
+  const body = JSON.parse(res.body) as { assistant_message: { quiz_id?: string; content: string } };
+  if (!body.assistant_message.content) throw new Error('empty assistant reply');
+  if (body.assistant_message.quiz_id) s.pendingQuizId = body.assistant_message.quiz_id;
+}
+
+async function answerQuiz(s: Student): Promise<boolean> {
+  if (!s.quiz && s.pendingQuizId) {
+    const res = await s.session.call('GET', `/api/v1/quizzes/${s.pendingQuizId}`);
+    if (res.status !== 200) throw new Error(`quiz ${res.status}`);
+    const q = JSON.parse(res.body) as { quiz: { questions: { id: string }[] } };
+    s.quiz = { id: s.pendingQuizId, questions: q.quiz.questions.map((x) => x.id) };
+    s.pendingQuizId = null;
+  }
+  const question = s.quiz?.questions.shift();
+  if (!s.quiz || !question) {
+    s.quiz = null;
+    return false;
+  }
+  const res = await s.session.call('POST', `/api/v1/quizzes/${s.quiz.id}/answers`, {
+    question_id: question,
+    answer: '6',
+  });
+  if (res.status !== 200) throw new Error(`answer ${res.status} ${res.body.slice(0, 200)}`);
+  return true;
+}
+
+async function rateCard(s: Student): Promise<boolean> {
+  const due = await s.session.call('GET', '/api/v1/flashcards/due?limit=1');
+  if (due.status !== 200) throw new Error(`due ${due.status}`);
+  const card = (JSON.parse(due.body) as { cards: { id: string }[] }).cards[0];
+  if (!card) return false;
+  const res = await s.session.call('POST', `/api/v1/flashcards/${card.id}/review`, { rating: 'good' });
+  if (res.status !== 200) throw new Error(`review ${res.status} ${res.body.slice(0, 200)}`);
+  return true;
+}
+
+/** One paced level: every student acts every 2–4 s for `seconds`. */
+async function runLevel(server: ServerProcess, students: Student[], seconds: number): Promise<LevelResult> {
+  const turnLat: number[] = [];
+  const sseLat: number[] = [];
+  const otherLat: number[] = [];
+  const errors: string[] = [];
+  const stop = cpuWatcher(server);
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  const actor = async (s: Student) => {
+    await sleep(Math.random() * 3000);
+    while (performance.now() < deadline) {
+      const r = Math.random();
+      const started = performance.now();
+      try {
+        if (r < 0.1 && (await answerQuiz(s))) otherLat.push(performance.now() - started);
+        else if (r >= 0.1 && r < 0.2 && (await rateCard(s))) otherLat.push(performance.now() - started);
+        else {
+          const text = MESSAGES[s.turn++ % MESSAGES.length] as string;
+          const t = performance.now();
+          if (r > 0.9) {
+            const out = await streamTurn(s.session, s.conversation, text);
+            if (out.status !== 200 || !out.finished || !out.text)
+              throw new Error(`sse ${out.status} ${out.body}`);
+            sseLat.push(performance.now() - t);
+          } else await jsonTurn(s, text);
+          turnLat.push(performance.now() - t);
+        }
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+      await sleep(2000 + Math.random() * 2000);
+    }
+  };
+  await Promise.all(students.map(actor));
+  const wall = (performance.now() - t0) / 1000;
+  const { cpuPct, rssPeak } = stop();
+  const t = summarise(turnLat);
+  return {
+    students: students.length,
+    seconds: Math.round(wall),
+    turns: t.count,
+    turns_per_s: Math.round((t.count / wall) * 10) / 10,
+    turn_p50_ms: t.p50,
+    turn_p95_ms: t.p95,
+    turn_p99_ms: t.p99,
+    sse_p95_ms: summarise(sseLat).p95,
+    other_actions: otherLat.length,
+    other_p95_ms: summarise(otherLat).p95,
+    errors: errors.length,
+    error_samples: [...new Set(errors)].slice(0, 5),
+    server_cpu_pct: cpuPct,
+    server_rss_peak_mib: rssPeak,
+  };
+}
+
+/** Closed loop: `concurrency` workers send back-to-back requests for `seconds`. */
+async function saturate(
+  concurrency: number,
+  seconds: number,
+  server: { stats(): ProcStats },
+  send: (worker: number, i: number) => Promise<void>,
+) {
+  const lat: number[] = [];
+  let errors = 0;
+  const stop = cpuWatcher(server);
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const t = performance.now();
+        try {
+          await send(w, i);
+          lat.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  const s = summarise(lat);
+  const { cpuPct, rssPeak } = stop();
+  return {
+    concurrency,
+    seconds: Math.round(wall),
+    completed: s.count,
+    per_s: Math.round(s.count / wall),
+    p50_ms: s.p50,
+    p95_ms: s.p95,
+    errors,
+    server_cpu_pct: cpuPct,
+    server_rss_peak_mib: rssPeak,
+  };
+}
+
+export async function runLoad(full = FULL) {
+  const levels = full ? [50, 200, 500, 1000] : [50, 200];
+  const levelSeconds = full ? 45 : 12;
+  const satSeconds = full ? 30 : 8;
+  const concurrency = 64;
+  const db = await createBenchDatabase();
+  let server: ServerProcess | undefined;
+  let baseline: ServerProcess | undefined;
+  try {
+    server = await startServer({ DATABASE_URL: db.url });
+    const setup0 = performance.now();
+    const sessions = await signUpStudents(server.url, Math.max(...levels), 'loadkid');
+    const students: Student[] = [];
+    for (const session of sessions)
+      students.push({
+        session,
+        conversation: await session.newConversation(),
+        quiz: null,
+        pendingQuizId: null,
+        turn: 0,
+      });
+    const setupSeconds = Math.round((performance.now() - setup0) / 1000);
+    // Warm up: every student makes one flashcard deck (so ratings have cards) and one quiz.
+    for (let i = 0; i < students.length; i += 50)
+      await Promise.all(
+        students.slice(i, i + 50).map(async (s) => {
+          await jsonTurn(s, 'Make 5 flashcards about photosynthesis');
+          await jsonTurn(s, 'Quiz me on photosynthesis');
+        }),
+      );
+
+    const levelResults: LevelResult[] = [];
+    for (const n of levels) levelResults.push(await runLevel(server, students.slice(0, n), levelSeconds));
+
+    const srv = server;
+    const aralin = await saturate(concurrency, satSeconds, srv, async (w, i) => {
+      const s = students[w % students.length] as Student;
+      await jsonTurn(s, MESSAGES[i % MESSAGES.length] as string);
+    });
+    const port = await freePort();
+    baseline = await spawnAndWait(`${ROOT}bench/lib/baseline-server.ts`, port, { DATABASE_URL: db.url });
+    const base = baseline;
+    const bare = await saturate(concurrency, satSeconds, base, async (w, i) => {
+      const s = students[w % students.length] as Student;
+      const res = await request('POST', `${base.url}/turn`, {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          conversation_id: s.conversation,
+          user_id: s.session.userId,
+          text: MESSAGES[i % MESSAGES.length],
+        }),
+      });
+      if (res.status !== 200) throw new Error(String(res.status));
+    });
+    const ratio = Math.round((aralin.per_s / Math.max(1, bare.per_s)) * 100) / 100;
+    const at200 = levelResults.find((l) => l.students === 200);
+    const totalErrors = levelResults.reduce((a, l) => a + l.errors, 0) + aralin.errors;
+    const targets = {
+      p95_under_50ms_at_200: at200 ? at200.turn_p95_ms < 50 : null,
+      saturation_at_least_1000_turns_per_s: aralin.per_s >= 1000,
+      zero_errors: totalErrors === 0,
+      overhead_ratio_at_least_0_5: ratio >= 0.5,
+    };
+    const result = {
+      full,
+      setup: { students: students.length, signup_and_conversation_seconds: setupSeconds },
+      levels: levelResults,
+      saturation: { aralin, baseline: bare, ratio },
+      targets,
+    };
+    writeResult('load', result);
+    return result;
+  } finally {
+    await baseline?.stop();
+    await server?.stop();
+    await db.drop();
+  }
+}
+
+export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
+  console.log(
+    table(
+      [
+        'students',
+        'turns',
+        'turns/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'SSE p95',
+        'quiz/cards',
+        'errors',
+        'CPU %',
+        'RSS MiB',
+      ],
+      r.levels.map((l) => [
+        l.students,
+        l.turns,
+        l.turns_per_s,
+        l.turn_p50_ms,
+        l.turn_p95_ms,
+        l.turn_p99_ms,
+        l.sse_p95_ms,
+        l.other_actions,
+        l.errors,
+        l.server_cpu_pct,
+        l.server_rss_peak_mib,
+      ]),
+    ),
+  );
+  const { aralin, baseline, ratio } = r.saturation;
+  console.log(
+    `\nsaturation (${aralin.concurrency} closed-loop clients): Aralin ${aralin.per_s} turns/s (p95 ${aralin.p95_ms} ms, ${aralin.errors} errors), bare Fastify ${baseline.per_s}/s → ratio ${ratio}`,
+  );
+  for (const l of r.levels)
+    if (l.error_samples.length) console.log(`errors at ${l.students}: ${l.error_samples.join(' | ')}`);
+}
+
+if (import.meta.main) printLoad(await runLoad());

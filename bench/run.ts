@@ -1,0 +1,86 @@
+/**
+ * The server benchmarks in one command: load ("class in session" + saturation vs a bare Fastify baseline),
+ * streaming through a simulated LLM, and the fault scenarios. Prints one summary table.
+ *
+ *   npm run bench                      short run (< 10 min)
+ *   npm run bench -- --full            the complete run
+ *   npm run bench -- --only load,streaming,faults
+ *
+ * Results go to bench/results/{load,streaming,faults,summary}.json. Traffic stays on 127.0.0.1.
+ */
+import { runFaults } from './faults.ts';
+import { FULL, table, writeResult } from './lib/common.ts';
+import { printStreaming, runStreaming } from './lib/streaming.ts';
+import { printLoad, runLoad } from './load.ts';
+
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['load', 'streaming', 'faults'];
+const rows: (string | number)[][] = [];
+const yes = (b: boolean | null | undefined) =>
+  b === null || b === undefined ? 'n/a' : b ? 'met' : 'NOT met';
+const t0 = performance.now();
+
+if (only.includes('load')) {
+  console.error('load: signing up students and running the class-in-session levels…');
+  const r = await runLoad(FULL);
+  printLoad(r);
+  for (const l of r.levels)
+    rows.push([
+      `load: ${l.students} students, turn p50/p95/p99`,
+      `${l.turn_p50_ms} / ${l.turn_p95_ms} / ${l.turn_p99_ms} ms (${l.turns_per_s} turns/s, ${l.errors} errors, CPU ${l.server_cpu_pct} %, RSS ${l.server_rss_peak_mib} MiB)`,
+      l.students === 200 ? 'p95 < 50 ms' : '',
+      l.students === 200 ? yes(r.targets.p95_under_50ms_at_200) : '',
+    ]);
+  const s = r.saturation;
+  rows.push([
+    'load: saturation turns/s',
+    `${s.aralin.per_s} (${s.aralin.errors} errors)`,
+    '≥ 1,000',
+    yes(r.targets.saturation_at_least_1000_turns_per_s),
+  ]);
+  rows.push([
+    'load: throughput vs bare Fastify',
+    `${s.ratio} (${s.aralin.per_s} / ${s.baseline.per_s})`,
+    '≥ 0.5',
+    yes(r.targets.overhead_ratio_at_least_0_5),
+  ]);
+  rows.push([
+    'load: errors',
+    String(r.levels.reduce((a, l) => a + l.errors, 0) + s.aralin.errors),
+    '0',
+    yes(r.targets.zero_errors),
+  ]);
+}
+if (only.includes('streaming')) {
+  console.error('streaming: opening SSE turns through the LLM stub…');
+  const r = await runStreaming(FULL);
+  printStreaming(r);
+  rows.push([
+    'streaming: concurrent streams held',
+    `${r.peak_open_streams} (${r.failures} failed, ${r.llm_answered}/${r.streams} answered by the LLM)`,
+    'up to 2,000',
+    r.failures === 0 && r.llm_answered === r.streams && r.peak_open_streams >= 2000 ? 'met' : 'NOT met',
+  ]);
+  rows.push([
+    'streaming: added TTFT p95',
+    `${r.added_ttft_ms.p95} ms (p50 ${r.added_ttft_ms.p50})`,
+    '< 10 ms',
+    yes(r.targets.added_ttft_p95_under_10ms),
+  ]);
+  rows.push([
+    'streaming: memory per open stream',
+    `${r.memory_per_stream_kib} KiB`,
+    '< 50 KB',
+    yes(r.targets.memory_per_stream_under_50kib),
+  ]);
+}
+if (only.includes('faults')) {
+  console.error('faults: running the fault scenarios…');
+  for (const f of await runFaults(FULL)) rows.push([`fault: ${f.scenario}`, f.detail, 'PASS', f.verdict]);
+}
+
+console.log(
+  `\n## Summary (${FULL ? 'full' : 'short'} run, ${Math.round((performance.now() - t0) / 1000)} s)\n`,
+);
+console.log(table(['benchmark', 'measured', 'target', 'verdict'], rows));
+writeResult('summary', { full: FULL, rows });
