@@ -74,6 +74,7 @@ describe('LLM planner with the AI SDK mock model', () => {
     expect(calls).toEqual(['ok', 'ok']);
     const prompt = JSON.stringify(model.doGenerateCalls[0]?.prompt);
     const system = model.doGenerateCalls[0]?.prompt.find((m) => m.role === 'system');
+    expect(system?.content).toContain('planner of Aralin');
     expect(JSON.stringify(system)).not.toContain('30 please');
     expect(prompt).toContain('30 please');
   });

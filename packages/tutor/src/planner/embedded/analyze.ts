@@ -130,7 +130,30 @@ function statedTool(text: string, exercise: boolean, topic: string | null): Stat
   return null;
 }
 
+/** An include/exclude switch the message may state; "no examples" wins over "examples". */
+function toggle(text: string, off: RegExp, on: RegExp, what: string): Stated<boolean> | null {
+  if (off.test(text)) return { value: false, reason: `the student asks for no ${what}` };
+  if (on.test(text)) return { value: true, reason: `the student asks for ${what}` };
+  return null;
+}
+
+const analyses = new Map<string, Analysis>();
+
+/**
+ * Reads a message, memoised: a turn re-reads the conversation's earlier messages (for the previous request
+ * and the context topic), and the same messages come back turn after turn.
+ */
 export function analyze(message: string): Analysis {
+  let known = analyses.get(message);
+  if (!known) {
+    known = analyzeText(message);
+    if (analyses.size >= 2000) analyses.delete(analyses.keys().next().value as string);
+    analyses.set(message, known);
+  }
+  return known;
+}
+
+function analyzeText(message: string): Analysis {
   const text = message
     .toLowerCase()
     .replace(/[’‘]/g, "'")
@@ -164,16 +187,8 @@ export function analyze(message: string): Analysis {
     difficulty: firstMatch(text, DIFFICULTY_CUES),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),
-    examples: EXAMPLES_OFF.test(text)
-      ? { value: false, reason: 'the student asks for no examples' }
-      : EXAMPLES_ON.test(text)
-        ? { value: true, reason: 'the student asks for examples' }
-        : null,
-    analogies: ANALOGIES_OFF.test(text)
-      ? { value: false, reason: 'the student asks for no analogies' }
-      : ANALOGIES_ON.test(text)
-        ? { value: true, reason: 'the student asks for analogies' }
-        : null,
+    examples: toggle(text, EXAMPLES_OFF, EXAMPLES_ON, 'examples'),
+    analogies: toggle(text, ANALOGIES_OFF, ANALOGIES_ON, 'analogies'),
     questionTypes:
       types.length > 0 ? { value: types, reason: `the student asks for ${types.join(' and ')}` } : null,
     hint,

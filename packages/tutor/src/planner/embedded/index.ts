@@ -119,14 +119,19 @@ interface Previous {
 }
 
 /** Re-plans the latest earlier user turn that asked for a tool: what "make it harder" or "about it" refers to. */
-function previousTool(request: PlanRequest, depth = 0): Previous | null {
+function previousTool(request: PlanRequest, depth: number, memo: Map<string, Plan>): Previous | null {
   if (depth > 3) return null;
   const history = request.history;
   for (let i = history.length - 1; i >= 0 && history.length - i <= 10; i--) {
     const m = history[i] as ChatMessage;
     if (m.role !== 'user') continue;
-    const earlier = { ...request, message: m.content, history: history.slice(0, i) };
-    const result = decide(earlier, depth + 1);
+    // Earlier turns are re-planned at several depths of the recursion; each (turn, depth) only once.
+    const key = `${i}:${depth + 1}`;
+    let result = memo.get(key);
+    if (!result) {
+      result = decide({ ...request, message: m.content, history: history.slice(0, i) }, depth + 1, memo);
+      memo.set(key, result);
+    }
     if (result.kind === 'tool')
       return { tool: result.tool, parameters: result.parameters, missing: result.missing };
   }
@@ -220,11 +225,11 @@ function shift<T>(scale: T[], value: unknown, by: number): T | null {
 }
 
 /** The embedded decision, synchronous and pure: everything `plan` needs besides the async interface. */
-function decide(request: PlanRequest, depth = 0): Plan {
+function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>()): Plan {
   const { tools, content, user, locale, history } = request;
   const a = analyze(request.message);
   const trace: TraceStep[] = [];
-  const prev = depth <= 3 && history.length > 0 ? previousTool(request, depth) : null;
+  const prev = depth <= 3 && history.length > 0 ? previousTool(request, depth, memo) : null;
 
   // 1. Which tool.
   let toolName: string | null = null;
@@ -333,8 +338,13 @@ function decide(request: PlanRequest, depth = 0): Plan {
       topicLayer = 'context';
     }
   }
+  let historyTopic: string | null | undefined;
+  const topicOfHistory = () => {
+    historyTopic ??= contextTopic(history);
+    return historyTopic;
+  };
   if (!topic) {
-    const fromHistory = contextTopic(history);
+    const fromHistory = topicOfHistory();
     if (fromHistory) {
       topic = fromHistory;
       topicLayer = 'context';
@@ -356,7 +366,7 @@ function decide(request: PlanRequest, depth = 0): Plan {
           );
         break;
       case 'context_topic': {
-        const ctxTopic = contextTopic(history);
+        const ctxTopic = topicOfHistory();
         if (ctxTopic && ctxTopic !== topic)
           set(field, ctxTopic, 'context', 'the lesson the conversation is about');
         else if (match)
