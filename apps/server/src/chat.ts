@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OrchestrateResponse, TutorEvent } from '@aralin/tutor';
+import { detectLocale, type OrchestrateResponse, type TutorEvent } from '@aralin/tutor';
 import type { UIMessageChunk } from 'ai';
 import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Actor } from './auth/session.ts';
@@ -132,7 +132,10 @@ export async function runTurn(
     ctx.metrics.chatTurns.inc({ outcome, degraded: String(degraded) });
   };
   try {
-    const locale = actor.user.locale;
+    // Reply in the language the student writes in; the profile's language decides only when the message
+    // itself does not tell ("2x + 3 = 7").
+    const written = detectLocale(userMessage.content);
+    const locale = written.basis === 'message' ? written.locale : actor.user.locale;
     const verdict = await moderate(userMessage.content, locale);
     if (verdict.flagged && verdict.category) {
       const severity = verdict.severity ?? 'medium';

@@ -224,4 +224,17 @@ describe('chat with the real embedded tutor', () => {
     const tutor: Tutor = app.ctx.tutor;
     expect(tutor.registry.names()).toContain('quiz_generator');
   });
+
+  it('replies in the language the student writes in, whatever the profile language', async () => {
+    const ana = await signedIn(app, 'ana');
+    const id = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const res = await ana.post(
+      `/api/v1/conversations/${id}/messages`,
+      { text: 'Gawan mo ako ng limang flashcards tungkol sa fotosintesis' },
+      { accept: 'application/json' },
+    );
+    expect(res.statusCode).toBe(200);
+    expect((await ana.get('/api/v1/me')).json().user.locale).toBe('en');
+    expect(res.json().assistant_message.content).toMatch(/\b(?:ang|mga|ng)\b/);
+  });
 });

@@ -32,6 +32,8 @@ const FILIPINO_MORPHOLOGY =
 
 export interface LocaleGuess {
   locale: Locale;
+  /** What decided: the message's own words, earlier messages, or nothing (the English default). */
+  basis: 'message' | 'history' | 'default';
   reason: string;
 }
 
@@ -53,14 +55,19 @@ function score(text: string): { fil: number; en: number } {
 export function detectLocale(message: string, history: ChatMessage[] = []): LocaleGuess {
   const latest = score(message);
   if (latest.fil >= 1 && latest.fil >= latest.en * 0.5)
-    return { locale: 'fil', reason: `${latest.fil} Filipino cue(s) in the message` };
-  if (latest.en >= 1) return { locale: 'en', reason: `${latest.en} English cue(s) and no Filipino ones` };
+    return { locale: 'fil', basis: 'message', reason: `${latest.fil} Filipino cue(s) in the message` };
+  if (latest.en >= 1)
+    return { locale: 'en', basis: 'message', reason: `${latest.en} English cue(s) and no Filipino ones` };
   const earlier = history
     .filter((m) => m.role === 'user')
     .slice(-4)
     .map((m) => score(m.content))
     .reduce((a, b) => ({ fil: a.fil + b.fil, en: a.en + b.en }), { fil: 0, en: 0 });
   if (earlier.fil > 0 && earlier.fil >= earlier.en * 0.5)
-    return { locale: 'fil', reason: 'the message is too short to tell; earlier messages are Filipino' };
-  return { locale: 'en', reason: 'no Filipino cues; English is the default' };
+    return {
+      locale: 'fil',
+      basis: 'history',
+      reason: 'the message is too short to tell; earlier messages are Filipino',
+    };
+  return { locale: 'en', basis: 'default', reason: 'no Filipino cues; English is the default' };
 }
