@@ -71,7 +71,7 @@ describe('ansible role, read as YAML', () => {
 
   it('terminates TLS in nginx and streams chat replies unbuffered', () => {
     const site = read(path.join(ROLE, 'templates', 'nginx-aralin.conf.j2'));
-    expect(site).toMatch(/listen 443 ssl;/);
+    expect(site).toMatch(/listen 443 ssl http2;/);
     expect(site).toContain('ssl_certificate {{ aralin_tls_certificate }};');
     expect(site).toMatch(/location \/api\/v1\/conversations\/ \{[^}]*proxy_buffering off;/);
   });

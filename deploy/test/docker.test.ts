@@ -1,10 +1,14 @@
 // The container image and the Compose stack. This machine has the docker CLI but no engine, so the
-// Compose file is checked at the YAML level (services, healthchecks, dependencies, secrets, mounts) and the
-// Dockerfile by its instructions; `docker build` and `docker compose config` run in CI (.github/workflows/ci.yml).
-import { existsSync } from 'node:fs';
+// Compose file is checked at the YAML level (services, healthchecks, dependencies, secrets, mounts) and by
+// Debian's docker-compose 1.29 (`config`, which validates against the Compose schema without an engine), and
+// the Dockerfile by the dockerfile-utils validator (the linter of VS Code's Dockerfile language server) and
+// its instructions; `docker build` and `docker compose config` (v2) run in CI (.github/workflows/ci.yml).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { DEPLOY, loadYaml, ROOT, read } from './helpers.ts';
+import { ValidationSeverity, type ValidatorSettings, validate as validateDockerfile } from 'dockerfile-utils';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEPLOY, loadYaml, loadYamlAll, ROOT, read, requireTool, run } from './helpers.ts';
 
 interface ComposeService {
   image?: string;
@@ -104,6 +108,65 @@ describe('compose.yaml', () => {
   });
 });
 
+const dockerCompose = requireTool(
+  'docker-compose',
+  'validating compose.yaml with docker-compose config',
+  'apt-get install docker-compose',
+);
+
+describe.skipIf(!dockerCompose)('compose.yaml under docker-compose config', () => {
+  // A temp copy laid out like the repository, with throwaway secret files (the real ones are never in git).
+  const root = mkdtempSync(path.join(tmpdir(), 'aralin-compose-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const dir = path.join(root, 'deploy', 'docker');
+  mkdirSync(path.join(dir, 'secrets'), { recursive: true });
+  for (const def of Object.values(compose.secrets)) writeFileSync(path.join(dir, def.file), 'not-a-secret\n');
+  // docker-compose 1.29 predates the top-level `name`; it gets the same project name from -p instead.
+  const source = read(path.join(dockerDir, 'compose.yaml'));
+  if (source.match(/^name: aralin\n/gm)?.length !== 1)
+    throw new Error('compose.yaml: expected `name: aralin`');
+  writeFileSync(path.join(dir, 'compose.yaml'), source.replace(/^name: aralin\n/m, ''));
+
+  const config = (file: string, env: Record<string, string>, ...flags: string[]) =>
+    run('env', [
+      ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+      dockerCompose ?? 'docker-compose',
+      ...['-p', 'aralin', '-f', path.join(dir, file), 'config', ...flags],
+    ]);
+
+  it('is valid and resolves every secret to its file', () => {
+    const quiet = config('compose.yaml', { GRAFANA_ADMIN_PASSWORD: 'ci' }, '-q');
+    expect(quiet.status, quiet.stderr).toBe(0);
+    const r = config('compose.yaml', { GRAFANA_ADMIN_PASSWORD: 'ci' });
+    expect(r.status, r.stderr).toBe(0);
+    const [resolved] = loadYamlAll(r.stdout) as Compose[];
+    expect(Object.keys(resolved?.services ?? {}).sort()).toEqual(Object.keys(compose.services).sort());
+    for (const [name, def] of Object.entries(resolved?.secrets ?? {}))
+      expect(def.file, name).toBe(path.join(dir, 'secrets', name));
+    expect(resolved?.services.grafana?.environment?.GF_SECURITY_ADMIN_PASSWORD).toBe('ci');
+    expect(resolved?.services.server?.image).toBe('aralin:local');
+  });
+
+  it('refuses to start without GRAFANA_ADMIN_PASSWORD', () => {
+    const r = config('compose.yaml', {});
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('set GRAFANA_ADMIN_PASSWORD');
+  });
+
+  it('rejects an invalid file (the check is not vacuous)', () => {
+    writeFileSync(
+      path.join(dir, 'broken.yaml'),
+      read(path.join(dir, 'compose.yaml')).replace(
+        'condition: service_completed_successfully',
+        'condition: service_finished',
+      ),
+    );
+    const r = config('broken.yaml', { GRAFANA_ADMIN_PASSWORD: 'ci' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('service_finished');
+  });
+});
+
 describe('Dockerfile', () => {
   const dockerfile = read(path.join(dockerDir, 'Dockerfile'));
   const instructions = dockerfile
@@ -111,6 +174,41 @@ describe('Dockerfile', () => {
     .split('\n')
     .filter((l) => l.trim() && !l.trim().startsWith('#'));
   const stages = instructions.filter((l) => l.startsWith('FROM '));
+
+  // Every check dockerfile-utils can raise, as an error.
+  const strict: ValidatorSettings = {
+    deprecatedMaintainer: ValidationSeverity.ERROR,
+    directiveCasing: ValidationSeverity.ERROR,
+    emptyContinuationLine: ValidationSeverity.ERROR,
+    instructionCasing: ValidationSeverity.ERROR,
+    instructionCmdMultiple: ValidationSeverity.ERROR,
+    instructionEntrypointMultiple: ValidationSeverity.ERROR,
+    instructionHealthcheckMultiple: ValidationSeverity.ERROR,
+    instructionJSONInSingleQuotes: ValidationSeverity.ERROR,
+    instructionWorkdirRelative: ValidationSeverity.ERROR,
+  };
+
+  it('has no findings from the dockerfile-utils validator', () => {
+    const findings = validateDockerfile(dockerfile, strict).map(
+      (d) => `${d.range.start.line + 1}: ${d.message}`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('the validator reports a broken Dockerfile (not vacuous)', () => {
+    const broken = dockerfile
+      .replace('WORKDIR /app', 'WORKDIR app')
+      .replace('EXPOSE 8080', 'EXPOSE http')
+      .replace('HEALTHCHECK --interval', 'HEALTHCHECK --intervals');
+    const messages = validateDockerfile(broken, strict).map((d) => d.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/WORKDIR/i),
+        expect.stringContaining('Invalid containerPort: http'),
+        expect.stringContaining('Unknown flag: intervals'),
+      ]),
+    );
+  });
 
   it('is multi-stage on a pinned node 24 slim image', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
@@ -120,6 +218,11 @@ describe('Dockerfile', () => {
   it('installs only production dependencies in the final stage, and runs as a non-root user', () => {
     const finalStage = instructions.slice(instructions.lastIndexOf(stages.at(-1) ?? ''));
     expect(finalStage.some((l) => /RUN .*npm ci --omit=dev/.test(l))).toBe(true);
+    // From the build stage it takes the static bundle only, never its node_modules (dev dependencies).
+    expect(finalStage.filter((l) => l.includes('--from='))).toEqual([
+      'COPY --from=build /src/apps/web/dist apps/web/dist',
+    ]);
+    expect(finalStage.filter((l) => l.startsWith('COPY ') && l.includes('node_modules'))).toEqual([]);
     expect(finalStage.filter((l) => l.startsWith('USER ')).at(-1)).toMatch(/^USER node(:node)?$/);
     expect(finalStage.some((l) => l.startsWith('HEALTHCHECK') && l.includes('/health/live'))).toBe(true);
     expect(finalStage.some((l) => l.startsWith('VOLUME') && l.includes('/data'))).toBe(true);

@@ -1,13 +1,25 @@
 // Kubernetes manifests: every overlay rendered with `kubectl kustomize` (kustomize is built into kubectl)
 // and each rendered object validated against the Kubernetes OpenAPI schemas bundled by the npm package
-// kubernetes-models (and @kubernetes-models/prometheus-operator for the ServiceMonitor). A pure-Node
-// structural test of the base YAML runs even where kubectl is absent.
+// kubernetes-models (and @kubernetes-models/prometheus-operator for the ServiceMonitor and PrometheusRule).
+// A pure-Node structural test of the base YAML runs even where kubectl is absent.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEPLOY, listFiles, loadYaml, loadYamlAll, ROOT, read, requireTool, run } from './helpers.ts';
+import { prometheusRuleYaml, ruleGroups } from '../k8s/scripts/build-prometheusrule.ts';
+import {
+  DEPLOY,
+  listFiles,
+  loadYaml,
+  loadYamlAll,
+  ROOT,
+  type RuleFile,
+  read,
+  requireTool,
+  ruleFiles,
+  run,
+} from './helpers.ts';
 
 const K8S = path.join(DEPLOY, 'k8s');
 const OVERLAYS = ['staging', 'production'];
@@ -65,6 +77,7 @@ function assertProductionReady(objs: Obj[]) {
     'Service',
     'ServiceAccount',
     'ServiceMonitor',
+    'PrometheusRule',
   ])
     expect(kinds).toContain(k);
   expect(kinds).not.toContain('Secret'); // secrets never live in git
@@ -139,6 +152,11 @@ function assertProductionReady(objs: Obj[]) {
     path: '/metrics',
     authorization: { type: 'Bearer', credentials: { name: 'aralin-secrets', key: 'METRICS_TOKEN' } },
   });
+  // The operator's Prometheus selects rules by the same release label as service monitors, and loads
+  // exactly the groups of deploy/monitoring/prometheus/rules (what promtool checks and unit-tests).
+  const rule = byKind(objs, 'PrometheusRule');
+  expect(rule.metadata.labels?.release).toBe(sm.metadata.labels?.release);
+  expect(rule.spec.groups).toEqual(ruleFiles().flatMap((f) => loadYaml<RuleFile>(f).groups));
   const svc = byKind(objs, 'Service');
   expect(svc.spec.selector).toEqual(deploy.spec.selector.matchLabels);
   expect(byKind(objs, 'PodDisruptionBudget').spec.selector.matchLabels).toEqual(
@@ -210,6 +228,57 @@ describe.skipIf(!kubectl).each(OVERLAYS)('overlay %s rendered by kubectl kustomi
 
   it('validates every object against the Kubernetes schemas', async () => {
     for (const o of objs) await validate(o);
+  });
+});
+
+describe('the PrometheusRule generated from deploy/monitoring/prometheus/rules', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aralin-rules-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** A fresh folder of rule files, name → text. */
+  const rulesDir = (files: Record<string, string>) => {
+    const d = mkdtempSync(path.join(dir, 'case-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(d, name), text);
+    return d;
+  };
+  const group = (name: string) =>
+    `groups:\n  - name: ${name}\n    rules:\n      - record: a:b:c\n        expr: up\n`;
+
+  it('is committed exactly as build-prometheusrule.ts produces it', () => {
+    expect(
+      read(path.join(K8S, 'base', 'prometheusrule.yaml')),
+      'deploy/k8s/base/prometheusrule.yaml is stale: run deploy/k8s/scripts/build-prometheusrule.ts',
+    ).toBe(prometheusRuleYaml());
+  });
+
+  it('carries every group and rule of the rule files, unchanged', () => {
+    const [rule] = loadYamlAll(read(path.join(K8S, 'base', 'prometheusrule.yaml'))) as Obj[];
+    const fromFiles = ruleFiles().flatMap((f) => loadYaml<RuleFile>(f).groups);
+    expect(rule?.spec.groups).toEqual(fromFiles);
+    expect(rule?.spec.groups).toEqual(ruleGroups());
+    const count = (gs: RuleFile['groups']) => gs.reduce((n, g) => n + g.rules.length, 0);
+    expect(count(rule?.spec.groups)).toBe(count(fromFiles));
+    expect(count(fromFiles)).toBeGreaterThan(20);
+  });
+
+  it('the schema validation rejects a rule without an expression (not vacuous)', async () => {
+    const [rule] = loadYamlAll(read(path.join(K8S, 'base', 'prometheusrule.yaml'))) as Obj[];
+    const broken = structuredClone(rule) as Obj;
+    delete broken.spec.groups[0].rules[0].expr;
+    await expect(validate(broken)).rejects.toThrow(/expr/);
+  });
+
+  it('refuses a rule group name used twice (one operator rule file needs unique names)', () => {
+    const twice = rulesDir({ 'a.rules.yml': group('g'), 'b.rules.yml': group('g') });
+    expect(() => prometheusRuleYaml(twice)).toThrow('rule group g is defined twice');
+    expect(prometheusRuleYaml(rulesDir({ 'a.rules.yml': group('g'), 'b.rules.yml': group('h') }))).toContain(
+      'name: h',
+    );
+  });
+
+  it('refuses a rule file without groups, and a folder without rule files', () => {
+    const noGroups = rulesDir({ 'a.rules.yml': group('g'), 'b.rules.yml': '# nothing here\n' });
+    expect(() => prometheusRuleYaml(noGroups)).toThrow('b.rules.yml has no rule groups');
+    expect(() => prometheusRuleYaml(rulesDir({ 'notes.yml': group('g') }))).toThrow(/no \*\.rules\.yml/);
   });
 });
 
