@@ -11,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
@@ -20,6 +21,8 @@ const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const MOBILE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 860 };
+/** Budget for all JavaScript a student's phone fetches up to a rendered chat with markdown (gzip -9). */
+const CHAT_JS_BUDGET_KB = 150;
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
@@ -114,6 +117,7 @@ describe.skipIf(!hasChromium)(
     let page: Page;
     const username = `maria${Date.now().toString(36)}`;
     const displayName = 'Maria Santos';
+    const scripts = new Map<string, number>();
 
     beforeAll(async () => {
       mkdirSync(SHOTS, { recursive: true });
@@ -176,6 +180,14 @@ describe.skipIf(!hasChromium)(
         bypassCSP: true,
       });
       page = await student.newPage();
+      // Every script the student's browser fetches, gzipped as a server would send it.
+      page.on('response', (res) => {
+        if (res.request().resourceType() !== 'script' || !res.ok()) return;
+        void res.body().then(
+          (body) => scripts.set(new URL(res.url()).pathname, zlib.gzipSync(body, { level: 9 }).length),
+          () => undefined,
+        );
+      });
     }, 300_000);
 
     afterAll(async () => {
@@ -241,6 +253,72 @@ describe.skipIf(!hasChromium)(
       // Suggested follow-ups are offered in Filipino.
       await expect.poll(() => page.locator('.followups .chip').count()).toBeGreaterThan(0);
       await check(page, 'chat-flashcards');
+    });
+
+    it(`a rendered chat with markdown costs ≤ ${CHAT_JS_BUDGET_KB} KB of gzipped JavaScript`, async () => {
+      // The tutor's reply went through the markdown pipeline (not the plain-text fallback).
+      await page.locator('.msg.assistant .md p:not(.md-plain)').first().waitFor();
+      expect(await page.locator('.md-plain').count()).toBe(0);
+      await page.waitForLoadState('networkidle');
+      const files = [...scripts.keys()];
+      expect(
+        files.some((f) => /\/assets\/index-[\w-]+\.js$/.test(f)),
+        files.join(', '),
+      ).toBe(true);
+      expect(
+        files.some((f) => /\/assets\/sanitize-[\w-]+\.js$/.test(f)),
+        files.join(', '),
+      ).toBe(true);
+      const kb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+      console.log(
+        `[e2e/web] chat route JS: ${kb.toFixed(1)} KB gzipped in ${files.length} files:\n  ${[...scripts]
+          .map(([f, n]) => `${(n / 1024).toFixed(1)} KB ${f}`)
+          .join('\n  ')}`,
+      );
+      expect(kb).toBeGreaterThan(50);
+      expect(kb).toBeLessThanOrEqual(CHAT_JS_BUDGET_KB);
+    });
+
+    it('renders hostile markdown safely and typesets math', async () => {
+      const url = page.url();
+      const hostile = [
+        '**Bold** <img src=x onerror="globalThis.__xss=1"> [bad](javascript:globalThis.__xss=2) [DepEd](https://www.deped.gov.ph)',
+        '',
+        '<script>globalThis.__xss=3</script><iframe src="javascript:globalThis.__xss=4"></iframe>',
+        '',
+        'Area: $A = s^2$',
+      ].join('\n');
+      const stored = {
+        messages: [
+          {
+            id: '00000000-0000-4000-8000-000000000001',
+            role: 'assistant',
+            content: hostile,
+            status: 'completed',
+            tool: null,
+            parameters: null,
+            result: null,
+            planner: 'embedded',
+            created_at: new Date().toISOString(),
+          },
+        ],
+      };
+      await page.route('**/api/v1/conversations/*/messages', (route) =>
+        route.request().method() === 'GET' ? route.fulfill({ json: stored }) : route.fallback(),
+      );
+      onTestFinished(() => page.unroute('**/api/v1/conversations/*/messages'));
+      await page.reload();
+      const msg = page.locator('.msg.assistant .md').first();
+      await msg.locator('.katex').first().waitFor({ timeout: 30_000 });
+      expect(await msg.locator('strong').textContent()).toBe('Bold');
+      expect(await msg.locator('img, script, iframe').count()).toBe(0);
+      expect(await msg.innerHTML()).not.toMatch(/onerror|javascript:/);
+      const link = msg.locator('a', { hasText: 'DepEd' });
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await page.evaluate(() => (globalThis as { __xss?: unknown }).__xss)).toBeUndefined();
+      await page.unroute('**/api/v1/conversations/*/messages');
+      await page.goto(url);
     });
 
     it('takes a quiz, is checked by the server, and sees mastery change', async () => {

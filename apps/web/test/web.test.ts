@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createMarkdown, mathExtension } from '../src/chat/markdown.ts';
 import { hasMath, messageText, toUIMessages } from '../src/lib/convert.ts';
 import { type KeyValueStore, Outbox } from '../src/lib/queue.ts';
 import type { StoredMessage } from '../src/lib/types.ts';
-import { safeParse, safeParseAsync, z } from '../src/shims/zod.ts';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const en = JSON.parse(readFileSync(path.join(SRC, 'locales/en.json'), 'utf8'));
@@ -122,21 +122,33 @@ describe('offline outbox', () => {
   });
 });
 
-describe('browser zod stand-in', () => {
-  it('builds chainable schemas and passes values through unchanged', async () => {
-    type Chain = ((...a: unknown[]) => Chain) & {
-      object: Chain;
-      literal: Chain;
-      string: Chain;
-      optional: Chain;
-      strict: Chain;
-    };
-    const zz = z as unknown as Chain;
-    const schema = zz.object({ type: zz.literal('start'), id: zz.string().optional() }).strict();
-    const value = { type: 'text-delta', delta: 'hi' };
-    expect(await safeParseAsync(schema, value)).toEqual({ success: true, data: value });
-    expect(safeParse(schema, value)).toEqual({ success: true, data: value });
-    expect('_zod' in schema).toBe(true);
-    expect((schema as unknown as { then?: unknown }).then).toBeUndefined();
+describe('markdown pipeline (before DOMPurify)', () => {
+  const render = createMarkdown();
+  const tex: string[] = [];
+  const withMath = createMarkdown(
+    mathExtension((t, display) => {
+      tex.push(`${display ? 'block' : 'inline'}:${t}`);
+      return `<span class="tex">${t}</span>`;
+    }),
+  );
+
+  it('renders GFM markdown', () => {
+    expect(render('**Tama!** See [DepEd](https://deped.gov.ph)\n\n- a\n- b')).toBe(
+      '<p><strong>Tama!</strong> See <a href="https://deped.gov.ph">DepEd</a></p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n',
+    );
+  });
+
+  it('drops raw HTML, block and inline, and escapes HTML-looking text', () => {
+    const html = render('<script>alert(1)</script>\n\nHi <img src=x onerror="alert(1)"> there, 2 < 3');
+    expect(html).not.toMatch(/<script|<img|onerror/);
+    expect(html).toBe('<p>Hi  there, 2 &lt; 3</p>\n');
+  });
+
+  it('typesets $…$ and $$…$$ with the given TeX renderer, and leaves prices alone', () => {
+    tex.length = 0;
+    const html = withMath('If $x^2 = 4$ then\n\n$$x = \\pm 2$$\n\nIt costs $5, not $10.');
+    expect(tex).toEqual(['inline:x^2 = 4', 'block:x = \\pm 2']);
+    expect(html).toContain('<span class="tex">x^2 = 4</span>');
+    expect(html).toContain('It costs $5, not $10.');
   });
 });

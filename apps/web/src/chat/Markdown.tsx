@@ -1,19 +1,23 @@
 import { lazy, Suspense } from 'react';
 import { hasMath } from '../lib/convert.ts';
 
-// The markdown pipeline (~18 KB gzipped) and KaTeX (~90 KB with its CSS) load after the chat shell; until
-// then a message shows as plain text, so a slow connection never blocks reading or typing.
+// The markdown pipeline (marked + DOMPurify, ~20 KB gzipped) and KaTeX (~90 KB with its CSS) load after the
+// chat shell; until then a message shows as plain text, so a slow connection never blocks reading or typing.
 const PlainMarkdown = lazy(() => import('./MarkdownRenderer.tsx'));
 const MathMarkdown = lazy(() => import('./MathMarkdown.tsx'));
 
-/** Tutor markdown, rendered safely: raw HTML is skipped (never injected). KaTeX only loads for math. */
+/** Tutor markdown, rendered safely: raw HTML is dropped and the output sanitised. KaTeX only loads for math. */
 export function Markdown({ children }: { children: string }) {
   const Renderer = hasMath(children) ? MathMarkdown : PlainMarkdown;
   return (
-    <div className="md">
-      <Suspense fallback={<p className="md-plain">{children}</p>}>
-        <Renderer>{children}</Renderer>
-      </Suspense>
-    </div>
+    <Suspense
+      fallback={
+        <div className="md">
+          <p className="md-plain">{children}</p>
+        </div>
+      }
+    >
+      <Renderer>{children}</Renderer>
+    </Suspense>
   );
 }

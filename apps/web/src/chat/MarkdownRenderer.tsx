@@ -1,14 +1,12 @@
-import ReactMarkdown, { type Components } from 'react-markdown';
+import { useMemo } from 'react';
+import { createMarkdown } from './markdown.ts';
+import { sanitize } from './sanitize.ts';
 
-export const markdownComponents: Components = {
-  a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
-};
+const render = createMarkdown();
 
-/** Markdown without math. `skipHtml`: raw HTML in a message is dropped, never rendered. */
+/** Markdown without math: marked → DOMPurify → the DOM. */
 export default function MarkdownRenderer({ children }: { children: string }) {
-  return (
-    <ReactMarkdown skipHtml components={markdownComponents}>
-      {children}
-    </ReactMarkdown>
-  );
+  const html = useMemo(() => sanitize(render(children)), [children]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify just above.
+  return <div className="md" dangerouslySetInnerHTML={{ __html: html }} />;
 }

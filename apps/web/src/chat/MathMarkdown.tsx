@@ -1,19 +1,18 @@
 import 'katex/dist/katex.min.css';
-import ReactMarkdown from 'react-markdown';
-import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
-import { markdownComponents } from './MarkdownRenderer.tsx';
+import katex from 'katex';
+import { useMemo } from 'react';
+import { createMarkdown, mathExtension } from './markdown.ts';
+import { sanitize } from './sanitize.ts';
+
+const render = createMarkdown(
+  mathExtension((tex, displayMode) =>
+    katex.renderToString(tex, { displayMode, throwOnError: false, strict: 'ignore' }),
+  ),
+);
 
 /** Markdown with TeX math (`$…$`, `$$…$$`) typeset by KaTeX. Loaded on demand. */
 export default function MathMarkdown({ children }: { children: string }) {
-  return (
-    <ReactMarkdown
-      skipHtml
-      components={markdownComponents}
-      remarkPlugins={[remarkMath]}
-      rehypePlugins={[[rehypeKatex, { throwOnError: false, strict: 'ignore' }]]}
-    >
-      {children}
-    </ReactMarkdown>
-  );
+  const html = useMemo(() => sanitize(render(children)), [children]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify just above.
+  return <div className="md" dangerouslySetInnerHTML={{ __html: html }} />;
 }
