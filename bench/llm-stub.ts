@@ -8,12 +8,18 @@
  * - `mode` injects faults: `timeout` (never answers), `500`, `malformed` (tool call with broken arguments),
  *   `stall` (the stream stops after 3 tokens and never ends).
  *
- * A message containing `[bench:<id>]` is tracked: `firstTokenAt.get(id)` is the `performance.now()` at which
- * its reply's first token was written, so a client in the same process can measure the time Aralin adds.
- * Run alone: `npm exec -- node bench/llm-stub.ts [port]`.
+ * A message containing `[bench:<id>]` is tracked: `firstTokenAt.get(id)` is the monotonic clock
+ * (`monotonicMs()`, the same in every process on the machine) at which its reply's first token was written, so
+ * a client can measure the time Aralin adds. `GET /bench/first-tokens` returns them as JSON.
+ * Run alone (the streaming benchmark runs it so, in its own process):
+ * `npm exec -- node bench/llm-stub.ts [port] [--first-token-ms N] [--tokens-per-second N] [--tokens N]`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+
+/** Milliseconds on the system's monotonic clock: comparable between processes on one machine. */
+export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 export type StubMode = 'ok' | 'timeout' | '500' | 'malformed' | 'stall';
 
@@ -40,7 +46,8 @@ interface ChatBody {
 
 function benchId(body: ChatBody): string | null {
   const text = JSON.stringify(body.messages ?? []);
-  return /\[bench:([\w-]+)\]/.exec(text)?.[1] ?? null;
+  // The newest message's id: the history repeats earlier turns' ids.
+  return [...text.matchAll(/\[bench:([\w-]+)\]/g)].at(-1)?.[1] ?? null;
 }
 
 export async function startLlmStub(options: Partial<StubOptions> = {}, port = 0): Promise<LlmStub> {
@@ -52,6 +59,11 @@ export async function startLlmStub(options: Partial<StubOptions> = {}, port = 0)
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'GET' && req.url === '/bench/first-tokens') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ first_tokens: Object.fromEntries(firstTokenAt), counts }));
+        return;
+      }
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
         res.writeHead(404).end();
         return;
@@ -127,7 +139,7 @@ export async function startLlmStub(options: Partial<StubOptions> = {}, port = 0)
       const total = mode === 'stall' ? 3 : opts.tokens;
       const tick = () => {
         if (res.destroyed) return;
-        if (sent === 0 && id) firstTokenAt.set(id, performance.now());
+        if (sent === 0 && id) firstTokenAt.set(id, monotonicMs());
         res.write(
           chunk(sent === 0 ? { role: 'assistant', content: 'Stubtoken ' } : { content: `tok${sent} ` }, null),
         );
@@ -160,6 +172,21 @@ export async function startLlmStub(options: Partial<StubOptions> = {}, port = 0)
 }
 
 if (import.meta.main) {
-  const stub = await startLlmStub({}, Number(process.argv[2] ?? 0));
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'first-token-ms': { type: 'string' },
+      'tokens-per-second': { type: 'string' },
+      tokens: { type: 'string' },
+    },
+  });
+  const stub = await startLlmStub(
+    {
+      ...(values['first-token-ms'] ? { firstTokenMs: Number(values['first-token-ms']) } : {}),
+      ...(values['tokens-per-second'] ? { tokensPerSecond: Number(values['tokens-per-second']) } : {}),
+      ...(values.tokens ? { tokens: Number(values.tokens) } : {}),
+    },
+    Number(positionals[0] ?? 0),
+  );
   console.log(`LLM stub at ${stub.url} (Ctrl-C stops it)`);
 }

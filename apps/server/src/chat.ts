@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { detectLocale, type OrchestrateResponse, type TutorEvent } from '@aralin/tutor';
-import type { UIMessageChunk } from 'ai';
-import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Actor } from './auth/session.ts';
 import type { AppContext } from './context.ts';
 import {
@@ -18,12 +17,12 @@ import {
   toolResults,
 } from './db/schema.ts';
 import { emotionalSummary, masterySummary, moderate, newCardState } from './learning.ts';
+import type { Emit } from './sse.ts';
 
 export const HISTORY_LIMIT = 12;
 export const DEFAULT_TITLE = 'New conversation';
 
 export type MessageRow = typeof messages.$inferSelect;
-export type Emit = (chunk: UIMessageChunk) => void;
 
 interface QuizQuestionOut {
   id: string;
@@ -97,6 +96,8 @@ const STYLE_SUMMARY: Record<string, string> = {
 export interface TurnOutcome {
   assistant: MessageRow;
   user: MessageRow;
+  /** The tool's stored result (with answers: pass it through publicResult before a client sees it). */
+  result: Record<string, unknown> | null;
   quizId: string | null;
   deckId: string | null;
 }
@@ -173,10 +174,16 @@ export async function runTurn(
       if (textOpen) emit({ type: 'text-end', id: textId });
       emit({ type: 'finish' });
       record('moderated', false);
-      return { assistant, user: { ...userMessage, status: 'completed' }, quizId: null, deckId: null };
+      return {
+        assistant,
+        user: { ...userMessage, status: 'completed' },
+        result: null,
+        quizId: null,
+        deckId: null,
+      };
     }
 
-    const recent = await ctx.db
+    const recentQuery = ctx.db
       .select()
       .from(messages)
       .where(
@@ -189,9 +196,9 @@ export async function runTurn(
       )
       .orderBy(desc(messages.createdAt))
       .limit(HISTORY_LIMIT);
+    const [recent, masteryNow] = await Promise.all([recentQuery, masteryText(ctx, actor)]);
     recent.reverse();
     const u = actor.user;
-    const masteryNow = await masteryText(ctx, actor);
     const emotional = emotionalSummary(
       [...recent.filter((m) => m.role === 'user').map((m) => m.content), userMessage.content],
       locale,
@@ -250,6 +257,7 @@ export async function runTurn(
       quizId = null;
       deckId = null;
     }
+    const result = response.status === 'completed' ? response.result : null;
     const assistant = await finish(ctx, actor, userMessage, {
       id: assistantId,
       content: response.reply,
@@ -260,7 +268,7 @@ export async function runTurn(
       outcome,
       degraded: response.degraded,
       confidence: response.confidence,
-      result: response.status === 'completed' ? response.result : null,
+      result,
       quizId,
       deckId,
     });
@@ -273,7 +281,7 @@ export async function runTurn(
     });
     ctx.metrics.confidence.observe({ planner: response.planner }, response.confidence);
     record(outcome, response.degraded);
-    return { assistant, user: { ...userMessage, status: 'completed' }, quizId, deckId };
+    return { assistant, user: { ...userMessage, status: 'completed' }, result, quizId, deckId };
   } catch (error) {
     record('error', false);
     await ctx.db
@@ -373,15 +381,12 @@ async function finish(ctx: AppContext, actor: Actor, userMessage: MessageRow, f:
       .update(messages)
       .set({ status: 'completed', error: null })
       .where(eq(messages.id, userMessage.id));
-    const [conversation] = await tx
-      .select({ title: conversations.title })
-      .from(conversations)
-      .where(eq(conversations.id, userMessage.conversationId));
+    // A conversation still under the default title takes its first message as its title.
     await tx
       .update(conversations)
       .set({
         updatedAt: now,
-        ...(conversation?.title === DEFAULT_TITLE ? { title: titleFrom(userMessage.content) } : {}),
+        title: sql`case when ${conversations.title} = ${DEFAULT_TITLE} then ${titleFrom(userMessage.content)} else ${conversations.title} end`,
       })
       .where(eq(conversations.id, userMessage.conversationId));
     return assistant;

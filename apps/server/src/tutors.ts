@@ -15,6 +15,11 @@ import { settings } from './db/schema.ts';
 import type { Metrics } from './metrics.ts';
 
 const CIRCUIT: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+/** How long a replica trusts its copy of a school's provider settings. */
+export const SETTINGS_TTL_MS = 5000;
+
+type ProviderValue = { provider?: string; model?: string; base_url?: string; api_key?: string };
+
 const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
 
 /**
@@ -28,14 +33,43 @@ export class TutorPool {
   readonly #metrics: Metrics;
   readonly #fixed: boolean;
   readonly #cache = new Map<string, { key: string; tutor: Tutor }>();
+  readonly #settings = new Map<string, { value: ProviderValue | undefined; readAt: number }>();
+  readonly #settingsTtlMs: number;
   log: FastifyBaseLogger | undefined;
 
-  constructor(base: Tutor, options: { content: ContentLibrary; db: Db; metrics: Metrics; fixed: boolean }) {
+  constructor(
+    base: Tutor,
+    options: { content: ContentLibrary; db: Db; metrics: Metrics; fixed: boolean; settingsTtlMs?: number },
+  ) {
     this.#base = base;
     this.#content = options.content;
     this.#db = options.db;
     this.#metrics = options.metrics;
     this.#fixed = options.fixed;
+    this.#settingsTtlMs = options.settingsTtlMs ?? SETTINGS_TTL_MS;
+  }
+
+  /** Forgets a school's cached provider settings (after this instance changed them). */
+  invalidate(schoolId: string): void {
+    this.#settings.delete(schoolId);
+  }
+
+  /**
+   * The school's provider settings, read at most once per TTL: a chat turn must not pay a query for a row that
+   * changes a few times a year. Another replica's change is seen within the TTL; this replica's at once.
+   */
+  async #providerOf(schoolId: string): Promise<ProviderValue | undefined> {
+    const cached = this.#settings.get(schoolId);
+    const now = performance.now();
+    if (cached && now - cached.readAt < this.#settingsTtlMs) return cached.value;
+    const [row] = await this.#db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(and(eq(settings.schoolId, schoolId), eq(settings.key, 'provider')))
+      .limit(1);
+    const value = row?.value as ProviderValue | undefined;
+    this.#settings.set(schoolId, { value, readAt: now });
+    return value;
   }
 
   get base(): Tutor {
@@ -44,14 +78,7 @@ export class TutorPool {
 
   async forSchool(schoolId: string | null | undefined): Promise<Tutor> {
     if (this.#fixed || !schoolId) return this.#base;
-    const [row] = await this.#db
-      .select({ value: settings.value })
-      .from(settings)
-      .where(and(eq(settings.schoolId, schoolId), eq(settings.key, 'provider')))
-      .limit(1);
-    const value = row?.value as
-      | { provider?: string; model?: string; base_url?: string; api_key?: string }
-      | undefined;
+    const value = await this.#providerOf(schoolId);
     if (!value?.provider || value.provider === 'embedded') return this.#base;
     const key = JSON.stringify(value);
     const cached = this.#cache.get(schoolId);

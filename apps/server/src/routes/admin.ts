@@ -107,6 +107,7 @@ export function adminRoutes(ctx: AppContext) {
           target: [settings.schoolId, settings.key],
           set: { value: next, updatedAt: ctx.clock() },
         });
+      ctx.tutors.invalidate(actor.schoolId);
       await ctx.db.insert(auditLog).values({
         schoolId: actor.schoolId,
         actorId: actor.id,

@@ -1,11 +1,9 @@
-import { createUIMessageStream, createUIMessageStreamResponse, type UIMessageChunk } from 'ai';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
 import {
   DEFAULT_TITLE,
-  type Emit,
   type MessageRow,
   messagesWithResults,
   publicMessage,
@@ -16,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { conversations, flashcardDecks, messages, quizzes, toolResults } from '../db/schema.ts';
 import { assertOwner } from '../policy.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
+import { type Emit, sendUiMessageStream } from '../sse.ts';
 import { IdParams, requireActor, typed } from './util.ts';
 
 const Title = z.string().trim().min(1).max(120);
@@ -89,27 +88,14 @@ function streamTurn(
   reply: FastifyReply,
   produce: (emit: Emit) => Promise<unknown>,
 ) {
-  const stream = createUIMessageStream<never>({
-    execute: async ({ writer }) => {
-      await produce((chunk: UIMessageChunk) => writer.write(chunk as never));
-    },
+  ctx.metrics.sseActive.inc();
+  return sendUiMessageStream(reply, produce, {
     onError: (error) => {
       request.log.error({ err: error }, 'chat turn failed');
       return 'The tutor could not answer just now. Your message is saved; retry it.';
     },
+    onClose: () => ctx.metrics.sseActive.dec(),
   });
-  const response = createUIMessageStreamResponse({ stream });
-  ctx.metrics.sseActive.inc();
-  let open = true;
-  reply.raw.once('close', () => {
-    if (open) ctx.metrics.sseActive.dec();
-    open = false;
-  });
-  reply.code(200);
-  response.headers.forEach((value, key) => {
-    reply.header(key, value);
-  });
-  return reply.send(response.body);
 }
 
 function replayTurn(
@@ -202,10 +188,9 @@ export function chatRoutes(ctx: AppContext) {
       if (wantsJson(request)) {
         try {
           const turn = await runTurn(ctx, actor, userMessage, () => {});
-          const result = turn.assistant.tool ? ((await storedTurn(ctx, userMessage))?.result ?? null) : null;
           return {
             user_message: publicMessage(turn.user, null),
-            assistant_message: publicMessage(turn.assistant, result, turn.quizId, turn.deckId),
+            assistant_message: publicMessage(turn.assistant, turn.result, turn.quizId, turn.deckId),
           };
         } catch (error) {
           request.log.error({ err: error }, 'chat turn failed');

@@ -190,6 +190,24 @@ export interface Resolution {
   subject: Subject | undefined;
 }
 
+const NAME_INDEX = new WeakMap<readonly Topic[], Map<string, Topic[]>>();
+
+/** The topics whose title (either language) or alias is the phrase, spelling folded; built once per pack. */
+function topicsNamed(topics: readonly Topic[], phrase: string): Topic[] {
+  let index = NAME_INDEX.get(topics);
+  if (!index) {
+    index = new Map();
+    for (const t of topics)
+      for (const name of new Set([t.title.en, t.title.fil, ...t.aliases].map((n) => foldTerm(n.trim())))) {
+        const list = index.get(name);
+        if (list) list.push(t);
+        else index.set(name, [t]);
+      }
+    NAME_INDEX.set(topics, index);
+  }
+  return index.get(foldTerm(phrase.trim())) ?? [];
+}
+
 /**
  * Finds the pack topic a student's phrase names, honouring the subject when it names a known one. Search hits
  * that share too few of the phrase's content words (fuzzy noise: "World War II" → "words") are not accepted;
@@ -204,12 +222,7 @@ export function resolveTopic(
   const byId = content.get(phrase.trim());
   if (byId && (!subject || byId.subject === subject))
     return { topic: byId, grounding: { topic_id: byId.id, closest: [] }, subject };
-  const exact = foldTerm(phrase.trim());
-  const named = content.topics.find(
-    (t) =>
-      (!subject || t.subject === subject) &&
-      [t.title.en, t.title.fil, ...t.aliases].some((name) => foldTerm(name.trim()) === exact),
-  );
+  const named = topicsNamed(content.topics, phrase).find((t) => !subject || t.subject === subject);
   if (named) return { topic: named, grounding: { topic_id: named.id, closest: [] }, subject };
   const hits = content.search(phrase, { ...(subject ? { subject } : {}), limit: 8 });
   let accepted = hits.filter((h) => accepts(phrase, h.topic, content.topics));

@@ -1,0 +1,84 @@
+import { DefaultChatTransport, type UIMessageChunk } from 'ai';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Emit, sendUiMessageStream } from '../src/sse.ts';
+
+let app: FastifyInstance | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Serves one stream from `produce` and reads it back through the AI SDK's own client transport (useChat's). */
+async function roundTrip(produce: (emit: Emit) => Promise<unknown>, onClose?: () => void) {
+  const errors: unknown[] = [];
+  app = Fastify();
+  app.post('/stream', (_request, reply) =>
+    sendUiMessageStream(reply, produce, {
+      onError: (error) => {
+        errors.push(error);
+        return 'The tutor could not answer just now.';
+      },
+      ...(onClose ? { onClose } : {}),
+    }),
+  );
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const transport = new DefaultChatTransport({ api: `${base}/stream` });
+  const stream = await transport.sendMessages({
+    trigger: 'submit-message',
+    chatId: 'c1',
+    messageId: undefined,
+    messages: [],
+    abortSignal: undefined,
+  });
+  const chunks: UIMessageChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return { chunks, errors };
+}
+
+describe('sendUiMessageStream', () => {
+  it('speaks the UI message stream protocol that the AI SDK client parses', async () => {
+    const sent: UIMessageChunk[] = [
+      { type: 'start', messageId: 'm1' },
+      { type: 'data-plan', data: { tool: 'quiz_generator', planner: 'embedded' } },
+      { type: 'text-start', id: 't1' },
+      { type: 'text-delta', id: 't1', delta: 'Mabuhay! "quotes", newlines\n\nand data: lines' },
+      { type: 'text-end', id: 't1' },
+      { type: 'finish' },
+    ];
+    const { chunks, errors } = await roundTrip(async (emit) => {
+      for (const chunk of sent) emit(chunk);
+    });
+    expect(errors).toEqual([]);
+    expect(chunks).toEqual(sent);
+  });
+
+  it('ends a failed turn with an error chunk carrying the safe message, not the exception', async () => {
+    const { chunks, errors } = await roundTrip(async (emit) => {
+      emit({ type: 'start', messageId: 'm2' });
+      throw new Error('database password is hunter2');
+    });
+    expect(errors).toHaveLength(1);
+    expect(chunks).toEqual([
+      { type: 'start', messageId: 'm2' },
+      { type: 'error', errorText: 'The tutor could not answer just now.' },
+    ]);
+  });
+
+  it('reports the close once; a write after the stream ended is ignored', async () => {
+    let closes = 0;
+    let emitLater: Emit = () => {};
+    const { chunks } = await roundTrip(
+      async (emit) => {
+        emitLater = emit;
+        emit({ type: 'start', messageId: 'm3' });
+      },
+      () => closes++,
+    );
+    expect(chunks).toEqual([{ type: 'start', messageId: 'm3' }]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(closes).toBe(1);
+    expect(() => emitLater({ type: 'finish' })).not.toThrow();
+  });
+});
