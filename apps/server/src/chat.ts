@@ -118,7 +118,8 @@ export async function runTurn(
 ): Promise<TurnOutcome> {
   const started = performance.now();
   const assistantId = randomUUID();
-  const textId = `text-${assistantId}`;
+  let textPart = 0;
+  let textId = `text-${assistantId}`;
   let textOpen = false;
   const writeText = (delta: string) => {
     if (!textOpen) {
@@ -126,6 +127,13 @@ export async function runTurn(
       textOpen = true;
     }
     emit({ type: 'text-delta', id: textId, delta });
+  };
+  /** Withdraws the text streamed so far (clients show only text after the last reset); later text is a new part. */
+  const resetText = () => {
+    if (textOpen) emit({ type: 'text-end', id: textId });
+    emit({ type: 'data-text-reset', data: { reason: 'reply-interrupted' } });
+    textOpen = false;
+    textId = `text-${assistantId}-${++textPart}`;
   };
   emit({ type: 'start', messageId: assistantId });
   const record = (outcome: ChatOutcome, degraded: boolean) => {
@@ -244,6 +252,8 @@ export async function runTurn(
         });
       } else if (event.type === 'text-delta') {
         writeText(event.delta);
+      } else if (event.type === 'text-reset') {
+        resetText();
       }
     };
     const tutor = await ctx.tutors.forSchool(actor.schoolId);

@@ -35,6 +35,38 @@ describe('chat', () => {
     return res.json().conversation.id;
   }
 
+  it('withdraws text from a reply that broke off: a reset part, then the stored reply as a new text part', async () => {
+    const id = await newConversation();
+    const res = await ana.post(`/api/v1/conversations/${id}/messages`, { text: 'Please interrupt yourself' });
+    expect(res.statusCode).toBe(200);
+    const parts = parseSse(res.body).filter((p) => p !== '[DONE]') as {
+      type: string;
+      id?: string;
+      delta?: string;
+      data?: unknown;
+    }[];
+    expect(parts.map((p) => p.type)).toEqual([
+      'start',
+      'data-plan',
+      'text-start',
+      'text-delta',
+      'text-end',
+      'data-text-reset',
+      'text-start',
+      'text-delta',
+      'text-end',
+      'finish',
+    ]);
+    const [first, second] = parts.filter((p) => p.type === 'text-start').map((p) => p.id);
+    expect(first).not.toBe(second);
+    const reset = parts.findIndex((p) => p.type === 'data-text-reset');
+    expect(parts[reset]?.data).toEqual({ reason: 'reply-interrupted' });
+    const after = parts.slice(reset).flatMap((p) => (p.type === 'text-delta' ? [p.delta] : []));
+    expect(after.join('')).toBe('The whole reply.');
+    const stored = (await ana.get(`/api/v1/conversations/${id}/messages`)).json().messages;
+    expect(stored[1].content).toBe('The whole reply.');
+  });
+
   it('streams a turn as AI SDK UI message stream parts, in order', async () => {
     const id = await newConversation();
     const res = await ana.post(`/api/v1/conversations/${id}/messages`, { text: 'Explain photosynthesis' });

@@ -122,6 +122,23 @@ export function scriptedTutor(
         degraded: false,
         trace: [{ step: 'select', detail: 'scripted' }],
       };
+      if (text.includes('interrupt')) {
+        // An LLM reply that broke off midway: the orchestrator withdraws it and sends the tool's own reply.
+        emit({ type: 'plan', planner: 'llm', status: 'no_tool', tool: null, parameters: {} });
+        emit({ type: 'text-delta', delta: 'Half a rep' });
+        emit({ type: 'text-reset', reason: 'the LLM reply failed (connection reset)' });
+        emit({ type: 'text-delta', delta: 'The whole reply.' });
+        return {
+          ...base,
+          planner: 'llm',
+          degraded: true,
+          status: 'no_tool',
+          tool: null,
+          parameters: {},
+          result: null,
+          reply: 'The whole reply.',
+        };
+      }
       if (!tool) {
         emit({ type: 'plan', planner: 'embedded', status: 'no_tool', tool: null, parameters: {} });
         emit({ type: 'text-delta', delta: 'Hello ' });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdown, mathExtension } from '../src/chat/markdown.ts';
 import { hasMath, messageText, toUIMessages } from '../src/lib/convert.ts';
 import { type KeyValueStore, Outbox } from '../src/lib/queue.ts';
-import type { StoredMessage } from '../src/lib/types.ts';
+import type { AralinMessage, StoredMessage } from '../src/lib/types.ts';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const en = JSON.parse(readFileSync(path.join(SRC, 'locales/en.json'), 'utf8'));
@@ -72,6 +72,20 @@ describe('stored messages → UI messages', () => {
       quiz_id: 'q-1',
     },
   ];
+
+  it('shows only the text after the last reset (a withdrawn, broken-off reply is not shown twice)', () => {
+    const m: AralinMessage = {
+      id: 'a1',
+      role: 'assistant',
+      parts: [
+        { type: 'text', text: 'Photosynthesis is how pla' },
+        { type: 'data-text-reset', data: { reason: 'reply-interrupted' } },
+        { type: 'text', text: 'Photosynthesis is how plants make food.' },
+      ],
+    };
+    expect(messageText(m)).toBe('Photosynthesis is how plants make food.');
+    expect(messageText({ ...m, parts: m.parts.slice(0, 1) })).toBe('Photosynthesis is how pla');
+  });
 
   it('keeps text, plan and tool result (with the quiz id) so a reloaded chat renders its cards', () => {
     const [u, a] = toUIMessages(stored);

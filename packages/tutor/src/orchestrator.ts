@@ -24,7 +24,12 @@ export type TutorEvent =
       parameters: Record<string, unknown>;
     }
   | { type: 'tool-result'; tool: string; result: Record<string, unknown> }
-  | { type: 'text-delta'; delta: string };
+  | { type: 'text-delta'; delta: string }
+  /**
+   * The text streamed so far is withdrawn (the LLM's reply broke off midway); the reply starts again in the
+   * deltas that follow. A client shows only the text after the last reset.
+   */
+  | { type: 'text-reset'; reason: string };
 
 export interface OrchestrateOptions {
   signal?: AbortSignal;
@@ -299,7 +304,9 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     emit({ type: 'tool-result', tool: tool.name, result });
     const draft = tool.reply(result, parameters, ctx);
     let reply = draft;
+    let degraded: boolean = base.degraded;
     if (chosen.planner.reply) {
+      let streamed = false;
       try {
         reply = await chosen.planner.reply({
           plan: planRequest,
@@ -307,15 +314,19 @@ export function createTutor(options: TutorOptions = {}): Tutor {
           parameters,
           result,
           draft,
-          onDelta: (delta) => emit({ type: 'text-delta', delta }),
+          onDelta: (delta) => {
+            streamed = true;
+            emit({ type: 'text-delta', delta });
+          },
         });
       } catch (error) {
-        trace.push({
-          step: 'reply',
-          detail: `the LLM reply failed (${(error as Error).message}); the tool's own reply is used`,
-        });
+        const reason = `the LLM reply failed (${(error as Error).message}); the tool's own reply is used`;
+        trace.push({ step: 'reply', detail: reason });
+        // Part of the LLM's reply may already be on the student's screen: withdraw it, then send the draft.
+        if (streamed) emit({ type: 'text-reset', reason });
         say(draft);
         reply = draft;
+        degraded = true;
       }
     } else {
       say(draft);
@@ -323,6 +334,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     trace.push({ step: 'run', detail: `${tool.name} completed` });
     return {
       ...base,
+      degraded,
       status: 'completed',
       tool: tool.name,
       parameters,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTutor } from '../src/index.ts';
+import { createTutor, type TutorEvent } from '../src/index.ts';
 import { CircuitBreaker, createLanguageModel, createLlmPlanner } from '../src/planner/llm.ts';
 
 const user = { user_id: 's1', name: 'Ana' };
@@ -153,6 +153,70 @@ describe('LLM planner with the AI SDK mock model', () => {
     expect(kept.status).toBe('completed');
     expect(kept.reply.length).toBeGreaterThan(20);
     expect(kept.trace.some((t) => t.step === 'reply')).toBe(true);
+  });
+
+  it('withdraws a reply that broke off midway, then sends the tool reply once (no duplicated text)', async () => {
+    const brokenStream = new MockLanguageModelV3({
+      doGenerate: toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      doStream: async () => ({
+        stream: new ReadableStream({
+          start(controller) {
+            controller.enqueue({ type: 'stream-start', warnings: [] });
+            controller.enqueue({ type: 'text-start', id: 't' });
+            controller.enqueue({ type: 'text-delta', id: 't', delta: 'Photosynthesis is how pla' });
+            // Later, as a dropped connection would: an error at once would discard the queued delta.
+            setTimeout(() => controller.error(new Error('connection reset')), 20);
+          },
+        }),
+      }),
+    });
+    const events: TutorEvent[] = [];
+    const r = await createTutor({
+      llm: createLlmPlanner({ model: brokenStream, provider: 'mock', maxRetries: 0 }),
+    }).orchestrate(
+      { user_info: user, message: 'explain photosynthesis' },
+      { onEvent: (e) => events.push(e) },
+    );
+    const kinds = events.map((e) => e.type);
+    const reset = kinds.indexOf('text-reset');
+    expect(reset).toBeGreaterThan(kinds.indexOf('text-delta'));
+    expect(kinds.lastIndexOf('text-reset')).toBe(reset);
+    const deltas = (from: number, to: number) =>
+      events
+        .slice(from, to)
+        .flatMap((e) => (e.type === 'text-delta' ? [e.delta] : []))
+        .join('');
+    expect(deltas(0, reset)).toBe('Photosynthesis is how pla');
+    // After the reset: exactly the reply that is stored, once.
+    expect(deltas(reset + 1, events.length)).toBe(r.reply);
+    expect(r).toMatchObject({ planner: 'llm', status: 'completed', degraded: true });
+
+    // A reply that fails before any text reached the student needs no reset.
+    const silent: TutorEvent[] = [];
+    await createTutor({
+      llm: createLlmPlanner({
+        model: new MockLanguageModelV3({
+          doGenerate: toolCall('concept_explainer', {
+            concept_to_explain: 'photosynthesis',
+            current_topic: 'photosynthesis',
+          }),
+          doStream: async () => {
+            throw new Error('stream broke');
+          },
+        }),
+        provider: 'mock',
+        maxRetries: 0,
+      }),
+    }).orchestrate(
+      { user_info: user, message: 'explain photosynthesis' },
+      { onEvent: (e) => silent.push(e) },
+    );
+    expect(silent.some((e) => e.type === 'plan' && e.planner === 'llm')).toBe(true);
+    expect(silent.some((e) => e.type === 'text-reset')).toBe(false);
+    expect(silent.some((e) => e.type === 'text-delta')).toBe(true);
   });
 
   it('opens the circuit after repeated failures, skips the provider while open, and closes after a good trial', async () => {

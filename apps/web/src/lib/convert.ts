@@ -42,9 +42,11 @@ export function toUIMessages(stored: StoredMessage[]): AralinMessage[] {
   });
 }
 
-/** The plain text of a message (its text parts joined). */
+/** The plain text of a message: its text parts joined, from after the last text reset (withdrawn text). */
 export function messageText(m: AralinMessage): string {
+  const reset = m.parts.findLastIndex((p) => p.type === 'data-text-reset');
   return m.parts
+    .slice(reset + 1)
     .filter((p): p is { type: 'text'; text: string } => p.type === 'text')
     .map((p) => p.text)
     .join('');

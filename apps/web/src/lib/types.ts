@@ -54,7 +54,11 @@ export interface ToolResultData {
   card_ids?: string[];
 }
 
-export type AralinDataParts = { plan: PlanData; 'tool-result': ToolResultData };
+/** Sent when the text streamed so far is withdrawn (an LLM reply broke off); only later text counts. */
+export interface TextResetData {
+  reason: string;
+}
+export type AralinDataParts = { plan: PlanData; 'tool-result': ToolResultData; 'text-reset': TextResetData };
 export type AralinMessage = UIMessage<unknown, AralinDataParts>;
 
 export interface Mastery {

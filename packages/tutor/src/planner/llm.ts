@@ -312,9 +312,16 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
           maxRetries,
           abortSignal: signalFor(request.plan.signal, replyTimeoutMs),
         });
-        for await (const delta of stream.textStream) {
-          text += delta;
-          request.onDelta(delta);
+        // fullStream, not textStream: a stream that breaks off must fail the reply, not pass as a short one.
+        for await (const part of stream.fullStream) {
+          if (part.type === 'text-delta') {
+            text += part.text;
+            request.onDelta(part.text);
+          } else if (part.type === 'error') {
+            throw part.error instanceof Error ? part.error : new Error(String(part.error));
+          } else if (part.type === 'abort') {
+            throw new Error(`the reply stream was aborted${part.reason ? ` (${part.reason})` : ''}`);
+          }
         }
         return { usage: await stream.usage };
       });
