@@ -349,7 +349,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (webRoot)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz copies (apps/web/scripts/precompress.ts); no per-request compression.
+      preCompressed: true,
+    });
 
   app.addHook('onClose', async () => {
     ctx.state.ready = false;
