@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { loadContentLibrary } from '@aralin/content';
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -189,6 +193,50 @@ describe('problem+json, OpenAPI, health, metrics', () => {
         }
       }),
       { numRuns: 120, seed: 20261123 },
+    );
+  });
+});
+
+describe('the built web app', () => {
+  let app: FastifyInstance;
+  const script = `console.log(${JSON.stringify('Mabuhay! '.repeat(400))});`;
+  beforeAll(async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'aralin-web-'));
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Aralin</title>');
+    const file = path.join(dist, 'assets', 'app.js');
+    writeFileSync(file, script);
+    writeFileSync(`${file}.br`, brotliCompressSync(script));
+    writeFileSync(`${file}.gz`, gzipSync(script));
+    app = await makeApp({ tutor: scriptedTutor(content) }, { WEB_DIST: dist });
+  });
+  afterAll(() => app.close());
+
+  it('sends the precompressed copy the browser accepts, and the plain file otherwise', async () => {
+    const get = (encoding?: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/assets/app.js',
+        headers: encoding ? { 'accept-encoding': encoding } : {},
+      });
+    const br = await get('br, gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+  });
+
+  it('serves the app shell for client-side routes, and problems for unknown API routes', async () => {
+    const page = await app.inject({ method: 'GET', url: '/chat/abc', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Aralin</title>');
+    expectProblem(
+      await app.inject({ method: 'GET', url: '/api/v1/nothing', headers: { accept: 'text/html' } }),
+      404,
     );
   });
 });
