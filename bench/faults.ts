@@ -1,6 +1,6 @@
 /**
  * Fault scenarios, each ending in a PASS/FAIL (or SKIP) line: LLM provider outage, database unavailable
- * mid-load, Redis unavailable, bad input at volume, rolling restart behind a loopback proxy.
+ * mid-load, Redis unavailable, bad input at volume, rolling restart behind nginx on loopback.
  * Run alone: `npm exec -- node bench/faults.ts [--full]`. Writes bench/results/faults.json.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import {
   FULL,
   freePort,
   isProblemJson,
+  METRICS_TOKEN,
   request,
   type ServerProcess,
   Session,
@@ -18,9 +19,11 @@ import {
   sleep,
   startServer,
   streamTurn,
+  summarise,
   table,
   writeResult,
 } from './lib/common.ts';
+import { NGINX, type Nginx, nginxAvailable, startNginx } from './lib/nginx.ts';
 import { startProxy } from './lib/proxy.ts';
 import { type LlmStub, type StubMode, startLlmStub } from './llm-stub.ts';
 
@@ -131,94 +134,112 @@ async function llmOutage(full: boolean): Promise<FaultResult> {
 
 // ------------------------------------------------------------------ 2. database unavailable mid-load
 
+/** What the issue requires of a database outage, each checked on its own. */
+const DB_TARGETS = { failFastP95Ms: 1000, recoveryMs: 5000 };
+
 async function databaseOutage(full: boolean): Promise<FaultResult> {
   const outageMs = full ? 10_000 : 4_000;
   return withServer({}, async (server, db) => {
     const students = await signUpStudents(server.url, 10, 'dbfault');
     const convs = await Promise.all(students.map((s) => s.newConversation()));
     const acked = new Set<string>();
-    const during: { status: number; ms: number; problem: boolean }[] = [];
-    let phase: 'before' | 'outage' | 'after' = 'before';
-    let afterOk = 0;
-    let afterFail = 0;
-    let readyDuring: number | null = null;
+    const turns: { start: number; end: number; status: number; problem: boolean; type: string }[] = [];
+    const probes: { start: number; status: number }[] = [];
     let stop = false;
     const workers = students.map(async (s, w) => {
       for (let i = 0; !stop && i < 10_000; i++) {
         const key = randomUUID();
-        const t = performance.now();
-        const p = phase;
+        const start = performance.now();
         const res = await jsonTurn(s, convs[w] as string, `Explain photosynthesis ${i}`, key).catch(
           () => null,
         );
-        const ms = performance.now() - t;
+        const end = performance.now();
         if (res?.status === 200) acked.add(key);
-        if (p === 'outage')
-          during.push({ status: res?.status ?? 0, ms, problem: res ? isProblemJson(res) : false });
-        if (p === 'after') {
-          if (res?.status === 200) afterOk++;
-          else afterFail++;
-        }
+        const problem = res ? isProblemJson(res) : false;
+        const type = problem ? String((JSON.parse(res?.body ?? '{}') as { type?: string }).type) : '';
+        turns.push({ start, end, status: res?.status ?? 0, problem, type });
         await sleep(100);
       }
     });
+    const prober = (async () => {
+      while (!stop) {
+        const start = performance.now();
+        const res = await request('GET', `${server.url}/health/ready`, { timeoutMs: 5000 }).catch(() => null);
+        probes.push({ start, status: res?.status ?? 0 });
+        await sleep(100);
+      }
+    })();
     await sleep(2000);
     // Outage: refuse new connections to the database and cut the existing ones (the service keeps running).
-    phase = 'outage';
+    const cutStart = performance.now();
     await adminQuery(`alter database ${db.name} allow_connections false`);
     await adminQuery(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${db.name}'`);
-    await sleep(outageMs / 2);
-    readyDuring = (await request('GET', `${server.url}/health/ready`).catch(() => null))?.status ?? 0;
-    await sleep(outageMs / 2);
+    const cut = performance.now();
+    await sleep(outageMs);
+    const restoreStart = performance.now();
     await adminQuery(`alter database ${db.name} allow_connections true`);
-    // Recovery: give the pool a moment, then count successes.
-    await sleep(1000);
-    phase = 'after';
-    await sleep(3000);
+    const restored = performance.now();
+    await sleep(DB_TARGETS.recoveryMs + 2000);
     stop = true;
-    await Promise.all(workers);
-    const readyAfter = (await request('GET', `${server.url}/health/ready`).catch(() => null))?.status ?? 0;
+    await Promise.all([...workers, prober]);
+
+    // 1. Fail fast with 503 problem+json: every turn sent while the database was away.
+    const during = turns.filter((t) => t.start >= cut && t.end <= restoreStart);
+    const failedNearOutage = turns.filter(
+      (t) => t.status !== 200 && t.end >= cutStart && t.start <= restored,
+    );
+    const statuses: Record<string, number> = {};
+    for (const t of during) statuses[t.status] = (statuses[t.status] ?? 0) + 1;
+    const clear503 = (t: (typeof turns)[number]) =>
+      t.status === 503 && t.problem && t.type.endsWith('/database-unavailable');
+    const failFastP95 = summarise(failedNearOutage.map((t) => t.end - t.start)).p95;
+    const failFast = during.length > 0 && during.every(clear503) && failFastP95 < DB_TARGETS.failFastP95Ms;
+    // 2. Readiness false while the database is away (probes sent after the cut and before the restore).
+    const probesDuring = probes.filter((p) => p.start >= cut && p.start < restoreStart);
+    const readinessFalse = probesDuring.length > 0 && probesDuring.every((p) => p.status === 503);
+    // 3. Recovery: from the restore until every later turn succeeded, and readiness back.
+    const afterRestore = turns.filter((t) => t.start >= restoreStart);
+    const lastFailure = Math.max(restored, ...afterRestore.filter((t) => t.status !== 200).map((t) => t.end));
+    const firstOk = afterRestore.filter((t) => t.status === 200 && t.end >= lastFailure).at(0);
+    const recoveryMs = firstOk ? Math.round(firstOk.end - restored) : Number.POSITIVE_INFINITY;
+    const readyBack = probes.find((p) => p.start >= restored && p.status === 200);
+    const readyBackMs = readyBack
+      ? Math.max(0, Math.round(readyBack.start - restored))
+      : Number.POSITIVE_INFINITY;
+    const recovered = recoveryMs <= DB_TARGETS.recoveryMs && readyBackMs <= DB_TARGETS.recoveryMs;
+    // 4. No committed message lost: every acknowledged turn has its message and its reply stored.
     const stored = await db.query<{ key: string }>(
       `select m.idempotency_key as key from messages m join messages a on a.reply_to = m.id and a.role = 'assistant' where m.idempotency_key is not null`,
     );
     const storedKeys = new Set(stored.map((r) => r.key));
     const lost = [...acked].filter((k) => !storedKeys.has(k)).length;
-    const statuses: Record<string, number> = {};
-    for (const d of during) statuses[d.status] = (statuses[d.status] ?? 0) + 1;
-    const slowest = Math.round(Math.max(0, ...during.map((d) => d.ms)));
-    const all503 = during.length > 0 && during.every((d) => d.status === 503 && d.problem);
+
     const exited = server.child.exitCode;
-    const errorLine = server
-      .log()
-      .split('\n')
-      .filter((l) => /error/i.test(l) && !/^\s+at /.test(l))
-      .at(0);
-    const crash =
-      exited === null
-        ? ''
-        : `; the server process EXITED (code ${exited}): ${errorLine?.slice(0, 300) ?? ''}`;
-    const ok =
-      exited === null &&
-      all503 &&
-      slowest < 2000 &&
-      readyDuring === 503 &&
-      readyAfter === 200 &&
-      afterOk > 0 &&
-      afterFail === 0 &&
-      lost === 0;
+    const crash = exited === null ? '' : `; the server process EXITED (code ${exited})`;
+    const ok = exited === null && failFast && readinessFalse && recovered && lost === 0 && acked.size > 0;
+    const yes = (b: boolean) => (b ? 'yes' : 'NO');
     return {
       scenario: 'Database unavailable mid-load (allow_connections false + pg_terminate_backend)',
       verdict: ok ? 'PASS' : 'FAIL',
-      detail: `during outage: statuses ${JSON.stringify(statuses)}, slowest ${slowest} ms, readiness ${readyDuring}; after: ${afterOk} ok / ${afterFail} failed, readiness ${readyAfter}; ${acked.size} acknowledged turns, ${lost} lost${crash}`,
+      detail:
+        `fail fast: ${yes(failFast)} (${during.length} turns during the outage, statuses ${JSON.stringify(statuses)}, failed-turn p95 ${failFastP95} ms); ` +
+        `readiness false: ${yes(readinessFalse)} (${probesDuring.filter((p) => p.status === 503).length}/${probesDuring.length} probes 503); ` +
+        `recovered: ${yes(recovered)} (turns ${recoveryMs} ms, readiness ${readyBackMs} ms after the restore); ` +
+        `${acked.size} acknowledged turns, ${lost} lost${crash}`,
       data: {
-        statuses,
-        slowest_ms: slowest,
-        ready_during: readyDuring,
-        ready_after: readyAfter,
-        after_ok: afterOk,
-        after_fail: afterFail,
+        outage_ms: outageMs,
+        turns_during_outage: during.length,
+        statuses_during_outage: statuses,
+        failed_turns: failedNearOutage.length,
+        failed_turn_ms: summarise(failedNearOutage.map((t) => t.end - t.start)),
+        probes_during_outage: probesDuring.length,
+        probes_503_during_outage: probesDuring.filter((p) => p.status === 503).length,
+        recovery_ms: recoveryMs,
+        readiness_back_ms: readyBackMs,
         acknowledged: acked.size,
         lost,
+        checks: { fail_fast: failFast, readiness_false: readinessFalse, recovered, no_loss: lost === 0 },
+        targets: DB_TARGETS,
       },
     };
   });
@@ -246,11 +267,40 @@ async function redisOutage(full: boolean): Promise<FaultResult> {
     );
     const seconds = Math.round((performance.now() - t0) / 100) / 10;
     const ready = (await request('GET', `${server.url}/health/ready`)).status;
+    // Limits still hold, counted in local memory: the sign-in throttle refuses the sixth failed attempt.
+    const signins: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await request('POST', `${server.url}/api/v1/auth/signin`, {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'ben', password: `wrong-password-${i}` }),
+      });
+      signins.push(res.status);
+    }
+    const throttled = signins.slice(0, 5).every((s) => s === 401) && signins[5] === 429;
+    const metrics = await request('GET', `${server.url}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    const onMemory =
+      metrics.body.includes('aralin_rate_limit_backend{backend="memory"} 1') &&
+      metrics.body.includes('aralin_rate_limit_backend{backend="redis"} 0');
+    const fallbackWarnings = server
+      .log()
+      .split('\n')
+      .filter((l) => l.includes('Redis is unavailable')).length;
+    const pass = failed === 0 && ready === 200 && throttled && onMemory && fallbackWarnings === 1;
     return {
       scenario: 'Redis unavailable (REDIS_URL points at a closed port)',
-      verdict: failed === 0 && ready === 200 ? 'PASS' : 'FAIL',
-      detail: `${ok}/${turns} turns answered in ${seconds} s, ${failed} failed, readiness ${ready} (rate limits fail open while Redis is away)`,
-      data: { ok, failed, seconds, ready },
+      verdict: pass ? 'PASS' : 'FAIL',
+      detail: `${ok}/${turns} turns answered in ${seconds} s, ${failed} failed, readiness ${ready}; limits enforced locally: sign-in statuses ${signins.join(',')}; backend gauge ${onMemory ? 'memory' : 'NOT memory'}; ${fallbackWarnings} fallback warning(s) logged`,
+      data: {
+        ok,
+        failed,
+        seconds,
+        ready,
+        signin_statuses: signins,
+        gauge_memory: onMemory,
+        fallback_warnings: fallbackWarnings,
+      },
     };
   });
 }
@@ -414,14 +464,27 @@ async function rollingRestart(full: boolean): Promise<FaultResult> {
   const servers: ServerProcess[] = [];
   const ports = await Promise.all([freePort(), freePort(), freePort()]);
   const env = { DATABASE_URL: db.url, DRAIN_TIMEOUT_MS: '10000' };
-  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
+  let proxy: { url: string; retries(): number; close(): Promise<void> } | undefined;
+  let nginx: Nginx | undefined;
+  let via = 'nginx';
   try {
     for (const p of ports) servers.push(await startServer(env, p));
-    proxy = await startProxy(ports.map((p) => `http://127.0.0.1:${p}`));
+    const upstreams = ports.map((p) => `http://127.0.0.1:${p}`);
+    if (nginxAvailable()) {
+      nginx = await startNginx(upstreams);
+      proxy = nginx;
+    } else {
+      via = 'the Node proxy (nginx NOT installed)';
+      console.warn(
+        `⚠ nginx is not installed (${NGINX}): the rolling restart runs behind bench/lib/proxy.ts instead`,
+      );
+      proxy = await startProxy(upstreams);
+    }
     const students = await signUpStudents(proxy.url, 12, 'rollkid');
     const convs = await Promise.all(students.map((s) => s.newConversation()));
     const acked = new Set<string>();
     let failed = 0;
+    let reads = 0;
     const failures: string[] = [];
     let stop = false;
     const workers = students.map(async (s, w) => {
@@ -434,6 +497,17 @@ async function rollingRestart(full: boolean): Promise<FaultResult> {
         else {
           failed++;
           if (failures.length < 5) failures.push(`${res.status} ${res.body.slice(0, 120)}`);
+        }
+        if (i % 4 === 3) {
+          // Reads too (safe to resend on any instance).
+          reads++;
+          const read = await s
+            .call('GET', `/api/v1/conversations/${convs[w] as string}/messages`)
+            .catch((e: Error) => ({ status: 0, body: e.message }));
+          if (read.status !== 200) {
+            failed++;
+            if (failures.length < 5) failures.push(`GET ${read.status} ${read.body.slice(0, 120)}`);
+          }
         }
         await sleep(50);
       }
@@ -455,11 +529,21 @@ async function rollingRestart(full: boolean): Promise<FaultResult> {
     const lost = [...acked].filter((k) => !stored.has(k) || stored.get(k)?.answers === '0').length;
     const duplicated = rows.filter((r) => r.n !== '1' || Number(r.answers) > 1).length;
     const ok = failed === 0 && lost === 0 && duplicated === 0 && acked.size > 0;
+    const passedOnByStatus = nginx?.retriedStatuses();
     return {
-      scenario: 'Rolling restart of 3 instances behind a loopback proxy (SIGTERM one by one, under load)',
+      scenario: `Rolling restart of 3 instances behind ${nginx ? 'nginx' : 'the Node proxy'} on loopback (SIGTERM one by one, under load)`,
       verdict: ok ? 'PASS' : 'FAIL',
-      detail: `${acked.size} acknowledged turns, ${failed} failed requests, ${lost} lost, ${duplicated} duplicated; proxy retried ${proxy.retries()} times${failures.length ? `; e.g. ${failures.join(' | ')}` : ''}`,
-      data: { acknowledged: acked.size, failed, lost, duplicated, proxy_retries: proxy.retries() },
+      detail: `via ${via}: ${acked.size} acknowledged turns and ${reads} reads, ${failed} failed requests, ${lost} lost, ${duplicated} duplicated; passed on to another instance ${proxy.retries()} times${passedOnByStatus ? ` (by status of the attempt: ${JSON.stringify(passedOnByStatus)})` : ''}${failures.length ? `; e.g. ${failures.join(' | ')}` : ''}`,
+      data: {
+        via,
+        acknowledged: acked.size,
+        reads,
+        failed,
+        lost,
+        duplicated,
+        proxy_retries: proxy.retries(),
+        ...(passedOnByStatus ? { passed_on_by_status: passedOnByStatus } : {}),
+      },
     };
   } finally {
     await proxy?.close();

@@ -1,5 +1,5 @@
 /**
- * A small loopback reverse proxy for the rolling-restart scenario (nginx is not installed): round-robin over
+ * A small loopback reverse proxy, the rolling-restart scenario's fallback when nginx is not installed: round-robin over
  * upstreams; a request whose upstream refuses or drops the connection before answering, or answers 503 (an
  * instance draining for shutdown), is retried on the next upstream — only when a retry is safe (GET/HEAD, or an Idempotency-Key).
  */

@@ -29,9 +29,11 @@ import type { AppContext } from './context.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { users } from './db/schema.ts';
 import { seedDemo } from './db/seed.ts';
+import { refuseWhileDraining } from './lifecycle.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { HttpProblem, type ProblemBody, problemType, titleFor } from './problem.ts';
+import { fallbackStore, reportRateLimitBackend } from './ratelimit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { chatRoutes } from './routes/chat.ts';
@@ -105,10 +107,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     bodyLimit: config.bodyLimit,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs * 2,
-    return503OnClosing: true,
+    // Draining answers problem+json with Retry-After (refuseWhileDraining), not Fastify's plain 503.
+    return503OnClosing: false,
     trustProxy: config.env === 'production',
     routerOptions: { ignoreTrailingSlash: true },
   });
+  refuseWhileDraining(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -269,15 +273,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     }
   });
 
-  metrics.rateLimitBackend.set({ backend: 'redis' }, deps.redis ? 1 : 0);
-  metrics.rateLimitBackend.set({ backend: 'memory' }, deps.redis ? 0 : 1);
+  // Redis when it answers, local in-memory counters while it does not (never fail open).
+  const rateLimitNamespace = `${deps.rateLimitNamespace ?? 'aralin'}:rl:`;
+  const stopReporting = reportRateLimitBackend(deps.redis, metrics.rateLimitBackend, app.log);
+  app.addHook('onClose', async () => stopReporting());
   await app.register(fastifyRateLimit, {
     global: true,
     hook: 'preHandler',
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
-    nameSpace: `${deps.rateLimitNamespace ?? 'aralin'}:rl:`,
-    ...(deps.redis ? { redis: deps.redis, skipOnError: true } : {}),
+    nameSpace: rateLimitNamespace,
+    ...(deps.redis ? { store: fallbackStore(deps.redis, rateLimitNamespace) } : {}),
     keyGenerator: (request) => (request.actor ? `user:${request.actor.id}` : `ip:${request.ip}`),
     allowList: (request) => OPS_PATHS.includes(request.url.split('?')[0] ?? ''),
     errorResponseBuilder: (_request, context) =>

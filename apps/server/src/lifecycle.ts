@@ -1,4 +1,33 @@
 import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from './problem.ts';
+
+/** Paths still answered while draining: probes and scrapes must see the instance until it is gone. */
+const ANSWERED_WHILE_DRAINING = ['/health/live', '/health/ready', '/metrics'];
+/** Seconds a client (or a load balancer) should wait before sending the refused request again. */
+export const DRAIN_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * While the instance drains, requests that arrive on kept-alive connections are refused with RFC 9457
+ * problem+json (503, `Retry-After`, `Connection: close`) before any work is done, so a proxy or client can
+ * send them to another instance. Register it first, right after creating the app: it must run before the
+ * hooks that touch the database. A plain `app.close()` (without `shutdown`) drains too.
+ */
+export function refuseWhileDraining(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (!app.ctx.state.draining || ANSWERED_WHILE_DRAINING.includes(request.url.split('?')[0] ?? '')) return;
+    throw new HttpProblem(
+      503,
+      'draining',
+      'This server instance is shutting down; send the request again (another instance will answer it).',
+      { retry_after: DRAIN_RETRY_AFTER_SECONDS },
+      { 'retry-after': String(DRAIN_RETRY_AFTER_SECONDS), connection: 'close' },
+    );
+  });
+  app.addHook('preClose', async () => {
+    app.ctx.state.draining = true;
+    app.ctx.state.ready = false;
+  });
+}
 
 /**
  * Graceful shutdown: readiness goes false, the server stops accepting connections, in-flight requests and

@@ -15,19 +15,19 @@ try {
 
 const stopTelemetry = await startTelemetry(config);
 // Imported after telemetry starts so the HTTP and pg instrumentations can patch their modules.
-const [{ buildApp }, { shutdown }, { renderMetrics }, { DEMO }, { Redis }] = await Promise.all([
-  import('./app.ts'),
-  import('./lifecycle.ts'),
-  import('./routes/ops.ts'),
-  import('./db/seed.ts'),
-  import('ioredis'),
-]);
+const [{ buildApp }, { shutdown }, { renderMetrics }, { DEMO }, { Redis }, { RATE_LIMIT_REDIS_OPTIONS }] =
+  await Promise.all([
+    import('./app.ts'),
+    import('./lifecycle.ts'),
+    import('./routes/ops.ts'),
+    import('./db/seed.ts'),
+    import('ioredis'),
+    import('./ratelimit.ts'),
+  ]);
 
-const redis = config.redisUrl
-  ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
-  : undefined;
+const redis = config.redisUrl ? new Redis(config.redisUrl, RATE_LIMIT_REDIS_OPTIONS) : undefined;
 redis?.on('error', () => {
-  // reconnects on its own; rate limits fail open (skipOnError) while Redis is away
+  // The client reconnects on its own; meanwhile the limits count locally (logged once by the app).
 });
 
 const app = await buildApp(config, redis ? { redis } : {});

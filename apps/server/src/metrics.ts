@@ -116,7 +116,7 @@ export function createMetrics() {
     ready: new Gauge({ name: 'aralin_ready', help: '1 ready, 0 not ready or draining', registers: r }),
     rateLimitBackend: new Gauge({
       name: 'aralin_rate_limit_backend',
-      help: 'Rate limit store in use (1)',
+      help: 'Rate-limit backend in use now (1): redis, or memory (per-instance) while Redis is unavailable or not configured',
       labelNames: ['backend'] as const,
       registers: r,
     }),

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { loadContentLibrary } from '@aralin/content';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { shutdown } from '../src/lifecycle.ts';
-import { Client, makeApp, parseSse, scriptedTutor, signedIn } from './helpers.ts';
+import { Client, expectProblem, makeApp, parseSse, scriptedTutor, signedIn } from './helpers.ts';
 
 describe('config', () => {
   it('applies defaults and validates values with clear messages', () => {
@@ -188,5 +191,192 @@ describe('graceful shutdown', () => {
     expect(parts.some((p) => p !== '[DONE]' && p.type === 'finish')).toBe(true);
     const { forced } = await stopping;
     expect(forced).toBe(false);
+  });
+});
+
+/** One raw HTTP/1.1 connection, so a second request can be sent on the same kept-alive socket. */
+async function rawConnection(address: string) {
+  const { hostname, port } = new URL(address);
+  const socket = net.connect(Number(port), hostname);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  let received = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    received += chunk;
+  });
+  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return {
+    send(method: string, path: string, headers: Record<string, string>, body = '') {
+      const lines = [
+        `${method} ${path} HTTP/1.1`,
+        `host: ${hostname}:${port}`,
+        'connection: keep-alive',
+        `content-length: ${Buffer.byteLength(body)}`,
+        ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      ];
+      socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`);
+    },
+    received: () => received,
+    /** Resolves when the server closes the connection. */
+    ended,
+    destroy: () => socket.destroy(),
+  };
+}
+
+/** Splits the raw bytes of consecutive responses into status, lower-cased headers and body. */
+function parseResponses(raw: string) {
+  return raw
+    .split(/(?=HTTP\/1\.1 \d{3} )/)
+    .filter(Boolean)
+    .map((text) => {
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      const [statusLine = '', ...headerLines] = head.split('\r\n');
+      const headers = Object.fromEntries(
+        headerLines.map((l) => [
+          l.slice(0, l.indexOf(':')).toLowerCase(),
+          l.slice(l.indexOf(':') + 1).trim(),
+        ]),
+      );
+      return { status: Number(statusLine.split(' ')[1]), headers, body };
+    });
+}
+
+describe('draining: requests on kept-alive connections', () => {
+  for (const how of ['shutdown()', 'app.close()'] as const)
+    it(`after ${how}, a new request on a busy kept-alive connection gets 503 problem+json with Retry-After and Connection: close`, async () => {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started: () => void = () => {};
+      const turnStarted = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const app = await makeApp({
+        tutor: scriptedTutor(loadContentLibrary(), {
+          before: async (message) => {
+            if (message.includes('slow')) {
+              started();
+              await gate;
+            }
+          },
+        }),
+      });
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      const ana = await signedIn(app, 'ana');
+      const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+      const headers = {
+        cookie: [...ana.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': ana.csrf as string,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      };
+      const connection = await rawConnection(address);
+      try {
+        connection.send(
+          'POST',
+          `/api/v1/conversations/${conv}/messages`,
+          headers,
+          JSON.stringify({ text: 'explain something slow' }),
+        );
+        await turnStarted;
+        const stopping =
+          how === 'shutdown()' ? shutdown(app, 30_000) : app.close().then(() => ({ forced: false }));
+        await new Promise((r) => setImmediate(r));
+        expect(app.ctx.state.draining).toBe(true);
+        // The connection is busy, so closing the idle ones leaves it open: the next request arrives on it.
+        connection.send('GET', '/api/v1/me', headers);
+        release();
+        await connection.ended;
+        const [turn, refused] = parseResponses(connection.received());
+        expect(turn?.status).toBe(200);
+        expect(JSON.parse(turn?.body ?? '{}').assistant_message.content.length).toBeGreaterThan(0);
+        expect(refused?.status).toBe(503);
+        expect(refused?.headers['content-type']).toContain('application/problem+json');
+        expect(refused?.headers['retry-after']).toBe('1');
+        expect(refused?.headers.connection).toBe('close');
+        const problem = JSON.parse(refused?.body ?? '{}');
+        expect(problem).toMatchObject({ status: 503, title: 'Service Unavailable', instance: '/api/v1/me' });
+        expect(problem.type).toContain('draining');
+        expect(problem.request_id).toEqual(expect.any(String));
+        expect((await stopping).forced).toBe(false);
+      } finally {
+        connection.destroy();
+      }
+    });
+});
+
+// ------------------------------------------------------------------ PostgreSQL going away and coming back
+
+const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
+async function postgresUp(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+const pgUp = await postgresUp();
+if (!pgUp)
+  console.warn('⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the readiness-during-outage test');
+
+describe.skipIf(!pgUp)('database outage on PostgreSQL', () => {
+  const dbName = `aralin_outage_${randomUUID().replaceAll('-', '')}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    await admin(`create database ${dbName}`);
+    app = await makeApp({}, { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${dbName}` });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await admin(`drop database if exists ${dbName} with (force)`);
+  });
+
+  it('readiness goes false and requests fail fast with 503 problem+json, then both recover', async () => {
+    const ana = await signedIn(app, 'ana');
+    expect((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
+    expect((await ana.get('/api/v1/me')).statusCode).toBe(200);
+
+    await admin(`alter database ${dbName} allow_connections false`);
+    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}'`);
+    try {
+      const t0 = performance.now();
+      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+      expect(expectProblem(ready, 503).detail).toContain('database');
+      const me = await ana.get('/api/v1/me');
+      const problem = expectProblem(me, 503);
+      expect(problem.type).toContain('database-unavailable');
+      expect(me.headers['retry-after']).toBe('5');
+      const conv = await ana.post('/api/v1/conversations', {});
+      expect(expectProblem(conv, 503).type).toContain('database-unavailable');
+      expect(performance.now() - t0).toBeLessThan(2000);
+    } finally {
+      await admin(`alter database ${dbName} allow_connections true`);
+    }
+
+    const back = performance.now();
+    let ready = 0;
+    while (ready !== 200 && performance.now() - back < 5000) {
+      ready = (await app.inject({ method: 'GET', url: '/health/ready' })).statusCode;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toBe(200);
+    expect((await ana.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await ana.post('/api/v1/conversations', {})).statusCode).toBe(201);
   });
 });

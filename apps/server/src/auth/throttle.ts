@@ -1,6 +1,10 @@
 import type { Redis } from 'ioredis';
+import { redisAvailability } from '../ratelimit.ts';
 
-/** Counts failures per key in a fixed window; Redis-backed when available so replicas share the count. */
+/**
+ * Counts failures per key in a fixed window. Redis-backed when a client is given, so replicas share the count;
+ * while Redis is unavailable the counts are kept in local memory (per instance) instead of being skipped.
+ */
 export interface FailureThrottle {
   failures(key: string): Promise<{ count: number; retryAfterSeconds: number }>;
   fail(key: string): Promise<void>;
@@ -13,22 +17,41 @@ export function createThrottle(
   prefix: string,
   now: () => number = Date.now,
 ): FailureThrottle {
-  if (redis) {
-    return {
-      async failures(key) {
-        const [count, ttl] = await Promise.all([redis.get(prefix + key), redis.ttl(prefix + key)]);
-        return { count: Number(count ?? 0), retryAfterSeconds: Math.max(1, ttl) };
-      },
-      async fail(key) {
-        const k = prefix + key;
-        const count = await redis.incr(k);
-        if (count === 1) await redis.expire(k, windowSeconds);
-      },
-      async reset(key) {
-        await redis.del(prefix + key);
-      },
-    };
-  }
+  const local = memoryThrottle(windowSeconds, now);
+  if (!redis) return local;
+  const availability = redisAvailability(redis);
+  return {
+    failures: (key) =>
+      availability.run(
+        async () => {
+          const [count, ttl] = await Promise.all([redis.get(prefix + key), redis.ttl(prefix + key)]);
+          return { count: Number(count ?? 0), retryAfterSeconds: Math.max(1, ttl) };
+        },
+        () => local.failures(key),
+      ),
+    fail: (key) =>
+      availability.run(
+        async () => {
+          const k = prefix + key;
+          const count = await redis.incr(k);
+          if (count === 1) await redis.expire(k, windowSeconds);
+        },
+        () => local.fail(key),
+      ),
+    async reset(key) {
+      // Local counts from an earlier outage must not come back at the next one.
+      await local.reset(key);
+      await availability.run(
+        async () => {
+          await redis.del(prefix + key);
+        },
+        () => undefined,
+      );
+    },
+  };
+}
+
+function memoryThrottle(windowSeconds: number, now: () => number): FailureThrottle {
   const entries = new Map<string, { count: number; until: number }>();
   const live = (key: string) => {
     const entry = entries.get(key);

@@ -36,6 +36,39 @@ export interface DatabaseOptions {
   dataDir?: string;
   observe?: QueryObserver;
   poolMax?: number;
+  /** How long a query may wait for a connection (a new one or a free one from a full pool); default 5 s. */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * PostgreSQL could not be reached: a new connection was refused (server down or restarting, the database not
+ * accepting connections, too many clients) or no connection became free in time. SQLSTATE class 08
+ * (`connection_failure`), so the API answers 503 problem+json with Retry-After instead of 500.
+ */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+  readonly code = '08006';
+  constructor(cause: unknown) {
+    super(`could not get a database connection: ${(cause as Error | undefined)?.message ?? String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: () => void) => void;
+
+/** Makes every failure to obtain a connection from `pool` a `DatabaseUnavailableError`. */
+function classifyConnectErrors(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (cb?: ConnectCallback) => Promise<pg.PoolClient> | undefined;
+  const wrap = (error: unknown) =>
+    error instanceof DatabaseUnavailableError ? error : new DatabaseUnavailableError(error);
+  // pg-pool's own query() calls connect with a callback; drizzle's transactions call it without one.
+  pool.connect = ((callback?: ConnectCallback) => {
+    if (callback) return connect((err, client, done) => callback(err ? wrap(err) : undefined, client, done));
+    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+      throw wrap(error);
+    });
+  }) as typeof pool.connect;
 }
 
 function operationOf(text: unknown): string {
@@ -70,7 +103,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolMax ?? 10,
+      // Fail fast when PostgreSQL is unreachable instead of queueing requests behind a hanging connect.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      // Notice connections that died silently (a restarted host, a dropped NAT entry).
+      keepAlive: true,
     });
+    classifyConnectErrors(pool);
     pool.on('error', () => {
       // An idle client died (e.g. the server restarted); the pool replaces it on the next query.
     });
