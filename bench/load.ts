@@ -10,6 +10,7 @@ import {
   createBenchDatabase,
   FULL,
   freePort,
+  METRICS_TOKEN,
   type ProcStats,
   ROOT,
   request,
@@ -73,6 +74,7 @@ function cpuWatcher(server: { stats(): ProcStats }) {
     const wall = (performance.now() - t0) / 1000;
     return {
       cpuPct: Math.round(((end.cpuSeconds - start.cpuSeconds) / wall) * 100),
+      cpuSeconds: end.cpuSeconds - start.cpuSeconds,
       rssPeak: Math.round(peak),
     };
   };
@@ -200,7 +202,7 @@ async function saturate(
   );
   const wall = (performance.now() - t0) / 1000;
   const s = summarise(lat);
-  const { cpuPct, rssPeak } = stop();
+  const { cpuPct, cpuSeconds, rssPeak } = stop();
   return {
     concurrency,
     seconds: Math.round(wall),
@@ -210,8 +212,20 @@ async function saturate(
     p95_ms: s.p95,
     errors,
     server_cpu_pct: cpuPct,
+    server_cpu_ms_per_request: Math.round((cpuSeconds / Math.max(1, s.count)) * 10_000) / 10,
     server_rss_peak_mib: rssPeak,
   };
+}
+
+/** Database statements the server has run (its query histogram's count, all operations). */
+async function queriesRun(server: ServerProcess): Promise<number> {
+  const res = await request('GET', `${server.url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  return [...res.body.matchAll(/^aralin_db_query_duration_seconds_count\{[^}]*\} (\d+)$/gm)].reduce(
+    (sum, m) => sum + Number(m[1]),
+    0,
+  );
 }
 
 export async function runLoad(full = FULL) {
@@ -249,10 +263,16 @@ export async function runLoad(full = FULL) {
     for (const n of levels) levelResults.push(await runLevel(server, students.slice(0, n), levelSeconds));
 
     const srv = server;
-    const aralin = await saturate(concurrency, satSeconds, srv, async (w, i) => {
+    const queriesBefore = await queriesRun(srv);
+    const saturated = await saturate(concurrency, satSeconds, srv, async (w, i) => {
       const s = students[w % students.length] as Student;
       await jsonTurn(s, MESSAGES[i % MESSAGES.length] as string);
     });
+    const aralin = {
+      ...saturated,
+      queries_per_turn:
+        Math.round((((await queriesRun(srv)) - queriesBefore) / Math.max(1, saturated.completed)) * 10) / 10,
+    };
     const port = await freePort();
     baseline = await spawnAndWait(`${ROOT}bench/lib/baseline-server.ts`, port, { DATABASE_URL: db.url });
     const base = baseline;
@@ -326,7 +346,7 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
   );
   const { aralin, baseline, ratio } = r.saturation;
   console.log(
-    `\nsaturation (${aralin.concurrency} closed-loop clients): Aralin ${aralin.per_s} turns/s (p95 ${aralin.p95_ms} ms, ${aralin.errors} errors), bare Fastify ${baseline.per_s}/s → ratio ${ratio}`,
+    `\nsaturation (${aralin.concurrency} closed-loop clients): Aralin ${aralin.per_s} turns/s (p95 ${aralin.p95_ms} ms, ${aralin.errors} errors; ${aralin.queries_per_turn} queries and ${aralin.server_cpu_ms_per_request} ms server CPU per turn), bare Fastify ${baseline.per_s}/s (${baseline.server_cpu_ms_per_request} ms CPU per request) → ratio ${ratio}`,
   );
   for (const l of r.levels)
     if (l.error_samples.length) console.log(`errors at ${l.students}: ${l.error_samples.join(' | ')}`);

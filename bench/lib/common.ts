@@ -181,6 +181,8 @@ export async function startServer(env: Record<string, string>, port?: number): P
     DRAIN_TIMEOUT_MS: '10000',
     RATE_LIMIT_PER_MINUTE: '1000000',
     CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
+    // e.g. BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles every server a benchmark starts.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     ...env,
     PORT: String(p),
   });
