@@ -100,10 +100,18 @@ describe('compose.yaml', () => {
     );
   });
 
-  it('nginx proxies to the server service and streams server-sent events unbuffered', () => {
+  it('nginx proxies to the server service, streams server-sent events unbuffered, resends only keyed turns', () => {
     const conf = read(path.join(dockerDir, 'nginx.conf'));
     expect(conf).toMatch(/upstream aralin \{[^}]*server server:8080/);
-    expect(conf).toMatch(/location \/api\/v1\/conversations\/ \{[^}]*proxy_buffering off;/);
+    const block = (name: string) =>
+      new RegExp(`location ${name} \\{([\\s\\S]*?)\\n {4}\\}`).exec(conf)?.[1] ?? '';
+    const turn = block('/api/v1/conversations/');
+    const keyed = block('@keyed_turn');
+    for (const b of [turn, keyed]) expect(b).toContain('proxy_buffering off;');
+    // Only turns with an Idempotency-Key may be resent to another instance after one has seen them.
+    expect(turn).toContain('error_page 418 = @keyed_turn;');
+    expect(turn).toMatch(/proxy_next_upstream error timeout http_503;/);
+    expect(keyed).toMatch(/proxy_next_upstream error timeout http_503 non_idempotent;/);
     expect(conf).toMatch(/location = \/metrics \{\s*return 404;/);
   });
 });
