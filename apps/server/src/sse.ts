@@ -9,6 +9,11 @@ export interface UiStreamOptions {
   onError: (error: unknown) => string;
   /** Called once when the response is closed, finished or cut off. */
   onClose?: () => void;
+  /**
+   * How often a quiet stream gets an SSE comment line (ignored by clients), so that the server's idle-socket
+   * timeout and proxies between do not cut a turn that waits on a slow model. Default 15 s.
+   */
+  heartbeatMs?: number;
 }
 
 /**
@@ -28,18 +33,26 @@ export function sendUiMessageStream(
 ): FastifyReply {
   const body = new PassThrough();
   let closed = false;
+  let quiet = true;
+  const heartbeat = setInterval(() => {
+    if (quiet && !body.writableEnded) body.write(': keep-alive\n\n');
+    quiet = true;
+  }, options.heartbeatMs ?? 15_000);
   const close = () => {
+    clearInterval(heartbeat);
     if (closed) return;
     closed = true;
     options.onClose?.();
   };
   reply.raw.once('close', close);
   const emit: Emit = (chunk) => {
+    quiet = false;
     if (!body.writableEnded) body.write(`data: ${JSON.stringify(chunk)}\n\n`);
   };
   produce(emit)
     .catch((error: unknown) => emit({ type: 'error', errorText: options.onError(error) }))
     .finally(() => {
+      clearInterval(heartbeat);
       if (!body.writableEnded) body.end('data: [DONE]\n\n');
     });
   reply.code(200);

@@ -11,7 +11,11 @@ afterEach(async () => {
 });
 
 /** Serves one stream from `produce` and reads it back through the AI SDK's own client transport (useChat's). */
-async function roundTrip(produce: (emit: Emit) => Promise<unknown>, onClose?: () => void) {
+async function roundTrip(
+  produce: (emit: Emit) => Promise<unknown>,
+  onClose?: () => void,
+  heartbeatMs?: number,
+) {
   const errors: unknown[] = [];
   app = Fastify();
   app.post('/stream', (_request, reply) =>
@@ -21,6 +25,7 @@ async function roundTrip(produce: (emit: Emit) => Promise<unknown>, onClose?: ()
         return 'The tutor could not answer just now.';
       },
       ...(onClose ? { onClose } : {}),
+      ...(heartbeatMs ? { heartbeatMs } : {}),
     }),
   );
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -80,5 +85,23 @@ describe('sendUiMessageStream', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(closes).toBe(1);
     expect(() => emitLater({ type: 'finish' })).not.toThrow();
+  });
+
+  it('keeps a quiet stream alive with comment lines that the client ignores', async () => {
+    const { chunks } = await roundTrip(
+      async (emit) => {
+        emit({ type: 'start', messageId: 'm4' });
+        // A slow model: nothing to send for several heartbeats.
+        await new Promise((r) => setTimeout(r, 120));
+        emit({ type: 'finish' });
+      },
+      undefined,
+      20,
+    );
+    expect(chunks).toEqual([{ type: 'start', messageId: 'm4' }, { type: 'finish' }]);
+    const raw = await app?.inject({ method: 'POST', url: '/stream' });
+    expect(raw?.body).toMatch(
+      /^data: \{"type":"start".*\n\n(: keep-alive\n\n)+data: \{"type":"finish"\}\n\ndata: \[DONE\]\n\n$/s,
+    );
   });
 });
