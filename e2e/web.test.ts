@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -97,6 +97,39 @@ interface ProgressBody {
 }
 function progress(page: Page): Promise<ProgressBody> {
   return page.evaluate(() => fetch('/api/v1/progress').then((r) => r.json() as Promise<ProgressBody>));
+}
+
+/** What the page sees, typed here because the root tsconfig has no DOM library. */
+interface InPage {
+  document: {
+    activeElement: {
+      tagName: string;
+      textContent: string | null;
+      getAttribute(n: string): string | null;
+    } | null;
+  };
+  navigator: { clipboard: { readText(): Promise<string> } };
+  localStorage: Record<string, string>;
+}
+
+/** The focused element: its tag, name attribute and text. */
+function focused(page: Page): Promise<{ tag: string; name: string | null; text: string | null } | null> {
+  return page.evaluate(() => {
+    const el = (globalThis as unknown as InPage).document.activeElement;
+    return el ? { tag: el.tagName, name: el.getAttribute('name'), text: el.textContent } : null;
+  });
+}
+
+function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement);
+}
+
+async function signIn(page: Page, user: string, password: string, lands: RegExp): Promise<void> {
+  if (!/\/signin/.test(page.url())) await page.goto('/signin');
+  await page.fill('input[name="username"]', user);
+  await page.fill('input[name="password"]', password);
+  await page.click('form button[type="submit"]');
+  await page.waitForURL(lands);
 }
 
 async function send(page: Page, text: string): Promise<void> {
@@ -477,6 +510,267 @@ describe.skipIf(!hasChromium)(
       await page.locator('form.card').first().waitFor();
       expect(await page.locator('select').first().inputValue()).toBe('fil');
       await check(page, 'profile');
+    });
+
+    it('a teacher issues a one-time reset code; the student sets a new password with it and signs in', async () => {
+      const teacher = await browser.newContext({
+        viewport: DESKTOP,
+        baseURL: base,
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      onTestFinished(() => teacher.close());
+      await teacher.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      const t = await teacher.newPage();
+      await signIn(t, 'guro', 'aralin-guro', /\/teacher$/);
+      await t.locator('.class-grid a', { hasText: 'Sampaguita' }).click();
+      const row = t.locator('table.table tbody tr', { hasText: displayName });
+      await row.waitFor({ timeout: 30_000 });
+      const issue = row.getByRole('button', { name: `I-reset ang password ni ${displayName}` });
+      await issue.click();
+      const dialog = t.locator('dialog.dialog[open]');
+      const code = (await dialog.locator('.reset-code code').textContent({ timeout: 30_000 })) ?? '';
+      expect(code).toMatch(/^[\w-]{24}$/);
+      expect(await dialog.textContent()).toMatch(/Isang beses lang ito gagana, hanggang .+\d/);
+      expect(await dialog.locator('.note').textContent()).toContain(`kay ${displayName}`);
+      // Focus is inside the modal, on the copy button; copying puts exactly the code on the clipboard.
+      await expect.poll(async () => (await focused(t))?.text).toBe('Kopyahin ang code');
+      await t.keyboard.press('Enter');
+      await expect.poll(() => dialog.locator('.copy-status').textContent()).toBe('Nakopya na.');
+      expect(await t.evaluate(() => (globalThis as unknown as InPage).navigator.clipboard.readText())).toBe(
+        code,
+      );
+      await check(t, 'teacher-reset-code');
+      // Shown once: Escape closes the dialog, forgets the code and returns focus to the row's button.
+      await t.keyboard.press('Escape');
+      await expect.poll(() => t.locator('dialog.dialog[open]').count()).toBe(0);
+      expect(await t.locator('.reset-code').count()).toBe(0);
+      await expect.poll(() => hasFocus(issue)).toBe(true);
+
+      const learner = await browser.newContext({
+        viewport: MOBILE,
+        baseURL: base,
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      onTestFinished(() => learner.close());
+      const p = await learner.newPage();
+      await p.goto('/signin');
+      await p.getByRole('link', { name: 'I have a reset code' }).click();
+      await p.waitForURL(/\/reset-password$/);
+      await p.locator('input[name="reset_code"]').waitFor();
+      await expect.poll(async () => (await focused(p))?.tag).toBe('H1');
+      await check(p, 'reset-password');
+
+      // Client-side checks: nothing is sent, each field says what is wrong, focus goes to the first one.
+      const sent: string[] = [];
+      p.on('request', (r) => {
+        if (r.url().endsWith('/auth/password-reset')) sent.push(r.method());
+      });
+      await p.fill('input[name="reset_code"]', 'abc');
+      await p.fill('input[name="new_password"]', 'short');
+      await p.fill('input[name="confirm_password"]', 'different');
+      await p.click('form button[type="submit"]');
+      await expect.poll(() => p.locator('.field-error').count()).toBe(2);
+      expect(await p.locator('.field-error').allTextContents()).toEqual([
+        'That code is too short. Check it with your teacher.',
+        'Use at least 8 characters.',
+      ]);
+      await expect.poll(async () => (await focused(p))?.name).toBe('reset_code');
+      expect(await p.locator('input[name="reset_code"]').getAttribute('aria-invalid')).toBe('true');
+      await p.fill('input[name="new_password"]', 'bagong-password-1');
+      await p.click('form button[type="submit"]');
+      await expect
+        .poll(() => p.locator('.field-error').allTextContents())
+        .toEqual([
+          'That code is too short. Check it with your teacher.',
+          'The two passwords are not the same.',
+        ]);
+      expect(sent).toEqual([]);
+
+      // A well-formed but wrong code: the server's problem detail is shown in an alert that takes focus.
+      await p.fill('input[name="reset_code"]', 'not-the-real-code-0000');
+      await p.fill('input[name="confirm_password"]', 'bagong-password-1');
+      await p.click('form button[type="submit"]');
+      const alert = p.locator('.error[role="alert"]');
+      await expect
+        .poll(() => alert.textContent())
+        .toBe('That reset code is not valid, expired, or was already used.');
+      await expect.poll(() => hasFocus(alert)).toBe(true);
+      expect(sent).toEqual(['POST']);
+      await check(p, 'reset-password-error');
+
+      // The real code, pasted with stray whitespace.
+      await p.fill('input[name="reset_code"]', ` ${code}\n`);
+      await p.click('form button[type="submit"]');
+      await p.waitForURL(/\/signin\?notice=password-reset$/);
+      const notice = p.locator('.notice[role="status"]');
+      expect(await notice.textContent()).toBe('Your password was changed. Sign in with your new password.');
+      await expect.poll(() => hasFocus(notice)).toBe(true);
+      await check(p, 'signin-notice');
+      // The old password is refused; the new one works; the code cannot be used twice.
+      await p.fill('input[name="username"]', username);
+      await p.fill('input[name="password"]', 'aralin-e2e-pass');
+      await p.click('form button[type="submit"]');
+      await expect
+        .poll(() => p.locator('.error[role="alert"]').textContent())
+        .toBe('Wrong username or password.');
+      await signIn(p, username, 'bagong-password-1', /\/chat/);
+      const again = await p.evaluate(
+        (token) =>
+          fetch('/api/v1/auth/password-reset', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ token, new_password: 'third-password-1' }),
+          }).then((r) => r.status),
+        code,
+      );
+      expect(again).toBe(400);
+    });
+
+    it('an admin issues a reset code for a student (staff rows have none) and sees a refusal explained', async () => {
+      const admin = await browser.newContext({
+        viewport: MOBILE,
+        baseURL: base,
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      onTestFinished(() => admin.close());
+      const a = await admin.newPage();
+      await signIn(a, 'admin', 'aralin-admin', /\/admin$/);
+      const ben = a.locator('table.table tbody tr', { hasText: 'Ben Cruz' });
+      await ben.waitFor();
+      expect(await a.locator('table.table tbody tr', { hasText: 'guro' }).locator('button').count()).toBe(0);
+      await ben.getByRole('button', { name: 'I-reset ang password ni Ben Cruz' }).click();
+      const dialog = a.locator('dialog.dialog[open]');
+      expect(await dialog.locator('.reset-code code').textContent({ timeout: 30_000 })).toMatch(
+        /^[\w-]{24}$/,
+      );
+      await check(a, 'admin-reset-code');
+      await dialog.getByRole('button', { name: 'Tapos na' }).click();
+      await expect.poll(() => a.locator('dialog.dialog[open]').count()).toBe(0);
+
+      // The server refuses (here: the student left the school meanwhile): its detail is shown, with a retry.
+      await a.route('**/api/v1/users/*/password-reset-token', (route) =>
+        route.fulfill({
+          status: 404,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'https://aralin.dev/problems/not-found',
+            status: 404,
+            detail: 'student not found',
+          }),
+        }),
+      );
+      await ben.getByRole('button', { name: 'I-reset ang password ni Ben Cruz' }).click();
+      await expect.poll(() => dialog.locator('.error[role="alert"]').textContent()).toBe('student not found');
+      expect(await dialog.locator('.reset-code').count()).toBe(0);
+      await expect.poll(async () => (await focused(a))?.text).toBe('Subukang muli');
+      await a.unroute('**/api/v1/users/*/password-reset-token');
+      await a.keyboard.press('Enter');
+      expect(await dialog.locator('.reset-code code').textContent({ timeout: 30_000 })).toMatch(
+        /^[\w-]{24}$/,
+      );
+    });
+
+    it('a user deletes their account after confirming, and can no longer sign in', async () => {
+      const ctx = await browser.newContext({
+        viewport: MOBILE,
+        baseURL: base,
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      onTestFinished(() => ctx.close());
+      const p = await ctx.newPage();
+      const leaver = `lisa${Date.now().toString(36)}`;
+      await p.goto('/signup');
+      await p.fill('input[name="class_code"]', 'SAMPA7');
+      await p.fill('input[name="display_name"]', 'Lisa Reyes');
+      await p.fill('input[name="username"]', leaver);
+      await p.fill('input[name="password"]', 'lisa-password-1');
+      await p.click('form button[type="submit"]');
+      await p.waitForURL(/\/chat$/);
+      await expect
+        .poll(() =>
+          p.evaluate(() =>
+            Object.keys((globalThis as unknown as InPage).localStorage).filter((k) =>
+              k.startsWith('aralin.conv.'),
+            ),
+          ),
+        )
+        .not.toEqual([]);
+
+      await p.click('a[href="/profile"]');
+      const zone = p.locator('.danger-zone');
+      await zone.getByRole('button', { name: 'Delete my account' }).click();
+      const form = zone.locator('form.confirm-delete');
+      await expect.poll(async () => (await focused(p))?.tag).toBe('H3');
+      expect(await form.textContent()).toContain('all your conversations with the tutor');
+      expect(await form.textContent()).toContain('your progress and mastery in every topic');
+      const confirm = form.getByRole('button', { name: 'Delete my account for good' });
+      expect(await confirm.isDisabled()).toBe(true);
+      await check(p, 'profile-delete');
+
+      // The button stays disabled until the username matches (case and spaces aside) and a password is typed.
+      await form.locator('input[name="confirm_username"]').fill(leaver.slice(0, -1));
+      await form.locator('input[name="confirm_password"]').fill('wrong-password');
+      expect(await confirm.isDisabled()).toBe(true);
+      await form.locator('input[name="confirm_username"]').fill(` ${leaver.toUpperCase()} `);
+      expect(await confirm.isDisabled()).toBe(false);
+
+      // A wrong password: the server's detail in an alert, the password field emptied and focused.
+      await confirm.click();
+      await expect
+        .poll(() => form.locator('.error[role="alert"]').textContent())
+        .toBe('The password is wrong.');
+      await expect.poll(async () => (await focused(p))?.name).toBe('confirm_password');
+      expect(await form.locator('input[name="confirm_password"]').inputValue()).toBe('');
+
+      // The network fails: the alert says so and takes focus; nothing was deleted.
+      await p.route('**/api/v1/me', (route) =>
+        route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback(),
+      );
+      await form.locator('input[name="confirm_password"]').fill('lisa-password-1');
+      await confirm.click();
+      await expect
+        .poll(() => form.locator('.error[role="alert"]').textContent())
+        .toBe("Can't reach Aralin. Check your connection and try again.");
+      await expect.poll(() => hasFocus(form.locator('.error'))).toBe(true);
+      await p.unroute('**/api/v1/me');
+      await check(p, 'profile-delete-error');
+
+      // Cancel closes the confirmation and returns focus to the opener.
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      const opener = zone.getByRole('button', { name: 'Delete my account' });
+      await expect.poll(() => hasFocus(opener)).toBe(true);
+
+      await opener.click();
+      await form.locator('input[name="confirm_username"]').fill(leaver);
+      await form.locator('input[name="confirm_password"]').fill('lisa-password-1');
+      await form.getByRole('button', { name: 'Delete my account for good' }).click();
+      await p.waitForURL(/\/signin\?notice=account-deleted$/);
+      const notice = p.locator('.notice[role="status"]');
+      expect(await notice.textContent()).toBe(
+        'Your account was deleted. Thank you for learning with Aralin.',
+      );
+      await expect.poll(() => hasFocus(notice)).toBe(true);
+      expect(await p.locator('.mainnav').count()).toBe(0);
+      expect(
+        await p.evaluate(() =>
+          Object.keys((globalThis as unknown as InPage).localStorage).filter(
+            (k) => k.startsWith('aralin.') && k !== 'aralin.locale',
+          ),
+        ),
+      ).toEqual([]);
+      expect(await p.evaluate(() => fetch('/api/v1/me').then((r) => r.status))).toBe(401);
+
+      await p.fill('input[name="username"]', leaver);
+      await p.fill('input[name="password"]', 'lisa-password-1');
+      await p.click('form button[type="submit"]');
+      await expect
+        .poll(() => p.locator('.error[role="alert"]').textContent())
+        .toBe('Wrong username or password.');
+      expect(p.url()).toMatch(/\/signin/);
     });
   },
 );

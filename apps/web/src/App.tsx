@@ -9,6 +9,9 @@ import { ChatPage } from './pages/ChatPage.tsx';
 import { SignInPage, SignUpPage } from './pages/SignIn.tsx';
 
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+const ResetPasswordPage = lazy(() =>
+  import('./pages/ResetPassword.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx'));
 const TeacherApp = lazy(() => import('./teacher/TeacherApp.tsx'));
 const AdminApp = lazy(() => import('./admin/AdminApp.tsx'));
@@ -63,6 +66,7 @@ export function App() {
             <Route path="/" component={Home} />
             <Route path="/signin" component={SignInPage} />
             <Route path="/signup" component={SignUpPage} />
+            <Route path="/reset-password" component={ResetPasswordPage} />
             <Route path="/chat/:id?">
               {(params) => (
                 <Guard roles={['student']}>

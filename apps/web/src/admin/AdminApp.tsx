@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
+import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
 import { get, post, put } from '../lib/api.ts';
 import type { ClassSummary, User } from '../lib/types.ts';
 import { errorMessage } from '../pages/SignIn.tsx';
@@ -55,6 +56,7 @@ function Users() {
                 <th scope="col">{t('auth.username')}</th>
                 <th scope="col">{t('admin.role')}</th>
                 <th scope="col">{t('profile.grade')}</th>
+                <th scope="col">{t('reset.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,6 +66,13 @@ function Users() {
                   <td>{u.username}</td>
                   <td>{t(`roles.${u.role}`)}</td>
                   <td>{u.grade_level ?? '–'}</td>
+                  <td>
+                    {u.role === 'student' ? (
+                      <ResetCodeButton person={u} />
+                    ) : (
+                      <span className="muted">{t('reset.staffSelf')}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -88,28 +97,31 @@ function Classes() {
       <h2 id="aclasses-h">{t('teacher.classes')}</h2>
       <ErrorNote message={error} />
       {classes && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('teacher.className')}</th>
-              <th scope="col">{t('profile.grade')}</th>
-              <th scope="col">{t('teacher.joinCode')}</th>
-              <th scope="col">{t('admin.students')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {classes.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}</td>
-                <td>{c.grade_level}</td>
-                <td>
-                  <code>{c.join_code}</code>
-                </td>
-                <td>{c.student_count}</td>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <section className="table-scroll" tabIndex={0} aria-labelledby="aclasses-h">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('teacher.className')}</th>
+                <th scope="col">{t('profile.grade')}</th>
+                <th scope="col">{t('teacher.joinCode')}</th>
+                <th scope="col">{t('admin.students')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {classes.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td>{c.grade_level}</td>
+                  <td>
+                    <code>{c.join_code}</code>
+                  </td>
+                  <td>{c.student_count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
     </section>
   );

@@ -1,6 +1,8 @@
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
 import { applyLocale } from '../i18n.ts';
+import { forgetLocalData, deleteAccount as requestDeletion } from './account.ts';
 import { ApiError, get, patch, post, resetCsrf } from './api.ts';
+import { outbox } from './queue.ts';
 import type { User } from './types.ts';
 
 export interface SignupInput {
@@ -19,6 +21,12 @@ interface AuthState {
   signIn(username: string, password: string): Promise<User>;
   signUp(input: SignupInput): Promise<User>;
   signOut(): Promise<void>;
+  /**
+   * Deletes the account (the server checks the password), forgets what this browser kept of it and ends the
+   * local session. `landing` runs just before the session ends, in the same tick, so the signed-out screen
+   * renders where it sends the user rather than through a sign-in guard.
+   */
+  deleteAccount(password: string, landing: () => void): Promise<void>;
   update(
     fields: Partial<Pick<User, 'display_name' | 'locale' | 'grade_level' | 'learning_style'>>,
   ): Promise<void>;
@@ -71,6 +79,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           resetCsrf();
           setUser(null);
         }
+      },
+      async deleteAccount(password, landing) {
+        await requestDeletion(password);
+        outbox.clear();
+        if (typeof localStorage !== 'undefined') forgetLocalData(localStorage);
+        resetCsrf();
+        landing();
+        setUser(null);
       },
       async update(fields) {
         await patch('/me', fields);

@@ -61,6 +61,11 @@ export class Outbox {
     this.write(this.all().filter((m) => m.id !== id));
   }
 
+  /** Drops every queued message (the account they belong to is gone). */
+  clear(): void {
+    this.write([]);
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -4,6 +4,7 @@ import { ErrorNote, Field } from '../components/Field.tsx';
 import { API, post } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { LearningStyle, Locale } from '../lib/types.ts';
+import { DeleteAccount } from './DeleteAccount.tsx';
 import { errorMessage, GRADES } from './SignIn.tsx';
 
 const STYLES: LearningStyle[] = ['visual', 'auditory', 'reading_writing', 'kinesthetic'];
@@ -164,6 +165,8 @@ export function ProfilePage() {
           {t('profile.export')}
         </a>
       </div>
+
+      <DeleteAccount user={user} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { homeFor } from '../App.tsx';
@@ -18,6 +18,13 @@ export function errorMessage(e: unknown, t: (k: string) => string): string {
   return t('errors.network');
 }
 
+/** Notices another screen can send the user to sign-in with (`/signin?notice=…`). */
+const NOTICES = { 'account-deleted': 'account.deletedNotice', 'password-reset': 'reset.doneNotice' } as const;
+
+function noticeKey(value: string | null): (typeof NOTICES)[keyof typeof NOTICES] | null {
+  return value && Object.hasOwn(NOTICES, value) ? NOTICES[value as keyof typeof NOTICES] : null;
+}
+
 function safeNext(next: string | null, user: User): string {
   if (next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin')) return next;
   return homeFor(user);
@@ -33,6 +40,12 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const headingId = useId();
+  const notice = noticeKey(search.get('notice'));
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // The notice is news from the previous screen: put focus on it so it is read first.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   if (user) return <Redirect to={safeNext(search.get('next'), user)} />;
 
   async function submit(e: FormEvent) {
@@ -54,7 +67,13 @@ export function SignInPage() {
   return (
     <section className="page narrow auth" aria-labelledby={headingId}>
       <h1 id={headingId}>{t('auth.signInTitle')}</h1>
-      <p className="lead">{t('auth.signInLead')}</p>
+      {notice ? (
+        <p ref={noticeRef} className="notice" role="status" tabIndex={-1}>
+          {t(notice)}
+        </p>
+      ) : (
+        <p className="lead">{t('auth.signInLead')}</p>
+      )}
       <form onSubmit={submit} className="card form">
         <Field label={t('auth.username')}>
           {(id) => (
@@ -86,6 +105,9 @@ export function SignInPage() {
         <button className="btn primary block" type="submit" disabled={busy}>
           {busy ? t('common.wait') : t('auth.signIn')}
         </button>
+        <p className="center form-aside">
+          <Link href="/reset-password">{t('reset.link')}</Link>
+        </p>
       </form>
       <p className="center">
         {t('auth.noAccount')} <Link href="/signup">{t('auth.signUpLink')}</Link>

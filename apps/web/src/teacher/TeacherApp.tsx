@@ -4,6 +4,7 @@ import { Link, Route, Switch } from 'wouter';
 import { percent } from '../cards/util.ts';
 import { BarChart, masteryColor } from '../components/Charts.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
+import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
 import { get, post } from '../lib/api.ts';
 import type { ClassSummary, Flag } from '../lib/types.ts';
 import { errorMessage, GRADES } from '../pages/SignIn.tsx';
@@ -297,6 +298,7 @@ function ClassPage({ id }: { id: string }) {
                     <th scope="col">{t('teacher.student')}</th>
                     <th scope="col">{t('auth.username')}</th>
                     <th scope="col">{t('teacher.lastActive')}</th>
+                    <th scope="col">{t('reset.column')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -310,6 +312,9 @@ function ClassPage({ id }: { id: string }) {
                         {s.last_active_at
                           ? new Date(s.last_active_at).toLocaleDateString()
                           : t('teacher.never')}
+                      </td>
+                      <td>
+                        <ResetCodeButton person={s} />
                       </td>
                     </tr>
                   ))}
