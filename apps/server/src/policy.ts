@@ -2,7 +2,7 @@
  * Role-based access control, in one place. Every route asks this module before it reads or writes:
  * - a student reaches only their own data;
  * - a teacher reaches the students enrolled in the classes they teach (read, and reset-password tokens);
- * - an admin reaches everything in their own school.
+ * - an admin reaches everything in their own school, and may issue reset-password tokens to any other user of it.
  * A resource that exists but is out of reach answers 404 (it is not revealed); a role that may never do an
  * action answers 403.
  */
@@ -55,12 +55,6 @@ export async function assertStudentAccess(db: Db, actor: Actor, studentId: strin
   return student;
 }
 
-/** Staff-only actions on a student (password reset tokens): teacher of the student or admin of the school. */
-export async function assertStudentManage(db: Db, actor: Actor, studentId: string) {
-  requireRole(actor, 'teacher', 'admin');
-  return assertStudentAccess(db, actor, studentId);
-}
-
 export async function assertClassAccess(db: Db, actor: Actor, classId: string) {
   requireRole(actor, 'teacher', 'admin');
   const [row] = await db.select().from(classes).where(eq(classes.id, classId)).limit(1);
@@ -93,4 +87,18 @@ export async function flagScope(db: Db, actor: Actor) {
     eq(safetyFlags.schoolId, actor.schoolId),
     inArray(safetyFlags.studentId, ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']),
   );
+}
+
+/**
+ * Who may issue a one-time password-reset code for a user: a teacher for their own students; an admin for any
+ * other user of the school (a teacher or another admin who forgot theirs). Your own password is changed in
+ * your profile, with the current one.
+ */
+export async function assertPasswordResetAccess(db: Db, actor: Actor, userId: string) {
+  requireRole(actor, 'teacher', 'admin');
+  if (actor.role === 'teacher') return assertStudentAccess(db, actor, userId);
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || user.schoolId !== actor.schoolId) throw notFound('user');
+  if (user.id === actor.id) throw forbidden('Change your own password in your profile.');
+  return user;
 }

@@ -183,6 +183,33 @@ describe('auth', () => {
     ).toBe(204);
   });
 
+  it('lets an admin issue reset codes to staff, never a teacher to staff or an admin to themselves', async () => {
+    const admin = await signedIn(app, 'admin');
+    const guro = await signedIn(app, 'guro');
+    const guroId = (await guro.get('/api/v1/me')).json().user.id;
+    const adminId = (await admin.get('/api/v1/me')).json().user.id;
+    expectProblem(await guro.post(`/api/v1/users/${adminId}/password-reset-token`), 404);
+    expectProblem(await guro.post(`/api/v1/users/${guroId}/password-reset-token`), 404);
+    expectProblem(await admin.post(`/api/v1/users/${adminId}/password-reset-token`), 403);
+    const issued = await admin.post(`/api/v1/users/${guroId}/password-reset-token`);
+    expect(issued.statusCode).toBe(200);
+    const anon = new Client(app);
+    const reset = await anon.post('/api/v1/auth/password-reset', {
+      token: issued.json().token,
+      new_password: 'guro-reset-pass',
+    });
+    expect(reset.statusCode).toBe(204);
+    const back = await signedIn(app, 'guro', 'guro-reset-pass');
+    expect(
+      (
+        await back.post('/api/v1/auth/password', {
+          current_password: 'guro-reset-pass',
+          new_password: 'aralin-guro',
+        })
+      ).statusCode,
+    ).toBe(204);
+  });
+
   it('exports and deletes an account with all its data', async () => {
     const client = new Client(app);
     await client.post('/api/v1/auth/signup', {

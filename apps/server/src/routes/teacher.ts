@@ -19,8 +19,8 @@ import {
 import {
   assertClassAccess,
   assertFlagAccess,
+  assertPasswordResetAccess,
   assertStudentAccess,
-  assertStudentManage,
   classScope,
   flagScope,
   requireRole,
@@ -311,11 +311,11 @@ export function teacherRoutes(ctx: AppContext) {
 
     app.post('/users/:id/password-reset-token', { schema: { tags, params: IdParams } }, async (request) => {
       const actor = requireActor(request);
-      const student = await assertStudentManage(ctx.db, actor, request.params.id);
+      const target = await assertPasswordResetAccess(ctx.db, actor, request.params.id);
       const token = randomToken(18);
       const expires = new Date(ctx.clock().getTime() + 24 * 3_600_000);
       await ctx.db.insert(passwordResetTokens).values({
-        userId: student.id,
+        userId: target.id,
         tokenHash: sha256(token),
         createdBy: actor.id,
         expiresAt: expires,
@@ -324,7 +324,7 @@ export function teacherRoutes(ctx: AppContext) {
         schoolId: actor.schoolId,
         actorId: actor.id,
         action: 'password_reset.issue',
-        target: student.id,
+        target: target.id,
       });
       return { token, expires_at: expires.toISOString() };
     });

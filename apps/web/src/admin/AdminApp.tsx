@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
 import { get, post, put } from '../lib/api.ts';
+import { useAuth } from '../lib/auth.tsx';
 import type { ClassSummary, User } from '../lib/types.ts';
 import { errorMessage } from '../pages/SignIn.tsx';
 
@@ -15,6 +16,7 @@ interface ProviderConfig {
 }
 
 function Users() {
+  const { user: me } = useAuth();
   const { t } = useTranslation();
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,10 +69,10 @@ function Users() {
                   <td>{t(`roles.${u.role}`)}</td>
                   <td>{u.grade_level ?? '–'}</td>
                   <td>
-                    {u.role === 'student' ? (
-                      <ResetCodeButton person={u} />
-                    ) : (
+                    {u.id === me?.id ? (
                       <span className="muted">{t('reset.staffSelf')}</span>
+                    ) : (
+                      <ResetCodeButton person={u} />
                     )}
                   </td>
                 </tr>
