@@ -31,5 +31,6 @@ export {
   foldTerm,
   loadContentLibrary,
   loadTopics,
+  STOP_WORDS,
   tokenize,
 } from './library.ts';

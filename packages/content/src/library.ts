@@ -9,7 +9,7 @@ import { Topic } from './schema.ts';
 export const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 
 /** Words that carry no topic in English or Filipino/Taglish requests ("pa-explain naman ng …"). */
-const STOP_WORDS = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a an the of to in on for and or is are was be it this that these those with about into from by as at me my
   i you we us our your please can could would will do does did what whats how why when where which who explain
   tell teach show give make create help need want know learn understand lesson topic notes note quiz flashcards

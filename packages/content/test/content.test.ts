@@ -80,9 +80,9 @@ describe('search index', () => {
     expect(top('volcan')?.topic.subject).toBe('Science');
   });
   it('filters by subject and says when nothing matches strongly', () => {
-    expect(
-      library.search('fractions', { subject: 'Science' }).every((m) => m.topic.subject === 'Science'),
-    ).toBe(true);
+    const science = library.search('fractions', { subject: 'Science' });
+    expect(science.length).toBeGreaterThan(0);
+    expect(science.every((m) => m.topic.subject === 'Science')).toBe(true);
     expect(top('zxqv blorf')?.strong ?? false).toBe(false);
   });
   it('folds spelling variants to one term', () => {

@@ -23,7 +23,7 @@ const TRUE_WORDS = new Set(['true', 't', 'tama', 'oo', 'yes', 'totoo', 'y', 'opo
 const FALSE_WORDS = new Set(['false', 'f', 'mali', 'hindi', 'no', 'n', 'hindi totoo', 'incorrect', 'wrong']);
 
 /** Case-, accent-, whitespace- and punctuation-insensitive form of a text answer. */
-export function normalizeAnswerText(s: string): string {
+function normalizeAnswerText(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -51,7 +51,7 @@ interface Num {
 }
 
 /** "1/2", "0.5", "2/4", "1 1/2", "50%", "1,250", "-3" → exact value. */
-export function parseNumeric(raw: string): Num | null {
+function parseNumeric(raw: string): Num | null {
   let s = stripLabel(raw)
     .replace(/\u2212/g, '-')
     .replace(/\s+/g, ' ');

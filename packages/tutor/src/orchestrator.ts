@@ -92,35 +92,20 @@ export function fitParameters(
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
       if (typeof key !== 'string') continue;
-      if (
-        issue.code === 'too_big' &&
-        typeof issue.maximum === 'number' &&
-        typeof candidate[key] === 'number'
-      ) {
+      const value = candidate[key];
+      const bound =
+        issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
+      if (typeof bound === 'number' && typeof value === 'number') {
+        const side = issue.code === 'too_big' ? 'most' : 'least';
         trace.push({
           step: 'clamp',
-          detail: `${key}=${issue.maximum} (asked for ${candidate[key]}; the most is ${issue.maximum})`,
+          detail: `${key}=${bound} (asked for ${value}; the ${side} is ${bound})`,
         });
-        candidate[key] = Number(issue.maximum);
+        candidate[key] = bound;
         repaired = true;
-      } else if (
-        issue.code === 'too_small' &&
-        typeof issue.minimum === 'number' &&
-        typeof candidate[key] === 'number'
-      ) {
-        trace.push({
-          step: 'clamp',
-          detail: `${key}=${issue.minimum} (asked for ${candidate[key]}; the least is ${issue.minimum})`,
-        });
-        candidate[key] = Number(issue.minimum);
-        repaired = true;
-      } else if (
-        issue.code === 'too_big' &&
-        typeof candidate[key] === 'string' &&
-        typeof issue.maximum === 'number'
-      ) {
-        candidate[key] = (candidate[key] as string).slice(0, Number(issue.maximum));
-        trace.push({ step: 'clamp', detail: `${key} shortened to ${issue.maximum} characters` });
+      } else if (issue.code === 'too_big' && typeof bound === 'number' && typeof value === 'string') {
+        candidate[key] = value.slice(0, bound);
+        trace.push({ step: 'clamp', detail: `${key} shortened to ${bound} characters` });
         repaired = true;
       } else if (key in candidate && tool.input.shape[key]?.safeParse(undefined).success) {
         trace.push({ step: 'repair', detail: `${key} dropped (${issue.message}); the default applies` });
@@ -243,24 +228,28 @@ export function createTutor(options: TutorOptions = {}): Tutor {
         trace,
       };
     }
-    const fitted = fitParameters(tool, p.parameters);
-    if (!fitted.ok) {
-      trace.push({
-        step: 'validate',
-        detail: `parameters rejected by ${tool.name}'s schema: ${fitted.error}`,
-      });
+    /** The turn failed on our side (the plan does not fit the tool, or the tool threw): say sorry. */
+    const apologise = (parameters: Record<string, unknown>): OrchestrateResponse => {
       say(APOLOGY[locale]);
       return {
         ...base,
         status: 'error',
         tool: tool.name,
-        parameters: p.parameters,
+        parameters,
         result: null,
         clarification: null,
         reply: APOLOGY[locale],
         confidence: 0,
         trace,
       };
+    };
+    const fitted = fitParameters(tool, p.parameters);
+    if (!fitted.ok) {
+      trace.push({
+        step: 'validate',
+        detail: `parameters rejected by ${tool.name}'s schema: ${fitted.error}`,
+      });
+      return apologise(p.parameters);
     }
     trace.push(...fitted.trace);
     const parameters = fitted.value;
@@ -288,18 +277,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
     } catch (error) {
       trace.push({ step: 'run', detail: `${tool.name} failed: ${(error as Error).message}` });
-      say(APOLOGY[locale]);
-      return {
-        ...base,
-        status: 'error',
-        tool: tool.name,
-        parameters,
-        result: null,
-        clarification: null,
-        reply: APOLOGY[locale],
-        confidence: 0,
-        trace,
-      };
+      return apologise(parameters);
     }
     emit({ type: 'tool-result', tool: tool.name, result });
     const draft = tool.reply(result, parameters, ctx);

@@ -148,6 +148,7 @@ describe('contract', () => {
     );
     expect(events[0]).toBe('plan');
     expect(events[1]).toBe('tool-result');
+    expect(events.length).toBeGreaterThan(2);
     expect(events.slice(2).every((e) => e === 'text-delta')).toBe(true);
   });
   it('fitParameters drops invalid optional values and reports what it could not repair', () => {
@@ -161,6 +162,23 @@ describe('contract', () => {
     });
     expect(ok.ok && ok.value).toMatchObject({ difficulty: 'medium', num_questions: 1 });
     expect(fitParameters(quiz, { subject: 'Mathematics' }).ok).toBe(false);
+  });
+  it('fitParameters clamps numbers to either bound and shortens long text, saying so in the trace', () => {
+    const quiz = new ToolRegistry().get('quiz_generator');
+    if (!quiz) throw new Error('quiz_generator missing');
+    const low = fitParameters(quiz, { topic: 'x'.repeat(250), subject: 'Mathematics', num_questions: 0 });
+    if (!low.ok) throw new Error(low.error);
+    expect(low.value).toMatchObject({ topic: 'x'.repeat(200), num_questions: 1 });
+    expect(low.trace.map((t) => t.detail)).toEqual([
+      'topic shortened to 200 characters',
+      'num_questions=1 (asked for 0; the least is 1)',
+    ]);
+    const high = fitParameters(quiz, { topic: 'fractions', subject: 'Mathematics', num_questions: 99 });
+    if (!high.ok) throw new Error(high.error);
+    expect(high.value.num_questions).toBe(20);
+    expect(high.trace).toEqual([
+      { step: 'clamp', detail: 'num_questions=20 (asked for 99; the most is 20)' },
+    ]);
   });
 });
 
@@ -179,6 +197,7 @@ describe('evaluation set', () => {
       'test',
     );
     expect(report.tool_accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(Object.keys(report.parameters).length).toBeGreaterThan(0);
     for (const [field, entry] of Object.entries(report.parameters))
       expect(entry.accuracy, field).toBeGreaterThanOrEqual(0.9);
     expect(report.clarification.false_when_topic_given).toBe(0);

@@ -1,5 +1,5 @@
 import type { Locale } from '../contract.ts';
-import { masteryLabel, masteryLevel } from './bkt.ts';
+import { masteryLevel, masterySummary } from './bkt.ts';
 
 export type EmotionalCue = 'frustrated' | 'anxious' | 'tired' | 'confused' | 'confident';
 
@@ -169,12 +169,11 @@ export function masterySummaryFrom(
       ? 'Antas 1 — nagsisimula pa lang (wala pang naitalang pagsasanay)'
       : 'Level 1 — just starting (no practice recorded yet)';
   const mean = entries.reduce((sum, [, p]) => sum + p, 0) / entries.length;
-  const level = masteryLevel(mean);
   const name = (id: string) => options.titles?.[id] ?? id;
   const sorted = [...entries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const strongest = sorted[0];
   const weakest = sorted[sorted.length - 1];
-  const head = `${locale === 'fil' ? 'Antas' : 'Level'} ${level} — ${masteryLabel(level, locale)}`;
+  const head = masterySummary(mean, locale);
   const parts = [locale === 'fil' ? `${entries.length} aralin` : `${entries.length} topic(s)`];
   if (strongest)
     parts.push(

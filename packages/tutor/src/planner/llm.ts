@@ -133,23 +133,31 @@ function messagesFor(request: PlanRequest): ModelMessage[] {
   ];
 }
 
+/** Each tool's schema is converted to JSON Schema once, not on every turn. */
+const toolInputs = new WeakMap<AnyTool, ReturnType<typeof jsonSchema<Record<string, unknown>>>>();
+
 /**
  * The tool's own zod input schema, as the model sees it (JSON Schema) and as its call is validated: values
  * the orchestrator can repair (a count above the maximum) pass through unchanged, so that the orchestrator
  * clamps them and says so in the trace; anything else is invalid and goes to the repair round.
  */
 function toolInput(t: AnyTool) {
-  return jsonSchema<Record<string, unknown>>(
-    z.toJSONSchema(t.input, { io: 'input' }) as Parameters<typeof jsonSchema>[0],
-    {
-      validate: (value) => {
-        const fitted = fitParameters(t, (value ?? {}) as Record<string, unknown>);
-        return fitted.ok
-          ? { success: true, value: value as Record<string, unknown> }
-          : { success: false, error: new Error(fitted.error) };
+  let schema = toolInputs.get(t);
+  if (!schema) {
+    schema = jsonSchema<Record<string, unknown>>(
+      z.toJSONSchema(t.input, { io: 'input' }) as Parameters<typeof jsonSchema>[0],
+      {
+        validate: (value) => {
+          const fitted = fitParameters(t, (value ?? {}) as Record<string, unknown>);
+          return fitted.ok
+            ? { success: true, value: value as Record<string, unknown> }
+            : { success: false, error: new Error(fitted.error) };
+        },
       },
-    },
-  );
+    );
+    toolInputs.set(t, schema);
+  }
+  return schema;
 }
 
 export interface LlmPlannerOptions {

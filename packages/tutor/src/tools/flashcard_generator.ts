@@ -105,7 +105,7 @@ function builtCards(topic: Topic, locale: Locale): Card[] {
  * Chooses exactly `count` cards: the pack's cards at the requested difficulty, then neighbouring
  * difficulties, then cards built from key terms, misconceptions and worked examples.
  */
-export function selectCards(
+function selectCards(
   topic: Topic,
   options: { count: number; difficulty: Difficulty; includeExamples: boolean; locale: Locale },
 ): { cards: Card[]; notes: string[] } {

@@ -247,7 +247,7 @@ function render(
   return out.join('\n\n');
 }
 
-export function makeNotes(
+function makeNotes(
   topic: Topic,
   args: { note_taking_style: NoteStyle; include_examples: boolean; include_analogies: boolean },
   ctx: Pick<ToolContext, 'locale' | 'user' | 'content'>,

@@ -154,7 +154,7 @@ const NUMERIC_ANSWER = /^(?:[a-z]\s*=\s*)?(-?\d+(?:\.\d+)?|-?\d+\/\d+)$/i;
  * Extra questions built only from what the topic states: key terms (definition → term), misconceptions
  * (a false statement, corrected in the explanation) and worked examples with a numeric answer.
  */
-export function builtQuestions(topic: Topic, locale: Locale): Draft[] {
+function builtQuestions(topic: Topic, locale: Locale): Draft[] {
   const fil = locale === 'fil';
   const out: Draft[] = [];
   const terms = topic.key_terms;
@@ -284,7 +284,7 @@ function lowerFirst(text: string): string {
  * neighbouring difficulties, then questions built from the topic's own key terms, misconceptions and worked
  * examples. Only when the requested types cannot fill the quiz are other types used (and reported).
  */
-export function selectQuestions(
+function selectQuestions(
   topic: Topic,
   options: { count: number; difficulty: Difficulty; types: QuestionType[]; locale: Locale },
 ): { questions: QuizQuestion[]; notes: string[] } {

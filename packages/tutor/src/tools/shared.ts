@@ -1,5 +1,5 @@
 import type { Bilingual, ContentLibrary, Subject, Topic } from '@aralin/content';
-import { foldTerm, tokenize } from '@aralin/content';
+import { foldTerm, STOP_WORDS, tokenize } from '@aralin/content';
 import { z } from 'zod';
 import type { Locale, UserInfo } from '../contract.ts';
 
@@ -48,7 +48,7 @@ export function normalizeSubject(subject: string | undefined): Subject | undefin
 }
 
 /** Parses "Grade 6", "G7", "7", "ika-7 baitang" into a number. */
-export function gradeOf(user: UserInfo | undefined): number | undefined {
+function gradeOf(user: UserInfo | undefined): number | undefined {
   const match = user?.grade_level?.match(/\d{1,2}/);
   if (!match) return undefined;
   const grade = Number(match[0]);
@@ -72,20 +72,14 @@ export function learnerTraits(user: UserInfo | undefined): LearnerTraits {
   };
 }
 
-/** Words that name no topic (requests, fillers, particles) in English, Filipino and Taglish. */
-const FILLER = new Set(
-  `a an the of to in on for and or is are was be it this that these those with about into from by as at me my
-  i you we us our your please can could would will do does did what whats how why when where which who explain
-  tell teach show give make create help need want know learn understand lesson topic topics notes note quiz
-  flashcards flashcard cards card questions question more some basics basic intro introduction review reviewer
-  summary summarize summarise simple simply grade level chapter unit subject off up all
-  ang ng mga sa na at ay si ni kay ko mo po naman lang ba yung iyong iyon ito iyan dito doon para kung ano
-  paano bakit kailan saan sino alin niya nila natin namin ninyo ka ako ikaw siya kami tayo kayo sila din rin
-  pa-explain paki pakiexplain pakipaliwanag ipaliwanag paliwanag gawa gawan gumawa turuan turo tungkol hindi
-  maintindihan intindihan alam gusto kailangan pwede puwede nga nman lng aralin paksa tanong pagsusulit`
+/** Words that name no topic: the search index's stop words plus requests and fillers it still indexes. */
+const FILLER: ReadonlySet<string> = new Set([
+  ...STOP_WORDS,
+  ...`topics basics basic intro introduction review reviewer summary summarize summarise simple simply grade level
+  chapter unit subject off up all aralin paksa tanong pagsusulit`
     .split(/\s+/)
     .filter(Boolean),
-);
+]);
 
 export function contentTerms(phrase: string): string[] {
   const out = new Set<string>();

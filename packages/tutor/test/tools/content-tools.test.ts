@@ -95,9 +95,14 @@ describe('concept_explainer', () => {
     expect(basic.misconceptions).toHaveLength(0);
     expect(basic.practice_questions.length).toBeLessThan(comprehensive.practice_questions.length);
     expect(basic.explanation.length).toBeLessThan(intermediate.explanation.length);
-    for (const r of [basic, intermediate, advanced, comprehensive]) {
+    for (const [r, depth] of [
+      [basic, 'basic'],
+      [intermediate, 'intermediate'],
+      [advanced, 'advanced'],
+      [comprehensive, 'comprehensive'],
+    ] as const) {
       expect(r.grounding).toEqual({ topic_id: 'sci-photosynthesis', closest: [] });
-      expect(r.depth).toBeDefined();
+      expect(r.depth).toBe(depth);
       expect(r.source_references[0]?.title).toBe('DepEd K to 12 Science');
     }
     expect(intermediate.related_concepts).toContain('Plant and Animal Cells');

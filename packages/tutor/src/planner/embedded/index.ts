@@ -1,5 +1,6 @@
 import type { Subject } from '@aralin/content';
 import type { ChatMessage, Locale, TraceStep, UserInfo } from '../../contract.ts';
+import { difficultyForMastery } from '../../pedagogy/bkt.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import type { Plan, Planner, PlanRequest } from '../types.ts';
@@ -425,12 +426,7 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
         else if (followingUp && typeof before === 'string') set(field, before, 'context', 'same as before');
         else if (confident) set(field, 'hard', 'state', `the student feels confident (${stateWhy})`);
         else if (mastery !== null)
-          set(
-            field,
-            mastery <= 3 ? 'easy' : mastery <= 6 ? 'medium' : 'hard',
-            'profile',
-            `mastery level ${mastery}`,
-          );
+          set(field, difficultyForMastery(mastery).difficulty, 'profile', `mastery level ${mastery}`);
         else set(field, 'medium', 'default', 'no cue about difficulty');
         break;
       }
@@ -445,18 +441,7 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
         else if (tired)
           set(field, 'basic', 'state', `a shorter explanation because the student is tired (${stateWhy})`);
         else if (mastery !== null)
-          set(
-            field,
-            mastery <= 3
-              ? 'basic'
-              : mastery <= 6
-                ? 'intermediate'
-                : mastery <= 9
-                  ? 'advanced'
-                  : 'comprehensive',
-            'profile',
-            `mastery level ${mastery}`,
-          );
+          set(field, difficultyForMastery(mastery).depth, 'profile', `mastery level ${mastery}`);
         else set(field, 'intermediate', 'default', 'no cue about depth');
         break;
       }

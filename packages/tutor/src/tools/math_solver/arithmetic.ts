@@ -321,7 +321,7 @@ function answerOf(v: Q, dec: boolean): string {
   return fmtNumber(v, dec);
 }
 
-export function solveArithmeticNode(node: Node, exprText: string, kind: string, c: SolveCtx): Solved | null {
+function solveArithmeticNode(node: Node, exprText: string, kind: string, c: SolveCtx): Solved | null {
   const dec = hasDecimal(exprText);
   try {
     const { value, steps } = evalWithSteps(node, dec, c);

@@ -48,7 +48,7 @@ export interface SolveOptions {
 }
 
 /** Runs the families on a problem; null when none recognises it. Never throws. */
-export function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | null {
+function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | null {
   const c = makeCtx(locale);
   let norm: string;
   try {
@@ -69,7 +69,7 @@ export function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | n
 }
 
 /** Would this step show the final answer? (the answer alone, or as either side of an equation). */
-export function revealsAnswer(s: MathStep, answer: string): boolean {
+function revealsAnswer(s: MathStep, answer: string): boolean {
   const norm = (x: string) => x.replace(/\s+/g, '').replace(/[✓]/g, '').toLowerCase();
   const a = norm(answer);
   if (!a) return false;
@@ -180,27 +180,19 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
   } catch {
     solved = null;
   }
-  if (solved?.kind === 'unsupported') {
+  if (!solved || solved.kind === 'unsupported') {
     return {
       problem,
       kind: 'unsupported',
       answer: null,
       steps: [],
       hint: null,
-      message: solved.message ?? null,
-    };
-  }
-  if (!solved) {
-    return {
-      problem,
-      kind: 'unsupported',
-      answer: null,
-      steps: [],
-      hint: null,
-      message: c.tr(
-        "I couldn't recognise a math exercise I can solve step by step here. I handle arithmetic, fractions, percentages, GCD/LCM, primes, rounding, units and time, polynomials, equations and systems, derivatives, sequences and probability — try writing the exercise as an expression, e.g. 2x + 3 = 7.",
-        'Hindi ko nakilala ang math exercise na kaya kong lutasin nang hakbang-hakbang dito. Kaya ko ang arithmetic, fractions, porsyento, GCD/LCM, prime, rounding, units at oras, polynomial, equation at system, derivative, sequence at probability — subukang isulat ang exercise bilang expression, hal. 2x + 3 = 7.',
-      ),
+      message:
+        solved?.message ??
+        c.tr(
+          "I couldn't recognise a math exercise I can solve step by step here. I handle arithmetic, fractions, percentages, GCD/LCM, primes, rounding, units and time, polynomials, equations and systems, derivatives, sequences and probability — try writing the exercise as an expression, e.g. 2x + 3 = 7.",
+          'Hindi ko nakilala ang math exercise na kaya kong lutasin nang hakbang-hakbang dito. Kaya ko ang arithmetic, fractions, porsyento, GCD/LCM, prime, rounding, units at oras, polynomial, equation at system, derivative, sequence at probability — subukang isulat ang exercise bilang expression, hal. 2x + 3 = 7.',
+        ),
     };
   }
   const message = solved.message ?? null;

@@ -46,7 +46,7 @@ export function fmtFrac(x: Q): string {
 }
 
 /** True when the fraction has a finite decimal expansion. */
-export function terminates(x: Q): boolean {
+function terminates(x: Q): boolean {
   let d = x.d;
   while (d % 2n === 0n) d /= 2n;
   while (d % 5n === 0n) d /= 5n;

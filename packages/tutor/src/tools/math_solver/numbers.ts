@@ -16,7 +16,7 @@ function ints(text: string): bigint[] {
   return [...text.matchAll(/(?<![\d.])-?\d+(?![\d.]*\d)(?!\.\d)/g)].map((m) => BigInt(m[0]));
 }
 
-export function primeFactors(n: bigint): Map<bigint, number> | null {
+function primeFactors(n: bigint): Map<bigint, number> | null {
   const out = new Map<bigint, number>();
   let x = absBig(n);
   if (x < 2n) return out;
@@ -56,7 +56,7 @@ function modPow(b: bigint, e: bigint, m: bigint): bigint {
 }
 
 /** Deterministic Miller–Rabin for n < 3.3e24; returns a factor witness when small. */
-export function isPrime(n: bigint): boolean {
+function isPrime(n: bigint): boolean {
   if (n < 2n) return false;
   for (const p of [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n, 41n]) {
     if (n === p) return true;

@@ -1,10 +1,32 @@
 import { fmtDecimal, fmtFrac, type Q, q } from './num.ts';
-import { type FamilySolver, type MathStep, step } from './types.ts';
+import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
 const N = String.raw`(-?\d+(?:\.\d+)?)`;
 const PCT = String.raw`\s*(?:%|percent|per\s+cent|porsyento|porsiyento|bahagdan)`;
 
 const fmt = (x: Q) => fmtDecimal(x) ?? fmtFrac(x);
+
+/** "What percent of the whole is the part": part/whole × 100; null for a whole of zero. */
+function partOfWhole(part: string, whole: string, concept: string, c: SolveCtx): Solved | null {
+  const w = q(whole);
+  if (w.equals(0)) return null;
+  const v = q(part).div(w).mul(100);
+  return {
+    kind: 'percentage',
+    answer: fmt(v),
+    steps: [
+      step(
+        c.tr('Write the part over the whole', 'Isulat ang bahagi sa ibabaw ng kabuuan'),
+        `${part}/${whole}`,
+      ),
+      step(
+        c.tr('Multiply by 100 to get a percent', 'I-multiply sa 100 para maging porsyento'),
+        `${part}/${whole} × 100 = ${fmt(v)}%`,
+      ),
+    ],
+    concept,
+  };
+}
 
 export const solvePercent: FamilySolver = (_norm, lower, c) => {
   if (!/%|percent|porsyento|porsiyento|bahagdan/.test(lower)) return null;
@@ -24,26 +46,7 @@ export const solvePercent: FamilySolver = (_norm, lower, c) => {
     );
     if (m) [whole, part] = [m[1], m[2]];
   }
-  if (part && whole) {
-    const w = q(whole);
-    if (w.equals(0)) return null;
-    const v = q(part).div(w).mul(100);
-    return {
-      kind: 'percentage',
-      answer: fmt(v),
-      steps: [
-        step(
-          c.tr('Write the part over the whole', 'Isulat ang bahagi sa ibabaw ng kabuuan'),
-          `${part}/${whole}`,
-        ),
-        step(
-          c.tr('Multiply by 100 to get a percent', 'I-multiply sa 100 para maging porsyento'),
-          `${part}/${whole} × 100 = ${fmt(v)}%`,
-        ),
-      ],
-      concept,
-    };
-  }
+  if (part && whole) return partOfWhole(part, whole, concept, c);
   // X is P% of what number / P% ng anong numero ay X
   m = new RegExp(String.raw`${N}\s+(?:is|ay)\s+${N}${PCT}\s+(?:of|ng)\s+(?:what|anong|aling)`).exec(lower);
   let known: string | undefined;
@@ -107,26 +110,8 @@ export const solvePercent: FamilySolver = (_norm, lower, c) => {
   }
   // 45 out of 50 as a percent
   m = new RegExp(String.raw`${N}\s+(?:out\s+of|sa|mula\s+sa)\s+${N}`).exec(lower);
-  if (m?.[1] && m[2] && /what|ilang|anong|ano/.test(lower) && !new RegExp(`${N}${PCT}`).test(lower)) {
-    const w = q(m[2]);
-    if (w.equals(0)) return null;
-    const v = q(m[1]).div(w).mul(100);
-    return {
-      kind: 'percentage',
-      answer: fmt(v),
-      steps: [
-        step(
-          c.tr('Write the part over the whole', 'Isulat ang bahagi sa ibabaw ng kabuuan'),
-          `${m[1]}/${m[2]}`,
-        ),
-        step(
-          c.tr('Multiply by 100 to get a percent', 'I-multiply sa 100 para maging porsyento'),
-          `${m[1]}/${m[2]} × 100 = ${fmt(v)}%`,
-        ),
-      ],
-      concept,
-    };
-  }
+  if (m?.[1] && m[2] && /what|ilang|anong|ano/.test(lower) && !new RegExp(`${N}${PCT}`).test(lower))
+    return partOfWhole(m[1], m[2], concept, c);
   // P% of X
   m = new RegExp(String.raw`${N}${PCT}\s+(?:of|ng|sa|off)\s+(?:₱|php|p)?\s*${N}`).exec(lower);
   if (m?.[1] && m[2]) {

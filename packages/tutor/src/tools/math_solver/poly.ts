@@ -266,14 +266,14 @@ export function trimCoeffs(c: Q[]): Q[] {
   return out;
 }
 
-export function evalUni(c: Q[], x: Q): Q {
+function evalUni(c: Q[], x: Q): Q {
   let r = ZERO;
   for (let i = c.length - 1; i >= 0; i--) r = r.mul(x).add(c[i] as Q);
   return r;
 }
 
 /** Divide by (x - r); returns quotient (assumes r is a root). */
-export function deflate(c: Q[], r: Q): Q[] {
+function deflate(c: Q[], r: Q): Q[] {
   const n = c.length - 1;
   const out: Q[] = new Array(n);
   let carry = ZERO;
