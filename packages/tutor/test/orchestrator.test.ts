@@ -80,6 +80,11 @@ describe('parameter extraction layers', () => {
     expect(await depth(5)).toBe('intermediate');
     expect(await depth(8)).toBe('advanced');
     expect(await depth(10)).toBe('comprehensive');
+    // The server writes a Filipino student's summary as "Antas N — …".
+    const antas = await ask('ipaliwanag ang chemical bonding', {
+      user: { mastery_level_summary: 'Antas 8 — mahusay na' },
+    });
+    expect(antas.parameters.desired_depth).toBe('advanced');
   });
   it('3. lets the learning style choose the note style', async () => {
     const visual = await ask('notes on ecosystems', {

@@ -1,6 +1,6 @@
 import type { Subject } from '@aralin/content';
 import type { ChatMessage, Locale, TraceStep, UserInfo } from '../../contract.ts';
-import { difficultyForMastery } from '../../pedagogy/bkt.ts';
+import { difficultyForMastery, parseMasteryLevel } from '../../pedagogy/bkt.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import type { Plan, Planner, PlanRequest } from '../types.ts';
@@ -94,9 +94,12 @@ const MASTERY_WORDS: [RegExp, number][] = [
 
 function masteryFrom(summary: string | undefined): number | null {
   if (!summary) return null;
+  // "Level N" / "Antas N": the summaries the server writes in either language.
+  const named = parseMasteryLevel(summary);
+  if (named !== undefined) return named;
   const text = summary.toLowerCase();
-  const level = /\blevel\s*(\d{1,2})\b/.exec(text) ?? /\b(\d{1,2})\s*\/\s*10\b/.exec(text);
-  if (level?.[1]) return Math.min(10, Math.max(1, Number(level[1])));
+  const outOfTen = /\b(\d{1,2})\s*\/\s*10\b/.exec(text);
+  if (outOfTen?.[1]) return Math.min(10, Math.max(1, Number(outOfTen[1])));
   for (const [pattern, value] of MASTERY_WORDS) if (pattern.test(text)) return value;
   return null;
 }
