@@ -73,8 +73,8 @@ export async function evaluate(cases: EvalCase[], split: string): Promise<EvalRe
     const problems: string[] = [];
     if (r.tool === c.expect.tool) toolOk++;
     else problems.push(`tool ${r.tool} ≠ ${c.expect.tool}`);
-    const status = r.status === 'error' ? 'completed' : r.status;
-    if (status === c.expect.status) statusOk++;
+    // A tool that failed is a failed case, not a completed one.
+    if (r.status === c.expect.status) statusOk++;
     else problems.push(`status ${r.status} ≠ ${c.expect.status}`);
     const clarifyWant = c.expect.status === 'needs_clarification';
     const clarifyGot = r.status === 'needs_clarification';
