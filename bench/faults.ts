@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   adminQuery,
-  type BenchDatabase,
+  argv,
   createBenchDatabase,
   FULL,
   freePort,
@@ -21,6 +21,8 @@ import {
   streamTurn,
   summarise,
   table,
+  useOpenAiCompatibleProvider,
+  withServer,
   writeResult,
 } from './lib/common.ts';
 import { NGINX, type Nginx, nginxAvailable, startNginx } from './lib/nginx.ts';
@@ -32,21 +34,6 @@ export interface FaultResult {
   verdict: 'PASS' | 'FAIL' | 'SKIP';
   detail: string;
   data?: Record<string, unknown>;
-}
-
-async function withServer<T>(
-  env: Record<string, string>,
-  fn: (server: ServerProcess, db: BenchDatabase) => Promise<T>,
-): Promise<T> {
-  const db = await createBenchDatabase();
-  let server: ServerProcess | undefined;
-  try {
-    server = await startServer({ DATABASE_URL: db.url, ...env });
-    return await fn(server, db);
-  } finally {
-    await server?.stop();
-    await db.drop();
-  }
 }
 
 async function jsonTurn(s: Session, conv: string, text: string, key?: string) {
@@ -65,14 +52,7 @@ async function llmOutage(full: boolean): Promise<FaultResult> {
   const stub: LlmStub = await startLlmStub({ firstTokenMs: 50, tokensPerSecond: 200, tokens: 20 });
   try {
     return await withServer({}, async (server, db) => {
-      const admin = new Session(server.url);
-      await admin.signIn('admin', 'aralin-admin');
-      const put = await admin.call('PUT', '/api/v1/admin/provider', {
-        provider: 'openai-compatible',
-        model: 'stub',
-        base_url: stub.url,
-      });
-      if (put.status !== 200) throw new Error(`provider: ${put.status}`);
+      await useOpenAiCompatibleProvider(server.url, stub.url);
       const students = await signUpStudents(server.url, 4, 'llmfault');
       const convs = await Promise.all(students.map((s) => s.newConversation()));
       const modes: StubMode[] = ['500', 'malformed', 'stall', 'timeout'];
@@ -192,11 +172,13 @@ async function databaseOutage(full: boolean): Promise<FaultResult> {
     for (const t of during) statuses[t.status] = (statuses[t.status] ?? 0) + 1;
     const clear503 = (t: (typeof turns)[number]) =>
       t.status === 503 && t.problem && t.type.endsWith('/database-unavailable');
-    const failFastP95 = summarise(failedNearOutage.map((t) => t.end - t.start)).p95;
+    const failedTurnMs = summarise(failedNearOutage.map((t) => t.end - t.start));
+    const failFastP95 = failedTurnMs.p95;
     const failFast = during.length > 0 && during.every(clear503) && failFastP95 < DB_TARGETS.failFastP95Ms;
     // 2. Readiness false while the database is away (probes sent after the cut and before the restore).
     const probesDuring = probes.filter((p) => p.start >= cut && p.start < restoreStart);
-    const readinessFalse = probesDuring.length > 0 && probesDuring.every((p) => p.status === 503);
+    const probes503 = probesDuring.filter((p) => p.status === 503).length;
+    const readinessFalse = probesDuring.length > 0 && probes503 === probesDuring.length;
     // 3. Recovery: from the restore until every later turn succeeded, and readiness back.
     const afterRestore = turns.filter((t) => t.start >= restoreStart);
     const lastFailure = Math.max(restored, ...afterRestore.filter((t) => t.status !== 200).map((t) => t.end));
@@ -223,7 +205,7 @@ async function databaseOutage(full: boolean): Promise<FaultResult> {
       verdict: ok ? 'PASS' : 'FAIL',
       detail:
         `fail fast: ${yes(failFast)} (${during.length} turns during the outage, statuses ${JSON.stringify(statuses)}, failed-turn p95 ${failFastP95} ms); ` +
-        `readiness false: ${yes(readinessFalse)} (${probesDuring.filter((p) => p.status === 503).length}/${probesDuring.length} probes 503); ` +
+        `readiness false: ${yes(readinessFalse)} (${probes503}/${probesDuring.length} probes 503); ` +
         `recovered: ${yes(recovered)} (turns ${recoveryMs} ms, readiness ${readyBackMs} ms after the restore); ` +
         `${acked.size} acknowledged turns, ${lost} lost${crash}`,
       data: {
@@ -231,9 +213,9 @@ async function databaseOutage(full: boolean): Promise<FaultResult> {
         turns_during_outage: during.length,
         statuses_during_outage: statuses,
         failed_turns: failedNearOutage.length,
-        failed_turn_ms: summarise(failedNearOutage.map((t) => t.end - t.start)),
+        failed_turn_ms: failedTurnMs,
         probes_during_outage: probesDuring.length,
-        probes_503_during_outage: probesDuring.filter((p) => p.status === 503).length,
+        probes_503_during_outage: probes503,
         recovery_ms: recoveryMs,
         readiness_back_ms: readyBackMs,
         acknowledged: acked.size,
@@ -463,7 +445,7 @@ async function rollingRestart(full: boolean): Promise<FaultResult> {
   const db = await createBenchDatabase();
   const servers: ServerProcess[] = [];
   const ports = await Promise.all([freePort(), freePort(), freePort()]);
-  const env = { DATABASE_URL: db.url, DRAIN_TIMEOUT_MS: '10000' };
+  const env = { DATABASE_URL: db.url };
   let proxy: { url: string; retries(): number; close(): Promise<void> } | undefined;
   let nginx: Nginx | undefined;
   let via = 'nginx';
@@ -590,6 +572,6 @@ export function printFaults(results: FaultResult[]): void {
 }
 
 if (import.meta.main) {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const only = argv.filter((a) => !a.startsWith('--'));
   printFaults(await runFaults(FULL, only.length ? only : undefined));
 }

@@ -8,9 +8,9 @@
  * - `mode` injects faults: `timeout` (never answers), `500`, `malformed` (tool call with broken arguments),
  *   `stall` (the stream stops after 3 tokens and never ends).
  *
- * A message containing `[bench:<id>]` is tracked: `firstTokenAt.get(id)` is the monotonic clock
- * (`monotonicMs()`, the same in every process on the machine) at which its reply's first token was written, so
- * a client can measure the time Aralin adds. `GET /bench/first-tokens` returns them as JSON.
+ * A message containing `[bench:<id>]` is tracked: the stub records the monotonic clock (`monotonicMs()`, the
+ * same in every process on the machine) at which its reply's first token was written, so a client can measure
+ * the time Aralin adds. `GET /bench/first-tokens` returns them, and the call counts, as JSON.
  * Run alone (the streaming benchmark runs it so, in its own process):
  * `npm exec -- node bench/llm-stub.ts [port] [--first-token-ms N] [--tokens-per-second N] [--tokens N]`.
  */
@@ -33,8 +33,6 @@ export interface StubOptions {
 export interface LlmStub {
   url: string;
   options: StubOptions;
-  firstTokenAt: Map<string, number>;
-  counts: { plan: number; stream: number };
   close(): Promise<void>;
 }
 
@@ -161,8 +159,6 @@ export async function startLlmStub(options: Partial<StubOptions> = {}, port = 0)
   return {
     url: `http://127.0.0.1:${actual}/v1`,
     options: opts,
-    firstTokenAt,
-    counts,
     async close() {
       for (const res of open) res.destroy();
       server.closeAllConnections();

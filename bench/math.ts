@@ -2,14 +2,13 @@
  * Math solver benchmark: accuracy per module and overall on the DeepMind Mathematics Dataset dev sample,
  * plus median and p95 solve time. Run: `npm exec -- node bench/math.ts`. Writes bench/results/math.json.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { solveMath } from '../packages/tutor/src/tools/math_solver/index.ts';
+import { percentile, ROOT, writeResult } from './lib/common.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const file = join(root, 'packages/tutor/test/fixtures/mathematics_dataset/dev.jsonl');
+const file = join(ROOT, 'packages/tutor/test/fixtures/mathematics_dataset/dev.jsonl');
 
 interface Row {
   module: string;
@@ -41,7 +40,7 @@ for (const r of rows) {
 }
 
 times.sort((a, b) => a - b);
-const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+const pct = (p: number) => percentile(times, p);
 const correct = [...perModule.values()].reduce((a, m) => a + m.correct, 0);
 const overall = correct / rows.length;
 const modules = [...perModule.entries()]
@@ -70,23 +69,13 @@ if (failures.length)
       .join('\n')}`,
   );
 
-const out = join(root, 'bench/results/math.json');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(
-  out,
-  `${JSON.stringify(
-    {
-      dataset:
-        'DeepMind Mathematics Dataset dev sample (packages/tutor/test/fixtures/mathematics_dataset/dev.jsonl)',
-      date: new Date().toISOString(),
-      node: process.version,
-      cores: cpus().length,
-      overall: { correct, total: rows.length, accuracy: overall },
-      modules,
-      timing_ms: { median: pct(0.5), p95: pct(0.95), max: pct(1) },
-      failures,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeResult('math', {
+  dataset:
+    'DeepMind Mathematics Dataset dev sample (packages/tutor/test/fixtures/mathematics_dataset/dev.jsonl)',
+  node: process.version,
+  cores: cpus().length,
+  overall: { correct, total: rows.length, accuracy: overall },
+  modules,
+  timing_ms: { median: pct(0.5), p95: pct(0.95), max: pct(1) },
+  failures,
+});

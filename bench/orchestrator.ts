@@ -2,11 +2,11 @@
  * Embedded planner and orchestrator micro-benchmark (single core): `npm exec -- node bench/orchestrator.ts`.
  * Prints a table and writes bench/results/orchestrator.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { loadContentLibrary } from '@aralin/content';
 import { createTutor, embeddedPlanner, ToolRegistry } from '@aralin/tutor';
 import { loadCases } from '../packages/tutor/eval/run.ts';
+import { percentile, writeResult } from './lib/common.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const cases = loadCases();
@@ -30,8 +30,8 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>) {
     name,
     runs: times.length,
     per_second: Math.round(times.length / (total / 1000)),
-    p50_us: Math.round((times[Math.floor(times.length * 0.5)] ?? 0) * 1000),
-    p99_us: Math.round((times[Math.floor(times.length * 0.99)] ?? 0) * 1000),
+    p50_us: Math.round(percentile(times, 0.5) * 1000),
+    p99_us: Math.round(percentile(times, 0.99) * 1000),
   };
 }
 
@@ -63,8 +63,4 @@ console.log(
 console.log('| benchmark | runs | per second | p50 | p99 |\n|---|---:|---:|---:|---:|');
 for (const r of rows)
   console.log(`| ${r.name} | ${r.runs} | ${r.per_second} | ${r.p50_us} µs | ${r.p99_us} µs |`);
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(
-  new URL('./results/orchestrator.json', import.meta.url),
-  `${JSON.stringify({ seconds, rows }, null, 2)}\n`,
-);
+writeResult('orchestrator', { seconds, rows });

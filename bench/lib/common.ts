@@ -13,7 +13,6 @@ import pg from 'pg';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const SESSION_SECRET = 'aralin-bench-session-secret-0123456789abcdef';
 export const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
@@ -230,6 +229,22 @@ export async function spawnAndWait(
   };
 }
 
+/** Runs `fn` against a server on a fresh bench database; stops the server and drops the database after. */
+export async function withServer<T>(
+  env: Record<string, string>,
+  fn: (server: ServerProcess, db: BenchDatabase) => Promise<T>,
+): Promise<T> {
+  const db = await createBenchDatabase();
+  let server: ServerProcess | undefined;
+  try {
+    server = await startServer({ DATABASE_URL: db.url, ...env });
+    return await fn(server, db);
+  } finally {
+    await server?.stop();
+    await db.drop();
+  }
+}
+
 // ------------------------------------------------------------------ HTTP client
 
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 4096, maxFreeSockets: 4096 });
@@ -344,15 +359,18 @@ export class Session {
     if (res.status !== 201) throw new Error(`conversation: ${res.status} ${res.body}`);
     return (JSON.parse(res.body) as { conversation: { id: string } }).conversation.id;
   }
+}
 
-  /** Copies the cookies and token to another base URL (same secret, e.g. behind a proxy). */
-  clone(base: string): Session {
-    const s = new Session(base);
-    for (const [k, v] of this.cookies) s.cookies.set(k, v);
-    s.csrf = this.csrf;
-    s.userId = this.userId;
-    return s;
-  }
+/** Signs in as the demo admin and points the demo school at an OpenAI-compatible server (e.g. the LLM stub). */
+export async function useOpenAiCompatibleProvider(serverUrl: string, baseUrl: string): Promise<void> {
+  const admin = new Session(serverUrl);
+  await admin.signIn('admin', 'aralin-admin');
+  const put = await admin.call('PUT', '/api/v1/admin/provider', {
+    provider: 'openai-compatible',
+    model: 'stub',
+    base_url: baseUrl,
+  });
+  if (put.status !== 200) throw new Error(`provider: ${put.status} ${put.body}`);
 }
 
 /** Signs up `n` students with bounded concurrency (argon2 makes this the slow part of setup). */

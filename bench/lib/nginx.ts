@@ -35,7 +35,7 @@ export function nginxAvailable(): boolean {
   }
 }
 
-export function nginxConfig(dir: string, port: number, upstreams: string[]): string {
+function nginxConfig(dir: string, port: number, upstreams: string[]): string {
   const proxied = (nextUpstream: string) => `
       proxy_pass http://aralin;
       proxy_http_version 1.1;

@@ -18,13 +18,14 @@ import {
   ROOT,
   request,
   type ServerProcess,
-  Session,
+  type Session,
   signUpStudents,
   sleep,
   startServer,
   streamTurn,
   summarise,
   table,
+  useOpenAiCompatibleProvider,
   writeResult,
 } from './common.ts';
 
@@ -111,14 +112,7 @@ export async function runStreaming(full = FULL) {
   try {
     server = await startServer({ DATABASE_URL: db.url });
     const srv = server;
-    const admin = new Session(srv.url);
-    await admin.signIn('admin', 'aralin-admin');
-    const put = await admin.call('PUT', '/api/v1/admin/provider', {
-      provider: 'openai-compatible',
-      model: 'stub',
-      base_url: stub.url,
-    });
-    if (put.status !== 200) throw new Error(`provider: ${put.status} ${put.body}`);
+    await useOpenAiCompatibleProvider(srv.url, stub.url);
     const students = await signUpStudents(srv.url, studentCount, 'streamkid');
     const convs = await Promise.all(students.map((s) => s.newConversation()));
 

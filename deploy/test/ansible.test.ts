@@ -1,10 +1,9 @@
 // The Ansible playbook: `ansible-playbook --syntax-check` (Debian package ansible-core) when installed, the
 // role's templates rendered by Ansible itself, and a structural check of the role that needs no Ansible.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { DEPLOY, listFiles, loadYaml, read, requireTool, run } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { DEPLOY, listFiles, loadYaml, read, requireTool, run, tempDir } from './helpers.ts';
 
 const ANSIBLE = path.join(DEPLOY, 'ansible');
 const ROLE = path.join(ANSIBLE, 'roles', 'aralin');
@@ -78,8 +77,7 @@ describe('ansible role, read as YAML', () => {
 });
 
 describe.skipIf(!playbookBin)('ansible-playbook', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'aralin-ansible-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('aralin-ansible-');
 
   it('--syntax-check accepts site.yml', () => {
     const r = run(

@@ -3,12 +3,11 @@
 // Debian's docker-compose 1.29 (`config`, which validates against the Compose schema without an engine), and
 // the Dockerfile by the dockerfile-utils validator (the linter of VS Code's Dockerfile language server) and
 // its instructions; `docker build` and `docker compose config` (v2) run in CI (.github/workflows/ci.yml).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationSeverity, type ValidatorSettings, validate as validateDockerfile } from 'dockerfile-utils';
-import { afterAll, describe, expect, it } from 'vitest';
-import { DEPLOY, loadYaml, loadYamlAll, ROOT, read, requireTool, run } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { DEPLOY, loadYaml, loadYamlAll, ROOT, read, requireTool, run, tempDir } from './helpers.ts';
 
 interface ComposeService {
   image?: string;
@@ -124,8 +123,7 @@ const dockerCompose = requireTool(
 
 describe.skipIf(!dockerCompose)('compose.yaml under docker-compose config', () => {
   // A temp copy laid out like the repository, with throwaway secret files (the real ones are never in git).
-  const root = mkdtempSync(path.join(tmpdir(), 'aralin-compose-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = tempDir('aralin-compose-');
   const dir = path.join(root, 'deploy', 'docker');
   mkdirSync(path.join(dir, 'secrets'), { recursive: true });
   for (const def of Object.values(compose.secrets)) writeFileSync(path.join(dir, def.file), 'not-a-secret\n');

@@ -1,9 +1,11 @@
-// Shared helpers for the deploy/ tests: paths, YAML loading, system tools, free ports, polling.
+// Shared helpers for the deploy/ tests: paths, YAML loading, system tools, temp dirs, free ports, polling.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,7 +14,6 @@ export const MONITORING = path.join(DEPLOY, 'monitoring');
 export const RULES_DIR = path.join(MONITORING, 'prometheus', 'rules');
 export const RULE_TESTS_DIR = path.join(MONITORING, 'prometheus', 'tests');
 export const DASHBOARDS_DIR = path.join(MONITORING, 'grafana', 'dashboards');
-export const SERVER_APP = path.join(ROOT, 'apps', 'server', 'src', 'app.ts');
 export const SERVER_METRICS = path.join(ROOT, 'apps', 'server', 'src', 'metrics.ts');
 
 export function read(file: string): string {
@@ -56,6 +57,13 @@ export function requireTool(bin: string, what: string, install: string): string 
   const found = which(bin);
   if (!found) console.warn(`\n[deploy tests] SKIPPING ${what}: \`${bin}\` is not installed (${install}).\n`);
   return found;
+}
+
+/** A fresh temporary directory, removed after the enclosing suite (or file) has run. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export interface RunResult {

@@ -3,10 +3,10 @@
 // kubernetes-models (and @kubernetes-models/prometheus-operator for the ServiceMonitor and PrometheusRule).
 // A pure-Node structural test of the base YAML runs even where kubectl is absent.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
 import { prometheusRuleYaml, ruleGroups } from '../k8s/scripts/build-prometheusrule.ts';
 import {
   DEPLOY,
@@ -19,6 +19,7 @@ import {
   requireTool,
   ruleFiles,
   run,
+  tempDir,
 } from './helpers.ts';
 
 const K8S = path.join(DEPLOY, 'k8s');
@@ -61,6 +62,13 @@ function byKind(objs: Obj[], kind: string): Obj {
   const found = objs.filter((o) => o.kind === kind);
   expect(found, kind).toHaveLength(1);
   return found[0] as Obj;
+}
+
+/** The container images of every pod template, in order. */
+function imagesOf(objs: Obj[]): string[] {
+  return objs.flatMap((o) =>
+    (o.spec?.template?.spec?.containers ?? []).map((c: { image: string }) => c.image),
+  );
 }
 
 /** The checks every rendering (and the raw base) must pass. */
@@ -211,9 +219,7 @@ describe.skipIf(!kubectl).each(OVERLAYS)('overlay %s rendered by kubectl kustomi
   it('puts everything in its namespace and pins the image by registry and tag', () => {
     const ns = overlay === 'production' ? 'aralin' : 'aralin-staging';
     for (const o of objs) expect(o.metadata.namespace, `${o.kind}/${o.metadata.name}`).toBe(ns);
-    const images = objs.flatMap((o) =>
-      (o.spec?.template?.spec?.containers ?? []).map((c: { image: string }) => c.image),
-    );
+    const images = imagesOf(objs);
     expect(images.length).toBe(2);
     for (const i of images) expect(i).toMatch(/^ghcr\.io\/aralin-ph\/aralin:[\w.-]+$/);
   });
@@ -232,8 +238,7 @@ describe.skipIf(!kubectl).each(OVERLAYS)('overlay %s rendered by kubectl kustomi
 });
 
 describe('the PrometheusRule generated from deploy/monitoring/prometheus/rules', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'aralin-rules-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('aralin-rules-');
   /** A fresh folder of rule files, name → text. */
   const rulesDir = (files: Record<string, string>) => {
     const d = mkdtempSync(path.join(dir, 'case-'));
@@ -283,8 +288,7 @@ describe('the PrometheusRule generated from deploy/monitoring/prometheus/rules',
 });
 
 describe.skipIf(!kubectl)('the example secret generator', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'aralin-secret-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('aralin-secret-');
 
   it('renders aralin-secrets with every key the Deployment reads', async () => {
     const example = path.join(K8S, 'examples', 'secret');
@@ -310,18 +314,18 @@ describe.skipIf(!kubectl)('the example secret generator', () => {
 });
 
 describe.skipIf(!kubectl)('deploy/k8s/scripts/deploy.sh', () => {
-  const script = path.join(K8S, 'scripts', 'deploy.sh');
-
-  it('renders an overlay pinned to an immutable image tag', () => {
-    const r = spawnSync('bash', [script, 'production', 'sha-0123456789abcdef'], {
+  /** deploy.sh with RENDER_ONLY=1: prints the rendered overlay instead of applying it. */
+  const deployScript = (overlay: string, tag: string) =>
+    spawnSync('bash', [path.join(K8S, 'scripts', 'deploy.sh'), overlay, tag], {
       env: { ...process.env, RENDER_ONLY: '1' },
       encoding: 'utf8',
     });
+
+  it('renders an overlay pinned to an immutable image tag', () => {
+    const r = deployScript('production', 'sha-0123456789abcdef');
     expect(r.status, r.stderr).toBe(0);
     const objs = loadYamlAll(r.stdout) as Obj[];
-    const images = objs.flatMap((o) =>
-      (o.spec?.template?.spec?.containers ?? []).map((c: { image: string }) => c.image),
-    );
+    const images = imagesOf(objs);
     expect(images).toEqual([
       'ghcr.io/aralin-ph/aralin:sha-0123456789abcdef',
       'ghcr.io/aralin-ph/aralin:sha-0123456789abcdef',
@@ -330,19 +334,13 @@ describe.skipIf(!kubectl)('deploy/k8s/scripts/deploy.sh', () => {
   });
 
   it.each([['latest'], ['bad tag'], ['']])('refuses the tag %j', (tag) => {
-    const r = spawnSync('bash', [script, 'staging', tag], {
-      env: { ...process.env, RENDER_ONLY: '1' },
-      encoding: 'utf8',
-    });
+    const r = deployScript('staging', tag);
     expect(r.status).not.toBe(0);
     expect(r.stdout).toBe('');
   });
 
   it('refuses an unknown overlay', () => {
-    const r = spawnSync('bash', [script, 'qa', 'sha-1'], {
-      env: { ...process.env, RENDER_ONLY: '1' },
-      encoding: 'utf8',
-    });
+    const r = deployScript('qa', 'sha-1');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no overlay qa');
   });
@@ -351,7 +349,6 @@ describe.skipIf(!kubectl)('deploy/k8s/scripts/deploy.sh', () => {
 // The migration Job's own command, run against the machine's PostgreSQL in a throwaway database.
 const PG_ADMIN_URL = process.env.ARALIN_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgReachable = await (async () => {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
@@ -368,7 +365,6 @@ const pgReachable = await (async () => {
 
 describe.skipIf(!pgReachable)('the migration Job command', () => {
   it('migrates an empty PostgreSQL database', async () => {
-    const { default: pg } = await import('pg');
     const job = loadYaml<Obj>(path.join(K8S, 'base', 'migration-job.yaml'));
     const command: string[] = job.spec.template.spec.containers[0].command;
     expect(command.slice(0, 3)).toEqual(['node', '--input-type=module', '-e']);

@@ -1,11 +1,11 @@
-// The real Aralin server, started once in this process on PGlite in a temporary DATA_DIR (when
-// apps/server/src/app.ts exists), checked against the metrics contract through its live /metrics; then the
-// real Prometheus (Debian's /usr/bin/prometheus) on loopback with the repository's rule files, scraping
+// The real Aralin server, started once in this process on PGlite in a temporary DATA_DIR, checked against the
+// metrics contract through its live /metrics; then the real Prometheus (Debian's /usr/bin/prometheus) on
+// loopback with the repository's rule files, scraping
 // (1) a stub exporter that serves a sample of every contract metric, so every recording rule has data, and
 // (2) that server, with its bearer token file. Prometheus's HTTP API tells whether the targets are up,
 // every rule group evaluates cleanly and an alert fires end to end.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,6 @@ import {
   recordingRules,
   requireTool,
   ruleFiles,
-  SERVER_APP,
   SERVER_METRICS,
   seriesOf,
   waitFor,
@@ -31,19 +30,12 @@ const prometheusBin = requireTool(
   'the live Prometheus scrape-and-evaluate test',
   'apt-get install prometheus',
 );
-const withServer = existsSync(SERVER_APP);
-if (!withServer)
-  console.warn(
-    '\n[deploy tests] SKIPPING the live /metrics and scrape of the real server: apps/server/src/app.ts does not exist.\n',
-  );
-
 const token = 'live-server-metrics-token-0123456789';
 const serverDir = mkdtempSync(path.join(tmpdir(), 'aralin-live-server-'));
 let server: RunningServer | undefined;
 let serverError: unknown;
 
 beforeAll(async () => {
-  if (!withServer) return;
   try {
     const { startServer } = await import('./server.ts');
     server = await startServer({ dataDir: serverDir, metricsToken: token });
@@ -67,7 +59,7 @@ function runningServer(): RunningServer {
   return server;
 }
 
-describe.skipIf(!withServer)('contract vs the real server /metrics', () => {
+describe('contract vs the real server /metrics', () => {
   const contract = metricsContract();
   const everyMetric = [...contract.metrics, ...contract.default_metrics];
   const seriesLabels = contractSeriesLabels();
@@ -301,7 +293,7 @@ describe.skipIf(!prometheusBin)('Prometheus scraping Aralin, evaluating the rule
     expect(missing).toEqual([]);
   });
 
-  it.skipIf(!withServer)('scrapes the real server and sees it ready', async () => {
+  it('scrapes the real server and sees it ready', async () => {
     runningServer();
     const ready = await waitFor('aralin_ready from the real server', async () => {
       const r = await instant('aralin_ready{job="aralin"}');

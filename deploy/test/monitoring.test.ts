@@ -1,9 +1,8 @@
 // Prometheus rules, their unit tests, Alertmanager routing and Grafana provisioning, checked with the real
 // promtool and amtool (Debian packages prometheus and prometheus-alertmanager).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dashboardFiles } from '../monitoring/grafana/build-dashboards.ts';
 import {
   alertRules,
@@ -19,6 +18,7 @@ import {
   requireTool,
   ruleFiles,
   run,
+  tempDir,
 } from './helpers.ts';
 
 const promtool = requireTool(
@@ -40,8 +40,7 @@ interface PromtoolTests {
   }>;
 }
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'aralin-monitoring-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir('aralin-monitoring-');
 
 describe('alert rules', () => {
   const alerts = alertRules();
@@ -191,7 +190,7 @@ describe.skipIf(!amtool)('alertmanager', () => {
   });
 
   it('every alert severity in the rules has a route', () => {
-    const routed = readFileSync(config, 'utf8');
+    const routed = read(config);
     for (const a of alertRules()) expect(routed).toContain(`severity = "${a.labels?.severity}"`);
   });
 });

@@ -1,8 +1,7 @@
 // Starts the real Aralin server in this process, on PGlite in a temporary DATA_DIR, listening on loopback.
-// Imported lazily by the tests, only when apps/server/src/app.ts exists.
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
-import { SERVER_APP } from './helpers.ts';
+import { buildApp } from '../../apps/server/src/app.ts';
+import { loadConfig } from '../../apps/server/src/config.ts';
 
 export interface RunningServer {
   url: string;
@@ -10,23 +9,11 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-interface FastifyLike {
-  listen(options: { port: number; host: string }): Promise<string>;
-  server: { address(): AddressInfo | string | null };
-  close(): Promise<void>;
-}
-
 export async function startServer(options: {
   dataDir: string;
   metricsToken: string;
 }): Promise<RunningServer> {
-  const configModule = (await import(new URL('config.ts', pathToFileURL(SERVER_APP)).href)) as {
-    loadConfig: (env: Record<string, string | undefined>) => unknown;
-  };
-  const appModule = (await import(pathToFileURL(SERVER_APP).href)) as {
-    buildApp: (config: unknown, deps?: { logger?: boolean }) => Promise<FastifyLike>;
-  };
-  const config = configModule.loadConfig({
+  const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -34,9 +21,8 @@ export async function startServer(options: {
     METRICS_TOKEN: options.metricsToken,
     LOG_LEVEL: 'silent',
   });
-  const app = await appModule.buildApp(config, { logger: false });
+  const app = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, port, close: () => app.close() };
 }
