@@ -41,9 +41,10 @@ export async function startProxy(upstreams: string[]) {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
           return;
-        } catch {
+        } catch (error) {
+          // A refused connection never reached an instance: safe to resend anything. Otherwise only what may repeat.
+          if (!retryable && (error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') break;
           retries++;
-          if (!retryable && attempt > 0) break;
           if (attempt % upstreams.length === upstreams.length - 1) await sleep(200);
         }
       }
