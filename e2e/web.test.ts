@@ -232,6 +232,18 @@ describe.skipIf(!hasChromium)(
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }, 60_000);
 
+    /** A page in a browser context of its own (cookies, storage), closed when the test ends. */
+    async function openPage(viewport: typeof MOBILE): Promise<Page> {
+      const ctx = await browser.newContext({
+        viewport,
+        baseURL: base,
+        serviceWorkers: 'block',
+        bypassCSP: true,
+      });
+      onTestFinished(() => ctx.close());
+      return ctx.newPage();
+    }
+
     it('a student signs up with class code SAMPA7 and switches to Filipino', async () => {
       await page.goto('/');
       await page.waitForURL(/\/signin/);
@@ -421,18 +433,8 @@ describe.skipIf(!hasChromium)(
     });
 
     it('a teacher sees the student progress and the flagged message, and resolves it', async () => {
-      const teacher = await browser.newContext({
-        viewport: DESKTOP,
-        baseURL: base,
-        serviceWorkers: 'block',
-        bypassCSP: true,
-      });
-      const t = await teacher.newPage();
-      await t.goto('/signin');
-      await t.fill('input[name="username"]', 'guro');
-      await t.fill('input[name="password"]', 'aralin-guro');
-      await t.click('form button[type="submit"]');
-      await t.waitForURL(/\/teacher$/);
+      const t = await openPage(DESKTOP);
+      await signIn(t, 'guro', 'aralin-guro', /\/teacher$/);
       await t.locator('.class-grid').waitFor();
       await check(t, 'teacher-classes');
       await t.locator('.class-grid a', { hasText: 'Sampaguita' }).click();
@@ -457,26 +459,14 @@ describe.skipIf(!hasChromium)(
       await check(t, 'teacher-flags');
       await open.first().locator('button.primary').click();
       await expect.poll(() => t.locator('.flag', { hasText: displayName }).count()).toBe(0);
-      await teacher.close();
     });
 
     it('an admin sees users, classes and the provider settings', async () => {
-      const admin = await browser.newContext({
-        viewport: DESKTOP,
-        baseURL: base,
-        serviceWorkers: 'block',
-        bypassCSP: true,
-      });
-      const a = await admin.newPage();
-      await a.goto('/signin');
-      await a.fill('input[name="username"]', 'admin');
-      await a.fill('input[name="password"]', 'aralin-admin');
-      await a.click('form button[type="submit"]');
-      await a.waitForURL(/\/admin$/);
+      const a = await openPage(DESKTOP);
+      await signIn(a, 'admin', 'aralin-admin', /\/admin$/);
       await a.locator('input[name="provider"][value="embedded"]').waitFor();
       await expect.poll(() => a.locator('table').first().textContent()).toContain(username);
       await check(a, 'admin');
-      await admin.close();
     });
 
     it('is an installable PWA whose app shell works offline', async () => {
@@ -513,15 +503,8 @@ describe.skipIf(!hasChromium)(
     });
 
     it('a teacher issues a one-time reset code; the student sets a new password with it and signs in', async () => {
-      const teacher = await browser.newContext({
-        viewport: DESKTOP,
-        baseURL: base,
-        serviceWorkers: 'block',
-        bypassCSP: true,
-      });
-      onTestFinished(() => teacher.close());
-      await teacher.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-      const t = await teacher.newPage();
+      const t = await openPage(DESKTOP);
+      await t.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
       await signIn(t, 'guro', 'aralin-guro', /\/teacher$/);
       await t.locator('.class-grid a', { hasText: 'Sampaguita' }).click();
       const row = t.locator('table.table tbody tr', { hasText: displayName });
@@ -547,14 +530,7 @@ describe.skipIf(!hasChromium)(
       expect(await t.locator('.reset-code').count()).toBe(0);
       await expect.poll(() => hasFocus(issue)).toBe(true);
 
-      const learner = await browser.newContext({
-        viewport: MOBILE,
-        baseURL: base,
-        serviceWorkers: 'block',
-        bypassCSP: true,
-      });
-      onTestFinished(() => learner.close());
-      const p = await learner.newPage();
+      const p = await openPage(MOBILE);
       await p.goto('/signin');
       await p.getByRole('link', { name: 'I have a reset code' }).click();
       await p.waitForURL(/\/reset-password$/);
@@ -629,14 +605,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it('an admin issues a reset code for a student (and may for a teacher, not for themselves) and sees a refusal explained', async () => {
-      const admin = await browser.newContext({
-        viewport: MOBILE,
-        baseURL: base,
-        serviceWorkers: 'block',
-        bypassCSP: true,
-      });
-      onTestFinished(() => admin.close());
-      const a = await admin.newPage();
+      const a = await openPage(MOBILE);
       await signIn(a, 'admin', 'aralin-admin', /\/admin$/);
       const ben = a.locator('table.table tbody tr', { hasText: 'Ben Cruz' });
       await ben.waitFor();
@@ -679,14 +648,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it('a user deletes their account after confirming, and can no longer sign in', async () => {
-      const ctx = await browser.newContext({
-        viewport: MOBILE,
-        baseURL: base,
-        serviceWorkers: 'block',
-        bypassCSP: true,
-      });
-      onTestFinished(() => ctx.close());
-      const p = await ctx.newPage();
+      const p = await openPage(MOBILE);
       const leaver = `lisa${Date.now().toString(36)}`;
       await p.goto('/signup');
       await p.fill('input[name="class_code"]', 'SAMPA7');

@@ -1,7 +1,7 @@
 /**
  * Writes Brotli (.br) and gzip (.gz) copies of the built app's text assets next to them, so the server sends
  * compressed files without compressing per request (`@fastify/static` with `preCompressed`). Runs after
- * `vite build`. Students on slow mobile data download a third of the bytes.
+ * `vite build`; it prints the total before and after.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../components/Field.tsx';
 import { get, post } from '../lib/api.ts';
 import type { DueCard, Mastery, ToolResultData } from '../lib/types.ts';
 import { errorMessage } from '../pages/SignIn.tsx';
@@ -59,19 +60,18 @@ export function FlashcardDeck({ data }: { data: ToolResultData }) {
 }
 
 /** Flip-and-rate review of a list of cards (spaced repetition via POST /flashcards/:id/review). */
-export function FlashcardSession({ cards, onReviewed }: { cards: SessionCard[]; onReviewed?: () => void }) {
+export function FlashcardSession({ cards }: { cards: SessionCard[] }) {
   const { t, i18n } = useTranslation();
   const [index, setIndex] = useState(0);
   const [flipped, setFlipped] = useState(false);
-  const [rated, setRated] = useState<
-    Record<number, { rating: Rating; due: string; mastery?: Mastery | null }>
-  >({});
+  /** Positions of the cards rated in this session. */
+  const [rated, setRated] = useState<ReadonlySet<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const card = cards[index];
   if (!card) return null;
-  const done = Object.keys(rated).length;
+  const done = rated.size;
 
   async function rate(rating: Rating) {
     if (!card?.id) return;
@@ -79,12 +79,11 @@ export function FlashcardSession({ cards, onReviewed }: { cards: SessionCard[]; 
     setError(null);
     try {
       const r = await post<ReviewResult>(`/flashcards/${card.id}/review`, { rating });
-      setRated((x) => ({ ...x, [index]: { rating, due: r.card.due, mastery: r.mastery ?? null } }));
+      setRated((x) => new Set(x).add(index));
       setNotice(
         t('cards.flashcards.nextReview', { date: fmt(r.card.due) }) +
           (r.mastery ? ` · ${t('cards.mastery', { value: percent(r.mastery.p_known) })}` : ''),
       );
-      onReviewed?.();
       if (index < cards.length - 1) {
         setIndex(index + 1);
         setFlipped(false);
@@ -96,7 +95,6 @@ export function FlashcardSession({ cards, onReviewed }: { cards: SessionCard[]; 
     }
   }
 
-  const current = rated[index];
   function fmt(iso: string) {
     return new Date(iso).toLocaleDateString(i18n.language === 'fil' ? 'fil-PH' : 'en-PH', {
       month: 'short',
@@ -134,7 +132,7 @@ export function FlashcardSession({ cards, onReviewed }: { cards: SessionCard[]; 
           )}
         </span>
       </button>
-      {flipped && !current && (
+      {flipped && !rated.has(index) && (
         <fieldset className="ratings">
           <legend>{t('cards.flashcards.howWell')}</legend>
           <div className="rating-row">
@@ -156,11 +154,7 @@ export function FlashcardSession({ cards, onReviewed }: { cards: SessionCard[]; 
       <p className="success review-notice" role="status">
         {notice}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       <div className="deck-nav">
         <button
           type="button"

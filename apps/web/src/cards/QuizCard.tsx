@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../chat/Markdown.tsx';
+import { ErrorNote } from '../components/Field.tsx';
 import { post } from '../lib/api.ts';
 import type { Mastery, ToolResultData } from '../lib/types.ts';
 import { errorMessage } from '../pages/SignIn.tsx';
@@ -111,11 +112,7 @@ function QuestionItem({
           )}
         </fieldset>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       <div aria-live="polite">
         {feedback && (
           <div className={`feedback ${feedback.correct ? 'right' : 'wrong'}`}>

@@ -17,7 +17,7 @@ import { messageText } from '../lib/convert.ts';
 import { useOnline } from '../lib/online.ts';
 import { outbox, type QueuedMessage } from '../lib/queue.ts';
 import type { AralinMessage, PlanData, ToolResultData } from '../lib/types.ts';
-import { useOutboxCount } from './ConnectionStatus.tsx';
+import { useOutbox } from './ConnectionStatus.tsx';
 import { followUps } from './followups.ts';
 import { Markdown } from './Markdown.tsx';
 import { setActiveConversation } from './OutboxFlusher.tsx';
@@ -48,10 +48,10 @@ export function ChatView({
   const [input, setInput] = useState('');
   const endRef = useRef<HTMLDivElement>(null);
   const busy = status === 'submitted' || status === 'streaming';
-  const queuedCount = useOutboxCount(conversationId);
+  const pending = useOutbox();
   const queued = useMemo(
-    () => (queuedCount >= 0 ? outbox.forConversation(conversationId) : []),
-    [conversationId, queuedCount],
+    () => pending.filter((m) => m.conversationId === conversationId),
+    [pending, conversationId],
   );
 
   const send = useCallback(
@@ -126,13 +126,10 @@ export function ChatView({
     }
   }
 
-  const lastAssistant = [...messages].reverse().find((m) => m.role === 'assistant');
-  const chips =
-    !busy && lastAssistant && messages.at(-1) === lastAssistant ? followUps(lastAssistant, t) : [];
+  const last = messages.at(-1);
+  const chips = !busy && last?.role === 'assistant' ? followUps(last, t) : [];
   const lastUserFailed =
-    messages.at(-1)?.role === 'user' &&
-    (messages.at(-1)?.metadata as { status?: string } | undefined)?.status === 'failed' &&
-    !busy;
+    !busy && last?.role === 'user' && (last.metadata as { status?: string } | undefined)?.status === 'failed';
 
   return (
     <div className="chat">

@@ -1,13 +1,16 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../lib/online.ts';
-import { outbox } from '../lib/queue.ts';
+import { outbox, type QueuedMessage } from '../lib/queue.ts';
 
-export function useOutboxCount(conversationId?: string): number {
+const NONE: readonly QueuedMessage[] = [];
+
+/** Every message waiting in the offline outbox; `outbox.all()` keeps its identity until the outbox changes. */
+export function useOutbox(): readonly QueuedMessage[] {
   return useSyncExternalStore(
     (cb) => outbox.subscribe(cb),
-    () => (conversationId ? outbox.forConversation(conversationId).length : outbox.all().length),
-    () => 0,
+    () => outbox.all(),
+    () => NONE,
   );
 }
 
@@ -15,7 +18,7 @@ export function useOutboxCount(conversationId?: string): number {
 export function ConnectionStatus() {
   const { t } = useTranslation();
   const online = useOnline();
-  const queued = useOutboxCount();
+  const queued = useOutbox().length;
   const label = online
     ? queued > 0
       ? t('connection.sending', { count: queued })

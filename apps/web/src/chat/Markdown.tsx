@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { hasMath } from '../lib/convert.ts';
 
-// The markdown pipeline (marked + DOMPurify, ~20 KB gzipped) and KaTeX (~90 KB with its CSS) load after the
-// chat shell; until then a message shows as plain text, so a slow connection never blocks reading or typing.
+// The markdown pipeline (marked + DOMPurify) and KaTeX with its CSS load after the chat shell (their measured
+// sizes: docs/web.md, "Bundle budget"); until then a message shows as plain text, so a slow connection never
+// blocks reading or typing.
 const PlainMarkdown = lazy(() => import('./MarkdownRenderer.tsx'));
 const MathMarkdown = lazy(() => import('./MathMarkdown.tsx'));
 

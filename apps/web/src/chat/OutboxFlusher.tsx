@@ -29,12 +29,7 @@ export function OutboxFlusher() {
           await post(
             `/conversations/${encodeURIComponent(item.conversationId)}/messages`,
             { text: item.text },
-            {
-              headers: {
-                'Idempotency-Key': item.idempotencyKey || newIdempotencyKey(),
-                accept: 'application/json',
-              },
-            },
+            { headers: { 'Idempotency-Key': item.idempotencyKey || newIdempotencyKey() } },
           );
           outbox.remove(item.id);
         } catch (e) {

@@ -35,7 +35,7 @@ export function createTransport(conversationId: string, keys: Map<string, string
     credentials: 'same-origin',
     fetch: chatFetch as typeof fetch,
     prepareSendMessagesRequest: async ({ messages, headers }) => {
-      const last = [...messages].reverse().find((m) => m.role === 'user');
+      const last = messages.findLast((m) => m.role === 'user');
       const record = headersToRecord(headers);
       const meta = last?.metadata as { status?: string; serverId?: string } | undefined;
       if (last && meta?.status === 'failed' && meta.serverId && !keys.has(last.id)) {

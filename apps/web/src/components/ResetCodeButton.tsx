@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatExpiry, issueResetCode, type ResetCode } from '../lib/account.ts';
 import { errorMessage } from '../pages/SignIn.tsx';
+import { ErrorNote } from './Field.tsx';
 
 type State =
   | { kind: 'idle' }
@@ -91,11 +92,7 @@ export function ResetCodeButton({ person }: { person: { id: string; display_name
               <p>{t('reset.expires', { time: formatExpiry(state.code.expires_at, i18n.language) })}</p>
             </>
           )}
-          {state.kind === 'error' && (
-            <p className="error" role="alert">
-              {state.message}
-            </p>
-          )}
+          {state.kind === 'error' && <ErrorNote message={state.message} />}
         </div>
         {state.kind === 'ready' && (
           <>

@@ -89,8 +89,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setUser(null);
       },
       async update(fields) {
-        await patch('/me', fields);
-        const r = await get<{ user: User }>('/me');
+        const r = await patch<{ user: User }>('/me', fields);
         adopt(r.user);
       },
     }),

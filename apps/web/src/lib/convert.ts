@@ -1,4 +1,4 @@
-import type { AralinMessage, StoredMessage } from './types.ts';
+import type { AralinMessage, StoredMessage, ToolResultData } from './types.ts';
 
 /** Turns the server's stored messages into AI SDK UI messages, so a reloaded chat renders like a live one. */
 export function toUIMessages(stored: StoredMessage[]): AralinMessage[] {
@@ -24,13 +24,7 @@ export function toUIMessages(stored: StoredMessage[]): AralinMessage[] {
       });
     }
     if (m.tool && m.result) {
-      const data: {
-        tool: string;
-        result: Record<string, unknown>;
-        message_id: string;
-        quiz_id?: string;
-        deck_id?: string;
-      } = { tool: m.tool, result: m.result, message_id: m.id };
+      const data: ToolResultData = { tool: m.tool, result: m.result, message_id: m.id };
       const quizId = m.quiz_id ?? (typeof m.result.quiz_id === 'string' ? m.result.quiz_id : undefined);
       const deckId = m.deck_id ?? (typeof m.result.deck_id === 'string' ? m.result.deck_id : undefined);
       if (quizId) data.quiz_id = quizId;

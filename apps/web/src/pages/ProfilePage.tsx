@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
+import { GradeOptions } from '../components/GradeOptions.tsx';
+import { PASSWORD_MIN } from '../lib/account.ts';
 import { API, post } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { LearningStyle, Locale } from '../lib/types.ts';
 import { DeleteAccount } from './DeleteAccount.tsx';
-import { errorMessage, GRADES } from './SignIn.tsx';
+import { errorMessage } from './SignIn.tsx';
 
 const STYLES: LearningStyle[] = ['visual', 'auditory', 'reading_writing', 'kinesthetic'];
 
@@ -78,11 +80,7 @@ export function ProfilePage() {
             {(id) => (
               <select id={id} value={grade} onChange={(e) => setGrade(e.target.value)}>
                 <option value="">{t('profile.notSet')}</option>
-                {GRADES.map((g) => (
-                  <option key={g} value={g}>
-                    {t('profile.gradeN', { grade: g })}
-                  </option>
-                ))}
+                <GradeOptions />
               </select>
             )}
           </Field>
@@ -139,7 +137,7 @@ export function ProfilePage() {
               id={id}
               type="password"
               autoComplete="new-password"
-              minLength={8}
+              minLength={PASSWORD_MIN}
               required
               aria-describedby={hintId}
               value={pw.next}

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { homeFor } from '../App.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
+import { GradeOptions } from '../components/GradeOptions.tsx';
+import { PASSWORD_MIN } from '../lib/account.ts';
 import { ApiError } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { Locale, User } from '../lib/types.ts';
-
-export const GRADES = ['4', '5', '6', '7', '8', '9', '10', '11', '12'];
 
 export function errorMessage(e: unknown, t: (k: string) => string): string {
   if (e instanceof ApiError) {
@@ -215,7 +215,7 @@ export function SignUpPage() {
               name="password"
               type="password"
               required
-              minLength={8}
+              minLength={PASSWORD_MIN}
               autoComplete="new-password"
               aria-describedby={hintId}
               value={form.password}
@@ -227,11 +227,7 @@ export function SignUpPage() {
           <Field label={t('profile.grade')}>
             {(id) => (
               <select id={id} name="grade_level" value={form.grade_level} onChange={set('grade_level')}>
-                {GRADES.map((g) => (
-                  <option key={g} value={g}>
-                    {t('profile.gradeN', { grade: g })}
-                  </option>
-                ))}
+                <GradeOptions />
               </select>
             )}
           </Field>

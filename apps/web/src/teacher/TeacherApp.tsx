@@ -4,10 +4,11 @@ import { Link, Route, Switch } from 'wouter';
 import { percent } from '../cards/util.ts';
 import { BarChart, masteryColor } from '../components/Charts.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
+import { GradeOptions } from '../components/GradeOptions.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
 import { get, post } from '../lib/api.ts';
 import type { ClassSummary, Flag } from '../lib/types.ts';
-import { errorMessage, GRADES } from '../pages/SignIn.tsx';
+import { errorMessage } from '../pages/SignIn.tsx';
 import { StudentConversations } from './StudentView.tsx';
 
 interface Analytics {
@@ -102,11 +103,7 @@ function Classes() {
         <Field label={t('profile.grade')}>
           {(id) => (
             <select id={id} value={grade} onChange={(e) => setGrade(e.target.value)}>
-              {GRADES.map((g) => (
-                <option key={g} value={g}>
-                  {t('profile.gradeN', { grade: g })}
-                </option>
-              ))}
+              <GradeOptions />
             </select>
           )}
         </Field>
