@@ -32,14 +32,14 @@ import { seedDemo } from './db/seed.ts';
 import { refuseWhileDraining } from './lifecycle.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { HttpProblem, type ProblemBody, problemType, titleFor } from './problem.ts';
+import { HttpProblem, type ProblemBody, problemType, titleFor, tooManyRequests } from './problem.ts';
 import { fallbackStore, reportRateLimitBackend } from './ratelimit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { learningRoutes } from './routes/learning.ts';
 import { meRoutes } from './routes/me.ts';
-import { opsRoutes } from './routes/ops.ts';
+import { OPS_PATHS, opsRoutes } from './routes/ops.ts';
 import { teacherRoutes } from './routes/teacher.ts';
 import { tutorRoutes } from './routes/tutor.ts';
 import { TutorPool } from './tutors.ts';
@@ -70,8 +70,6 @@ export interface AppDeps {
   rateLimitNamespace?: string;
 }
 
-/** Paths that never count against rate limits and never need auth. */
-const OPS_PATHS = ['/health/live', '/health/ready', '/metrics'];
 const CSRF_EXEMPT = new Set([
   '/api/v1/auth/signin',
   '/api/v1/auth/signup',
@@ -286,14 +284,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     ...(deps.redis ? { store: fallbackStore(deps.redis, rateLimitNamespace) } : {}),
     keyGenerator: (request) => (request.actor ? `user:${request.actor.id}` : `ip:${request.ip}`),
     allowList: (request) => OPS_PATHS.includes(request.url.split('?')[0] ?? ''),
-    errorResponseBuilder: (_request, context) =>
-      new HttpProblem(
-        429,
-        'rate-limited',
-        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-        { retry_after: Math.ceil(context.ttl / 1000) },
-        { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
-      ),
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.ceil(context.ttl / 1000);
+      return tooManyRequests(`Too many requests; try again in ${seconds} s.`, seconds);
+    },
   });
 
   // CSRF for cookie-authenticated state-changing requests.
@@ -364,14 +358,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       preCompressed: true,
     });
 
+  // Readiness goes false in refuseWhileDraining's preClose hook; the gauge follows it at each scrape.
   app.addHook('onClose', async () => {
-    ctx.state.ready = false;
-    metrics.ready.set(0);
     if (!deps.database) await database.close();
   });
   await app.ready();
   ctx.state.ready = true;
-  metrics.ready.set(1);
   return app;
 }
 

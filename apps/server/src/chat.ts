@@ -4,9 +4,7 @@ import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Actor } from './auth/session.ts';
 import type { AppContext } from './context.ts';
 import {
-  classes,
   conversations,
-  enrolments,
   flashcardDecks,
   flashcards,
   mastery,
@@ -114,7 +112,6 @@ export async function runTurn(
   actor: Actor,
   userMessage: MessageRow,
   emit: Emit,
-  signal?: AbortSignal,
 ): Promise<TurnOutcome> {
   const started = performance.now();
   const assistantId = randomUUID();
@@ -145,7 +142,7 @@ export async function runTurn(
     // itself does not tell ("2x + 3 = 7").
     const written = detectLocale(userMessage.content);
     const locale = written.basis === 'message' ? written.locale : actor.user.locale;
-    const verdict = await moderate(userMessage.content, locale);
+    const verdict = moderate(userMessage.content, locale);
     if (verdict.flagged && verdict.category) {
       const severity = verdict.severity ?? 'medium';
       await ctx.db.insert(safetyFlags).values({
@@ -257,10 +254,7 @@ export async function runTurn(
       }
     };
     const tutor = await ctx.tutors.forSchool(actor.schoolId);
-    const response: OrchestrateResponse = await tutor.orchestrate(request, {
-      onEvent,
-      ...(signal ? { signal } : {}),
-    });
+    const response: OrchestrateResponse = await tutor.orchestrate(request, { onEvent });
     if (!textOpen && response.reply) writeText(response.reply);
     const outcome: ChatOutcome = response.status;
     if (response.status !== 'completed' || !response.result) {
@@ -408,14 +402,32 @@ function titleFrom(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line || DEFAULT_TITLE;
 }
 
-/** Teachers to alert about a student (used by the flags listing); kept here for the chat's safety path. */
-export async function teachersOf(ctx: AppContext, studentId: string): Promise<string[]> {
-  const rows = await ctx.db
-    .selectDistinct({ id: classes.teacherId })
-    .from(classes)
-    .innerJoin(enrolments, eq(enrolments.classId, classes.id))
-    .where(and(eq(enrolments.studentId, studentId)));
-  return rows.map((r) => r.id).filter((id): id is string => id !== null);
+/** What is stored alongside assistant messages: the tool result (with answers), the quiz id, the deck id. */
+export async function attachmentsOf(ctx: AppContext, messageIds: string[]) {
+  const [results, quizRows, deckRows] = messageIds.length
+    ? await Promise.all([
+        ctx.db
+          .select({ messageId: toolResults.messageId, result: toolResults.result })
+          .from(toolResults)
+          .where(inArray(toolResults.messageId, messageIds)),
+        ctx.db
+          .select({ id: quizzes.id, messageId: quizzes.messageId })
+          .from(quizzes)
+          .where(inArray(quizzes.messageId, messageIds)),
+        ctx.db
+          .select({ id: flashcardDecks.id, messageId: flashcardDecks.messageId })
+          .from(flashcardDecks)
+          .where(inArray(flashcardDecks.messageId, messageIds)),
+      ])
+    : [[], [], []];
+  const resultBy = new Map(results.map((r) => [r.messageId, r.result]));
+  const quizBy = new Map(quizRows.map((r) => [r.messageId, r.id]));
+  const deckBy = new Map(deckRows.map((r) => [r.messageId, r.id]));
+  return (messageId: string) => ({
+    result: resultBy.get(messageId) ?? null,
+    quizId: quizBy.get(messageId) ?? null,
+    deckId: deckBy.get(messageId) ?? null,
+  });
 }
 
 export async function messagesWithResults(ctx: AppContext, conversationId: string) {
@@ -424,28 +436,14 @@ export async function messagesWithResults(ctx: AppContext, conversationId: strin
     .from(messages)
     .where(eq(messages.conversationId, conversationId))
     .orderBy(messages.createdAt);
-  const ids = rows.filter((m) => m.role === 'assistant').map((m) => m.id);
-  const results = ids.length
-    ? await ctx.db.select().from(toolResults).where(inArray(toolResults.messageId, ids))
-    : [];
-  const quizRows = ids.length
-    ? await ctx.db
-        .select({ id: quizzes.id, messageId: quizzes.messageId })
-        .from(quizzes)
-        .where(inArray(quizzes.messageId, ids))
-    : [];
-  const deckRows = ids.length
-    ? await ctx.db
-        .select({ id: flashcardDecks.id, messageId: flashcardDecks.messageId })
-        .from(flashcardDecks)
-        .where(inArray(flashcardDecks.messageId, ids))
-    : [];
-  const byMessage = new Map(results.map((r) => [r.messageId, r]));
-  const quizBy = new Map(quizRows.map((r) => [r.messageId, r.id]));
-  const deckBy = new Map(deckRows.map((r) => [r.messageId, r.id]));
-  return rows.map((m) =>
-    publicMessage(m, byMessage.get(m.id)?.result ?? null, quizBy.get(m.id), deckBy.get(m.id)),
+  const attached = await attachmentsOf(
+    ctx,
+    rows.filter((m) => m.role === 'assistant').map((m) => m.id),
   );
+  return rows.map((m) => {
+    const a = attached(m.id);
+    return publicMessage(m, a.result, a.quizId, a.deckId);
+  });
 }
 
 export function publicMessage(

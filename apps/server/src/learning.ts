@@ -5,24 +5,24 @@
  */
 import type { ContentLibrary, Topic } from '@aralin/content';
 import {
+  bktParams,
   inferEmotionalState,
   MASTERED,
+  masteryLevel,
   masterySummaryFrom,
+  type ReviewRating,
   type CardState as TutorCardState,
-  bktParams as tutorBktParams,
   bktUpdate as tutorBktUpdate,
   checkAnswer as tutorCheckAnswer,
   masteryLabel as tutorMasteryLabel,
-  masteryLevel as tutorMasteryLevel,
-  moderate as tutorModerate,
   newCardState as tutorNewCardState,
-  ratingIsCorrect as tutorRatingIsCorrect,
   recommendNext as tutorRecommendNext,
   reviewCard as tutorReviewCard,
 } from '@aralin/tutor';
 import type { StoredQuestion } from './db/schema.ts';
 
-export { MASTERED };
+// Used by the server as the tutor package defines them.
+export { bktParams, MASTERED, masteryLevel, moderate, ratingIsCorrect } from '@aralin/tutor';
 
 export function checkAnswer(question: StoredQuestion, given: string) {
   return tutorCheckAnswer(given, question.answer, {
@@ -32,34 +32,14 @@ export function checkAnswer(question: StoredQuestion, given: string) {
   });
 }
 
-export interface ModerationVerdict {
-  flagged: boolean;
-  category: string | null;
-  severity: 'low' | 'medium' | 'high' | null;
-  reply: string | null;
-}
-
-export async function moderate(text: string, locale: 'en' | 'fil'): Promise<ModerationVerdict> {
-  return tutorModerate(text, locale);
-}
-
 // ---------------------------------------------------------------- knowledge tracing
 
-export function bktParams(topic: Topic | undefined) {
-  return tutorBktParams(topic);
-}
-
 export function bktUpdate(pKnown: number, correct: boolean, topic: Topic | undefined): number {
-  return tutorBktUpdate(pKnown, correct, tutorBktParams(topic));
-}
-
-/** Mastery on the tutor's 1..10 scale. */
-export function masteryLevel(pKnown: number): number {
-  return tutorMasteryLevel(pKnown);
+  return tutorBktUpdate(pKnown, correct, bktParams(topic));
 }
 
 export function masteryLabel(pKnown: number, locale: 'en' | 'fil'): string {
-  return tutorMasteryLabel(tutorMasteryLevel(pKnown), locale);
+  return tutorMasteryLabel(masteryLevel(pKnown), locale);
 }
 
 export function transition(before: number, after: number): 'up' | 'down' | 'mastered' | null {
@@ -145,14 +125,9 @@ export function newCardState(now: Date): CardState {
   return fromTutor(tutorNewCardState(now));
 }
 
-export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
-export type RatingName = (typeof RATINGS)[number];
+/** The tutor's review ratings as a tuple, for the request schema. */
+export const RATINGS = ['again', 'hard', 'good', 'easy'] as const satisfies readonly ReviewRating[];
 
-export function reviewCard(state: CardState, rating: RatingName, now: Date): CardState {
+export function reviewCard(state: CardState, rating: ReviewRating, now: Date): CardState {
   return fromTutor(tutorReviewCard(toTutor(state), rating, now).state);
-}
-
-/** A flashcard rating as evidence for knowledge tracing ("again" = not recalled). */
-export function ratingIsCorrect(rating: RatingName): boolean {
-  return tutorRatingIsCorrect(rating);
 }

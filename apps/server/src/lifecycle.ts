@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from './problem.ts';
-
-/** Paths still answered while draining: probes and scrapes must see the instance until it is gone. */
-const ANSWERED_WHILE_DRAINING = ['/health/live', '/health/ready', '/metrics'];
+import { OPS_PATHS } from './routes/ops.ts';
 /** Seconds a client (or a load balancer) should wait before sending the refused request again. */
 export const DRAIN_RETRY_AFTER_SECONDS = 1;
 
@@ -14,7 +12,8 @@ export const DRAIN_RETRY_AFTER_SECONDS = 1;
  */
 export function refuseWhileDraining(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (!app.ctx.state.draining || ANSWERED_WHILE_DRAINING.includes(request.url.split('?')[0] ?? '')) return;
+    // Probes and scrapes must see the instance until it is gone.
+    if (!app.ctx.state.draining || OPS_PATHS.includes(request.url.split('?')[0] ?? '')) return;
     throw new HttpProblem(
       503,
       'draining',
@@ -37,7 +36,6 @@ export async function shutdown(app: FastifyInstance, drainMs: number): Promise<{
   const ctx = app.ctx;
   ctx.state.draining = true;
   ctx.state.ready = false;
-  ctx.metrics.ready.set(0);
   let forced = false;
   const timer = setTimeout(() => {
     forced = true;

@@ -72,10 +72,6 @@ export class TutorPool {
     return value;
   }
 
-  get base(): Tutor {
-    return this.#base;
-  }
-
   async forSchool(schoolId: string | null | undefined): Promise<Tutor> {
     if (this.#fixed || !schoolId) return this.#base;
     const value = await this.#providerOf(schoolId);

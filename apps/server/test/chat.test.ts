@@ -127,7 +127,8 @@ describe('chat', () => {
       data: { quiz_id: string; result: { questions: Record<string, unknown>[] } };
     };
     expect(toolResult.data.quiz_id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(res.body).not.toContain('Carbon dioxide"'.replace('"', '","answer'));
+    expect(res.body).not.toContain('"answer":"Carbon dioxide"');
+    expect(toolResult.data.result.questions).toHaveLength(2);
     for (const q of toolResult.data.result.questions) {
       expect(q).not.toHaveProperty('answer');
       expect(q).not.toHaveProperty('explanation');
@@ -169,6 +170,26 @@ describe('chat', () => {
     expect(calls.length - before).toBe(1);
     const stored = (await ana.get(`/api/v1/conversations/${id}/messages`)).json().messages;
     expect(stored).toHaveLength(2);
+  });
+
+  it('an Idempotency-Key already used in another conversation is refused and stores nothing', async () => {
+    const first = await newConversation();
+    const other = await newConversation();
+    const key = 'key-used-in-two-conversations';
+    const headers = { 'idempotency-key': key, accept: 'application/json' };
+    expect(
+      (await ana.post(`/api/v1/conversations/${first}/messages`, { text: 'explain cells' }, headers))
+        .statusCode,
+    ).toBe(200);
+    const before = calls.length;
+    const reused = await ana.post(
+      `/api/v1/conversations/${other}/messages`,
+      { text: 'explain atoms' },
+      headers,
+    );
+    expect(expectProblem(reused, 409).detail).toContain('already used for another message');
+    expect(calls.length).toBe(before);
+    expect((await ana.get(`/api/v1/conversations/${other}/messages`)).json().messages).toHaveLength(0);
   });
 
   it('stores the message before the planner runs; a failure leaves it failed and retryable', async () => {

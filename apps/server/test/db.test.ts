@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseOptions, migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { classes, conversations, enrolments, mastery, messages, users } from '../src/db/schema.ts';
 import { DEMO, seedDemo } from '../src/db/seed.ts';
+import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const dbName = `aralin_test_${randomUUID().replaceAll('-', '')}`;
 
-async function postgresUp(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 const pgUp = await postgresUp();
 if (!pgUp)
   console.warn('⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the PostgreSQL data-layer suite');
@@ -34,18 +23,10 @@ const drivers: {
     name: 'PostgreSQL',
     skip: !pgUp,
     options: async () => {
-      const admin = new pg.Client({ connectionString: ADMIN_URL });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      await admin.end();
-      return { databaseUrl: `postgres://postgres@127.0.0.1:5432/${dbName}` };
+      await adminQuery(`create database ${dbName}`);
+      return { databaseUrl: databaseUrl(dbName) };
     },
-    cleanup: async () => {
-      const admin = new pg.Client({ connectionString: ADMIN_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    },
+    cleanup: () => adminQuery(`drop database if exists ${dbName} with (force)`),
   },
 ];
 

@@ -179,13 +179,18 @@ export class Client {
     this.app = app;
   }
 
+  /** The `cookie` header this client sends (for requests made outside `app.inject`). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async request(
     method: InjectOptions['method'],
     url: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = this.cookieHeader();
     const res = await this.app.inject({
       method,
       url,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { loadContentLibrary } from '@aralin/content';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { shutdown } from '../src/lifecycle.ts';
 import { Client, expectProblem, makeApp, parseSse, scriptedTutor, signedIn } from './helpers.ts';
+import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
 
 describe('config', () => {
   it('applies defaults and validates values with clear messages', () => {
@@ -143,33 +143,45 @@ describe('LLM provider settings', () => {
   });
 });
 
+/**
+ * An app whose tutor holds a turn about something "slow" until `release()`; `turnStarted` resolves when such a
+ * turn has begun.
+ */
+async function appWithHeldTurn() {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let started: () => void = () => {};
+  const turnStarted = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const app = await makeApp({
+    tutor: scriptedTutor(loadContentLibrary(), {
+      before: async (message) => {
+        if (message.includes('slow')) {
+          started();
+          await gate;
+        }
+      },
+    }),
+  });
+  return { app, turnStarted, release: () => release() };
+}
+
 describe('graceful shutdown', () => {
   it('readiness goes false and an open SSE stream finishes before the server closes', async () => {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started: () => void = () => {};
-    const turnStarted = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const app = await makeApp({
-      tutor: scriptedTutor(loadContentLibrary(), {
-        before: async (message) => {
-          if (message.includes('slow')) {
-            started();
-            await gate;
-          }
-        },
-      }),
-    });
+    const { app, turnStarted, release } = await appWithHeldTurn();
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const ana = await signedIn(app, 'ana');
     const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
-    const cookie = [...ana.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = fetch(`${address}/api/v1/conversations/${conv}/messages`, {
       method: 'POST',
-      headers: { cookie, 'x-csrf-token': ana.csrf as string, 'content-type': 'application/json' },
+      headers: {
+        cookie: ana.cookieHeader(),
+        'x-csrf-token': ana.csrf as string,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ text: 'explain something slow' }),
     });
     await turnStarted;
@@ -247,29 +259,12 @@ function parseResponses(raw: string) {
 describe('draining: requests on kept-alive connections', () => {
   for (const how of ['shutdown()', 'app.close()'] as const)
     it(`after ${how}, a new request on a busy kept-alive connection gets 503 problem+json with Retry-After and Connection: close`, async () => {
-      let release: () => void = () => {};
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let started: () => void = () => {};
-      const turnStarted = new Promise<void>((resolve) => {
-        started = resolve;
-      });
-      const app = await makeApp({
-        tutor: scriptedTutor(loadContentLibrary(), {
-          before: async (message) => {
-            if (message.includes('slow')) {
-              started();
-              await gate;
-            }
-          },
-        }),
-      });
+      const { app, turnStarted, release } = await appWithHeldTurn();
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       const ana = await signedIn(app, 'ana');
       const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
       const headers = {
-        cookie: [...ana.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: ana.cookieHeader(),
         'x-csrf-token': ana.csrf as string,
         'content-type': 'application/json',
         accept: 'application/json',
@@ -311,40 +306,20 @@ describe('draining: requests on kept-alive connections', () => {
 
 // ------------------------------------------------------------------ PostgreSQL going away and coming back
 
-const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
-async function postgresUp(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 const pgUp = await postgresUp();
 if (!pgUp)
   console.warn('⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the readiness-during-outage test');
 
 describe.skipIf(!pgUp)('database outage on PostgreSQL', () => {
   const dbName = `aralin_outage_${randomUUID().replaceAll('-', '')}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
   let app: FastifyInstance;
   beforeAll(async () => {
-    await admin(`create database ${dbName}`);
-    app = await makeApp({}, { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${dbName}` });
+    await adminQuery(`create database ${dbName}`);
+    app = await makeApp({}, { DATABASE_URL: databaseUrl(dbName) });
   });
   afterAll(async () => {
     await app?.close();
-    await admin(`drop database if exists ${dbName} with (force)`);
+    await adminQuery(`drop database if exists ${dbName} with (force)`);
   });
 
   it('readiness goes false and requests fail fast with 503 problem+json, then both recover', async () => {
@@ -352,8 +327,8 @@ describe.skipIf(!pgUp)('database outage on PostgreSQL', () => {
     expect((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
     expect((await ana.get('/api/v1/me')).statusCode).toBe(200);
 
-    await admin(`alter database ${dbName} allow_connections false`);
-    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}'`);
+    await adminQuery(`alter database ${dbName} allow_connections false`);
+    await adminQuery(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}'`);
     try {
       const t0 = performance.now();
       const ready = await app.inject({ method: 'GET', url: '/health/ready' });
@@ -366,7 +341,7 @@ describe.skipIf(!pgUp)('database outage on PostgreSQL', () => {
       expect(expectProblem(conv, 503).type).toContain('database-unavailable');
       expect(performance.now() - t0).toBeLessThan(2000);
     } finally {
-      await admin(`alter database ${dbName} allow_connections true`);
+      await adminQuery(`alter database ${dbName} allow_connections true`);
     }
 
     const back = performance.now();

@@ -58,7 +58,7 @@ export class SessionService {
   }
 
   /** Verifies an access token; returns its claims or null (expired, forged, malformed). */
-  async verifyAccess(token: string): Promise<{ userId: string; sessionId: string } | null> {
+  async #verifyAccess(token: string): Promise<{ userId: string; sessionId: string } | null> {
     try {
       const { payload } = await jwtVerify(token, this.#key, { issuer: 'aralin', algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
@@ -70,18 +70,16 @@ export class SessionService {
 
   /** Starts a session family: an access token and the first refresh token. */
   async start(reply: FastifyReply, userId: string): Promise<void> {
-    const now = this.#now();
+    const expiresAt = new Date(this.#now().getTime() + REFRESH_TTL_SECONDS * 1000);
     const [session] = await this.#db
       .insert(sessions)
-      .values({ userId, expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000) })
+      .values({ userId, expiresAt })
       .returning({ id: sessions.id });
     if (!session) throw new Error('session insert returned nothing');
     const refresh = randomToken();
-    await this.#db.insert(refreshTokens).values({
-      sessionId: session.id,
-      tokenHash: sha256(refresh),
-      expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000),
-    });
+    await this.#db
+      .insert(refreshTokens)
+      .values({ sessionId: session.id, tokenHash: sha256(refresh), expiresAt });
     this.#setCookies(reply, await this.#access(userId, session.id), refresh);
   }
 
@@ -144,7 +142,7 @@ export class SessionService {
   async actor(request: FastifyRequest): Promise<Actor | null> {
     const token = request.cookies[ACCESS_COOKIE];
     if (!token) return null;
-    const claims = await this.verifyAccess(token);
+    const claims = await this.#verifyAccess(token);
     if (!claims) return null;
     const [row] = await this.#db
       .select({ user: users, session: sessions })

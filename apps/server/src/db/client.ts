@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -161,17 +160,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 /**
- * Applies the committed migrations under a PostgreSQL advisory lock, so replicas starting at the same time
- * migrate once and the others wait, then find nothing left to do.
+ * Applies the committed migrations. On PostgreSQL under an advisory lock, so replicas starting at the same time
+ * migrate once and the others wait, then find nothing left to do. PGlite is one session in one process (an
+ * advisory lock there is re-entrant, so it would exclude nothing).
  */
 export async function migrateDatabase(database: Database, options: DatabaseOptions): Promise<void> {
   if (database.driver === 'pglite') {
-    await database.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
-    try {
-      await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
-    } finally {
-      await database.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
-    }
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
     return;
   }
   // Session-level lock: hold it on one dedicated connection and migrate through that same connection.

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { randomToken, sha256 } from '../auth/crypto.ts';
@@ -17,7 +17,11 @@ export const ProviderSettings = z.object({
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 
 export async function readProvider(ctx: AppContext, schoolId: string): Promise<ProviderSettings> {
-  const [row] = await ctx.db.select().from(settings).where(eq(settings.schoolId, schoolId)).limit(1);
+  const [row] = await ctx.db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.schoolId, schoolId), eq(settings.key, 'provider')))
+    .limit(1);
   const parsed = ProviderSettings.safeParse(row?.value);
   return parsed.success ? parsed.data : { provider: 'embedded' };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
 import {
+  attachmentsOf,
   DEFAULT_TITLE,
   type MessageRow,
   messagesWithResults,
@@ -11,13 +12,14 @@ import {
   runTurn,
 } from '../chat.ts';
 import type { AppContext } from '../context.ts';
-import { conversations, flashcardDecks, messages, quizzes, toolResults } from '../db/schema.ts';
+import { conversations, messages } from '../db/schema.ts';
 import { assertOwner } from '../policy.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 import { type Emit, sendUiMessageStream } from '../sse.ts';
 import { IdParams, requireActor, typed } from './util.ts';
 
 const Title = z.string().trim().min(1).max(120);
+const TURN_FAILED = 'The tutor could not answer just now. Your message is saved; retry it.';
 
 export function publicConversation(c: typeof conversations.$inferSelect, preview: string | null = null) {
   return {
@@ -69,16 +71,8 @@ async function storedTurn(ctx: AppContext, userMessage: MessageRow) {
     .where(and(eq(messages.replyTo, userMessage.id), eq(messages.role, 'assistant')))
     .limit(1);
   if (!assistant) return null;
-  const [result] = await ctx.db.select().from(toolResults).where(eq(toolResults.messageId, assistant.id));
-  const [quiz] = await ctx.db
-    .select({ id: quizzes.id })
-    .from(quizzes)
-    .where(eq(quizzes.messageId, assistant.id));
-  const [deck] = await ctx.db
-    .select({ id: flashcardDecks.id })
-    .from(flashcardDecks)
-    .where(eq(flashcardDecks.messageId, assistant.id));
-  return { assistant, result: result?.result ?? null, quizId: quiz?.id ?? null, deckId: deck?.id ?? null };
+  const attached = await attachmentsOf(ctx, [assistant.id]);
+  return { assistant, ...attached(assistant.id) };
 }
 
 /** Sends the SSE stream of a turn (AI SDK v6 UI message stream protocol). */
@@ -92,7 +86,7 @@ function streamTurn(
   return sendUiMessageStream(reply, produce, {
     onError: (error) => {
       request.log.error({ err: error }, 'chat turn failed');
-      return 'The tutor could not answer just now. Your message is saved; retry it.';
+      return TURN_FAILED;
     },
     onClose: () => ctx.metrics.sseActive.dec(),
   });
@@ -194,12 +188,10 @@ export function chatRoutes(ctx: AppContext) {
           };
         } catch (error) {
           request.log.error({ err: error }, 'chat turn failed');
-          throw new HttpProblem(
-            503,
-            'turn-failed',
-            'The tutor could not answer just now. Your message is saved; retry it.',
-            { message_id: userMessage.id, retry: `/api/v1/messages/${userMessage.id}/retry` },
-          );
+          throw new HttpProblem(503, 'turn-failed', TURN_FAILED, {
+            message_id: userMessage.id,
+            retry: `/api/v1/messages/${userMessage.id}/retry`,
+          });
         }
       }
       return streamTurn(ctx, request, reply, (emit) => runTurn(ctx, actor, userMessage, emit));
@@ -255,35 +247,30 @@ export function chatRoutes(ctx: AppContext) {
         const actor = requireActor(request);
         const conversation = await ownConversation(ctx, actor, request.params.id);
         const key = request.headers['idempotency-key'];
-        const find = async () => {
-          if (!key) return undefined;
-          const [row] = await ctx.db
-            .select()
-            .from(messages)
-            .where(and(eq(messages.userId, actor.id), eq(messages.idempotencyKey, key)))
-            .limit(1);
-          return row;
-        };
-        let existing = await find();
-        if (!existing) {
-          // Committed (pending) before moderation and the tutor run.
-          const [inserted] = await ctx.db
-            .insert(messages)
-            .values({
-              conversationId: conversation.id,
-              userId: actor.id,
-              role: 'user',
-              content: request.body.text,
-              status: 'pending',
-              idempotencyKey: key ?? null,
-              createdAt: ctx.clock(),
-            })
-            .onConflictDoNothing()
-            .returning();
-          if (inserted) return respond(request, reply, actor, inserted);
-          existing = await find();
-          if (!existing) throw conflict('Could not store the message; try again.');
-        }
+        // Committed (pending) before moderation and the tutor run. A key already used makes the insert a
+        // no-op: the earlier message is then replayed, retried or refused below.
+        const [inserted] = await ctx.db
+          .insert(messages)
+          .values({
+            conversationId: conversation.id,
+            userId: actor.id,
+            role: 'user',
+            content: request.body.text,
+            status: 'pending',
+            idempotencyKey: key ?? null,
+            createdAt: ctx.clock(),
+          })
+          .onConflictDoNothing()
+          .returning();
+        if (inserted) return respond(request, reply, actor, inserted);
+        const [existing] = key
+          ? await ctx.db
+              .select()
+              .from(messages)
+              .where(and(eq(messages.userId, actor.id), eq(messages.idempotencyKey, key)))
+              .limit(1)
+          : [];
+        if (!existing) throw conflict('Could not store the message; try again.');
         if (existing.conversationId !== conversation.id || existing.role !== 'user')
           throw conflict('This Idempotency-Key was already used for another message.');
         return handleExisting(request, reply, actor, existing);

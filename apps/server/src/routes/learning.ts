@@ -16,6 +16,7 @@ import {
   type StoredQuestion,
 } from '../db/schema.ts';
 import {
+  type CardState,
   checkAnswer,
   masteryLabel,
   masteryLevel,
@@ -305,21 +306,7 @@ export function learningRoutes(ctx: AppContext) {
             .for('update');
           assertOwner(actor, card?.userId, 'flashcard');
           const c = card as typeof flashcards.$inferSelect;
-          const next = reviewCard(
-            {
-              due: c.due,
-              stability: c.stability,
-              difficulty: c.difficulty,
-              scheduledDays: c.scheduledDays,
-              learningSteps: c.learningSteps,
-              reps: c.reps,
-              lapses: c.lapses,
-              state: c.state as 'new',
-              lastReview: c.lastReview,
-            },
-            rating,
-            now,
-          );
+          const next = reviewCard({ ...c, state: c.state as CardState['state'] }, rating, now);
           await tx.update(flashcards).set(next).where(eq(flashcards.id, c.id));
           await tx
             .insert(flashcardReviews)
@@ -351,12 +338,11 @@ export function learningRoutes(ctx: AppContext) {
         .from(mastery)
         .where(eq(mastery.userId, actor.id))
         .orderBy(desc(mastery.updatedAt));
-      const fil = actor.user.locale === 'fil';
       const list = rows.map((r) => {
         const topic = ctx.content.get(r.topicId);
         return {
           topic_id: r.topicId,
-          title: topic ? (fil ? topic.title.fil : topic.title.en) : r.topicId,
+          title: topic?.title[actor.user.locale] ?? r.topicId,
           subject: topic?.subject ?? 'unknown',
           p_known: r.pKnown,
           level: masteryLevel(r.pKnown),

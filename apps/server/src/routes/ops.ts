@@ -3,6 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { HttpProblem } from '../problem.ts';
 
+/** The probe and scrape paths: never rate-limited, never authenticated, still answered while draining. */
+export const OPS_PATHS = ['/health/live', '/health/ready', '/metrics'];
+
+/** Renders the registry; the pool and readiness gauges are read from their sources at each scrape. */
 export async function renderMetrics(ctx: AppContext): Promise<string> {
   const pool = ctx.database.poolStats();
   ctx.metrics.dbPool.set({ state: 'total' }, pool.total);

@@ -54,7 +54,18 @@ async function publicFlags(ctx: AppContext, rows: FlagRow[]) {
   }));
 }
 
-async function classesWithCounts(ctx: AppContext, actor: Actor) {
+function publicClass(c: typeof classes.$inferSelect, studentCount: number) {
+  return {
+    id: c.id,
+    name: c.name,
+    grade_level: c.gradeLevel,
+    join_code: c.joinCode,
+    teacher_id: c.teacherId,
+    student_count: studentCount,
+  };
+}
+
+export async function classesWithCounts(ctx: AppContext, actor: Actor) {
   const rows = await ctx.db.select().from(classes).where(classScope(actor)).orderBy(classes.name);
   const ids = rows.map((r) => r.id);
   const counts = ids.length
@@ -65,17 +76,8 @@ async function classesWithCounts(ctx: AppContext, actor: Actor) {
         .groupBy(enrolments.classId)
     : [];
   const byId = new Map(counts.map((c) => [c.classId, c.n]));
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    grade_level: c.gradeLevel,
-    join_code: c.joinCode,
-    teacher_id: c.teacherId,
-    student_count: byId.get(c.id) ?? 0,
-  }));
+  return rows.map((c) => publicClass(c, byId.get(c.id) ?? 0));
 }
-
-export { classesWithCounts };
 
 export function teacherRoutes(ctx: AppContext) {
   return async (base: FastifyInstance) => {
@@ -121,17 +123,7 @@ export function teacherRoutes(ctx: AppContext) {
             })
             .onConflictDoNothing()
             .returning();
-          if (row)
-            return reply.code(201).send({
-              class: {
-                id: row.id,
-                name: row.name,
-                grade_level: row.gradeLevel,
-                join_code: row.joinCode,
-                teacher_id: row.teacherId,
-                student_count: 0,
-              },
-            });
+          if (row) return reply.code(201).send({ class: publicClass(row, 0) });
         }
         throw conflict('Could not make a unique join code; try again.');
       },
@@ -156,14 +148,7 @@ export function teacherRoutes(ctx: AppContext) {
       const klass = await assertClassAccess(ctx.db, actor, request.params.id);
       const students = await classStudents(klass.id);
       return {
-        class: {
-          id: klass.id,
-          name: klass.name,
-          grade_level: klass.gradeLevel,
-          join_code: klass.joinCode,
-          teacher_id: klass.teacherId,
-          student_count: students.length,
-        },
+        class: publicClass(klass, students.length),
         students: students.map((s) => ({ ...s, last_active_at: s.last_active_at?.toISOString() ?? null })),
       };
     });
@@ -190,11 +175,7 @@ export function teacherRoutes(ctx: AppContext) {
               .limit(5),
           ])
         : [[], [], []];
-      const fil = actor.user.locale === 'fil';
-      const title = (id: string) => {
-        const t = ctx.content.get(id);
-        return t ? (fil ? t.title.fil : t.title.en) : id;
-      };
+      const title = (id: string) => ctx.content.get(id)?.title[actor.user.locale] ?? id;
       const topicIds = [...new Set(masteryRows.map((m) => m.topicId))].sort().slice(0, 60);
       const now = ctx.clock().getTime();
       const attention = students.flatMap((s) => {

@@ -14,4 +14,3 @@ export function typed(app: FastifyInstance) {
 }
 
 export const IdParams = z.object({ id: z.uuid() });
-export const Empty = z.object({}).strict().optional();
