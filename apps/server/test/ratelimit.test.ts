@@ -3,6 +3,7 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createThrottle } from '../src/auth/throttle.ts';
 import { RATE_LIMIT_REDIS_OPTIONS, RedisAvailability, redisAvailability } from '../src/ratelimit.ts';
 import { expectProblem, makeApp } from './helpers.ts';
 
@@ -40,6 +41,21 @@ describe.skipIf(!redisUp)('rate limits shared through Redis by two app instances
     const keys = await redis.keys(`${namespace}*`);
     if (keys.length) await redis.del(...keys);
     await redis.quit();
+  });
+
+  it('counts sign-in failures in Redis within a fixed window that always expires', async () => {
+    const throttle = createThrottle(900, redis, `${namespace}:login:`);
+    await throttle.fail('ana|203.0.113.9');
+    await throttle.fail('ana|203.0.113.9');
+    expect((await throttle.failures('ana|203.0.113.9')).count).toBe(2);
+    const ttl = await redis.ttl(`${namespace}:login:ana|203.0.113.9`);
+    expect(ttl).toBeGreaterThan(890);
+    expect(ttl).toBeLessThanOrEqual(900);
+    // A counter stranded without an expiry (an older write whose EXPIRE was lost) gets one on the next failure.
+    await redis.set(`${namespace}:login:ben|203.0.113.9`, '3');
+    await throttle.fail('ben|203.0.113.9');
+    expect(await redis.get(`${namespace}:login:ben|203.0.113.9`)).toBe('4');
+    expect(await redis.ttl(`${namespace}:login:ben|203.0.113.9`)).toBeGreaterThan(0);
   });
 
   it('counts requests from one client across both instances and answers 429 problem+json', async () => {

@@ -33,8 +33,11 @@ export function createThrottle(
       availability.run(
         async () => {
           const k = prefix + key;
-          const count = await redis.incr(k);
-          if (count === 1) await redis.expire(k, windowSeconds);
+          // One transaction: a counter left without an expiry (INCR landed, EXPIRE did not) would lock the
+          // username out for good. NX keeps the window fixed from the first failure.
+          const replies = await redis.multi().incr(k).expire(k, windowSeconds, 'NX').exec();
+          const failed = replies?.find(([error]) => error)?.[0];
+          if (!replies || failed) throw failed ?? new Error('the Redis transaction was discarded');
         },
         () => local.fail(key),
       ),
