@@ -164,14 +164,14 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     const request = parseOrchestrateRequest(raw);
     const emit = opts.onEvent ?? (() => {});
     const trace: TraceStep[] = [];
-    const detected = detectLocale(request.message, request.chat_history);
-    const locale = request.locale ?? detected.locale;
-    trace.push({
-      step: 'language',
-      detail: request.locale
-        ? `locale=${locale} as requested`
-        : `locale=${locale} detected (${detected.reason})`,
-    });
+    // A caller that already knows the language (the server detects it per message) is not second-guessed.
+    let locale = request.locale;
+    if (locale) trace.push({ step: 'language', detail: `locale=${locale} as requested` });
+    else {
+      const detected = detectLocale(request.message, request.chat_history);
+      locale = detected.locale;
+      trace.push({ step: 'language', detail: `locale=${locale} detected (${detected.reason})` });
+    }
     const planRequest: PlanRequest = {
       message: request.message,
       history: request.chat_history,
