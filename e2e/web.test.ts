@@ -527,7 +527,7 @@ describe.skipIf(!hasChromium)(
       // Shown once: Escape closes the dialog, forgets the code and returns focus to the row's button.
       await t.keyboard.press('Escape');
       await expect.poll(() => t.locator('dialog.dialog[open]').count()).toBe(0);
-      expect(await t.locator('.reset-code').count()).toBe(0);
+      await expect.poll(() => t.locator('.reset-code').count()).toBe(0);
       await expect.poll(() => hasFocus(issue)).toBe(true);
 
       const p = await openPage(MOBILE);

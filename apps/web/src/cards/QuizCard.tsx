@@ -5,6 +5,7 @@ import { ErrorNote } from '../components/Field.tsx';
 import { post } from '../lib/api.ts';
 import type { Mastery, ToolResultData } from '../lib/types.ts';
 import { errorMessage } from '../pages/SignIn.tsx';
+import { QuizAnswers, type Score } from './quizAnswers.ts';
 import { asObjects, asString, asStrings, levelText, percent } from './util.ts';
 
 interface Feedback {
@@ -146,20 +147,16 @@ export function QuizCard({ data }: { data: ToolResultData }) {
     choices: asStrings(q.choices),
   }));
   const [feedback, setFeedback] = useState<Record<string, Feedback>>({});
-  const [score, setScore] = useState<{ score: number; total: number } | null>(null);
+  const [score, setScore] = useState<Score | null>(null);
+  const [answers] = useState(() => {
+    const quizId = data.quiz_id;
+    return new QuizAnswers<Feedback>(
+      questions.length,
+      quizId ? () => post<Score>(`/quizzes/${quizId}/finish`) : null,
+      { answers: setFeedback, score: setScore },
+    );
+  });
   const answered = Object.keys(feedback).length;
-
-  async function answeredOne(id: string, f: Feedback) {
-    const next = { ...feedback, [id]: f };
-    setFeedback(next);
-    if (Object.keys(next).length === questions.length && data.quiz_id) {
-      try {
-        setScore(await post<{ score: number; total: number }>(`/quizzes/${data.quiz_id}/finish`));
-      } catch {
-        setScore({ score: Object.values(next).filter((x) => x.correct).length, total: questions.length });
-      }
-    }
-  }
 
   return (
     <section className="tool-card quiz" aria-label={t('cards.quiz.title')}>
@@ -179,7 +176,7 @@ export function QuizCard({ data }: { data: ToolResultData }) {
             q={q}
             n={i + 1}
             feedback={feedback[q.id]}
-            onAnswered={(f) => void answeredOne(q.id, f)}
+            onAnswered={(f) => void answers.add(q.id, f)}
           />
         ))}
       </ol>

@@ -1,19 +1,23 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { del, patch } from '../lib/api.ts';
+import { ErrorNote } from '../components/Field.tsx';
 import type { Conversation } from '../lib/types.ts';
+import { deleteConversation, renameConversation } from './conversationActions.ts';
 
 function Row({
   c,
   active,
   onChanged,
   onDeleted,
+  onError,
 }: {
   c: Conversation;
   active: boolean;
   onChanged: () => void;
   onDeleted: (id: string) => void;
+  /** The error to show for the list (null clears it). */
+  onError: (message: string | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -22,12 +26,14 @@ function Row({
 
   async function rename(e: FormEvent) {
     e.preventDefault();
-    const next = title.trim();
-    if (next && next !== c.title) {
-      await patch(`/conversations/${c.id}`, { title: next });
-      onChanged();
-    }
-    setEditing(false);
+    const failed = await renameConversation(c, title, onChanged, t);
+    onError(failed);
+    // On failure the form stays open with the typed title, so it can be saved again.
+    if (!failed) setEditing(false);
+  }
+
+  async function remove() {
+    onError(await deleteConversation(c, onDeleted, t));
   }
 
   if (editing) {
@@ -71,11 +77,7 @@ function Row({
       </Link>
       {confirming ? (
         <span className="conv-actions">
-          <button
-            type="button"
-            className="btn small danger"
-            onClick={() => void del(`/conversations/${c.id}`).then(() => onDeleted(c.id))}
-          >
+          <button type="button" className="btn small danger" onClick={() => void remove()}>
             {t('chat.confirmDelete')}
           </button>
           <button type="button" className="btn small ghost" onClick={() => setConfirming(false)}>
@@ -131,6 +133,7 @@ export function ConversationList({
   onDeleted: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
   return (
     <div className="conv-list">
       <div className="conv-head">
@@ -139,6 +142,7 @@ export function ConversationList({
           {t('chat.new')}
         </button>
       </div>
+      <ErrorNote message={error} />
       {conversations === null ? (
         <p className="muted">{t('common.loading')}</p>
       ) : conversations.length === 0 ? (
@@ -146,7 +150,14 @@ export function ConversationList({
       ) : (
         <ul>
           {conversations.map((c) => (
-            <Row key={c.id} c={c} active={c.id === activeId} onChanged={onChanged} onDeleted={onDeleted} />
+            <Row
+              key={c.id}
+              c={c}
+              active={c.id === activeId}
+              onChanged={onChanged}
+              onDeleted={onDeleted}
+              onError={setError}
+            />
           ))}
         </ul>
       )}

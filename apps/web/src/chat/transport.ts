@@ -1,13 +1,13 @@
 import { DefaultChatTransport } from 'ai';
-import { API, csrfToken, newIdempotencyKey, refreshSession, resetCsrf } from '../lib/api.ts';
+import { API, csrfToken, isCsrfRefusal, newIdempotencyKey, refreshSession, resetCsrf } from '../lib/api.ts';
 import { messageText } from '../lib/convert.ts';
 import type { AralinMessage } from '../lib/types.ts';
 
-/** fetch that refreshes an expired session once and renews a stale CSRF token once. */
+/** fetch that refreshes an expired session once and, on a CSRF refusal only, renews the CSRF token once. */
 export async function chatFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   let r = await fetch(input, init);
   if (r.status === 401 && (await refreshSession())) r = await fetch(input, init);
-  if (r.status === 403) {
+  if (await isCsrfRefusal(r)) {
     resetCsrf();
     const headers = new Headers(init?.headers);
     headers.set('x-csrf-token', await csrfToken());

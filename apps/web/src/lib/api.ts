@@ -52,6 +52,17 @@ async function readProblem(r: Response): Promise<Problem> {
   }
 }
 
+/**
+ * Whether the server refused a request for its CSRF token (a 403 whose problem names CSRF), as opposed to any
+ * other 403 (a wrong password, a forbidden resource). The CSRF secret may rotate with the session, so such a
+ * refusal is worth one retry with a fresh token. Reads a clone: the response body stays unread.
+ */
+export async function isCsrfRefusal(r: Response): Promise<boolean> {
+  if (r.status !== 403) return false;
+  const problem = await readProblem(r.clone());
+  return /csrf/i.test(`${problem.type ?? ''} ${problem.title ?? ''} ${problem.detail ?? ''}`);
+}
+
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
@@ -99,13 +110,9 @@ export async function api<T>(
     return fetch(`${API}${path}`, init);
   };
   let r = await send();
-  if (r.status === 403 && method !== 'GET') {
-    // The CSRF secret may have rotated with the session: fetch a fresh token once.
-    const problem = await readProblem(r.clone());
-    if (/csrf/i.test(`${problem.type ?? ''} ${problem.title ?? ''} ${problem.detail ?? ''}`)) {
-      resetCsrf();
-      r = await send();
-    }
+  if (method !== 'GET' && (await isCsrfRefusal(r))) {
+    resetCsrf();
+    r = await send();
   }
   if (r.status === 401 && !path.startsWith('/auth/')) {
     if (await refreshSession()) r = await send();

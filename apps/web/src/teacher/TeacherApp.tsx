@@ -9,6 +9,7 @@ import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
 import { get, post } from '../lib/api.ts';
 import type { ClassSummary, Flag } from '../lib/types.ts';
 import { errorMessage } from '../pages/SignIn.tsx';
+import { type Loaded, nothingLoaded, settle, shown } from './load.ts';
 import { StudentConversations } from './StudentView.tsx';
 
 interface Analytics {
@@ -28,21 +29,22 @@ interface ClassDetail {
 
 function useLoad<T>(path: string | null): { data: T | null; error: string | null; reload: () => void } {
   const { t } = useTranslation();
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<Loaded<T>>(nothingLoaded);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!path) return;
     let cancelled = false;
     void tick;
     get<T>(path)
-      .then((d) => !cancelled && setData(d))
-      .catch((e: unknown) => !cancelled && setError(errorMessage(e, t)));
+      .then((data) => !cancelled && setLoaded((prev) => settle(prev, path, { data })))
+      .catch(
+        (e: unknown) => !cancelled && setLoaded((prev) => settle(prev, path, { error: errorMessage(e, t) })),
+      );
     return () => {
       cancelled = true;
     };
   }, [path, tick, t]);
-  return { data, error, reload: useCallback(() => setTick((x) => x + 1), []) };
+  return { ...shown(loaded, path), reload: useCallback(() => setTick((x) => x + 1), []) };
 }
 
 function TeacherNav() {

@@ -1,0 +1,44 @@
+export interface Score {
+  score: number;
+  total: number;
+}
+
+export interface QuizAnswersView<F> {
+  /** Every answer checked so far, by question id. */
+  answers: (all: Record<string, F>) => void;
+  score: (s: Score) => void;
+}
+
+/**
+ * The checked answers of one quiz. Several answers can be in flight at once, so they are accumulated here
+ * rather than in one render's copy of the state, and the quiz is finished exactly once: when the last of its
+ * questions has an answer. Should the finish request fail, the score is counted from the answers.
+ */
+export class QuizAnswers<F extends { correct: boolean }> {
+  readonly #answers = new Map<string, F>();
+  readonly #total: number;
+  readonly #finish: (() => Promise<Score>) | null;
+  readonly #view: QuizAnswersView<F>;
+  #finished = false;
+
+  /** `finish` is null for a quiz the server did not save: there is nothing to finish. */
+  constructor(total: number, finish: (() => Promise<Score>) | null, view: QuizAnswersView<F>) {
+    this.#total = total;
+    this.#finish = finish;
+    this.#view = view;
+  }
+
+  async add(questionId: string, feedback: F): Promise<void> {
+    this.#answers.set(questionId, feedback);
+    this.#view.answers(Object.fromEntries(this.#answers));
+    if (!this.#finish || this.#finished || this.#answers.size < this.#total) return;
+    this.#finished = true;
+    let score: Score;
+    try {
+      score = await this.#finish();
+    } catch {
+      score = { score: [...this.#answers.values()].filter((f) => f.correct).length, total: this.#total };
+    }
+    this.#view.score(score);
+  }
+}

@@ -1,0 +1,48 @@
+import { del, patch } from '../lib/api.ts';
+import type { Conversation } from '../lib/types.ts';
+import { errorMessage } from '../pages/SignIn.tsx';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function failure(key: 'chat.renameFailed' | 'chat.deleteFailed', c: Conversation, e: unknown, t: Translate) {
+  return t(key, { title: c.title || t('chat.untitled'), reason: errorMessage(e, t) });
+}
+
+/**
+ * Renames `c` to `title` (trimmed; nothing is sent when it is empty or unchanged) and calls `onChanged` once
+ * the server has it. Resolves to the error to show, or null; never rejects.
+ */
+export async function renameConversation(
+  c: Conversation,
+  title: string,
+  onChanged: () => void,
+  t: Translate,
+): Promise<string | null> {
+  const next = title.trim();
+  if (!next || next === c.title) return null;
+  try {
+    await patch(`/conversations/${encodeURIComponent(c.id)}`, { title: next });
+  } catch (e) {
+    return failure('chat.renameFailed', c, e, t);
+  }
+  onChanged();
+  return null;
+}
+
+/**
+ * Deletes `c` and calls `onDeleted` only once the server has deleted it, so a failure leaves the list as it
+ * was. Resolves to the error to show, or null; never rejects.
+ */
+export async function deleteConversation(
+  c: Conversation,
+  onDeleted: (id: string) => void,
+  t: Translate,
+): Promise<string | null> {
+  try {
+    await del(`/conversations/${encodeURIComponent(c.id)}`);
+  } catch (e) {
+    return failure('chat.deleteFailed', c, e, t);
+  }
+  onDeleted(c.id);
+  return null;
+}

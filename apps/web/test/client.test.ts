@@ -1,0 +1,254 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { QuizAnswers, type Score } from '../src/cards/quizAnswers.ts';
+import { deleteConversation, renameConversation } from '../src/chat/conversationActions.ts';
+import { chatFetch } from '../src/chat/transport.ts';
+import { get, post, resetCsrf } from '../src/lib/api.ts';
+import type { Conversation } from '../src/lib/types.ts';
+import { type Loaded, nothingLoaded, settle, shown } from '../src/teacher/load.ts';
+
+type Call = { url: string; method: string; csrf: string | null };
+
+/** A stubbed `fetch`: `/auth/csrf` hands out csrf-1, csrf-2, …; everything else is answered by `answer`. */
+function stubFetch(answer: (call: Call) => Response | Promise<Response>): Call[] {
+  const calls: Call[] = [];
+  let tokens = 0;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const call: Call = {
+      url: String(input),
+      method: init.method ?? 'GET',
+      csrf: new Headers(init.headers).get('x-csrf-token'),
+    };
+    calls.push(call);
+    if (call.url.endsWith('/auth/csrf')) return Response.json({ token: `csrf-${++tokens}` });
+    return answer(call);
+  });
+  return calls;
+}
+
+const problem = (status: number, slug: string, detail: string) =>
+  new Response(JSON.stringify({ type: `https://aralin.dev/problems/${slug}`, status, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+
+/** A stand-in for i18next's `t` that shows the key and its values. */
+const t = (key: string, o?: Record<string, unknown>) => (o ? `${key} ${JSON.stringify(o)}` : key);
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+beforeEach(() => {
+  resetCsrf();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('quiz answers', () => {
+  type F = { correct: boolean };
+
+  function quiz(total: number, finish: (() => Promise<Score>) | null) {
+    const shown: Array<Record<string, F>> = [];
+    const scores: Score[] = [];
+    const answers = new QuizAnswers<F>(total, finish, {
+      answers: (all) => shown.push(all),
+      score: (s) => scores.push(s),
+    });
+    return { answers, shown, scores };
+  }
+
+  it('keeps answers that arrive together and finishes the quiz exactly once', async () => {
+    const finished = deferred<Score>();
+    const finish = vi.fn(() => finished.promise);
+    const { answers, shown, scores } = quiz(2, finish);
+    // Both answers come back before either handler has run to completion.
+    const a = answers.add('q1', { correct: true });
+    const b = answers.add('q2', { correct: false });
+    expect(shown.at(-1)).toEqual({ q1: { correct: true }, q2: { correct: false } });
+    expect(finish).toHaveBeenCalledOnce();
+    finished.resolve({ score: 1, total: 2 });
+    await Promise.all([a, b]);
+    // A late duplicate (a double submit) neither finishes again nor adds a question.
+    await answers.add('q2', { correct: false });
+    expect(finish).toHaveBeenCalledOnce();
+    expect(Object.keys(shown.at(-1) ?? {})).toEqual(['q1', 'q2']);
+    expect(scores).toEqual([{ score: 1, total: 2 }]);
+  });
+
+  it('does not finish before every question is answered', async () => {
+    const finish = vi.fn(async () => ({ score: 0, total: 3 }));
+    const { answers, scores } = quiz(3, finish);
+    await answers.add('q1', { correct: true });
+    await answers.add('q1', { correct: true });
+    await answers.add('q2', { correct: true });
+    expect(finish).not.toHaveBeenCalled();
+    expect(scores).toEqual([]);
+  });
+
+  it('counts the score itself when the finish request fails', async () => {
+    const { answers, scores } = quiz(3, () => Promise.reject(new TypeError('Failed to fetch')));
+    await Promise.all([
+      answers.add('q1', { correct: true }),
+      answers.add('q2', { correct: false }),
+      answers.add('q3', { correct: true }),
+    ]);
+    expect(scores).toEqual([{ score: 2, total: 3 }]);
+  });
+
+  it('sends no finish request for a quiz the server did not save', async () => {
+    const { answers, shown, scores } = quiz(1, null);
+    await answers.add('q1', { correct: true });
+    expect(shown).toEqual([{ q1: { correct: true } }]);
+    expect(scores).toEqual([]);
+  });
+
+  it('finishes with POST /quizzes/:id/finish once, through the real client', async () => {
+    const calls = stubFetch(() => Response.json({ score: 2, total: 2 }));
+    const { answers, scores } = quiz(2, () => post<Score>('/quizzes/qz-1/finish'));
+    await Promise.all([answers.add('a', { correct: true }), answers.add('b', { correct: true })]);
+    expect(calls.filter((c) => c.url === '/api/v1/quizzes/qz-1/finish')).toHaveLength(1);
+    expect(scores).toEqual([{ score: 2, total: 2 }]);
+  });
+});
+
+describe('renaming and deleting a conversation', () => {
+  const conv: Conversation = {
+    id: 'c-1',
+    title: 'Fractions',
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    last_message_preview: null,
+  };
+
+  it('a failed delete resolves to a message naming the conversation and removes nothing', async () => {
+    const calls = stubFetch(() => problem(404, 'not-found', 'conversation not found'));
+    const onDeleted = vi.fn();
+    const error = await deleteConversation(conv, onDeleted, t);
+    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/conversations/c-1', method: 'DELETE' });
+    expect(error).toBe('chat.deleteFailed {"title":"Fractions","reason":"conversation not found"}');
+    expect(onDeleted).not.toHaveBeenCalled();
+  });
+
+  it('a network failure or a server error shows the app’s own message', async () => {
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await deleteConversation({ ...conv, title: '' }, vi.fn(), t)).toBe(
+      'chat.deleteFailed {"title":"chat.untitled","reason":"errors.network"}',
+    );
+    stubFetch(() => problem(500, 'internal', 'boom'));
+    const onChanged = vi.fn();
+    expect(await renameConversation(conv, 'Decimals', onChanged, t)).toBe(
+      'chat.renameFailed {"title":"Fractions","reason":"errors.server"}',
+    );
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it('a successful delete or rename reports no error and tells the list', async () => {
+    const calls = stubFetch((c) =>
+      c.method === 'DELETE' ? new Response(null, { status: 204 }) : Response.json({ conversation: conv }),
+    );
+    const onDeleted = vi.fn();
+    expect(await deleteConversation(conv, onDeleted, t)).toBeNull();
+    expect(onDeleted).toHaveBeenCalledWith('c-1');
+    const onChanged = vi.fn();
+    expect(await renameConversation(conv, '  Decimals ', onChanged, t)).toBeNull();
+    expect(calls.at(-1)).toMatchObject({ url: '/api/v1/conversations/c-1', method: 'PATCH', csrf: 'csrf-1' });
+    expect(onChanged).toHaveBeenCalledOnce();
+  });
+
+  it('an empty or unchanged title sends nothing', async () => {
+    const calls = stubFetch(() => Response.json({}));
+    const onChanged = vi.fn();
+    expect(await renameConversation(conv, '   ', onChanged, t)).toBeNull();
+    expect(await renameConversation(conv, ' Fractions ', onChanged, t)).toBeNull();
+    expect(calls).toEqual([]);
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('chatFetch and CSRF', () => {
+  const url = '/api/v1/conversations/c-1/messages';
+  const init = (): RequestInit => ({
+    method: 'POST',
+    headers: { 'x-csrf-token': 'stale', accept: 'text/event-stream' },
+    body: JSON.stringify({ text: 'hi' }),
+  });
+
+  it('renews the token and retries once when the server refuses the CSRF token', async () => {
+    let refusals = 0;
+    const calls = stubFetch((c) =>
+      c.url === url && refusals++ === 0
+        ? problem(403, 'csrf', 'Missing or invalid CSRF token')
+        : new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }),
+    );
+    const r = await chatFetch(url, init());
+    expect(r.status).toBe(200);
+    expect(calls.map((c) => [c.url, c.csrf])).toEqual([
+      [url, 'stale'],
+      ['/api/v1/auth/csrf', null],
+      [url, 'csrf-1'],
+    ]);
+  });
+
+  it('passes any other 403 through untouched: no new token, no second send', async () => {
+    const calls = stubFetch(() => problem(403, 'forbidden', 'This conversation is not yours.'));
+    const r = await chatFetch(url, init());
+    expect(r.status).toBe(403);
+    expect(calls.map((c) => c.url)).toEqual([url]);
+    // The body is still there for the AI SDK to report.
+    expect(((await r.json()) as { detail: string }).detail).toBe('This conversation is not yours.');
+  });
+
+  it('api() follows the same rule', async () => {
+    let refusals = 0;
+    const calls = stubFetch((c) =>
+      c.url.endsWith('/csrf-check') && refusals++ === 0
+        ? problem(403, 'csrf', 'Missing or invalid CSRF token')
+        : Response.json({ ok: true }),
+    );
+    expect(await post('/csrf-check')).toEqual({ ok: true });
+    expect(calls.map((c) => c.csrf).filter(Boolean)).toEqual(['csrf-1', 'csrf-2']);
+
+    const forbidden = stubFetch(() => problem(403, 'forbidden', 'no'));
+    await expect(post('/other')).rejects.toMatchObject({ status: 403 });
+    expect(forbidden.filter((c) => c.url === '/api/v1/other')).toHaveLength(1);
+    await expect(get('/other')).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('teacher pages: what a load shows', () => {
+  type D = { n: number };
+  const at = (path: string, data: D | null, error: string | null): Loaded<D> => ({ path, data, error });
+
+  it('a successful load clears the earlier error', () => {
+    const failed = settle<D>(nothingLoaded, '/flags?status=open', { error: 'offline' });
+    expect(shown(failed, '/flags?status=open')).toEqual({ data: null, error: 'offline' });
+    const ok = settle(failed, '/flags?status=open', { data: { n: 1 } });
+    expect(shown(ok, '/flags?status=open')).toEqual({ data: { n: 1 }, error: null });
+  });
+
+  it('shows nothing of the previous path, neither its data nor its error, while the new one loads', () => {
+    expect(shown(at('/flags?status=open', { n: 1 }, null), '/flags?status=resolved')).toEqual({
+      data: null,
+      error: null,
+    });
+    expect(shown(at('/classes/a', null, 'not found'), '/classes/b')).toEqual({ data: null, error: null });
+    expect(shown(at('/classes/a', { n: 1 }, null), null)).toEqual({ data: null, error: null });
+  });
+
+  it('a failed reload keeps the data of the same path; a failure on a new path shows none', () => {
+    const loaded = at('/classes', { n: 2 }, null);
+    expect(shown(settle(loaded, '/classes', { error: 'offline' }), '/classes')).toEqual({
+      data: { n: 2 },
+      error: 'offline',
+    });
+    expect(shown(settle(loaded, '/flags', { error: 'offline' }), '/flags')).toEqual({
+      data: null,
+      error: 'offline',
+    });
+  });
+});
