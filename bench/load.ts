@@ -5,8 +5,10 @@
  * against the server and against a bare Fastify route doing the same two inserts (the overhead baseline).
  *
  * Run alone: `npm exec -- node bench/load.ts [--full]`. Writes bench/results/load.json.
+ * `--saturation-only` runs only the two closed-loop runs (bench/results/load-saturation.json).
  */
 import {
+  argv,
   createBenchDatabase,
   FULL,
   freePort,
@@ -34,6 +36,9 @@ const MESSAGES = [
   'Can you make notes on ecosystems?',
   'Ano ang fractions?',
 ];
+
+/** `--saturation-only`: skip the paced levels (for quick before/after comparisons of the turn's cost). */
+const SATURATION_ONLY = argv.includes('--saturation-only');
 
 interface Student {
   session: Session;
@@ -228,8 +233,8 @@ async function queriesRun(server: ServerProcess): Promise<number> {
   );
 }
 
-export async function runLoad(full = FULL) {
-  const levels = full ? [50, 200, 500, 1000] : [50, 200];
+export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
+  const levels = saturationOnly ? [] : full ? [50, 200, 500, 1000] : [50, 200];
   const levelSeconds = full ? 45 : 12;
   const satSeconds = full ? 30 : 8;
   const concurrency = 64;
@@ -239,7 +244,7 @@ export async function runLoad(full = FULL) {
   try {
     server = await startServer({ DATABASE_URL: db.url });
     const setup0 = performance.now();
-    const sessions = await signUpStudents(server.url, Math.max(...levels), 'loadkid');
+    const sessions = await signUpStudents(server.url, Math.max(concurrency, ...levels), 'loadkid');
     const students: Student[] = [];
     for (const session of sessions)
       students.push({
@@ -304,7 +309,7 @@ export async function runLoad(full = FULL) {
       saturation: { aralin, baseline: bare, ratio },
       targets,
     };
-    writeResult('load', result);
+    writeResult(saturationOnly ? 'load-saturation' : 'load', result);
     return result;
   } finally {
     await baseline?.stop();

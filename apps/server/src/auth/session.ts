@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.ts';
@@ -34,17 +34,45 @@ export function publicUser(u: UserRow) {
   };
 }
 
+/** How many verified access tokens are remembered (each at most until it expires). */
+const VERIFIED_TOKENS_MAX = 10_000;
+
+interface Claims {
+  userId: string;
+  sessionId: string;
+  /** Expiry, ms since the epoch. */
+  expiresAt: number;
+}
+
+function actorQuery(db: Db) {
+  return db
+    .select({ user: users, session: sessions })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(users.id, sql.placeholder('userId'))))
+    .limit(1)
+    .prepare('session_actor');
+}
+
 export class SessionService {
   readonly #key: Uint8Array;
   readonly #db: Db;
   readonly #secure: boolean;
   readonly #now: () => Date;
+  /** Run on every request, so prepared once: no SQL building per request, and PostgreSQL parses it once. */
+  readonly #actorQuery: ReturnType<typeof actorQuery>;
+  /**
+   * Access tokens whose signature was already verified. The same string always verifies the same way, so only
+   * its expiry is checked again; revocation is still checked in the database on every request.
+   */
+  readonly #verified = new Map<string, Claims>();
 
   constructor(config: Config, db: Db, now: () => Date) {
     this.#key = new TextEncoder().encode(config.sessionSecret);
     this.#db = db;
     this.#secure = config.env === 'production';
     this.#now = now;
+    this.#actorQuery = actorQuery(db);
   }
 
   async #access(userId: string, sessionId: string): Promise<string> {
@@ -58,11 +86,29 @@ export class SessionService {
   }
 
   /** Verifies an access token; returns its claims or null (expired, forged, malformed). */
-  async #verifyAccess(token: string): Promise<{ userId: string; sessionId: string } | null> {
+  async #verifyAccess(token: string): Promise<Claims | null> {
+    // The wall clock, as jose uses when it signs and verifies.
+    const now = Date.now();
+    const known = this.#verified.get(token);
+    if (known) {
+      if (known.expiresAt > now) return known;
+      this.#verified.delete(token);
+      return null;
+    }
     try {
       const { payload } = await jwtVerify(token, this.#key, { issuer: 'aralin', algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-      return { userId: payload.sub, sessionId: payload.sid };
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        typeof payload.exp !== 'number'
+      )
+        return null;
+      const claims = { userId: payload.sub, sessionId: payload.sid, expiresAt: payload.exp * 1000 };
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.#verified.size >= VERIFIED_TOKENS_MAX)
+        this.#verified.delete(this.#verified.keys().next().value as string);
+      this.#verified.set(token, claims);
+      return claims;
     } catch {
       return null;
     }
@@ -144,12 +190,7 @@ export class SessionService {
     if (!token) return null;
     const claims = await this.#verifyAccess(token);
     if (!claims) return null;
-    const [row] = await this.#db
-      .select({ user: users, session: sessions })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, claims.sessionId), eq(users.id, claims.userId)))
-      .limit(1);
+    const [row] = await this.#actorQuery.execute({ sessionId: claims.sessionId, userId: claims.userId });
     if (!row || row.session.revokedAt) return null;
     return {
       id: row.user.id,

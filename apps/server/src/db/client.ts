@@ -18,6 +18,22 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle/', import.met
 /** Key of the PostgreSQL advisory lock that serialises migrations across replicas starting together. */
 export const MIGRATION_LOCK_KEY = 4_242_170_001;
 
+/**
+ * Prepared statements built once per database by `build`: the SQL is not rebuilt per request, and PostgreSQL
+ * parses and plans each one once per connection.
+ */
+export function preparedStatements<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let statements = built.get(db);
+    if (!statements) {
+      statements = build(db);
+      built.set(db, statements);
+    }
+    return statements;
+  };
+}
+
 export type QueryObserver = (operation: string, seconds: number) => void;
 
 export interface Database {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
@@ -12,6 +12,7 @@ import {
   runTurn,
 } from '../chat.ts';
 import type { AppContext } from '../context.ts';
+import { type Db, preparedStatements } from '../db/client.ts';
 import { conversations, messages } from '../db/schema.ts';
 import { assertOwner } from '../policy.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
@@ -53,8 +54,37 @@ export async function listConversations(ctx: AppContext, userId: string) {
   return rows.map((c) => publicConversation(c, byId.get(c.id) ?? null));
 }
 
+/** The statements of every chat turn. */
+function chatQueries(db: Db) {
+  return {
+    conversation: db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('chat_conversation'),
+    /** A student message, stored pending; a used Idempotency-Key makes it a no-op. */
+    storeMessage: db
+      .insert(messages)
+      .values({
+        conversationId: sql.placeholder('conversationId'),
+        userId: sql.placeholder('userId'),
+        role: 'user',
+        content: sql.placeholder('content'),
+        status: 'pending',
+        idempotencyKey: sql.placeholder('idempotencyKey'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .onConflictDoNothing()
+      .returning()
+      .prepare('chat_store_message'),
+  };
+}
+
+const queriesOf = preparedStatements(chatQueries);
+
 async function ownConversation(ctx: AppContext, actor: Actor, id: string) {
-  const [row] = await ctx.db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
+  const [row] = await queriesOf(ctx.db).conversation.execute({ id });
   assertOwner(actor, row?.userId, 'conversation');
   return row as typeof conversations.$inferSelect;
 }
@@ -249,19 +279,13 @@ export function chatRoutes(ctx: AppContext) {
         const key = request.headers['idempotency-key'];
         // Committed (pending) before moderation and the tutor run. A key already used makes the insert a
         // no-op: the earlier message is then replayed, retried or refused below.
-        const [inserted] = await ctx.db
-          .insert(messages)
-          .values({
-            conversationId: conversation.id,
-            userId: actor.id,
-            role: 'user',
-            content: request.body.text,
-            status: 'pending',
-            idempotencyKey: key ?? null,
-            createdAt: ctx.clock(),
-          })
-          .onConflictDoNothing()
-          .returning();
+        const [inserted] = await queriesOf(ctx.db).storeMessage.execute({
+          conversationId: conversation.id,
+          userId: actor.id,
+          content: request.body.text,
+          idempotencyKey: key ?? null,
+          createdAt: ctx.clock(),
+        });
         if (inserted) return respond(request, reply, actor, inserted);
         const [existing] = key
           ? await ctx.db

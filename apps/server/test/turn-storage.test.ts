@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import {
+  conversations,
+  flashcardDecks,
+  flashcards,
+  messages,
+  quizzes,
+  toolResults,
+} from '../src/db/schema.ts';
+import { type Client, expectProblem, makeApp, signedIn } from './helpers.ts';
+import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
+
+// A chat turn's writes are one prepared statement of data-modifying CTEs (apps/server/src/chat.ts `finish`), and
+// the turn's reads are prepared statements too: run them on both drivers.
+const dbName = `aralin_turns_${randomUUID().replaceAll('-', '')}`;
+const pgUp = await postgresUp();
+if (!pgUp)
+  console.warn(
+    '⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the chat-turn storage suite on PostgreSQL',
+  );
+
+const drivers = [
+  {
+    name: 'PGlite',
+    skip: false,
+    open: () => openDatabase({ dataDir: 'memory://' }),
+    cleanup: async () => {},
+  },
+  {
+    name: 'PostgreSQL',
+    skip: !pgUp,
+    env: { DATABASE_URL: databaseUrl(dbName) },
+    open: async () => {
+      await adminQuery(`create database ${dbName}`);
+      return openDatabase({ databaseUrl: databaseUrl(dbName) });
+    },
+    cleanup: () => adminQuery(`drop database if exists ${dbName} with (force)`),
+  },
+];
+
+const JSON_ACCEPT = { accept: 'application/json' };
+
+for (const driver of drivers)
+  describe.skipIf(driver.skip)(`chat turn storage on ${driver.name}`, () => {
+    let database: Database;
+    let app: FastifyInstance;
+    let ana: Client;
+    let ben: Client;
+    beforeAll(async () => {
+      database = await driver.open();
+      app = await makeApp({ database }, driver.env);
+      ana = await signedIn(app, 'ana');
+      ben = await signedIn(app, 'ben');
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.close();
+      await driver.cleanup();
+    });
+
+    async function conversation(client: Client): Promise<string> {
+      const res = await client.post('/api/v1/conversations', {});
+      expect(res.statusCode).toBe(201);
+      return res.json().conversation.id;
+    }
+
+    async function turn(client: Client, id: string, text: string) {
+      const res = await client.post(`/api/v1/conversations/${id}/messages`, { text }, JSON_ACCEPT);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        user_message: { id: string; status: string };
+        assistant_message: { id: string; tool: string; quiz_id?: string; deck_id?: string; content: string };
+      };
+    }
+
+    it('stores every row of a flashcard turn, a quiz turn and a plain turn, and titles the conversation once', async () => {
+      const id = await conversation(ana);
+      const cards5 = await turn(ana, id, 'Make 5 flashcards about photosynthesis');
+      const quiz = await turn(ana, id, 'Quiz me on the water cycle');
+      const cards3 = await turn(ana, id, 'Make 3 flashcards about fractions');
+      const explain = await turn(ana, id, 'Explain photosynthesis');
+      const db = database.db;
+
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(eq(messages.conversationId, id))
+        .orderBy(asc(messages.createdAt));
+      expect(rows.map((m) => [m.role, m.status])).toEqual(
+        Array.from({ length: 4 }, () => [
+          ['user', 'completed'],
+          ['assistant', 'completed'],
+        ]).flat(),
+      );
+      for (const [i, t] of [cards5, quiz, cards3, explain].entries()) {
+        const assistant = rows[2 * i + 1];
+        expect(assistant?.id).toBe(t.assistant_message.id);
+        expect(assistant?.replyTo).toBe(t.user_message.id);
+        expect(assistant?.content).toBe(t.assistant_message.content);
+        expect(assistant?.planner).toBe('embedded');
+        expect(assistant?.trace?.length).toBeGreaterThan(0);
+        expect((assistant?.createdAt.getTime() ?? 0) > (rows[2 * i]?.createdAt.getTime() ?? Infinity)).toBe(
+          true,
+        );
+      }
+
+      const decks = await db
+        .select()
+        .from(flashcardDecks)
+        .where(eq(flashcardDecks.userId, rows[0]?.userId as string));
+      const deckIds = [cards5.assistant_message.deck_id, cards3.assistant_message.deck_id];
+      expect(deckIds.every(Boolean)).toBe(true);
+      expect(decks.map((d) => d.id).sort()).toEqual([...deckIds].sort());
+      for (const [deckId, n] of [
+        [cards5.assistant_message.deck_id, 5],
+        [cards3.assistant_message.deck_id, 3],
+      ] as const) {
+        const cards = await db
+          .select()
+          .from(flashcards)
+          .where(eq(flashcards.deckId, deckId as string));
+        expect(cards).toHaveLength(n);
+        for (const c of cards) {
+          expect(c.state).toBe('new');
+          expect(c.reps).toBe(0);
+          expect(c.lastReview).toBeNull();
+          expect(c.question.length).toBeGreaterThan(0);
+          expect(c.answer.length).toBeGreaterThan(0);
+        }
+      }
+
+      const [storedQuiz] = await db
+        .select()
+        .from(quizzes)
+        .where(eq(quizzes.id, quiz.assistant_message.quiz_id as string));
+      expect(storedQuiz?.messageId).toBe(quiz.assistant_message.id);
+      expect(storedQuiz?.questions.length).toBeGreaterThan(0);
+      expect(storedQuiz?.questions.every((q) => q.answer.length > 0)).toBe(true);
+
+      const results = await db
+        .select()
+        .from(toolResults)
+        .where(eq(toolResults.userId, rows[0]?.userId as string));
+      expect(results.map((r) => r.messageId).sort()).toEqual(
+        [cards5, quiz, cards3, explain].map((t) => t.assistant_message.id).sort(),
+      );
+
+      const [conv] = await db.select().from(conversations).where(eq(conversations.id, id));
+      expect(conv?.title).toBe('Make 5 flashcards about photosynthesis');
+      expect(conv?.updatedAt.getTime()).toBeGreaterThanOrEqual(conv?.createdAt.getTime() ?? Infinity);
+    });
+
+    it("refuses a message to another student's conversation and stores nothing", async () => {
+      const id = await conversation(ana);
+      const res = await ben.post(
+        `/api/v1/conversations/${id}/messages`,
+        { text: 'Explain photosynthesis' },
+        JSON_ACCEPT,
+      );
+      expectProblem(res, 404);
+      expect(await database.db.select().from(messages).where(eq(messages.conversationId, id))).toHaveLength(
+        0,
+      );
+    });
+
+    it('replays a keyed turn instead of storing it twice', async () => {
+      const id = await conversation(ana);
+      const key = { ...JSON_ACCEPT, 'idempotency-key': `turn-${randomUUID()}` };
+      const first = await ana.post(
+        `/api/v1/conversations/${id}/messages`,
+        { text: 'Quiz me on fractions' },
+        key,
+      );
+      const again = await ana.post(
+        `/api/v1/conversations/${id}/messages`,
+        { text: 'Quiz me on fractions' },
+        key,
+      );
+      expect(first.statusCode).toBe(200);
+      expect(again.statusCode).toBe(200);
+      expect(again.json().assistant_message.id).toBe(first.json().assistant_message.id);
+      expect(again.json().assistant_message.quiz_id).toBe(first.json().assistant_message.quiz_id);
+      expect(await database.db.select().from(messages).where(eq(messages.conversationId, id))).toHaveLength(
+        2,
+      );
+    });
+
+    it('a signed-out session is refused at once, although its access token was verified and remembered before', async () => {
+      const client = await signedIn(app, 'ben');
+      expect((await client.get('/api/v1/me')).statusCode).toBe(200);
+      const kept = new Map(client.cookies);
+      expect((await client.post('/api/v1/auth/signout')).statusCode).toBe(204);
+      for (const [k, v] of kept) client.cookies.set(k, v);
+      expectProblem(await client.get('/api/v1/me'), 401);
+    });
+  });
