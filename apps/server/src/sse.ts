@@ -14,7 +14,15 @@ export interface UiStreamOptions {
    * timeout and proxies between do not cut a turn that waits on a slow model. Default 15 s.
    */
   heartbeatMs?: number;
+  /**
+   * Deltas after a stream's first one are sent at most this often, several to a write; every other chunk (and
+   * the first delta, so the time to first token is not delayed) is sent at once. Default 50 ms.
+   */
+  coalesceMs?: number;
 }
+
+/** The chunks that a model sends many times a second; their writes are coalesced. */
+const DELTAS = new Set<UIMessageChunk['type']>(['text-delta', 'reasoning-delta', 'tool-input-delta']);
 
 /**
  * Sends the AI SDK's UI message stream protocol — the same headers, `data: <chunk JSON>` events and closing
@@ -23,23 +31,40 @@ export interface UiStreamOptions {
  * The SDK's helper passes every chunk through four web-stream stages (writer, transform, JSON-to-SSE,
  * text encoder) before Fastify adapts the result back to a Node stream. With thousands of token deltas a
  * second on one instance those stages cost more CPU and memory than the tutor itself (docs/benchmarks.md),
- * so chunks are framed here and written once. Fastify still sends the response: its hooks (security
- * headers, request metrics, logs) run as for any other route.
+ * so chunks are framed here and written once. Each write is a system call and a chunk of the response's
+ * chunked encoding, so chunks emitted together are written together and a model's token deltas are
+ * coalesced (`coalesceMs`). Fastify still sends the response: its hooks (security headers, request metrics,
+ * logs) run as for any other route.
  */
 export function sendUiMessageStream(
   reply: FastifyReply,
   produce: (emit: Emit) => Promise<unknown>,
   options: UiStreamOptions,
 ): FastifyReply {
+  const coalesceMs = options.coalesceMs ?? 50;
   const body = new PassThrough();
   let closed = false;
   let quiet = true;
+  let pending = '';
+  let flushQueued = false;
+  let timer: NodeJS.Timeout | undefined;
+  let lastWrite = Number.NEGATIVE_INFINITY;
+  let sentDelta = false;
+  const flush = () => {
+    flushQueued = false;
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending && !body.writableEnded) body.write(pending);
+    pending = '';
+    lastWrite = performance.now();
+  };
   const heartbeat = setInterval(() => {
     if (quiet && !body.writableEnded) body.write(': keep-alive\n\n');
     quiet = true;
   }, options.heartbeatMs ?? 15_000);
   const close = () => {
     clearInterval(heartbeat);
+    clearTimeout(timer);
     if (closed) return;
     closed = true;
     options.onClose?.();
@@ -47,13 +72,28 @@ export function sendUiMessageStream(
   reply.raw.once('close', close);
   const emit: Emit = (chunk) => {
     quiet = false;
-    if (!body.writableEnded) body.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    if (body.writableEnded) return;
+    pending += `data: ${JSON.stringify(chunk)}\n\n`;
+    if (DELTAS.has(chunk.type)) {
+      const wait = sentDelta ? lastWrite + coalesceMs - performance.now() : 0;
+      sentDelta = true;
+      if (wait > 0) {
+        timer ??= setTimeout(flush, wait);
+        return;
+      }
+    }
+    if (!flushQueued) {
+      flushQueued = true;
+      queueMicrotask(flush);
+    }
   };
   produce(emit)
     .catch((error: unknown) => emit({ type: 'error', errorText: options.onError(error) }))
     .finally(() => {
       clearInterval(heartbeat);
-      if (!body.writableEnded) body.end('data: [DONE]\n\n');
+      clearTimeout(timer);
+      if (!body.writableEnded) body.end(`${pending}data: [DONE]\n\n`);
+      pending = '';
     });
   reply.code(200);
   for (const [key, value] of Object.entries(UI_MESSAGE_STREAM_HEADERS)) reply.header(key, value);

@@ -13,21 +13,26 @@ afterEach(async () => {
 /** Serves one stream from `produce` and reads it back through the AI SDK's own client transport (useChat's). */
 async function roundTrip(
   produce: (emit: Emit) => Promise<unknown>,
-  onClose?: () => void,
-  heartbeatMs?: number,
+  options: { onClose?: () => void; heartbeatMs?: number; coalesceMs?: number } = {},
+  /** Receives what the server wrote to the response, one entry per write. */
+  writes: string[] = [],
 ) {
   const errors: unknown[] = [];
   app = Fastify();
-  app.post('/stream', (_request, reply) =>
-    sendUiMessageStream(reply, produce, {
+  app.post('/stream', (_request, reply) => {
+    const write = reply.raw.write.bind(reply.raw) as (chunk: unknown) => boolean;
+    reply.raw.write = ((chunk: unknown) => {
+      writes.push(String(chunk));
+      return write(chunk);
+    }) as typeof reply.raw.write;
+    return sendUiMessageStream(reply, produce, {
       onError: (error) => {
         errors.push(error);
         return 'The tutor could not answer just now.';
       },
-      ...(onClose ? { onClose } : {}),
-      ...(heartbeatMs ? { heartbeatMs } : {}),
-    }),
-  );
+      ...options,
+    });
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const transport = new DefaultChatTransport({ api: `${base}/stream` });
   const stream = await transport.sendMessages({
@@ -39,7 +44,7 @@ async function roundTrip(
   });
   const chunks: UIMessageChunk[] = [];
   for await (const chunk of stream) chunks.push(chunk);
-  return { chunks, errors };
+  return { chunks, errors, writes };
 }
 
 describe('sendUiMessageStream', () => {
@@ -79,7 +84,7 @@ describe('sendUiMessageStream', () => {
         emitLater = emit;
         emit({ type: 'start', messageId: 'm3' });
       },
-      () => closes++,
+      { onClose: () => closes++ },
     );
     expect(chunks).toEqual([{ type: 'start', messageId: 'm3' }]);
     await new Promise((r) => setTimeout(r, 50));
@@ -95,13 +100,66 @@ describe('sendUiMessageStream', () => {
         await new Promise((r) => setTimeout(r, 120));
         emit({ type: 'finish' });
       },
-      undefined,
-      20,
+      { heartbeatMs: 20 },
     );
     expect(chunks).toEqual([{ type: 'start', messageId: 'm4' }, { type: 'finish' }]);
     const raw = await app?.inject({ method: 'POST', url: '/stream' });
     expect(raw?.body).toMatch(
       /^data: \{"type":"start".*\n\n(: keep-alive\n\n)+data: \{"type":"finish"\}\n\ndata: \[DONE\]\n\n$/s,
     );
+  });
+
+  it('sends the first delta at once and coalesces the later ones; other chunks are never held back', async () => {
+    const tick = () => new Promise((r) => setImmediate(r));
+    const writes: string[] = [];
+    const written = (text: string) => writes.some((w) => w.includes(`"delta":"${text}"`));
+    const delta = (text: string): UIMessageChunk => ({ type: 'text-delta', id: 't1', delta: text });
+    const sent: UIMessageChunk[] = [
+      { type: 'start', messageId: 'm5' },
+      { type: 'text-start', id: 't1' },
+      delta('Isa'),
+      delta(' dalawa'),
+      delta(' tatlo'),
+      delta(' apat'),
+      delta(' lima'),
+      { type: 'text-end', id: 't1' },
+      { type: 'finish' },
+    ];
+    const seen: boolean[] = [];
+    const { chunks } = await roundTrip(
+      async (emit) => {
+        emit(sent[0] as UIMessageChunk);
+        emit(sent[1] as UIMessageChunk);
+        emit(sent[2] as UIMessageChunk);
+        await tick();
+        seen.push(written('Isa'));
+        emit(sent[3] as UIMessageChunk);
+        emit(sent[4] as UIMessageChunk);
+        await tick();
+        seen.push(written(' dalawa'));
+        // Nothing else arrives: the held deltas go out when the window ends.
+        await new Promise((r) => setTimeout(r, 400));
+        seen.push(written(' tatlo'));
+        emit(sent[5] as UIMessageChunk);
+        emit(sent[6] as UIMessageChunk);
+        emit(sent[7] as UIMessageChunk);
+        await tick();
+        seen.push(written(' lima'));
+        emit(sent[8] as UIMessageChunk);
+      },
+      { coalesceMs: 300 },
+      writes,
+    );
+    expect(seen).toEqual([true, false, true, true]);
+    expect(chunks).toEqual(sent);
+    const holding = (text: string) => writes.filter((w) => w.includes(`"delta":"${text}"`));
+    // start, text-start and the first delta were emitted together: one write.
+    expect(holding('Isa')).toEqual([writes[0]]);
+    expect(writes[0]).toContain('"type":"text-start"');
+    // Two deltas held for the window, written together.
+    expect(holding(' dalawa')).toEqual(holding(' tatlo'));
+    // A chunk that is not a delta takes the held deltas with it at once, in order.
+    const [last] = holding(' lima');
+    expect(last).toMatch(/" apat".*" lima".*"text-end"/s);
   });
 });
