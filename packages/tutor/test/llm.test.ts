@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
+import { APICallError, type LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTutor, type TutorEvent } from '../src/index.ts';
@@ -217,6 +217,107 @@ describe('LLM planner with the AI SDK mock model', () => {
     expect(silent.some((e) => e.type === 'plan' && e.planner === 'llm')).toBe(true);
     expect(silent.some((e) => e.type === 'text-reset')).toBe(false);
     expect(silent.some((e) => e.type === 'text-delta')).toBe(true);
+  });
+
+  it('streams the reply with the model itself: the tool result and the history in its prompt, usage reported', async () => {
+    const model = new MockLanguageModelV3({
+      doGenerate: toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      doStream: replyStream('Ang photosynthesis ay paraan ng halaman.'),
+    });
+    const usages: number[] = [];
+    const r = await createTutor({
+      llm: createLlmPlanner({
+        model,
+        provider: 'mock',
+        observer: { call: (e) => usages.push(e.inputTokens, e.outputTokens) },
+      }),
+    }).orchestrate({
+      user_info: user,
+      message: 'ipaliwanag ang photosynthesis',
+      chat_history: [
+        { role: 'user', content: 'hello po' },
+        { role: 'assistant', content: 'Hi Ana!' },
+      ],
+    });
+    expect(r).toMatchObject({
+      status: 'completed',
+      degraded: false,
+      reply: 'Ang photosynthesis ay paraan ng halaman.',
+    });
+    const prompt = model.doStreamCalls[0]?.prompt ?? [];
+    expect(prompt.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'user']);
+    expect(prompt[0]?.content).toContain('tutor for Filipino students');
+    expect(JSON.stringify(prompt[2])).toContain('Hi Ana!');
+    expect(JSON.stringify(prompt.at(-1))).toContain('[tool concept_explainer result data]');
+    expect(model.doStreamCalls[0]?.abortSignal).toBeInstanceOf(AbortSignal);
+    expect(usages).toEqual([120, 30, 120, 30]);
+  });
+
+  it('retries a retryable provider error before the reply stream starts, but not a refused request', async () => {
+    const failing = (statusCode: number, times: number) => {
+      let calls = 0;
+      return new MockLanguageModelV3({
+        doGenerate: toolCall('concept_explainer', {
+          concept_to_explain: 'photosynthesis',
+          current_topic: 'photosynthesis',
+        }),
+        doStream: async () => {
+          if (calls++ < times)
+            throw new APICallError({
+              message: `status ${statusCode}`,
+              url: 'http://127.0.0.1/v1/chat/completions',
+              requestBodyValues: {},
+              statusCode,
+            });
+          return replyStream('Photosynthesis makes sugar from light.');
+        },
+      });
+    };
+    const busy = failing(503, 1);
+    const answered = await createTutor({
+      llm: createLlmPlanner({ model: busy, provider: 'mock', maxRetries: 1 }),
+    }).orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(answered).toMatchObject({ degraded: false, reply: 'Photosynthesis makes sugar from light.' });
+    expect(busy.doStreamCalls).toHaveLength(2);
+
+    const refused = failing(400, 1);
+    const fallback = await createTutor({
+      llm: createLlmPlanner({ model: refused, provider: 'mock', maxRetries: 1 }),
+    }).orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(fallback).toMatchObject({ status: 'completed', degraded: true });
+    expect(refused.doStreamCalls).toHaveLength(1);
+  });
+
+  it('fails a reply whose stream ends before the model finished, and sends the tool reply instead', async () => {
+    const cut = new MockLanguageModelV3({
+      doGenerate: toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      doStream: async () => ({
+        stream: new ReadableStream({
+          start(controller) {
+            controller.enqueue({ type: 'stream-start', warnings: [] });
+            controller.enqueue({ type: 'text-delta', id: 't', delta: 'Photosynthesis is' });
+            controller.close();
+          },
+        }),
+      }),
+    });
+    const events: TutorEvent[] = [];
+    const r = await createTutor({
+      llm: createLlmPlanner({ model: cut, provider: 'mock', maxRetries: 0 }),
+    }).orchestrate(
+      { user_info: user, message: 'explain photosynthesis' },
+      { onEvent: (e) => events.push(e) },
+    );
+    expect(r).toMatchObject({ status: 'completed', degraded: true });
+    expect(r.reply).not.toBe('Photosynthesis is');
+    expect(events.some((e) => e.type === 'text-reset')).toBe(true);
+    expect(r.trace.some((t) => t.detail.includes('ended before the model finished'))).toBe(true);
   });
 
   it('opens the circuit after repeated failures, skips the provider while open, and closes after a good trial', async () => {
