@@ -4,6 +4,10 @@
  * measures the time Aralin adds between the provider's first token and the client's first text delta, and
  * the server's memory per open stream. Run alone: `npm exec -- node bench/run.ts --only streaming [--full]`.
  *
+ * Memory is measured in a second pass at each level, so that its forced garbage collections do not delay the
+ * first pass's tokens: with all streams open, the live memory after a full collection (bench/lib/inspector.ts)
+ * minus the same before the level, divided by the open streams. The first pass's RSS growth is reported too.
+ *
  * The stub runs in its own process and stamps first tokens on the machine's monotonic clock, so the clients'
  * event loop (busy parsing every stream) does not delay the provider. That loop's own lag still inflates the
  * "added" time as the client sees it; it is reported beside it (client loop delay p99).
@@ -28,6 +32,7 @@ import {
   useOpenAiCompatibleProvider,
   writeResult,
 } from './common.ts';
+import { INSPECT_OPTION, type LiveMemory, liveMemory } from './inspector.ts';
 
 interface StubProcess {
   url: string;
@@ -96,8 +101,14 @@ interface Level {
   client_loop_delay_p99_ms: number;
   rss_before_mib: number;
   rss_during_mib: number;
+  /** RSS growth in the latency pass per open stream (includes garbage not yet collected). */
+  rss_per_stream_kib: number;
+  /** Live memory (heap + external, after a full collection) per open stream, from the memory pass. */
   memory_per_stream_kib: number;
+  memory_pass: { open_at_sample: number; before: LiveMemory; during: LiveMemory };
 }
+
+type Pass = 'warm-up' | 'latency' | 'memory';
 
 export async function runStreaming(full = FULL) {
   // Few streams first (what one stream costs), then the load the issue names.
@@ -110,7 +121,10 @@ export async function runStreaming(full = FULL) {
   const db = await createBenchDatabase();
   let server: ServerProcess | undefined;
   try {
-    server = await startServer({ DATABASE_URL: db.url });
+    server = await startServer({
+      DATABASE_URL: db.url,
+      NODE_OPTIONS: [process.env.BENCH_SERVER_NODE_OPTIONS, INSPECT_OPTION].filter(Boolean).join(' '),
+    });
     const srv = server;
     await useOpenAiCompatibleProvider(srv.url, stub.url);
     const students = await signUpStudents(srv.url, studentCount, 'streamkid');
@@ -118,7 +132,7 @@ export async function runStreaming(full = FULL) {
 
     let next = 0;
     /** Opens `streams` turns at `rampPerSecond` and measures them. */
-    const level = async (streams: number, measured: boolean): Promise<Level> => {
+    const level = async (streams: number, pass: Pass) => {
       const received = new Map<string, number>();
       const e2e: number[] = [];
       let open = 0;
@@ -157,6 +171,7 @@ export async function runStreaming(full = FULL) {
       };
       await sleep(500);
       const before = srv.stats();
+      const liveBefore = pass === 'memory' ? await liveMemory(srv) : undefined;
       const clientLag = monitorEventLoopDelay({ resolution: 10 });
       clientLag.enable();
       const all: Promise<void>[] = [];
@@ -172,9 +187,11 @@ export async function runStreaming(full = FULL) {
       await sleep(500);
       const openAtSample = open;
       const during = srv.stats();
+      const liveDuring = pass === 'memory' ? await liveMemory(srv) : undefined;
       await Promise.all(all);
       clientLag.disable();
-      const firstTokens: Record<string, number> = measured ? (await stub.report()).first_tokens : {};
+      const firstTokens: Record<string, number> =
+        pass === 'latency' ? (await stub.report()).first_tokens : {};
       const added = [...received].flatMap(([id, at]) => {
         const firstToken = firstTokens[id];
         return firstToken === undefined ? [] : [at - firstToken];
@@ -192,14 +209,27 @@ export async function runStreaming(full = FULL) {
         client_loop_delay_p99_ms: Math.round(clientLag.percentile(99) / 1e4) / 100,
         rss_before_mib: Math.round(before.rssMiB),
         rss_during_mib: Math.round(during.rssMiB),
-        memory_per_stream_kib:
-          openAtSample > 0 ? Math.round(((during.rssMiB - before.rssMiB) * 1024) / openAtSample) : Number.NaN,
+        rss_per_stream_kib: perStreamKiB(during.rssMiB - before.rssMiB, openAtSample),
+        live:
+          liveBefore && liveDuring
+            ? { open_at_sample: openAtSample, before: liveBefore, during: liveDuring }
+            : undefined,
       };
     };
     // Warm up (JIT, pools, the school's tutor) before anything is measured.
-    await level(5, false);
+    await level(5, 'warm-up');
     const results: Level[] = [];
-    for (const n of levels) results.push(await level(n, true));
+    for (const n of levels) {
+      const { live: _, ...latency } = await level(n, 'latency');
+      const { live } = await level(n, 'memory');
+      if (!live) throw new Error('the memory pass did not sample memory');
+      const held = (m: LiveMemory) => m.heapMiB + m.externalMiB;
+      results.push({
+        ...latency,
+        memory_per_stream_kib: perStreamKiB(held(live.during) - held(live.before), live.open_at_sample),
+        memory_pass: live,
+      });
+    }
     const top = results[results.length - 1] as Level;
     const report = await stub.report();
     const result = {
@@ -224,6 +254,10 @@ export async function runStreaming(full = FULL) {
   }
 }
 
+function perStreamKiB(growthMiB: number, open: number): number {
+  return open > 0 ? Math.round((growthMiB * 1024) / open) : Number.NaN;
+}
+
 export function printStreaming(r: Awaited<ReturnType<typeof runStreaming>>): void {
   console.log(
     table(
@@ -234,7 +268,8 @@ export function printStreaming(r: Awaited<ReturnType<typeof runStreaming>>): voi
         'added TTFT p50/p95/p99 ms',
         'end-to-end TTFT p50/p95 ms',
         'client loop delay p99 ms',
-        'KiB/stream',
+        'live KiB/stream',
+        'RSS KiB/stream',
       ],
       r.levels.map((l) => [
         l.streams,
@@ -244,6 +279,7 @@ export function printStreaming(r: Awaited<ReturnType<typeof runStreaming>>): voi
         `${l.end_to_end_ttft_ms.p50} / ${l.end_to_end_ttft_ms.p95}`,
         l.client_loop_delay_p99_ms,
         l.memory_per_stream_kib,
+        l.rss_per_stream_kib,
       ]),
     ),
   );
