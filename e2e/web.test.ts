@@ -495,6 +495,21 @@ describe.skipIf(!hasChromium)(
       await ctx.setOffline(false);
     });
 
+    it('on a shared computer, signing out leaves none of the conversations behind', async () => {
+      const p = await openPage(MOBILE);
+      await signIn(p, 'ben', 'aralin-student', /\/chat/);
+      const cached = () =>
+        p.evaluate(() =>
+          Object.keys((globalThis as unknown as { localStorage: Storage }).localStorage).filter((k) =>
+            k.startsWith('aralin.conv.'),
+          ),
+        );
+      await expect.poll(cached).toContain('aralin.conv.list');
+      await p.getByRole('button', { name: /Sign out|Mag-sign out/ }).click();
+      await p.waitForURL(/\/signin/);
+      expect(await cached()).toEqual([]);
+    });
+
     it('the student profile page is accessible and keeps the language', async () => {
       await page.goto('/profile');
       await page.locator('form.card').first().waitFor();

@@ -7,6 +7,7 @@ import {
   confirmsUsername,
   deleteAccount,
   type ForgettableStore,
+  forgetCachedConversations,
   forgetLocalData,
   formatExpiry,
   issueResetCode,
@@ -87,6 +88,18 @@ describe('forgetting the deleted account on this device', () => {
     expect(forgetLocalData(s).sort()).toEqual(['aralin.conv.7f1c', 'aralin.conv.list', 'aralin.outbox']);
     expect(s.keys()).toEqual(['aralin.locale', 'other-app.token']);
     expect(forgetLocalData(s)).toEqual([]);
+  });
+
+  it('at sign-out forgets the cached conversations only: the outbox waits for its author', () => {
+    const s = store({
+      'aralin.locale': 'fil',
+      'aralin.conv.list': '[{"title":"Photosynthesis"}]',
+      'aralin.conv.7f1c': '[]',
+      'aralin.outbox': '[]',
+      'other-app.conv.x': 'x',
+    });
+    expect(forgetCachedConversations(s).sort()).toEqual(['aralin.conv.7f1c', 'aralin.conv.list']);
+    expect(s.keys()).toEqual(['aralin.locale', 'aralin.outbox', 'other-app.conv.x']);
   });
 
   it('the outbox can be emptied, and tells its subscribers', () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMarkdown, mathExtension } from '../src/chat/markdown.ts';
 import { hasMath, messageText, toUIMessages } from '../src/lib/convert.ts';
-import { type KeyValueStore, Outbox } from '../src/lib/queue.ts';
+import { belongsTo, type KeyValueStore, Outbox } from '../src/lib/queue.ts';
 import type { AralinMessage, StoredMessage } from '../src/lib/types.ts';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
@@ -122,6 +122,20 @@ describe('offline outbox', () => {
     expect(item.idempotencyKey).not.toBe(item.id);
     b.remove(item.id);
     expect(new Outbox(store).all().map((m) => m.text)).toEqual(['other']);
+  });
+
+  it("keeps each message's author, so another student signed in on the same computer never sends it", () => {
+    const store = memory();
+    let n = 0;
+    const o = new Outbox(store);
+    const ana = o.add('c1', 'tanong ni Ana', () => `id-${++n}`, 'u-ana');
+    const legacy = o.add('c2', 'from before authors were kept', () => `id-${++n}`);
+    const kept = new Outbox(store).all();
+    expect(kept.find((m) => m.id === ana.id)?.userId).toBe('u-ana');
+    expect(kept.filter((m) => belongsTo(m, 'u-ben')).map((m) => m.text)).toEqual([legacy.text]);
+    expect(kept.filter((m) => belongsTo(m, 'u-ana'))).toHaveLength(2);
+    store.setItem('aralin.outbox', JSON.stringify([{ ...ana, userId: 42 }]));
+    expect(new Outbox(store).all()).toEqual([]);
   });
 
   it('ignores corrupt storage and notifies subscribers', () => {

@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { newIdempotencyKey } from '../lib/api.ts';
+import { useAuth } from '../lib/auth.tsx';
 import { messageText } from '../lib/convert.ts';
 import { useOnline } from '../lib/online.ts';
 import { outbox, type QueuedMessage } from '../lib/queue.ts';
@@ -36,6 +37,7 @@ export function ChatView({
   onActivity: () => void;
 }) {
   const { t } = useTranslation();
+  const userId = useAuth().user?.id;
   const online = useOnline();
   const keys = useRef(new Map<string, string>());
   const transport = useMemo(() => createTransport(conversationId, keys.current), [conversationId]);
@@ -67,12 +69,12 @@ export function ChatView({
       const trimmed = text.trim();
       if (!trimmed) return;
       if (!navigator.onLine) {
-        outbox.add(conversationId, trimmed, newIdempotencyKey);
+        outbox.add(conversationId, trimmed, newIdempotencyKey, userId);
         return;
       }
       void send(trimmed);
     },
-    [conversationId, send],
+    [conversationId, send, userId],
   );
 
   // This view sends its own conversation's queued messages (streamed); others go through OutboxFlusher.

@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../lib/auth.tsx';
 import { useOnline } from '../lib/online.ts';
-import { outbox, type QueuedMessage } from '../lib/queue.ts';
+import { belongsTo, outbox, type QueuedMessage } from '../lib/queue.ts';
 
 const NONE: readonly QueuedMessage[] = [];
 
@@ -18,7 +19,8 @@ export function useOutbox(): readonly QueuedMessage[] {
 export function ConnectionStatus() {
   const { t } = useTranslation();
   const online = useOnline();
-  const queued = useOutbox().length;
+  const { user } = useAuth();
+  const queued = useOutbox().filter((m) => belongsTo(m, user?.id)).length;
   const label = online
     ? queued > 0
       ? t('connection.sending', { count: queued })

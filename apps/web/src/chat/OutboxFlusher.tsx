@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ApiError, newIdempotencyKey, post } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { useOnline } from '../lib/online.ts';
-import { outbox } from '../lib/queue.ts';
+import { belongsTo, outbox } from '../lib/queue.ts';
 
 let active: string | null = null;
 
@@ -13,7 +13,8 @@ export function setActiveConversation(id: string | null): void {
 
 /**
  * Sends messages queued offline for conversations that are not open, as plain JSON turns, once the
- * browser is back online. Each keeps its original Idempotency-Key, so a repeat never duplicates a turn.
+ * browser is back online. Each keeps its original Idempotency-Key, so a repeat never duplicates a turn. Only
+ * the signed-in account's messages are sent: another student's wait for them on a shared computer.
  */
 export function OutboxFlusher() {
   const online = useOnline();
@@ -22,7 +23,7 @@ export function OutboxFlusher() {
     if (!online || !user) return;
     let cancelled = false;
     void (async () => {
-      for (const item of outbox.all()) {
+      for (const item of outbox.all().filter((m) => belongsTo(m, user.id))) {
         if (cancelled || !navigator.onLine) return;
         if (item.conversationId === active) continue;
         try {

@@ -80,19 +80,35 @@ export interface ForgettableStore {
 /** Keys kept after an account is deleted: the interface language is the device's, not the account's. */
 const DEVICE_KEYS = new Set(['aralin.locale']);
 
+/** Where the chat page keeps conversations for reading offline (`list`, then one key per conversation). */
+export const CONVERSATION_CACHE_PREFIX = 'aralin.conv.';
+
+function forget(store: ForgettableStore, doomed: (key: string) => boolean): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const k = store.key(i);
+    if (k && doomed(k)) keys.push(k);
+  }
+  for (const k of keys) store.removeItem(k);
+  return keys;
+}
+
 /**
  * Removes what this browser kept of the user's account (cached conversations for offline reading, the
  * offline outbox), so a shared phone or lab computer shows nothing of a deleted account. Returns the keys
  * removed.
  */
 export function forgetLocalData(store: ForgettableStore): string[] {
-  const doomed: string[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const k = store.key(i);
-    if (k?.startsWith('aralin.') && !DEVICE_KEYS.has(k)) doomed.push(k);
-  }
-  for (const k of doomed) store.removeItem(k);
-  return doomed;
+  return forget(store, (k) => k.startsWith('aralin.') && !DEVICE_KEYS.has(k));
+}
+
+/**
+ * Removes the conversations cached for offline reading, at sign-out: the next student on a shared computer
+ * must not see them. Messages still waiting in the outbox stay (they are sent when their author signs in
+ * again; nobody else's session sends them). Returns the keys removed.
+ */
+export function forgetCachedConversations(store: ForgettableStore): string[] {
+  return forget(store, (k) => k.startsWith(CONVERSATION_CACHE_PREFIX));
 }
 
 /** An expiry time as the reader says it, with the weekday so "tomorrow at this time" is unambiguous. */

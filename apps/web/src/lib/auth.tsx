@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
 import { applyLocale } from '../i18n.ts';
-import { forgetLocalData, deleteAccount as requestDeletion } from './account.ts';
+import { forgetCachedConversations, forgetLocalData, deleteAccount as requestDeletion } from './account.ts';
 import { ApiError, get, patch, post, resetCsrf } from './api.ts';
 import { outbox } from './queue.ts';
 import type { User } from './types.ts';
@@ -76,6 +76,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         try {
           await post('/auth/signout');
         } finally {
+          if (typeof localStorage !== 'undefined') forgetCachedConversations(localStorage);
           resetCsrf();
           setUser(null);
         }

@@ -10,6 +10,13 @@ export interface QueuedMessage {
   text: string;
   idempotencyKey: string;
   createdAt: string;
+  /** The account that typed it; only that account sends it (a lab computer is shared). */
+  userId?: string;
+}
+
+/** True when `userId` may send the message; entries from before `userId` was kept belong to anyone. */
+export function belongsTo(message: QueuedMessage, userId: string | undefined): boolean {
+  return message.userId === undefined || message.userId === userId;
 }
 
 export interface KeyValueStore {
@@ -45,13 +52,14 @@ export class Outbox {
     return this.all().filter((m) => m.conversationId === conversationId);
   }
 
-  add(conversationId: string, text: string, makeId: () => string): QueuedMessage {
+  add(conversationId: string, text: string, makeId: () => string, userId?: string): QueuedMessage {
     const item: QueuedMessage = {
       id: makeId(),
       conversationId,
       text,
       idempotencyKey: makeId(),
       createdAt: new Date().toISOString(),
+      ...(userId ? { userId } : {}),
     };
     this.write([...this.all(), item]);
     return item;
@@ -89,7 +97,8 @@ function isQueued(v: unknown): v is QueuedMessage {
     typeof o.id === 'string' &&
     typeof o.conversationId === 'string' &&
     typeof o.text === 'string' &&
-    typeof o.idempotencyKey === 'string'
+    typeof o.idempotencyKey === 'string' &&
+    (o.userId === undefined || typeof o.userId === 'string')
   );
 }
 
