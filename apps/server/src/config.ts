@@ -30,6 +30,12 @@ const EnvSchema = z.object({
     .min(1024)
     .default(64 * 1024),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * Connections the kernel may hold for the server before it accepts them (the kernel caps it at
+   * net.core.somaxconn). Node's default, 511, overflows when hundreds of students open streams within a
+   * second while the event loop is busy; an overflowed connection is reset after the client has sent its request.
+   */
+  LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(4096),
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -51,6 +57,7 @@ export interface Config {
   webDist: string | undefined;
   bodyLimit: number;
   requestTimeoutMs: number;
+  listenBacklog: number;
   drainTimeoutMs: number;
   rateLimitPerMinute: number;
   chatRateLimitPerMinute: number;
@@ -93,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.WEB_DIST,
     bodyLimit: e.BODY_LIMIT_BYTES,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    listenBacklog: e.LISTEN_BACKLOG,
     drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     chatRateLimitPerMinute: e.CHAT_RATE_LIMIT_PER_MINUTE,

@@ -31,7 +31,7 @@ redis?.on('error', () => {
 });
 
 const app = await buildApp(config, redis ? { redis } : {});
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
 
 let metricsServer: http.Server | undefined;
 if (config.metricsPort !== undefined) {
