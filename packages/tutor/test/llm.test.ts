@@ -21,6 +21,17 @@ function toolCall(toolName: string, input: unknown): LanguageModelV3GenerateResu
   };
 }
 
+/** A model that plans the concept explainer for photosynthesis and streams its reply with `doStream`. */
+function explainer(doStream: NonNullable<ConstructorParameters<typeof MockLanguageModelV3>[0]>['doStream']) {
+  return new MockLanguageModelV3({
+    doGenerate: toolCall('concept_explainer', {
+      concept_to_explain: 'photosynthesis',
+      current_topic: 'photosynthesis',
+    }),
+    doStream,
+  });
+}
+
 function replyStream(text: string) {
   const parts = [
     { type: 'stream-start' as const, warnings: [] },
@@ -138,14 +149,8 @@ describe('LLM planner with the AI SDK mock model', () => {
       tool: 'concept_explainer',
     });
 
-    const noReply = new MockLanguageModelV3({
-      doGenerate: toolCall('concept_explainer', {
-        concept_to_explain: 'photosynthesis',
-        current_topic: 'photosynthesis',
-      }),
-      doStream: async () => {
-        throw new Error('stream broke');
-      },
+    const noReply = explainer(async () => {
+      throw new Error('stream broke');
     });
     const kept = await createTutor({
       llm: createLlmPlanner({ model: noReply, provider: 'mock', maxRetries: 0 }),
@@ -156,23 +161,17 @@ describe('LLM planner with the AI SDK mock model', () => {
   });
 
   it('withdraws a reply that broke off midway, then sends the tool reply once (no duplicated text)', async () => {
-    const brokenStream = new MockLanguageModelV3({
-      doGenerate: toolCall('concept_explainer', {
-        concept_to_explain: 'photosynthesis',
-        current_topic: 'photosynthesis',
+    const brokenStream = explainer(async () => ({
+      stream: new ReadableStream({
+        start(controller) {
+          controller.enqueue({ type: 'stream-start', warnings: [] });
+          controller.enqueue({ type: 'text-start', id: 't' });
+          controller.enqueue({ type: 'text-delta', id: 't', delta: 'Photosynthesis is how pla' });
+          // Later, as a dropped connection would: an error at once would discard the queued delta.
+          setTimeout(() => controller.error(new Error('connection reset')), 20);
+        },
       }),
-      doStream: async () => ({
-        stream: new ReadableStream({
-          start(controller) {
-            controller.enqueue({ type: 'stream-start', warnings: [] });
-            controller.enqueue({ type: 'text-start', id: 't' });
-            controller.enqueue({ type: 'text-delta', id: 't', delta: 'Photosynthesis is how pla' });
-            // Later, as a dropped connection would: an error at once would discard the queued delta.
-            setTimeout(() => controller.error(new Error('connection reset')), 20);
-          },
-        }),
-      }),
-    });
+    }));
     const events: TutorEvent[] = [];
     const r = await createTutor({
       llm: createLlmPlanner({ model: brokenStream, provider: 'mock', maxRetries: 0 }),
@@ -198,14 +197,8 @@ describe('LLM planner with the AI SDK mock model', () => {
     const silent: TutorEvent[] = [];
     await createTutor({
       llm: createLlmPlanner({
-        model: new MockLanguageModelV3({
-          doGenerate: toolCall('concept_explainer', {
-            concept_to_explain: 'photosynthesis',
-            current_topic: 'photosynthesis',
-          }),
-          doStream: async () => {
-            throw new Error('stream broke');
-          },
+        model: explainer(async () => {
+          throw new Error('stream broke');
         }),
         provider: 'mock',
         maxRetries: 0,
@@ -220,13 +213,7 @@ describe('LLM planner with the AI SDK mock model', () => {
   });
 
   it('streams the reply with the model itself: the tool result and the history in its prompt, usage reported', async () => {
-    const model = new MockLanguageModelV3({
-      doGenerate: toolCall('concept_explainer', {
-        concept_to_explain: 'photosynthesis',
-        current_topic: 'photosynthesis',
-      }),
-      doStream: replyStream('Ang photosynthesis ay paraan ng halaman.'),
-    });
+    const model = explainer(replyStream('Ang photosynthesis ay paraan ng halaman.'));
     const usages: number[] = [];
     const r = await createTutor({
       llm: createLlmPlanner({
@@ -259,21 +246,15 @@ describe('LLM planner with the AI SDK mock model', () => {
   it('retries a retryable provider error before the reply stream starts, but not a refused request', async () => {
     const failing = (statusCode: number, times: number) => {
       let calls = 0;
-      return new MockLanguageModelV3({
-        doGenerate: toolCall('concept_explainer', {
-          concept_to_explain: 'photosynthesis',
-          current_topic: 'photosynthesis',
-        }),
-        doStream: async () => {
-          if (calls++ < times)
-            throw new APICallError({
-              message: `status ${statusCode}`,
-              url: 'http://127.0.0.1/v1/chat/completions',
-              requestBodyValues: {},
-              statusCode,
-            });
-          return replyStream('Photosynthesis makes sugar from light.');
-        },
+      return explainer(async () => {
+        if (calls++ < times)
+          throw new APICallError({
+            message: `status ${statusCode}`,
+            url: 'http://127.0.0.1/v1/chat/completions',
+            requestBodyValues: {},
+            statusCode,
+          });
+        return replyStream('Photosynthesis makes sugar from light.');
       });
     };
     const busy = failing(503, 1);
@@ -292,21 +273,15 @@ describe('LLM planner with the AI SDK mock model', () => {
   });
 
   it('fails a reply whose stream ends before the model finished, and sends the tool reply instead', async () => {
-    const cut = new MockLanguageModelV3({
-      doGenerate: toolCall('concept_explainer', {
-        concept_to_explain: 'photosynthesis',
-        current_topic: 'photosynthesis',
+    const cut = explainer(async () => ({
+      stream: new ReadableStream({
+        start(controller) {
+          controller.enqueue({ type: 'stream-start', warnings: [] });
+          controller.enqueue({ type: 'text-delta', id: 't', delta: 'Photosynthesis is' });
+          controller.close();
+        },
       }),
-      doStream: async () => ({
-        stream: new ReadableStream({
-          start(controller) {
-            controller.enqueue({ type: 'stream-start', warnings: [] });
-            controller.enqueue({ type: 'text-delta', id: 't', delta: 'Photosynthesis is' });
-            controller.close();
-          },
-        }),
-      }),
-    });
+    }));
     const events: TutorEvent[] = [];
     const r = await createTutor({
       llm: createLlmPlanner({ model: cut, provider: 'mock', maxRetries: 0 }),
