@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/auth/crypto.ts';
 import { conversations, users } from '../src/db/schema.ts';
 import { Client, expectProblem, makeApp, signedIn } from './helpers.ts';
 
@@ -208,6 +209,30 @@ describe('auth', () => {
         })
       ).statusCode,
     ).toBe(204);
+  });
+
+  it("refuses to delete the school's only admin (409 problem, nothing changed); with two, either may go", async () => {
+    const admin = await signedIn(app, 'admin', 'aralin-admin');
+    const me = (await admin.get('/api/v1/me')).json().user;
+    const refused = await admin.request('DELETE', '/api/v1/me', { password: 'aralin-admin' });
+    expectProblem(refused, 409);
+    expect(refused.json().type).toMatch(/last-admin$/);
+    expect(await app.ctx.db.select().from(users).where(eq(users.id, me.id))).toHaveLength(1);
+    expect((await admin.get('/api/v1/me')).statusCode).toBe(200);
+
+    await app.ctx.db.insert(users).values({
+      schoolId: me.school_id,
+      username: 'admin2',
+      passwordHash: await hashPassword('second-admin-pass'),
+      role: 'admin',
+      displayName: 'Second admin',
+    });
+    const second = await signedIn(app, 'admin2', 'second-admin-pass');
+    expect((await second.request('DELETE', '/api/v1/me', { password: 'second-admin-pass' })).statusCode).toBe(
+      204,
+    );
+    expect(await app.ctx.db.select().from(users).where(eq(users.username, 'admin2'))).toHaveLength(0);
+    expectProblem(await admin.request('DELETE', '/api/v1/me', { password: 'aralin-admin' }), 409);
   });
 
   it('exports and deletes an account with all its data', async () => {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyPassword } from '../auth/crypto.ts';
@@ -137,6 +137,20 @@ export function meRoutes(ctx: AppContext) {
         if (!(await verifyPassword(actor.user.passwordHash, request.body.password)))
           throw new HttpProblem(403, 'wrong-password', 'The password is wrong.');
         await ctx.db.transaction(async (tx) => {
+          if (actor.role === 'admin') {
+            // Locks the school's other admins, so that two admins deleting themselves at once cannot both pass.
+            const others = await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(and(eq(users.schoolId, actor.schoolId), eq(users.role, 'admin'), ne(users.id, actor.id)))
+              .for('update');
+            if (others.length === 0)
+              throw new HttpProblem(
+                409,
+                'last-admin',
+                "This is the school's only admin account: without it nobody could manage the school. Another admin must exist before it can be deleted.",
+              );
+          }
           await tx.insert(auditLog).values({
             schoolId: actor.schoolId,
             actorId: null,

@@ -70,6 +70,11 @@ export function isWrongPassword(e: unknown): boolean {
   return e instanceof ApiError && e.problem.type?.endsWith('/wrong-password') === true;
 }
 
+/** True when the server refused to delete the school's only admin account. */
+export function isLastAdmin(e: unknown): boolean {
+  return e instanceof ApiError && e.problem.type?.endsWith('/last-admin') === true;
+}
+
 /** Browser storage as far as forgetting goes (`localStorage` fits). */
 export interface ForgettableStore {
   readonly length: number;

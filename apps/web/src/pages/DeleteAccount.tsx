@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { Field } from '../components/Field.tsx';
-import { confirmsUsername, isWrongPassword } from '../lib/account.ts';
+import { confirmsUsername, isLastAdmin, isWrongPassword } from '../lib/account.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { User } from '../lib/types.ts';
 import { errorMessage } from './SignIn.tsx';
@@ -51,7 +51,7 @@ export function DeleteAccount({ user }: { user: User }) {
       await deleteAccount(password, () => navigate('/signin?notice=account-deleted', { replace: true }));
     } catch (err) {
       setBusy(false);
-      setError(errorMessage(err, t));
+      setError(isLastAdmin(err) ? t('account.lastAdmin') : errorMessage(err, t));
       if (isWrongPassword(err)) {
         setPassword('');
         requestAnimationFrame(() => passwordInput.current?.focus());
