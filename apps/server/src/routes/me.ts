@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyPassword } from '../auth/crypto.ts';
@@ -138,13 +138,15 @@ export function meRoutes(ctx: AppContext) {
           throw new HttpProblem(403, 'wrong-password', 'The password is wrong.');
         await ctx.db.transaction(async (tx) => {
           if (actor.role === 'admin') {
-            // Locks the school's other admins, so that two admins deleting themselves at once cannot both pass.
-            const others = await tx
+            // Locks every admin row of the school, in one order, so that two admins deleting themselves at once
+            // are serialised (the second then sees the first gone) instead of both passing or deadlocking.
+            const admins = await tx
               .select({ id: users.id })
               .from(users)
-              .where(and(eq(users.schoolId, actor.schoolId), eq(users.role, 'admin'), ne(users.id, actor.id)))
+              .where(and(eq(users.schoolId, actor.schoolId), eq(users.role, 'admin')))
+              .orderBy(users.id)
               .for('update');
-            if (others.length === 0)
+            if (!admins.some((a) => a.id !== actor.id))
               throw new HttpProblem(
                 409,
                 'last-admin',
