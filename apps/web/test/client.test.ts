@@ -160,6 +160,21 @@ describe('renaming and deleting a conversation', () => {
     expect(onChanged).toHaveBeenCalledOnce();
   });
 
+  it('a double click deletes once: the second call joins the first', async () => {
+    let answer: (r: Response) => void = () => {};
+    const calls = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const onDeleted = vi.fn();
+    const first = deleteConversation(conv, onDeleted, t);
+    const second = deleteConversation(conv, onDeleted, t);
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1));
+    answer(new Response(null, { status: 204 }));
+    expect(await Promise.all([first, second])).toEqual([null, null]);
+    expect(onDeleted).toHaveBeenCalledOnce();
+    // Once it has finished, a new call sends a new request.
+    stubFetch(() => problem(404, 'not-found', 'conversation not found'));
+    expect(await deleteConversation(conv, onDeleted, t)).toContain('chat.deleteFailed');
+  });
+
   it('an empty or unchanged title sends nothing', async () => {
     const calls = stubFetch(() => Response.json({}));
     const onChanged = vi.fn();

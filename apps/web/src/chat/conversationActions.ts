@@ -29,20 +29,32 @@ export async function renameConversation(
   return null;
 }
 
+/** Deletions under way, by conversation id. */
+const deleting = new Map<string, Promise<string | null>>();
+
 /**
  * Deletes `c` and calls `onDeleted` only once the server has deleted it, so a failure leaves the list as it
- * was. Resolves to the error to show, or null; never rejects.
+ * was. Resolves to the error to show, or null; never rejects. A second call while the first is under way (a
+ * double click) joins it instead of sending another DELETE, which would answer 404 and report a failure.
  */
-export async function deleteConversation(
+export function deleteConversation(
   c: Conversation,
   onDeleted: (id: string) => void,
   t: Translate,
 ): Promise<string | null> {
-  try {
-    await del(`/conversations/${encodeURIComponent(c.id)}`);
-  } catch (e) {
-    return failure('chat.deleteFailed', c, e, t);
-  }
-  onDeleted(c.id);
-  return null;
+  const under = deleting.get(c.id);
+  if (under) return under;
+  const run = (async () => {
+    try {
+      await del(`/conversations/${encodeURIComponent(c.id)}`);
+    } catch (e) {
+      return failure('chat.deleteFailed', c, e, t);
+    } finally {
+      deleting.delete(c.id);
+    }
+    onDeleted(c.id);
+    return null;
+  })();
+  deleting.set(c.id, run);
+  return run;
 }
