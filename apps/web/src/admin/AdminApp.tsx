@@ -2,10 +2,9 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
-import { get, post, put } from '../lib/api.ts';
+import { errorMessage, get, post, put } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { ClassSummary, User } from '../lib/types.ts';
-import { errorMessage } from '../pages/SignIn.tsx';
 
 type Provider = 'embedded' | 'gemini' | 'openai-compatible';
 interface ProviderConfig {

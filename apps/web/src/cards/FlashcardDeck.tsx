@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components/Field.tsx';
-import { get, post } from '../lib/api.ts';
+import { errorMessage, get, post } from '../lib/api.ts';
 import type { DueCard, Mastery, ToolResultData } from '../lib/types.ts';
-import { errorMessage } from '../pages/SignIn.tsx';
 import { asObjects, asString, percent } from './util.ts';
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';

@@ -2,9 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../chat/Markdown.tsx';
 import { ErrorNote } from '../components/Field.tsx';
-import { post } from '../lib/api.ts';
+import { errorMessage, post } from '../lib/api.ts';
 import type { Mastery, ToolResultData } from '../lib/types.ts';
-import { errorMessage } from '../pages/SignIn.tsx';
 import { QuizAnswers, type Score } from './quizAnswers.ts';
 import { asObjects, asString, asStrings, levelText, percent } from './util.ts';
 

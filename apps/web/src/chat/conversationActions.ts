@@ -1,6 +1,5 @@
-import { del, patch } from '../lib/api.ts';
+import { del, errorMessage, patch } from '../lib/api.ts';
 import type { Conversation } from '../lib/types.ts';
-import { errorMessage } from '../pages/SignIn.tsx';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatExpiry, issueResetCode, type ResetCode } from '../lib/account.ts';
-import { errorMessage } from '../pages/SignIn.tsx';
+import { errorMessage } from '../lib/api.ts';
 import { ErrorNote } from './Field.tsx';
 
 type State =

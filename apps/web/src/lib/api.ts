@@ -129,3 +129,16 @@ export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) =>
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);
+
+/**
+ * What to tell the user about a failed request: the server's detail, or the app's own words for rate limits,
+ * server errors and a lost connection.
+ */
+export function errorMessage(e: unknown, t: (k: string) => string): string {
+  if (e instanceof ApiError) {
+    if (e.status === 429) return t('errors.tooMany');
+    if (e.status >= 500) return t('errors.server');
+    return e.message;
+  }
+  return t('errors.network');
+}

@@ -5,10 +5,9 @@ import { ChatView } from '../chat/ChatView.tsx';
 import { ConversationList } from '../chat/ConversationList.tsx';
 import { ErrorNote } from '../components/Field.tsx';
 import { CONVERSATION_CACHE_PREFIX as CACHE_PREFIX } from '../lib/account.ts';
-import { get, post } from '../lib/api.ts';
+import { errorMessage, get, post } from '../lib/api.ts';
 import { toUIMessages } from '../lib/convert.ts';
 import type { AralinMessage, Conversation, StoredMessage } from '../lib/types.ts';
-import { errorMessage } from './SignIn.tsx';
 
 function cached<T>(key: string): T | null {
   try {

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { Field } from '../components/Field.tsx';
 import { confirmsUsername, isLastAdmin, isWrongPassword } from '../lib/account.ts';
+import { errorMessage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { User } from '../lib/types.ts';
-import { errorMessage } from './SignIn.tsx';
 
 /**
  * "Delete my account": a danger zone that opens a confirmation form. The user types their username (the

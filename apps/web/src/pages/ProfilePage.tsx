@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
 import { PASSWORD_MIN } from '../lib/account.ts';
-import { API, post } from '../lib/api.ts';
+import { API, errorMessage, post } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { LearningStyle, Locale } from '../lib/types.ts';
 import { DeleteAccount } from './DeleteAccount.tsx';
-import { errorMessage } from './SignIn.tsx';
 
 const STYLES: LearningStyle[] = ['visual', 'auditory', 'reading_writing', 'kinesthetic'];
 

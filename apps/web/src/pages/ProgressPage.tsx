@@ -5,9 +5,8 @@ import { FlashcardSession, toSessionCard } from '../cards/FlashcardDeck.tsx';
 import { levelText, percent } from '../cards/util.ts';
 import { BarChart, masteryColor, Ring } from '../components/Charts.tsx';
 import { ErrorNote } from '../components/Field.tsx';
-import { get, post } from '../lib/api.ts';
+import { errorMessage, get, post } from '../lib/api.ts';
 import type { Conversation, DueCard, Progress } from '../lib/types.ts';
-import { errorMessage } from './SignIn.tsx';
 
 export default function ProgressPage() {
   const { t } = useTranslation();

@@ -11,7 +11,7 @@ import {
   type PasswordProblem,
   resetPassword,
 } from '../lib/account.ts';
-import { errorMessage } from './SignIn.tsx';
+import { errorMessage } from '../lib/api.ts';
 
 interface Problems {
   code: CodeProblem | null;

@@ -5,18 +5,9 @@ import { homeFor } from '../App.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
 import { PASSWORD_MIN } from '../lib/account.ts';
-import { ApiError } from '../lib/api.ts';
+import { ApiError, errorMessage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { Locale, User } from '../lib/types.ts';
-
-export function errorMessage(e: unknown, t: (k: string) => string): string {
-  if (e instanceof ApiError) {
-    if (e.status === 429) return t('errors.tooMany');
-    if (e.status >= 500) return t('errors.server');
-    return e.message;
-  }
-  return t('errors.network');
-}
 
 /** Notices another screen can send the user to sign-in with (`/signin?notice=…`). */
 const NOTICES = { 'account-deleted': 'account.deletedNotice', 'password-reset': 'reset.doneNotice' } as const;

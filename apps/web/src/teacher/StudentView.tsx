@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { Markdown } from '../chat/Markdown.tsx';
 import { ErrorNote } from '../components/Field.tsx';
-import { get } from '../lib/api.ts';
+import { errorMessage, get } from '../lib/api.ts';
 import type { Conversation, StoredMessage } from '../lib/types.ts';
-import { errorMessage } from '../pages/SignIn.tsx';
 
 /** A teacher's read-only view of one student's conversations. */
 export function StudentConversations({ studentId }: { studentId: string }) {

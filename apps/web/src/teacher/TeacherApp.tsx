@@ -6,9 +6,8 @@ import { BarChart, masteryColor } from '../components/Charts.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
-import { get, post } from '../lib/api.ts';
+import { errorMessage, get, post } from '../lib/api.ts';
 import type { ClassSummary, Flag } from '../lib/types.ts';
-import { errorMessage } from '../pages/SignIn.tsx';
 import { type Loaded, nothingLoaded, settle, shown } from './load.ts';
 import { StudentConversations } from './StudentView.tsx';
 
