@@ -105,7 +105,7 @@ interface Level {
   rss_per_stream_kib: number;
   /** Live memory (heap + external, after a full collection) per open stream, from the memory pass. */
   memory_per_stream_kib: number;
-  memory_pass: { open_at_sample: number; before: LiveMemory; during: LiveMemory };
+  memory_pass: { open_at_sample: number; failures: number; before: LiveMemory; during: LiveMemory };
 }
 
 type Pass = 'warm-up' | 'latency' | 'memory';
@@ -212,7 +212,7 @@ export async function runStreaming(full = FULL) {
         rss_per_stream_kib: perStreamKiB(during.rssMiB - before.rssMiB, openAtSample),
         live:
           liveBefore && liveDuring
-            ? { open_at_sample: openAtSample, before: liveBefore, during: liveDuring }
+            ? { open_at_sample: openAtSample, failures, before: liveBefore, during: liveDuring }
             : undefined,
       };
     };
@@ -283,6 +283,9 @@ export function printStreaming(r: Awaited<ReturnType<typeof runStreaming>>): voi
       ]),
     ),
   );
+  for (const l of r.levels)
+    if (l.memory_pass.failures)
+      console.log(`memory pass at ${l.streams} streams: ${l.memory_pass.failures} failed (not in the table)`);
   for (const l of r.levels)
     if (l.failure_samples.length)
       console.log(`stream failures at ${l.streams}: ${l.failure_samples.join(' | ')}`);
