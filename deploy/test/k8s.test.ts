@@ -118,7 +118,23 @@ function assertProductionReady(objs: Obj[]) {
     .filter((e: { valueFrom?: { secretKeyRef?: unknown } }) => e.valueFrom?.secretKeyRef)
     .map((e: { name: string }) => e.name)
     .sort();
-  expect(secretKeys).toEqual(['DATABASE_URL', 'METRICS_TOKEN', 'REDIS_URL', 'SESSION_SECRET']);
+  expect(secretKeys).toEqual([
+    'BOOTSTRAP_ADMIN_PASSWORD',
+    'BOOTSTRAP_ADMIN_USERNAME',
+    'BOOTSTRAP_SCHOOL_NAME',
+    'DATABASE_URL',
+    'METRICS_TOKEN',
+    'REDIS_URL',
+    'SESSION_SECRET',
+  ]);
+  // Only the first start's school and admin may be missing from the Secret.
+  const optional = c.env
+    .filter(
+      (e: { valueFrom?: { secretKeyRef?: { optional?: boolean } } }) => e.valueFrom?.secretKeyRef?.optional,
+    )
+    .map((e: { name: string }) => e.name)
+    .sort();
+  expect(optional).toEqual(['BOOTSTRAP_ADMIN_PASSWORD', 'BOOTSTRAP_ADMIN_USERNAME', 'BOOTSTRAP_SCHOOL_NAME']);
   expect(c.env.every((e: { value?: string }) => e.value === undefined)).toBe(true);
   const mounts = c.volumeMounts.map((m: { mountPath: string }) => m.mountPath).sort();
   expect(mounts).toEqual(['/data', '/tmp']);
@@ -298,6 +314,9 @@ describe.skipIf(!kubectl)('the example secret generator', () => {
     expect(secret?.kind).toBe('Secret');
     expect(secret?.metadata.name).toBe('aralin-secrets');
     expect(Object.keys(secret?.data ?? {}).sort()).toEqual([
+      'BOOTSTRAP_ADMIN_PASSWORD',
+      'BOOTSTRAP_ADMIN_USERNAME',
+      'BOOTSTRAP_SCHOOL_NAME',
       'DATABASE_URL',
       'METRICS_TOKEN',
       'REDIS_URL',

@@ -28,7 +28,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { users } from './db/schema.ts';
-import { seedDemo } from './db/seed.ts';
+import { bootstrapSchool, seedDemo } from './db/seed.ts';
 import { refuseWhileDraining } from './lifecycle.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -92,7 +92,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   };
   const database = deps.database ?? (await openDatabase(dbOptions));
   await migrateDatabase(database, dbOptions);
-  if (deps.seed !== false) await seedDemo(database.db);
+  // The demo school's passwords are public: production starts with its own school and admin, or none.
+  if (deps.seed !== false) {
+    if (config.env !== 'production') await seedDemo(database.db);
+    else if (config.bootstrap) await bootstrapSchool(database.db, config.bootstrap);
+  }
   const content = deps.content ?? deps.tutor?.content ?? loadContentLibrary();
   const tutor = deps.tutor ?? createTutor({ content });
 

@@ -37,6 +37,18 @@ const EnvSchema = z.object({
    */
   LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(4096),
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * The school and its first admin, created on the first start in production (when the database has no
+   * school). Outside production the demo school is seeded instead, whose passwords are public.
+   */
+  BOOTSTRAP_SCHOOL_NAME: z.string().trim().min(1).max(120).optional(),
+  BOOTSTRAP_ADMIN_USERNAME: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,40}$/, '3–40 letters, digits, dots, dashes or underscores')
+    .optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').max(200).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
@@ -61,6 +73,8 @@ export interface Config {
   drainTimeoutMs: number;
   rateLimitPerMinute: number;
   chatRateLimitPerMinute: number;
+  /** Production's first school and admin (all three variables, or none). */
+  bootstrap: { schoolName: string; adminUsername: string; adminPassword: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +96,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters, e.g. `openssl rand -base64 48`); the development default is refused',
       );
   }
+  const bootstrapVars = [e.BOOTSTRAP_SCHOOL_NAME, e.BOOTSTRAP_ADMIN_USERNAME, e.BOOTSTRAP_ADMIN_PASSWORD];
+  if (bootstrapVars.some(Boolean) && !bootstrapVars.every(Boolean))
+    throw new ConfigError(
+      'invalid configuration:\n  BOOTSTRAP_SCHOOL_NAME, BOOTSTRAP_ADMIN_USERNAME, BOOTSTRAP_ADMIN_PASSWORD: set all three or none',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -104,5 +123,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     chatRateLimitPerMinute: e.CHAT_RATE_LIMIT_PER_MINUTE,
+    bootstrap:
+      e.BOOTSTRAP_SCHOOL_NAME && e.BOOTSTRAP_ADMIN_USERNAME && e.BOOTSTRAP_ADMIN_PASSWORD
+        ? {
+            schoolName: e.BOOTSTRAP_SCHOOL_NAME,
+            adminUsername: e.BOOTSTRAP_ADMIN_USERNAME,
+            adminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
+          }
+        : undefined,
   };
 }

@@ -48,7 +48,7 @@ if (config.metricsPort !== undefined) {
   metricsServer.listen(config.metricsPort, config.host);
 }
 
-const { users } = await import('./db/schema.ts');
+const { schools, users } = await import('./db/schema.ts');
 const { eq } = await import('drizzle-orm');
 const [demoAdmin] = await app.ctx.db
   .select({ id: users.id })
@@ -70,6 +70,12 @@ if (demoAdmin && config.env !== 'production') {
   );
 } else if (demoAdmin) {
   app.log.warn('the demo school accounts exist in production: change their passwords or delete them');
+} else if (config.env === 'production') {
+  const [school] = await app.ctx.db.select({ id: schools.id }).from(schools).limit(1);
+  if (!school)
+    app.log.warn(
+      'no school yet: set BOOTSTRAP_SCHOOL_NAME, BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD and restart to create the school and its first admin',
+    );
 }
 
 let stopping = false;

@@ -15,12 +15,44 @@ export const DEMO = {
   apiKey: 'aralin-demo-key',
 } as const;
 
-/** Seeds the demo school once, when the database has no school. Safe with replicas starting together. */
-export async function seedDemo(db: Db): Promise<boolean> {
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Runs `create` once, when the database has no school yet. An advisory lock makes replicas that start together
+ * run it once. Returns whether it ran.
+ */
+function whenNoSchool(db: Db, create: (tx: Tx) => Promise<void>): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(4242170002)`);
     const [existing] = await tx.select({ n: count() }).from(schools);
     if ((existing?.n ?? 0) > 0) return false;
+    await create(tx);
+    return true;
+  });
+}
+
+/** Creates a production school and its first admin on the first start (`BOOTSTRAP_*` settings). */
+export async function bootstrapSchool(
+  db: Db,
+  bootstrap: { schoolName: string; adminUsername: string; adminPassword: string },
+): Promise<boolean> {
+  const passwordHash = await hashPassword(bootstrap.adminPassword);
+  return whenNoSchool(db, async (tx) => {
+    const [school] = await tx.insert(schools).values({ name: bootstrap.schoolName }).returning();
+    if (!school) throw new Error('school insert returned nothing');
+    await tx.insert(users).values({
+      schoolId: school.id,
+      username: bootstrap.adminUsername,
+      passwordHash,
+      role: 'admin',
+      displayName: 'Admin',
+    });
+  });
+}
+
+/** Seeds the demo school once, when the database has no school. Safe with replicas starting together. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  return whenNoSchool(db, async (tx) => {
     const [school] = await tx.insert(schools).values({ name: DEMO.school }).returning();
     if (!school) throw new Error('school insert returned nothing');
     const [adminHash, teacherHash, studentHash] = await Promise.all([
@@ -73,6 +105,5 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .returning();
     if (klass)
       await tx.insert(enrolments).values(students.map((s) => ({ classId: klass.id, studentId: s.id })));
-    return true;
   });
 }
