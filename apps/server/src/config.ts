@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Password, Username } from './auth/rules.ts';
 
 export const DEV_SESSION_SECRET = 'aralin-dev-session-secret-change-me-0123456789';
 
@@ -42,13 +43,8 @@ const EnvSchema = z.object({
    * school). Outside production the demo school is seeded instead, whose passwords are public.
    */
   BOOTSTRAP_SCHOOL_NAME: z.string().trim().min(1).max(120).optional(),
-  BOOTSTRAP_ADMIN_USERNAME: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,40}$/, '3–40 letters, digits, dots, dashes or underscores')
-    .optional(),
-  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').max(200).optional(),
+  BOOTSTRAP_ADMIN_USERNAME: Username.optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: Password.min(12, 'at least 12 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
@@ -74,7 +70,13 @@ export interface Config {
   rateLimitPerMinute: number;
   chatRateLimitPerMinute: number;
   /** Production's first school and admin (all three variables, or none). */
-  bootstrap: { schoolName: string; adminUsername: string; adminPassword: string } | undefined;
+  bootstrap: Bootstrap | undefined;
+}
+
+export interface Bootstrap {
+  schoolName: string;
+  adminUsername: string;
+  adminPassword: string;
 }
 
 export class ConfigError extends Error {

@@ -1,5 +1,6 @@
 import { count, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/crypto.ts';
+import type { Bootstrap } from '../config.ts';
 import type { Db } from './client.ts';
 import { classes, enrolments, schools, users } from './schema.ts';
 
@@ -32,12 +33,10 @@ function whenNoSchool(db: Db, create: (tx: Tx) => Promise<void>): Promise<boolea
 }
 
 /** Creates a production school and its first admin on the first start (`BOOTSTRAP_*` settings). */
-export async function bootstrapSchool(
-  db: Db,
-  bootstrap: { schoolName: string; adminUsername: string; adminPassword: string },
-): Promise<boolean> {
-  const passwordHash = await hashPassword(bootstrap.adminPassword);
+export function bootstrapSchool(db: Db, bootstrap: Bootstrap): Promise<boolean> {
   return whenNoSchool(db, async (tx) => {
+    // Hashed only when the school is created, not on every start.
+    const passwordHash = await hashPassword(bootstrap.adminPassword);
     const [school] = await tx.insert(schools).values({ name: bootstrap.schoolName }).returning();
     if (!school) throw new Error('school insert returned nothing');
     await tx.insert(users).values({

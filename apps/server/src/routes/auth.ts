@@ -2,18 +2,13 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword, sha256, verifyPassword } from '../auth/crypto.ts';
+import { Password, Username } from '../auth/rules.ts';
 import { publicUser, REFRESH_COOKIE } from '../auth/session.ts';
 import type { AppContext } from '../context.ts';
 import { auditLog, classes, enrolments, invitations, passwordResetTokens, users } from '../db/schema.ts';
 import { badRequest, conflict, HttpProblem, tooManyRequests, unauthorized } from '../problem.ts';
 import { requireActor, typed } from './util.ts';
 
-export const Username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, '3–32 letters, digits, dot, dash or underscore');
-export const Password = z.string().min(8, 'at least 8 characters').max(200);
 export const GradeLevel = z.enum(['4', '5', '6', '7', '8', '9', '10', '11', '12']);
 export const LocaleSchema = z.enum(['en', 'fil']);
 export const DisplayName = z.string().trim().min(1).max(80);
