@@ -528,15 +528,17 @@ async function finish(
   if (result) {
     values.result = result;
     values.topicId = topicIdOf(result);
+  }
+  if (shape.quiz && result) {
     values.quizId = f.quizId;
     values.difficulty = String(result.difficulty ?? 'medium');
     values.questions = storedQuestions(result);
-    values.deckId = f.deckId;
-    values.deckTitle = String(result.topic ?? 'Flashcards');
   }
-  if (cards) {
+  if (cards && result) {
     const state = newCardState(now);
     Object.assign(values, {
+      deckId: f.deckId,
+      deckTitle: String(result.topic ?? 'Flashcards'),
       due: state.due,
       stability: state.stability,
       cardDifficulty: state.difficulty,
