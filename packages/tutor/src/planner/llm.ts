@@ -139,8 +139,8 @@ function messagesFor(request: PlanRequest): ChatMessage[] {
 /**
  * The reply call's prompt in the provider's own format. The reply is streamed with the model's `doStream`
  * rather than `streamText`: it needs no tools or steps, and streamText's per-stream machinery (a dozen
- * web-stream stages, every chunk recorded for its results) held about 110 KiB per open stream and cost
- * ~15 µs per token, which decides how many tutor streams one instance can hold (docs/benchmarks.md).
+ * web-stream stages, every chunk recorded for its results) holds ~107 KiB more per open reply and costs
+ * 15–25 µs per token (bench/reply-stream.ts), which decides how many tutor streams one instance can hold.
  */
 function replyPrompt(request: ReplyRequest): LanguageModelV3Prompt {
   const text = (value: string) => [{ type: 'text' as const, text: value }];

@@ -1,0 +1,116 @@
+/**
+ * What the LLM reply's streaming layer costs per open stream: the AI SDK's `streamText` (read through
+ * `fullStream`, as the reply did before) against the model's own `doStream` (as `planner/llm.ts` reads it
+ * now), on the SDK's in-process mock model, so that only the layer itself is measured.
+ *
+ *   npm exec -- node bench/reply-stream.ts
+ *
+ * CPU: 1,000 replies of 180 tokens each, one after another, after a warm-up (µs per token). Memory: 500
+ * replies held open after 90 tokens; live heap + external memory after a full collection, minus the same
+ * before, per open reply. Each layer runs in its own child process. Writes bench/results/reply-stream.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
+import { streamText } from 'ai';
+import { MockLanguageModelV3 } from 'ai/test';
+import { table, writeResult } from './lib/common.ts';
+
+type Layer = 'streamText' | 'doStream';
+const LAYERS: Layer[] = ['streamText', 'doStream'];
+const TOKENS = 180;
+const RUNS = 1000;
+const OPEN = 500;
+const usage = {
+  inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: TOKENS, text: TOKENS, reasoning: 0 },
+};
+
+/** A model whose reply streams `tokens` deltas, then waits for `hold` (if given) before it finishes. */
+function model(tokens: number, hold?: () => Promise<void>) {
+  return new MockLanguageModelV3({
+    doStream: async () => ({
+      stream: new ReadableStream<LanguageModelV3StreamPart>({
+        async start(controller) {
+          controller.enqueue({ type: 'stream-start', warnings: [] });
+          controller.enqueue({ type: 'text-start', id: 't' });
+          for (let i = 0; i < tokens; i++)
+            controller.enqueue({ type: 'text-delta', id: 't', delta: ` tok${i}` });
+          if (hold) await hold();
+          controller.enqueue({ type: 'text-end', id: 't' });
+          controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage });
+          controller.close();
+        },
+      }),
+    }),
+  });
+}
+
+/** One reply read to its end through `layer`; returns its text. */
+async function reply(layer: Layer, m: MockLanguageModelV3): Promise<string> {
+  let text = '';
+  const prompt = `Explain photosynthesis ${Math.random()}`;
+  if (layer === 'streamText') {
+    const s = streamText({ model: m, prompt, maxRetries: 0 });
+    for await (const part of s.fullStream) if (part.type === 'text-delta') text += part.text;
+    await s.usage;
+  } else {
+    const { stream } = await m.doStream({
+      prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+    });
+    for await (const part of stream) if (part.type === 'text-delta') text += part.delta;
+  }
+  return text;
+}
+
+async function child(layer: Layer) {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const fast = model(TOKENS);
+  for (let i = 0; i < 200; i++) await reply(layer, fast);
+  const t0 = performance.now();
+  for (let i = 0; i < RUNS; i++) await reply(layer, fast);
+  const perToken = ((performance.now() - t0) * 1000) / (RUNS * TOKENS);
+
+  const releases: (() => void)[] = [];
+  const held = model(TOKENS / 2, () => new Promise<void>((r) => releases.push(r)));
+  const live = () => {
+    gc();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
+  const before = live();
+  const open = Array.from({ length: OPEN }, () => reply(layer, held));
+  while (releases.length < OPEN) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 100));
+  const during = live();
+  for (const release of releases) release();
+  await Promise.all(open);
+  return {
+    layer,
+    us_per_token: Number(perToken.toFixed(2)),
+    kib_per_open_reply: Math.round((during - before) / 1024 / OPEN),
+  };
+}
+
+const layerArg = process.argv.indexOf('--layer');
+if (layerArg >= 0) {
+  console.log(JSON.stringify(await child(process.argv[layerArg + 1] as Layer)));
+} else {
+  const results = LAYERS.map((layer) => {
+    const run = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--layer', layer], {
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`${layer}: ${run.stderr}`);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Awaited<ReturnType<typeof child>>;
+  });
+  console.log(
+    table(
+      ['layer', 'µs per token (CPU)', 'KiB per open reply (live)'],
+      results.map((r) => [r.layer, r.us_per_token, r.kib_per_open_reply]),
+    ),
+  );
+  writeResult('reply-stream', { cpu: cpus()[0]?.model, tokens: TOKENS, runs: RUNS, open: OPEN, results });
+}
