@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { detectLocale, type OrchestrateResponse, type TutorEvent } from '@aralin/tutor';
-import { and, desc, eq, inArray, lt, ne, sql, type WithSubquery } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, ne, sql, type WithSubquery } from 'drizzle-orm';
 import type { Actor } from './auth/session.ts';
 import type { AppContext } from './context.ts';
 import { type Db, preparedStatements } from './db/client.ts';
@@ -14,6 +14,7 @@ import {
   type StoredQuestion,
   safetyFlags,
   toolResults,
+  users,
 } from './db/schema.ts';
 import { emotionalSummary, masterySummary, moderate, newCardState } from './learning.ts';
 import type { Emit } from './sse.ts';
@@ -70,43 +71,140 @@ function topicIdOf(result: Record<string, unknown> | null): string | null {
   return typeof grounding?.topic_id === 'string' ? grounding.topic_id : null;
 }
 
+/**
+ * What the planner reads besides the message: the conversation's last completed messages before it (oldest
+ * first, as [role, content]) and the student's most recently updated mastery (as [topic id, P(known)]).
+ */
+export interface TurnContext {
+  history: [MessageRow['role'], string][];
+  mastery: [string, number][];
+}
+
+const p = sql.placeholder;
+
+/** The turn context as two JSON columns, so the statement that needs it reads it in the same round trip. */
+function contextColumns(db: Db) {
+  const recent = db
+    .select({ role: messages.role, content: messages.content, createdAt: messages.createdAt })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, p('conversationId')),
+        lt(messages.createdAt, p('before')),
+        eq(messages.status, 'completed'),
+        ne(messages.id, p('messageId')),
+      ),
+    )
+    .orderBy(desc(messages.createdAt))
+    .limit(HISTORY_LIMIT)
+    .as('recent');
+  const known = db
+    .select({ topicId: mastery.topicId, pKnown: mastery.pKnown })
+    .from(mastery)
+    .where(eq(mastery.userId, p('userId')))
+    .orderBy(desc(mastery.updatedAt))
+    .limit(50)
+    .as('known');
+  return {
+    history: sql<
+      TurnContext['history']
+    >`(select coalesce(json_agg(json_build_array(${recent.role}, ${recent.content}) order by ${recent.createdAt}), '[]'::json) from ${recent})`,
+    mastery: sql<
+      TurnContext['mastery']
+    >`(select coalesce(json_agg(json_build_array(${known.topicId}, ${known.pKnown})), '[]'::json) from ${known})`,
+  };
+}
+
 /** The statements of every chat turn. */
 function turnQueries(db: Db) {
+  const context = contextColumns(db);
+  // The student message, pending, only into a conversation of theirs: INSERT … SELECT from that conversation.
+  // A used Idempotency-Key makes it a no-op. Every column in the table's order, as INSERT … SELECT needs.
+  const owned = db
+    .select({
+      id: sql<string>`${p('messageId')}::uuid`.as('id'),
+      conversationId: conversations.id,
+      userId: conversations.userId,
+      role: sql<'user'>`'user'`.as('role'),
+      content: sql<string>`${p('content')}::text`.as('content'),
+      status: sql<'pending'>`'pending'`.as('status'),
+      replyTo: sql<null>`null::uuid`.as('reply_to'),
+      tool: sql<null>`null::text`.as('tool'),
+      parameters: sql<null>`null::jsonb`.as('parameters'),
+      trace: sql<null>`null::jsonb`.as('trace'),
+      planner: sql<null>`null::text`.as('planner'),
+      outcome: sql<null>`null::text`.as('outcome'),
+      degraded: sql<boolean>`false`.as('degraded'),
+      confidence: sql<null>`null::float8`.as('confidence'),
+      idempotencyKey: sql<string | null>`${p('idempotencyKey')}::text`.as('idempotency_key'),
+      error: sql<null>`null::text`.as('error'),
+      createdAt: sql<Date>`${p('before')}::timestamptz`.as('created_at'),
+    })
+    .from(conversations)
+    .where(and(eq(conversations.id, p('conversationId')), eq(conversations.userId, p('userId'))));
+  const stored = db.$with('stored').as(db.insert(messages).select(owned).onConflictDoNothing().returning());
+  const storedColumns = Object.fromEntries(
+    Object.keys(getTableColumns(messages)).map((key) => [key, stored[key as keyof typeof stored]]),
+  ) as unknown as typeof stored._.selectedFields;
   return {
-    history: db
-      .select()
-      .from(messages)
-      .where(
-        and(
-          eq(messages.conversationId, sql.placeholder('conversationId')),
-          lt(messages.createdAt, sql.placeholder('before')),
-          eq(messages.status, 'completed'),
-          ne(messages.id, sql.placeholder('messageId')),
-        ),
-      )
-      .orderBy(desc(messages.createdAt))
-      .limit(HISTORY_LIMIT)
-      .prepare('turn_history'),
-    mastery: db
-      .select({ topicId: mastery.topicId, pKnown: mastery.pKnown })
-      .from(mastery)
-      .where(eq(mastery.userId, sql.placeholder('userId')))
-      .orderBy(desc(mastery.updatedAt))
-      .limit(50)
-      .prepare('turn_mastery'),
+    /** Stores the student message and reads the turn context: one round trip before the tutor runs. */
+    store: db
+      .with(stored)
+      .select({ ...storedColumns, ...context })
+      .from(stored)
+      .prepare('turn_store'),
+    /** The context of a stored message (a retried turn). */
+    context: db
+      .select(context)
+      .from(users)
+      .where(eq(users.id, p('userId')))
+      .prepare('turn_context'),
   };
 }
 
 const queriesOf = preparedStatements(turnQueries);
 
+/**
+ * Stores a student's message (status pending) in their conversation, committed before anything reads it, and
+ * returns it with the turn's context. Null when nothing was stored: the conversation is not theirs (or does
+ * not exist), or the Idempotency-Key was used before.
+ */
+export async function storeStudentMessage(
+  ctx: AppContext,
+  actor: Actor,
+  conversationId: string,
+  text: string,
+  idempotencyKey: string | null,
+): Promise<{ message: MessageRow; context: TurnContext } | null> {
+  const [row] = await queriesOf(ctx.db).store.execute({
+    messageId: randomUUID(),
+    conversationId,
+    userId: actor.id,
+    content: text,
+    idempotencyKey,
+    before: ctx.clock(),
+  });
+  if (!row) return null;
+  const { history, mastery: known, ...message } = row;
+  return { message, context: { history, mastery: known } };
+}
+
+async function loadContext(ctx: AppContext, actor: Actor, message: MessageRow): Promise<TurnContext> {
+  const [row] = await queriesOf(ctx.db).context.execute({
+    conversationId: message.conversationId,
+    before: message.createdAt,
+    messageId: message.id,
+    userId: actor.id,
+  });
+  return row ?? { history: [], mastery: [] };
+}
+
 /** A mastery summary for the planner, from stored mastery only. */
-async function masteryText(ctx: AppContext, actor: Actor): Promise<string | undefined> {
-  const rows = await queriesOf(ctx.db).mastery.execute({ userId: actor.id });
-  const pKnowns = Object.fromEntries(rows.map((r) => [r.topicId, r.pKnown]));
+function masteryText(ctx: AppContext, actor: Actor, known: TurnContext['mastery']): string | undefined {
   const titles = Object.fromEntries(
-    rows.map((r) => [r.topicId, ctx.content.get(r.topicId)?.title[actor.user.locale] ?? r.topicId]),
+    known.map(([topicId]) => [topicId, ctx.content.get(topicId)?.title[actor.user.locale] ?? topicId]),
   );
-  return masterySummary(pKnowns, titles, actor.user.locale);
+  return masterySummary(Object.fromEntries(known), titles, actor.user.locale);
 }
 
 const STYLE_SUMMARY: Record<string, string> = {
@@ -128,15 +226,17 @@ export interface TurnOutcome {
 export type ChatOutcome = 'completed' | 'needs_clarification' | 'no_tool' | 'error' | 'moderated';
 
 /**
- * Runs one tutor turn for a student message that is already stored (status pending). Streams UI message
- * chunks through `emit`; stores the assistant message, tool result, quiz or deck; marks the student message
- * completed. On an exception the student message is marked failed and the error is rethrown.
+ * Runs one tutor turn for a student message that is already stored (status pending), with the context read
+ * when it was stored (read here when not given). Streams UI message chunks through `emit`; stores the
+ * assistant message, tool result, quiz or deck; marks the student message completed. On an exception the
+ * student message is marked failed and the error is rethrown.
  */
 export async function runTurn(
   ctx: AppContext,
   actor: Actor,
   userMessage: MessageRow,
   emit: Emit,
+  context?: TurnContext,
 ): Promise<TurnOutcome> {
   const started = performance.now();
   const assistantId = randomUUID();
@@ -213,16 +313,11 @@ export async function runTurn(
       };
     }
 
-    const recentQuery = queriesOf(ctx.db).history.execute({
-      conversationId: userMessage.conversationId,
-      before: userMessage.createdAt,
-      messageId: userMessage.id,
-    });
-    const [recent, masteryNow] = await Promise.all([recentQuery, masteryText(ctx, actor)]);
-    recent.reverse();
+    const { history, mastery: known } = context ?? (await loadContext(ctx, actor, userMessage));
+    const masteryNow = masteryText(ctx, actor, known);
     const u = actor.user;
     const emotional = emotionalSummary(
-      [...recent.filter((m) => m.role === 'user').map((m) => m.content), userMessage.content],
+      [...history.filter(([role]) => role === 'user').map(([, content]) => content), userMessage.content],
       locale,
     );
     const request = {
@@ -234,7 +329,7 @@ export async function runTurn(
         ...(masteryNow ? { mastery_level_summary: masteryNow } : {}),
         ...(emotional ? { emotional_state_summary: emotional } : {}),
       },
-      chat_history: recent.map((m) => ({ role: m.role, content: m.content.slice(0, 8000) })),
+      chat_history: history.map(([role, content]) => ({ role, content: content.slice(0, 8000) })),
       message: userMessage.content,
       locale,
     };
@@ -336,8 +431,6 @@ interface FinishShape {
   /** Cards of a new deck; null when there is no deck. */
   cards: number | null;
 }
-
-const p = sql.placeholder;
 
 /**
  * The turn's writes as ONE statement: the assistant message, the tool result, a quiz or a deck with its

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OrchestrateRequest, Tutor } from '@aralin/tutor';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +8,12 @@ import {
   conversations,
   flashcardDecks,
   flashcards,
+  mastery,
   messages,
   quizzes,
   toolResults,
 } from '../src/db/schema.ts';
-import { type Client, expectProblem, makeApp, signedIn } from './helpers.ts';
+import { type Client, expectProblem, makeApp, realTutor, signedIn } from './helpers.ts';
 import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
 
 // A chat turn's writes are one prepared statement of data-modifying CTEs (apps/server/src/chat.ts `finish`), and
@@ -50,9 +52,25 @@ for (const driver of drivers)
     let app: FastifyInstance;
     let ana: Client;
     let ben: Client;
+    /** What the tutor was asked, turn by turn; `failNext` makes the next turn's tutor throw. */
+    const asked: OrchestrateRequest[] = [];
+    let failNext = false;
     beforeAll(async () => {
       database = await driver.open();
-      app = await makeApp({ database }, driver.env);
+      const real = realTutor();
+      const recording: Tutor = {
+        registry: real.registry,
+        content: real.content,
+        orchestrate: async (request, options) => {
+          asked.push(request as OrchestrateRequest);
+          if (failNext) {
+            failNext = false;
+            throw new Error('planner down');
+          }
+          return real.orchestrate(request, options);
+        },
+      };
+      app = await makeApp({ database, tutor: recording }, driver.env);
       ana = await signedIn(app, 'ana');
       ben = await signedIn(app, 'ben');
     });
@@ -152,6 +170,44 @@ for (const driver of drivers)
       const [conv] = await db.select().from(conversations).where(eq(conversations.id, id));
       expect(conv?.title).toBe('Make 5 flashcards about photosynthesis');
       expect(conv?.updatedAt.getTime()).toBeGreaterThanOrEqual(conv?.createdAt.getTime() ?? Infinity);
+    });
+
+    it('gives the tutor the conversation so far and the stored mastery, for a new message and for a retried one', async () => {
+      const id = await conversation(ana);
+      const first = await turn(ana, id, 'Explain photosynthesis');
+      const me = (await ana.get('/api/v1/me')).json().user as { id: string };
+      const topic = realTutor().content.topics[0];
+      if (!topic) throw new Error('the bundled curriculum has no topics');
+      await database.db.insert(mastery).values({ userId: me.id, topicId: topic.id, pKnown: 0.97 });
+
+      await turn(ana, id, 'Quiz me on the water cycle');
+      const second = asked.at(-1);
+      expect(second?.message).toBe('Quiz me on the water cycle');
+      expect(second?.chat_history).toEqual([
+        { role: 'user', content: 'Explain photosynthesis' },
+        { role: 'assistant', content: first.assistant_message.content },
+      ]);
+      expect(second?.user_info.mastery_level_summary).toContain(topic.title.en);
+
+      failNext = true;
+      const failed = await ana.post(
+        `/api/v1/conversations/${id}/messages`,
+        { text: 'Make 3 flashcards about fractions' },
+        JSON_ACCEPT,
+      );
+      expectProblem(failed, 503);
+      const messageId = failed.json().message_id as string;
+      const retried = await ana.post(`/api/v1/messages/${messageId}/retry`, undefined, JSON_ACCEPT);
+      expect(retried.statusCode, retried.body).toBe(200);
+      const retry = asked.at(-1);
+      expect(retry?.message).toBe('Make 3 flashcards about fractions');
+      expect(retry?.chat_history?.map((m) => m.content)).toEqual([
+        'Explain photosynthesis',
+        first.assistant_message.content,
+        'Quiz me on the water cycle',
+        expect.any(String),
+      ]);
+      expect(retry?.user_info.mastery_level_summary).toContain(topic.title.en);
     });
 
     it("refuses a message to another student's conversation and stores nothing", async () => {

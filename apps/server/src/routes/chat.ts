@@ -10,6 +10,8 @@ import {
   publicMessage,
   publicResult,
   runTurn,
+  storeStudentMessage,
+  type TurnContext,
 } from '../chat.ts';
 import type { AppContext } from '../context.ts';
 import { type Db, preparedStatements } from '../db/client.ts';
@@ -63,21 +65,6 @@ function chatQueries(db: Db) {
       .where(eq(conversations.id, sql.placeholder('id')))
       .limit(1)
       .prepare('chat_conversation'),
-    /** A student message, stored pending; a used Idempotency-Key makes it a no-op. */
-    storeMessage: db
-      .insert(messages)
-      .values({
-        conversationId: sql.placeholder('conversationId'),
-        userId: sql.placeholder('userId'),
-        role: 'user',
-        content: sql.placeholder('content'),
-        status: 'pending',
-        idempotencyKey: sql.placeholder('idempotencyKey'),
-        createdAt: sql.placeholder('createdAt'),
-      })
-      .onConflictDoNothing()
-      .returning()
-      .prepare('chat_store_message'),
   };
 }
 
@@ -208,10 +195,11 @@ export function chatRoutes(ctx: AppContext) {
       reply: FastifyReply,
       actor: Actor,
       userMessage: MessageRow,
+      context?: TurnContext,
     ) => {
       if (wantsJson(request)) {
         try {
-          const turn = await runTurn(ctx, actor, userMessage, () => {});
+          const turn = await runTurn(ctx, actor, userMessage, () => {}, context);
           return {
             user_message: publicMessage(turn.user, null),
             assistant_message: publicMessage(turn.assistant, turn.result, turn.quizId, turn.deckId),
@@ -224,7 +212,7 @@ export function chatRoutes(ctx: AppContext) {
           });
         }
       }
-      return streamTurn(ctx, request, reply, (emit) => runTurn(ctx, actor, userMessage, emit));
+      return streamTurn(ctx, request, reply, (emit) => runTurn(ctx, actor, userMessage, emit, context));
     };
 
     const replay = async (request: FastifyRequest, reply: FastifyReply, userMessage: MessageRow) => {
@@ -275,18 +263,19 @@ export function chatRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const conversation = await ownConversation(ctx, actor, request.params.id);
         const key = request.headers['idempotency-key'];
-        // Committed (pending) before moderation and the tutor run. A key already used makes the insert a
-        // no-op: the earlier message is then replayed, retried or refused below.
-        const [inserted] = await queriesOf(ctx.db).storeMessage.execute({
-          conversationId: conversation.id,
-          userId: actor.id,
-          content: request.body.text,
-          idempotencyKey: key ?? null,
-          createdAt: ctx.clock(),
-        });
-        if (inserted) return respond(request, reply, actor, inserted);
+        // Committed (pending) before moderation and the tutor run.
+        const stored = await storeStudentMessage(
+          ctx,
+          actor,
+          request.params.id,
+          request.body.text,
+          key ?? null,
+        );
+        if (stored) return respond(request, reply, actor, stored.message, stored.context);
+        // Nothing stored: not the student's conversation (404), or a key already used, whose message is then
+        // replayed, retried or refused.
+        const conversation = await ownConversation(ctx, actor, request.params.id);
         const [existing] = key
           ? await ctx.db
               .select()
