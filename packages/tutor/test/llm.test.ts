@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { APICallError, type LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTutor, type TutorEvent } from '../src/index.ts';
+import { builtinTools, createTutor, ToolRegistry, type TutorEvent } from '../src/index.ts';
 import { CircuitBreaker, createLanguageModel, createLlmPlanner } from '../src/planner/llm.ts';
 
 const user = { user_id: 's1', name: 'Ana' };
@@ -103,6 +103,26 @@ describe('LLM planner with the AI SDK mock model', () => {
       message: 'pa-quiz',
     });
     expect(r).toMatchObject({ status: 'needs_clarification', tool: 'quiz_generator', reply: 'Anong topic?' });
+  });
+
+  it("offers the model each registry's own tools, the same definitions on every turn", async () => {
+    const model = new MockLanguageModelV3({ doGenerate: toolCall('reply_without_tool', { reply: 'Hi!' }) });
+    const llm = createLlmPlanner({ model, provider: 'mock' });
+    const full = createTutor({ llm });
+    const small = createTutor({
+      llm,
+      tools: new ToolRegistry(builtinTools.filter((t) => t.name === 'concept_explainer')),
+    });
+    for (const tutor of [full, small, full, small])
+      await tutor.orchestrate({ user_info: user, message: 'hello' });
+    const offered = model.doGenerateCalls.map((c) => c.tools?.map((t) => t.name).sort());
+    const noTool = ['ask_clarifying_question', 'reply_without_tool'];
+    expect(offered[0]).toEqual([...builtinTools.map((t) => t.name), ...noTool].sort());
+    expect(offered[1]).toEqual(['concept_explainer', ...noTool].sort());
+    expect(model.doGenerateCalls[2]?.tools).toEqual(model.doGenerateCalls[0]?.tools);
+    expect(model.doGenerateCalls[3]?.tools).toEqual(model.doGenerateCalls[1]?.tools);
+    const clarify = model.doGenerateCalls[1]?.tools?.find((t) => t.name === 'ask_clarifying_question');
+    expect(JSON.stringify(clarify)).toContain('"enum":["concept_explainer"]');
   });
 
   it('repairs an invalid tool call once, then falls back to the embedded planner', async () => {

@@ -156,31 +156,64 @@ function replyPrompt(request: ReplyRequest): LanguageModelV3Prompt {
   ];
 }
 
-/** Each tool's schema is converted to JSON Schema once, not on every turn. */
-const toolInputs = new WeakMap<AnyTool, ReturnType<typeof jsonSchema<Record<string, unknown>>>>();
-
 /**
  * The tool's own zod input schema, as the model sees it (JSON Schema) and as its call is validated: values
  * the orchestrator can repair (a count above the maximum) pass through unchanged, so that the orchestrator
  * clamps them and says so in the trace; anything else is invalid and goes to the repair round.
  */
 function toolInput(t: AnyTool) {
-  let schema = toolInputs.get(t);
-  if (!schema) {
-    schema = jsonSchema<Record<string, unknown>>(
-      z.toJSONSchema(t.input, { io: 'input' }) as Parameters<typeof jsonSchema>[0],
-      {
-        validate: (value) => {
-          const fitted = fitParameters(t, (value ?? {}) as Record<string, unknown>);
-          return fitted.ok
-            ? { success: true, value: value as Record<string, unknown> }
-            : { success: false, error: new Error(fitted.error) };
-        },
+  return jsonSchema<Record<string, unknown>>(
+    z.toJSONSchema(t.input, { io: 'input' }) as Parameters<typeof jsonSchema>[0],
+    {
+      validate: (value) => {
+        const fitted = fitParameters(t, (value ?? {}) as Record<string, unknown>);
+        return fitted.ok
+          ? { success: true, value: value as Record<string, unknown> }
+          : { success: false, error: new Error(fitted.error) };
       },
-    );
-    toolInputs.set(t, schema);
-  }
-  return schema;
+    },
+  );
+}
+
+/** The tools the model may call: the registry's, and the two answers that are no tool. */
+function plannerTools(registry: PlanRequest['tools']) {
+  const names = registry.names();
+  return {
+    ...Object.fromEntries(
+      registry.list().map((t) => [t.name, tool({ description: t.description, inputSchema: toolInput(t) })]),
+    ),
+    ask_clarifying_question: tool({
+      description: 'Ask the student one short question for a required value no layer can supply.',
+      inputSchema: z.object({
+        tool: z.enum(names as [string, ...string[]]),
+        question: z.string().min(1).max(300),
+        missing: z.array(z.string()).min(1),
+      }),
+    }),
+    reply_without_tool: tool({
+      description: 'Answer greetings and small talk without a tool.',
+      inputSchema: z.object({ reply: z.string().min(1).max(1000) }),
+    }),
+  };
+}
+
+/**
+ * Each registry's planner tools, built again only when its tools change: the AI SDK converts a schema to JSON
+ * Schema once per schema object, so building them per turn converted every schema on every turn.
+ */
+const toolSets = new WeakMap<
+  PlanRequest['tools'],
+  { from: readonly AnyTool[]; tools: ReturnType<typeof plannerTools> }
+>();
+
+function toolsFor(registry: PlanRequest['tools']) {
+  const list = registry.list();
+  const known = toolSets.get(registry);
+  if (known && known.from.length === list.length && known.from.every((t, i) => t === list[i]))
+    return known.tools;
+  const tools = plannerTools(registry);
+  toolSets.set(registry, { from: list, tools });
+  return tools;
 }
 
 export interface LlmPlannerOptions {
@@ -250,26 +283,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     name: 'llm',
     circuit,
     async plan(request: PlanRequest): Promise<Plan> {
-      const toolNames = request.tools.names();
-      const tools = {
-        ...Object.fromEntries(
-          request.tools
-            .list()
-            .map((t) => [t.name, tool({ description: t.description, inputSchema: toolInput(t) })]),
-        ),
-        ask_clarifying_question: tool({
-          description: 'Ask the student one short question for a required value no layer can supply.',
-          inputSchema: z.object({
-            tool: z.enum(toolNames as [string, ...string[]]),
-            question: z.string().min(1).max(300),
-            missing: z.array(z.string()).min(1),
-          }),
-        }),
-        reply_without_tool: tool({
-          description: 'Answer greetings and small talk without a tool.',
-          inputSchema: z.object({ reply: z.string().min(1).max(1000) }),
-        }),
-      };
+      const tools = toolsFor(request.tools);
       const result = await observed(() =>
         generateText({
           model,
