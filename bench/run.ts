@@ -57,9 +57,14 @@ if (only.includes('streaming')) {
   printStreaming(r);
   rows.push([
     'streaming: concurrent streams held',
-    `${r.peak_open_streams} (${r.failures} failed, ${r.llm_answered}/${r.streams} answered by the LLM)`,
+    `${r.peak_open_streams} (${r.failures} failed, ${r.llm_answered}/${r.streams} answered by the LLM; the same load again in the memory pass: ${r.memory_pass.failures} failed)`,
     'up to 2,000',
-    r.failures === 0 && r.llm_answered === r.streams && r.peak_open_streams >= 2000 ? 'met' : 'NOT met',
+    r.failures === 0 &&
+    r.memory_pass.failures === 0 &&
+    r.llm_answered === r.streams &&
+    r.peak_open_streams >= 2000
+      ? 'met'
+      : 'NOT met',
   ]);
   rows.push([
     'streaming: added TTFT p95',
@@ -69,7 +74,7 @@ if (only.includes('streaming')) {
   ]);
   rows.push([
     'streaming: memory per open stream',
-    `${r.memory_per_stream_kib} KiB`,
+    `${r.memory_per_stream_kib} KiB${r.memory_pass.failures ? ` (memory pass: ${r.memory_pass.failures} of ${r.streams} failed, so not a measure of ${r.streams} streams)` : ''}`,
     '< 50 KB',
     yes(r.targets.memory_per_stream_under_50kib),
   ]);

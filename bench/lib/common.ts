@@ -197,9 +197,15 @@ export async function spawnAndWait(
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The start of the output (Node's banners: the inspector's address) and its last 20,000 characters.
+  let head = '';
   let output = '';
+  let written = 0;
   const keep = (b: Buffer) => {
-    output = (output + b.toString()).slice(-20_000);
+    const text = b.toString();
+    written += text.length;
+    if (head.length < 4000) head = (head + text).slice(0, 4000);
+    output = (output + text).slice(-20_000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -217,7 +223,11 @@ export async function spawnAndWait(
     url,
     child,
     stats: () => procStats(pid),
-    log: () => output,
+    log: () => {
+      // What the tail no longer holds of the head.
+      const lost = head.slice(0, Math.max(0, written - output.length));
+      return lost ? `${lost}\n…\n${output}` : output;
+    },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');
