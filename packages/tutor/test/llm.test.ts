@@ -4,7 +4,7 @@ import { APICallError, type LanguageModelV3GenerateResult } from '@ai-sdk/provid
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTools, createTutor, ToolRegistry, type TutorEvent } from '../src/index.ts';
-import { CircuitBreaker, createLanguageModel, createLlmPlanner } from '../src/planner/llm.ts';
+import { CircuitBreaker, createLanguageModel, createLlmPlanner, withDeadline } from '../src/planner/llm.ts';
 
 const user = { user_id: 's1', name: 'Ana' };
 const usage = {
@@ -340,6 +340,36 @@ describe('LLM planner with the AI SDK mock model', () => {
     const r = await tutor.orchestrate({ user_info: user, message: 'hello' });
     expect(r).toMatchObject({ planner: 'llm', status: 'no_tool', reply: 'Hello!' });
     expect(states).toEqual(['open', 'half-open', 'closed']);
+  });
+});
+
+describe('withDeadline', () => {
+  /** A call that ends only when its signal aborts (as `fetch` does, at once for a signal already aborted). */
+  const aborted = (signal: AbortSignal) =>
+    signal.aborted
+      ? Promise.reject(signal.reason)
+      : new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('aborts a call that outlasts its deadline with a TimeoutError', async () => {
+    await expect(withDeadline(20, undefined, aborted)).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it("follows the caller's abort while the call runs, and neither afterwards", async () => {
+    const caller = new AbortController();
+    const running = withDeadline(5000, caller.signal, aborted);
+    caller.abort(new Error('student left'));
+    await expect(running).rejects.toThrow('student left');
+
+    const later = new AbortController();
+    const signal = await withDeadline(20, later.signal, async (s) => s);
+    later.abort(new Error('too late'));
+    await sleep(40);
+    expect(signal.aborted).toBe(false);
+  });
+
+  it('runs at once against a caller already aborted', async () => {
+    await expect(withDeadline(5000, AbortSignal.abort(new Error('gone')), aborted)).rejects.toThrow('gone');
   });
 });
 

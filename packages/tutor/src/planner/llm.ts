@@ -216,6 +216,32 @@ function toolsFor(registry: PlanRequest['tools']) {
   return tools;
 }
 
+/**
+ * Runs `fn` with a signal that aborts when `signal` does or after `ms` (with a `TimeoutError`, as
+ * `AbortSignal.timeout` does). Unlike `AbortSignal.timeout`, the timer is cleared as soon as `fn` settles, so a
+ * finished call leaves nothing armed behind it.
+ */
+export async function withDeadline<T>(
+  ms: number,
+  signal: AbortSignal | undefined,
+  fn: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`the call took longer than ${ms} ms`, 'TimeoutError')),
+    ms,
+  );
+  const follow = () => controller.abort(signal?.reason);
+  if (signal?.aborted) follow();
+  else signal?.addEventListener('abort', follow, { once: true });
+  try {
+    return await fn(controller.signal);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', follow);
+  }
+}
+
 export interface LlmPlannerOptions {
   model: LanguageModelV3;
   /** A label for metrics and traces, e.g. "gemini" or "ollama". */
@@ -239,11 +265,6 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   const maxRetries = options.maxRetries ?? 2;
   const circuit =
     options.breaker ?? new CircuitBreaker({ onChange: (state) => observer?.circuit?.(provider, state) });
-
-  function signalFor(signal?: AbortSignal, ms = timeoutMs): AbortSignal {
-    const timeout = AbortSignal.timeout(ms);
-    return signal ? AbortSignal.any([signal, timeout]) : timeout;
-  }
 
   async function observed<
     T extends { usage?: { inputTokens?: number | undefined; outputTokens?: number | undefined } },
@@ -285,41 +306,47 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     async plan(request: PlanRequest): Promise<Plan> {
       const tools = toolsFor(request.tools);
       const result = await observed(() =>
-        generateText({
-          model,
-          system: SYSTEM,
-          messages: messagesFor(request),
-          tools,
-          toolChoice: 'required',
-          maxRetries,
-          abortSignal: signalFor(request.signal),
-          experimental_repairToolCall: async ({ toolCall, error, messages, system }) => {
-            const again = await generateText({
-              model,
-              system,
-              messages: [
-                ...messages,
-                {
-                  role: 'user',
-                  content: `Your call to ${toolCall.toolName} was invalid (${error.message.slice(0, 400)}). Call it again with valid input.`,
-                },
-              ],
-              tools,
-              toolChoice: 'required',
-              maxRetries: 0,
-              abortSignal: signalFor(request.signal),
-            });
-            const call = again.toolCalls[0];
-            return call ? { ...toolCall, toolName: call.toolName, input: JSON.stringify(call.input) } : null;
-          },
-        }).then((r) => {
-          const call = r.toolCalls.find((c) => !('invalid' in c && c.invalid));
-          if (!call)
-            throw Object.assign(new Error('the model returned no valid tool call'), {
-              name: 'InvalidPlanError',
-            });
-          return Object.assign(r, { call });
-        }),
+        withDeadline(timeoutMs, request.signal, (abortSignal) =>
+          generateText({
+            model,
+            system: SYSTEM,
+            messages: messagesFor(request),
+            tools,
+            toolChoice: 'required',
+            maxRetries,
+            abortSignal,
+            experimental_repairToolCall: async ({ toolCall, error, messages, system }) => {
+              const again = await withDeadline(timeoutMs, request.signal, (repairSignal) =>
+                generateText({
+                  model,
+                  system,
+                  messages: [
+                    ...messages,
+                    {
+                      role: 'user',
+                      content: `Your call to ${toolCall.toolName} was invalid (${error.message.slice(0, 400)}). Call it again with valid input.`,
+                    },
+                  ],
+                  tools,
+                  toolChoice: 'required',
+                  maxRetries: 0,
+                  abortSignal: repairSignal,
+                }),
+              );
+              const call = again.toolCalls[0];
+              return call
+                ? { ...toolCall, toolName: call.toolName, input: JSON.stringify(call.input) }
+                : null;
+            },
+          }).then((r) => {
+            const call = r.toolCalls.find((c) => !('invalid' in c && c.invalid));
+            if (!call)
+              throw Object.assign(new Error('the model returned no valid tool call'), {
+                name: 'InvalidPlanError',
+              });
+            return Object.assign(r, { call });
+          }),
+        ),
       );
       const { call } = result;
       const trace: TraceStep[] = [
@@ -343,34 +370,35 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     },
     async reply(request: ReplyRequest): Promise<string> {
       let text = '';
-      await observed(async () => {
-        const abortSignal = signalFor(request.plan.signal, replyTimeoutMs);
-        const prompt = replyPrompt(request);
-        // Retried like the AI SDK's calls: a retryable API error before the stream starts.
-        const retry = retryWithExponentialBackoff({
-          maxRetries,
-          abortSignal,
-          shouldRetry: (error) => APICallError.isInstance(error) && error.isRetryable,
-        });
-        const { stream } = await retry(() => model.doStream({ prompt, abortSignal }));
-        let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } | undefined;
-        for await (const part of stream) {
-          if (part.type === 'text-delta') {
-            text += part.delta;
-            request.onDelta(part.delta);
-          } else if (part.type === 'error') {
-            throw part.error instanceof Error ? part.error : new Error(String(part.error));
-          } else if (part.type === 'finish') {
-            usage = {
-              inputTokens: part.usage.inputTokens.total,
-              outputTokens: part.usage.outputTokens.total,
-            };
+      await observed(() =>
+        withDeadline(replyTimeoutMs, request.plan.signal, async (abortSignal) => {
+          const prompt = replyPrompt(request);
+          // Retried like the AI SDK's calls: a retryable API error before the stream starts.
+          const retry = retryWithExponentialBackoff({
+            maxRetries,
+            abortSignal,
+            shouldRetry: (error) => APICallError.isInstance(error) && error.isRetryable,
+          });
+          const { stream } = await retry(() => model.doStream({ prompt, abortSignal }));
+          let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } | undefined;
+          for await (const part of stream) {
+            if (part.type === 'text-delta') {
+              text += part.delta;
+              request.onDelta(part.delta);
+            } else if (part.type === 'error') {
+              throw part.error instanceof Error ? part.error : new Error(String(part.error));
+            } else if (part.type === 'finish') {
+              usage = {
+                inputTokens: part.usage.inputTokens.total,
+                outputTokens: part.usage.outputTokens.total,
+              };
+            }
           }
-        }
-        // A stream that ends without its finish part broke off: it must fail the reply, not pass as a short one.
-        if (!usage) throw new Error('the reply stream ended before the model finished');
-        return { usage };
-      });
+          // A stream that ends without its finish part broke off: it must fail the reply, not pass as a short one.
+          if (!usage) throw new Error('the reply stream ended before the model finished');
+          return { usage };
+        }),
+      );
       if (!text.trim()) throw new Error('the model returned an empty reply');
       return text;
     },
