@@ -1,25 +1,33 @@
 /**
  * What the LLM reply's streaming layer costs per open stream: the AI SDK's `streamText` (read through
  * `fullStream`, as the reply did before) against the model's own `doStream` (as `planner/llm.ts` reads it
- * now), on the SDK's in-process mock model, so that only the layer itself is measured.
+ * now), on the SDK's in-process mock model, so that only the layer itself is measured. Then what a token
+ * costs end to end on the client side of a real provider: `doStream` of the OpenAI-compatible provider
+ * reading the loopback stub (bench/llm-stub.ts, in its own process) over HTTP — `fetch`, the SSE parser,
+ * JSON and zod validation of every chunk, and the socket reads.
  *
  *   npm exec -- node bench/reply-stream.ts
  *
- * CPU: 1,000 replies of 180 tokens each, one after another, after a warm-up (µs per token). Memory: 500
- * replies held open after 90 tokens; live heap + external memory after a full collection, minus the same
- * before, per open reply. Each layer runs in its own child process. Writes bench/results/reply-stream.json.
+ * CPU: 1,000 replies of 180 tokens each, one after another, after a warm-up (µs per token); over HTTP, 200
+ * replies of 180 tokens at 30 tokens/s at once, the process's CPU time (user + system) per token received.
+ * Memory (mock model only): 500 replies held open after 90 tokens; live heap + external memory after a full
+ * collection, minus the same before, per open reply. Each layer runs in its own child process. Writes
+ * bench/results/reply-stream.json.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
+import { createLanguageModel } from '@aralin/tutor';
 import { streamText } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { table, writeResult } from './lib/common.ts';
+import { startStubProcess } from './lib/streaming.ts';
 
-type Layer = 'streamText' | 'doStream';
-const LAYERS: Layer[] = ['streamText', 'doStream'];
+type Layer = 'streamText' | 'doStream' | 'doStream over HTTP';
+const LAYERS: Layer[] = ['streamText', 'doStream', 'doStream over HTTP'];
+const HTTP_REPLIES = 200;
 const TOKENS = 180;
 const RUNS = 1000;
 const OPEN = 500;
@@ -65,7 +73,38 @@ async function reply(layer: Layer, m: MockLanguageModelV3): Promise<string> {
   return text;
 }
 
+/** `HTTP_REPLIES` replies at once from the stub over loopback HTTP: CPU time per token received. */
+async function overHttp() {
+  const stub = await startStubProcess({ firstTokenMs: 50, tokensPerSecond: 30, tokens: TOKENS });
+  try {
+    const m = createLanguageModel({ provider: 'openai-compatible', model: 'stub', baseURL: stub.url });
+    const read = async () => {
+      let tokens = 0;
+      const { stream } = await m.doStream({
+        prompt: [{ role: 'user', content: [{ type: 'text', text: 'Explain photosynthesis' }] }],
+      });
+      for await (const part of stream) if (part.type === 'text-delta') tokens++;
+      return tokens;
+    };
+    await Promise.all(Array.from({ length: 20 }, read));
+    const cpu0 = process.cpuUsage();
+    const counts = await Promise.all(Array.from({ length: HTTP_REPLIES }, read));
+    const cpu = process.cpuUsage(cpu0);
+    const tokens = counts.reduce((a, b) => a + b, 0);
+    if (tokens !== HTTP_REPLIES * TOKENS) throw new Error(`received ${tokens} tokens`);
+    return {
+      layer: 'doStream over HTTP' as Layer,
+      us_per_token: Number(((cpu.user + cpu.system) / tokens).toFixed(2)),
+      system_us_per_token: Number((cpu.system / tokens).toFixed(2)),
+      kib_per_open_reply: null,
+    };
+  } finally {
+    await stub.close();
+  }
+}
+
 async function child(layer: Layer) {
+  if (layer === 'doStream over HTTP') return overHttp();
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   const fast = model(TOKENS);
@@ -109,8 +148,19 @@ if (layerArg >= 0) {
   console.log(
     table(
       ['layer', 'µs per token (CPU)', 'KiB per open reply (live)'],
-      results.map((r) => [r.layer, r.us_per_token, r.kib_per_open_reply]),
+      results.map((r) => [
+        r.layer,
+        'system_us_per_token' in r ? `${r.us_per_token} (system ${r.system_us_per_token})` : r.us_per_token,
+        r.kib_per_open_reply ?? '—',
+      ]),
     ),
   );
-  writeResult('reply-stream', { cpu: cpus()[0]?.model, tokens: TOKENS, runs: RUNS, open: OPEN, results });
+  writeResult('reply-stream', {
+    cpu: cpus()[0]?.model,
+    tokens: TOKENS,
+    runs: RUNS,
+    open: OPEN,
+    http_replies: HTTP_REPLIES,
+    results,
+  });
 }

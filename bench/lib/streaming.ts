@@ -42,7 +42,7 @@ interface StubProcess {
 }
 
 /** Starts bench/llm-stub.ts as a child process and waits for the address it prints. */
-async function startStubProcess(options: {
+export async function startStubProcess(options: {
   firstTokenMs: number;
   tokensPerSecond: number;
   tokens: number;
@@ -119,7 +119,7 @@ type Pass = 'warm-up' | 'latency' | 'memory';
 export async function runStreaming(full = FULL) {
   // Few streams first (what one stream costs), then the load the issue names.
   const levels = full ? [20, 200, 2000] : [20, 200];
-  // The planner's LLM timeout (8 s) covers the whole reply stream, so a reply must end within it.
+  // Replies of 180 tokens (6 s at 30 tokens/s): to have 2,000 open at once they are opened at 300/s.
   const streamSeconds = 6;
   const rampPerSecond = full ? 300 : 100;
   const studentCount = full ? 50 : 20;
