@@ -2,7 +2,7 @@ import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, type LanguageModelV3, type LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
-import { generateText, jsonSchema, tool } from 'ai';
+import { generateText, jsonSchema, tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ChatMessage, TraceStep } from '../contract.ts';
 import { fitParameters } from '../orchestrator.ts';
@@ -184,22 +184,25 @@ function plannerTools(registry: PlanRequest['tools']) {
     ),
     ask_clarifying_question: tool({
       description: 'Ask the student one short question for a required value no layer can supply.',
-      inputSchema: z.object({
-        tool: z.enum(names as [string, ...string[]]),
-        question: z.string().min(1).max(300),
-        missing: z.array(z.string()).min(1),
-      }),
+      inputSchema: zodSchema(
+        z.object({
+          tool: z.enum(names as [string, ...string[]]),
+          question: z.string().min(1).max(300),
+          missing: z.array(z.string()).min(1),
+        }),
+      ),
     }),
     reply_without_tool: tool({
       description: 'Answer greetings and small talk without a tool.',
-      inputSchema: z.object({ reply: z.string().min(1).max(1000) }),
+      inputSchema: zodSchema(z.object({ reply: z.string().min(1).max(1000) })),
     }),
   };
 }
 
 /**
- * Each registry's planner tools, built again only when its tools change: the AI SDK converts a schema to JSON
- * Schema once per schema object, so building them per turn converted every schema on every turn.
+ * Each registry's planner tools, built again only when its tools change. Every schema is an AI SDK schema
+ * object (`jsonSchema`, `zodSchema`) that keeps its JSON Schema once computed; a bare zod schema, or one built
+ * per turn, would be converted to JSON Schema on every plan.
  */
 const toolSets = new WeakMap<
   PlanRequest['tools'],
