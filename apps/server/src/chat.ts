@@ -164,6 +164,9 @@ function turnQueries(db: Db) {
 
 const queriesOf = preparedStatements(turnQueries);
 
+/** SQLSTATE of a foreign-key violation. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /**
  * Stores a student's message (status pending) in their conversation, committed before anything reads it, and
  * returns it with the turn's context. Null when nothing was stored: the conversation is not theirs (or does
@@ -176,14 +179,25 @@ export async function storeStudentMessage(
   text: string,
   idempotencyKey: string | null,
 ): Promise<{ message: MessageRow; context: TurnContext } | null> {
-  const [row] = await queriesOf(ctx.db).store.execute({
-    messageId: randomUUID(),
-    conversationId,
-    userId: actor.id,
-    content: text,
-    idempotencyKey,
-    before: ctx.clock(),
-  });
+  const store = () =>
+    queriesOf(ctx.db).store.execute({
+      messageId: randomUUID(),
+      conversationId,
+      userId: actor.id,
+      content: text,
+      idempotencyKey,
+      before: ctx.clock(),
+    });
+  let rows: Awaited<ReturnType<typeof store>>;
+  try {
+    rows = await store();
+  } catch (error) {
+    // The conversation was deleted between the statement's read of it and its insert (a foreign-key
+    // violation): nothing was stored, as for a conversation that does not exist.
+    if ((error as { cause?: { code?: unknown } }).cause?.code === FOREIGN_KEY_VIOLATION) return null;
+    throw error;
+  }
+  const [row] = rows;
   if (!row) return null;
   const { history, mastery: known, ...message } = row;
   return { message, context: { history, mastery: known } };

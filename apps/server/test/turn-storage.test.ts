@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrchestrateRequest, Tutor } from '@aralin/tutor';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import {
@@ -209,6 +210,46 @@ for (const driver of drivers)
       ]);
       expect(retry?.user_info.mastery_level_summary).toContain(topic.title.en);
     });
+
+    // Two connections racing: PostgreSQL only (PGlite is one connection).
+    if (driver.name === 'PostgreSQL')
+      it('answers 404, not 500, when the conversation is deleted while the message is being stored', async () => {
+        const id = await conversation(ana);
+        const url = databaseUrl(dbName);
+        const deleter = new pg.Client({ connectionString: url });
+        const watcher = new pg.Client({ connectionString: url });
+        await deleter.connect();
+        await watcher.connect();
+        try {
+          // The delete holds the conversation's row lock until it commits; the message's foreign-key check waits.
+          await deleter.query('begin');
+          await deleter.query('delete from conversations where id = $1', [id]);
+          const sending = ana.post(
+            `/api/v1/conversations/${id}/messages`,
+            { text: 'Explain the water cycle' },
+            JSON_ACCEPT,
+          );
+          let waiting = 0;
+          for (let i = 0; i < 100 && waiting === 0; i++) {
+            await new Promise((r) => setTimeout(r, 20));
+            const res = await watcher.query<{ n: string }>(
+              "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+            );
+            waiting = Number(res.rows[0]?.n);
+          }
+          expect(waiting).toBe(1);
+          await deleter.query('commit');
+          expectProblem(await sending, 404);
+          const stored = await database.db
+            .select()
+            .from(messages)
+            .where(eq(messages.content, 'Explain the water cycle'));
+          expect(stored).toHaveLength(0);
+        } finally {
+          await deleter.end();
+          await watcher.end();
+        }
+      });
 
     it("refuses a message to another student's conversation and stores nothing", async () => {
       const id = await conversation(ana);
