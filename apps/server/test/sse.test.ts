@@ -128,24 +128,23 @@ describe('sendUiMessageStream', () => {
     const seen: boolean[] = [];
     const { chunks } = await roundTrip(
       async (emit) => {
-        emit(sent[0] as UIMessageChunk);
-        emit(sent[1] as UIMessageChunk);
-        emit(sent[2] as UIMessageChunk);
+        /** Emits the chunks `sent[from]` up to, not including, `sent[to]`, in one go. */
+        const emitSent = (from: number, to: number) => {
+          for (const chunk of sent.slice(from, to)) emit(chunk);
+        };
+        emitSent(0, 3);
         await tick();
         seen.push(written('Isa'));
-        emit(sent[3] as UIMessageChunk);
-        emit(sent[4] as UIMessageChunk);
+        emitSent(3, 5);
         await tick();
         seen.push(written(' dalawa'));
         // Nothing else arrives: the held deltas go out when the window ends.
         await new Promise((r) => setTimeout(r, 400));
         seen.push(written(' tatlo'));
-        emit(sent[5] as UIMessageChunk);
-        emit(sent[6] as UIMessageChunk);
-        emit(sent[7] as UIMessageChunk);
+        emitSent(5, 8);
         await tick();
         seen.push(written(' lima'));
-        emit(sent[8] as UIMessageChunk);
+        emitSent(8, 9);
       },
       { coalesceMs: 300 },
       writes,

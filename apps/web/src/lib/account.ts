@@ -65,14 +65,19 @@ export async function deleteAccount(password: string): Promise<void> {
   await del('/me', { password });
 }
 
+/** True when `e` is the server's problem of type `slug` (the last segment of its `type` URI). */
+function isProblem(e: unknown, slug: string): boolean {
+  return e instanceof ApiError && e.problem.type?.endsWith(`/${slug}`) === true;
+}
+
 /** True when the server refused the password the user typed (the field to fix is the password). */
 export function isWrongPassword(e: unknown): boolean {
-  return e instanceof ApiError && e.problem.type?.endsWith('/wrong-password') === true;
+  return isProblem(e, 'wrong-password');
 }
 
 /** True when the server refused to delete the school's only admin account. */
 export function isLastAdmin(e: unknown): boolean {
-  return e instanceof ApiError && e.problem.type?.endsWith('/last-admin') === true;
+  return isProblem(e, 'last-admin');
 }
 
 /** Browser storage as far as forgetting goes (`localStorage` fits). */

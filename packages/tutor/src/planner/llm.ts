@@ -245,6 +245,12 @@ export async function withDeadline<T>(
   }
 }
 
+/** Tokens a call used, as the observer reports them. */
+interface Usage {
+  inputTokens?: number | undefined;
+  outputTokens?: number | undefined;
+}
+
 export interface LlmPlannerOptions {
   model: LanguageModelV3;
   /** A label for metrics and traces, e.g. "gemini" or "ollama". */
@@ -269,9 +275,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   const circuit =
     options.breaker ?? new CircuitBreaker({ onChange: (state) => observer?.circuit?.(provider, state) });
 
-  async function observed<
-    T extends { usage?: { inputTokens?: number | undefined; outputTokens?: number | undefined } },
-  >(fn: () => Promise<T>): Promise<T> {
+  async function observed<T extends { usage?: Usage }>(fn: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
       const result = await circuit.run(fn);
@@ -383,7 +387,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
             shouldRetry: (error) => APICallError.isInstance(error) && error.isRetryable,
           });
           const { stream } = await retry(() => model.doStream({ prompt, abortSignal }));
-          let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } | undefined;
+          let usage: Usage | undefined;
           for await (const part of stream) {
             if (part.type === 'text-delta') {
               text += part.delta;
