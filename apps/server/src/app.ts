@@ -21,6 +21,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import { admitTurns, TurnAdmission } from './admission.ts';
 import type { Actor } from './auth/session.ts';
 import { SessionService } from './auth/session.ts';
 import { createThrottle } from './auth/throttle.ts';
@@ -131,8 +132,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     redis: deps.redis,
     clock,
     state: { ready: false, draining: false },
+    turns: new TurnAdmission(config.maxActiveTurns, () => metrics.shed.inc({ reason: 'active_turns' })),
   };
   app.decorate('ctx', ctx);
+  admitTurns(app, ctx.turns);
   ctx.tutors.log = app.log;
   app.decorateRequest('actor', null);
 

@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(4096),
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /**
+   * Admission control: tutor turns running at once on this instance beyond which new ones are refused with
+   * 503 overloaded and Retry-After (0: no limit). See docs/api.md#admission-control.
+   */
+  MAX_ACTIVE_TURNS: z.coerce.number().int().min(0).default(250),
+  /**
    * The school and its first admin, created on the first start in production (when the database has no
    * school). Outside production the demo school is seeded instead, whose passwords are public.
    */
@@ -67,6 +72,7 @@ export interface Config {
   requestTimeoutMs: number;
   listenBacklog: number;
   drainTimeoutMs: number;
+  maxActiveTurns: number;
   rateLimitPerMinute: number;
   chatRateLimitPerMinute: number;
   /** Production's first school and admin (all three variables, or none). */
@@ -123,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     listenBacklog: e.LISTEN_BACKLOG,
     drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
+    maxActiveTurns: e.MAX_ACTIVE_TURNS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     chatRateLimitPerMinute: e.CHAT_RATE_LIMIT_PER_MINUTE,
     bootstrap:

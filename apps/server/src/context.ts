@@ -1,6 +1,7 @@
 import type { ContentLibrary } from '@aralin/content';
 import type { Tutor } from '@aralin/tutor';
 import type { Redis } from 'ioredis';
+import type { TurnAdmission } from './admission.ts';
 import type { SessionService } from './auth/session.ts';
 import type { FailureThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
@@ -24,4 +25,6 @@ export interface AppContext {
   redis: Redis | undefined;
   clock: () => Date;
   state: { ready: boolean; draining: boolean };
+  /** How many tutor turns run at once on this instance, and the limit. */
+  turns: TurnAdmission;
 }

@@ -76,6 +76,12 @@ export function createMetrics() {
       help: 'Open server-sent event streams',
       registers: r,
     }),
+    shed: new Counter({
+      name: 'aralin_requests_shed_total',
+      help: 'Requests refused with 503 overloaded before any work, by the limit they met (active_turns: MAX_ACTIVE_TURNS)',
+      labelNames: ['reason'] as const,
+      registers: r,
+    }),
     safetyFlags: new Counter({
       name: 'aralin_safety_flags_total',
       help: 'Safety flags raised',

@@ -17,8 +17,11 @@ describe('config', () => {
       env: 'development',
       databaseUrl: undefined,
       listenBacklog: 4096,
+      maxActiveTurns: 250,
     });
     expect(loadConfig({ LISTEN_BACKLOG: '1024' }).listenBacklog).toBe(1024);
+    expect(loadConfig({ MAX_ACTIVE_TURNS: '0' }).maxActiveTurns).toBe(0);
+    expect(() => loadConfig({ MAX_ACTIVE_TURNS: '-1' })).toThrow(/MAX_ACTIVE_TURNS/);
     expect(() => loadConfig({ LISTEN_BACKLOG: '0' })).toThrow(/LISTEN_BACKLOG/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres/);
@@ -148,27 +151,35 @@ describe('LLM provider settings', () => {
 
 /**
  * An app whose tutor holds a turn about something "slow" until `release()`; `turnStarted` resolves when such a
- * turn has begun.
+ * turn has begun. The first turn about something that "fails" throws.
  */
-async function appWithHeldTurn() {
+async function appWithHeldTurn(env: Record<string, string> = {}) {
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
   let started: () => void = () => {};
+  let failed = false;
   const turnStarted = new Promise<void>((resolve) => {
     started = resolve;
   });
-  const app = await makeApp({
-    tutor: scriptedTutor(loadContentLibrary(), {
-      before: async (message) => {
-        if (message.includes('slow')) {
-          started();
-          await gate;
-        }
-      },
-    }),
-  });
+  const app = await makeApp(
+    {
+      tutor: scriptedTutor(loadContentLibrary(), {
+        before: async (message) => {
+          if (message.includes('fails') && !failed) {
+            failed = true;
+            throw new Error('the tutor failed');
+          }
+          if (message.includes('slow')) {
+            started();
+            await gate;
+          }
+        },
+      }),
+    },
+    env,
+  );
   return { app, turnStarted, release: () => release() };
 }
 
@@ -305,6 +316,103 @@ describe('draining: requests on kept-alive connections', () => {
         connection.destroy();
       }
     });
+});
+
+// ------------------------------------------------------------------ admission control
+
+describe('admission control (MAX_ACTIVE_TURNS)', () => {
+  it('refuses a turn over the limit with 503 overloaded before storing it, answers everything else, and admits again when a turn ends', async () => {
+    const { app, turnStarted, release } = await appWithHeldTurn({ MAX_ACTIVE_TURNS: '1' });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const ana = await signedIn(app, 'ana');
+    const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const held = fetch(`${address}/api/v1/conversations/${conv}/messages`, {
+      method: 'POST',
+      headers: {
+        cookie: ana.cookieHeader(),
+        'x-csrf-token': ana.csrf as string,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ text: 'explain something slow' }),
+    });
+    await turnStarted;
+    expect(app.ctx.turns.active).toBe(1);
+    const send = (text: string) =>
+      ana.post(`/api/v1/conversations/${conv}/messages`, { text }, { accept: 'application/json' });
+
+    const refused = await send('explain photosynthesis');
+    const problem = expectProblem(refused, 503);
+    expect(problem.type).toContain('overloaded');
+    expect(problem.retry_after).toBe(5);
+    expect(refused.headers['retry-after']).toBe('5');
+    // Only the held turn's message is stored; reading and the probes still answer.
+    const during = await ana.get(`/api/v1/conversations/${conv}/messages`);
+    expect(during.statusCode).toBe(200);
+    expect(during.json().messages.map((m: { content: string }) => m.content)).toEqual([
+      'explain something slow',
+    ]);
+    expect((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
+    const scrape = await ana.get('/metrics', { authorization: 'Bearer test-metrics-token-0123456789' });
+    expect(scrape.body).toContain('aralin_requests_shed_total{reason="active_turns"} 1');
+
+    release();
+    expect((await held).status).toBe(200);
+    await (await held).text();
+    expect(app.ctx.turns.active).toBe(0);
+    const answered = await send('explain photosynthesis');
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json().assistant_message.content).toBe('Here you go.');
+    expect(app.ctx.turns.active).toBe(0);
+    await app.close();
+  });
+
+  it('a retry over the limit is refused without claiming the failed message, and goes through later', async () => {
+    const { app, turnStarted, release } = await appWithHeldTurn({ MAX_ACTIVE_TURNS: '1' });
+    const ana = await signedIn(app, 'ana');
+    const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const failed = await ana.post(
+      `/api/v1/conversations/${conv}/messages`,
+      { text: 'explain something that fails' },
+      { accept: 'application/json' },
+    );
+    const retry = expectProblem(failed, 503).retry as string;
+    const held = ana.post(
+      `/api/v1/conversations/${conv}/messages`,
+      { text: 'explain something slow' },
+      {
+        accept: 'application/json',
+      },
+    );
+    await turnStarted;
+    const refused = await ana.post(retry, undefined, { accept: 'application/json' });
+    expect(expectProblem(refused, 503).type).toContain('overloaded');
+    const statuses = async () =>
+      (await ana.get(`/api/v1/conversations/${conv}/messages`))
+        .json()
+        .messages.filter((m: { role: string }) => m.role === 'user')
+        .map((m: { status: string }) => m.status);
+    expect(await statuses()).toEqual(['failed', 'pending']);
+    release();
+    expect((await held).statusCode).toBe(200);
+    const retried = await ana.post(retry, undefined, { accept: 'application/json' });
+    expect(retried.statusCode).toBe(200);
+    expect(await statuses()).toEqual(['completed', 'completed']);
+    await app.close();
+  });
+
+  it('turns are not limited with MAX_ACTIVE_TURNS=0', async () => {
+    const { app, turnStarted, release } = await appWithHeldTurn({ MAX_ACTIVE_TURNS: '0' });
+    const ana = await signedIn(app, 'ana');
+    const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const send = (text: string) =>
+      ana.post(`/api/v1/conversations/${conv}/messages`, { text }, { accept: 'application/json' });
+    const held = send('explain something slow');
+    await turnStarted;
+    expect((await send('explain photosynthesis')).statusCode).toBe(200);
+    release();
+    expect((await held).statusCode).toBe(200);
+    await app.close();
+  });
 });
 
 // ------------------------------------------------------------------ PostgreSQL going away and coming back

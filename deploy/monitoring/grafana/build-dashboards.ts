@@ -153,6 +153,18 @@ export const dashboards: DashboardSpec[] = [
             targets: [{ expr: `aralin_sse_streams_active{${JOB}}`, legend: '{{instance}}' }],
           },
           {
+            title: 'Turns refused (overloaded)',
+            description:
+              'Chat turns refused with 503 overloaded per second because the instance already runs MAX_ACTIVE_TURNS turns.',
+            unit: 'reqps',
+            targets: [
+              {
+                expr: `sum by (instance) (rate(aralin_requests_shed_total{${JOB}}[5m]))`,
+                legend: '{{instance}}',
+              },
+            ],
+          },
+          {
             title: 'Database pool',
             description: 'PostgreSQL pool connections: total, idle, and queries waiting for one.',
             unit: 'short',

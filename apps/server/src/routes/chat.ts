@@ -259,7 +259,10 @@ export function chatRoutes(ctx: AppContext) {
           headers: z.object({ 'idempotency-key': z.string().trim().min(8).max(200).optional() }),
           body: z.object({ text: z.string().trim().min(1).max(8000) }),
         },
-        config: { rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000 } },
+        config: {
+          tutorTurn: true,
+          rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000 },
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -294,7 +297,10 @@ export function chatRoutes(ctx: AppContext) {
       '/messages/:id/retry',
       {
         schema: { tags, params: IdParams },
-        config: { rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000 } },
+        config: {
+          tutorTurn: true,
+          rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000 },
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);

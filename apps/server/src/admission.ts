@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route runs a tutor turn: it counts against MAX_ACTIVE_TURNS (see `admitTurns`). */
+    tutorTurn?: boolean;
+  }
+}
+
+/** Seconds a refused client should wait: about one streamed reply. */
+export const ADMISSION_RETRY_AFTER_SECONDS = 5;
+
+/** How many tutor turns run at once on this instance, against a limit (0: no limit). */
+export class TurnAdmission {
+  #active = 0;
+  readonly max: number;
+  readonly #onRefuse: () => void;
+
+  constructor(max: number, onRefuse: () => void) {
+    this.max = max;
+    this.#onRefuse = onRefuse;
+  }
+
+  get active(): number {
+    return this.#active;
+  }
+
+  /** Takes a place, or throws 503 `overloaded` when `max` turns are running. */
+  enter(): void {
+    if (this.max > 0 && this.#active >= this.max) {
+      this.#onRefuse();
+      throw new HttpProblem(
+        503,
+        'overloaded',
+        'The tutor is answering as many students as this server can take; send the message again in a moment.',
+        { retry_after: ADMISSION_RETRY_AFTER_SECONDS },
+        { 'retry-after': String(ADMISSION_RETRY_AFTER_SECONDS) },
+      );
+    }
+    this.#active++;
+  }
+
+  leave(): void {
+    this.#active--;
+  }
+}
+
+/**
+ * Admission control for tutor turns: a request to a route marked `config: { tutorTurn: true }` takes a place
+ * when it arrives, before authentication or any database work, and gives it back when its response is
+ * finished or aborted (for a streamed turn, when the stream ends). Over the limit it is answered at once
+ * with 503 problem+json `overloaded` and `Retry-After`, and nothing is stored. Each streamed LLM reply costs
+ * CPU for every token it takes in, and past about one core's worth every turn on the instance slows down
+ * until database-pool waits and request timeouts fail them (docs/benchmarks.md); refusing early keeps the
+ * admitted turns at pace and lets the client or the load balancer go elsewhere. Register it right after
+ * `refuseWhileDraining`.
+ */
+export function admitTurns(app: FastifyInstance, turns: TurnAdmission): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.routeOptions.config.tutorTurn) return;
+    turns.enter();
+    reply.raw.once('close', () => turns.leave());
+  });
+}
