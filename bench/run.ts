@@ -57,10 +57,12 @@ if (only.includes('streaming')) {
   printStreaming(r);
   rows.push([
     'streaming: concurrent streams held',
-    `${r.peak_open_streams} (${r.failures} failed, ${r.llm_answered}/${r.streams} answered by the LLM; the same load again in the memory pass: ${r.memory_pass.failures} failed)`,
+    `${r.streams} opened, ${r.llm_answered} answered by the LLM, ${r.refused} refused with 503 overloaded (answered in p95 ${r.refused_ms.p95} ms), ${r.failures} failed; the same load again in the memory pass: ${r.memory_pass.refused} refused, ${r.memory_pass.failures} failed`,
     'up to 2,000',
     r.failures === 0 &&
+    r.refused === 0 &&
     r.memory_pass.failures === 0 &&
+    r.memory_pass.refused === 0 &&
     r.llm_answered === r.streams &&
     r.peak_open_streams >= 2000
       ? 'met'
@@ -74,7 +76,7 @@ if (only.includes('streaming')) {
   ]);
   rows.push([
     'streaming: memory per open stream',
-    `${r.memory_per_stream_kib} KiB${r.memory_pass.failures ? ` (memory pass: ${r.memory_pass.failures} of ${r.streams} failed, so not a measure of ${r.streams} streams)` : ''}`,
+    `${r.memory_per_stream_kib} KiB${r.memory_pass.failures || r.memory_pass.refused ? ` over ${r.memory_pass.open_at_sample} open (memory pass: ${r.memory_pass.refused} of ${r.streams} refused, ${r.memory_pass.failures} failed, so not a measure of ${r.streams} streams)` : ''}`,
     '< 50 KB',
     yes(r.targets.memory_per_stream_under_50kib),
   ]);
