@@ -323,18 +323,10 @@ describe('draining: requests on kept-alive connections', () => {
 describe('admission control (MAX_ACTIVE_TURNS)', () => {
   it('refuses a turn over the limit with 503 overloaded before storing it, answers everything else, and admits again when a turn ends', async () => {
     const { app, turnStarted, release } = await appWithHeldTurn({ MAX_ACTIVE_TURNS: '1' });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const ana = await signedIn(app, 'ana');
     const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
-    const held = fetch(`${address}/api/v1/conversations/${conv}/messages`, {
-      method: 'POST',
-      headers: {
-        cookie: ana.cookieHeader(),
-        'x-csrf-token': ana.csrf as string,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ text: 'explain something slow' }),
-    });
+    // A streamed (SSE) turn: it holds its place until the stream ends.
+    const held = ana.post(`/api/v1/conversations/${conv}/messages`, { text: 'explain something slow' });
     await turnStarted;
     expect(app.ctx.turns.active).toBe(1);
     const send = (text: string) =>
@@ -356,8 +348,9 @@ describe('admission control (MAX_ACTIVE_TURNS)', () => {
     expect(scrape.body).toContain('aralin_requests_shed_total{reason="active_turns"} 1');
 
     release();
-    expect((await held).status).toBe(200);
-    await (await held).text();
+    const streamed = await held;
+    expect(streamed.statusCode).toBe(200);
+    expect(parseSse(streamed.body).at(-1)).toBe('[DONE]');
     expect(app.ctx.turns.active).toBe(0);
     const answered = await send('explain photosynthesis');
     expect(answered.statusCode).toBe(200);
