@@ -14,11 +14,11 @@ export const ADMISSION_RETRY_AFTER_SECONDS = 5;
 /** How many tutor turns run at once on this instance, against a limit (0: no limit). */
 export class TurnAdmission {
   #active = 0;
-  readonly max: number;
+  readonly #max: number;
   readonly #onRefuse: () => void;
 
   constructor(max: number, onRefuse: () => void) {
-    this.max = max;
+    this.#max = max;
     this.#onRefuse = onRefuse;
   }
 
@@ -28,7 +28,7 @@ export class TurnAdmission {
 
   /** Takes a place, or throws 503 `overloaded` when `max` turns are running. */
   enter(): void {
-    if (this.max > 0 && this.#active >= this.max) {
+    if (this.#max > 0 && this.#active >= this.#max) {
       this.#onRefuse();
       throw new HttpProblem(
         503,

@@ -321,16 +321,22 @@ describe('draining: requests on kept-alive connections', () => {
 // ------------------------------------------------------------------ admission control
 
 describe('admission control (MAX_ACTIVE_TURNS)', () => {
+  /** An app with a held turn and this limit, Ana signed in with a conversation, and a JSON turn sender. */
+  async function studentWithLimit(maxActiveTurns: string) {
+    const held = await appWithHeldTurn({ MAX_ACTIVE_TURNS: maxActiveTurns });
+    const ana = await signedIn(held.app, 'ana');
+    const conv: string = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const send = (text: string) =>
+      ana.post(`/api/v1/conversations/${conv}/messages`, { text }, { accept: 'application/json' });
+    return { ...held, ana, conv, send };
+  }
+
   it('refuses a turn over the limit with 503 overloaded before storing it, answers everything else, and admits again when a turn ends', async () => {
-    const { app, turnStarted, release } = await appWithHeldTurn({ MAX_ACTIVE_TURNS: '1' });
-    const ana = await signedIn(app, 'ana');
-    const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const { app, turnStarted, release, ana, conv, send } = await studentWithLimit('1');
     // A streamed (SSE) turn: it holds its place until the stream ends.
     const held = ana.post(`/api/v1/conversations/${conv}/messages`, { text: 'explain something slow' });
     await turnStarted;
     expect(app.ctx.turns.active).toBe(1);
-    const send = (text: string) =>
-      ana.post(`/api/v1/conversations/${conv}/messages`, { text }, { accept: 'application/json' });
 
     const refused = await send('explain photosynthesis');
     const problem = expectProblem(refused, 503);
@@ -360,22 +366,10 @@ describe('admission control (MAX_ACTIVE_TURNS)', () => {
   });
 
   it('a retry over the limit is refused without claiming the failed message, and goes through later', async () => {
-    const { app, turnStarted, release } = await appWithHeldTurn({ MAX_ACTIVE_TURNS: '1' });
-    const ana = await signedIn(app, 'ana');
-    const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
-    const failed = await ana.post(
-      `/api/v1/conversations/${conv}/messages`,
-      { text: 'explain something that fails' },
-      { accept: 'application/json' },
-    );
+    const { app, turnStarted, release, ana, conv, send } = await studentWithLimit('1');
+    const failed = await send('explain something that fails');
     const retry = expectProblem(failed, 503).retry as string;
-    const held = ana.post(
-      `/api/v1/conversations/${conv}/messages`,
-      { text: 'explain something slow' },
-      {
-        accept: 'application/json',
-      },
-    );
+    const held = send('explain something slow');
     await turnStarted;
     const refused = await ana.post(retry, undefined, { accept: 'application/json' });
     expect(expectProblem(refused, 503).type).toContain('overloaded');
@@ -394,11 +388,7 @@ describe('admission control (MAX_ACTIVE_TURNS)', () => {
   });
 
   it('turns are not limited with MAX_ACTIVE_TURNS=0', async () => {
-    const { app, turnStarted, release } = await appWithHeldTurn({ MAX_ACTIVE_TURNS: '0' });
-    const ana = await signedIn(app, 'ana');
-    const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
-    const send = (text: string) =>
-      ana.post(`/api/v1/conversations/${conv}/messages`, { text }, { accept: 'application/json' });
+    const { app, turnStarted, release, send } = await studentWithLimit('0');
     const held = send('explain something slow');
     await turnStarted;
     expect((await send('explain photosynthesis')).statusCode).toBe(200);
