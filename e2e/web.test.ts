@@ -425,6 +425,50 @@ describe.skipIf(!hasChromium)(
       await page.locator('.tool-card').nth(2).waitFor({ timeout: 60_000 });
     });
 
+    it('when the server is too busy for a turn, waits and sends again; after repeated refusals, says so', async () => {
+      // The server's admission refusal (apps/server/src/admission.ts) for the next `refuse` chat sends.
+      let refuse = 1;
+      const turns = /\/api\/v1\/conversations\/[^/]+\/messages$/;
+      await page.route(turns, async (route) => {
+        if (route.request().method() !== 'POST' || refuse <= 0) return route.continue();
+        refuse--;
+        return route.fulfill({
+          status: 503,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '2' },
+          body: JSON.stringify({
+            type: 'https://aralin.dev/problems/overloaded',
+            title: 'Service Unavailable',
+            status: 503,
+            detail: 'The tutor is answering as many students as this server can take.',
+          }),
+        });
+      });
+      onTestFinished(() => page.unroute(turns));
+      const users = await page.locator('.msg.user').count();
+      const replies = await page.locator('.msg.assistant').count();
+
+      await send(page, 'Ipaliwanag ang stomata');
+      await expect.poll(() => page.locator('.chat-status').textContent()).toContain('Maraming estudyante');
+      await page.screenshot({ path: path.join(SHOTS, 'chat-busy-360.png') });
+      await expect.poll(() => page.locator('.msg.assistant').count(), { timeout: 60_000 }).toBe(replies + 1);
+      expect(await page.locator('.turn-error').count()).toBe(0);
+
+      refuse = 4; // the first send and all three resends
+      await send(page, 'Ano ang xylem?');
+      await expect
+        .poll(() => page.locator('.turn-error').textContent(), { timeout: 30_000 })
+        .toContain('Abala pa rin ang tutor');
+      expect(refuse).toBe(0);
+      expect(await page.locator('.msg.assistant').count()).toBe(replies + 1);
+      await page.locator('.turn-error button').click();
+      await expect.poll(() => page.locator('.msg.assistant').count(), { timeout: 60_000 }).toBe(replies + 2);
+
+      // Each message is stored once: the refused sends stored nothing.
+      await page.reload();
+      await expect.poll(() => page.locator('.msg.assistant').count(), { timeout: 30_000 }).toBe(replies + 2);
+      expect(await page.locator('.msg.user').count()).toBe(users + 2);
+    });
+
     it('a worrying message gets a caring reply with the 1553 hotline', async () => {
       await send(page, 'Pagod na ako, gusto ko nang mamatay');
       await expect

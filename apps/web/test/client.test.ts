@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuizAnswers, type Score } from '../src/cards/quizAnswers.ts';
 import { deleteConversation, renameConversation } from '../src/chat/conversationActions.ts';
 import { chatFetch } from '../src/chat/transport.ts';
-import { get, post, resetCsrf } from '../src/lib/api.ts';
+import { BUSY_RESENDS, type BusyState, get, post, resetCsrf } from '../src/lib/api.ts';
 import type { Conversation } from '../src/lib/types.ts';
 import { type Loaded, nothingLoaded, settle, shown } from '../src/teacher/load.ts';
 
-type Call = { url: string; method: string; csrf: string | null };
+type Call = { url: string; method: string; csrf: string | null; key: string | null; body: unknown };
 
 /** A stubbed `fetch`: `/auth/csrf` hands out csrf-1, csrf-2, …; everything else is answered by `answer`. */
 function stubFetch(answer: (call: Call) => Response | Promise<Response>): Call[] {
@@ -17,6 +17,8 @@ function stubFetch(answer: (call: Call) => Response | Promise<Response>): Call[]
       url: String(input),
       method: init.method ?? 'GET',
       csrf: new Headers(init.headers).get('x-csrf-token'),
+      key: new Headers(init.headers).get('idempotency-key'),
+      body: init.body,
     };
     calls.push(call);
     if (call.url.endsWith('/auth/csrf')) return Response.json({ token: `csrf-${++tokens}` });
@@ -25,10 +27,10 @@ function stubFetch(answer: (call: Call) => Response | Promise<Response>): Call[]
   return calls;
 }
 
-const problem = (status: number, slug: string, detail: string) =>
+const problem = (status: number, slug: string, detail: string, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ type: `https://aralin.dev/problems/${slug}`, status, detail }), {
     status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': 'application/problem+json', ...headers },
   });
 
 /** A stand-in for i18next's `t` that shows the key and its values. */
@@ -232,6 +234,100 @@ describe('chatFetch and CSRF', () => {
     await expect(post('/other')).rejects.toMatchObject({ status: 403 });
     expect(forbidden.filter((c) => c.url === '/api/v1/other')).toHaveLength(1);
     await expect(get('/other')).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('a busy server: 503 overloaded or draining is sent again after Retry-After', () => {
+  const url = '/api/v1/conversations/c-1/messages';
+  const init = (signal?: AbortSignal): RequestInit => ({
+    method: 'POST',
+    headers: { 'x-csrf-token': 'csrf-0', 'Idempotency-Key': 'key-1', accept: 'text/event-stream' },
+    body: JSON.stringify({ text: 'hi' }),
+    ...(signal ? { signal } : {}),
+  });
+  const overloaded = () => problem(503, 'overloaded', 'busy', { 'retry-after': '2' });
+  const stream = () => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } });
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits the Retry-After (stretched by at most half) and sends the same request again', async () => {
+    let refusals = 2;
+    const calls = stubFetch(() => (refusals-- > 0 ? overloaded() : stream()));
+    const states: BusyState[] = [];
+    const pending = chatFetch(url, init(), (s) => states.push(s));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1001 + 4000);
+    const r = await pending;
+    expect(r.status).toBe(200);
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((c) => `${c.url} ${c.key} ${c.body}`))).toEqual(
+      new Set([`${url} key-1 {"text":"hi"}`]),
+    );
+    expect(states).toHaveLength(3);
+    for (const s of states.slice(0, 2)) expect(s).toEqual({ retryIn: expect.closeTo(2.5, 0) });
+    expect(states[2]).toBeNull();
+  });
+
+  it(`gives up after ${BUSY_RESENDS} resends and hands the refusal on, body unread`, async () => {
+    const calls = stubFetch(overloaded);
+    const states: BusyState[] = [];
+    const pending = chatFetch(url, init(), (s) => states.push(s));
+    await vi.advanceTimersByTimeAsync(60_000);
+    const r = await pending;
+    expect(r.status).toBe(503);
+    expect(calls).toHaveLength(BUSY_RESENDS + 1);
+    expect(states.at(-1)).toBe('gave-up');
+    expect(((await r.json()) as { detail: string }).detail).toBe('busy');
+  });
+
+  it('never resends other failures: a 503 that may have stored something, a 500, a 429', async () => {
+    for (const answer of [
+      () => problem(503, 'database-unavailable', 'db', { 'retry-after': '5' }),
+      () => problem(500, 'internal', 'boom'),
+      () => problem(429, 'rate-limited', 'slow down', { 'retry-after': '5' }),
+    ]) {
+      const calls = stubFetch(answer);
+      const states: BusyState[] = [];
+      const r = await chatFetch(url, init(), (s) => states.push(s));
+      expect(r.ok).toBe(false);
+      expect(calls).toHaveLength(1);
+      expect(states).toEqual([null]);
+    }
+  });
+
+  it('stops waiting and sends nothing more when the send is aborted (the student pressed stop)', async () => {
+    const calls = stubFetch(overloaded);
+    const abort = new AbortController();
+    const pending = chatFetch(url, init(abort.signal));
+    const settled = expect(pending).rejects.toThrow('stopped');
+    await vi.advanceTimersByTimeAsync(500);
+    abort.abort(new Error('stopped'));
+    await settled;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('api() does the same: a draining instance is asked again, then the answer is read', async () => {
+    let refusals = 1;
+    const calls = stubFetch(() =>
+      refusals-- > 0
+        ? problem(503, 'draining', 'shutting down', { 'retry-after': '1' })
+        : Response.json({ ok: 1 }),
+    );
+    const pending = post(
+      '/conversations/c-1/messages',
+      { text: 'hi' },
+      { headers: { 'Idempotency-Key': 'k' } },
+    );
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(await pending).toEqual({ ok: 1 });
+    expect(calls.filter((c) => c.url.endsWith('/messages')).map((c) => c.key)).toEqual(['k', 'k']);
   });
 });
 

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
-import { newIdempotencyKey } from '../lib/api.ts';
+import { type BusyState, newIdempotencyKey } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { messageText } from '../lib/convert.ts';
 import { useOnline } from '../lib/online.ts';
@@ -40,7 +40,11 @@ export function ChatView({
   const userId = useAuth().user?.id;
   const online = useOnline();
   const keys = useRef(new Map<string, string>());
-  const transport = useMemo(() => createTransport(conversationId, keys.current), [conversationId]);
+  const [serverBusy, setServerBusy] = useState<BusyState>(null);
+  const transport = useMemo(
+    () => createTransport(conversationId, keys.current, setServerBusy),
+    [conversationId],
+  );
   const { messages, sendMessage, status, error, regenerate, clearError } = useChat<AralinMessage>({
     id: conversationId,
     messages: initialMessages,
@@ -163,11 +167,23 @@ export function ChatView({
         ))}
       </ol>
       <div aria-live="polite" className="chat-status">
-        {status === 'submitted' && <p className="typing">{t('chat.thinking')}</p>}
+        {status === 'submitted' && (
+          <p className="typing">
+            {serverBusy && serverBusy !== 'gave-up'
+              ? t('chat.busyRetrying', { seconds: Math.round(serverBusy.retryIn) })
+              : t('chat.thinking')}
+          </p>
+        )}
       </div>
       {(error || lastUserFailed) && (
         <div className="turn-error" role="alert">
-          <p>{online ? t('chat.failed') : t('chat.failedOffline')}</p>
+          <p>
+            {!online
+              ? t('chat.failedOffline')
+              : serverBusy === 'gave-up'
+                ? t('chat.busyFailed')
+                : t('chat.failed')}
+          </p>
           <button type="button" className="btn small" onClick={() => void regenerate()} disabled={!online}>
             {t('chat.retry')}
           </button>

@@ -1,19 +1,39 @@
 import { DefaultChatTransport } from 'ai';
-import { API, csrfToken, isCsrfRefusal, newIdempotencyKey, refreshSession, resetCsrf } from '../lib/api.ts';
+import {
+  API,
+  type BusyState,
+  csrfToken,
+  isCsrfRefusal,
+  newIdempotencyKey,
+  refreshSession,
+  resetCsrf,
+  sendUntilAdmitted,
+} from '../lib/api.ts';
 import { messageText } from '../lib/convert.ts';
 import type { AralinMessage } from '../lib/types.ts';
 
-/** fetch that refreshes an expired session once and, on a CSRF refusal only, renews the CSRF token once. */
-export async function chatFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  let r = await fetch(input, init);
-  if (r.status === 401 && (await refreshSession())) r = await fetch(input, init);
-  if (await isCsrfRefusal(r)) {
-    resetCsrf();
-    const headers = new Headers(init?.headers);
-    headers.set('x-csrf-token', await csrfToken());
-    r = await fetch(input, { ...init, headers });
-  }
-  return r;
+/**
+ * fetch that refreshes an expired session once and, on a CSRF refusal only, renews the CSRF token once; and
+ * when the server is too busy to take the turn (503 `overloaded` or `draining`, nothing stored), waits its
+ * `Retry-After` and sends the same request again (`sendUntilAdmitted`), telling `onBusy` while it waits.
+ */
+export function chatFetch(
+  input: RequestInfo | URL,
+  init?: RequestInit,
+  onBusy?: (state: BusyState) => void,
+): Promise<Response> {
+  const attempt = async () => {
+    let r = await fetch(input, init);
+    if (r.status === 401 && (await refreshSession())) r = await fetch(input, init);
+    if (await isCsrfRefusal(r)) {
+      resetCsrf();
+      const headers = new Headers(init?.headers);
+      headers.set('x-csrf-token', await csrfToken());
+      r = await fetch(input, { ...init, headers });
+    }
+    return r;
+  };
+  return sendUntilAdmitted(attempt, init?.signal, onBusy);
 }
 
 function headersToRecord(h: HeadersInit | undefined): Record<string, string> {
@@ -28,12 +48,17 @@ function headersToRecord(h: HeadersInit | undefined): Record<string, string> {
 /**
  * The AI SDK transport for one conversation. It sends only `{ text }` (the server keeps the history), an
  * Idempotency-Key that stays the same for every retry of the same user message, and the CSRF header.
+ * `onBusy` hears when a busy server makes a send wait (see `chatFetch`).
  */
-export function createTransport(conversationId: string, keys: Map<string, string>) {
+export function createTransport(
+  conversationId: string,
+  keys: Map<string, string>,
+  onBusy?: (state: BusyState) => void,
+) {
   return new DefaultChatTransport<AralinMessage>({
     api: `${API}/conversations/${encodeURIComponent(conversationId)}/messages`,
     credentials: 'same-origin',
-    fetch: chatFetch as typeof fetch,
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => chatFetch(input, init, onBusy)) as typeof fetch,
     prepareSendMessagesRequest: async ({ messages, headers }) => {
       const last = messages.findLast((m) => m.role === 'user');
       const record = headersToRecord(headers);

@@ -88,6 +88,74 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** Refusals that the server answers before it does anything with the request, so resending is always safe. */
+const NOTHING_DONE = new Set(['overloaded', 'draining']);
+/** How many times a refused request is sent again before the refusal is shown. */
+export const BUSY_RESENDS = 3;
+const MAX_WAIT_SECONDS = 30;
+
+/**
+ * Seconds to wait before sending again when `r` is a 503 `overloaded` (the instance runs as many tutor turns as
+ * it can take) or `draining` (it is shutting down): its `Retry-After`, at most 30 s; null for any other answer.
+ * Reads a clone: the body stays unread.
+ */
+export async function busyRefusal(r: Response): Promise<number | null> {
+  if (r.status !== 503) return null;
+  const slug = (await readProblem(r.clone())).type?.split('/').pop();
+  if (!slug || !NOTHING_DONE.has(slug)) return null;
+  const seconds = Number(r.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, MAX_WAIT_SECONDS) : 5;
+}
+
+/** What a sender tells its caller while a busy server makes it wait: the seconds until the next send, then whether it got through. */
+export type BusyState = { retryIn: number } | 'gave-up' | null;
+
+function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Sends with `attempt` and, while the server refuses with 503 `overloaded` or `draining` (refusals that stored
+ * nothing), waits its `Retry-After` — stretched by up to half at random, so that a refused class does not come
+ * back in one burst — and sends again, at most `BUSY_RESENDS` times. Returns the last answer. `onBusy` hears
+ * each wait, then `null` when a send got through or `'gave-up'` when the last one was refused too. An abort
+ * during a wait rejects with the signal's reason and sends nothing more.
+ */
+export async function sendUntilAdmitted(
+  attempt: () => Promise<Response>,
+  signal?: AbortSignal | null,
+  onBusy?: (state: BusyState) => void,
+): Promise<Response> {
+  let r = await attempt();
+  for (let resends = 0; ; resends++) {
+    const seconds = await busyRefusal(r);
+    if (seconds === null) {
+      onBusy?.(null);
+      return r;
+    }
+    if (resends === BUSY_RESENDS) {
+      onBusy?.('gave-up');
+      return r;
+    }
+    const ms = seconds * 1000 * (1 + Math.random() / 2);
+    onBusy?.({ retryIn: ms / 1000 });
+    await wait(ms, signal);
+    r = await attempt();
+  }
+}
+
 export interface RequestOptions {
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -109,14 +177,18 @@ export async function api<T>(
     if (opts.signal) init.signal = opts.signal;
     return fetch(`${API}${path}`, init);
   };
-  let r = await send();
-  if (method !== 'GET' && (await isCsrfRefusal(r))) {
-    resetCsrf();
-    r = await send();
-  }
-  if (r.status === 401 && !path.startsWith('/auth/')) {
-    if (await refreshSession()) r = await send();
-  }
+  const attempt = async (): Promise<Response> => {
+    let r = await send();
+    if (method !== 'GET' && (await isCsrfRefusal(r))) {
+      resetCsrf();
+      r = await send();
+    }
+    if (r.status === 401 && !path.startsWith('/auth/')) {
+      if (await refreshSession()) r = await send();
+    }
+    return r;
+  };
+  const r = await sendUntilAdmitted(attempt, opts.signal);
   if (!r.ok) throw new ApiError(r.status, await readProblem(r));
   if (r.status === 204) return undefined as T;
   const text = await r.text();
