@@ -5,8 +5,10 @@
  * the server's memory per open stream. Run alone: `npm exec -- node bench/run.ts --only streaming [--full]`.
  *
  * Memory is measured in a second pass at each level, so that its forced garbage collections do not delay the
- * first pass's tokens: with all streams open, the live memory after a full collection (bench/lib/inspector.ts)
- * minus the same before the level, divided by the open streams. The first pass's RSS growth is reported too.
+ * first pass's tokens: once every open turn has its reply streaming (or once the count of streaming replies
+ * falls, at most 3 s after the last turn was opened), the live memory after a full collection
+ * (bench/lib/inspector.ts) minus the same before the level, divided by the open turns. The first pass's RSS
+ * growth is reported too.
  *
  * The server runs with its default admission limit (MAX_ACTIVE_TURNS, 250 turns at once): turns over it are
  * answered 503 `overloaded` and counted as refused, not failed. `MAX_ACTIVE_TURNS=0 npm exec -- node
@@ -97,6 +99,8 @@ interface Level {
   ramp_seconds: number;
   peak_open_streams: number;
   open_at_memory_sample: number;
+  /** Of those, the turns whose reply was streaming (first token received, not finished). */
+  streaming_at_memory_sample: number;
   failures: number;
   failure_samples: string[];
   /** Turns answered 503 `overloaded` (admission control), and how long that answer took. */
@@ -114,6 +118,7 @@ interface Level {
   memory_per_stream_kib: number;
   memory_pass: {
     open_at_sample: number;
+    streaming_at_sample: number;
     failures: number;
     failure_samples: string[];
     refused: number;
@@ -151,6 +156,7 @@ export async function runStreaming(full = FULL) {
       const received = new Map<string, number>();
       const e2e: number[] = [];
       let open = 0;
+      let streaming = 0;
       let peakOpen = 0;
       let failures = 0;
       const refusedMs: number[] = [];
@@ -169,6 +175,7 @@ export async function runStreaming(full = FULL) {
           const out = await streamTurn(s, convs[k] as string, `Explain photosynthesis [bench:${id}]`, (d) => {
             if (first && d.includes('Stubtoken')) {
               first = false;
+              streaming++;
               received.set(id, monotonicMs());
               e2e.push(performance.now() - sent);
             }
@@ -185,6 +192,7 @@ export async function runStreaming(full = FULL) {
           if (samples.length < 3) samples.push((error as Error).message);
         } finally {
           open--;
+          if (!first) streaming--;
         }
       };
       await sleep(500);
@@ -201,9 +209,19 @@ export async function runStreaming(full = FULL) {
         if (wait > 0) await sleep(wait);
       }
       const rampSeconds = (performance.now() - t0) / 1000;
-      // All opened: sample memory while (nearly) all are still streaming.
+      // All opened: sample once every open turn streams its reply, or once that count falls (the first turns
+      // of a long ramp finish before the last begin), at most 3 s after the last was opened.
       await sleep(500);
+      for (
+        let waited = 500, last = 0;
+        waited < 3000 && streaming < open && streaming >= last;
+        waited += 100
+      ) {
+        last = streaming;
+        await sleep(100);
+      }
       const openAtSample = open;
+      const streamingAtSample = streaming;
       const during = srv.stats();
       const liveDuring = pass === 'memory' ? await liveMemory(srv) : undefined;
       await Promise.all(all);
@@ -219,6 +237,7 @@ export async function runStreaming(full = FULL) {
         ramp_seconds: Math.round(rampSeconds),
         peak_open_streams: peakOpen,
         open_at_memory_sample: openAtSample,
+        streaming_at_memory_sample: streamingAtSample,
         failures,
         failure_samples: samples,
         refused: refusedMs.length,
@@ -234,6 +253,7 @@ export async function runStreaming(full = FULL) {
           liveBefore && liveDuring
             ? {
                 open_at_sample: openAtSample,
+                streaming_at_sample: streamingAtSample,
                 failures,
                 failure_samples: samples,
                 refused: refusedMs.length,
@@ -300,7 +320,7 @@ export function printStreaming(r: Awaited<ReturnType<typeof runStreaming>>): voi
         'added TTFT p50/p95/p99 ms',
         'end-to-end TTFT p50/p95 ms',
         'client loop delay p99 ms',
-        'live KiB/stream',
+        'live KiB/stream (streaming/open at sample)',
         'RSS KiB/stream',
       ],
       r.levels.map((l) => [
@@ -311,7 +331,7 @@ export function printStreaming(r: Awaited<ReturnType<typeof runStreaming>>): voi
         `${l.added_ttft_ms.p50} / ${l.added_ttft_ms.p95} / ${l.added_ttft_ms.p99}`,
         `${l.end_to_end_ttft_ms.p50} / ${l.end_to_end_ttft_ms.p95}`,
         l.client_loop_delay_p99_ms,
-        l.memory_per_stream_kib,
+        `${l.memory_per_stream_kib} (${l.memory_pass.streaming_at_sample}/${l.memory_pass.open_at_sample})`,
         l.rss_per_stream_kib,
       ]),
     ),
