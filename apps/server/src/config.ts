@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { Password, Username } from './auth/rules.ts';
 
@@ -24,7 +25,12 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url('OTEL_EXPORTER_OTLP_ENDPOINT must be a URL').optional(),
-  WEB_DIST: z.string().optional(),
+  /** The built web app; a relative path is taken from the working directory (the static plugin needs it absolute). */
+  WEB_DIST: z
+    .string()
+    .min(1)
+    .transform((dir) => path.resolve(dir))
+    .optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

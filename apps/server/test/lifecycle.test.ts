@@ -20,6 +20,7 @@ describe('config', () => {
       maxActiveTurns: 250,
     });
     expect(loadConfig({ LISTEN_BACKLOG: '1024' }).listenBacklog).toBe(1024);
+    expect(loadConfig({ WEB_DIST: 'apps/web/dist' }).webDist).toBe(`${process.cwd()}/apps/web/dist`);
     expect(loadConfig({ MAX_ACTIVE_TURNS: '0' }).maxActiveTurns).toBe(0);
     expect(() => loadConfig({ MAX_ACTIVE_TURNS: '-1' })).toThrow(/MAX_ACTIVE_TURNS/);
     expect(() => loadConfig({ LISTEN_BACKLOG: '0' })).toThrow(/LISTEN_BACKLOG/);
