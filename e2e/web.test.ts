@@ -124,6 +124,16 @@ function hasFocus(locator: Locator): Promise<boolean> {
   return locator.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement);
 }
 
+/** Whether the chat's message list is scrolled to its end (where a new reply shows). */
+function listAtEnd(page: Page): Promise<boolean> {
+  return page.locator('.messages').evaluate((el) => {
+    const list = el as unknown as { scrollHeight: number; scrollTop: number; clientHeight: number };
+    return (
+      list.scrollHeight > list.clientHeight && list.scrollHeight - list.scrollTop - list.clientHeight < 2
+    );
+  });
+}
+
 async function signIn(page: Page, user: string, password: string, lands: RegExp): Promise<void> {
   if (!/\/signin/.test(page.url())) await page.goto('/signin');
   await page.fill('input[name="username"]', user);
@@ -452,6 +462,8 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: path.join(SHOTS, 'chat-busy-360.png') });
       await expect.poll(() => page.locator('.msg.assistant').count(), { timeout: 60_000 }).toBe(replies + 1);
       expect(await page.locator('.turn-error').count()).toBe(0);
+      // The list, taller than the phone's screen by now, follows the new reply (and its card) to its end.
+      await expect.poll(() => listAtEnd(page)).toBe(true);
 
       refuse = 4; // the first send and all three resends
       await send(page, 'Ano ang xylem?');
@@ -462,6 +474,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('.msg.assistant').count()).toBe(replies + 1);
       await page.locator('.turn-error button').click();
       await expect.poll(() => page.locator('.msg.assistant').count(), { timeout: 60_000 }).toBe(replies + 2);
+      await expect.poll(() => listAtEnd(page)).toBe(true);
 
       // Each message is stored once: the refused sends stored nothing.
       await page.reload();

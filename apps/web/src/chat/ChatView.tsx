@@ -22,6 +22,7 @@ import { useOutbox } from './ConnectionStatus.tsx';
 import { followUps } from './followups.ts';
 import { Markdown } from './Markdown.tsx';
 import { setActiveConversation } from './OutboxFlusher.tsx';
+import { useStickToBottom } from './stickToBottom.ts';
 import { createTransport } from './transport.ts';
 
 const MAX_CHARS = 8000;
@@ -52,7 +53,8 @@ export function ChatView({
     onFinish: () => onActivity(),
   });
   const [input, setInput] = useState('');
-  const endRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const toEnd = useStickToBottom(listRef);
   const busy = status === 'submitted' || status === 'streaming';
   const pending = useOutbox();
   const queued = useMemo(
@@ -72,13 +74,14 @@ export function ChatView({
     (text: string) => {
       const trimmed = text.trim();
       if (!trimmed) return;
+      toEnd();
       if (!navigator.onLine) {
         outbox.add(conversationId, trimmed, newIdempotencyKey, userId);
         return;
       }
       void send(trimmed);
     },
-    [conversationId, send, userId],
+    [conversationId, send, userId, toEnd],
   );
 
   // This view sends its own conversation's queued messages (streamed); others go through OutboxFlusher.
@@ -111,11 +114,6 @@ export function ChatView({
     }
   }, [search, ask, navigate, conversationId]);
 
-  const count = messages.length;
-  useEffect(() => {
-    if (count > 0) endRef.current?.scrollIntoView({ block: 'end' });
-  }, [count]);
-
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (busy && navigator.onLine) return;
@@ -139,7 +137,7 @@ export function ChatView({
 
   return (
     <div className="chat">
-      <ol className="messages" aria-label={t('chat.messages')}>
+      <ol className="messages" aria-label={t('chat.messages')} ref={listRef}>
         {messages.length === 0 && queued.length === 0 && (
           <li className="msg assistant intro">
             <div className="bubble">
@@ -198,7 +196,6 @@ export function ChatView({
           ))}
         </nav>
       )}
-      <div ref={endRef} />
       <form className="composer" onSubmit={submit}>
         <label htmlFor="composer-input" className="sr-only">
           {t('chat.inputLabel')}
