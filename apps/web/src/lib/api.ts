@@ -107,7 +107,10 @@ export async function busyRefusal(r: Response): Promise<number | null> {
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, MAX_WAIT_SECONDS) : 5;
 }
 
-/** What a sender tells its caller while a busy server makes it wait: the seconds until the next send, then whether it got through. */
+/**
+ * What a sender tells its caller about a busy server: the seconds until it sends again, then `null` (got
+ * through) or `'gave-up'` (the last resend was refused too).
+ */
 export type BusyState = { retryIn: number } | 'gave-up' | null;
 
 function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
