@@ -6,6 +6,13 @@ declare module 'fastify' {
     /** The route runs a tutor turn: it counts against MAX_ACTIVE_TURNS (see `admitTurns`). */
     tutorTurn?: boolean;
   }
+  interface FastifyRequest {
+    /**
+     * Keeps this request's admission place until `work` (the tutor turn) settles, even when the client goes
+     * away first; returns `work`. Outside a tutor-turn route it only returns `work`.
+     */
+    holdTurn<T>(work: Promise<T>): Promise<T>;
+  }
 }
 
 /** Seconds a refused client should wait: about one streamed reply. */
@@ -49,7 +56,10 @@ export class TurnAdmission {
 /**
  * Admission control for tutor turns: a request to a route marked `config: { tutorTurn: true }` takes a place
  * when it arrives, before authentication or any database work, and gives it back when its response is
- * finished or aborted (for a streamed turn, when the stream ends). Over the limit it is answered at once
+ * finished or aborted (for a streamed turn, when the stream ends) and the turn it holds with
+ * `request.holdTurn` has settled: a turn whose student went away (closed the tab, reloaded) still runs to
+ * its end and is stored, so it keeps its place until then, and a reload does not let in a second turn while
+ * the first one still costs the instance its CPU. Over the limit it is answered at once
  * with 503 problem+json `overloaded` and `Retry-After`, and nothing is stored. Each streamed LLM reply costs
  * CPU for every token it takes in, and past about one core's worth every turn on the instance slows down
  * until database-pool waits and request timeouts fail them (docs/benchmarks.md); refusing early keeps the
@@ -57,9 +67,20 @@ export class TurnAdmission {
  * `refuseWhileDraining`.
  */
 export function admitTurns(app: FastifyInstance, turns: TurnAdmission): void {
+  app.decorateRequest('holdTurn', <T>(work: Promise<T>) => work);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.config.tutorTurn) return;
     turns.enter();
-    reply.raw.once('close', () => turns.leave());
+    // What keeps the place: the response until it closes, and each turn held until it settles.
+    let holding = 1;
+    const release = () => {
+      if (--holding === 0) turns.leave();
+    };
+    reply.raw.once('close', release);
+    request.holdTurn = <T>(work: Promise<T>) => {
+      holding++;
+      work.then(release, release);
+      return work;
+    };
   });
 }

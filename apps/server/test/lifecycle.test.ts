@@ -388,6 +388,49 @@ describe('admission control (MAX_ACTIVE_TURNS)', () => {
     await app.close();
   });
 
+  it.each([
+    ['streamed (SSE)', 'text/event-stream'],
+    ['JSON', 'application/json'],
+  ])(
+    'a %s turn whose student goes away keeps its place until it has run to its end and is stored',
+    async (_, accept) => {
+      const { app, turnStarted, release, ana, conv, send } = await studentWithLimit('1');
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      const leave = new AbortController();
+      const gone = fetch(`${address}/api/v1/conversations/${conv}/messages`, {
+        method: 'POST',
+        headers: {
+          cookie: ana.cookieHeader(),
+          'x-csrf-token': ana.csrf as string,
+          'content-type': 'application/json',
+          accept,
+        },
+        body: JSON.stringify({ text: 'explain something slow' }),
+        signal: leave.signal,
+      }).then((r) => r.text());
+      await turnStarted;
+      leave.abort();
+      await gone.catch(() => undefined);
+      const connections = () =>
+        new Promise<number>((resolve) => app.server.getConnections((_error, n) => resolve(n)));
+      await expect.poll(connections).toBe(0);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // The server saw the client go; the turn still runs, so it still holds the only place.
+      expect(app.ctx.turns.active).toBe(1);
+      expect(expectProblem(await send('explain photosynthesis'), 503).type).toContain('overloaded');
+      release();
+      await expect.poll(() => app.ctx.turns.active).toBe(0);
+      const stored = (await ana.get(`/api/v1/conversations/${conv}/messages`)).json().messages;
+      expect(stored.map((m: { role: string; status: string }) => [m.role, m.status])).toEqual([
+        ['user', 'completed'],
+        ['assistant', 'completed'],
+      ]);
+      expect((await send('explain photosynthesis')).statusCode).toBe(200);
+      await app.close();
+    },
+  );
+
   it('turns are not limited with MAX_ACTIVE_TURNS=0', async () => {
     const { app, turnStarted, release, send } = await studentWithLimit('0');
     const held = send('explain something slow');

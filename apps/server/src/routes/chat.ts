@@ -197,9 +197,10 @@ export function chatRoutes(ctx: AppContext) {
       userMessage: MessageRow,
       context?: TurnContext,
     ) => {
+      const run = (emit: Emit) => request.holdTurn(runTurn(ctx, actor, userMessage, emit, context));
       if (wantsJson(request)) {
         try {
-          const turn = await runTurn(ctx, actor, userMessage, () => {}, context);
+          const turn = await run(() => {});
           return {
             user_message: publicMessage(turn.user, null),
             assistant_message: publicMessage(turn.assistant, turn.result, turn.quizId, turn.deckId),
@@ -212,7 +213,7 @@ export function chatRoutes(ctx: AppContext) {
           });
         }
       }
-      return streamTurn(ctx, request, reply, (emit) => runTurn(ctx, actor, userMessage, emit, context));
+      return streamTurn(ctx, request, reply, run);
     };
 
     const replay = async (request: FastifyRequest, reply: FastifyReply, userMessage: MessageRow) => {
