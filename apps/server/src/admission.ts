@@ -57,10 +57,10 @@ export class TurnAdmission {
  * Admission control for tutor turns: a request to a route marked `config: { tutorTurn: true }` takes a place
  * when it arrives, before authentication or any database work, and gives it back when its response is
  * finished or aborted (for a streamed turn, when the stream ends) and the turn it holds with
- * `request.holdTurn` has settled: a turn whose student went away (closed the tab, reloaded) still runs to
- * its end and is stored, so it keeps its place until then, and a reload does not let in a second turn while
- * the first one still costs the instance its CPU. Over the limit it is answered at once
- * with 503 problem+json `overloaded` and `Retry-After`, and nothing is stored. Each streamed LLM reply costs
+ * `request.holdTurn` has settled: a turn whose student went away (closed the tab, reloaded) still runs to its
+ * end and is stored, so it keeps its place until then, and a reload does not let a second turn in while the
+ * first still costs the instance CPU. Over the limit it is answered at once with 503 problem+json
+ * `overloaded` and `Retry-After`, and nothing is stored. Each streamed LLM reply costs
  * CPU for every token it takes in, and past about one core's worth every turn on the instance slows down
  * until database-pool waits and request timeouts fail them (docs/benchmarks.md); refusing early keeps the
  * admitted turns at pace and lets the client or the load balancer go elsewhere. Register it right after

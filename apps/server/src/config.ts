@@ -25,7 +25,7 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url('OTEL_EXPORTER_OTLP_ENDPOINT must be a URL').optional(),
-  /** The built web app; a relative path is taken from the working directory (the static plugin needs it absolute). */
+  /** The built web app; relative paths are taken from the working directory (@fastify/static needs absolute). */
   WEB_DIST: z
     .string()
     .min(1)
