@@ -184,21 +184,34 @@ async function appWithHeldTurn(env: Record<string, string> = {}) {
   return { app, turnStarted, release: () => release() };
 }
 
+/** Sends a chat turn over a real socket to a listening app, as `client` (so the client can go away). */
+function fetchTurn(
+  address: string,
+  client: Client,
+  conversation: string,
+  text: string,
+  init: { accept?: string; signal?: AbortSignal } = {},
+) {
+  return fetch(`${address}/api/v1/conversations/${conversation}/messages`, {
+    method: 'POST',
+    headers: {
+      cookie: client.cookieHeader(),
+      'x-csrf-token': client.csrf as string,
+      'content-type': 'application/json',
+      ...(init.accept ? { accept: init.accept } : {}),
+    },
+    body: JSON.stringify({ text }),
+    ...(init.signal ? { signal: init.signal } : {}),
+  });
+}
+
 describe('graceful shutdown', () => {
   it('readiness goes false and an open SSE stream finishes before the server closes', async () => {
     const { app, turnStarted, release } = await appWithHeldTurn();
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const ana = await signedIn(app, 'ana');
     const conv = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
-    const response = fetch(`${address}/api/v1/conversations/${conv}/messages`, {
-      method: 'POST',
-      headers: {
-        cookie: ana.cookieHeader(),
-        'x-csrf-token': ana.csrf as string,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ text: 'explain something slow' }),
-    });
+    const response = fetchTurn(address, ana, conv, 'explain something slow');
     await turnStarted;
     const res = await response;
     expect(res.status).toBe(200);
@@ -397,15 +410,8 @@ describe('admission control (MAX_ACTIVE_TURNS)', () => {
       const { app, turnStarted, release, ana, conv, send } = await studentWithLimit('1');
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       const leave = new AbortController();
-      const gone = fetch(`${address}/api/v1/conversations/${conv}/messages`, {
-        method: 'POST',
-        headers: {
-          cookie: ana.cookieHeader(),
-          'x-csrf-token': ana.csrf as string,
-          'content-type': 'application/json',
-          accept,
-        },
-        body: JSON.stringify({ text: 'explain something slow' }),
+      const gone = fetchTurn(address, ana, conv, 'explain something slow', {
+        accept,
         signal: leave.signal,
       }).then((r) => r.text());
       await turnStarted;
