@@ -292,8 +292,14 @@ export async function runStreaming(full = FULL) {
         // Refused turns leave fewer open streams than the level names: then not a measure at that level.
         memory_per_stream_under_50kib:
           top.memory_pass.failures === 0 && top.memory_pass.refused === 0 && top.memory_per_stream_kib < 50,
-        // Answered by the LLM at the top level (not all of them need have been open at the same moment).
-        streams_held: top.llm_answered,
+        // Every stream of the top level (2,000 in --full) opened at once and answered by the LLM, in both passes.
+        all_streams_held:
+          top.failures === 0 &&
+          top.refused === 0 &&
+          top.memory_pass.failures === 0 &&
+          top.memory_pass.refused === 0 &&
+          top.llm_answered === top.streams &&
+          top.peak_open_streams >= 2000,
       },
     };
     writeResult('streaming', result);

@@ -3,7 +3,7 @@
  * a password is 8–200 characters; a reset code is 10–200 characters (the server issues 24 base64url
  * characters, valid for 24 hours and once).
  */
-import { ApiError, del, post } from './api.ts';
+import { ApiError, del, post, problemSlug } from './api.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;
@@ -67,7 +67,7 @@ export async function deleteAccount(password: string): Promise<void> {
 
 /** True when `e` is the server's problem of type `slug` (the last segment of its `type` URI). */
 function isProblem(e: unknown, slug: string): boolean {
-  return e instanceof ApiError && e.problem.type?.endsWith(`/${slug}`) === true;
+  return e instanceof ApiError && problemSlug(e.problem) === slug;
 }
 
 /** True when the server refused the password the user typed (the field to fix is the password). */

@@ -44,6 +44,11 @@ export async function csrfToken(): Promise<string> {
   return csrfPending;
 }
 
+/** The last segment of a problem's `type` URI (`…/problems/overloaded` → `overloaded`). */
+export function problemSlug(problem: Problem): string | undefined {
+  return problem.type?.split('/').pop();
+}
+
 async function readProblem(r: Response): Promise<Problem> {
   try {
     return (await r.json()) as Problem;
@@ -101,7 +106,7 @@ const MAX_WAIT_SECONDS = 30;
  */
 export async function busyRefusal(r: Response): Promise<number | null> {
   if (r.status !== 503) return null;
-  const slug = (await readProblem(r.clone())).type?.split('/').pop();
+  const slug = problemSlug(await readProblem(r.clone()));
   if (!slug || !NOTHING_DONE.has(slug)) return null;
   const seconds = Number(r.headers.get('retry-after'));
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, MAX_WAIT_SECONDS) : 5;
