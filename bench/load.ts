@@ -13,7 +13,9 @@ import {
   FULL,
   freePort,
   METRICS_TOKEN,
+  machineCpuSeconds,
   type ProcStats,
+  postgresCpuSeconds,
   ROOT,
   request,
   type ServerProcess,
@@ -190,6 +192,9 @@ async function saturate(
   const lat: number[] = [];
   let errors = 0;
   const stop = cpuWatcher(server);
+  const pg0 = postgresCpuSeconds();
+  const own0 = process.cpuUsage();
+  const machine0 = machineCpuSeconds();
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   await Promise.all(
@@ -208,6 +213,10 @@ async function saturate(
   const wall = (performance.now() - t0) / 1000;
   const s = summarise(lat);
   const { cpuPct, cpuSeconds, rssPeak } = stop();
+  const pgSeconds = postgresCpuSeconds() - pg0;
+  const own = process.cpuUsage(own0);
+  const machine1 = machineCpuSeconds();
+  const perRequest = (seconds: number) => Math.round((seconds / Math.max(1, s.count)) * 10_000) / 10;
   return {
     concurrency,
     seconds: Math.round(wall),
@@ -217,7 +226,12 @@ async function saturate(
     p95_ms: s.p95,
     errors,
     server_cpu_pct: cpuPct,
-    server_cpu_ms_per_request: Math.round((cpuSeconds / Math.max(1, s.count)) * 10_000) / 10,
+    server_cpu_ms_per_request: perRequest(cpuSeconds),
+    postgres_cpu_ms_per_request: perRequest(pgSeconds),
+    loadgen_cpu_ms_per_request: perRequest((own.user + own.system) / 1e6),
+    machine_busy_pct: Math.round(
+      ((machine1.busy - machine0.busy) / Math.max(0.01, machine1.total - machine0.total)) * 100,
+    ),
     server_rss_peak_mib: rssPeak,
   };
 }
@@ -352,6 +366,9 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
   const { aralin, baseline, ratio } = r.saturation;
   console.log(
     `\nsaturation (${aralin.concurrency} closed-loop clients): Aralin ${aralin.per_s} turns/s (p95 ${aralin.p95_ms} ms, ${aralin.errors} errors; ${aralin.queries_per_turn} queries and ${aralin.server_cpu_ms_per_request} ms server CPU per turn), bare Fastify ${baseline.per_s}/s (${baseline.server_cpu_ms_per_request} ms CPU per request) → ratio ${ratio}`,
+  );
+  console.log(
+    `CPU per request at saturation (ms; server / PostgreSQL / load generator, machine busy): Aralin ${aralin.server_cpu_ms_per_request} / ${aralin.postgres_cpu_ms_per_request} / ${aralin.loadgen_cpu_ms_per_request}, ${aralin.machine_busy_pct} %; bare Fastify ${baseline.server_cpu_ms_per_request} / ${baseline.postgres_cpu_ms_per_request} / ${baseline.loadgen_cpu_ms_per_request}, ${baseline.machine_busy_pct} %`,
   );
   for (const l of r.levels)
     if (l.error_samples.length) console.log(`errors at ${l.students}: ${l.error_samples.join(' | ')}`);

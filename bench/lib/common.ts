@@ -4,7 +4,7 @@
  * percentiles and markdown tables. Everything talks to 127.0.0.1 only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
@@ -156,6 +156,34 @@ export function procStats(pid: number): ProcStats {
   } catch {
     return { cpuSeconds: 0, rssMiB: 0 };
   }
+}
+
+/** CPU seconds (user + system) used so far by every PostgreSQL process on the machine (backends and helpers). */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks / CLK_TCK;
+}
+
+/** The machine's CPU time so far, busy and in all, in seconds summed over its cores (from /proc/stat). */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] as string;
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+    .split(/\s+/)
+    .slice(1)
+    .map(Number) as number[];
+  const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
+  return { busy: busy / CLK_TCK, total: (busy + (idle ?? 0) + (iowait ?? 0)) / CLK_TCK };
 }
 
 export async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
