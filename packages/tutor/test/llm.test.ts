@@ -4,7 +4,14 @@ import { APICallError, type LanguageModelV3GenerateResult } from '@ai-sdk/provid
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinTools, createTutor, ToolRegistry, type TutorEvent } from '../src/index.ts';
-import { CircuitBreaker, createLanguageModel, createLlmPlanner, withDeadline } from '../src/planner/llm.ts';
+import {
+  CircuitBreaker,
+  createLanguageModel,
+  createLlmPlanner,
+  HISTORY_LIMITS,
+  recentHistory,
+  withDeadline,
+} from '../src/planner/llm.ts';
 
 const user = { user_id: 's1', name: 'Ana' };
 const usage = {
@@ -261,6 +268,51 @@ describe('LLM planner with the AI SDK mock model', () => {
     expect(JSON.stringify(prompt.at(-1))).toContain('[tool concept_explainer result data]');
     expect(model.doStreamCalls[0]?.abortSignal).toBeInstanceOf(AbortSignal);
     expect(usages).toEqual([120, 30, 120, 30]);
+  });
+
+  it('shows the model the newest history within the prompt limits, long messages cut', async () => {
+    const model = explainer(replyStream('Sige!'));
+    const history = Array.from({ length: 20 }, (_, i) => ({
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: `message ${i} ${'x'.repeat(900)}`,
+    }));
+    history.push({ role: 'user', content: `newest pasted passage ${'y'.repeat(7_000)}` });
+    await createTutor({ llm: createLlmPlanner({ model, provider: 'mock' }) }).orchestrate({
+      user_info: user,
+      message: 'explain photosynthesis',
+      chat_history: history,
+    });
+    for (const prompt of [model.doGenerateCalls[0]?.prompt, model.doStreamCalls[0]?.prompt]) {
+      const text = JSON.stringify(prompt);
+      expect(text).toContain('newest pasted passage');
+      expect(text).not.toContain('y'.repeat(HISTORY_LIMITS.messageChars));
+      expect(text).toContain('message 19 ');
+      expect(text).toContain('message 16 ');
+      expect(text).not.toContain('message 15 ');
+      expect(text).toContain('explain photosynthesis');
+      expect(text).toContain('[profile data]');
+    }
+    expect(model.doStreamCalls[0]?.prompt[0]?.role).toBe('system');
+  });
+
+  it('keeps the newest messages in order, stops at the first that does not fit, and never splits a character', () => {
+    const short = Array.from({ length: 30 }, (_, i) => ({ role: 'user' as const, content: `m${i}` }));
+    expect(recentHistory(short).map((m) => m.content)).toEqual(
+      short.slice(-HISTORY_LIMITS.messages).map((m) => m.content),
+    );
+    const long = Array.from({ length: 6 }, (_, i) => ({
+      role: 'assistant' as const,
+      content: `${i}${'a'.repeat(1_199)}`,
+    }));
+    const kept = recentHistory(long);
+    expect(kept.map((m) => m.content[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(kept.reduce((n, m) => n + m.content.length, 0)).toBeLessThanOrEqual(HISTORY_LIMITS.chars);
+    const emoji = '😀'.repeat(HISTORY_LIMITS.messageChars);
+    const [cut] = recentHistory([{ role: 'user', content: emoji }]);
+    expect(cut?.content.endsWith('…')).toBe(true);
+    expect(cut?.content.length).toBeLessThanOrEqual(HISTORY_LIMITS.messageChars);
+    expect(cut?.content.isWellFormed()).toBe(true);
+    expect(recentHistory([])).toEqual([]);
   });
 
   it('retries a retryable provider error before the reply stream starts, but not a refused request', async () => {
