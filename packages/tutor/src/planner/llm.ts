@@ -112,9 +112,9 @@ const REPLY_SYSTEM = `You are Aralin, a warm, patient tutor for Filipino student
 
 /**
  * How much of the conversation a model call is shown. The newest messages count most (a follow-up such as
- * "make it harder" refers to them), and a prompt must stay well inside a small local model's context (Ollama
- * serves 4,096 tokens by default and cuts a longer prompt itself, where it chooses): at most 12 messages and
- * 6,000 characters (about 1,500–2,000 tokens), each message cut at 1,500.
+ * "make it harder" refers to them), and the history must not grow a prompt without bound (local models often
+ * run with a few thousand tokens of context): at most 12 messages and 6,000 characters (about 1,500–2,000
+ * tokens), each message cut at 1,500.
  */
 export const HISTORY_LIMITS = { messages: 12, chars: 6_000, messageChars: 1_500 } as const;
 
