@@ -1,20 +1,14 @@
 /**
- * Embedded planner and orchestrator micro-benchmark (single core): `npm exec -- node bench/orchestrator.ts`.
- * Prints a table and writes bench/results/orchestrator.json.
+ * Embedded planner and orchestrator micro-benchmark, on one core: `npm exec -- node bench/orchestrator.ts`
+ * (`BENCH_SECONDS` per row, default 3). Prints a table and writes bench/results/orchestrator.json.
  */
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { loadContentLibrary } from '@aralin/content';
 import { createTutor, embeddedPlanner, ToolRegistry } from '@aralin/tutor';
 import { loadCases } from '../packages/tutor/eval/run.ts';
-import { percentile, writeResult } from './lib/common.ts';
+import { percentile, runOnOneCore, writeResult } from './lib/common.ts';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-const cases = loadCases();
-const content = loadContentLibrary();
-const tools = new ToolRegistry();
-const tutor = createTutor({ content, tools });
-
-async function measure(name: string, fn: (i: number) => Promise<unknown>) {
+async function measure(name: string, seconds: number, fn: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 200; i++) await fn(i);
   const times: number[] = [];
   const deadline = performance.now() + seconds * 1000;
@@ -35,32 +29,50 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>) {
   };
 }
 
-const plan = (i: number) => {
-  const c = cases[i % cases.length] as (typeof cases)[number];
-  const req = c.request as {
-    message: string;
-    chat_history: never[];
-    user_info: { user_id: string; name: string };
+export async function runOrchestratorBench(seconds = Number(process.env.BENCH_SECONDS ?? 3)) {
+  const cases = loadCases();
+  const content = loadContentLibrary();
+  const tools = new ToolRegistry();
+  const tutor = createTutor({ content, tools });
+  const plan = (i: number) => {
+    const c = cases[i % cases.length] as (typeof cases)[number];
+    const req = c.request as {
+      message: string;
+      chat_history: never[];
+      user_info: { user_id: string; name: string };
+    };
+    return embeddedPlanner.plan({
+      message: req.message,
+      history: req.chat_history,
+      user: req.user_info,
+      locale: 'en',
+      tools,
+      content,
+    });
   };
-  return embeddedPlanner.plan({
-    message: req.message,
-    history: req.chat_history,
-    user: req.user_info,
-    locale: 'en',
-    tools,
-    content,
-  });
-};
-const turn = (i: number) => tutor.orchestrate((cases[i % cases.length] as (typeof cases)[number]).request);
+  const turn = (i: number) => tutor.orchestrate((cases[i % cases.length] as (typeof cases)[number]).request);
+  return {
+    seconds,
+    cores_used: availableParallelism(),
+    rows: [
+      await measure('embedded planner decision', seconds, plan),
+      await measure('full orchestrate turn (plan + tool + reply)', seconds, turn),
+    ],
+  };
+}
 
-const rows = [
-  await measure('embedded planner decision', plan),
-  await measure('full orchestrate turn (plan + tool + reply)', turn),
-];
-console.log(
-  `\nOrchestrator micro-benchmark — ${cpus()[0]?.model ?? 'cpu'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${seconds}s each, single thread\n`,
-);
-console.log('| benchmark | runs | per second | p50 | p99 |\n|---|---:|---:|---:|---:|');
-for (const r of rows)
-  console.log(`| ${r.name} | ${r.runs} | ${r.per_second} | ${r.p50_us} µs | ${r.p99_us} µs |`);
-writeResult('orchestrator', { seconds, rows });
+export function printOrchestratorBench(r: Awaited<ReturnType<typeof runOrchestratorBench>>): void {
+  console.log(
+    `\nOrchestrator micro-benchmark — ${cpus()[0]?.model ?? 'cpu'}, running on ${r.cores_used} of ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${r.seconds}s each\n`,
+  );
+  console.log('| benchmark | runs | per second | p50 | p99 |\n|---|---:|---:|---:|---:|');
+  for (const row of r.rows)
+    console.log(`| ${row.name} | ${row.runs} | ${row.per_second} | ${row.p50_us} µs | ${row.p99_us} µs |`);
+}
+
+if (import.meta.main) {
+  runOnOneCore(import.meta.url);
+  const r = await runOrchestratorBench();
+  printOrchestratorBench(r);
+  writeResult('orchestrator', r);
+}

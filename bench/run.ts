@@ -1,25 +1,67 @@
 /**
- * The server benchmarks in one command: load ("class in session" + saturation vs a bare Fastify baseline),
- * streaming through a simulated LLM, and the fault scenarios. Prints one summary table.
+ * The benchmarks in one command: the orchestrator and math solver micro-benchmarks (each in its own process,
+ * on one core), load ("class in session" + saturation vs a bare Fastify baseline), streaming through a
+ * simulated LLM, and the fault scenarios. Prints one summary table.
  *
  *   npm run bench                      short run (< 10 min)
  *   npm run bench -- --full            the complete run
- *   npm run bench -- --only load,streaming,faults
+ *   npm run bench -- --only micro,load,streaming,faults
  *
- * Results go to bench/results/{load,streaming,faults,summary}.json. Traffic stays on 127.0.0.1.
+ * Results go to bench/results/{orchestrator,math,load,streaming,faults,summary}.json. Traffic stays on
+ * 127.0.0.1.
  */
+import { spawnSync } from 'node:child_process';
 import { runFaults } from './faults.ts';
-import { FULL, table, writeResult } from './lib/common.ts';
+import { FULL, ROOT, readResult, table, writeResult } from './lib/common.ts';
 import { printStreaming, runStreaming } from './lib/streaming.ts';
 import { printLoad, runLoad } from './load.ts';
+import type { runMathBench } from './math.ts';
+import type { runOrchestratorBench } from './orchestrator.ts';
 
 const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['load', 'streaming', 'faults'];
+const only =
+  onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['micro', 'load', 'streaming', 'faults'];
 const rows: (string | number)[][] = [];
 const yes = (b: boolean | null | undefined) =>
   b === null || b === undefined ? 'n/a' : b ? 'met' : 'NOT met';
 const t0 = performance.now();
 
+if (only.includes('micro')) {
+  console.error('micro: the embedded planner and the math solver, each on one core…');
+  /** Runs a micro-benchmark script in its own process (it pins itself to one core); true when it succeeded. */
+  const micro = (script: string, env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [`${ROOT}bench/${script}`], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    }).status === 0;
+  const onCores = (n: number | undefined) => (n === 1 ? 'one core' : `${n ?? '?'} cores`);
+  const planner = micro('orchestrator.ts', { BENCH_SECONDS: FULL ? '3' : '1' })
+    ? readResult<Awaited<ReturnType<typeof runOrchestratorBench>>>('orchestrator')
+    : null;
+  if (planner)
+    for (const row of planner.rows)
+      rows.push([
+        `micro: ${row.name} (${onCores(planner.cores_used)})`,
+        `${row.per_second}/s (p50 ${row.p50_us} µs, p99 ${row.p99_us} µs)`,
+        '',
+        '',
+      ]);
+  else rows.push(['micro: orchestrator', 'the benchmark failed (see its output above)', '', 'NOT met']);
+  const math = micro('math.ts') ? readResult<ReturnType<typeof runMathBench>>('math') : null;
+  const accurate = math
+    ? math.overall.accuracy >= 0.97 &&
+      math.modules.every((m) => m.accuracy >= 0.9) &&
+      math.timing_ms.median < 2
+    : false;
+  rows.push([
+    `micro: math solver (${onCores(math?.cores_used)})`,
+    math
+      ? `${math.solves_per_s} solves/s (median ${math.timing_ms.median.toFixed(3)} ms); ${math.overall.correct}/${math.overall.total} correct`
+      : 'the benchmark failed (see its output above)',
+    '≥ 97 % (every module ≥ 90 %), median < 2 ms',
+    yes(accurate),
+  ]);
+}
 if (only.includes('load')) {
   console.error('load: signing up students and running the class-in-session levels…');
   const r = await runLoad(FULL);

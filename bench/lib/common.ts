@@ -3,11 +3,12 @@
  * process (so its CPU and memory can be read from /proc), a small keep-alive HTTP client with a cookie jar,
  * percentiles and markdown tables. Everything talks to 127.0.0.1 only.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -54,6 +55,37 @@ export function writeResult(name: string, data: unknown): string {
     `${JSON.stringify({ measured_at: new Date().toISOString(), ...(data as object) }, null, 2)}\n`,
   );
   return file;
+}
+
+/** A result that `writeResult` wrote, or null when there is none. */
+export function readResult<T>(name: string): T | null {
+  try {
+    return JSON.parse(readFileSync(`${ROOT}bench/results/${name}.json`, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Makes the calling benchmark run on one CPU, as the micro-benchmarks are specified (V8's helper threads
+ * included): unless the process already has a single CPU, runs the script again under `taskset -c 0` and
+ * exits with its status. Without taskset it says so loudly and measures on every core.
+ */
+export function runOnOneCore(scriptUrl: string): void {
+  const cores = availableParallelism();
+  if (cores === 1) return;
+  const pinned = spawnSync(
+    'taskset',
+    ['-c', '0', process.execPath, ...process.execArgv, fileURLToPath(scriptUrl), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  if (pinned.error) {
+    console.error(
+      `!! taskset could not run (${pinned.error.message}): measuring on all ${cores} cores instead of one`,
+    );
+    return;
+  }
+  process.exit(pinned.status ?? 1);
 }
 
 export async function freePort(): Promise<number> {
