@@ -9,13 +9,14 @@
  */
 import {
   argv,
+  checkRedis,
   createBenchDatabase,
   FULL,
   freePort,
   METRICS_TOKEN,
   machineCpuSeconds,
   type ProcStats,
-  postgresCpuSeconds,
+  processCpuSeconds,
   ROOT,
   request,
   type ServerProcess,
@@ -192,7 +193,8 @@ async function saturate(
   const lat: number[] = [];
   let errors = 0;
   const stop = cpuWatcher(server);
-  const pg0 = postgresCpuSeconds();
+  const pg0 = processCpuSeconds('postgres');
+  const redis0 = processCpuSeconds('redis-server');
   const own0 = process.cpuUsage();
   const machine0 = machineCpuSeconds();
   const t0 = performance.now();
@@ -213,7 +215,8 @@ async function saturate(
   const wall = (performance.now() - t0) / 1000;
   const s = summarise(lat);
   const { cpuPct, cpuSeconds, rssPeak } = stop();
-  const pgSeconds = postgresCpuSeconds() - pg0;
+  const pgSeconds = processCpuSeconds('postgres') - pg0;
+  const redisSeconds = processCpuSeconds('redis-server') - redis0;
   const own = process.cpuUsage(own0);
   const machine1 = machineCpuSeconds();
   const perRequest = (seconds: number) => Math.round((seconds / Math.max(1, s.count)) * 10_000) / 10;
@@ -228,6 +231,7 @@ async function saturate(
     server_cpu_pct: cpuPct,
     server_cpu_ms_per_request: perRequest(cpuSeconds),
     postgres_cpu_ms_per_request: perRequest(pgSeconds),
+    redis_cpu_ms_per_request: perRequest(redisSeconds),
     loadgen_cpu_ms_per_request: perRequest((own.user + own.system) / 1e6),
     machine_busy_pct: Math.round(
       ((machine1.busy - machine0.busy) / Math.max(0.01, machine1.total - machine0.total)) * 100,
@@ -257,6 +261,7 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
   let baseline: ServerProcess | undefined;
   try {
     server = await startServer({ DATABASE_URL: db.url });
+    const rateLimits = await checkRedis(server.url);
     const setup0 = performance.now();
     const sessions = await signUpStudents(server.url, Math.max(concurrency, ...levels), 'loadkid');
     const students: Student[] = [];
@@ -318,6 +323,7 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
     };
     const result = {
       full,
+      rate_limits: rateLimits,
       setup: { students: students.length, signup_and_conversation_seconds: setupSeconds },
       levels: levelResults,
       saturation: { aralin, baseline: bare, ratio },
@@ -368,7 +374,7 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
     `\nsaturation (${aralin.concurrency} closed-loop clients): Aralin ${aralin.per_s} turns/s (p95 ${aralin.p95_ms} ms, ${aralin.errors} errors; ${aralin.queries_per_turn} queries and ${aralin.server_cpu_ms_per_request} ms server CPU per turn), bare Fastify ${baseline.per_s}/s (${baseline.server_cpu_ms_per_request} ms CPU per request) → ratio ${ratio}`,
   );
   console.log(
-    `CPU per request at saturation (ms; server / PostgreSQL / load generator, machine busy): Aralin ${aralin.server_cpu_ms_per_request} / ${aralin.postgres_cpu_ms_per_request} / ${aralin.loadgen_cpu_ms_per_request}, ${aralin.machine_busy_pct} %; bare Fastify ${baseline.server_cpu_ms_per_request} / ${baseline.postgres_cpu_ms_per_request} / ${baseline.loadgen_cpu_ms_per_request}, ${baseline.machine_busy_pct} %`,
+    `CPU per request at saturation (ms; server / PostgreSQL / Redis / load generator, machine busy): Aralin ${aralin.server_cpu_ms_per_request} / ${aralin.postgres_cpu_ms_per_request} / ${aralin.redis_cpu_ms_per_request} / ${aralin.loadgen_cpu_ms_per_request}, ${aralin.machine_busy_pct} %; bare Fastify ${baseline.server_cpu_ms_per_request} / ${baseline.postgres_cpu_ms_per_request} / ${baseline.redis_cpu_ms_per_request} / ${baseline.loadgen_cpu_ms_per_request}, ${baseline.machine_busy_pct} %; Aralin's rate limits in ${r.rate_limits}`,
   );
   for (const l of r.levels)
     if (l.error_samples.length) console.log(`errors at ${l.students}: ${l.error_samples.join(' | ')}`);

@@ -76,7 +76,7 @@ if (only.includes('load')) {
   const s = r.saturation;
   rows.push([
     'load: saturation turns/s',
-    `${s.aralin.per_s} (${s.aralin.errors} errors; CPU per turn: server ${s.aralin.server_cpu_ms_per_request} ms, PostgreSQL ${s.aralin.postgres_cpu_ms_per_request} ms; the bare route: ${s.baseline.per_s}/s, ${s.baseline.server_cpu_ms_per_request} + ${s.baseline.postgres_cpu_ms_per_request} ms)`,
+    `${s.aralin.per_s} (${s.aralin.errors} errors; CPU per turn: server ${s.aralin.server_cpu_ms_per_request} ms, PostgreSQL ${s.aralin.postgres_cpu_ms_per_request} ms; the bare route: ${s.baseline.per_s}/s, ${s.baseline.server_cpu_ms_per_request} + ${s.baseline.postgres_cpu_ms_per_request} ms; rate limits in ${r.rate_limits})`,
     '≥ 1,000',
     yes(r.targets.saturation_at_least_1000_turns_per_s),
   ]);

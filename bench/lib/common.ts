@@ -16,6 +16,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const SESSION_SECRET = 'aralin-bench-session-secret-0123456789abcdef';
 export const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+/** The Redis the servers share rate limits through, as a deployment with several replicas does. */
+export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -195,14 +197,17 @@ export function procStats(pid: number): ProcStats {
   }
 }
 
-/** CPU seconds (user + system) used so far by every PostgreSQL process on the machine (backends and helpers). */
-export function postgresCpuSeconds(): number {
+/**
+ * CPU seconds (user + system) used so far by every process on the machine with this command name, e.g.
+ * `postgres` (its backends and helpers) or `redis-server`.
+ */
+export function processCpuSeconds(command: string): number {
   let ticks = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.includes('(postgres)')) ticks += cpuTicks(stat);
+      if (stat.includes(`(${command})`)) ticks += cpuTicks(stat);
     } catch {
       // The process ended between the listing and the read.
     }
@@ -231,6 +236,32 @@ export async function waitReady(url: string, timeoutMs = 60_000): Promise<void> 
   throw new Error(`${url} was not ready within ${timeoutMs} ms`);
 }
 
+/**
+ * Where a server keeps its rate limits now (its `aralin_rate_limit_backend` gauge): `redis`, or `memory` when
+ * Redis is not reachable. Waits up to 3 s for the first report.
+ */
+export async function rateLimitBackend(serverUrl: string): Promise<'redis' | 'memory'> {
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    const res = await request('GET', `${serverUrl}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    if (res.body.includes('aralin_rate_limit_backend{backend="redis"} 1')) return 'redis';
+    if (Date.now() > deadline) return 'memory';
+    await sleep(100);
+  }
+}
+
+/** `rateLimitBackend`, saying loudly when the figures will leave Redis out. */
+export async function checkRedis(serverUrl: string): Promise<'redis' | 'memory'> {
+  const backend = await rateLimitBackend(serverUrl);
+  if (backend === 'memory')
+    console.warn(
+      `!! Redis at ${BENCH_REDIS_URL} is not reachable: the server keeps rate limits in memory, so these figures leave out the Redis round trips of a deployment (set BENCH_REDIS_URL)`,
+    );
+  return backend;
+}
+
 /** Starts `node apps/server/src/main.ts` with the given env on 127.0.0.1 and waits for readiness. */
 export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const p = port ?? (await freePort());
@@ -241,6 +272,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
     SESSION_SECRET,
     METRICS_TOKEN,
     DRAIN_TIMEOUT_MS: '10000',
+    REDIS_URL: BENCH_REDIS_URL,
     RATE_LIMIT_PER_MINUTE: '1000000',
     CHAT_RATE_LIMIT_PER_MINUTE: '1000000',
     // e.g. BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles every server a benchmark starts.

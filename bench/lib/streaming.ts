@@ -23,6 +23,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { monotonicMs } from '../llm-stub.ts';
 import {
+  checkRedis,
   createBenchDatabase,
   FULL,
   ROOT,
@@ -146,6 +147,7 @@ export async function runStreaming(full = FULL) {
       ...(process.env.MAX_ACTIVE_TURNS ? { MAX_ACTIVE_TURNS: process.env.MAX_ACTIVE_TURNS } : {}),
     });
     const srv = server;
+    const rateLimits = await checkRedis(srv.url);
     await useOpenAiCompatibleProvider(srv.url, stub.url);
     const students = await signUpStudents(srv.url, studentCount, 'streamkid');
     const convs = await Promise.all(students.map((s) => s.newConversation()));
@@ -281,6 +283,7 @@ export async function runStreaming(full = FULL) {
     const report = await stub.report();
     const result = {
       full,
+      rate_limits: rateLimits,
       stream_seconds: streamSeconds,
       ramp_per_second: rampPerSecond,
       levels: results,
