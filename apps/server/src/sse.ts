@@ -24,6 +24,15 @@ export interface UiStreamOptions {
 /** The chunks that a model sends many times a second; their writes are coalesced. */
 const DELTAS = new Set<UIMessageChunk['type']>(['text-delta', 'reasoning-delta', 'tool-input-delta']);
 
+type TextDelta = Extract<UIMessageChunk, { type: 'text-delta' | 'reasoning-delta' }>;
+
+/** A text or reasoning delta that a following delta of the same part may be appended to. */
+function joinable(chunk: UIMessageChunk): chunk is TextDelta {
+  return (chunk.type === 'text-delta' || chunk.type === 'reasoning-delta') && !chunk.providerMetadata;
+}
+
+const frame = (chunk: UIMessageChunk) => `data: ${JSON.stringify(chunk)}\n\n`;
+
 /**
  * Sends the AI SDK's UI message stream protocol — the same headers, `data: <chunk JSON>` events and closing
  * `data: [DONE]` that `createUIMessageStreamResponse` writes and `useChat` reads — from a Node stream.
@@ -33,8 +42,11 @@ const DELTAS = new Set<UIMessageChunk['type']>(['text-delta', 'reasoning-delta',
  * second on one instance those stages cost more CPU and memory than the tutor itself (docs/benchmarks.md),
  * so chunks are framed here and written once. Each write is a system call and a chunk of the response's
  * chunked encoding, so chunks emitted together are written together and a model's token deltas are
- * coalesced (`coalesceMs`). Fastify still sends the response: its hooks (security headers, request metrics,
- * logs) run as for any other route.
+ * coalesced (`coalesceMs`). Consecutive text (or reasoning) deltas of one part that go out in the same write
+ * are sent as one delta with their text joined: the embedded engine emits its reply word by word, and one
+ * event per word made a streamed turn ~6 times the bytes of its JSON answer and cost both ends an event
+ * each. Fastify still sends the response: its hooks (security headers, request metrics, logs) run as for any
+ * other route.
  */
 export function sendUiMessageStream(
   reply: FastifyReply,
@@ -46,6 +58,12 @@ export function sendUiMessageStream(
   let closed = false;
   let quiet = true;
   let pending = '';
+  /** The last delta waiting to be written, still open to the deltas of its part that follow it. */
+  let open: TextDelta | null = null;
+  const closeOpen = () => {
+    if (open) pending += frame(open);
+    open = null;
+  };
   let flushQueued = false;
   let timer: NodeJS.Timeout | undefined;
   let lastWrite = Number.NEGATIVE_INFINITY;
@@ -54,6 +72,7 @@ export function sendUiMessageStream(
     flushQueued = false;
     clearTimeout(timer);
     timer = undefined;
+    closeOpen();
     if (pending && !body.writableEnded) body.write(pending);
     pending = '';
     lastWrite = performance.now();
@@ -73,7 +92,13 @@ export function sendUiMessageStream(
   const emit: Emit = (chunk) => {
     quiet = false;
     if (body.writableEnded) return;
-    pending += `data: ${JSON.stringify(chunk)}\n\n`;
+    if (open && joinable(chunk) && chunk.type === open.type && chunk.id === open.id)
+      open.delta += chunk.delta;
+    else {
+      closeOpen();
+      if (joinable(chunk)) open = { ...chunk };
+      else pending += frame(chunk);
+    }
     if (DELTAS.has(chunk.type)) {
       const wait = sentDelta ? lastWrite + coalesceMs - performance.now() : 0;
       sentDelta = true;
@@ -92,6 +117,7 @@ export function sendUiMessageStream(
     .finally(() => {
       clearInterval(heartbeat);
       clearTimeout(timer);
+      closeOpen();
       if (!body.writableEnded) body.end(`${pending}data: [DONE]\n\n`);
       pending = '';
     });

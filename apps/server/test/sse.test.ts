@@ -112,7 +112,7 @@ describe('sendUiMessageStream', () => {
   it('sends the first delta at once and coalesces the later ones; other chunks are never held back', async () => {
     const tick = () => new Promise((r) => setImmediate(r));
     const writes: string[] = [];
-    const written = (text: string) => writes.some((w) => w.includes(`"delta":"${text}"`));
+    const written = (text: string) => writes.some((w) => w.includes(text));
     const delta = (text: string): UIMessageChunk => ({ type: 'text-delta', id: 't1', delta: text });
     const sent: UIMessageChunk[] = [
       { type: 'start', messageId: 'm5' },
@@ -150,15 +150,58 @@ describe('sendUiMessageStream', () => {
       writes,
     );
     expect(seen).toEqual([true, false, true, true]);
-    expect(chunks).toEqual(sent);
-    const holding = (text: string) => writes.filter((w) => w.includes(`"delta":"${text}"`));
+    // The deltas held together went out as one delta with their text joined; nothing else changed.
+    expect(chunks).toEqual([
+      ...sent.slice(0, 3),
+      delta(' dalawa tatlo'),
+      delta(' apat lima'),
+      ...sent.slice(7),
+    ]);
     // start, text-start and the first delta were emitted together: one write.
-    expect(holding('Isa')).toEqual([writes[0]]);
-    expect(writes[0]).toContain('"type":"text-start"');
-    // Two deltas held for the window, written together.
-    expect(holding(' dalawa')).toEqual(holding(' tatlo'));
+    expect(writes[0]).toMatch(/"type":"start".*"type":"text-start".*"delta":"Isa"/s);
     // A chunk that is not a delta takes the held deltas with it at once, in order.
-    const [last] = holding(' lima');
-    expect(last).toMatch(/" apat".*" lima".*"text-end"/s);
+    expect(writes.find((w) => w.includes(' lima'))).toMatch(/"delta":" apat lima".*"text-end"/s);
+  });
+
+  it('joins only the deltas of one part, in order, and keeps a delta that carries provider metadata apart', async () => {
+    const words = Array.from({ length: 300 }, (_, i) => `salita${i} `);
+    const meta = { openai: { note: 'kept' } };
+    const writes: string[] = [];
+    const { chunks } = await roundTrip(
+      async (emit) => {
+        emit({ type: 'start', messageId: 'm6' });
+        emit({ type: 'reasoning-start', id: 'r1' });
+        emit({ type: 'reasoning-delta', id: 'r1', delta: 'iniisip ' });
+        emit({ type: 'reasoning-delta', id: 'r1', delta: 'ko' });
+        emit({ type: 'reasoning-end', id: 'r1' });
+        emit({ type: 'text-start', id: 't1' });
+        emit({ type: 'text-start', id: 't2' });
+        for (const w of words) emit({ type: 'text-delta', id: 't1', delta: w });
+        emit({ type: 'text-delta', id: 't2', delta: 'iba' });
+        emit({ type: 'text-delta', id: 't2', delta: ' pa', providerMetadata: meta });
+        emit({ type: 'text-delta', id: 't2', delta: ' rin' });
+        emit({ type: 'text-end', id: 't1' });
+        emit({ type: 'text-end', id: 't2' });
+        emit({ type: 'finish' });
+      },
+      {},
+      writes,
+    );
+    expect(chunks).toEqual([
+      { type: 'start', messageId: 'm6' },
+      { type: 'reasoning-start', id: 'r1' },
+      { type: 'reasoning-delta', id: 'r1', delta: 'iniisip ko' },
+      { type: 'reasoning-end', id: 'r1' },
+      { type: 'text-start', id: 't1' },
+      { type: 'text-start', id: 't2' },
+      { type: 'text-delta', id: 't1', delta: words.join('') },
+      { type: 'text-delta', id: 't2', delta: 'iba' },
+      { type: 'text-delta', id: 't2', delta: ' pa', providerMetadata: meta },
+      { type: 'text-delta', id: 't2', delta: ' rin' },
+      { type: 'text-end', id: 't1' },
+      { type: 'text-end', id: 't2' },
+      { type: 'finish' },
+    ]);
+    expect(writes.join('').match(/^data: /gm)).toHaveLength(14);
   });
 });
