@@ -1,11 +1,12 @@
 /**
  * Load benchmark, scenario "class in session": N signed-up students each act every 2–4 s through the real API
- * (embedded planner) — JSON chat turns, SSE chat turns read to the end, quiz answers and flashcard ratings —
- * against the server on PostgreSQL as a child process. Then a closed-loop saturation run of JSON turns
- * against the server and against a bare Fastify route doing the same two inserts (the overhead baseline).
+ * (embedded planner) — chat turns streamed (SSE) and read to the end, as the web app sends them, quiz answers
+ * and flashcard ratings — against the server on PostgreSQL as a child process. Then closed-loop saturation
+ * runs: streamed turns, the same turns in the API's JSON mode, and a bare Fastify route doing the same two
+ * inserts (the overhead baseline).
  *
  * Run alone: `npm exec -- node bench/load.ts [--full]`. Writes bench/results/load.json.
- * `--saturation-only` runs only the two closed-loop runs (bench/results/load-saturation.json).
+ * `--saturation-only` runs only the closed-loop runs (bench/results/load-saturation.json).
  */
 import {
   argv,
@@ -59,7 +60,6 @@ interface LevelResult {
   turn_p50_ms: number;
   turn_p95_ms: number;
   turn_p99_ms: number;
-  sse_p95_ms: number;
   other_actions: number;
   other_p95_ms: number;
   errors: number;
@@ -86,6 +86,14 @@ function cpuWatcher(server: { stats(): ProcStats }) {
       rssPeak: Math.round(peak),
     };
   };
+}
+
+/** A chat turn as the web app sends it: streamed (SSE) and read to the end. */
+async function streamedTurn(s: Student, text: string) {
+  const out = await streamTurn(s.session, s.conversation, text);
+  if (out.status !== 200 || !out.finished || !out.text)
+    throw new Error(`sse ${out.status} ${out.body.slice(0, 200)}`);
+  if (out.quizId) s.pendingQuizId = out.quizId;
 }
 
 async function jsonTurn(s: Student, text: string) {
@@ -130,7 +138,6 @@ async function rateCard(s: Student): Promise<boolean> {
 /** One paced level: every student acts every 2–4 s for `seconds`. */
 async function runLevel(server: ServerProcess, students: Student[], seconds: number): Promise<LevelResult> {
   const turnLat: number[] = [];
-  const sseLat: number[] = [];
   const otherLat: number[] = [];
   const errors: string[] = [];
   const stop = cpuWatcher(server);
@@ -145,14 +152,8 @@ async function runLevel(server: ServerProcess, students: Student[], seconds: num
         if (r < 0.1 && (await answerQuiz(s))) otherLat.push(performance.now() - started);
         else if (r >= 0.1 && r < 0.2 && (await rateCard(s))) otherLat.push(performance.now() - started);
         else {
-          const text = MESSAGES[s.turn++ % MESSAGES.length] as string;
           const t = performance.now();
-          if (r > 0.9) {
-            const out = await streamTurn(s.session, s.conversation, text);
-            if (out.status !== 200 || !out.finished || !out.text)
-              throw new Error(`sse ${out.status} ${out.body}`);
-            sseLat.push(performance.now() - t);
-          } else await jsonTurn(s, text);
+          await streamedTurn(s, MESSAGES[s.turn++ % MESSAGES.length] as string);
           turnLat.push(performance.now() - t);
         }
       } catch (error) {
@@ -173,7 +174,6 @@ async function runLevel(server: ServerProcess, students: Student[], seconds: num
     turn_p50_ms: t.p50,
     turn_p95_ms: t.p95,
     turn_p99_ms: t.p99,
-    sse_p95_ms: summarise(sseLat).p95,
     other_actions: otherLat.length,
     other_p95_ms: summarise(otherLat).p95,
     errors: errors.length,
@@ -289,14 +289,17 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
     const srv = server;
     const queriesBefore = await queriesRun(srv);
     const saturated = await saturate(concurrency, satSeconds, srv, async (w, i) => {
-      const s = students[w % students.length] as Student;
-      await jsonTurn(s, MESSAGES[i % MESSAGES.length] as string);
+      await streamedTurn(students[w % students.length] as Student, MESSAGES[i % MESSAGES.length] as string);
     });
     const aralin = {
       ...saturated,
       queries_per_turn:
         Math.round((((await queriesRun(srv)) - queriesBefore) / Math.max(1, saturated.completed)) * 10) / 10,
     };
+    // The same turns in the API's JSON mode (one response, no stream), for API clients other than the web app.
+    const aralinJson = await saturate(concurrency, satSeconds, srv, async (w, i) => {
+      await jsonTurn(students[w % students.length] as Student, MESSAGES[i % MESSAGES.length] as string);
+    });
     const port = await freePort();
     baseline = await spawnAndWait(`${ROOT}bench/lib/baseline-server.ts`, port, { DATABASE_URL: db.url });
     const base = baseline;
@@ -314,7 +317,7 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
     });
     const ratio = Math.round((aralin.per_s / Math.max(1, bare.per_s)) * 100) / 100;
     const at200 = levelResults.find((l) => l.students === 200);
-    const totalErrors = levelResults.reduce((a, l) => a + l.errors, 0) + aralin.errors;
+    const totalErrors = levelResults.reduce((a, l) => a + l.errors, 0) + aralin.errors + aralinJson.errors;
     const targets = {
       p95_under_50ms_at_200: at200 ? at200.turn_p95_ms < 50 : null,
       saturation_at_least_1000_turns_per_s: aralin.per_s >= 1000,
@@ -326,7 +329,7 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
       rate_limits: rateLimits,
       setup: { students: students.length, signup_and_conversation_seconds: setupSeconds },
       levels: levelResults,
-      saturation: { aralin, baseline: bare, ratio },
+      saturation: { aralin, aralin_json: aralinJson, baseline: bare, ratio },
       targets,
     };
     writeResult(saturationOnly ? 'load-saturation' : 'load', result);
@@ -348,7 +351,6 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
         'p50 ms',
         'p95 ms',
         'p99 ms',
-        'SSE p95',
         'quiz/cards',
         'errors',
         'CPU %',
@@ -361,7 +363,6 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
         l.turn_p50_ms,
         l.turn_p95_ms,
         l.turn_p99_ms,
-        l.sse_p95_ms,
         l.other_actions,
         l.errors,
         l.server_cpu_pct,
@@ -369,9 +370,9 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
       ]),
     ),
   );
-  const { aralin, baseline, ratio } = r.saturation;
+  const { aralin, aralin_json: json, baseline, ratio } = r.saturation;
   console.log(
-    `\nsaturation (${aralin.concurrency} closed-loop clients): Aralin ${aralin.per_s} turns/s (p95 ${aralin.p95_ms} ms, ${aralin.errors} errors; ${aralin.queries_per_turn} queries and ${aralin.server_cpu_ms_per_request} ms server CPU per turn), bare Fastify ${baseline.per_s}/s (${baseline.server_cpu_ms_per_request} ms CPU per request) → ratio ${ratio}`,
+    `\nsaturation (${aralin.concurrency} closed-loop clients): Aralin ${aralin.per_s} streamed turns/s (p95 ${aralin.p95_ms} ms, ${aralin.errors} errors; ${aralin.queries_per_turn} queries and ${aralin.server_cpu_ms_per_request} ms server CPU per turn), bare Fastify ${baseline.per_s}/s (${baseline.server_cpu_ms_per_request} ms CPU per request) → ratio ${ratio}; JSON turns ${json.per_s}/s (p95 ${json.p95_ms} ms, ${json.errors} errors, ${json.server_cpu_ms_per_request} ms server CPU per turn)`,
   );
   console.log(
     `CPU per request at saturation (ms; server / PostgreSQL / Redis / load generator, machine busy): Aralin ${aralin.server_cpu_ms_per_request} / ${aralin.postgres_cpu_ms_per_request} / ${aralin.redis_cpu_ms_per_request} / ${aralin.loadgen_cpu_ms_per_request}, ${aralin.machine_busy_pct} %; bare Fastify ${baseline.server_cpu_ms_per_request} / ${baseline.postgres_cpu_ms_per_request} / ${baseline.redis_cpu_ms_per_request} / ${baseline.loadgen_cpu_ms_per_request}, ${baseline.machine_busy_pct} %; Aralin's rate limits in ${r.rate_limits}`,

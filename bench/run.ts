@@ -75,8 +75,8 @@ if (only.includes('load')) {
     ]);
   const s = r.saturation;
   rows.push([
-    'load: saturation turns/s',
-    `${s.aralin.per_s} (${s.aralin.errors} errors; CPU per turn: server ${s.aralin.server_cpu_ms_per_request} ms, PostgreSQL ${s.aralin.postgres_cpu_ms_per_request} ms; the bare route: ${s.baseline.per_s}/s, ${s.baseline.server_cpu_ms_per_request} + ${s.baseline.postgres_cpu_ms_per_request} ms; rate limits in ${r.rate_limits})`,
+    'load: saturation, streamed turns/s',
+    `${s.aralin.per_s} (${s.aralin.errors} errors; JSON turns ${s.aralin_json.per_s}/s; CPU per turn: server ${s.aralin.server_cpu_ms_per_request} ms, PostgreSQL ${s.aralin.postgres_cpu_ms_per_request} ms; the bare route: ${s.baseline.per_s}/s, ${s.baseline.server_cpu_ms_per_request} + ${s.baseline.postgres_cpu_ms_per_request} ms; rate limits in ${r.rate_limits})`,
     '≥ 1,000',
     yes(r.targets.saturation_at_least_1000_turns_per_s),
   ]);
@@ -88,7 +88,7 @@ if (only.includes('load')) {
   ]);
   rows.push([
     'load: errors',
-    String(r.levels.reduce((a, l) => a + l.errors, 0) + s.aralin.errors),
+    String(r.levels.reduce((a, l) => a + l.errors, 0) + s.aralin.errors + s.aralin_json.errors),
     '0',
     yes(r.targets.zero_errors),
   ]);

@@ -506,7 +506,7 @@ export function streamTurn(
   text: string,
   onDelta?: (delta: string) => void,
   extraHeaders: Record<string, string> = {},
-): Promise<{ status: number; finished: boolean; text: string; body: string }> {
+): Promise<{ status: number; finished: boolean; text: string; body: string; quizId: string | null }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${session.base}/api/v1/conversations/${conversationId}/messages`,
@@ -524,9 +524,14 @@ export function streamTurn(
         let raw = '';
         let textOut = '';
         let finished = false;
+        let quizId: string | null = null;
+        const ok = res.statusCode === 200;
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
-          raw += chunk;
+          if (!ok) {
+            raw += chunk;
+            return;
+          }
           buffer += chunk;
           let idx = buffer.indexOf('\n\n');
           while (idx >= 0) {
@@ -537,11 +542,12 @@ export function streamTurn(
             const data = block.replace(/^data:\s?/, '');
             if (data === '[DONE]') continue;
             try {
-              const part = JSON.parse(data) as { type: string; delta?: string };
+              const part = JSON.parse(data) as { type: string; delta?: string; data?: { quiz_id?: string } };
               if (part.type === 'text-delta' && part.delta) {
                 textOut += part.delta;
                 onDelta?.(part.delta);
-              } else if (part.type === 'finish') finished = true;
+              } else if (part.type === 'data-tool-result' && part.data?.quiz_id) quizId = part.data.quiz_id;
+              else if (part.type === 'finish') finished = true;
             } catch {
               // not JSON: counted as an unfinished stream below
             }
@@ -552,7 +558,8 @@ export function streamTurn(
             status: res.statusCode ?? 0,
             finished,
             text: textOut,
-            body: res.statusCode === 200 ? '' : raw,
+            body: raw,
+            quizId,
           }),
         );
         res.on('error', reject);
