@@ -11,7 +11,7 @@ import {
   FULL,
   freePort,
   isProblemJson,
-  METRICS_TOKEN,
+  metricsText,
   request,
   type ServerProcess,
   Session,
@@ -259,12 +259,10 @@ async function redisOutage(full: boolean): Promise<FaultResult> {
       signins.push(res.status);
     }
     const throttled = signins.slice(0, 5).every((s) => s === 401) && signins[5] === 429;
-    const metrics = await request('GET', `${server.url}/metrics`, {
-      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-    });
+    const metrics = await metricsText(server.url);
     const onMemory =
-      metrics.body.includes('aralin_rate_limit_backend{backend="memory"} 1') &&
-      metrics.body.includes('aralin_rate_limit_backend{backend="redis"} 0');
+      metrics.includes('aralin_rate_limit_backend{backend="memory"} 1') &&
+      metrics.includes('aralin_rate_limit_backend{backend="redis"} 0');
     const fallbackWarnings = server
       .log()
       .split('\n')

@@ -14,8 +14,8 @@ import {
   createBenchDatabase,
   FULL,
   freePort,
-  METRICS_TOKEN,
   machineCpuSeconds,
+  metricsText,
   type ProcStats,
   processCpuSeconds,
   ROOT,
@@ -242,13 +242,9 @@ async function saturate(
 
 /** Database statements the server has run (its query histogram's count, all operations). */
 async function queriesRun(server: ServerProcess): Promise<number> {
-  const res = await request('GET', `${server.url}/metrics`, {
-    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-  });
-  return [...res.body.matchAll(/^aralin_db_query_duration_seconds_count\{[^}]*\} (\d+)$/gm)].reduce(
-    (sum, m) => sum + Number(m[1]),
-    0,
-  );
+  return [
+    ...(await metricsText(server.url)).matchAll(/^aralin_db_query_duration_seconds_count\{[^}]*\} (\d+)$/gm),
+  ].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
 export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {

@@ -242,30 +242,30 @@ export async function waitReady(url: string, timeoutMs = 60_000): Promise<void> 
   throw new Error(`${url} was not ready within ${timeoutMs} ms`);
 }
 
-/**
- * Where a server keeps its rate limits now (its `aralin_rate_limit_backend` gauge): `redis`, or `memory` when
- * Redis is not reachable. Waits up to 3 s for the first report.
- */
-export async function rateLimitBackend(serverUrl: string): Promise<'redis' | 'memory'> {
-  const deadline = Date.now() + 3_000;
-  for (;;) {
-    const res = await request('GET', `${serverUrl}/metrics`, {
-      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-    });
-    if (res.body.includes('aralin_rate_limit_backend{backend="redis"} 1')) return 'redis';
-    if (Date.now() > deadline) return 'memory';
-    await sleep(100);
-  }
+/** A server's Prometheus metrics, as text. */
+export async function metricsText(serverUrl: string): Promise<string> {
+  const res = await request('GET', `${serverUrl}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  return res.body;
 }
 
-/** `rateLimitBackend`, saying loudly when the figures will leave Redis out. */
+/**
+ * Where a server keeps its rate limits (its `aralin_rate_limit_backend` gauge): `redis`, or `memory` when Redis
+ * was not reachable within 3 s — then it says loudly that the figures leave Redis out.
+ */
 export async function checkRedis(serverUrl: string): Promise<'redis' | 'memory'> {
-  const backend = await rateLimitBackend(serverUrl);
-  if (backend === 'memory')
-    console.warn(
-      `!! Redis at ${BENCH_REDIS_URL} is not reachable: the server keeps rate limits in memory, so these figures leave out the Redis round trips of a deployment (set BENCH_REDIS_URL)`,
-    );
-  return backend;
+  const deadline = Date.now() + 3_000;
+  while (!(await metricsText(serverUrl)).includes('aralin_rate_limit_backend{backend="redis"} 1')) {
+    if (Date.now() > deadline) {
+      console.warn(
+        `!! Redis at ${BENCH_REDIS_URL} is not reachable: the server keeps rate limits in memory, so these figures leave out the Redis round trips of a deployment (set BENCH_REDIS_URL)`,
+      );
+      return 'memory';
+    }
+    await sleep(100);
+  }
+  return 'redis';
 }
 
 /** Starts `node apps/server/src/main.ts` with the given env on 127.0.0.1 and waits for readiness. */

@@ -104,7 +104,7 @@ const MAX_WAIT_SECONDS = 30;
  * it can take) or `draining` (it is shutting down): its `Retry-After`, at most 30 s; null for any other answer.
  * Reads a clone: the body stays unread.
  */
-export async function busyRefusal(r: Response): Promise<number | null> {
+async function busyRefusal(r: Response): Promise<number | null> {
   if (r.status !== 503) return null;
   const slug = problemSlug(await readProblem(r.clone()));
   if (!slug || !NOTHING_DONE.has(slug)) return null;
