@@ -43,9 +43,8 @@ const frame = (chunk: UIMessageChunk) => `data: ${JSON.stringify(chunk)}\n\n`;
  * so chunks are framed here and written once. Each write is a system call and a chunk of the response's
  * chunked encoding, so chunks emitted together are written together and a model's token deltas are
  * coalesced (`coalesceMs`). Consecutive text (or reasoning) deltas of one part that go out in the same write
- * are sent as one delta with their text joined: the embedded engine emits its reply word by word, and one
- * event per word made a streamed turn ~6 times the bytes of its JSON answer and cost both ends an event
- * each. Fastify still sends the response: its hooks (security headers, request metrics, logs) run as for any
+ * are sent as one delta with their text joined: a model's tokens coalesced over 50 ms are one event, not one
+ * per token, which costs both ends less. Fastify still sends the response: its hooks (security headers, request metrics, logs) run as for any
  * other route.
  */
 export function sendUiMessageStream(

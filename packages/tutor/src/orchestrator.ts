@@ -127,10 +127,6 @@ const APOLOGY: Record<Locale, string> = {
   fil: 'Paumanhin, may nagkaproblema sa panig ko habang inihahanda iyon. Pakisubukan ulit mamaya.',
 };
 
-function chunk(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
-}
-
 export function createTutor(options: TutorOptions = {}): Tutor {
   const content = options.content ?? loadContentLibrary();
   const registry = options.tools ?? new ToolRegistry();
@@ -184,8 +180,10 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     const chosen = await plan(planRequest);
     trace.push(...chosen.trace, ...chosen.plan.trace);
     const base = { locale, planner: chosen.planner.name, degraded: chosen.degraded } as const;
+    // Text the tutor has whole (the embedded reply, a question, an apology) is one delta: split into words it
+    // would still reach the client in one write, as one event per word.
     const say = (text: string) => {
-      for (const piece of chunk(text)) emit({ type: 'text-delta', delta: piece });
+      if (text) emit({ type: 'text-delta', delta: text });
     };
 
     const p = chosen.plan;

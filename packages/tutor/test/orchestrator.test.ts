@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadCases } from '../eval/run.ts';
-import { createTutor, detectLocale, fitParameters, InvalidRequestError, ToolRegistry } from '../src/index.ts';
+import {
+  createTutor,
+  detectLocale,
+  fitParameters,
+  InvalidRequestError,
+  ToolRegistry,
+  type TutorEvent,
+} from '../src/index.ts';
 import { parseCountWord } from '../src/planner/embedded/numbers.ts';
 
 const tutor = createTutor();
@@ -145,16 +152,15 @@ describe('contract', () => {
       /message/,
     );
   });
-  it('streams events in order: plan, tool result, text', async () => {
-    const events: string[] = [];
-    await tutor.orchestrate(
+  it('streams events in order: plan, tool result, then the embedded reply whole as one delta', async () => {
+    const events: TutorEvent[] = [];
+    const out = await tutor.orchestrate(
       { user_info: user, message: 'quiz me on fractions' },
-      { onEvent: (e) => events.push(e.type) },
+      { onEvent: (e) => events.push(e) },
     );
-    expect(events[0]).toBe('plan');
-    expect(events[1]).toBe('tool-result');
-    expect(events.length).toBeGreaterThan(2);
-    expect(events.slice(2).every((e) => e === 'text-delta')).toBe(true);
+    expect(events.map((e) => e.type)).toEqual(['plan', 'tool-result', 'text-delta']);
+    expect(events[2]).toEqual({ type: 'text-delta', delta: out.reply });
+    expect(out.reply.length).toBeGreaterThan(20);
   });
   it('fitParameters drops invalid optional values and reports what it could not repair', () => {
     const quiz = new ToolRegistry().get('quiz_generator');
