@@ -4,7 +4,7 @@
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { loadContentLibrary } from '@aralin/content';
-import { createTutor, embeddedPlanner, ToolRegistry } from '@aralin/tutor';
+import { createTutor, embeddedPlanner, ToolRegistry, type TutorEvent } from '@aralin/tutor';
 import { loadCases } from '../packages/tutor/eval/run.ts';
 import { percentile, runOnOneCore, writeResult } from './lib/common.ts';
 
@@ -50,13 +50,16 @@ export async function runOrchestratorBench(seconds = Number(process.env.BENCH_SE
       content,
     });
   };
-  const turn = (i: number) => tutor.orchestrate((cases[i % cases.length] as (typeof cases)[number]).request);
+  // The server consumes every event the turn emits and frames it as JSON for the stream; so does the bench.
+  const onEvent = (event: TutorEvent) => void JSON.stringify(event);
+  const turn = (i: number) =>
+    tutor.orchestrate((cases[i % cases.length] as (typeof cases)[number]).request, { onEvent });
   return {
     seconds,
     cores_used: availableParallelism(),
     rows: [
       await measure('embedded planner decision', seconds, plan),
-      await measure('full orchestrate turn (plan + tool + reply)', seconds, turn),
+      await measure('full orchestrate turn (plan + tool + reply, events framed)', seconds, turn),
     ],
   };
 }
