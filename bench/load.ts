@@ -9,7 +9,9 @@
  * `--saturation-only` runs only the closed-loop runs (bench/results/load-saturation.json).
  */
 import {
+  analyzeIfNoAutovacuum,
   argv,
+  type BenchDatabase,
   checkRedis,
   createBenchDatabase,
   FULL,
@@ -194,6 +196,7 @@ async function saturate(
   warmSeconds: number,
   seconds: number,
   server: { stats(): ProcStats },
+  db: BenchDatabase,
   send: (worker: number, i: number) => Promise<void>,
 ) {
   const closedLoop = (until: number, done: (ms: number) => void, failed: () => void) =>
@@ -219,6 +222,7 @@ async function saturate(
   );
   const lat: number[] = [];
   let errors = warmErrors;
+  const pgBefore = await pgCounters(db);
   const stop = cpuWatcher(server);
   const pg0 = processCpuSeconds('postgres');
   const redis0 = processCpuSeconds('redis-server');
@@ -237,6 +241,7 @@ async function saturate(
   const redisSeconds = processCpuSeconds('redis-server') - redis0;
   const own = process.cpuUsage(own0);
   const machine1 = machineCpuSeconds();
+  const postgres = pgActivity(pgBefore, await pgCounters(db), s.count);
   const perRequest = (seconds: number) => Math.round((seconds / Math.max(1, s.count)) * 10_000) / 10;
   return {
     concurrency,
@@ -257,6 +262,7 @@ async function saturate(
       ((machine1.busy - machine0.busy) / Math.max(0.01, machine1.total - machine0.total)) * 100,
     ),
     server_rss_peak_mib: rssPeak,
+    postgres,
   };
 }
 
@@ -265,6 +271,60 @@ async function queriesRun(server: ServerProcess): Promise<number> {
   return [
     ...(await metricsText(server.url)).matchAll(/^aralin_db_query_duration_seconds_count\{[^}]*\} (\d+)$/gm),
   ].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+/** Cluster-wide PostgreSQL counters (PostgreSQL 14–16 views) and the bench database's size. */
+interface PgCounters {
+  walBytes: number;
+  walFpi: number;
+  pagesWritten: number;
+  pagesWrittenByBackends: number;
+  checkpoints: number;
+  autovacuums: number;
+  databaseBytes: number;
+  blocksRead: number;
+  blocksHit: number;
+}
+
+async function pgCounters(db: BenchDatabase): Promise<PgCounters | null> {
+  try {
+    const [row] = await db.query<Record<string, number>>(
+      `select (select wal_bytes from pg_stat_wal)::float8 as "walBytes",
+              (select wal_fpi from pg_stat_wal)::float8 as "walFpi",
+              (select buffers_checkpoint + buffers_clean + buffers_backend from pg_stat_bgwriter)::float8 as "pagesWritten",
+              (select buffers_backend from pg_stat_bgwriter)::float8 as "pagesWrittenByBackends",
+              (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter)::float8 as "checkpoints",
+              (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables)::float8 as "autovacuums",
+              pg_database_size(current_database())::float8 as "databaseBytes",
+              blks_read::float8 as "blocksRead", blks_hit::float8 as "blocksHit"
+         from pg_stat_database where datname = current_database()`,
+    );
+    return (row as unknown as PgCounters | undefined) ?? null;
+  } catch (error) {
+    console.warn(
+      `PostgreSQL counters not read (${(error as Error).message}); the run reports no database activity`,
+    );
+    return null;
+  }
+}
+
+/** What PostgreSQL did per completed request between two readings. */
+function pgActivity(before: PgCounters | null, after: PgCounters | null, completed: number) {
+  if (!before || !after) return null;
+  const per = (key: keyof PgCounters, unit = 1) =>
+    Math.round(((after[key] - before[key]) / unit / Math.max(1, completed)) * 100) / 100;
+  return {
+    wal_kib_per_request: per('walBytes', 1024),
+    full_page_images_per_request: per('walFpi'),
+    pages_written_per_request: per('pagesWritten'),
+    pages_written_by_backends_per_request: per('pagesWrittenByBackends'),
+    database_growth_kib_per_request: per('databaseBytes', 1024),
+    pages_read_per_request: per('blocksRead'),
+    pages_hit_per_request: per('blocksHit'),
+    checkpoints: after.checkpoints - before.checkpoints,
+    autovacuum_runs: after.autovacuums - before.autovacuums,
+    database_mib_after: Math.round(after.databaseBytes / 2 ** 20),
+  };
 }
 
 export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
@@ -301,11 +361,15 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
       );
 
     const levelResults: LevelResult[] = [];
-    for (const n of levels) levelResults.push(await runLevel(server, students.slice(0, n), levelSeconds));
+    for (const n of levels) {
+      await analyzeIfNoAutovacuum(db);
+      levelResults.push(await runLevel(server, students.slice(0, n), levelSeconds));
+    }
+    const autovacuum = await analyzeIfNoAutovacuum(db);
 
     const srv = server;
     const queriesBefore = await queriesRun(srv);
-    const saturated = await saturate(concurrency, warmSeconds, satSeconds, srv, async (w, i) => {
+    const saturated = await saturate(concurrency, warmSeconds, satSeconds, srv, db, async (w, i) => {
       await streamedTurn(students[w % students.length] as Student, MESSAGES[i % MESSAGES.length] as string);
     });
     const aralin = {
@@ -318,13 +382,13 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
         ) / 10,
     };
     // The same turns in the API's JSON mode (one response, no stream), for API clients other than the web app.
-    const aralinJson = await saturate(concurrency, warmSeconds, satSeconds, srv, async (w, i) => {
+    const aralinJson = await saturate(concurrency, warmSeconds, satSeconds, srv, db, async (w, i) => {
       await jsonTurn(students[w % students.length] as Student, MESSAGES[i % MESSAGES.length] as string);
     });
     const port = await freePort();
     baseline = await spawnAndWait(`${ROOT}bench/lib/baseline-server.ts`, port, { DATABASE_URL: db.url });
     const base = baseline;
-    const bare = await saturate(concurrency, warmSeconds, satSeconds, base, async (w, i) => {
+    const bare = await saturate(concurrency, warmSeconds, satSeconds, base, db, async (w, i) => {
       const s = students[w % students.length] as Student;
       const res = await request('POST', `${base.url}/turn`, {
         headers: { 'content-type': 'application/json' },
@@ -348,6 +412,7 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
     const result = {
       full,
       rate_limits: rateLimits,
+      autovacuum,
       setup: { students: students.length, signup_and_conversation_seconds: setupSeconds },
       levels: levelResults,
       saturation: { aralin, aralin_json: aralinJson, baseline: bare, ratio },
@@ -397,6 +462,13 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
   );
   console.log(
     `CPU per request at saturation (ms; server / PostgreSQL / Redis / load generator, machine busy): Aralin ${aralin.server_cpu_ms_per_request} / ${aralin.postgres_cpu_ms_per_request} / ${aralin.redis_cpu_ms_per_request} / ${aralin.loadgen_cpu_ms_per_request}, ${aralin.machine_busy_pct} %; bare Fastify ${baseline.server_cpu_ms_per_request} / ${baseline.postgres_cpu_ms_per_request} / ${baseline.redis_cpu_ms_per_request} / ${baseline.loadgen_cpu_ms_per_request}, ${baseline.machine_busy_pct} %; Aralin's rate limits in ${r.rate_limits}`,
+  );
+  const pgLine = (name: string, a: typeof aralin.postgres) =>
+    a
+      ? `${name} WAL ${a.wal_kib_per_request} KiB (${a.full_page_images_per_request} full-page images), ${a.pages_hit_per_request} pages found in shared buffers and ${a.pages_read_per_request} read into them, ${a.pages_written_per_request} pages written (${a.pages_written_by_backends_per_request} by backends evicting them), database +${a.database_growth_kib_per_request} KiB; ${a.checkpoints} checkpoints and ${a.autovacuum_runs} autovacuum/analyze runs during the run, database ${a.database_mib_after} MiB after`
+      : `${name} not read`;
+  console.log(
+    `PostgreSQL per request at saturation: ${pgLine('Aralin streamed turn:', aralin.postgres)}; ${pgLine('bare route:', baseline.postgres)}`,
   );
   for (const l of r.levels)
     if (l.error_samples.length) console.log(`errors at ${l.students}: ${l.error_samples.join(' | ')}`);
