@@ -154,8 +154,8 @@ let autovacuumWarned = false;
  * Whether the local PostgreSQL runs autovacuum; when it does not (this workplace's CI configuration turns it
  * off), analyzes the bench database as autovacuum would have and says so, loudly, once. Without statistics the
  * planner guesses that a conversation holds one message and reads all of a long conversation's messages to
- * find its last 12: on a full load run 404 buffer reads per turn instead of 121 and PostgreSQL CPU per turn
- * 3.1–3.3 ms instead of ~1.8 (docs/benchmarks.md). Call it before each measured phase.
+ * find its last 12: on a full load run 404 buffer accesses per turn instead of 145 and PostgreSQL CPU per turn
+ * 3.1–3.3 ms instead of 1.7–1.8 (docs/benchmarks.md). Call it before each measured phase.
  */
 export async function analyzeIfNoAutovacuum(db: BenchDatabase): Promise<'on' | 'off'> {
   const [row] = await db.query<{ autovacuum: string }>('show autovacuum');

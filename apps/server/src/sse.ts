@@ -44,8 +44,8 @@ const frame = (chunk: UIMessageChunk) => `data: ${JSON.stringify(chunk)}\n\n`;
  * chunked encoding, so chunks emitted together are written together and a model's token deltas are
  * coalesced (`coalesceMs`). Consecutive text (or reasoning) deltas of one part that go out in the same write
  * are sent as one delta with their text joined: a model's tokens coalesced over 50 ms are one event, not one
- * per token, which costs both ends less. Fastify still sends the response: its hooks (security headers, request metrics, logs) run as for any
- * other route.
+ * per token, which costs both ends less. Fastify still sends the response: its hooks (security headers,
+ * request metrics, logs) run as for any other route.
  */
 export function sendUiMessageStream(
   reply: FastifyReply,
