@@ -30,6 +30,7 @@ import type { AppContext } from './context.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { users } from './db/schema.ts';
 import { bootstrapSchool, seedDemo } from './db/seed.ts';
+import { keepStatistics } from './db/statistics.ts';
 import { refuseWhileDraining } from './lifecycle.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -137,6 +138,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('ctx', ctx);
   admitTurns(app, ctx.turns);
   ctx.tutors.log = app.log;
+  const statistics = await keepStatistics(database, app.log);
+  app.addHook('onClose', async () => statistics.stop());
   app.decorateRequest('actor', null);
 
   const webDist = config.webDist ?? defaultWebDist();

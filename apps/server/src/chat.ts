@@ -115,6 +115,17 @@ function contextColumns(db: Db) {
   };
 }
 
+/**
+ * The context of a stored message (a retried turn): the same history and mastery reads as the turn's first
+ * statement. Exported unprepared so that a test can read its plan.
+ */
+export function turnContextQuery(db: Db) {
+  return db
+    .select(contextColumns(db))
+    .from(users)
+    .where(eq(users.id, p('userId')));
+}
+
 /** The statements of every chat turn. */
 function turnQueries(db: Db) {
   const context = contextColumns(db);
@@ -153,12 +164,7 @@ function turnQueries(db: Db) {
       .select({ ...storedColumns, ...context })
       .from(stored)
       .prepare('turn_store'),
-    /** The context of a stored message (a retried turn). */
-    context: db
-      .select(context)
-      .from(users)
-      .where(eq(users.id, p('userId')))
-      .prepare('turn_context'),
+    context: turnContextQuery(db).prepare('turn_context'),
   };
 }
 

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { eq, Placeholder, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { turnContextQuery } from '../src/chat.ts';
+import { type Database, migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { conversations, messages, users } from '../src/db/schema.ts';
+import { seedDemo } from '../src/db/seed.ts';
+import { keepStatistics } from '../src/db/statistics.ts';
+import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
+
+// A turn reads the conversation's last 12 completed messages. Without table statistics the planner expects
+// one row and reads the whole conversation; the server analyzes the database where autovacuum does not.
+const dbName = `aralin_stats_${randomUUID().replaceAll('-', '')}`;
+const pgUp = await postgresUp();
+if (!pgUp)
+  console.warn(
+    '⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the statistics suite on PostgreSQL',
+  );
+
+const drivers = [
+  { name: 'PGlite', skip: false, options: { dataDir: 'memory://' }, cleanup: async () => {} },
+  {
+    name: 'PostgreSQL',
+    skip: !pgUp,
+    options: { databaseUrl: databaseUrl(dbName) },
+    create: () => adminQuery(`create database ${dbName}`),
+    cleanup: () => adminQuery(`drop database if exists ${dbName} with (force)`),
+  },
+];
+
+const SHORT_CONVERSATIONS = 2000;
+const LONG_CONVERSATION = 600;
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows the plan fetched from `messages` (returned by its scans or removed by their filters). */
+function messageRowsRead(node: PlanNode): number {
+  const own =
+    node['Relation Name'] === 'messages'
+      ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1)
+      : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + messageRowsRead(child), 0);
+}
+
+const silent = { info: () => {}, debug: () => {}, warn: () => {} } as never;
+
+for (const driver of drivers)
+  describe.skipIf(driver.skip)(`table statistics on ${driver.name}`, () => {
+    let database: Database;
+    let long: string;
+    let userId: string;
+
+    beforeAll(async () => {
+      await driver.create?.();
+      database = await openDatabase(driver.options);
+      await migrateDatabase(database, driver.options);
+      await seedDemo(database.db);
+      const db = database.db;
+      const [ana] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'ana'));
+      if (!ana) throw new Error('the demo student is missing');
+      userId = ana.id;
+      // Most conversations one message long, one of 600, their messages interleaved in time as a school's are.
+      const start = Date.now() - 3_600_000;
+      const short = Array.from({ length: SHORT_CONVERSATIONS }, () => randomUUID());
+      long = randomUUID();
+      await db
+        .insert(conversations)
+        .values([...short, long].map((id) => ({ id, userId, title: 'Long and short' })));
+      const rows = [
+        ...short.map((conversationId, i) => ({ conversationId, at: start + i * 1000 })),
+        ...Array.from({ length: LONG_CONVERSATION }, (_, i) => ({
+          conversationId: long,
+          at: start + i * 3000 + 500,
+        })),
+      ].map(({ conversationId, at }, i) => ({
+        conversationId,
+        userId,
+        role: i % 2 ? ('assistant' as const) : ('user' as const),
+        content: `message ${i} `.repeat(20),
+        status: 'completed' as const,
+        createdAt: new Date(at),
+      }));
+      for (let i = 0; i < rows.length; i += 500) await db.insert(messages).values(rows.slice(i, i + 500));
+    }, 60_000);
+
+    afterAll(async () => {
+      await database?.close();
+      await driver.cleanup();
+    });
+
+    /**
+     * Runs the turn's context read on the long conversation (it must return the last 12 messages) and plans it as
+     * the server's prepared statement is planned once cached: a generic plan, for any conversation.
+     */
+    async function historyRowsRead(): Promise<number> {
+      const values: Record<string, unknown> = {
+        conversationId: long,
+        userId,
+        before: new Date().toISOString(),
+        messageId: randomUUID(),
+      };
+      const [context] = await turnContextQuery(database.db).execute(values);
+      expect(context?.history).toHaveLength(12);
+      expect(context?.history.at(-1)).toEqual([
+        'assistant',
+        `message ${SHORT_CONVERSATIONS + LONG_CONVERSATION - 1} `.repeat(20),
+      ]);
+      const query = turnContextQuery(database.db).toSQL();
+      const args = query.params
+        .map((param) => pg.escapeLiteral(String(param instanceof Placeholder ? values[param.name] : param)))
+        .join(', ');
+      return database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+        await tx.execute(sql.raw(`prepare history_plan as ${query.sql}`));
+        const explained = (await tx.execute(
+          sql.raw(`explain (analyze, format json) execute history_plan(${args})`),
+        )) as { rows: Record<string, unknown>[] };
+        await tx.execute(sql`deallocate history_plan`);
+        const cell = explained.rows[0]?.['QUERY PLAN'];
+        const [plan] = (typeof cell === 'string' ? JSON.parse(cell) : cell) as [{ Plan: PlanNode }];
+        return messageRowsRead(plan.Plan);
+      });
+    }
+
+    it('the server analyzes where autovacuum does not, and a long conversation then reads 12 rows, not all', async () => {
+      // Nothing has analyzed this database yet: the planner has no statistics.
+      const before = await historyRowsRead();
+      const keeper = await keepStatistics(database, silent, 60_000);
+      try {
+        if (driver.name === 'PGlite') expect(keeper.reason).toBe('pglite');
+        if (!keeper.reason) {
+          console.warn('⚠ autovacuum is on here: the statistics suite cannot show a plan without statistics');
+          return;
+        }
+        expect(before).toBeGreaterThanOrEqual(LONG_CONVERSATION);
+        expect(await historyRowsRead()).toBeLessThanOrEqual(13);
+      } finally {
+        keeper.stop();
+      }
+    });
+  });
