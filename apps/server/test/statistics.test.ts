@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq, Placeholder, sql } from 'drizzle-orm';
+import { eq, Placeholder, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { turnContextQuery } from '../src/chat.ts';
@@ -50,6 +51,61 @@ function messageRowsRead(node: PlanNode): number {
 }
 
 const silent = { info: () => {}, debug: () => {}, warn: () => {} } as never;
+
+/** A database that records the statements it is sent and answers them with `answer`. */
+function fakeDatabase(driver: Database['driver'], answer: (statement: string) => unknown) {
+  const sent: string[] = [];
+  const dialect = new PgDialect();
+  const database = {
+    driver,
+    db: {
+      execute: async (query: SQL) => {
+        const statement = dialect.sqlToQuery(query).sql;
+        sent.push(statement);
+        return answer(statement);
+      },
+    },
+  } as unknown as Database;
+  return { database, sent };
+}
+
+describe('the statistics keeper', () => {
+  it('leaves a PostgreSQL with autovacuum on alone', async () => {
+    const { database, sent } = fakeDatabase('postgres', () => ({ rows: [{ autovacuum: 'on' }] }));
+    const keeper = await keepStatistics(database, silent, 60_000);
+    await keeper.run();
+    keeper.stop();
+    expect(keeper.reason).toBeNull();
+    expect(sent).toEqual(['show autovacuum']);
+  });
+
+  it('analyzes a PostgreSQL with autovacuum off at start, and says so', async () => {
+    const { database, sent } = fakeDatabase('postgres', (statement) =>
+      statement === 'show autovacuum' ? { rows: [{ autovacuum: 'off' }] } : { rows: [] },
+    );
+    const said: string[] = [];
+    const log = { ...(silent as object), info: (_: unknown, message: string) => said.push(message) } as never;
+    const keeper = await keepStatistics(database, log, 60_000);
+    keeper.stop();
+    expect(keeper.reason).toBe('autovacuum-off');
+    expect(sent).toEqual(['show autovacuum', 'analyze']);
+    expect(said.join()).toMatch(/autovacuum is off/);
+  });
+
+  it('keeps serving when ANALYZE fails: the failure is logged, not thrown', async () => {
+    const { database, sent } = fakeDatabase('pglite', () => {
+      throw new Error('database is closed');
+    });
+    const warned: unknown[] = [];
+    const log = { ...(silent as object), warn: (fields: unknown) => warned.push(fields) } as never;
+    const keeper = await keepStatistics(database, log, 60_000);
+    await keeper.run();
+    keeper.stop();
+    expect(keeper.reason).toBe('pglite');
+    expect(sent).toEqual(['analyze', 'analyze']);
+    expect(warned).toHaveLength(2);
+  });
+});
 
 for (const driver of drivers)
   describe.skipIf(driver.skip)(`table statistics on ${driver.name}`, () => {

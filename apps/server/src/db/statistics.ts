@@ -28,7 +28,7 @@ export async function keepStatistics(
   let reason: StatisticsKeeper['reason'] = null;
   if (database.driver === 'pglite') reason = 'pglite';
   else {
-    // Both drivers answer a raw statement with { rows }.
+    // node-postgres answers a raw statement with { rows }.
     const result = (await database.db.execute(sql`show autovacuum`)) as { rows: { autovacuum?: string }[] };
     if (result.rows[0]?.autovacuum !== 'on') reason = 'autovacuum-off';
   }
