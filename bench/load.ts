@@ -187,9 +187,9 @@ async function runLevel(server: ServerProcess, students: Student[], seconds: num
 
 /**
  * Closed loop: `concurrency` workers send back-to-back requests for `warmSeconds` unmeasured, then for
- * `seconds` measured. The first seconds of a loop run slower (on one machine a first 8 s phase of streamed
- * turns made 395/s and the five after it 434–492/s, whichever kind of turn came first), so that each server is
- * measured warm and the order of the phases does not decide their figures.
+ * `seconds` measured. The first seconds of a loop run slower (a one-off run of this bench with six 8 s rounds of
+ * streamed turns on one server: 395/s, then 434–492/s; whichever kind of turn came first was the slower), so
+ * each server is measured warm and the order of the phases does not decide their figures.
  */
 async function saturate(
   concurrency: number,
@@ -367,9 +367,12 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
     }
     const autovacuum = await analyzeIfNoAutovacuum(db);
 
+    /** The closed loop of this run's size against `target`, measured after its warm-up. */
+    const saturateOn = (target: { stats(): ProcStats }, send: (worker: number, i: number) => Promise<void>) =>
+      saturate(concurrency, warmSeconds, satSeconds, target, db, send);
     const srv = server;
     const queriesBefore = await queriesRun(srv);
-    const saturated = await saturate(concurrency, warmSeconds, satSeconds, srv, db, async (w, i) => {
+    const saturated = await saturateOn(srv, async (w, i) => {
       await streamedTurn(students[w % students.length] as Student, MESSAGES[i % MESSAGES.length] as string);
     });
     const aralin = {
@@ -382,13 +385,13 @@ export async function runLoad(full = FULL, saturationOnly = SATURATION_ONLY) {
         ) / 10,
     };
     // The same turns in the API's JSON mode (one response, no stream), for API clients other than the web app.
-    const aralinJson = await saturate(concurrency, warmSeconds, satSeconds, srv, db, async (w, i) => {
+    const aralinJson = await saturateOn(srv, async (w, i) => {
       await jsonTurn(students[w % students.length] as Student, MESSAGES[i % MESSAGES.length] as string);
     });
     const port = await freePort();
     baseline = await spawnAndWait(`${ROOT}bench/lib/baseline-server.ts`, port, { DATABASE_URL: db.url });
     const base = baseline;
-    const bare = await saturate(concurrency, warmSeconds, satSeconds, base, db, async (w, i) => {
+    const bare = await saturateOn(base, async (w, i) => {
       const s = students[w % students.length] as Student;
       const res = await request('POST', `${base.url}/turn`, {
         headers: { 'content-type': 'application/json' },

@@ -4,31 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseOptions, migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { classes, conversations, enrolments, mastery, messages, users } from '../src/db/schema.ts';
 import { DEMO, seedDemo } from '../src/db/seed.ts';
-import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
+import { testDrivers } from './postgres.ts';
 
-const dbName = `aralin_test_${randomUUID().replaceAll('-', '')}`;
-
-const pgUp = await postgresUp();
-if (!pgUp)
-  console.warn('⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the PostgreSQL data-layer suite');
-
-const drivers: {
-  name: string;
-  skip: boolean;
-  options: () => Promise<DatabaseOptions>;
-  cleanup: () => Promise<void>;
-}[] = [
-  { name: 'PGlite', skip: false, options: async () => ({ dataDir: 'memory://' }), cleanup: async () => {} },
-  {
-    name: 'PostgreSQL',
-    skip: !pgUp,
-    options: async () => {
-      await adminQuery(`create database ${dbName}`);
-      return { databaseUrl: databaseUrl(dbName) };
-    },
-    cleanup: () => adminQuery(`drop database if exists ${dbName} with (force)`),
-  },
-];
+const drivers = await testDrivers('aralin_test', 'the data-layer suite');
 
 for (const driver of drivers)
   describe.skipIf(driver.skip)(`data layer on ${driver.name}`, () => {

@@ -8,27 +8,11 @@ import { type Database, migrateDatabase, openDatabase } from '../src/db/client.t
 import { conversations, messages, users } from '../src/db/schema.ts';
 import { seedDemo } from '../src/db/seed.ts';
 import { keepStatistics } from '../src/db/statistics.ts';
-import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
+import { testDrivers } from './postgres.ts';
 
 // A turn reads the conversation's last 12 completed messages. Without table statistics the planner expects
 // one row and reads the whole conversation; the server analyzes the database where autovacuum does not.
-const dbName = `aralin_stats_${randomUUID().replaceAll('-', '')}`;
-const pgUp = await postgresUp();
-if (!pgUp)
-  console.warn(
-    '⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the statistics suite on PostgreSQL',
-  );
-
-const drivers = [
-  { name: 'PGlite', skip: false, options: { dataDir: 'memory://' }, cleanup: async () => {} },
-  {
-    name: 'PostgreSQL',
-    skip: !pgUp,
-    options: { databaseUrl: databaseUrl(dbName) },
-    create: () => adminQuery(`create database ${dbName}`),
-    cleanup: () => adminQuery(`drop database if exists ${dbName} with (force)`),
-  },
-];
+const drivers = await testDrivers('aralin_stats', 'the statistics suite');
 
 const SHORT_CONVERSATIONS = 2000;
 const LONG_CONVERSATION = 600;
@@ -114,9 +98,9 @@ for (const driver of drivers)
     let userId: string;
 
     beforeAll(async () => {
-      await driver.create?.();
-      database = await openDatabase(driver.options);
-      await migrateDatabase(database, driver.options);
+      const options = await driver.options();
+      database = await openDatabase(options);
+      await migrateDatabase(database, options);
       await seedDemo(database.db);
       const db = database.db;
       const [ana] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'ana'));

@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import { type Database, type DatabaseOptions, openDatabase } from '../src/db/client.ts';
 import {
   conversations,
   flashcardDecks,
@@ -15,41 +15,18 @@ import {
   toolResults,
 } from '../src/db/schema.ts';
 import { type Client, expectProblem, makeApp, realTutor, signedIn } from './helpers.ts';
-import { adminQuery, databaseUrl, postgresUp } from './postgres.ts';
+import { testDrivers } from './postgres.ts';
 
 // A chat turn's writes are one prepared statement of data-modifying CTEs (apps/server/src/chat.ts `finish`), and
 // the turn's reads are prepared statements too: run them on both drivers.
-const dbName = `aralin_turns_${randomUUID().replaceAll('-', '')}`;
-const pgUp = await postgresUp();
-if (!pgUp)
-  console.warn(
-    '⚠ PostgreSQL is not reachable on 127.0.0.1:5432 — SKIPPING the chat-turn storage suite on PostgreSQL',
-  );
-
-const drivers = [
-  {
-    name: 'PGlite',
-    skip: false,
-    open: () => openDatabase({ dataDir: 'memory://' }),
-    cleanup: async () => {},
-  },
-  {
-    name: 'PostgreSQL',
-    skip: !pgUp,
-    env: { DATABASE_URL: databaseUrl(dbName) },
-    open: async () => {
-      await adminQuery(`create database ${dbName}`);
-      return openDatabase({ databaseUrl: databaseUrl(dbName) });
-    },
-    cleanup: () => adminQuery(`drop database if exists ${dbName} with (force)`),
-  },
-];
+const drivers = await testDrivers('aralin_turns', 'the chat-turn storage suite');
 
 const JSON_ACCEPT = { accept: 'application/json' };
 
 for (const driver of drivers)
   describe.skipIf(driver.skip)(`chat turn storage on ${driver.name}`, () => {
     let database: Database;
+    let options: DatabaseOptions;
     let app: FastifyInstance;
     let ana: Client;
     let ben: Client;
@@ -57,7 +34,8 @@ for (const driver of drivers)
     const asked: OrchestrateRequest[] = [];
     let failNext = false;
     beforeAll(async () => {
-      database = await driver.open();
+      options = await driver.options();
+      database = await openDatabase(options);
       const real = realTutor();
       const recording: Tutor = {
         registry: real.registry,
@@ -71,7 +49,10 @@ for (const driver of drivers)
           return real.orchestrate(request, options);
         },
       };
-      app = await makeApp({ database, tutor: recording }, driver.env);
+      app = await makeApp(
+        { database, tutor: recording },
+        options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {},
+      );
       ana = await signedIn(app, 'ana');
       ben = await signedIn(app, 'ben');
     });
@@ -215,7 +196,7 @@ for (const driver of drivers)
     if (driver.name === 'PostgreSQL')
       it('answers 404, not 500, when the conversation is deleted while the message is being stored', async () => {
         const id = await conversation(ana);
-        const url = databaseUrl(dbName);
+        const url = options.databaseUrl;
         const deleter = new pg.Client({ connectionString: url });
         const watcher = new pg.Client({ connectionString: url });
         await deleter.connect();

@@ -8,9 +8,15 @@ export const ANALYZE_INTERVAL_MS = 60 * 60_000;
 export interface StatisticsKeeper {
   /** Why the server analyzes the database itself, or null when autovacuum does it. */
   reason: 'pglite' | 'autovacuum-off' | null;
-  /** Analyzes now (when `reason` is set); logs and swallows a failure. */
+  /** Analyzes now (nothing when `reason` is null); logs and swallows a failure. */
   run(): Promise<void>;
   stop(): void;
+}
+
+async function autovacuumOn(database: Database): Promise<boolean> {
+  // node-postgres answers a raw statement with { rows }.
+  const result = (await database.db.execute(sql`show autovacuum`)) as { rows: { autovacuum?: string }[] };
+  return result.rows[0]?.autovacuum === 'on';
 }
 
 /**
@@ -25,15 +31,10 @@ export async function keepStatistics(
   log: FastifyBaseLogger,
   intervalMs = ANALYZE_INTERVAL_MS,
 ): Promise<StatisticsKeeper> {
-  let reason: StatisticsKeeper['reason'] = null;
-  if (database.driver === 'pglite') reason = 'pglite';
-  else {
-    // node-postgres answers a raw statement with { rows }.
-    const result = (await database.db.execute(sql`show autovacuum`)) as { rows: { autovacuum?: string }[] };
-    if (result.rows[0]?.autovacuum !== 'on') reason = 'autovacuum-off';
-  }
+  const reason: StatisticsKeeper['reason'] =
+    database.driver === 'pglite' ? 'pglite' : (await autovacuumOn(database)) ? null : 'autovacuum-off';
+  if (!reason) return { reason, run: async () => {}, stop: () => {} };
   const run = async () => {
-    if (!reason) return;
     const started = performance.now();
     try {
       await database.db.execute(sql`analyze`);
@@ -42,7 +43,6 @@ export async function keepStatistics(
       log.warn({ err: error }, 'ANALYZE failed; the planner keeps its older statistics until the next run');
     }
   };
-  if (!reason) return { reason, run, stop: () => {} };
   log.info(
     { reason, interval_minutes: Math.round(intervalMs / 60_000) },
     reason === 'pglite'
