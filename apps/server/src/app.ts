@@ -139,7 +139,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   admitTurns(app, ctx.turns);
   ctx.tutors.log = app.log;
   const statistics = await keepStatistics(database, app.log);
-  app.addHook('onClose', async () => statistics.stop());
+  // Before onClose, where the database closes: a pass under way ends first.
+  app.addHook('preClose', () => statistics.stop());
   app.decorateRequest('actor', null);
 
   const webDist = config.webDist ?? defaultWebDist();
