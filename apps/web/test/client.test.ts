@@ -211,6 +211,39 @@ describe('chatFetch and CSRF', () => {
     ]);
   });
 
+  it('refreshes an expired session once and sends again; a refresh that rotates the CSRF secret is met too', async () => {
+    let sends = 0;
+    const calls = stubFetch((c) => {
+      if (c.url.endsWith('/auth/refresh')) return new Response(null, { status: 204 });
+      sends++;
+      if (sends === 1) return problem(401, 'unauthenticated', 'Sign in again.');
+      if (sends === 2) return problem(403, 'csrf', 'Missing or invalid CSRF token');
+      return new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const r = await chatFetch(url, init());
+    expect(r.status).toBe(200);
+    expect(calls.map((c) => [c.url, c.csrf])).toEqual([
+      [url, 'stale'],
+      ['/api/v1/auth/csrf', null],
+      ['/api/v1/auth/refresh', 'csrf-1'],
+      [url, 'stale'],
+      ['/api/v1/auth/csrf', null],
+      [url, 'csrf-2'],
+    ]);
+  });
+
+  it('hands a 401 on when the refresh fails too, without a second send', async () => {
+    const calls = stubFetch((c) =>
+      c.url.endsWith('/auth/refresh')
+        ? problem(401, 'unauthenticated', 'Sign in again.')
+        : problem(401, 'unauthenticated', 'Sign in again.'),
+    );
+    const r = await chatFetch(url, init());
+    expect(r.status).toBe(401);
+    expect(calls.filter((c) => c.url === url)).toHaveLength(1);
+    expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1);
+  });
+
   it('passes any other 403 through untouched: no new token, no second send', async () => {
     const calls = stubFetch(() => problem(403, 'forbidden', 'This conversation is not yours.'));
     const r = await chatFetch(url, init());
@@ -234,6 +267,48 @@ describe('chatFetch and CSRF', () => {
     await expect(post('/other')).rejects.toMatchObject({ status: 403 });
     expect(forbidden.filter((c) => c.url === '/api/v1/other')).toHaveLength(1);
     await expect(get('/other')).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('api() refreshes an expired session once, except on /auth/ paths', async () => {
+    let expired = true;
+    const calls = stubFetch((c) => {
+      if (c.url.endsWith('/auth/refresh')) {
+        expired = false;
+        return new Response(null, { status: 204 });
+      }
+      return expired ? problem(401, 'unauthenticated', 'Sign in again.') : Response.json({ ok: true });
+    });
+    expect(await get('/me')).toEqual({ ok: true });
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/v1/me',
+      '/api/v1/auth/csrf',
+      '/api/v1/auth/refresh',
+      '/api/v1/me',
+    ]);
+
+    // A refresh that rotates the CSRF secret: the resend is refused for its token, renewed and sent once more.
+    resetCsrf();
+    let sends = 0;
+    const rotated = stubFetch((c) => {
+      if (c.url.endsWith('/auth/refresh')) return new Response(null, { status: 204 });
+      sends++;
+      if (sends === 1) return problem(401, 'unauthenticated', 'Sign in again.');
+      if (sends === 2) return problem(403, 'csrf', 'Missing or invalid CSRF token');
+      return Response.json({ saved: true });
+    });
+    expect(await post('/notes', { title: 'x' })).toEqual({ saved: true });
+    expect(rotated.filter((c) => c.url === '/api/v1/notes').map((c) => c.csrf)).toEqual([
+      'csrf-1',
+      'csrf-1',
+      'csrf-2',
+    ]);
+
+    expired = true;
+    const signIn = stubFetch(() => problem(401, 'unauthenticated', 'Wrong username or password.'));
+    await expect(post('/auth/signin', { username: 'ana', password: 'x' })).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(signIn.map((c) => c.url)).toEqual(['/api/v1/auth/signin']);
   });
 });
 

@@ -3,37 +3,31 @@ import {
   API,
   type BusyState,
   csrfToken,
-  isCsrfRefusal,
   newIdempotencyKey,
-  refreshSession,
-  resetCsrf,
   sendUntilAdmitted,
+  sendWithSession,
 } from '../lib/api.ts';
 import { messageText } from '../lib/convert.ts';
 import type { AralinMessage } from '../lib/types.ts';
 
 /**
- * fetch that refreshes an expired session once and, on a CSRF refusal only, renews the CSRF token once; and
- * when the server is too busy to take the turn (503 `overloaded` or `draining`, nothing stored), waits its
- * `Retry-After` and sends the same request again (`sendUntilAdmitted`), telling `onBusy` while it waits.
+ * fetch that recovers once from an expired session and once from a refused CSRF token (`sendWithSession`: the
+ * sends after a renewal carry the new token), and when the server is too busy to take the turn (503 `overloaded`
+ * or `draining`, nothing stored), waits its `Retry-After` and sends the same request again
+ * (`sendUntilAdmitted`), telling `onBusy` while it waits.
  */
 export function chatFetch(
   input: RequestInfo | URL,
   init?: RequestInit,
   onBusy?: (state: BusyState) => void,
 ): Promise<Response> {
-  const attempt = async () => {
-    let r = await fetch(input, init);
-    if (r.status === 401 && (await refreshSession())) r = await fetch(input, init);
-    if (await isCsrfRefusal(r)) {
-      resetCsrf();
-      const headers = new Headers(init?.headers);
-      headers.set('x-csrf-token', await csrfToken());
-      r = await fetch(input, { ...init, headers });
-    }
-    return r;
+  const send = async (tokenRenewed: boolean) => {
+    if (!tokenRenewed) return fetch(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set('x-csrf-token', await csrfToken());
+    return fetch(input, { ...init, headers });
   };
-  return sendUntilAdmitted(attempt, init?.signal, onBusy);
+  return sendUntilAdmitted(() => sendWithSession(send, true), init?.signal, onBusy);
 }
 
 function headersToRecord(h: HeadersInit | undefined): Record<string, string> {

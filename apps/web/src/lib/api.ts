@@ -62,7 +62,7 @@ async function readProblem(r: Response): Promise<Problem> {
  * other 403 (a wrong password, a forbidden resource). The CSRF secret may rotate with the session, so such a
  * refusal is worth one retry with a fresh token. Reads a clone: the response body stays unread.
  */
-export async function isCsrfRefusal(r: Response): Promise<boolean> {
+async function isCsrfRefusal(r: Response): Promise<boolean> {
   if (r.status !== 403) return false;
   const problem = await readProblem(r.clone());
   return /csrf/i.test(`${problem.type ?? ''} ${problem.title ?? ''} ${problem.detail ?? ''}`);
@@ -91,6 +91,32 @@ export function refreshSession(): Promise<boolean> {
     refreshing = null;
   });
   return refreshing;
+}
+
+/**
+ * Sends with `send` and recovers, once each and in whichever order they come, from a refused CSRF token (the
+ * token is renewed and `send` is told to carry `csrfToken()`) and, when `refresh` is set, from an expired
+ * session (401: the session is rotated with the refresh cookie). A refresh may rotate the CSRF secret too, so
+ * one send can meet both. Returns the last answer.
+ */
+export async function sendWithSession(
+  send: (tokenRenewed: boolean) => Promise<Response>,
+  refresh: boolean,
+): Promise<Response> {
+  let renewed = false;
+  let refreshed = false;
+  for (;;) {
+    const r = await send(renewed);
+    if (!renewed && (await isCsrfRefusal(r))) {
+      renewed = true;
+      resetCsrf();
+    } else if (refresh && !refreshed && r.status === 401) {
+      refreshed = true;
+      if (!(await refreshSession())) return r;
+    } else {
+      return r;
+    }
+  }
 }
 
 /** Refusals that the server answers before it does anything with the request, so resending is always safe. */
@@ -185,18 +211,7 @@ export async function api<T>(
     if (opts.signal) init.signal = opts.signal;
     return fetch(`${API}${path}`, init);
   };
-  const attempt = async (): Promise<Response> => {
-    let r = await send();
-    if (method !== 'GET' && (await isCsrfRefusal(r))) {
-      resetCsrf();
-      r = await send();
-    }
-    if (r.status === 401 && !path.startsWith('/auth/')) {
-      if (await refreshSession()) r = await send();
-    }
-    return r;
-  };
-  const r = await sendUntilAdmitted(attempt, opts.signal);
+  const r = await sendUntilAdmitted(() => sendWithSession(send, !path.startsWith('/auth/')), opts.signal);
   if (!r.ok) throw new ApiError(r.status, await readProblem(r));
   if (r.status === 204) return undefined as T;
   const text = await r.text();
