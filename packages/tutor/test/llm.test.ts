@@ -428,18 +428,25 @@ describe('withDeadline', () => {
 describe('LLM planner against an OpenAI-compatible stub server on loopback', () => {
   let server: Server;
   let baseURL = '';
-  let mode: 'ok' | 'slow' | 'error' = 'ok';
+  let mode: 'ok' | 'slow' | 'error' | 'redirect' = 'ok';
   const bodies: { stream?: boolean; messages: { role: string; content: unknown }[] }[] = [];
+  const requests: { length: number; headers: Record<string, string | string[] | undefined> }[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => {
-        raw += c;
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => {
+        chunks.push(c);
       });
       req.on('end', () => {
-        const body = JSON.parse(raw);
+        const raw = Buffer.concat(chunks);
+        requests.push({ length: raw.length, headers: req.headers });
+        const body = JSON.parse(raw.toString('utf8'));
         bodies.push(body);
+        if (mode === 'redirect') {
+          res.writeHead(307, { location: req.url }).end();
+          return;
+        }
         if (mode === 'error') {
           res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"boom"}}');
           return;
@@ -520,6 +527,29 @@ describe('LLM planner against an OpenAI-compatible stub server on loopback', () 
     expect(r).toMatchObject({ planner: 'llm', tool: 'note_maker', reply: 'Sige, heto na!' });
     expect(r.parameters).toMatchObject({ topic: 'bulkan', note_taking_style: 'bullet_points' });
     expect(bodies.at(-1)?.stream).toBe(true);
+  });
+
+  it('sends the prompt as UTF-8 bytes with its length, whatever its characters', async () => {
+    mode = 'ok';
+    const message = 'Ipaliwanag ang “bulkan” — pakiusap, salamat po 🙏 ñ';
+    await tutorFor().orchestrate({ user_info: user, message });
+    const sent = requests.slice(-2);
+    expect(sent).toHaveLength(2);
+    for (const request of sent) {
+      expect(request.headers['content-length']).toBe(String(request.length));
+      expect(request.headers['transfer-encoding']).toBeUndefined();
+    }
+    expect(JSON.stringify(bodies.at(-2)?.messages)).toContain(JSON.stringify(message).slice(1, -1));
+  });
+
+  it('does not follow a redirect: the call fails and the embedded engine answers', async () => {
+    mode = 'redirect';
+    const before = bodies.length;
+    expect(await tutorFor().orchestrate({ user_info: user, message: 'notes on volcanoes' })).toMatchObject({
+      planner: 'embedded',
+      degraded: true,
+    });
+    expect(bodies.length - before).toBe(1);
   });
 
   it('falls back on a 500 and on a timeout', async () => {

@@ -89,14 +89,35 @@ export class CircuitBreaker {
   }
 }
 
+/**
+ * The providers' `fetch`: the JSON body sent as UTF-8 bytes, redirects refused. `fetch` keeps a request's
+ * body for as long as its response streams, and for a redirect it may follow it keeps a second copy in a tee
+ * of the body stream; a JavaScript string with any character beyond Latin-1 (curriculum text has them) takes
+ * two bytes per character. A streamed reply held its ~11 KiB prompt three times over, as a 22 KiB string and
+ * two 11 KiB byte copies; now once, as bytes (heap snapshots of the streaming benchmark's memory pass; see
+ * docs/benchmarks.md). A provider URL that redirects fails the call (the embedded engine answers, marked
+ * degraded): configure the URL the provider answers on.
+ */
+const providerFetch: typeof fetch = (input, init) =>
+  fetch(
+    input,
+    typeof init?.body === 'string'
+      ? { ...init, body: new TextEncoder().encode(init.body), redirect: 'error', window: null }
+      : init,
+  );
+
 export function createLanguageModel(config: LlmConfig): LanguageModelV3 {
   const c = LlmConfig.parse(config);
-  if (c.provider === 'gemini') return createGoogleGenerativeAI(c.apiKey ? { apiKey: c.apiKey } : {})(c.model);
+  if (c.provider === 'gemini')
+    return createGoogleGenerativeAI({ ...(c.apiKey ? { apiKey: c.apiKey } : {}), fetch: providerFetch })(
+      c.model,
+    );
   if (!c.baseURL) throw new Error('an openai-compatible provider needs a baseURL');
   return createOpenAICompatible({
     name: 'openai-compatible',
     baseURL: c.baseURL,
     ...(c.apiKey ? { apiKey: c.apiKey } : {}),
+    fetch: providerFetch,
   })(c.model);
 }
 
