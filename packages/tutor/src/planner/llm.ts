@@ -90,21 +90,29 @@ export class CircuitBreaker {
 }
 
 /**
- * The providers' `fetch`: the JSON body sent as UTF-8 bytes, redirects refused. `fetch` keeps a request's
- * body for as long as its response streams, and for a redirect it may follow it keeps a second copy in a tee
- * of the body stream; a JavaScript string with any character beyond Latin-1 (curriculum text has them) takes
- * two bytes per character. A streamed reply held its ~11 KiB prompt three times over, as a 22 KiB string and
- * two 11 KiB byte copies; now once, as bytes (heap snapshots of the streaming benchmark's memory pass; see
- * docs/benchmarks.md). A provider URL that redirects fails the call (the embedded engine answers, marked
- * degraded): configure the URL the provider answers on.
+ * The providers' `fetch`: the JSON body sent as a stream of its UTF-8 bytes, with its length, and redirects
+ * refused. `fetch` keeps a string or byte body for as long as the response streams — and for a redirect it
+ * might follow a second copy, in a tee of the body stream — while a stream body is let go once sent. A
+ * JavaScript string with any character beyond Latin-1 (curriculum text has them) takes two bytes per character,
+ * so a streamed reply held its ~11 KiB prompt three times over: as a 22 KiB string and two 11 KiB byte copies
+ * (heap snapshots of the streaming benchmark's memory pass; see docs/benchmarks.md). A provider URL that
+ * redirects fails the call (the embedded engine answers, marked degraded): configure the URL the provider
+ * answers on.
  */
-const providerFetch: typeof fetch = (input, init) =>
-  fetch(
-    input,
-    typeof init?.body === 'string'
-      ? { ...init, body: new TextEncoder().encode(init.body), redirect: 'error', window: null }
-      : init,
-  );
+const providerFetch: typeof fetch = (input, init) => {
+  if (typeof init?.body !== 'string') return fetch(input, init);
+  const bytes = new TextEncoder().encode(init.body);
+  const headers = new Headers(init.headers);
+  headers.set('content-length', String(bytes.byteLength));
+  return fetch(input, {
+    ...init,
+    headers,
+    body: ReadableStream.from([bytes]),
+    duplex: 'half',
+    redirect: 'error',
+    window: null,
+  });
+};
 
 export function createLanguageModel(config: LlmConfig): LanguageModelV3 {
   const c = LlmConfig.parse(config);
