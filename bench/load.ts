@@ -281,6 +281,8 @@ interface PgCounters {
   pagesWrittenByBackends: number;
   checkpoints: number;
   autovacuums: number;
+  /** Tables analyzed by an ANALYZE statement: the server's statistics keeper (or the bench) when autovacuum is off. */
+  analyzes: number;
   databaseBytes: number;
   blocksRead: number;
   blocksHit: number;
@@ -295,6 +297,7 @@ async function pgCounters(db: BenchDatabase): Promise<PgCounters | null> {
               (select buffers_backend from pg_stat_bgwriter)::float8 as "pagesWrittenByBackends",
               (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter)::float8 as "checkpoints",
               (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables)::float8 as "autovacuums",
+              (select coalesce(sum(analyze_count), 0) from pg_stat_user_tables)::float8 as "analyzes",
               pg_database_size(current_database())::float8 as "databaseBytes",
               blks_read::float8 as "blocksRead", blks_hit::float8 as "blocksHit"
          from pg_stat_database where datname = current_database()`,
@@ -323,6 +326,7 @@ function pgActivity(before: PgCounters | null, after: PgCounters | null, complet
     pages_hit_per_request: per('blocksHit'),
     checkpoints: after.checkpoints - before.checkpoints,
     autovacuum_runs: after.autovacuums - before.autovacuums,
+    tables_analyzed: after.analyzes - before.analyzes,
     database_mib_after: Math.round(after.databaseBytes / 2 ** 20),
   };
 }
@@ -468,7 +472,7 @@ export function printLoad(r: Awaited<ReturnType<typeof runLoad>>): void {
   );
   const pgLine = (name: string, a: typeof aralin.postgres) =>
     a
-      ? `${name} WAL ${a.wal_kib_per_request} KiB (${a.full_page_images_per_request} full-page images), ${a.pages_hit_per_request} pages found in shared buffers and ${a.pages_read_per_request} read into them, ${a.pages_written_per_request} pages written (${a.pages_written_by_backends_per_request} by backends evicting them), database +${a.database_growth_kib_per_request} KiB; ${a.checkpoints} checkpoints and ${a.autovacuum_runs} autovacuum/analyze runs during the run, database ${a.database_mib_after} MiB after`
+      ? `${name} WAL ${a.wal_kib_per_request} KiB (${a.full_page_images_per_request} full-page images), ${a.pages_hit_per_request} pages found in shared buffers and ${a.pages_read_per_request} read into them, ${a.pages_written_per_request} pages written (${a.pages_written_by_backends_per_request} by backends evicting them), database +${a.database_growth_kib_per_request} KiB; ${a.checkpoints} checkpoints, ${a.autovacuum_runs} autovacuum/analyze runs and ${a.tables_analyzed} tables analyzed by an ANALYZE statement (Aralin's statistics keeper, when autovacuum is off) during the run, database ${a.database_mib_after} MiB after`
       : `${name} not read`;
   console.log(
     `PostgreSQL per request at saturation: ${pgLine('Aralin streamed turn:', aralin.postgres)}; ${pgLine('bare route:', baseline.postgres)}`,
