@@ -149,25 +149,26 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   };
 }
 
-let autovacuumWarned = false;
+/** The local PostgreSQL's `autovacuum` setting, asked once per process. */
+let autovacuum: 'on' | 'off' | undefined;
 /**
  * Whether the local PostgreSQL runs autovacuum; when it does not (this workplace's CI configuration turns it
- * off), analyzes the bench database as autovacuum would have and says so, loudly, once. Without statistics the
- * planner guesses that a conversation holds one message and reads all of a long conversation's messages to
- * find its last 12: on a full load run 404 buffer accesses per turn instead of 145 and PostgreSQL CPU per turn
- * 3.1–3.3 ms instead of 1.7–1.8 (docs/benchmarks.md). Call it before each measured phase.
+ * off), analyzes the bench database as autovacuum would have, and says so loudly the first time. Without
+ * statistics the planner guesses that a conversation holds one message and reads all of a long conversation's
+ * messages to find its last 12: on a full load run 404 buffer accesses per turn instead of 145 and PostgreSQL
+ * CPU per turn 3.1–3.3 ms instead of 1.7–1.8 (docs/benchmarks.md). Call it before each measured phase.
  */
 export async function analyzeIfNoAutovacuum(db: BenchDatabase): Promise<'on' | 'off'> {
-  const [row] = await db.query<{ autovacuum: string }>('show autovacuum');
-  if (row?.autovacuum === 'on') return 'on';
-  if (!autovacuumWarned) {
-    autovacuumWarned = true;
-    console.warn(
-      '⚠ autovacuum is OFF on the local PostgreSQL: the bench ANALYZEs its database before each measured phase, as autovacuum would',
-    );
+  if (!autovacuum) {
+    const [row] = await db.query<{ autovacuum: string }>('show autovacuum');
+    autovacuum = row?.autovacuum === 'on' ? 'on' : 'off';
+    if (autovacuum === 'off')
+      console.warn(
+        '⚠ autovacuum is OFF on the local PostgreSQL: the bench ANALYZEs its database before each measured phase, as autovacuum would',
+      );
   }
-  await db.query('analyze');
-  return 'off';
+  if (autovacuum === 'off') await db.query('analyze');
+  return autovacuum;
 }
 
 /** Runs one statement on the admin connection (pg_terminate_backend, ALTER DATABASE …). */

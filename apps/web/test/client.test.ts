@@ -33,6 +33,21 @@ const problem = (status: number, slug: string, detail: string, headers: Record<s
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
 
+/**
+ * Answers that find the session expired on the first send (401) and, after a refresh that succeeds, the CSRF
+ * token stale on the second (403, as when the refresh rotated the secret); the third send gets `ok()`.
+ */
+function expiredThenRotated(ok: () => Response): (call: Call) => Response {
+  let sends = 0;
+  return (call) => {
+    if (call.url.endsWith('/auth/refresh')) return new Response(null, { status: 204 });
+    sends++;
+    if (sends === 1) return problem(401, 'unauthenticated', 'Sign in again.');
+    if (sends === 2) return problem(403, 'csrf', 'Missing or invalid CSRF token');
+    return ok();
+  };
+}
+
 /** A stand-in for i18next's `t` that shows the key and its values. */
 const t = (key: string, o?: Record<string, unknown>) => (o ? `${key} ${JSON.stringify(o)}` : key);
 
@@ -212,14 +227,11 @@ describe('chatFetch and CSRF', () => {
   });
 
   it('refreshes an expired session once and sends again; a refresh that rotates the CSRF secret is met too', async () => {
-    let sends = 0;
-    const calls = stubFetch((c) => {
-      if (c.url.endsWith('/auth/refresh')) return new Response(null, { status: 204 });
-      sends++;
-      if (sends === 1) return problem(401, 'unauthenticated', 'Sign in again.');
-      if (sends === 2) return problem(403, 'csrf', 'Missing or invalid CSRF token');
-      return new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } });
-    });
+    const calls = stubFetch(
+      expiredThenRotated(
+        () => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }),
+      ),
+    );
     const r = await chatFetch(url, init());
     expect(r.status).toBe(200);
     expect(calls.map((c) => [c.url, c.csrf])).toEqual([
@@ -233,11 +245,7 @@ describe('chatFetch and CSRF', () => {
   });
 
   it('hands a 401 on when the refresh fails too, without a second send', async () => {
-    const calls = stubFetch((c) =>
-      c.url.endsWith('/auth/refresh')
-        ? problem(401, 'unauthenticated', 'Sign in again.')
-        : problem(401, 'unauthenticated', 'Sign in again.'),
-    );
+    const calls = stubFetch(() => problem(401, 'unauthenticated', 'Sign in again.'));
     const r = await chatFetch(url, init());
     expect(r.status).toBe(401);
     expect(calls.filter((c) => c.url === url)).toHaveLength(1);
@@ -288,14 +296,7 @@ describe('chatFetch and CSRF', () => {
 
     // A refresh that rotates the CSRF secret: the resend is refused for its token, renewed and sent once more.
     resetCsrf();
-    let sends = 0;
-    const rotated = stubFetch((c) => {
-      if (c.url.endsWith('/auth/refresh')) return new Response(null, { status: 204 });
-      sends++;
-      if (sends === 1) return problem(401, 'unauthenticated', 'Sign in again.');
-      if (sends === 2) return problem(403, 'csrf', 'Missing or invalid CSRF token');
-      return Response.json({ saved: true });
-    });
+    const rotated = stubFetch(expiredThenRotated(() => Response.json({ saved: true })));
     expect(await post('/notes', { title: 'x' })).toEqual({ saved: true });
     expect(rotated.filter((c) => c.url === '/api/v1/notes').map((c) => c.csrf)).toEqual([
       'csrf-1',
