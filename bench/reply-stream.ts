@@ -4,17 +4,21 @@
  * now), on the SDK's in-process mock model, so that only the layer itself is measured. Then what a token
  * costs end to end on the client side of a real provider: `doStream` of the OpenAI-compatible provider
  * reading the loopback stub (bench/llm-stub.ts, in its own process) over HTTP — `fetch`, the SSE parser,
- * JSON and zod validation of every chunk, and the socket reads.
+ * JSON and zod validation of every chunk, and the socket reads — and, as the floor it stands on, the same
+ * replies read with `fetch` alone (bytes, no parsing) and with Node's own `http` client, `eventsource-parser`
+ * and `JSON.parse` (the least a Node process does to take in a token over HTTP).
  *
  *   npm exec -- node bench/reply-stream.ts
  *
  * CPU: 1,000 replies of 180 tokens each, one after another, after a warm-up (µs per token); over HTTP, 200
  * replies of 180 tokens at 30 tokens/s at once, the process's CPU time (user + system) per token received.
- * Memory (mock model only): 500 replies held open after 90 tokens; live heap + external memory after a full
- * collection, minus the same before, per open reply. Each layer runs in its own child process. Writes
- * bench/results/reply-stream.json.
+ * Memory: live heap + external memory after a full collection, minus the same before, per open reply — on
+ * the mock model 500 replies held open after 90 tokens; over HTTP the 200 replies once each has 30 tokens
+ * (a 22-character prompt, so the figure is the reading layer's own). Each layer runs in its own child
+ * process. Writes bench/results/reply-stream.json.
  */
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,11 +26,18 @@ import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { createLanguageModel } from '@aralin/tutor';
 import { streamText } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
+import { createParser } from 'eventsource-parser';
 import { table, writeResult } from './lib/common.ts';
 import { startStubProcess } from './lib/streaming.ts';
 
-type Layer = 'streamText' | 'doStream' | 'doStream over HTTP';
-const LAYERS: Layer[] = ['streamText', 'doStream', 'doStream over HTTP'];
+const HTTP_LAYERS = [
+  'doStream over HTTP',
+  'fetch over HTTP, bytes only',
+  'node:http + eventsource-parser',
+] as const;
+type HttpLayer = (typeof HTTP_LAYERS)[number];
+type Layer = 'streamText' | 'doStream' | HttpLayer;
+const LAYERS: Layer[] = ['streamText', 'doStream', ...HTTP_LAYERS];
 const HTTP_REPLIES = 200;
 const TOKENS = 180;
 const RUNS = 1000;
@@ -73,40 +84,133 @@ async function reply(layer: Layer, m: MockLanguageModelV3): Promise<string> {
   return text;
 }
 
-/** `HTTP_REPLIES` replies at once from the stub over loopback HTTP: CPU time per token received. */
-async function overHttp() {
+/** Reads one reply of the stub over loopback HTTP to its end, telling `seen` each token's count; returns the count. */
+type HttpReader = (seen: (tokens: number) => void) => Promise<number>;
+
+const STUB_PROMPT = 'Explain photosynthesis';
+
+function httpReaders(baseURL: string): Record<HttpLayer, HttpReader> {
+  const provider = createLanguageModel({ provider: 'openai-compatible', model: 'stub', baseURL });
+  const url = `${baseURL}/chat/completions`;
+  const body = JSON.stringify({
+    model: 'stub',
+    stream: true,
+    messages: [{ role: 'user', content: STUB_PROMPT }],
+  });
+  const contentOf = (data: string): unknown =>
+    data === '[DONE]'
+      ? undefined
+      : (JSON.parse(data) as { choices?: { delta?: { content?: unknown } }[] }).choices?.[0]?.delta?.content;
+  return {
+    'doStream over HTTP': async (seen) => {
+      let tokens = 0;
+      const { stream } = await provider.doStream({
+        prompt: [{ role: 'user', content: [{ type: 'text', text: STUB_PROMPT }] }],
+      });
+      for await (const part of stream) if (part.type === 'text-delta') seen(++tokens);
+      return tokens;
+    },
+    'fetch over HTTP, bytes only': async (seen) => {
+      let tokens = 0;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      if (!response.body) throw new Error('no body');
+      const decoder = new TextDecoder();
+      const mark = '"content":"';
+      // A mark cut in two by a chunk boundary is found in the next chunk, which starts with this one's tail.
+      let tail = '';
+      for await (const bytes of response.body) {
+        const text = tail + decoder.decode(bytes, { stream: true });
+        for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) seen(++tokens);
+        tail = text.slice(1 - mark.length);
+      }
+      return tokens;
+    },
+    'node:http + eventsource-parser': (seen) =>
+      new Promise((resolve, reject) => {
+        let tokens = 0;
+        const parser = createParser({
+          onEvent: (event) => {
+            if (contentOf(event.data)) seen(++tokens);
+          },
+        });
+        const request = http.request(
+          url,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (response) => {
+            response.setEncoding('utf8');
+            response.on('data', (text: string) => parser.feed(text));
+            response.on('end', () => resolve(tokens));
+            response.on('error', reject);
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      }),
+  };
+}
+
+/**
+ * `HTTP_REPLIES` replies at once from the stub over loopback HTTP, read through `layer`: CPU time per token
+ * received; then the same again, and the live memory per open reply once every reply has 30 tokens.
+ */
+async function overHttp(layer: HttpLayer) {
+  const gc = exposedGc();
   const stub = await startStubProcess({ firstTokenMs: 50, tokensPerSecond: 30, tokens: TOKENS });
   try {
-    const m = createLanguageModel({ provider: 'openai-compatible', model: 'stub', baseURL: stub.url });
-    const read = async () => {
-      let tokens = 0;
-      const { stream } = await m.doStream({
-        prompt: [{ role: 'user', content: [{ type: 'text', text: 'Explain photosynthesis' }] }],
-      });
-      for await (const part of stream) if (part.type === 'text-delta') tokens++;
-      return tokens;
-    };
-    await Promise.all(Array.from({ length: 20 }, read));
+    const read = httpReaders(stub.url)[layer];
+    const ignore = () => {};
+    await Promise.all(Array.from({ length: 20 }, () => read(ignore)));
     const cpu0 = process.cpuUsage();
-    const counts = await Promise.all(Array.from({ length: HTTP_REPLIES }, read));
+    const counts = await Promise.all(Array.from({ length: HTTP_REPLIES }, () => read(ignore)));
     const cpu = process.cpuUsage(cpu0);
     const tokens = counts.reduce((a, b) => a + b, 0);
-    if (tokens !== HTTP_REPLIES * TOKENS) throw new Error(`received ${tokens} tokens`);
+    if (tokens !== HTTP_REPLIES * TOKENS) throw new Error(`${layer}: received ${tokens} tokens`);
+
+    const before = liveBytes(gc);
+    let ready = 0;
+    const open = Array.from({ length: HTTP_REPLIES }, () =>
+      read((n) => {
+        if (n === 30) ready++;
+      }),
+    );
+    const deadline = performance.now() + 10_000;
+    while (ready < HTTP_REPLIES && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    if (ready < HTTP_REPLIES) throw new Error(`${layer}: only ${ready} replies reached 30 tokens`);
+    const during = liveBytes(gc);
+    await Promise.all(open);
     return {
-      layer: 'doStream over HTTP' as Layer,
+      layer,
       us_per_token: Number(((cpu.user + cpu.system) / tokens).toFixed(2)),
       system_us_per_token: Number((cpu.system / tokens).toFixed(2)),
-      kib_per_open_reply: null,
+      kib_per_open_reply: Math.round((during - before) / 1024 / HTTP_REPLIES),
     };
   } finally {
     await stub.close();
   }
 }
 
-async function child(layer: Layer) {
-  if (layer === 'doStream over HTTP') return overHttp();
+function exposedGc(): () => void {
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
+  return runInNewContext('gc') as () => void;
+}
+
+/** Live heap + external memory after a full collection. */
+function liveBytes(gc: () => void): number {
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+async function child(layer: Layer) {
+  if ((HTTP_LAYERS as readonly Layer[]).includes(layer)) return overHttp(layer as HttpLayer);
+  const gc = exposedGc();
   const fast = model(TOKENS);
   for (let i = 0; i < 200; i++) await reply(layer, fast);
   const t0 = performance.now();
@@ -115,16 +219,11 @@ async function child(layer: Layer) {
 
   const releases: (() => void)[] = [];
   const held = model(TOKENS / 2, () => new Promise<void>((r) => releases.push(r)));
-  const live = () => {
-    gc();
-    const m = process.memoryUsage();
-    return m.heapUsed + m.external;
-  };
-  const before = live();
+  const before = liveBytes(gc);
   const open = Array.from({ length: OPEN }, () => reply(layer, held));
   while (releases.length < OPEN) await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 100));
-  const during = live();
+  const during = liveBytes(gc);
   for (const release of releases) release();
   await Promise.all(open);
   return {
