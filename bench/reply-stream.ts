@@ -97,10 +97,6 @@ function httpReaders(baseURL: string): Record<HttpLayer, HttpReader> {
     stream: true,
     messages: [{ role: 'user', content: STUB_PROMPT }],
   });
-  const contentOf = (data: string): unknown =>
-    data === '[DONE]'
-      ? undefined
-      : (JSON.parse(data) as { choices?: { delta?: { content?: unknown } }[] }).choices?.[0]?.delta?.content;
   return {
     'doStream over HTTP': async (seen) => {
       let tokens = 0;
@@ -132,9 +128,10 @@ function httpReaders(baseURL: string): Record<HttpLayer, HttpReader> {
     'node:http + eventsource-parser': (seen) =>
       new Promise((resolve, reject) => {
         let tokens = 0;
+        type Chunk = { choices?: { delta?: { content?: unknown } }[] };
         const parser = createParser({
-          onEvent: (event) => {
-            if (contentOf(event.data)) seen(++tokens);
+          onEvent: ({ data }) => {
+            if (data !== '[DONE]' && (JSON.parse(data) as Chunk).choices?.[0]?.delta?.content) seen(++tokens);
           },
         });
         const request = http.request(
