@@ -224,15 +224,16 @@ for (const driver of drivers)
       });
     }
 
-    it('the server analyzes where autovacuum does not, and a long conversation then reads 12 rows, not all', async () => {
+    it('the server analyzes where autovacuum does not, and a long conversation then reads 12 rows, not all', async (ctx) => {
       // Nothing has analyzed this database yet: the planner has no statistics.
       const before = await historyRowsRead();
       const keeper = await keepStatistics(database, silent, 60_000);
       try {
         if (driver.name === 'PGlite') expect(keeper.reason).toBe('pglite');
         if (!keeper.reason) {
-          console.warn('⚠ autovacuum is on here: the statistics suite cannot show a plan without statistics');
-          return;
+          const why = 'autovacuum is on here: the statistics suite cannot show a plan without statistics';
+          console.warn(`⚠ SKIPPING: ${why}`);
+          ctx.skip(why);
         }
         expect(before).toBeGreaterThanOrEqual(LONG_CONVERSATION);
         // The pass that started with the keeper analyzed every table that had never been analyzed.

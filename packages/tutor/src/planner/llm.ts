@@ -93,12 +93,11 @@ export class CircuitBreaker {
  * The providers' `fetch`: the JSON body sent as a stream of its UTF-8 bytes, with its length, and redirects
  * refused. `fetch` keeps a string or byte body for as long as the response streams — and, unless a request
  * has no window (`window: null`) and refuses redirects, a second copy for a redirect it might follow, in a tee
- * of the body stream — while a stream body is let go once sent. A
- * JavaScript string with any character beyond Latin-1 (curriculum text has them) takes two bytes per character,
- * so a streamed reply held its ~11 KiB prompt three times over: as a 22 KiB string and two 11 KiB byte copies
- * (heap snapshots of the streaming benchmark's memory pass; see docs/benchmarks.md). A provider URL that
- * redirects fails the call (the embedded engine answers, marked degraded): configure the URL the provider
- * answers on.
+ * of the body stream — while a stream body is let go once sent. A JavaScript string with any character beyond
+ * Latin-1 (curriculum text has them) takes two bytes per character, so a streamed reply held its ~11 KiB
+ * prompt three times over: as a 22 KiB string and two 11 KiB byte copies (heap snapshots of the streaming
+ * benchmark's memory pass; see docs/benchmarks.md). A provider URL that redirects fails the call (the embedded
+ * engine answers, marked degraded): configure the URL the provider answers on.
  */
 const providerFetch: typeof fetch = (input, init) => {
   if (typeof init?.body !== 'string') return fetch(input, init);
