@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { detectLocale, type OrchestrateResponse, type TutorEvent } from '@aralin/tutor';
+import { detectLocale, type OrchestrateResponse, type ToolRegistry, type TutorEvent } from '@aralin/tutor';
 import { and, desc, eq, getTableColumns, inArray, lt, ne, sql, type WithSubquery } from 'drizzle-orm';
 import type { Actor } from './auth/session.ts';
 import type { AppContext } from './context.ts';
@@ -32,24 +32,6 @@ interface QuizQuestionOut {
   answer: string;
   explanation: string;
   checker?: { accepted?: string[]; tolerance?: number };
-}
-
-/** A tool's output as a client may see it: quiz answers, explanations and checkers removed. */
-export function publicResult(
-  tool: string | null,
-  result: Record<string, unknown> | null,
-): Record<string, unknown> | null {
-  if (!result) return null;
-  if (tool !== 'quiz_generator' || !Array.isArray(result.questions)) return result;
-  return {
-    ...result,
-    questions: (result.questions as QuizQuestionOut[]).map((q) => ({
-      id: q.id,
-      type: q.type,
-      question: q.question,
-      ...(q.choices?.length ? { choices: q.choices } : {}),
-    })),
-  };
 }
 
 export function storedQuestions(result: Record<string, unknown>): StoredQuestion[] {
@@ -237,7 +219,7 @@ const STYLE_SUMMARY: Record<string, string> = {
 export interface TurnOutcome {
   assistant: MessageRow;
   user: MessageRow;
-  /** The tool's stored result (with answers: pass it through publicResult before a client sees it). */
+  /** The tool's stored result (with answers: pass it through the registry's `visible` before a client sees it). */
   result: Record<string, unknown> | null;
   quizId: string | null;
   deckId: string | null;
@@ -373,7 +355,7 @@ export async function runTurn(
           type: 'data-tool-result',
           data: {
             tool: event.tool,
-            result: publicResult(event.tool, event.result),
+            result: ctx.tutor.registry.visible(event.tool, event.result),
             message_id: assistantId,
             ...(quizId ? { quiz_id: quizId } : {}),
             ...(deckId ? { deck_id: deckId } : {}),
@@ -716,11 +698,13 @@ export async function messagesWithResults(ctx: AppContext, conversationId: strin
   );
   return rows.map((m) => {
     const a = attached(m.id);
-    return publicMessage(m, a.result, a.quizId, a.deckId);
+    return publicMessage(ctx.tutor.registry, m, a.result, a.quizId, a.deckId);
   });
 }
 
+/** A message as a client may see it: with what the student may see of its tool result. */
 export function publicMessage(
+  tools: ToolRegistry,
   m: MessageRow,
   result: Record<string, unknown> | null,
   quizId?: string | null,
@@ -733,7 +717,7 @@ export function publicMessage(
     status: m.status,
     tool: m.tool,
     parameters: m.parameters ?? null,
-    result: publicResult(m.tool, result),
+    result: tools.visible(m.tool, result),
     planner: m.planner,
     created_at: m.createdAt.toISOString(),
     ...(quizId ? { quiz_id: quizId } : {}),

@@ -3,6 +3,7 @@ import {
   createTutor,
   type OrchestrateOptions,
   type OrchestrateResponse,
+  type QuizQuestion,
   type Tutor,
   type TutorEvent,
 } from '@aralin/tutor';
@@ -42,40 +43,41 @@ export async function makeApp(
   });
 }
 
-export interface QuizQuestion {
-  id: string;
-  type: 'multiple_choice' | 'true_false' | 'short_answer' | 'numeric';
-  question: string;
-  choices: string[];
-  answer: string;
-  explanation: string;
-  checker: { kind: string; answer: string; accepted: string[]; tolerance?: number };
-}
-
-export const QUIZ_RESULT = {
+/** A quiz result as the quiz tool makes it (typed by its own schema, answers included). */
+export const QUIZ_RESULT: { questions: QuizQuestion[] } & Record<string, unknown> = {
   topic: 'Photosynthesis',
   difficulty: 'easy',
   questions: [
     {
       id: 'q1',
+      topic_id: 'sci-photosynthesis',
       type: 'multiple_choice',
+      difficulty: 'easy',
       question: 'Which gas do plants take in for photosynthesis?',
       choices: ['Oxygen', 'Carbon dioxide', 'Nitrogen'],
       answer: 'Carbon dioxide',
+      accepted: [],
       explanation: 'Plants take in CO2 through the stomata.',
+      source: 'pack',
       checker: { kind: 'choice', answer: 'Carbon dioxide', accepted: [] },
     },
     {
       id: 'q2',
+      topic_id: 'sci-photosynthesis',
       type: 'numeric',
+      difficulty: 'easy',
       question: 'How many CO2 molecules make one glucose?',
       choices: [],
       answer: '6',
+      accepted: [],
+      tolerance: 0,
       explanation: 'Glucose has 6 carbons.',
+      source: 'worked_example',
       checker: { kind: 'numeric', answer: '6', accepted: [], tolerance: 0 },
     },
-  ] as QuizQuestion[],
+  ],
   grounding: { topic_id: 'sci-photosynthesis', closest: [] },
+  adaptation_details: '2 easy question(s) on Photosynthesis.',
 };
 
 export const FLASHCARD_RESULT = {

@@ -288,7 +288,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
           plan: planRequest,
           tool: tool.name,
           parameters,
-          result,
+          result: tool.visible ? tool.visible(result) : result,
           draft,
           onDelta: (delta) => {
             streamed = true;

@@ -45,6 +45,17 @@ export class ToolRegistry {
     return [...this.#tools.keys()];
   }
 
+  /**
+   * What the student may see of a stored or fresh result of tool `name` (see `ToolDefinition.visible`).
+   * Fails closed: null when the tool hides parts of its results and this one no longer matches its schema.
+   */
+  visible(name: string | null, result: Record<string, unknown> | null): Record<string, unknown> | null {
+    const tool = name === null ? undefined : this.#tools.get(name);
+    if (!result || !tool?.visible) return result;
+    const parsed = tool.output.safeParse(result);
+    return parsed.success ? tool.visible(parsed.data) : null;
+  }
+
   /** Replaces a tool's implementation with an HTTP tool server that speaks the same schemas. */
   registerRemote(
     name: string,

@@ -53,6 +53,11 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   run(input: z.output<I>, ctx: ToolContext): z.output<O> | Promise<z.output<O>>;
   /** What the tutor says to the student about the result, in the student's language (markdown). */
   reply(result: z.output<O>, input: z.output<I>, ctx: ToolContext): string;
+  /**
+   * What the student may see of a result, for a tool whose result holds more (a quiz's answers). Clients and
+   * the LLM's reply prompt get only this; the whole result stays on the server. Without it, all is visible.
+   */
+  visible?(result: z.output<O>): Record<string, unknown>;
 }
 
 export type AnyTool = ToolDefinition<z.ZodObject, z.ZodObject>;

@@ -40,6 +40,31 @@ describe('tool registry', () => {
       'structured',
     ]);
   });
+
+  it("gives what the student may see of a result: a quiz's answers never, other results whole, a stale quiz nothing", async () => {
+    const registry = new ToolRegistry();
+    const tutor = createTutor({ tools: registry });
+    const quiz = await tutor.orchestrate({
+      user_info: { user_id: 's1', name: 'Ana' },
+      message: 'quiz me on photosynthesis, 3 questions',
+    });
+    expect(quiz.tool).toBe('quiz_generator');
+    const full = quiz.result as { questions: Record<string, unknown>[] };
+    const seen = registry.visible('quiz_generator', full) as typeof full;
+    expect(seen.questions.map((q) => q.question)).toEqual(full.questions.map((q) => q.question));
+    for (const q of seen.questions)
+      for (const secret of ['answer', 'accepted', 'tolerance', 'explanation', 'checker'])
+        expect(q).not.toHaveProperty(secret);
+    expect(full.questions[0]).toHaveProperty('answer');
+
+    const notes = { explanation: 'Plants make food from light.' };
+    expect(registry.visible('concept_explainer', notes)).toBe(notes);
+    expect(registry.visible('no_such_tool', notes)).toBe(notes);
+    expect(registry.visible(null, null)).toBeNull();
+    // A stored quiz from an older schema: nothing of it rather than its answers.
+    const stale = { questions: [{ question: 'Which gas?', answer: 'CO2' }] };
+    expect(registry.visible('quiz_generator', stale)).toBeNull();
+  });
 });
 
 describe('remote tools by URL', () => {

@@ -214,7 +214,7 @@ export const toolResults = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     tool: text('tool').notNull(),
     parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull(),
-    /** The full output, answers included; only ever sent to clients through `publicResult`. */
+    /** The full output, answers included; only ever sent to clients through the tool registry's `visible`. */
     result: jsonb('result').$type<Record<string, unknown>>().notNull(),
     topicId: text('topic_id'),
     createdAt: createdAt(),

@@ -1,3 +1,4 @@
+import type { ToolRegistry } from '@aralin/tutor';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -8,7 +9,6 @@ import {
   type MessageRow,
   messagesWithResults,
   publicMessage,
-  publicResult,
   runTurn,
   storeStudentMessage,
   type TurnContext,
@@ -110,6 +110,7 @@ function streamTurn(
 }
 
 function replayTurn(
+  tools: ToolRegistry,
   stored: NonNullable<Awaited<ReturnType<typeof storedTurn>>>,
 ): (emit: Emit) => Promise<void> {
   return async (emit) => {
@@ -124,7 +125,7 @@ function replayTurn(
         type: 'data-tool-result',
         data: {
           tool: a.tool,
-          result: publicResult(a.tool, stored.result),
+          result: tools.visible(a.tool, stored.result),
           message_id: a.id,
           ...(stored.quizId ? { quiz_id: stored.quizId } : {}),
           ...(stored.deckId ? { deck_id: stored.deckId } : {}),
@@ -202,8 +203,14 @@ export function chatRoutes(ctx: AppContext) {
         try {
           const turn = await run(() => {});
           return {
-            user_message: publicMessage(turn.user, null),
-            assistant_message: publicMessage(turn.assistant, turn.result, turn.quizId, turn.deckId),
+            user_message: publicMessage(ctx.tutor.registry, turn.user, null),
+            assistant_message: publicMessage(
+              ctx.tutor.registry,
+              turn.assistant,
+              turn.result,
+              turn.quizId,
+              turn.deckId,
+            ),
           };
         } catch (error) {
           request.log.error({ err: error }, 'chat turn failed');
@@ -221,10 +228,16 @@ export function chatRoutes(ctx: AppContext) {
       if (!stored) throw conflict('This turn is still being answered.', { message_id: userMessage.id });
       if (wantsJson(request))
         return {
-          user_message: publicMessage(userMessage, null),
-          assistant_message: publicMessage(stored.assistant, stored.result, stored.quizId, stored.deckId),
+          user_message: publicMessage(ctx.tutor.registry, userMessage, null),
+          assistant_message: publicMessage(
+            ctx.tutor.registry,
+            stored.assistant,
+            stored.result,
+            stored.quizId,
+            stored.deckId,
+          ),
         };
-      return streamTurn(ctx, request, reply, replayTurn(stored));
+      return streamTurn(ctx, request, reply, replayTurn(ctx.tutor.registry, stored));
     };
 
     /** Claims a failed message for a new attempt; false when another request already claimed it. */

@@ -95,7 +95,7 @@ export function meRoutes(ctx: AppContext) {
           created_at: c.createdAt,
           messages: msgs
             .filter((m) => m.conversationId === c.id)
-            .map((m) => publicMessage(m, resultBy.get(m.id) ?? null)),
+            .map((m) => publicMessage(ctx.tutor.registry, m, resultBy.get(m.id) ?? null)),
         })),
         quizzes: qs.map((q) => ({
           id: q.id,

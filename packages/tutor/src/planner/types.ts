@@ -33,6 +33,7 @@ export interface ReplyRequest {
   plan: PlanRequest;
   tool: string;
   parameters: Record<string, unknown>;
+  /** What the student may see of the tool's result (no quiz answers: the model is never given them). */
   result: Record<string, unknown>;
   /** The tool's own deterministic reply, which a conversational planner may rephrase or extend. */
   draft: string;

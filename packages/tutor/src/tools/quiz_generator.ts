@@ -485,4 +485,5 @@ Respond with JSON matching the output schema.`,
     });
     return [head, lines.join('\n')].join('\n\n');
   },
+  visible: (result) => ({ ...result, questions: result.questions.map(publicQuestion) }),
 });
