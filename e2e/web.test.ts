@@ -398,6 +398,16 @@ describe.skipIf(!hasChromium)(
       }
       await expect.poll(() => quiz.locator('.mastery-line').count()).toBe(n);
       await expect.poll(() => quiz.locator('.score').textContent()).toMatch(/Nakakuha ka ng \d+ sa \d+/);
+      // The chat screen fits the phone: only the message list scrolls, never the page (visually hidden
+      // labels inside the list once stretched it thousands of pixels below the composer).
+      for (const size of [MOBILE, DESKTOP]) {
+        await page.setViewportSize(size);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollHeight - window.innerHeight,
+        );
+        expect(overflow, `page overflow at ${size.width}px`).toBeLessThanOrEqual(0);
+      }
+      await page.setViewportSize(MOBILE);
       await check(page, 'chat-quiz');
 
       const after = await progress(page);
