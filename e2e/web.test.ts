@@ -402,9 +402,13 @@ describe.skipIf(!hasChromium)(
       // labels inside the list once stretched it thousands of pixels below the composer).
       for (const size of [MOBILE, DESKTOP]) {
         await page.setViewportSize(size);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollHeight - window.innerHeight,
-        );
+        const overflow = await page.evaluate(() => {
+          const w = globalThis as unknown as {
+            document: { documentElement: { scrollHeight: number } };
+            innerHeight: number;
+          };
+          return w.document.documentElement.scrollHeight - w.innerHeight;
+        });
         expect(overflow, `page overflow at ${size.width}px`).toBeLessThanOrEqual(0);
       }
       await page.setViewportSize(MOBILE);
@@ -512,6 +516,10 @@ describe.skipIf(!hasChromium)(
       const flags = t.locator('.flag', { hasText: displayName });
       await expect.poll(() => flags.count()).toBeGreaterThan(0);
       expect(await flags.first().textContent()).toContain('mamatay');
+      // Why the student needs attention, in the teacher's language (Filipino), not the server's English.
+      const attention = t.locator('.attention li', { hasText: displayName });
+      await expect.poll(() => attention.textContent()).toContain('mataas ang antas');
+      expect(await t.locator('.attention').textContent()).not.toMatch(/safety flag|has not used/);
       await check(t, 'teacher-class');
 
       await flags.first().getByRole('link').click();

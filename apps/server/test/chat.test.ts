@@ -243,6 +243,13 @@ describe('chat', () => {
     const guro = await signedIn(app, 'guro');
     const list = (await guro.get('/api/v1/flags?status=open')).json().flags;
     expect(list.some((f: { conversation_id: string }) => f.conversation_id === id)).toBe(true);
+    // The class page names why a student needs attention as codes, worded in the teacher's language by the app.
+    const [klass] = (await guro.get('/api/v1/classes')).json().classes;
+    const { attention } = (await guro.get(`/api/v1/classes/${klass.id}/analytics`)).json();
+    const reasons = (name: string) =>
+      attention.find((a: { display_name: string }) => a.display_name.startsWith(name))?.reasons;
+    expect(reasons('Ana')).toEqual([{ code: 'high_severity_flag' }]);
+    expect(reasons('Ben')).toEqual([{ code: 'never_active' }]);
   });
 
   it('rejects bad input with problem+json and writes nothing', async () => {

@@ -79,6 +79,15 @@ export async function classesWithCounts(ctx: AppContext, actor: Actor) {
   return rows.map((c) => publicClass(c, byId.get(c.id) ?? 0));
 }
 
+/**
+ * Why a student needs a teacher's attention, as a code the web app words in the teacher's language; topics
+ * (for `struggling`) are titled in the teacher's locale.
+ */
+interface AttentionReason {
+  code: 'high_severity_flag' | 'open_flag' | 'struggling' | 'never_active' | 'inactive_week';
+  topics?: string[];
+}
+
 export function teacherRoutes(ctx: AppContext) {
   return async (base: FastifyInstance) => {
     const app = typed(base);
@@ -179,15 +188,15 @@ export function teacherRoutes(ctx: AppContext) {
       const topicIds = [...new Set(masteryRows.map((m) => m.topicId))].sort().slice(0, 60);
       const now = ctx.clock().getTime();
       const attention = students.flatMap((s) => {
-        const reasons: string[] = [];
+        const reasons: AttentionReason[] = [];
         const mine = masteryRows.filter((m) => m.userId === s.id);
         const flags = openFlags.filter((f) => f.studentId === s.id);
-        if (flags.some((f) => f.severity === 'high')) reasons.push('open high-severity safety flag');
-        else if (flags.length > 0) reasons.push('open safety flag');
+        if (flags.some((f) => f.severity === 'high')) reasons.push({ code: 'high_severity_flag' });
+        else if (flags.length > 0) reasons.push({ code: 'open_flag' });
         const weak = mine.filter((m) => m.attempts >= 3 && m.pKnown < 0.3);
-        if (weak.length > 0) reasons.push(`struggling with ${weak.map((w) => title(w.topicId)).join(', ')}`);
-        if (!s.last_active_at) reasons.push('has not used Aralin yet');
-        else if (now - s.last_active_at.getTime() > 7 * 86_400_000) reasons.push('inactive for over a week');
+        if (weak.length > 0) reasons.push({ code: 'struggling', topics: weak.map((w) => title(w.topicId)) });
+        if (!s.last_active_at) reasons.push({ code: 'never_active' });
+        else if (now - s.last_active_at.getTime() > 7 * 86_400_000) reasons.push({ code: 'inactive_week' });
         return reasons.length ? [{ student_id: s.id, display_name: s.display_name, reasons }] : [];
       });
       return {

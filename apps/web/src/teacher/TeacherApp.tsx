@@ -16,7 +16,11 @@ interface Analytics {
     topics: Array<{ id: string; title: string }>;
     students: Array<{ id: string; display_name: string; mastery: Record<string, number> }>;
   };
-  attention: Array<{ student_id: string; display_name: string; reasons: string[] }>;
+  attention: Array<{
+    student_id: string;
+    display_name: string;
+    reasons: { code: string; topics?: string[] }[];
+  }>;
   top_topics: Array<{ topic_id: string; title: string; count: number }>;
   flags: Flag[];
 }
@@ -243,7 +247,15 @@ function ClassPage({ id }: { id: string }) {
               <ul className="attention">
                 {a.attention.map((s) => (
                   <li key={s.student_id}>
-                    <Link href={`/students/${s.student_id}`}>{s.display_name}</Link>: {s.reasons.join('; ')}
+                    <Link href={`/students/${s.student_id}`}>{s.display_name}</Link>:{' '}
+                    {s.reasons
+                      .map((r) =>
+                        t(`teacher.attentionReason.${r.code}`, {
+                          topics: (r.topics ?? []).join(', '),
+                          defaultValue: r.code,
+                        }),
+                      )
+                      .join('; ')}
                   </li>
                 ))}
               </ul>
