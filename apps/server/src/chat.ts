@@ -355,7 +355,7 @@ export async function runTurn(
           type: 'data-tool-result',
           data: {
             tool: event.tool,
-            result: ctx.tutor.registry.visible(event.tool, event.result),
+            result: event.visible,
             message_id: assistantId,
             ...(quizId ? { quiz_id: quizId } : {}),
             ...(deckId ? { deck_id: deckId } : {}),

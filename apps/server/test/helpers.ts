@@ -99,9 +99,9 @@ export function scriptedTutor(
   content: ContentLibrary,
   hooks: { before?: (message: string) => Promise<void> | void; calls?: string[] } = {},
 ): Tutor {
-  const base = realTutor();
+  const { registry } = realTutor();
   return {
-    registry: base.registry,
+    registry,
     content,
     async orchestrate(raw: unknown, options: OrchestrateOptions = {}): Promise<OrchestrateResponse> {
       const request = raw as { message: string };
@@ -165,7 +165,7 @@ export function scriptedTutor(
                 grounding: { topic_id: 'sci-photosynthesis', closest: [] },
               };
       emit({ type: 'plan', planner: 'embedded', status: 'completed', tool, parameters });
-      emit({ type: 'tool-result', tool, result });
+      emit({ type: 'tool-result', tool, result, visible: registry.visible(tool, result) ?? {} });
       emit({ type: 'text-delta', delta: 'Here you go.' });
       return { ...base, status: 'completed', tool, parameters, result, reply: 'Here you go.' };
     },

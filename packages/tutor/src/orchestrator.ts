@@ -23,7 +23,14 @@ export type TutorEvent =
       tool: string | null;
       parameters: Record<string, unknown>;
     }
-  | { type: 'tool-result'; tool: string; result: Record<string, unknown> }
+  | {
+      type: 'tool-result';
+      tool: string;
+      /** The whole result, answers included: for storage, never for a client. */
+      result: Record<string, unknown>;
+      /** What the student may see of it (the tool's `visible`): what clients and the reply prompt get. */
+      visible: Record<string, unknown>;
+    }
   | { type: 'text-delta'; delta: string }
   /**
    * The text streamed so far is withdrawn (the LLM's reply broke off midway); the reply starts again in the
@@ -277,7 +284,8 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       trace.push({ step: 'run', detail: `${tool.name} failed: ${(error as Error).message}` });
       return apologise(parameters);
     }
-    emit({ type: 'tool-result', tool: tool.name, result });
+    const visible = tool.visible ? tool.visible(result) : result;
+    emit({ type: 'tool-result', tool: tool.name, result, visible });
     const draft = tool.reply(result, parameters, ctx);
     let reply = draft;
     let degraded: boolean = base.degraded;
@@ -288,7 +296,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
           plan: planRequest,
           tool: tool.name,
           parameters,
-          result: tool.visible ? tool.visible(result) : result,
+          result: visible,
           draft,
           onDelta: (delta) => {
             streamed = true;
