@@ -290,9 +290,14 @@ describe.skipIf(!hasChromium)(
     it('asks in Filipino for flashcards and rates them', async () => {
       await page.locator('.conv-head button').click();
       await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      // A new conversation has no title yet: the list calls it a new chat, in the student's language ...
+      const title = page.locator('.conv-row.active .conv-title');
+      await expect.poll(() => title.textContent()).toBe('Bagong chat');
       await send(page, 'Gumawa ka ng flashcards tungkol sa photosynthesis');
       const deck = page.locator('.tool-card.flashcards').first();
       await deck.waitFor({ timeout: 60_000 });
+      // ... until the first message names it.
+      await expect.poll(() => title.textContent()).toBe('Gumawa ka ng flashcards tungkol sa photosynthesis');
       await expect
         .poll(() => page.locator('.msg.assistant .tool-badge').first().textContent())
         .toContain('Flashcards');

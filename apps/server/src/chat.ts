@@ -20,7 +20,6 @@ import { emotionalSummary, masterySummary, moderate, newCardState } from './lear
 import type { Emit } from './sse.ts';
 
 export const HISTORY_LIMIT = 12;
-export const DEFAULT_TITLE = 'New conversation';
 
 export type MessageRow = typeof messages.$inferSelect;
 
@@ -552,7 +551,7 @@ function finishStatement(db: Db, shape: FinishShape, name: string) {
     .update(conversations)
     .set({
       updatedAt: sql`${p('now')}`,
-      title: sql`case when ${conversations.title} = ${DEFAULT_TITLE} then ${p('title')} else ${conversations.title} end`,
+      title: sql`coalesce(${conversations.title}, ${p('title')})`,
     })
     .where(eq(conversations.id, p('conversationId')))
     .prepare(name);
@@ -653,9 +652,10 @@ async function finish(
   return assistant;
 }
 
-function titleFrom(text: string): string {
+/** A conversation's title from its first message: one line, at most 60 characters (null for blank text). */
+function titleFrom(text: string): string | null {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || DEFAULT_TITLE;
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || null;
 }
 
 /** What is stored alongside assistant messages: the tool result (with answers), the quiz id, the deck id. */

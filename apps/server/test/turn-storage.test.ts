@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { OrchestrateRequest, Tutor } from '@aralin/tutor';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,105 @@ for (const driver of drivers)
       const [conv] = await db.select().from(conversations).where(eq(conversations.id, id));
       expect(conv?.title).toBe('Make 5 flashcards about photosynthesis');
       expect(conv?.updatedAt.getTime()).toBeGreaterThanOrEqual(conv?.createdAt.getTime() ?? Infinity);
+    });
+
+    it('names a conversation by its first message and keeps a name given; lists replies as plain text', async () => {
+      const untitled = (await ana.post('/api/v1/conversations', {})).json().conversation;
+      expect(untitled.title).toBeNull();
+      const named = (await ana.post('/api/v1/conversations', { title: 'Algebra review' })).json()
+        .conversation;
+      await turn(ana, untitled.id, '  How do I solve\n 3x - 5 = 10?  ');
+      await turn(ana, untitled.id, 'Explain photosynthesis');
+      await turn(ana, named.id, 'How do I solve 2x + 3 = 7?');
+      const long = 'Please explain '.concat('photosynthesis and respiration '.repeat(4));
+      const cut = (await ana.post('/api/v1/conversations', {})).json().conversation;
+      await turn(ana, cut.id, long);
+      const list = (await ana.get('/api/v1/conversations')).json().conversations as {
+        id: string;
+        title: string | null;
+        last_message_preview: string | null;
+      }[];
+      const byId = new Map(list.map((c) => [c.id, c]));
+      expect(byId.get(untitled.id)?.title).toBe('How do I solve 3x - 5 = 10?');
+      expect(byId.get(named.id)?.title).toBe('Algebra review');
+      const title = byId.get(cut.id)?.title ?? '';
+      expect(title).toHaveLength(58);
+      expect(title.endsWith('…')).toBe(true);
+      expect(long.replace(/\s+/g, ' ').startsWith(title.slice(0, -1))).toBe(true);
+      // The math reply is markdown (bold, a numbered list, code spans); its preview is the text a reader sees.
+      const preview = byId.get(named.id)?.last_message_preview ?? '';
+      expect(preview).toMatch(/x = 2/);
+      expect(preview).not.toMatch(/\*\*|`|\n|^\d\. /);
+      expect(preview.length).toBeLessThanOrEqual(120);
+    });
+
+    it('names the conversations that kept a placeholder title by their first message (migration 0001)', async () => {
+      const me = (await ana.get('/api/v1/me')).json().user as { id: string };
+      const ids = { chat: randomUUID(), bagong: randomUUID(), empty: randomUUID(), mine: randomUUID() };
+      await database.db.insert(conversations).values([
+        { id: ids.chat, userId: me.id, title: 'New chat' },
+        { id: ids.bagong, userId: me.id, title: 'Bagong chat' },
+        { id: ids.empty, userId: me.id, title: 'New conversation' },
+        { id: ids.mine, userId: me.id, title: 'Fractions' },
+      ]);
+      const at = (ms: number) => new Date(Date.UTC(2026, 10, 1, 8, 0, 0, ms));
+      await database.db.insert(messages).values([
+        {
+          conversationId: ids.chat,
+          userId: me.id,
+          role: 'user',
+          content: 'Quiz me\n on  fractions',
+          status: 'completed',
+          createdAt: at(0),
+        },
+        {
+          conversationId: ids.chat,
+          userId: me.id,
+          role: 'assistant',
+          content: 'Here it is.',
+          status: 'completed',
+          createdAt: at(1),
+        },
+        {
+          conversationId: ids.chat,
+          userId: me.id,
+          role: 'user',
+          content: 'Explain it',
+          status: 'completed',
+          createdAt: at(2),
+        },
+        {
+          conversationId: ids.bagong,
+          userId: me.id,
+          role: 'user',
+          content: 'Ano ang '.concat('fotosintesis '.repeat(8)),
+          status: 'completed',
+          createdAt: at(0),
+        },
+        {
+          conversationId: ids.mine,
+          userId: me.id,
+          role: 'user',
+          content: 'Explain fractions',
+          status: 'completed',
+          createdAt: at(0),
+        },
+      ]);
+      const file = new URL('../drizzle/0001_conversation_title_nullable.sql', import.meta.url);
+      const update = (await readFile(file, 'utf8')).split('--> statement-breakpoint')[1] ?? '';
+      expect(update).toMatch(/^\s*(--.*\n)*UPDATE/);
+      await database.db.execute(sql.raw(update));
+      const rows = await database.db
+        .select()
+        .from(conversations)
+        .where(inArray(conversations.id, Object.values(ids)));
+      const title = new Map(rows.map((r) => [r.id, r.title]));
+      expect(title.get(ids.chat)).toBe('Quiz me on fractions');
+      expect(title.get(ids.bagong)).toBe(
+        `${'Ano ang '.concat('fotosintesis '.repeat(8)).trim().slice(0, 57)}…`,
+      );
+      expect(title.get(ids.empty)).toBeNull();
+      expect(title.get(ids.mine)).toBe('Fractions');
     });
 
     it('gives the tutor the conversation so far and the stored mastery, for a new message and for a retried one', async () => {

@@ -153,8 +153,8 @@ describe('renaming and deleting a conversation', () => {
 
   it('a network failure or a server error shows the app’s own message', async () => {
     stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await deleteConversation({ ...conv, title: '' }, vi.fn(), t)).toBe(
-      'chat.deleteFailed {"title":"chat.untitled","reason":"errors.network"}',
+    expect(await deleteConversation({ ...conv, title: null }, vi.fn(), t)).toBe(
+      'chat.deleteFailed {"title":"chat.newTitle","reason":"errors.network"}',
     );
     stubFetch(() => problem(500, 'internal', 'boom'));
     const onChanged = vi.fn();

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
 import {
   attachmentsOf,
-  DEFAULT_TITLE,
   type MessageRow,
   messagesWithResults,
   publicMessage,
@@ -19,6 +18,7 @@ import { conversations, messages } from '../db/schema.ts';
 import { assertOwner } from '../policy.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 import { type Emit, sendUiMessageStream } from '../sse.ts';
+import { plainText } from '../text.ts';
 import { IdParams, requireActor, typed } from './util.ts';
 
 const Title = z.string().trim().min(1).max(120);
@@ -52,7 +52,7 @@ export async function listConversations(ctx: AppContext, userId: string) {
         .where(inArray(messages.conversationId, ids))
         .orderBy(messages.conversationId, desc(messages.createdAt))
     : [];
-  const byId = new Map(previews.map((p) => [p.conversationId, p.content.slice(0, 120)]));
+  const byId = new Map(previews.map((p) => [p.conversationId, plainText(p.content, 120) || null]));
   return rows.map((c) => publicConversation(c, byId.get(c.id) ?? null));
 }
 
@@ -156,7 +156,7 @@ export function chatRoutes(ctx: AppContext) {
         const actor = requireActor(request);
         const [row] = await ctx.db
           .insert(conversations)
-          .values({ userId: actor.id, title: request.body?.title ?? DEFAULT_TITLE })
+          .values({ userId: actor.id, title: request.body?.title ?? null })
           .returning();
         if (!row) throw new Error('conversation insert returned nothing');
         return reply.code(201).send({ conversation: publicConversation(row) });

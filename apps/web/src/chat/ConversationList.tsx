@@ -21,7 +21,8 @@ function Row({
 }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(c.title);
+  const shown = c.title || t('chat.newTitle');
+  const [title, setTitle] = useState(c.title ?? '');
   const [confirming, setConfirming] = useState(false);
 
   async function rename(e: FormEvent) {
@@ -66,7 +67,7 @@ function Row({
   return (
     <li className={active ? 'conv-row active' : 'conv-row'}>
       <Link href={`/chat/${c.id}`} className="conv-link" aria-current={active ? 'page' : undefined}>
-        <span className="conv-title">{c.title || t('chat.untitled')}</span>
+        <span className="conv-title">{shown}</span>
         {c.last_message_preview && <span className="conv-preview">{c.last_message_preview}</span>}
         <time className="conv-time" dateTime={c.updated_at}>
           {new Date(c.updated_at).toLocaleDateString(i18n.language === 'fil' ? 'fil-PH' : 'en-PH', {
@@ -89,7 +90,7 @@ function Row({
           <button
             type="button"
             className="icon-btn"
-            aria-label={t('chat.renameNamed', { title: c.title })}
+            aria-label={t('chat.renameNamed', { title: shown })}
             title={t('chat.rename')}
             onClick={() => setEditing(true)}
           >
@@ -100,7 +101,7 @@ function Row({
           <button
             type="button"
             className="icon-btn"
-            aria-label={t('chat.deleteNamed', { title: c.title })}
+            aria-label={t('chat.deleteNamed', { title: shown })}
             title={t('chat.delete')}
             onClick={() => setConfirming(true)}
           >

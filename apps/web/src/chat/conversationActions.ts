@@ -4,7 +4,7 @@ import type { Conversation } from '../lib/types.ts';
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 function failure(key: 'chat.renameFailed' | 'chat.deleteFailed', c: Conversation, e: unknown, t: Translate) {
-  return t(key, { title: c.title || t('chat.untitled'), reason: errorMessage(e, t) });
+  return t(key, { title: c.title || t('chat.newTitle'), reason: errorMessage(e, t) });
 }
 
 /**

@@ -17,7 +17,8 @@ export interface User {
 
 export interface Conversation {
   id: string;
-  title: string;
+  /** Null until the first message names it (or the student does). */
+  title: string | null;
   created_at: string;
   updated_at: string;
   last_message_preview: string | null;

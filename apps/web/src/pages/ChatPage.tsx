@@ -48,7 +48,7 @@ export function ChatPage({ conversationId }: { conversationId: string | null }) 
 
   const create = useCallback(async () => {
     try {
-      const r = await post<{ conversation: Conversation }>('/conversations', { title: t('chat.newTitle') });
+      const r = await post<{ conversation: Conversation }>('/conversations', {});
       setConversations((cs) => [r.conversation, ...(cs ?? [])]);
       navigate(`/chat/${r.conversation.id}`);
     } catch (e) {
