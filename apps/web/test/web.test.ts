@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isProse } from '../src/cards/util.ts';
 import { createMarkdown, mathExtension } from '../src/chat/markdown.ts';
 import { hasMath, messageText, toUIMessages } from '../src/lib/convert.ts';
 import { belongsTo, type KeyValueStore, Outbox } from '../src/lib/queue.ts';
@@ -102,6 +103,26 @@ describe('stored messages → UI messages', () => {
     expect(hasMath('Solve $x^2 = 4$')).toBe(true);
     expect(hasMath('$$\\frac{1}{2}$$')).toBe(true);
     expect(hasMath('It costs 5 pesos, not $5')).toBe(false);
+  });
+});
+
+describe('math card', () => {
+  it('shows an exercise written as a sentence as text, and an expression as math', () => {
+    for (const prose of [
+      'Paano i-solve ang 3x - 5 = 10?',
+      'Solve 2x + 3 = 7',
+      'LCM of 4 and 6',
+      'Ilang cm sa 2.5 m?',
+    ])
+      expect(isProse(prose), prose).toBe(true);
+    for (const expr of [
+      '3x - 5 = 10',
+      'x^2 - 5x + 6 = 0',
+      'sqrt(16) + sin(x)',
+      '\\frac{3}{4} + \\frac{1}{6}',
+      'f(x) = 2x',
+    ])
+      expect(isProse(expr), expr).toBe(false);
   });
 });
 

@@ -1,13 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../chat/Markdown.tsx';
-import { asObjects, asString } from './util.ts';
+import { asObjects, asString, isProse } from './util.ts';
 
 function Expr({ value }: { value: string }) {
   if (!value) return null;
   // TeX (has a backslash or ^{...}) is typeset by KaTeX; plain expressions are shown as-is.
   if (/\\[a-zA-Z]|\^\{|_\{/.test(value)) return <Markdown>{`$$${value}$$`}</Markdown>;
   return <p className="expr">{value}</p>;
+}
+
+/** The exercise as the student wrote it: an expression as math, a sentence ("Paano i-solve ang …?") as text. */
+function Problem({ value }: { value: string }) {
+  if (isProse(value)) return <p className="math-problem">{value}</p>;
+  return <Expr value={value} />;
 }
 
 /**
@@ -31,7 +37,7 @@ export function MathCard({ result, ask }: { result: Record<string, unknown>; ask
   return (
     <article className="tool-card math">
       <h4>{t('cards.math.title')}</h4>
-      <Expr value={problem} />
+      <Problem value={problem} />
       {hint && (
         <div className="hint-box">
           <strong>{t('cards.math.hint')}:</strong> <Markdown>{hint}</Markdown>

@@ -10,6 +10,14 @@ export function asObjects(v: unknown): Record<string, unknown>[] {
   return Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
 }
 
+/** Function names that may stand in an expression. */
+const FUNCTIONS = /\b(?:sqrt|sin|cos|tan|log|ln|exp|abs)\b/gi;
+
+/** Is this text a sentence rather than an expression? Any word of three letters or more but a function's or a TeX command's name. */
+export function isProse(text: string): boolean {
+  return /\p{L}{3,}/u.test(text.replace(/\\[a-zA-Z]+/g, '').replace(FUNCTIONS, ''));
+}
+
 export function percent(p: number): string {
   return `${Math.round(Math.max(0, Math.min(1, p)) * 100)}%`;
 }
