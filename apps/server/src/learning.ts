@@ -69,8 +69,9 @@ export function recommendNext(
   content: ContentLibrary,
   grade: number | undefined,
   locale: 'en' | 'fil',
+  explored: readonly string[] = [],
 ): { topic_id: string; title: string; reason: string; kind: string }[] {
-  return tutorRecommendNext(mastery, content, { grade, limit: 5 }).map((r) => ({
+  return tutorRecommendNext(mastery, content, { grade, limit: 5, explored }).map((r) => ({
     topic_id: r.topic_id,
     title: r.title[locale],
     reason: r.reason[locale],

@@ -32,6 +32,10 @@ describe('quizzes, flashcards and mastery', () => {
   it('chat alone does not change mastery', async () => {
     await ana.post(`/api/v1/conversations/${conversation}/messages`, { text: 'explain photosynthesis' });
     expect(await masteryRow('sci-photosynthesis')).toBeUndefined();
+    // ... but what the student asked about comes first in what to study next.
+    const recommended = (await ana.get('/api/v1/progress')).json().recommended;
+    expect(recommended[0]).toMatchObject({ topic_id: 'sci-photosynthesis', kind: 'explored' });
+    expect(recommended[0].reason).toMatch(/^You asked about Photosynthesis/);
   });
 
   it('a checked quiz answer moves mastery (server-side answer check)', async () => {

@@ -1,5 +1,5 @@
 import type { Topic } from '@aralin/content';
-import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, lte, max } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
@@ -14,6 +14,7 @@ import {
   quizAnswers,
   quizzes,
   type StoredQuestion,
+  toolResults,
 } from '../db/schema.ts';
 import {
   type CardState,
@@ -135,13 +136,27 @@ async function streakAndTime(ctx: AppContext, userId: string) {
   return { streak_days: streak, time_on_task_minutes: Math.round(ms / 60_000) };
 }
 
-export function recommend(ctx: AppContext, actor: Actor, rows: { topicId: string; pKnown: number }[]) {
+/** The topics a student's tool results were about (what they asked the tutor), newest first. */
+async function exploredTopics(ctx: AppContext, userId: string): Promise<string[]> {
+  const last = max(toolResults.createdAt);
+  const rows = await ctx.db
+    .select({ topicId: toolResults.topicId, last })
+    .from(toolResults)
+    .where(and(eq(toolResults.userId, userId), isNotNull(toolResults.topicId)))
+    .groupBy(toolResults.topicId)
+    .orderBy(desc(last))
+    .limit(10);
+  return rows.flatMap((r) => (r.topicId ? [r.topicId] : []));
+}
+
+export async function recommend(ctx: AppContext, actor: Actor, rows: { topicId: string; pKnown: number }[]) {
   const grade = Number(actor.user.gradeLevel ?? Number.NaN);
   return recommendNext(
     Object.fromEntries(rows.map((r) => [r.topicId, r.pKnown])),
     ctx.content,
     Number.isFinite(grade) ? grade : undefined,
     actor.user.locale,
+    await exploredTopics(ctx, actor.id),
   );
 }
 
@@ -363,7 +378,7 @@ export function learningRoutes(ctx: AppContext) {
         })),
         ...(await streakAndTime(ctx, actor.id)),
         due_flashcards: due?.n ?? 0,
-        recommended: recommend(ctx, actor, rows),
+        recommended: await recommend(ctx, actor, rows),
       };
     });
   };

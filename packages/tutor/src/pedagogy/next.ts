@@ -4,7 +4,7 @@ import { normalizeSubject } from '../tools/shared.ts';
 /** A prerequisite counts as mastered from this P(known) on. */
 export const MASTERED = 0.8;
 
-export type RecommendationKind = 'continue' | 'prerequisite' | 'unlocked' | 'start';
+export type RecommendationKind = 'continue' | 'prerequisite' | 'unlocked' | 'explored' | 'start';
 
 export interface Recommendation {
   topic_id: string;
@@ -21,7 +21,15 @@ export interface RecommendOptions {
   grade?: number | undefined;
   subject?: string | undefined;
   limit?: number | undefined;
+  /**
+   * Topics the student asked the tutor about, newest first. One they have not practised yet is offered after
+   * the unlocked topics and before foundation topics, whatever its grade: the student chose it.
+   */
+  explored?: readonly string[] | undefined;
 }
+
+/** How many of the explored topics count, newest first. */
+const EXPLORED_MAX = 5;
 
 function inGrade(topic: Topic, grade: number | undefined): boolean {
   if (grade === undefined) return true;
@@ -43,8 +51,9 @@ function pct(p: number): string {
 /**
  * The next best topics for a student, from their mastery (topic id → P(known)) and the pack's prerequisite
  * graph: first topics they started but have not mastered (weakest first), then the unmet prerequisites of
- * started topics, then topics just unlocked because every prerequisite is mastered (≥ 0.8), then foundation
- * topics with no prerequisites. Mastered topics and locked topics are not recommended.
+ * started topics, then topics just unlocked because every prerequisite is mastered (≥ 0.8), then topics the
+ * student asked about but has not practised, then foundation topics with no prerequisites. Mastered topics and
+ * locked topics the student did not ask about are not recommended.
  */
 export function recommendNext(
   mastery: Record<string, number>,
@@ -61,8 +70,9 @@ export function recommendNext(
     if (!prev || prev.score < rec.score) out.set(rec.topic_id, rec);
   };
 
+  const explored = new Map((options.explored ?? []).slice(0, EXPLORED_MAX).map((id, rank) => [id, rank]));
   const candidates = content.topics.filter(
-    (t) => (!subject || t.subject === subject) && inGrade(t, options.grade),
+    (t) => (!subject || t.subject === subject) && (inGrade(t, options.grade) || explored.has(t.id)),
   );
   for (const topic of candidates) {
     const p = known(topic.id);
@@ -118,6 +128,20 @@ export function recommendNext(
       }
       continue;
     }
+    const rank = explored.get(topic.id);
+    if (rank !== undefined)
+      add({
+        ...base,
+        topic_id: topic.id,
+        kind: 'explored',
+        p_known: null,
+        // Newest first, whatever the grade: the student chose it.
+        score: 2 - rank * 0.1,
+        reason: {
+          en: `You asked about ${topic.title.en}; a short quiz will show how much of it you already know.`,
+          fil: `Nagtanong ka tungkol sa ${topic.title.fil}; makikita sa maikling quiz kung gaano mo na ito alam.`,
+        },
+      });
     if (unmet.length > 0) continue;
     if (prereqs.length > 0) {
       const names = prereqs.map((t) => t.title.en).join(', ');

@@ -38,6 +38,40 @@ describe('recommendNext', () => {
     expect(recs.find((r) => r.topic_id === 'math-linear-equations')?.kind).toBe('continue');
   });
 
+  it('offers the topics a student asked about but has not practised, after unlocked and before foundation topics', () => {
+    const explored = ['math-linear-equations', 'sci-cells', 'eng-nouns'];
+    const recs = recommendNext({ 'sci-cells': 0.9 }, content, { limit: 10, explored });
+    expect(recs.map((r) => [r.topic_id, r.kind])).toEqual([
+      ['sci-photosynthesis', 'unlocked'],
+      // Asked about although integers, its prerequisite, is not mastered: the student chose it.
+      ['math-linear-equations', 'explored'],
+      ['eng-nouns', 'explored'],
+      ['math-integers', 'start'],
+    ]);
+    expect(recs[1]?.reason.en).toBe(
+      'You asked about Linear Equations in One Variable; a short quiz will show how much of it you already know.',
+    );
+    expect(recs[1]?.reason.fil).toMatch(/^Nagtanong ka tungkol sa /);
+    // Once practised, a topic is continued, not explored; above the grade it is offered only when asked about.
+    const started = recommendNext({ 'eng-nouns': 0.3 }, content, { explored: ['eng-nouns'] });
+    expect(started[0]).toMatchObject({ topic_id: 'eng-nouns', kind: 'continue' });
+    const grade4 = recommendNext({}, content, { grade: 4, limit: 10, explored: ['math-integers'] });
+    expect(grade4.find((r) => r.topic_id === 'math-integers')?.kind).toBe('explored');
+    // Newest first, whatever the topics' grades.
+    for (const order of [
+      ['eng-nouns', 'math-linear-equations'],
+      ['math-linear-equations', 'eng-nouns'],
+    ])
+      expect(
+        recommendNext({}, content, { grade: 12, explored: order, limit: 2 }).map((r) => r.topic_id),
+      ).toEqual(order);
+    // Only the five newest count.
+    const many = ['a', 'b', 'c', 'd', 'e', 'eng-nouns'];
+    expect(recommendNext({}, content, { limit: 10, explored: many }).every((r) => r.kind === 'start')).toBe(
+      true,
+    );
+  });
+
   it('honours subject, grade and limit', () => {
     expect(recommendNext({}, content, { subject: 'English' }).map((r) => r.topic_id)).toEqual(['eng-nouns']);
     const grade4 = recommendNext({}, content, { grade: 4, limit: 10 }).map((r) => r.topic_id);
