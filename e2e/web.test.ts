@@ -386,12 +386,14 @@ describe.skipIf(!hasChromium)(
       const topic = before.mastery.find((m) => m.topic_id === 'sci-photosynthesis');
       expect(topic, 'rating flashcards records mastery evidence').toBeDefined();
 
-      await send(page, 'Bigyan mo ako ng quiz tungkol sa photosynthesis');
+      // A true-or-false quiz, answered 'Tama' throughout: its false statements are answered wrong.
+      await send(page, 'Bigyan mo ako ng tama o mali na quiz tungkol sa photosynthesis');
       const quiz = page.locator('.tool-card.quiz').first();
       await quiz.waitFor({ timeout: 60_000 });
       const questions = quiz.locator('.quiz-q');
       const n = await questions.count();
       expect(n).toBeGreaterThan(1);
+      const feedbacks: string[] = [];
       for (let i = 0; i < n; i++) {
         const q = questions.nth(i);
         const radios = q.locator('input[type="radio"]');
@@ -399,8 +401,13 @@ describe.skipIf(!hasChromium)(
         else await q.locator('input.answer-input').fill('Calvin cycle');
         await q.getByRole('button', { name: 'Suriin' }).click();
         await q.locator('.feedback').waitFor();
-        expect(await q.locator('.feedback').textContent()).toMatch(/Tama!|Hindi pa tama/);
+        const feedback = (await q.locator('.feedback').textContent()) ?? '';
+        expect(feedback).toMatch(/Tama!|Hindi pa tama/);
+        feedbacks.push(feedback);
       }
+      // A true/false answer is told in the words of the choices (Mali), not the answer key's False.
+      expect(feedbacks.some((f) => f.includes('Hindi pa tama. Ang sagot ay Mali.'))).toBe(true);
+      expect(feedbacks.join(' ')).not.toMatch(/Ang sagot ay (True|False)\b/i);
       await expect.poll(() => quiz.locator('.mastery-line').count()).toBe(n);
       await expect.poll(() => quiz.locator('.score').textContent()).toMatch(/Nakakuha ka ng \d+ sa \d+/);
       // The chat screen fits the phone: only the message list scrolls, never the page (visually hidden

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { QuizAnswers, type Score } from '../src/cards/quizAnswers.ts';
+import { QuizAnswers, type Score, shownAnswer } from '../src/cards/quizAnswers.ts';
 import { deleteConversation, renameConversation } from '../src/chat/conversationActions.ts';
 import { chatFetch } from '../src/chat/transport.ts';
 import { BUSY_RESENDS, type BusyState, get, post, resetCsrf } from '../src/lib/api.ts';
@@ -67,6 +67,17 @@ afterEach(() => {
 });
 
 describe('quiz answers', () => {
+  it("shows a true/false answer in the words of the question's choices", () => {
+    const choices = [
+      { value: 'true', label: 'Tama' },
+      { value: 'false', label: 'Mali' },
+    ];
+    expect(shownAnswer('true_false', 'False', choices)).toBe('Mali');
+    expect(shownAnswer('true_false', ' true ', choices)).toBe('Tama');
+    expect(shownAnswer('true_false', 'Siguro', choices)).toBe('Siguro');
+    expect(shownAnswer('multiple_choice', 'true', choices)).toBe('true');
+  });
+
   type F = { correct: boolean };
 
   function quiz(total: number, finish: (() => Promise<Score>) | null) {

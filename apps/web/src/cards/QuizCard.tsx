@@ -4,7 +4,7 @@ import { Markdown } from '../chat/Markdown.tsx';
 import { ErrorNote } from '../components/Field.tsx';
 import { errorMessage, post } from '../lib/api.ts';
 import type { Mastery, ToolResultData } from '../lib/types.ts';
-import { QuizAnswers, type Score } from './quizAnswers.ts';
+import { QuizAnswers, type Score, shownAnswer } from './quizAnswers.ts';
 import { asObjects, asString, asStrings, levelText, percent } from './util.ts';
 
 interface Feedback {
@@ -39,15 +39,14 @@ function QuestionItem({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = `q-${quizId ?? 'x'}-${q.id}`;
+  // True/false in the student's language, whatever choices the quiz spelled out.
   const choices =
-    q.choices.length > 0
-      ? q.choices.map((c) => ({ value: c, label: c }))
-      : q.type === 'true_false'
-        ? [
-            { value: 'true', label: t('cards.quiz.true') },
-            { value: 'false', label: t('cards.quiz.false') },
-          ]
-        : [];
+    q.type === 'true_false'
+      ? [
+          { value: 'true', label: t('cards.quiz.true') },
+          { value: 'false', label: t('cards.quiz.false') },
+        ]
+      : q.choices.map((c) => ({ value: c, label: c }));
 
   async function check(e: FormEvent) {
     e.preventDefault();
@@ -120,7 +119,7 @@ function QuestionItem({
               <strong>{feedback.correct ? t('cards.quiz.correct') : t('cards.quiz.incorrect')}</strong>
               {!feedback.correct &&
                 feedback.expected &&
-                ` ${t('cards.quiz.expected', { answer: feedback.expected })}`}
+                ` ${t('cards.quiz.expected', { answer: shownAnswer(q.type, feedback.expected, choices) })}`}
             </p>
             {feedback.explanation && <Markdown>{feedback.explanation}</Markdown>}
             {feedback.mastery && (

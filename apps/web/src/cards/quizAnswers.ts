@@ -3,6 +3,20 @@ export interface Score {
   total: number;
 }
 
+/**
+ * The expected answer as the student saw the choices: a true/false answer ("True", "false") as the label of
+ * the matching choice ("Tama", "Mali" in Filipino); any other answer as it is.
+ */
+export function shownAnswer(
+  type: string,
+  expected: string,
+  choices: readonly { value: string; label: string }[],
+): string {
+  if (type !== 'true_false') return expected;
+  const key = expected.trim().toLowerCase();
+  return choices.find((c) => c.value.toLowerCase() === key)?.label ?? expected;
+}
+
 export interface QuizAnswersView<F> {
   /** Every answer checked so far, by question id. */
   answers: (all: Record<string, F>) => void;
