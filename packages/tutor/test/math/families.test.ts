@@ -142,6 +142,30 @@ const EN: Record<string, Case[]> = {
       '2/255',
     ],
   ],
+  everyday: [
+    ['Find the mean of 3, 7, 8 and 10.', '7', 'mean'],
+    ['What is the median of 9, 2, 7, 4, 5?', '5', 'median'],
+    ['Median of 1, 3, 5, 7', '4'],
+    ['What is the mode of 2, 3, 3, 5, 7, 3?', '3', 'mode'],
+    ['Find the range of 15, 4, 22, 9', '18', 'range'],
+    ['Write 5/8 as a decimal', '0.625', 'fraction_to_decimal'],
+    ['1/3 as a decimal', '0.3\u0305'],
+    ['Convert 1/6 to a decimal', '0.16\u0305'],
+    ['Express 0.6 as a fraction', '3/5', 'decimal_to_fraction'],
+    ['What is 2/5 as a percent?', '40', 'percent_conversion'],
+    ['Convert 0.08 to a percentage', '8'],
+    ['Write 35% as a fraction', '7/20'],
+    ['Write 45% as a decimal', '0.45'],
+    ['What is the square root of 225?', '15'],
+    ['A rectangle has a length of 12 m and a width of 7 m. What is its area?', '84', 'area'],
+    ['Find the perimeter of a rectangle 9 cm by 4 cm', '26', 'perimeter'],
+    ['What is the area of a square with side 11 cm?', '121'],
+    ['Perimeter of a square whose sides are 2.5 m', '10'],
+    ['Find the area of a triangle with base 10 cm and height 6 cm', '30'],
+    ['Carlo bought 4 pens at 15 pesos each. How much did he pay in all?', '60', 'word_problem'],
+    ['Tom bought 3 shirts at 250 pesos each and paid 1000 pesos. How much change did he get?', '250'],
+    ['If 4 notebooks cost 100 pesos, how much do 7 notebooks cost?', '175', 'unit_rate'],
+  ],
 };
 
 const FIL: Record<string, Case[]> = {
@@ -184,6 +208,23 @@ const FIL: Record<string, Case[]> = {
     ['I-expand ang (x + 2)(x - 5)', 'x**2 - 3*x - 10', 'expand'],
     ['i-factor ang x^2 + 5x + 6', '(x + 2)*(x + 3)', 'factoring'],
     ['Lutasin ang 5 - 2x ≥ 11', 'x <= -3', 'linear_inequality'],
+  ],
+  everyday: [
+    ['Kunin ang average ng 80, 85 at 90', '85', 'mean'],
+    ['Ano ang median ng 12, 5, 8?', '8', 'median'],
+    ['Ano ang mode ng 4, 4, 6, 6, 7?', '4, 6', 'mode'],
+    ['Isulat ang 0.75 bilang fraction', '3/4', 'decimal_to_fraction'],
+    ['Gawing porsyento ang 3/4', '75', 'percent_conversion'],
+    ['Gawing decimal ang 12%', '0.12'],
+    ['Gawing decimal ang 3/8', '0.375', 'fraction_to_decimal'],
+    ['Ano ang square root ng 81?', '9'],
+    ['Ano ang area ng parihaba na may haba na 15 cm at lapad na 4 cm?', '60', 'area'],
+    ['Ano ang perimeter ng tatsulok na may mga gilid na 3 cm, 4 cm at 5 cm?', '12', 'perimeter'],
+    ['Ano ang lawak ng tatsulok na may batayan na 8 at taas na 5?', '20', 'area'],
+    ['Ano ang perimeter ng square na may gilid na 6 cm?', '24'],
+    ['Bumili si Liza ng 6 na kendi na tig-3 piso. Magkano lahat ang binayaran niya?', '18', 'word_problem'],
+    ['Bumili ako ng 2 tinapay na tig-25 at nagbayad ng 100. Magkano ang sukli ko?', '50'],
+    ['Kung ang 5 itlog ay nagkakahalaga ng 40 piso, magkano ang 12 itlog?', '96', 'unit_rate'],
   ],
   calculus_and_more: [
     ['Ano ang derivative ng x^3 + 2x?', '3*x**2 + 2', 'derivative'],
@@ -271,6 +312,22 @@ describe('unsupported input', () => {
       expect(s.steps).toEqual([]);
       expect(s.message).toMatch(/couldn't recognise/);
     });
+  it('a word problem it reads only in part is unsupported, never answered from some of its numbers', () => {
+    for (const p of [
+      'Bumili si Juan ng 4 na lapis. Ang bawat isa ay 12 piso at may 3 pa siyang pambura. Magkano lahat?',
+      'May 12 lobo si Mia. Pumutok ang 5. Ilan ang natira?',
+      'Si Ana ay may 5 mansanas at binigyan siya ng 3 pa. Ilan lahat ang mansanas niya?',
+      'Juan has 3 times as many marbles as Pedro who has 8. How many does Juan have?',
+      'A train leaves at 3 and arrives at 7. It travels 240 km. What is its speed?',
+    ]) {
+      const s = solveMath(p, { locale: 'fil' });
+      expect(s.kind, p).toBe('unsupported');
+      expect(s.answer, p).toBeNull();
+    }
+    // A hyphen glued to a word is not a minus sign: "tig-12" is "12 each".
+    expect(solveMath('Bumili si Juan ng 4 na lapis na tig-12 piso. Magkano lahat?').answer).toBe('48');
+  });
+
   it('an equation it cannot solve exactly gets a specific honest message', () => {
     const s = solveMath('Solve x^3 + x + 1 = 0');
     expect(s.kind).toBe('unsupported');
@@ -302,6 +359,11 @@ describe('looksLikeMath', () => {
       'What is 23 minutes after 11:47 PM?',
       'What comes next: 3, 7, 11, 15?',
       'pa-solve naman 5x - 3 = 12',
+      'Ano ang median ng 12, 5, 8?',
+      'What is the mode of 2, 3, 3, 5?',
+      'Ano ang area ng parihaba na may haba na 15 cm at lapad na 4 cm?',
+      'If 4 notebooks cost 100 pesos, how much do 7 notebooks cost?',
+      'Bumili si Liza ng 6 na kendi na tig-3 piso.',
     ])
       expect(looksLikeMath(t), t).toBe(true);
   });
@@ -311,6 +373,8 @@ describe('looksLikeMath', () => {
       'Explain the water cycle',
       'make me flashcards about grade 7 science',
       'salamat po!',
+      'What changed after the 1986 EDSA revolution?',
+      'Explain the range of the Sierra Madre mountains',
       '',
     ])
       expect(looksLikeMath(t), t).toBe(false);

@@ -52,7 +52,7 @@ export interface Analysis {
 }
 
 const MATH_EXPRESSION =
-  /(?:\d\s*[-+*/×÷^=<>]\s*[\d(a-z]|[a-z]\s*[-+*/^=]\s*\d|\d\s*[a-z]\b|\b[a-z]\^?\d?\s*[-+=]\s*\d|\d+\s*%|\d+\s*\/\s*\d+|√|²|³|\b(?:gcd|gcf|lcm|hcf|lcd)\b.*\d|\bprime factori[sz]ation of \d|\bderivative of\b.*[a-z0-9]|\bd\/d[a-z]|\bsquare root of \d|\bround \d|\d+(?:\.\d+)?\s*(?:km|m|cm|mm|kg|g|mg|l|ml|hours?|minutes?|seconds?)\s+(?:to|in|into|sa)\s+[a-z]+|\bis \d+ (?:a )?prime|\bremainder\b.*\d|\bnext term\b|\bsequence\b.*\d|\b(?:comes? next|next number|kasunod|susunod na (?:bilang|numero))\b.*\d|\b(?:round|i-?round|bilugin)\b.*\d|\bprime factori[sz]ation (?:of|ng) \d|\bfactors? of \d)/;
+  /(?:\d\s*[-+*/×÷^=<>]\s*[\d(a-z]|[a-z]\s*[-+*/^=]\s*\d|\d\s*[a-z]\b|\b[a-z]\^?\d?\s*[-+=]\s*\d|\d+\s*%|\d+\s*\/\s*\d+|√|²|³|\b(?:gcd|gcf|lcm|hcf|lcd)\b.*\d|\bprime factori[sz]ation of \d|\bderivative of\b.*[a-z0-9]|\bd\/d[a-z]|\bsquare root of \d|\bround \d|\d+(?:\.\d+)?\s*(?:km|m|cm|mm|kg|g|mg|l|ml|hours?|minutes?|seconds?)\s+(?:to|in|into|sa)\s+[a-z]+|\bis \d+ (?:a )?prime|\bremainder\b.*\d|\bnext term\b|\bsequence\b.*\d|\b(?:comes? next|next number|kasunod|susunod na (?:bilang|numero))\b.*\d|\b(?:round|i-?round|bilugin)\b.*\d|\bprime factori[sz]ation (?:of|ng) \d|\bfactors? of \d|\b(?:mean|average|median|mode|moda|range|karaniwan)\b[^.?!]*\d\s*(?:,|and|at)\s*-?\d|\b(?:area|perimeter|lawak|perimetro|circumference)\b[^.?!]*\d|\d*\.\d+\s+(?:as|to|into|bilang)\s+(?:a\s+)?(?:fraction|percent)|\b(?:gawing|isulat bilang)\s+(?:decimal|fraction|porsyento)\b.*\d|\btig-\s*\d|\b(?:sukli|change)\b.*\d.*\d|\d.*\b(?:sukli|change)\b|\b(?:if|kung)\b[^?]*\d[^?]*\b(?:how much|magkano)\b[^?]*\d)/;
 
 function firstMatch<T>(
   text: string,

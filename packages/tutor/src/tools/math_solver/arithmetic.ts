@@ -482,6 +482,11 @@ export const solveExpression: FamilySolver = (norm, _lower, c) => {
   if (!/=/.test(text)) text = text.replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1*');
   const expr = mainExpression(text, false);
   if (!expr) return null;
+  // A number of the text that the expression leaves out is data it ignores (a word problem read only in
+  // part): answering would be a guess, so leave it to an honest "unsupported". Numbers the student wrote
+  // out again in the expression ("… gumastos ng 85. 250 - 85") are not left out.
+  const used = new Set(expr.match(/\d+(?:\.\d+)?/g));
+  if ((text.replace(expr, ' ').match(/\d+(?:\.\d+)?/g) ?? []).some((n) => !used.has(n))) return null;
   let node: Node;
   try {
     node = parseExpr(expr);

@@ -1,6 +1,13 @@
 import { solveEquation, solveEvaluate, solveExpand, solveFactor, solveInequality } from './algebra.ts';
 import { solveExpression, solveWordArithmetic } from './arithmetic.ts';
 import { solveDerivative } from './calculus.ts';
+import {
+  solveGeometry,
+  solveNumberForms,
+  solvePurchase,
+  solveStatistics,
+  solveUnitRate,
+} from './everyday.ts';
 import { normalizeText } from './expr.ts';
 import { solveConversion, solveTime } from './measurement.ts';
 import { type Q, q } from './num.ts';
@@ -26,6 +33,11 @@ const FAMILIES: FamilySolver[] = [
   solveSequence,
   solveTime,
   solveConversion,
+  solveStatistics,
+  solveNumberForms,
+  solveGeometry,
+  solvePurchase,
+  solveUnitRate,
   solvePercent,
   solveGcdLcm,
   solveRemainder,
@@ -256,7 +268,7 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
 }
 
 const MATH_WORDS =
-  /\b(solve|calculate|compute|evaluate|simplify|expand|factor|differentiate|derivative|round|convert|remainder|gcd|gcf|hcf|lcm|lcd|prime|percent|lutasin|kalkulahin|hanapin|i-?solve|i-?compute|ilan|magkano|porsyento|i-?round|i-?convert|natitira)\b/i;
+  /\b(solve|calculate|compute|evaluate|simplify|expand|factor|differentiate|derivative|round|convert|remainder|gcd|gcf|hcf|lcm|lcd|prime|percent|lutasin|kalkulahin|hanapin|i-?solve|i-?compute|ilan|magkano|porsyento|i-?round|i-?convert|natitira|mean|average|median|area|perimeter|lawak|perimetro|decimal|fraction|square\s+root|how\s+much|sukli|tig-\s*\d)\b/i;
 
 /** Fast check the orchestrator uses to spot a concrete exercise in a message (no solving). */
 export function looksLikeMath(text: string): boolean {
@@ -271,5 +283,6 @@ export function looksLikeMath(text: string): boolean {
   if (/\b(derivative|differentiate|factor|expand|simplify)\b/i.test(t) && /[a-z]\s*(\^|\*\*)\s*\d/.test(t))
     return true;
   if (/(-?\d+\s*,\s*){3,}-?\d+/.test(t) && /next|susunod|kasunod/i.test(t)) return true;
+  if (/(-?\d+(\.\d+)?\s*(,|and|at)\s*){2,}-?\d+/.test(t) && /\b(mode|moda|range)\b/i.test(t)) return true;
   return false;
 }

@@ -41,6 +41,7 @@ function normalizeRaw(text: string): string {
     .replace(/\u00b3/g, '^3')
     .replace(/\u2074/g, '^4')
     .replace(/\u221a\s*(\d+(?:\.\d+)?)/g, 'sqrt($1)')
+    .replace(/\b(?:the\s+)?square\s+root\s+(?:of|ng)\s+(\d+(?:\.\d+)?(?:\/\d+)?)/gi, 'sqrt($1)')
     .replace(/\u221a/g, 'sqrt')
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
@@ -96,6 +97,8 @@ export function mathRuns(s: string, allowEquals = true): string[] {
     const prev = toks[i - 1];
     const next = toks[i + 1];
     if (t.kind === 'num' || t.kind === 'ws') cur += t.text;
+    // A hyphen glued to a word is part of it ("tig-12" each, "ika-3" third, "i-solve"), not a minus.
+    else if (t.text === '-' && prev?.kind === 'word' && prev.text.length > 1) flush();
     else if (t.kind === 'op') {
       if (t.text === '=' && !allowEquals) flush();
       else cur += t.text;
