@@ -13,7 +13,10 @@ export function asObjects(v: unknown): Record<string, unknown>[] {
 /** Function names that may stand in an expression. */
 const FUNCTIONS = /\b(?:sqrt|sin|cos|tan|log|ln|exp|abs)\b/gi;
 
-/** Is this text a sentence rather than an expression? Any word of three letters or more but a function's or a TeX command's name. */
+/**
+ * Is this text a sentence rather than an expression? It has a word of three letters or more that is not a
+ * function's or a TeX command's name.
+ */
 export function isProse(text: string): boolean {
   return /\p{L}{3,}/u.test(text.replace(/\\[a-zA-Z]+/g, '').replace(FUNCTIONS, ''));
 }
