@@ -6,7 +6,7 @@
  * cannot read that way is left to the others, and finally to the honest "unsupported" answer.
  */
 import { fmtDecimal, fmtFrac, type Q, q } from './num.ts';
-import { type FamilySolver, type MathStep, step } from './types.ts';
+import { type FamilySolver, type MathStep, type Solved, step } from './types.ts';
 
 const NUM = String.raw`-?\d+(?:\.\d+)?`;
 const MONEY = String.raw`(?:₱|php\s*|p\s*)?`;
@@ -374,9 +374,8 @@ export const solveGeometry: FamilySolver = (_norm, lower, c) => {
   if (wantsArea === wantsPerimeter) return null;
   const shape = SHAPES.find(([, words]) => new RegExp(String.raw`\b(?:${words})\b`).test(lower))?.[0];
   if (!shape) return null;
-  const unitOf = (...ms: ({ unit: string } | null)[]) => ms.find((m) => m?.unit)?.unit ?? '';
-  const withUnit = (v: string, unit: string, square: boolean) =>
-    unit ? `${v} ${unit}${square ? '²' : ''}` : v;
+  const kind = wantsArea ? 'area' : 'perimeter';
+  const letter = wantsArea ? 'A' : 'P';
   const concept = wantsArea
     ? c.tr(
         'Area counts the unit squares that cover a shape.',
@@ -386,6 +385,18 @@ export const solveGeometry: FamilySolver = (_norm, lower, c) => {
         'Perimeter is the distance around a shape: add its sides.',
         'Ang perimeter ang layo sa paligid ng hugis: pagsamahin ang mga gilid nito.',
       );
+  /** The formula with the numbers put in, then the value with its unit (squared for an area). */
+  const solved = (rule: string, filled: string, work: string, value: Q, unit: string): Solved => {
+    const v = show(value);
+    const shown = unit ? `${v} ${unit}${wantsArea ? '²' : ''}` : v;
+    return {
+      kind,
+      answer: v,
+      steps: [step(rule, `${letter} = ${filled}`), step(work, `${letter} = ${shown}`)],
+      concept,
+    };
+  };
+  const multiply = c.tr('Multiply', 'I-multiply');
   if (shape === 'rectangle') {
     let l = measure(lower, 'length|long|haba|mahaba');
     let w = measure(lower, 'width|wide|breadth|lapad|malapad');
@@ -395,116 +406,74 @@ export const solveGeometry: FamilySolver = (_norm, lower, c) => {
       w = { value: by[3], unit: by[4] ?? '' };
     }
     if (!l || !w) return null;
-    const unit = unitOf(l, w);
-    if (wantsArea) {
-      const v = show(q(l.value).mul(q(w.value)));
-      return {
-        kind: 'area',
-        answer: v,
-        steps: [
-          step(
-            c.tr('Area of a rectangle = length × width', 'Area ng parihaba = haba × lapad'),
-            `A = ${l.value} × ${w.value}`,
-          ),
-          step(c.tr('Multiply', 'I-multiply'), `A = ${withUnit(v, unit, true)}`),
-        ],
-        concept,
-      };
-    }
-    const v = show(q(l.value).add(q(w.value)).mul(2));
-    return {
-      kind: 'perimeter',
-      answer: v,
-      steps: [
-        step(
+    const unit = l.unit || w.unit;
+    return wantsArea
+      ? solved(
+          c.tr('Area of a rectangle = length × width', 'Area ng parihaba = haba × lapad'),
+          `${l.value} × ${w.value}`,
+          multiply,
+          q(l.value).mul(q(w.value)),
+          unit,
+        )
+      : solved(
           c.tr(
             'Perimeter of a rectangle = 2 × (length + width)',
             'Perimeter ng parihaba = 2 × (haba + lapad)',
           ),
-          `P = 2 × (${l.value} + ${w.value})`,
-        ),
-        step(c.tr('Add, then double', 'Pagsamahin, saka doblehin'), `P = ${withUnit(v, unit, false)}`),
-      ],
-      concept,
-    };
+          `2 × (${l.value} + ${w.value})`,
+          c.tr('Add, then double', 'Pagsamahin, saka doblehin'),
+          q(l.value).add(q(w.value)).mul(2),
+          unit,
+        );
   }
   if (shape === 'square') {
-    const s = measure(lower, 'side|sides|gilid|panig') ?? measure(lower, 'square|parisukat|kuwadrado');
-    if (!s) return null;
-    if (wantsArea) {
-      const v = show(q(s.value).mul(q(s.value)));
-      return {
-        kind: 'area',
-        answer: v,
-        steps: [
-          step(
-            c.tr('Area of a square = side × side', 'Area ng parisukat = gilid × gilid'),
-            `A = ${s.value} × ${s.value}`,
-          ),
-          step(c.tr('Multiply', 'I-multiply'), `A = ${withUnit(v, s.unit, true)}`),
-        ],
-        concept,
-      };
-    }
-    const v = show(q(s.value).mul(4));
-    return {
-      kind: 'perimeter',
-      answer: v,
-      steps: [
-        step(
+    const side = measure(lower, 'side|sides|gilid|panig') ?? measure(lower, 'square|parisukat|kuwadrado');
+    if (!side) return null;
+    return wantsArea
+      ? solved(
+          c.tr('Area of a square = side × side', 'Area ng parisukat = gilid × gilid'),
+          `${side.value} × ${side.value}`,
+          multiply,
+          q(side.value).mul(q(side.value)),
+          side.unit,
+        )
+      : solved(
           c.tr(
             'A square has 4 equal sides: perimeter = 4 × side',
             'May 4 na magkakapantay na gilid ang parisukat: perimeter = 4 × gilid',
           ),
-          `P = 4 × ${s.value}`,
-        ),
-        step(c.tr('Multiply', 'I-multiply'), `P = ${withUnit(v, s.unit, false)}`),
-      ],
-      concept,
-    };
+          `4 × ${side.value}`,
+          multiply,
+          q(side.value).mul(4),
+          side.unit,
+        );
   }
   if (wantsArea) {
     const b = measure(lower, 'base|batayan');
     const h = measure(lower, 'height|altitude|taas|mataas');
     if (!b || !h) return null;
-    const v = show(q(b.value).mul(q(h.value)).div(2));
-    return {
-      kind: 'area',
-      answer: v,
-      steps: [
-        step(
-          c.tr('Area of a triangle = base × height ÷ 2', 'Area ng tatsulok = batayan × taas ÷ 2'),
-          `A = ${b.value} × ${h.value} ÷ 2`,
-        ),
-        step(
-          c.tr('Multiply, then halve', 'I-multiply, saka hatiin sa 2'),
-          `A = ${withUnit(v, unitOf(b, h), true)}`,
-        ),
-      ],
-      concept,
-    };
+    return solved(
+      c.tr('Area of a triangle = base × height ÷ 2', 'Area ng tatsulok = batayan × taas ÷ 2'),
+      `${b.value} × ${h.value} ÷ 2`,
+      c.tr('Multiply, then halve', 'I-multiply, saka hatiin sa 2'),
+      q(b.value).mul(q(h.value)).div(2),
+      b.unit || h.unit,
+    );
   }
   const sides = new RegExp(
     String.raw`\b(?:sides|gilid|panig)\b[^\d-]*(${NUM})${UNIT}\s*,?\s*(${NUM})${UNIT}\s*,?\s*(?:and|at|&)?\s*(${NUM})${UNIT}`,
   ).exec(lower);
   if (!sides?.[1] || !sides[3] || !sides[5]) return null;
-  const [a, b2, c2] = [sides[1], sides[3], sides[5]];
-  const v = show(q(a).add(q(b2)).add(q(c2)));
-  return {
-    kind: 'perimeter',
-    answer: v,
-    steps: [
-      step(
-        c.tr(
-          'Perimeter of a triangle = the sum of its three sides',
-          'Perimeter ng tatsulok = kabuuan ng tatlong gilid nito',
-        ),
-        `P = ${a} + ${b2} + ${c2}`,
-      ),
-      step(c.tr('Add', 'Pagsamahin'), `P = ${withUnit(v, sides[2] ?? sides[4] ?? sides[6] ?? '', false)}`),
-    ],
-    concept,
-  };
+  return solved(
+    c.tr(
+      'Perimeter of a triangle = the sum of its three sides',
+      'Perimeter ng tatsulok = kabuuan ng tatlong gilid nito',
+    ),
+    `${sides[1]} + ${sides[3]} + ${sides[5]}`,
+    c.tr('Add', 'Pagsamahin'),
+    q(sides[1]).add(q(sides[3])).add(q(sides[5])),
+    sides[2] ?? sides[4] ?? sides[6] ?? '',
+  );
 };
 
 // ------------------------------------------------------------------------------------- buying and rates
