@@ -165,6 +165,9 @@ const EN: Record<string, Case[]> = {
     ['Carlo bought 4 pens at 15 pesos each. How much did he pay in all?', '60', 'word_problem'],
     ['Tom bought 3 shirts at 250 pesos each and paid 1000 pesos. How much change did he get?', '250'],
     ['If 4 notebooks cost 100 pesos, how much do 7 notebooks cost?', '175', 'unit_rate'],
+    ['What is the 10th term of 2, 5, 8, 11?', '29', 'sequence_nth_term'],
+    ['Find the 6th term of 3, 6, 12, 24', '96', 'sequence_nth_term'],
+    ['What is the fifth term of 1, 4, 9, 16?', '25', 'sequence_nth_term'],
   ],
 };
 
@@ -225,6 +228,9 @@ const FIL: Record<string, Case[]> = {
     ['Bumili si Liza ng 6 na kendi na tig-3 piso. Magkano lahat ang binayaran niya?', '18', 'word_problem'],
     ['Bumili ako ng 2 tinapay na tig-25 at nagbayad ng 100. Magkano ang sukli ko?', '50'],
     ['Kung ang 5 itlog ay nagkakahalaga ng 40 piso, magkano ang 12 itlog?', '96', 'unit_rate'],
+    ['Ano ang ika-10 na termino ng 2, 5, 8, 11?', '29', 'sequence_nth_term'],
+    ['Ano ang ikalimang termino ng 7, 4, 1?', '-5', 'sequence_nth_term'],
+    ['Ano ang natira kapag ang 53 ay hinati sa 6?', '5', 'remainder'],
   ],
   calculus_and_more: [
     ['Ano ang derivative ng x^3 + 2x?', '3*x**2 + 2', 'derivative'],
@@ -316,6 +322,8 @@ describe('unsupported input', () => {
     for (const p of [
       'Bumili si Juan ng 4 na lapis. Ang bawat isa ay 12 piso at may 3 pa siyang pambura. Magkano lahat?',
       'May 12 lobo si Mia. Pumutok ang 5. Ilan ang natira?',
+      'May 12 lobo si Mia. Pumutok ang 5. Ilan ang natitira?',
+      'Ilan ang sobra kung 3 ang kinain mula sa 10 na mangga?',
       'Si Ana ay may 5 mansanas at binigyan siya ng 3 pa. Ilan lahat ang mansanas niya?',
       'Juan has 3 times as many marbles as Pedro who has 8. How many does Juan have?',
       'A train leaves at 3 and arrives at 7. It travels 240 km. What is its speed?',

@@ -176,7 +176,11 @@ export const solveGcdLcm: FamilySolver = (_norm, lower, c) => {
 };
 
 export const solveRemainder: FamilySolver = (_norm, lower, c) => {
-  if (!/remainder|natitira|matitira|sobra|\bmod\b|modulo/.test(lower)) return null;
+  // "What is left" in Filipino (natitira, natira, sobra) asks for a remainder only when a division is named;
+  // otherwise it is a subtraction word problem ("Pumutok ang 5. Ilan ang natira?").
+  const leftOver =
+    /natitira|natira|matitira|sobra|labis/.test(lower) && /hinati|hatiin|divided|÷/.test(lower);
+  if (!/remainder|\bmod\b|modulo/.test(lower) && !leftOver) return null;
   const ns = ints(lower);
   if (ns.length < 2) return null;
   let [a, b] = ns as [bigint, bigint];

@@ -1,13 +1,64 @@
 import { hasDecimal } from './expr.ts';
 import { fmtNumber, type Q, q } from './num.ts';
 import { Poly } from './poly.ts';
-import { type FamilySolver, type MathStep, step } from './types.ts';
+import { type FamilySolver, type MathStep, type Solved, step } from './types.ts';
 
 const LIST_RE = /(-?\d+(?:\.\d+)?(?:\/\d+)?(?:\s*[,;]\s*-?\d+(?:\.\d+)?(?:\/\d+)?){2,})/;
 
+const ORDINALS_EN = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
+const ORDINALS_FIL = [
+  'una',
+  'ikalawa',
+  'ikatlo',
+  'ikaapat',
+  'ikalima',
+  'ikaanim',
+  'ikapito',
+  'ikawalo',
+  'ikasiyam',
+  'ikasampu',
+];
+const ORDINAL_WORD = new RegExp(
+  String.raw`\b(${[...ORDINALS_EN, ...ORDINALS_FIL].join('|')})(?:ng)?\s+(?:na\s+)?(?:term|termino)\b`,
+);
+
+/** The position of one term the text asks for ("the 10th term", "ika-10 na termino", "ikalimang termino"). */
+function position(lower: string): number | null {
+  const digits =
+    /\b(\d+)\s*(?:st|nd|rd|th)\s+term\b/.exec(lower) ??
+    /\bika-?\s*(\d+)\s+(?:na\s+)?(?:term|termino)\b/.exec(lower) ??
+    /\bterm\s+(?:number\s+|no\.\s*)?(\d+)\b/.exec(lower);
+  if (digits?.[1]) return Number(digits[1]);
+  const word = ORDINAL_WORD.exec(lower)?.[1];
+  if (!word) return null;
+  const en = ORDINALS_EN.indexOf(word);
+  return (en >= 0 ? en : ORDINALS_FIL.indexOf(word)) + 1;
+}
+
 export const solveSequence: FamilySolver = (norm, lower, c) => {
   if (
-    !/\bnext\b|susunod|kasunod|sunod|sumunod|\bsequence\b|pattern|missing|th\s+term|\bnth\b|ika-?[a-z]\s+na\s+term|general\s+term/.test(
+    !/\bnext\b|susunod|kasunod|sunod|sumunod|\bsequence\b|pattern|missing|th\s+term|\bnth\b|ika-?[a-z]\s+na\s+term|general\s+term|\bterm\b|termino/.test(
       lower,
     )
   )
@@ -36,6 +87,9 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
     terms.every((x) => !x.equals(0)) &&
     terms.slice(1).every((x, i) => x.div(terms[i] as Q).equals((terms[1] as Q).div(terms[0] as Q))) &&
     !(terms[1] as Q).div(terms[0] as Q).equals(1);
+  const k = position(lower);
+  if (k !== null && k >= 1 && k <= 10_000 && (constant || ratioOk))
+    return termAt(k, terms, rows, constant && !(ratioOk && rows.length > 2), f, c);
   if (ratioOk && !(constant && rows.length === 2)) {
     const r = (terms[1] as Q).div(terms[0] as Q);
     const next = (terms[terms.length - 1] as Q).mul(r);
@@ -132,6 +186,76 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
   }
   return { kind: 'sequence_next_term', answer: f(add), steps, concept: seqConcept(c) };
 };
+
+/** Term number k: from the constant differences (Newton's forward differences) or the common ratio. */
+function termAt(
+  k: number,
+  terms: Q[],
+  rows: Q[][],
+  byDifferences: boolean,
+  f: (x: Q) => string,
+  c: { tr(en: string, fil: string): string },
+): Solved {
+  const a1 = terms[0] as Q;
+  if (!byDifferences) {
+    const r = (terms[1] as Q).div(a1);
+    let value = a1;
+    for (let i = 1; i < k; i++) value = value.mul(r);
+    return {
+      kind: 'sequence_nth_term',
+      answer: f(value),
+      steps: [
+        step(
+          c.tr(
+            'Each term is the previous one times the common ratio',
+            'Ang bawat term ay ang nauna na pinarami sa common ratio',
+          ),
+          `r = ${f(r)}`,
+        ),
+        step(
+          c.tr(`Term ${k} = first term × r^(${k} - 1)`, `Term ${k} = unang term × r^(${k} - 1)`),
+          `${f(a1)} × ${f(r)}^${k - 1} = ${f(value)}`,
+        ),
+      ],
+      concept: seqConcept(c),
+    };
+  }
+  // a(k) = Σ Δʲa₁ · C(k - 1, j)
+  let value = q(0);
+  let binom = q(1);
+  rows.forEach((row, j) => {
+    if (j > 0) binom = binom.mul(q(k - j)).div(q(j));
+    value = value.add((row[0] as Q).mul(binom));
+  });
+  const d = rows[1]?.[0] as Q;
+  const arithmetic = rows.length === 2;
+  return {
+    kind: 'sequence_nth_term',
+    answer: f(value),
+    steps: arithmetic
+      ? [
+          step(
+            c.tr('The difference between terms is constant', 'Pare-pareho ang pagitan ng mga term'),
+            `d = ${f(d)}`,
+          ),
+          step(
+            c.tr(`Term ${k} = first term + (${k} - 1) × d`, `Term ${k} = unang term + (${k} - 1) × d`),
+            `${f(a1)} + ${k - 1} × ${d.s < 0n ? `(${f(d)})` : f(d)} = ${f(value)}`,
+          ),
+        ]
+      : [
+          step(
+            c.tr(
+              `Level ${rows.length - 1} differences are constant: build term ${k} from the first term and the first difference of each level`,
+              `Pare-pareho ang difference sa antas ${rows.length - 1}: buuin ang term ${k} mula sa unang term at unang difference ng bawat antas`,
+            ),
+            rows.map((row) => f(row[0] as Q)).join(', '),
+          ),
+          step(c.tr(`Term ${k}`, `Term ${k}`), f(value)),
+        ],
+    concept: seqConcept(c),
+  };
+}
 
 function seqConcept(c: { tr(en: string, fil: string): string }): string {
   return c.tr(
