@@ -29,6 +29,10 @@ const EN: Record<string, Case[]> = {
     ['Divide -6 by 10.', '-3/5', 'division'],
     ['What is the distance between 29.66 and 0.55?', '29.11'],
     ['7 − −12', '19'],
+    // Word operators between powers and signed numbers (these were 6, "5*h*t" and unsupported).
+    ['What is 3 squared plus 4 squared?', '25'],
+    ['What is 2 to the 5th power?', '32'],
+    ['What is 15 minus negative 4?', '19'],
   ],
   fractions: [
     ['What is 3/4 + 1/6?', '11/12', 'fractions'],

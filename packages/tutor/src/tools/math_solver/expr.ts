@@ -33,26 +33,34 @@ export function normalizeText(text: string): string {
 }
 
 function normalizeRaw(text: string): string {
-  return text
-    .replace(/[\u00d7\u22c5\u00b7\u2217]/g, '*')
-    .replace(/\u00f7/g, '/')
-    .replace(/[\u2212\u2013\u2014]/g, '-')
-    .replace(/\u00b2/g, '^2')
-    .replace(/\u00b3/g, '^3')
-    .replace(/\u2074/g, '^4')
-    .replace(/\u221a\s*(\d+(?:\.\d+)?)/g, 'sqrt($1)')
-    .replace(/\b(?:the\s+)?square\s+root\s+(?:of|ng)\s+(\d+(?:\.\d+)?(?:\/\d+)?)/gi, 'sqrt($1)')
-    .replace(/\u221a/g, 'sqrt')
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\*\*/g, '^')
-    .replace(/(\d)\s*:\s*(\d\d)\b/g, '$1:$2')
-    .replace(/\b(\d{1,3}(?:,\d{3})+)(?![\d,])/g, (m) => (/,\s/.test(m) ? m : m.replace(/,/g, '')))
-    .replace(/\s*\b(?:to\s+the\s+power\s+of|raised\s+to(?:\s+the\s+power\s+of)?|itinaas\s+sa)\s*/gi, '^')
-    .replace(/\s+squared\b/gi, '^2')
-    .replace(/\s+cubed\b/gi, '^3')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/[\u00d7\u22c5\u00b7\u2217]/g, '*')
+      .replace(/\u00f7/g, '/')
+      .replace(/[\u2212\u2013\u2014]/g, '-')
+      .replace(/\u00b2/g, '^2')
+      .replace(/\u00b3/g, '^3')
+      .replace(/\u2074/g, '^4')
+      .replace(/\u221a\s*(\d+(?:\.\d+)?)/g, 'sqrt($1)')
+      .replace(/\b(?:the\s+)?square\s+root\s+(?:of|ng)\s+(\d+(?:\.\d+)?(?:\/\d+)?)/gi, 'sqrt($1)')
+      .replace(/\u221a/g, 'sqrt')
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/\*\*/g, '^')
+      .replace(/(\d)\s*:\s*(\d\d)\b/g, '$1:$2')
+      .replace(/\b(\d{1,3}(?:,\d{3})+)(?![\d,])/g, (m) => (/,\s/.test(m) ? m : m.replace(/,/g, '')))
+      .replace(/\s*\bto\s+the\s+(\d+)(?:st|nd|rd|th)(?:\s+power)?\b/gi, '^$1')
+      .replace(/\s*\b(?:to\s+the\s+power\s+of|raised\s+to(?:\s+the\s+power\s+of)?|itinaas\s+sa)\s*/gi, '^')
+      .replace(/\b(?:negative|negatibong)\s+(?=\d)/gi, '-')
+      .replace(/\s+squared\b/gi, '^2')
+      .replace(/\s+cubed\b/gi, '^3')
+      // A word operator between two numbers is the operator: "3^2 plus 4^2" is 3^2 + 4^2, not "2 plus 4".
+      .replace(/(?<=[\d)])\s+(plus|minus|times|multiplied\s+by)\s+(?=[-(]?\d)/gi, (_m, w: string) =>
+        /^p/i.test(w) ? ' + ' : /^mi/i.test(w) ? ' - ' : ' * ',
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Does the text (already normalised) hold a decimal literal? Then answers are given as decimals. */
@@ -110,7 +118,7 @@ export function mathRuns(s: string, allowEquals = true): string[] {
       else if (
         glued &&
         /^[a-z]{1,3}$/.test(w) &&
-        !/^(ml|mg|kg|km|cm|mm|nm|ns|ms|us|ug|hr|am|pm|min|sec|day|yr)$/i.test(w)
+        !/^(ml|mg|kg|km|cm|mm|nm|ns|ms|us|ug|hr|am|pm|min|sec|day|yr|st|nd|rd|th)$/i.test(w)
       )
         cur += w;
       else flush();
