@@ -33,6 +33,12 @@ const EN: Record<string, Case[]> = {
     ['What is 3 squared plus 4 squared?', '25'],
     ['What is 2 to the 5th power?', '32'],
     ['What is 15 minus negative 4?', '19'],
+    // Values given for the variables, before or after the expression (the first was solved as "x = 3").
+    ['If x = 3, what is 2x + 1?', '7', 'evaluate'],
+    ['Evaluate 3a - 2b when a = 4 and b = 5', '2', 'evaluate'],
+    // Mixed units and a unit that appears twice (were 120 and 100).
+    ['Convert 2 hours 30 minutes to minutes', '150', 'unit_conversion'],
+    ['How many cm is 1 m 25 cm?', '125', 'unit_conversion'],
   ],
   fractions: [
     ['What is 3/4 + 1/6?', '11/12', 'fractions'],
@@ -184,6 +190,10 @@ const FIL: Record<string, Case[]> = {
     ['Ibawas ang -0.1178 sa 0.13.', '0.2478'],
     ['Pagsamahin ang 35 at 35.9.', '70.9'],
     ['i-compute mo nga ang 125 × 48', '6000'],
+    // "Hatiin ang A sa B" divides (was read as "A of B": 3/8).
+    ['Hatiin ang 3/4 sa 1/2', '3/2', 'division'],
+    ['Kung x = -1, ano ang x^2 + 3x?', '-2', 'evaluate'],
+    ['Ilang minuto ang 1 oras at 45 minuto?', '105', 'unit_conversion'],
   ],
   percent: [
     ['ilan ang 15% ng 240?', '36', 'percentage'],

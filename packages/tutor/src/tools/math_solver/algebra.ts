@@ -701,11 +701,20 @@ function substitute(n: Node, v: string, val: Q): Node {
   }
 }
 
-function evaluateAt(body: Node, v: string, val: Q, head: string, dec: boolean, c: SolveCtx): Solved | null {
-  const sub = substitute(body, v, val);
+/** The value of `body` with each variable of `values` replaced by its number. */
+function evaluateAt(
+  body: Node,
+  values: [variable: string, value: Q][],
+  head: string,
+  dec: boolean,
+  c: SolveCtx,
+): Solved | null {
+  const sub = values.reduce((node, [v, val]) => substitute(node, v, val), body);
+  const given = values.map(([v, val]) => `${v} = ${fmtNumber(val, dec)}`).join(', ');
+  const vs = values.map(([v]) => v).join(', ');
   const steps: MathStep[] = [
     step(
-      c.tr(`Substitute ${v} = ${fmtNumber(val, dec)}`, `Ipalit ang ${v} = ${fmtNumber(val, dec)}`),
+      c.tr(`Substitute ${given}`, `Ipalit ang ${given}`),
       `${head} = ${printNode(sub, { decimal: dec, pretty: true })}`,
     ),
   ];
@@ -720,8 +729,8 @@ function evaluateAt(body: Node, v: string, val: Q, head: string, dec: boolean, c
       answer,
       steps,
       concept: c.tr(
-        `Replace every ${v} with the given value (in parentheses), then follow the order of operations.`,
-        `Palitan ang bawat ${v} ng ibinigay na value (nasa panaklong), saka sundin ang order of operations.`,
+        `Replace every ${vs} with the given value (in parentheses), then follow the order of operations.`,
+        `Palitan ang bawat ${vs} ng ibinigay na value (nasa panaklong), saka sundin ang order of operations.`,
       ),
     };
   } catch (e) {
@@ -729,6 +738,14 @@ function evaluateAt(body: Node, v: string, val: Q, head: string, dec: boolean, c
     return null;
   }
 }
+
+const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:\/\d+)?`;
+const ASSIGNMENT = new RegExp(String.raw`([a-zA-Z])\s*=\s*(${NUMBER})`, 'g');
+/** One or more values given for variables after "when", "if", "kung"…: "when a = 4 and b = 5". */
+const ASSIGNMENTS = new RegExp(
+  String.raw`\b(?:when|at|if|kung|kapag|for|where|given|sa|na)\s+[a-zA-Z]\s*=\s*${NUMBER}(?:\s*(?:,|and|at|&)\s*[a-zA-Z]\s*=\s*${NUMBER})*`,
+  'i',
+);
 
 const DEF_RE = /([a-zA-Z])\s*\(\s*([a-zA-Z])\s*\)\s*=\s*((?:[^.?!;,]|\.\d)+)/g;
 
@@ -761,7 +778,7 @@ export const solveEvaluate: FamilySolver = (norm, _lower, c) => {
     ) {
       const f = nodes.get(m[1]);
       if (!f) return null;
-      return evaluateAt(f.node, f.param, q(m[2]), m[0].replace(/\s/g, ''), dec, c);
+      return evaluateAt(f.node, [[f.param, q(m[2])]], m[0].replace(/\s/g, ''), dec, c);
     }
     const expr = runs[0];
     if (!expr) return null;
@@ -787,17 +804,20 @@ export const solveEvaluate: FamilySolver = (norm, _lower, c) => {
       ),
     };
   }
-  // "Evaluate 2x^2 + 3 when x = 2" / "kung x = -1"
-  const asg = /(?:when|at|if|kung|for|where|given|sa|na)\s+([a-zA-Z])\s*=\s*(-?\d+(?:\.\d+)?(?:\/\d+)?)/.exec(
-    norm,
-  );
-  if (!asg?.[1] || !asg[2]) return null;
+  // "Evaluate 2x^2 + 3 when x = 2" / "kung x = -1" / "If x = 3, what is 2x + 1?" / "when a = 4 and b = 5"
+  const asg = ASSIGNMENTS.exec(norm);
+  if (!asg) return null;
+  const values = [...asg[0].matchAll(ASSIGNMENT)].map((a): [string, Q] => [
+    a[1] as string,
+    q(a[2] as string),
+  ]);
   const rest = norm.replace(asg[0], ' ');
   const expr = mainExpression(rest, false);
   if (!expr) return null;
   const p = safePoly(expr);
   if (!p) return null;
   const vars = p.poly.vars();
-  if (vars.length !== 1 || vars[0] !== asg[1]) return null;
-  return evaluateAt(p.node, asg[1], q(asg[2]), expr, dec, c);
+  const given = new Set(values.map(([v]) => v));
+  if (vars.length === 0 || given.size !== values.length || vars.some((v) => !given.has(v))) return null;
+  return evaluateAt(p.node, values, expr, dec, c);
 };

@@ -30,6 +30,12 @@ const absDiff = (a: string, b: string): Node => ({ t: 'call', name: 'abs', args:
 
 /** Word forms of the four operations, English and Filipino. Order matters (specific first). */
 const TEMPLATES: Tpl[] = [
+  // The verb first: "hatiin ang 3/4 sa 1/2" divides (the fraction-of form below would read "3/4 of 1/2").
+  {
+    re: new RegExp(String.raw`(?:divide|hatiin|i-divide|idivide)\s+(?:ang\s+)?${N}\s+(?:by|sa|ng)\s+${N}`),
+    build: (a, b) => bin('/', a, b),
+    kind: 'division',
+  },
   {
     re: new RegExp(String.raw`(-?\d+/\d+)\s+(?:of|ng|sa)\s+${N}(?!\s*/)`),
     build: (a, b) => bin('*', a, b),
@@ -85,11 +91,6 @@ const TEMPLATES: Tpl[] = [
   },
   {
     re: new RegExp(String.raw`(?:quotient\s+of|quotient\s+ng)\s+${N}\s+(?:and|at)\s+${N}`),
-    build: (a, b) => bin('/', a, b),
-    kind: 'division',
-  },
-  {
-    re: new RegExp(String.raw`(?:divide|hatiin|i-divide|idivide)\s+(?:ang\s+)?${N}\s+(?:by|sa|ng)\s+${N}`),
     build: (a, b) => bin('/', a, b),
     kind: 'division',
   },

@@ -1,5 +1,5 @@
 import { fmtDecimal, fmtFrac, parseNumber, type Q, q, wordsToFraction, wordsToNumber } from './num.ts';
-import { type FamilySolver, type MathStep, step } from './types.ts';
+import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
 interface Unit {
   id: string;
@@ -132,7 +132,7 @@ function mentions(lower: string): Mention[] {
     if (
       text.length <= 2 &&
       !/\d\s?$/.test(before) &&
-      !/\b(to|in|into|sa|ng|of|na|a|an|isang)\s+$/.test(before)
+      !/\b(to|in|into|sa|ng|of|na|a|an|isang|many|much|ilang|ilan)\s+$/.test(before)
     )
       continue;
     // Filipino "ng" is a particle, not nanograms, unless glued to a number ("5ng")
@@ -190,9 +190,45 @@ function quantityBefore(lower: string, m: Mention): { value: Q; text: string } |
   return null;
 }
 
+/** "2 hours 30 minutes in minutes": every quantity converted to the one unit without a number, then added. */
+function compoundConversion(lower: string, ms: Mention[], c: SolveCtx): Solved | null {
+  const parts = ms.flatMap((m) => {
+    const v = quantityBefore(lower, m);
+    const unit = BY_ID.get(m.id);
+    return v && unit ? [{ v, unit }] : [];
+  });
+  const targets = ms.filter((m) => !quantityBefore(lower, m));
+  const to = targets.length === 1 && targets[0] ? BY_ID.get(targets[0].id) : undefined;
+  if (parts.length < 2 || !to || new Set(parts.map((p) => p.unit.id)).size !== parts.length) return null;
+  const converted = parts.map((p) => ({ ...p, fb: factorBetween(p.unit, to) }));
+  if (converted.some((p) => !p.fb || p.fb.note)) return null;
+  const show = (x: Q) => fmtDecimal(x) ?? fmtFrac(x);
+  let total = q(0);
+  const steps: MathStep[] = converted.map((p) => {
+    const value = p.v.value.mul((p.fb as { f: Q }).f);
+    total = total.add(value);
+    return step(
+      c.tr(`Write ${p.v.text} ${p.unit.id} in ${to.id}`, `Isulat ang ${p.v.text} ${p.unit.id} sa ${to.id}`),
+      `${show(p.v.value)} ${p.unit.id} = ${show(value)} ${to.id}`,
+    );
+  });
+  steps.push(step(c.tr('Add the parts', 'Pagsamahin ang mga bahagi'), `${show(total)} ${to.id}`));
+  return {
+    kind: 'unit_conversion',
+    answer: show(total),
+    steps,
+    concept: c.tr(
+      'Write every part in the same unit, then add.',
+      'Isulat ang bawat bahagi sa iisang unit, saka pagsamahin.',
+    ),
+  };
+}
+
 export const solveConversion: FamilySolver = (_norm, lower, c) => {
   const ms = mentions(lower);
   if (ms.length < 2) return null;
+  const compound = compoundConversion(lower, ms, c);
+  if (compound) return compound;
   let found: { from: Unit; to: Unit; qty: { value: Q; text: string }; fb: { f: Q; note?: string } } | null =
     null;
   for (const m of ms) {
@@ -201,7 +237,8 @@ export const solveConversion: FamilySolver = (_norm, lower, c) => {
     if (!v || !from) continue;
     for (const d of ms) {
       const to = BY_ID.get(d.id);
-      if (d === m || !to || d.id === m.id) continue;
+      // A unit with a number of its own is another quantity, not the unit asked for.
+      if (d === m || !to || d.id === m.id || quantityBefore(lower, d)) continue;
       const fb = factorBetween(from, to);
       if (fb) {
         found = { from, to, qty: v, fb };
