@@ -194,6 +194,9 @@ const FIL: Record<string, Case[]> = {
     ['Hatiin ang 3/4 sa 1/2', '3/2', 'division'],
     ['Kung x = -1, ano ang x^2 + 3x?', '-2', 'evaluate'],
     ['Ilang minuto ang 1 oras at 45 minuto?', '105', 'unit_conversion'],
+    ['Ano ang 3/4 na ginawang percent?', '75', 'percent_conversion'],
+    // Each term the sum of the two before it (was 8: a difference table that never settles, extended).
+    ['Ano ang susunod sa 1, 1, 2, 3, 5, 8?', '13', 'sequence_next_term'],
   ],
   percent: [
     ['ilan ang 15% ng 240?', '36', 'percentage'],
@@ -337,6 +340,8 @@ describe('unsupported input', () => {
       'Bumili si Juan ng 4 na lapis. Ang bawat isa ay 12 piso at may 3 pa siyang pambura. Magkano lahat?',
       'May 12 lobo si Mia. Pumutok ang 5. Ilan ang natira?',
       'May 12 lobo si Mia. Pumutok ang 5. Ilan ang natitira?',
+      // No level of differences settles: a next term would be a guess.
+      'What is next: 2, 3, 5, 7, 11?',
       'Ilan ang sobra kung 3 ang kinain mula sa 10 na mangga?',
       'Si Ana ay may 5 mansanas at binigyan siya ng 3 pa. Ilan lahat ang mansanas niya?',
       'Juan has 3 times as many marbles as Pedro who has 8. How many does Juan have?',

@@ -174,7 +174,7 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
 
 const FRACTION = String.raw`-?\d+\/\d+`;
 const DECIMAL = String.raw`-?\d*\.\d+`;
-const AS = String.raw`\s+(?:as|to|into|in|bilang|sa|na)\s+(?:a\s+|an\s+|isang\s+)?`;
+const AS = String.raw`\s+(?:as|to|into|in|bilang|sa|(?:na\s+)?(?:ginawang|ginawa\s+na|gawing)|na)\s+(?:a\s+|an\s+|isang\s+)?`;
 const MAKE =
   '(?:convert|change|write|express|rewrite|gawing|gawin|isulat|i-convert|iconvert|ipahayag|palitan)';
 

@@ -163,6 +163,36 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
     );
     return { kind: 'sequence_nth_term', answer: poly.toString(), steps, concept: seqConcept(c) };
   }
+  // Each term the sum of the two before it (Fibonacci-like): the differences never settle.
+  const sumOfTwo =
+    terms.length >= 4 && terms.slice(2).every((x, i) => x.equals((terms[i] as Q).add(terms[i + 1] as Q)));
+  if (sumOfTwo && !constant) {
+    const [p, l] = terms.slice(-2) as [Q, Q];
+    const next = p.add(l);
+    return {
+      kind: 'sequence_next_term',
+      answer: f(next),
+      steps: [
+        step(
+          c.tr(
+            'Each term is the sum of the two terms before it',
+            'Ang bawat term ay ang kabuuan ng dalawang term bago nito',
+          ),
+          terms
+            .slice(2, 4)
+            .map((x, i) => `${f(terms[i] as Q)} + ${f(terms[i + 1] as Q)} = ${f(x)}`)
+            .join('; '),
+        ),
+        step(
+          c.tr('Add the last two terms', 'Pagsamahin ang huling dalawang term'),
+          `${f(p)} + ${f(l)} = ${f(next)}`,
+        ),
+      ],
+      concept: seqConcept(c),
+    };
+  }
+  // No level of differences is constant: any next term would be a guess, not the pattern.
+  if (!constant) return null;
   // extend from the bottom row up
   let add = lastRow[lastRow.length - 1] as Q;
   for (let i = rows.length - 2; i >= 0; i--) {
