@@ -136,6 +136,31 @@ describe('clarification and small talk', () => {
     expect(r.tool).toBe('flashcard_generator');
     expect(r.parameters.topic).toBe('photosynthesis');
   });
+  it('answers a feeling before any tool: no quiz for a student who says they are tired or want to stop', async () => {
+    for (const [m, words] of [
+      ['pagod na ako', /pahinga/],
+      ['Ang hirap ng math, ayoko na', /maliliit na hakbang/],
+      ['Math is so hard, I give up', /small steps/],
+      ['I hate science', /small steps/],
+    ] as const) {
+      const r = await ask(m);
+      expect(r.status, m).toBe('no_tool');
+      expect(r.reply, m).toMatch(words);
+    }
+    // A topic the student finds hard is explained again, simply; so is the explanation just given.
+    const topic = await ask('Nahihirapan ako sa fractions');
+    expect(topic.tool).toBe('concept_explainer');
+    expect(topic.parameters.desired_depth).toBe('basic');
+    const again = await ask('nalilito pa rin ako', {
+      history: turn('Explain photosynthesis', 'Photosynthesis is how plants make food from light.'),
+    });
+    expect(again.tool).toBe('concept_explainer');
+    expect(again.parameters).toMatchObject({ concept_to_explain: 'photosynthesis', desired_depth: 'basic' });
+    // A request beside the feeling is still the request.
+    const quiz = await ask('Nahihirapan ako sa fractions, bigyan mo ako ng madaling quiz');
+    expect(quiz.tool).toBe('quiz_generator');
+    expect(quiz.parameters.difficulty).toBe('easy');
+  });
   it('answers greetings without a tool', async () => {
     for (const m of ['hi!', 'salamat po', 'good morning', 'bye']) {
       const r = await ask(m);

@@ -9,6 +9,7 @@ import {
   EXAMPLES_OFF,
   EXAMPLES_ON,
   FOLLOW_UP,
+  GIVING_UP,
   GREETING,
   HINT,
   type Level,
@@ -46,6 +47,8 @@ export interface Analysis {
   answerOnly: boolean;
   struggling: boolean;
   tired: boolean;
+  /** "ayoko na", "I give up", "I hate math": the student wants to stop. */
+  givingUp: boolean;
   confident: boolean;
   followUp: 'harder' | 'easier' | 'more' | null;
   greeting: boolean;
@@ -195,6 +198,7 @@ function analyzeText(message: string): Analysis {
     answerOnly: HINT.answerOnly.test(text),
     struggling: STRUGGLE.test(text),
     tired: TIRED.test(text),
+    givingUp: GIVING_UP.test(text),
     confident: CONFIDENT.test(text),
     followUp,
     greeting: GREETING.test(text),

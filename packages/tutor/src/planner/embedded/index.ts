@@ -213,6 +213,22 @@ function greetingReply(a: Analysis, user: UserInfo, locale: Locale): string {
   return `Hi ${name}! I'm your Aralin tutor. I can explain a concept, make notes, flashcards or a quiz, and solve a math problem step by step. What would you like to learn today?`;
 }
 
+/** A subject named as a whole ("ang hirap ng math"): not a topic to explain. */
+const SUBJECT_ONLY =
+  /^(?:(?:the\s+)?(?:math|maths|mathematics|matematika|science|agham|english|ingles|filipino|history|kasaysayan|araling panlipunan|ap|school|studying|pag-aaral|this|it|ito|lahat)\s*)+$/;
+
+/** What a tutor says to a tired, struggling or discouraged student who asked for nothing yet. */
+function feelingReply(a: Analysis, user: UserInfo, locale: Locale): string {
+  const name = user.name.split(/\s+/)[0] ?? user.name;
+  if (a.tired)
+    return locale === 'fil'
+      ? `Mukhang pagod ka na, ${name}. Ayos lang magpahinga — uminom ng tubig, mag-unat, at bumalik kapag handa ka na. Pagbalik mo, magsimula tayo sa maliit: isang maikling paliwanag o ilang flashcards.`
+      : `It sounds like you're tired, ${name}. It's okay to take a break — drink some water, stretch, and come back when you're ready. When you do, we'll start small: a short explanation or a few flashcards.`;
+  return locale === 'fil'
+    ? `Naiintindihan kita, ${name} — normal lang mahirapan, at hindi ibig sabihin na hindi mo kaya. Hatiin natin ito sa maliliit na hakbang. Anong topic o exercise ang pinakamahirap para sa iyo ngayon? Ipapaliwanag ko nang simple.`
+    : `I hear you, ${name} — finding it hard is normal, and it doesn't mean you can't do it. Let's take it in small steps. Which topic or exercise is hardest for you right now? I'll explain it simply.`;
+}
+
 function unsureReply(locale: Locale): string {
   return locale === 'fil'
     ? 'Hindi ko pa sigurado kung ano ang kailangan mo. Puwede kitang tulungan na magpaliwanag ng isang topic, gumawa ng notes, flashcards o quiz, o lutasin ang isang math problem. Ano ang gusto mo?'
@@ -266,6 +282,27 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
   } else if (a.greeting && !a.topic) {
     trace.push({ step: 'select', detail: 'no tool: greeting or small talk' });
     return { kind: 'no_tool', reply: greetingReply(a, user, locale), confidence: 0.9, trace };
+  } else if ((a.struggling || a.tired || a.givingUp) && !a.exercise) {
+    // A feeling and no request: a tutor answers the feeling. A named topic the student struggles with is
+    // explained again, simply; otherwise (tired, wanting to stop, a whole subject) no tool is the answer.
+    const named =
+      a.topic && !SUBJECT_ONLY.test(a.topic) ? content.search(a.topic, { limit: 1 })[0] : undefined;
+    if (named?.strong && a.struggling && !a.tired && !a.givingUp && tools.get('concept_explainer')) {
+      toolName = 'concept_explainer';
+      toolConfidence = 0.75;
+      trace.push({
+        step: 'select',
+        detail: `concept_explainer: the student finds "${a.topic}" hard, so it is explained again, simply`,
+      });
+    } else if (prev?.tool === 'concept_explainer' && a.struggling && !a.tired && !a.givingUp) {
+      toolName = prev.tool;
+      followingUp = true;
+      toolConfidence = 0.75;
+      trace.push({ step: 'select', detail: 'concept_explainer again: the explanation was hard to follow' });
+    } else {
+      trace.push({ step: 'select', detail: 'no tool: the student says how they feel; answer that first' });
+      return { kind: 'no_tool', reply: feelingReply(a, user, locale), confidence: 0.8, trace };
+    }
   } else {
     const prediction = classifierFor(tools).predict(a.text);
     const p = prediction.probabilities[prediction.label] ?? 0;
