@@ -161,6 +161,23 @@ describe('clarification and small talk', () => {
     expect(quiz.tool).toBe('quiz_generator');
     expect(quiz.parameters.difficulty).toBe('easy');
   });
+  it('does not do graded work for the student, and helps them do it', async () => {
+    for (const [m, words] of [
+      ['Can you do my homework for me?', /can't do your homework/],
+      ['Sagutan mo na lang yung exam ko bukas', /Hindi ko puwedeng sagutan/],
+    ] as const) {
+      const r = await ask(m);
+      expect(r.status, m).toBe('no_tool');
+      expect(r.reply, m).toMatch(words);
+    }
+    // Asking for help is not asking for the work: explained, not refused.
+    const help = await ask('Help me with my homework about fractions');
+    expect(help.tool).toBe('concept_explainer');
+    // "para sa exam ko" names no topic: the tutor asks for one instead of making notes on "para".
+    const reviewer = await ask('gawan mo ako ng reviewer para sa exam ko');
+    expect(reviewer.status).toBe('needs_clarification');
+    expect(reviewer.clarification?.missing).toEqual(['topic']);
+  });
   it('answers greetings without a tool', async () => {
     for (const m of ['hi!', 'salamat po', 'good morning', 'bye']) {
       const r = await ask(m);

@@ -6,6 +6,8 @@ import {
   DEPTH_CUES,
   type Depth,
   DIFFICULTY_CUES,
+  DO_MY_WORK,
+  DONT_KNOW,
   EXAMPLES_OFF,
   EXAMPLES_ON,
   FOLLOW_UP,
@@ -49,6 +51,8 @@ export interface Analysis {
   tired: boolean;
   /** "ayoko na", "I give up", "I hate math": the student wants to stop. */
   givingUp: boolean;
+  /** "do my homework", "sagutan mo na lang ang exam ko": graded work the student asks the tutor to do. */
+  doMyWork: boolean;
   confident: boolean;
   followUp: 'harder' | 'easier' | 'more' | null;
   greeting: boolean;
@@ -196,9 +200,10 @@ function analyzeText(message: string): Analysis {
       types.length > 0 ? { value: types, reason: `the student asks for ${types.join(' and ')}` } : null,
     hint,
     answerOnly: HINT.answerOnly.test(text),
-    struggling: STRUGGLE.test(text),
+    struggling: STRUGGLE.test(text) || DONT_KNOW.test(text),
     tired: TIRED.test(text),
     givingUp: GIVING_UP.test(text),
+    doMyWork: DO_MY_WORK.test(text),
     confident: CONFIDENT.test(text),
     followUp,
     greeting: GREETING.test(text),

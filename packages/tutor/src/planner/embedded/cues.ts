@@ -92,6 +92,14 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
 export const STRUGGLE =
   /\b(?:struggl\w*|confus\w*|lost|stuck|overwhelm\w*|anxious|anxiety|nervous|worried|scared|afraid|stress\w*|panic\w*|(?:don'?t|do not|can'?t|cannot|still don'?t) (?:get|understand)|hard (?:time|for me)|find (?:it|this|them) (?:hard|difficult)|i'?m (?:bad|weak|not good) at|failing|nahihirapan|nahirapan|hirap na hirap|ang hirap|mahirap (?:para sa akin|sa akin|intindihin)|nalilito|nalito|naguguluhan|nagugulo|hindi ko (?:ma)?intindi\w*|di ko (?:ma)?intindi\w*|hindi ko gets|di ko gets|hindi ko maintindihan|kinakabahan|kabado|natatakot|takot|nag-aalala|stressed)\b/;
 
+/** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
+export const DO_MY_WORK =
+  /\b(?:(?:do|answer|finish|complete|write|take|make) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;
+
+/** "I don't know" with nothing else: the student is stuck, a feeling to answer. */
+export const DONT_KNOW =
+  /^(?:hindi ko alam|di ko alam|ewan(?: ko)?|i don'?t know|idk|no idea|wala akong (?:alam|ideya))[\s.!?]*(?:po)?[\s.!?]*$/;
+
 /** The student wants to stop or dislikes the subject: a feeling to answer before any tool. */
 export const GIVING_UP =
   /\b(?:give up|giving up|i quit|i hate|hate (?:math|science|english|filipino|history|this|it)|(?:i )?don'?t want to (?:study|learn|do this)|ayoko na|ayaw ko na|ayoko nang|ayaw ko nang|suko na|susuko na|sumuko na|ayoko (?:sa|ng|mag)|ayaw ko (?:sa|ng|mag)|galit ako sa|nakakainis)\b/;

@@ -229,6 +229,14 @@ function feelingReply(a: Analysis, user: UserInfo, locale: Locale): string {
     : `I hear you, ${name} — finding it hard is normal, and it doesn't mean you can't do it. Let's take it in small steps. Which topic or exercise is hardest for you right now? I'll explain it simply.`;
 }
 
+/** Homework and tests stay the student's own work: the tutor helps them do it. */
+function ownWorkReply(user: UserInfo, locale: Locale): string {
+  const name = user.name.split(/\s+/)[0] ?? user.name;
+  return locale === 'fil'
+    ? `Hindi ko puwedeng sagutan ang assignment o exam mo para sa iyo, ${name} — pero tutulungan kitang gawin ito nang hakbang-hakbang. Ipadala mo ang unang tanong o ang topic, at ipapaliwanag ko ito o lulutasin ang katulad na halimbawa. Para sa exam, puwede kitang gawan ng reviewer o practice quiz.`
+    : `I can't do your homework or test for you, ${name} — but I'll help you do it yourself, step by step. Send me the first question or the topic, and I'll explain it or work through a similar example. For a test, I can make you a reviewer or a practice quiz.`;
+}
+
 function unsureReply(locale: Locale): string {
   return locale === 'fil'
     ? 'Hindi ko pa sigurado kung ano ang kailangan mo. Puwede kitang tulungan na magpaliwanag ng isang topic, gumawa ng notes, flashcards o quiz, o lutasin ang isang math problem. Ano ang gusto mo?'
@@ -261,6 +269,10 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
   if (a.greeting && smallTalkOnly(a.text)) {
     trace.push({ step: 'select', detail: 'no tool: greeting or small talk' });
     return { kind: 'no_tool', reply: greetingReply(a, user, locale), confidence: 0.9, trace };
+  }
+  if (a.doMyWork && !a.exercise) {
+    trace.push({ step: 'select', detail: 'no tool: the student asks the tutor to do graded work for them' });
+    return { kind: 'no_tool', reply: ownWorkReply(user, locale), confidence: 0.85, trace };
   }
   if (a.tool && tools.get(a.tool.value)) {
     toolName = a.tool.value;

@@ -37,7 +37,7 @@ const REQUEST_WORDS = new Set(
   is are was were be our class grade baitang harder easier simpler tougher challenging level up ones instead rather
   again another more isa pa ulit dagdagan palitan write writing something anything bagay kahit bang nga yan iyan
   yun ito diyan dito but pero same go deeper malalim lalim mas like five pahirapan pahirapin padaliin dalian
-  naman din rin ha eh talaga please mahihirap madadali hard easy ready akong kong mong natin namin
+  naman din rin ha eh talaga please mahihirap madadali hard easy ready akong kong mong natin namin para homework assignment ko patulong
   ninyo nila`.split(/\s+/),
 );
 
