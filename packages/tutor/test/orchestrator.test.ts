@@ -170,6 +170,12 @@ describe('clarification and small talk', () => {
       expect(r.status, m).toBe('no_tool');
       expect(r.reply, m).toMatch(words);
     }
+    // Making a quiz harder is not asking for graded work.
+    const harder = await ask('make my quiz harder', {
+      history: turn('Quiz me on fractions', 'Here is your quiz.'),
+    });
+    expect(harder.tool).toBe('quiz_generator');
+    expect(harder.parameters.difficulty).toBe('hard');
     // Asking for help is not asking for the work: explained, not refused.
     const help = await ask('Help me with my homework about fractions');
     expect(help.tool).toBe('concept_explainer');

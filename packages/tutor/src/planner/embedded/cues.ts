@@ -94,7 +94,7 @@ export const STRUGGLE =
 
 /** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
 export const DO_MY_WORK =
-  /\b(?:(?:do|answer|finish|complete|write|take|make) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;
+  /\b(?:(?:do|answer|finish|complete|write|take) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;
 
 /** "I don't know" with nothing else: the student is stuck, a feeling to answer. */
 export const DONT_KNOW =
