@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorNote } from '../components/Field.tsx';
 import type { Conversation } from '../lib/types.ts';
-import { deleteConversation, renameConversation } from './conversationActions.ts';
+import { conversationTitle, deleteConversation, renameConversation } from './conversationActions.ts';
 
 function Row({
   c,
@@ -21,7 +21,7 @@ function Row({
 }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const shown = c.title || t('chat.newTitle');
+  const shown = conversationTitle(c, t);
   const [title, setTitle] = useState(c.title ?? '');
   const [confirming, setConfirming] = useState(false);
 

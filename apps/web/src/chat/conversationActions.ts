@@ -3,8 +3,13 @@ import type { Conversation } from '../lib/types.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+/** A conversation's title as the list shows it: "New chat" (in the user's language) until it has one. */
+export function conversationTitle(c: Conversation, t: Translate): string {
+  return c.title || t('chat.newTitle');
+}
+
 function failure(key: 'chat.renameFailed' | 'chat.deleteFailed', c: Conversation, e: unknown, t: Translate) {
-  return t(key, { title: c.title || t('chat.newTitle'), reason: errorMessage(e, t) });
+  return t(key, { title: conversationTitle(c, t), reason: errorMessage(e, t) });
 }
 
 /**

@@ -270,7 +270,10 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
 const MATH_WORDS =
   /\b(solve|calculate|compute|evaluate|simplify|expand|factor|differentiate|derivative|round|convert|remainder|gcd|gcf|hcf|lcm|lcd|prime|percent|lutasin|kalkulahin|hanapin|i-?solve|i-?compute|ilan|magkano|porsyento|i-?round|i-?convert|natitira|mean|average|median|area|perimeter|lawak|perimetro|decimal|fraction|square\s+root|how\s+much|sukli|tig-\s*\d)\b/i;
 
-/** Fast check the orchestrator uses to spot a concrete exercise in a message (no solving). */
+/**
+ * A fast check for a concrete exercise in a message (no solving), for library users. The embedded planner
+ * does not call it: it has its own detector (`planner/embedded/analyze.ts`, `MATH_EXPRESSION`).
+ */
 export function looksLikeMath(text: string): boolean {
   if (!text || text.length > 4000) return false;
   const t = normalizeText(text);

@@ -5,14 +5,14 @@
  * Filipino. Each family answers only when the text says which numbers play which part; a word problem it
  * cannot read that way is left to the others, and finally to the honest "unsupported" answer.
  */
-import { fmtDecimal, fmtFrac, type Q, q } from './num.ts';
+import { fmtFrac, fmtNumber, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type Solved, step } from './types.ts';
 
 const NUM = String.raw`-?\d+(?:\.\d+)?`;
 const MONEY = String.raw`(?:₱|php\s*|p\s*)?`;
 
 /** A value with a finite decimal expansion as a decimal (or a whole number), any other as a/b. */
-const show = (x: Q) => fmtDecimal(x) ?? fmtFrac(x);
+const show = (x: Q) => fmtNumber(x, true);
 
 // ---------------------------------------------------------------------------------------------- statistics
 
@@ -24,18 +24,25 @@ const LIST = new RegExp(
   String.raw`^[^\d-]*${NUM}(?:\s*(?:,|;|and|at|&)\s*(?:and\s+|at\s+)?${NUM})+\s*[?.!]?\s*$`,
 );
 
+const NUMBERS = new RegExp(NUM, 'g');
+
 /** Mean, median, mode or range of the numbers listed after the word that asks for it. */
 export const solveStatistics: FamilySolver = (_norm, lower, c) => {
   const m = STAT.exec(lower);
   if (!m?.[1]) return null;
   const after = lower.slice(m.index + m[0].length);
-  const values = [...after.matchAll(new RegExp(NUM, 'g'))].map((x) => x[0]);
-  if (values.length < 2) return null;
   if (!LIST.test(after)) return null;
+  const values = [...after.matchAll(NUMBERS)].map((x) => x[0]);
   const nums = values.map((v) => q(v));
   const word = m[1].replace(/\s+/g, ' ');
   const sorted = [...nums].sort((a, b) => a.compare(b));
-  const sortedText = sorted.map(show).join(', ');
+  const ordered = step(
+    c.tr(
+      'Order the values from least to greatest',
+      'Ayusin ang mga halaga mula pinakamaliit hanggang pinakamalaki',
+    ),
+    sorted.map(show).join(', '),
+  );
   if (/mean|average|karaniwan/.test(word)) {
     const sum = nums.reduce((a, b) => a.add(b), q(0));
     const mean = sum.div(nums.length);
@@ -68,15 +75,7 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
     const b = sorted[mid] as Q;
     const median = odd ? b : a.add(b).div(2);
     const steps: MathStep[] = [
-      step(
-        c.tr(
-          'Order the values from least to greatest',
-          'Ayusin ang mga halaga mula pinakamaliit hanggang pinakamalaki',
-        ),
-        sortedText,
-      ),
-    ];
-    steps.push(
+      ordered,
       odd
         ? step(c.tr('Take the middle value', 'Kunin ang nasa gitna'), show(median))
         : step(
@@ -86,7 +85,7 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
             ),
             `(${show(a)} + ${show(b)}) ÷ 2 = ${show(median)}`,
           ),
-    );
+    ];
     return {
       kind: 'median',
       answer: show(median),
@@ -102,21 +101,20 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
     for (const v of sorted) counts.set(show(v), (counts.get(show(v)) ?? 0) + 1);
     const most = Math.max(...counts.values());
     const modes = [...counts].filter(([, n]) => n === most).map(([v]) => v);
-    const tally = [...counts].map(([v, n]) => `${v}: ${n}`).join(', ');
+    const tally = step(
+      c.tr('Count how often each value appears', 'Bilangin kung ilang beses lumabas ang bawat halaga'),
+      [...counts].map(([v, n]) => `${v}: ${n}`).join(', '),
+    );
+    const concept = c.tr(
+      'The mode is the value that appears most often.',
+      'Ang mode ang halagang pinakamadalas lumabas.',
+    );
     if (most === 1)
       return {
         kind: 'mode',
         answer: c.tr('no mode', 'walang mode'),
-        steps: [
-          step(
-            c.tr('Count how often each value appears', 'Bilangin kung ilang beses lumabas ang bawat halaga'),
-            tally,
-          ),
-        ],
-        concept: c.tr(
-          'The mode is the value that appears most often.',
-          'Ang mode ang halagang pinakamadalas lumabas.',
-        ),
+        steps: [tally],
+        concept,
         message: c.tr(
           'Every value appears once, so there is no mode.',
           'Isang beses lang lumabas ang bawat halaga, kaya walang mode.',
@@ -126,10 +124,7 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
       kind: 'mode',
       answer: modes.join(', '),
       steps: [
-        step(
-          c.tr('Count how often each value appears', 'Bilangin kung ilang beses lumabas ang bawat halaga'),
-          tally,
-        ),
+        tally,
         step(
           c.tr(
             `Take the value(s) that appear most often (${most} times)`,
@@ -138,10 +133,7 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
           modes.join(', '),
         ),
       ],
-      concept: c.tr(
-        'The mode is the value that appears most often.',
-        'Ang mode ang halagang pinakamadalas lumabas.',
-      ),
+      concept,
     };
   }
   const min = sorted[0] as Q;
@@ -151,13 +143,7 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
     kind: 'range',
     answer: show(range),
     steps: [
-      step(
-        c.tr(
-          'Order the values from least to greatest',
-          'Ayusin ang mga halaga mula pinakamaliit hanggang pinakamalaki',
-        ),
-        sortedText,
-      ),
+      ordered,
       step(
         c.tr('Subtract the least from the greatest', 'Ibawas ang pinakamaliit sa pinakamalaki'),
         `${show(max)} - ${show(min)} = ${show(range)}`,
@@ -214,13 +200,13 @@ export const solveNumberForms: FamilySolver = (_norm, lower, c) => {
   const percentWord = 'percent|percentage|porsyento|porsiyento|bahagdan';
   // P% as a decimal or a fraction
   const pm =
-    new RegExp(String.raw`(${NUM})\s*%${AS}(decimal|fraction)\b`).exec(lower) ??
-    new RegExp(String.raw`${MAKE}\s+(?:na\s+|bilang\s+)?(decimal|fraction)\s+(?:ang\s+)?(${NUM})\s*%`).exec(
-      lower,
-    );
-  if (pm) {
-    const [pct, target] = pm[1]?.startsWith('d') || pm[1]?.startsWith('f') ? [pm[2], pm[1]] : [pm[1], pm[2]];
-    if (!pct || !target) return null;
+    new RegExp(String.raw`(?<pct>${NUM})\s*%${AS}(?<target>decimal|fraction)\b`).exec(lower) ??
+    new RegExp(
+      String.raw`${MAKE}\s+(?:na\s+|bilang\s+)?(?<target>decimal|fraction)\s+(?:ang\s+)?(?<pct>${NUM})\s*%`,
+    ).exec(lower);
+  const pct = pm?.groups?.pct;
+  const target = pm?.groups?.target;
+  if (pct && target) {
     const v = q(pct).div(100);
     const asDecimal = target === 'decimal';
     const answer = asDecimal ? longDivision(v) : fmtFrac(v);
@@ -278,9 +264,7 @@ export const solveNumberForms: FamilySolver = (_norm, lower, c) => {
   // a fraction as a decimal
   const toDecimal = conversion(lower, FRACTION, 'decimal');
   if (toDecimal) {
-    const v = q(toDecimal);
-    if (v.d === 0n) return null;
-    const answer = longDivision(v);
+    const answer = longDivision(q(toDecimal));
     const repeating = answer.includes('\u0305');
     return {
       kind: 'fraction_to_decimal',
@@ -540,16 +524,16 @@ export const solveUnitRate: FamilySolver = (_norm, lower, c) => {
   if (!/\b(?:if|kung)\b/.test(lower) || !/\b(?:how\s+much|magkano)\b/.test(lower)) return null;
   const known =
     new RegExp(
-      String.raw`\b(?:if|kung)\s+(?:ang\s+)?(\d+(?:\.\d+)?)\s+(?:na\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:cost|costs|is|are|ay|nagkakahalaga\s+ng|ay\s+nagkakahalaga\s+ng|=)\s+${MONEY}(\d+(?:\.\d+)?)`,
+      String.raw`\b(?:if|kung)\s+(?:ang\s+)?(?<count>\d+(?:\.\d+)?)\s+(?:na\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:cost|costs|is|are|ay|nagkakahalaga\s+ng|ay\s+nagkakahalaga\s+ng|=)\s+${MONEY}(?<cost>\d+(?:\.\d+)?)`,
       'u',
     ).exec(lower) ??
     new RegExp(
-      String.raw`\b(?:if|kung)\s+${MONEY}(\d+(?:\.\d+)?)\s*(?:pesos?|piso)?\s+(?:ang|for|is\s+the\s+price\s+of)\s+(\d+(?:\.\d+)?)\b`,
+      String.raw`\b(?:if|kung)\s+${MONEY}(?<cost>\d+(?:\.\d+)?)\s*(?:pesos?|piso)?\s+(?:ang|for|is\s+the\s+price\s+of)\s+(?<count>\d+(?:\.\d+)?)\b`,
       'u',
     ).exec(lower);
-  if (!known?.[1] || !known[2]) return null;
-  const priceFirst = !/^\s*(?:if|kung)\s+(?:ang\s+)?\d/.test(lower.slice(known.index));
-  const [n1, cost] = priceFirst ? [known[2], known[1]] : [known[1], known[2]];
+  const n1 = known?.groups?.count;
+  const cost = known?.groups?.cost;
+  if (!known || !n1 || !cost) return null;
   const rest = lower.slice(known.index + known[0].length);
   const ask = /\b(?:how\s+much|magkano)\b[^\d]*(\d+(?:\.\d+)?)/.exec(rest);
   if (!ask?.[1]) return null;

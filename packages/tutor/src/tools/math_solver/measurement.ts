@@ -1,4 +1,13 @@
-import { fmtDecimal, fmtFrac, parseNumber, type Q, q, wordsToFraction, wordsToNumber } from './num.ts';
+import {
+  fmtDecimal,
+  fmtFrac,
+  fmtNumber,
+  parseNumber,
+  type Q,
+  q,
+  wordsToFraction,
+  wordsToNumber,
+} from './num.ts';
 import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
 interface Unit {
@@ -190,22 +199,27 @@ function quantityBefore(lower: string, m: Mention): { value: Q; text: string } |
   return null;
 }
 
+type Quantity = { value: Q; text: string } | null;
+
 /** "2 hours 30 minutes in minutes": every quantity converted to the one unit without a number, then added. */
-function compoundConversion(lower: string, ms: Mention[], c: SolveCtx): Solved | null {
+function compoundConversion(ms: Mention[], quantities: Map<Mention, Quantity>, c: SolveCtx): Solved | null {
   const parts = ms.flatMap((m) => {
-    const v = quantityBefore(lower, m);
+    const v = quantities.get(m);
     const unit = BY_ID.get(m.id);
     return v && unit ? [{ v, unit }] : [];
   });
-  const targets = ms.filter((m) => !quantityBefore(lower, m));
+  const targets = ms.filter((m) => !quantities.get(m));
   const to = targets.length === 1 && targets[0] ? BY_ID.get(targets[0].id) : undefined;
   if (parts.length < 2 || !to || new Set(parts.map((p) => p.unit.id)).size !== parts.length) return null;
-  const converted = parts.map((p) => ({ ...p, fb: factorBetween(p.unit, to) }));
-  if (converted.some((p) => !p.fb || p.fb.note)) return null;
-  const show = (x: Q) => fmtDecimal(x) ?? fmtFrac(x);
+  const converted = parts.flatMap((p) => {
+    const fb = factorBetween(p.unit, to);
+    return fb && !fb.note ? [{ ...p, f: fb.f }] : [];
+  });
+  if (converted.length !== parts.length) return null;
+  const show = (x: Q) => fmtNumber(x, true);
   let total = q(0);
   const steps: MathStep[] = converted.map((p) => {
-    const value = p.v.value.mul((p.fb as { f: Q }).f);
+    const value = p.v.value.mul(p.f);
     total = total.add(value);
     return step(
       c.tr(`Write ${p.v.text} ${p.unit.id} in ${to.id}`, `Isulat ang ${p.v.text} ${p.unit.id} sa ${to.id}`),
@@ -227,18 +241,19 @@ function compoundConversion(lower: string, ms: Mention[], c: SolveCtx): Solved |
 export const solveConversion: FamilySolver = (_norm, lower, c) => {
   const ms = mentions(lower);
   if (ms.length < 2) return null;
-  const compound = compoundConversion(lower, ms, c);
+  const quantities = new Map(ms.map((m) => [m, quantityBefore(lower, m)]));
+  const compound = compoundConversion(ms, quantities, c);
   if (compound) return compound;
   let found: { from: Unit; to: Unit; qty: { value: Q; text: string }; fb: { f: Q; note?: string } } | null =
     null;
   for (const m of ms) {
-    const v = quantityBefore(lower, m);
+    const v = quantities.get(m);
     const from = BY_ID.get(m.id);
     if (!v || !from) continue;
     for (const d of ms) {
       const to = BY_ID.get(d.id);
       // A unit with a number of its own is another quantity, not the unit asked for.
-      if (d === m || !to || d.id === m.id || quantityBefore(lower, d)) continue;
+      if (d === m || !to || d.id === m.id || quantities.get(d)) continue;
       const fb = factorBetween(from, to);
       if (fb) {
         found = { from, to, qty: v, fb };

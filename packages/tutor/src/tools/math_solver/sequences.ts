@@ -89,7 +89,7 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
     !(terms[1] as Q).div(terms[0] as Q).equals(1);
   const k = position(lower);
   if (k !== null && k >= 1 && k <= 10_000 && (constant || ratioOk))
-    return termAt(k, terms, rows, constant && !(ratioOk && rows.length > 2), f, c);
+    return termAt(k, terms, rows, constant, f, c);
   if (ratioOk && !(constant && rows.length === 2)) {
     const r = (terms[1] as Q).div(terms[0] as Q);
     const next = (terms[terms.length - 1] as Q).mul(r);
@@ -109,59 +109,6 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
       ),
     );
     return { kind: 'sequence_next_term', answer: f(next), steps, concept: seqConcept(c) };
-  }
-  if (!constant && lastRow.length < 1) return null;
-  rows.forEach((row, i) => {
-    if (i === 0) return;
-    steps.push(
-      step(
-        i === 1
-          ? c.tr(
-              'Find the differences between consecutive terms',
-              'Kunin ang pagitan (difference) ng magkakasunod na term',
-            )
-          : c.tr(`Differences of the differences (level ${i})`, `Difference ng mga difference (antas ${i})`),
-        row.map(f).join(', '),
-      ),
-    );
-  });
-  if (constant)
-    steps.push(
-      step(
-        c.tr(
-          rows.length === 2
-            ? 'The difference is constant, so it is an arithmetic sequence'
-            : `Level ${rows.length - 1} is constant: extend it`,
-          rows.length === 2
-            ? 'Pare-pareho ang difference kaya arithmetic sequence ito'
-            : `Pare-pareho ang antas ${rows.length - 1}: ituloy ito`,
-        ),
-        f(lastRow[0] as Q),
-      ),
-    );
-  const nth =
-    /\b([a-z])(?:'|’)?th\s+term|\bnth\b|ika-?([a-z])\s+na\s+term|general\s+term|formula|pangkalahatang/.exec(
-      lower,
-    );
-  if (nth && constant) {
-    const v = nth[1] ?? nth[2] ?? 'n';
-    // Newton's forward differences: a(v) = Σ Δᵏa₁ · C(v - 1, k)
-    let poly = new Poly();
-    let binom = Poly.const(q(1));
-    rows.forEach((row, k) => {
-      if (k > 0) binom = binom.mul(Poly.variable(v).sub(Poly.const(q(k)))).scale(q(1, k));
-      poly = poly.add(binom.scale(row[0] as Q));
-    });
-    steps.push(
-      step(
-        c.tr(
-          `Level ${rows.length - 1} differences are constant, so the rule is a polynomial of degree ${rows.length - 1}`,
-          `Pare-pareho ang difference sa antas ${rows.length - 1}, kaya polynomial na degree ${rows.length - 1} ang tuntunin`,
-        ),
-        `${v}: ${poly.pretty()}`,
-      ),
-    );
-    return { kind: 'sequence_nth_term', answer: poly.toString(), steps, concept: seqConcept(c) };
   }
   // Each term the sum of the two before it (Fibonacci-like): the differences never settle.
   const sumOfTwo =
@@ -193,6 +140,51 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
   }
   // No level of differences is constant: any next term would be a guess, not the pattern.
   if (!constant) return null;
+  rows.forEach((row, i) => {
+    if (i === 0) return;
+    steps.push(
+      step(
+        i === 1
+          ? c.tr(
+              'Find the differences between consecutive terms',
+              'Kunin ang pagitan (difference) ng magkakasunod na term',
+            )
+          : c.tr(`Differences of the differences (level ${i})`, `Difference ng mga difference (antas ${i})`),
+        row.map(f).join(', '),
+      ),
+    );
+  });
+  steps.push(
+    step(
+      c.tr(
+        rows.length === 2
+          ? 'The difference is constant, so it is an arithmetic sequence'
+          : `Level ${rows.length - 1} is constant: extend it`,
+        rows.length === 2
+          ? 'Pare-pareho ang difference kaya arithmetic sequence ito'
+          : `Pare-pareho ang antas ${rows.length - 1}: ituloy ito`,
+      ),
+      f(lastRow[0] as Q),
+    ),
+  );
+  const nth =
+    /\b([a-z])(?:'|’)?th\s+term|\bnth\b|ika-?([a-z])\s+na\s+term|general\s+term|formula|pangkalahatang/.exec(
+      lower,
+    );
+  if (nth && constant) {
+    const v = nth[1] ?? nth[2] ?? 'n';
+    const poly = newtonPoly(rows, v);
+    steps.push(
+      step(
+        c.tr(
+          `Level ${rows.length - 1} differences are constant, so the rule is a polynomial of degree ${rows.length - 1}`,
+          `Pare-pareho ang difference sa antas ${rows.length - 1}, kaya polynomial na degree ${rows.length - 1} ang tuntunin`,
+        ),
+        `${v}: ${poly.pretty()}`,
+      ),
+    );
+    return { kind: 'sequence_nth_term', answer: poly.toString(), steps, concept: seqConcept(c) };
+  }
   // extend from the bottom row up
   let add = lastRow[lastRow.length - 1] as Q;
   for (let i = rows.length - 2; i >= 0; i--) {
@@ -216,6 +208,17 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
   }
   return { kind: 'sequence_next_term', answer: f(add), steps, concept: seqConcept(c) };
 };
+
+/** The rule of a difference table whose last level is constant (Newton): a(v) = Σ Δʲa₁ · C(v - 1, j). */
+function newtonPoly(rows: Q[][], v: string): Poly {
+  let poly = new Poly();
+  let binom = Poly.const(q(1));
+  rows.forEach((row, j) => {
+    if (j > 0) binom = binom.mul(Poly.variable(v).sub(Poly.const(q(j)))).scale(q(1, j));
+    poly = poly.add(binom.scale(row[0] as Q));
+  });
+  return poly;
+}
 
 /** Term number k: from the constant differences (Newton's forward differences) or the common ratio. */
 function termAt(
@@ -250,13 +253,7 @@ function termAt(
       concept: seqConcept(c),
     };
   }
-  // a(k) = Σ Δʲa₁ · C(k - 1, j)
-  let value = q(0);
-  let binom = q(1);
-  rows.forEach((row, j) => {
-    if (j > 0) binom = binom.mul(q(k - j)).div(q(j));
-    value = value.add((row[0] as Q).mul(binom));
-  });
+  const value = newtonPoly(rows, 'n').substitute('n', q(k)).constValue();
   const d = rows[1]?.[0] as Q;
   const arithmetic = rows.length === 2;
   return {
