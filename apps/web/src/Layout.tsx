@@ -2,8 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ConnectionStatus } from './chat/ConnectionStatus.tsx';
+import { flushOutbox } from './chat/flushOutbox.ts';
 import { applyLocale } from './i18n.ts';
 import { useAuth } from './lib/auth.tsx';
+import { outbox } from './lib/queue.ts';
 import type { Locale } from './lib/types.ts';
 
 export function LanguageSwitch() {
@@ -44,6 +46,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, signOut } = useAuth();
   const [, navigate] = useLocation();
+  /** Sends the unsent messages first; asks before signing out leaves any behind on a shared phone. */
+  async function leave() {
+    if (user) {
+      const waiting = await flushOutbox(outbox, user.id);
+      if (waiting > 0 && !window.confirm(t('auth.unsentWarning', { count: waiting }))) return;
+    }
+    await signOut().catch(() => undefined);
+    navigate('/signin');
+  }
   return (
     <>
       <a className="skip-link" href="#main">
@@ -58,11 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <ConnectionStatus />
           <LanguageSwitch />
           {user && (
-            <button
-              type="button"
-              className="btn ghost small"
-              onClick={() => void signOut().then(() => navigate('/signin'))}
-            >
+            <button type="button" className="btn ghost small" onClick={() => void leave()}>
               {t('auth.signOut')}
             </button>
           )}

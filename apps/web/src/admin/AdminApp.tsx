@@ -53,7 +53,7 @@ function Users() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t('auth.displayName')}</th>
+                <th scope="col">{t('admin.name')}</th>
                 <th scope="col">{t('auth.username')}</th>
                 <th scope="col">{t('admin.role')}</th>
                 <th scope="col">{t('profile.grade')}</th>

@@ -114,11 +114,14 @@ export function ChatView({
     }
   }, [search, ask, navigate, conversationId]);
 
+  /** A paste past the limit is kept whole and the student told, never cut silently. */
+  const tooLong = input.trim().length > MAX_CHARS;
+
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (busy && navigator.onLine) return;
     const text = input.trim();
-    if (!text) return;
+    if (!text || text.length > MAX_CHARS) return;
     setInput('');
     ask(text);
   }
@@ -196,6 +199,14 @@ export function ChatView({
           ))}
         </nav>
       )}
+      {tooLong && (
+        <p id="composer-too-long" className="composer-limit" role="alert">
+          {t('chat.tooLong', {
+            length: input.trim().length.toLocaleString(),
+            max: MAX_CHARS.toLocaleString(),
+          })}
+        </p>
+      )}
       <form className="composer" onSubmit={submit}>
         <label htmlFor="composer-input" className="sr-only">
           {t('chat.inputLabel')}
@@ -203,13 +214,14 @@ export function ChatView({
         <textarea
           id="composer-input"
           rows={1}
-          maxLength={MAX_CHARS}
           placeholder={t('chat.placeholder')}
           value={input}
+          aria-invalid={tooLong || undefined}
+          aria-describedby={tooLong ? 'composer-too-long' : undefined}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="btn primary" disabled={!input.trim() || (busy && online)}>
+        <button type="submit" className="btn primary" disabled={!input.trim() || tooLong || (busy && online)}>
           {online ? t('chat.send') : t('chat.queue')}
         </button>
       </form>

@@ -114,8 +114,8 @@ export function forgetLocalData(store: ForgettableStore): string[] {
 
 /**
  * Removes the conversations cached for offline reading, at sign-out: the next student on a shared computer
- * must not see them. Messages still waiting in the outbox stay (they are sent when their author signs in
- * again; nobody else's session sends them). Returns the keys removed.
+ * must not see them. (The outbox is handled apart: sign-out sends the user's waiting messages first and drops
+ * only those the user chose to leave.) Returns the keys removed.
  */
 export function forgetCachedConversations(store: ForgettableStore): string[] {
   return forget(store, (k) => k.startsWith(CONVERSATION_CACHE_PREFIX));

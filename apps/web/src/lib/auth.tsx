@@ -20,6 +20,10 @@ interface AuthState {
   loading: boolean;
   signIn(username: string, password: string): Promise<User>;
   signUp(input: SignupInput): Promise<User>;
+  /**
+   * Ends the session and forgets what this browser kept of it: the cached conversations and the user's unsent
+   * messages (the caller flushes them first and asks before dropping any: `Layout`).
+   */
   signOut(): Promise<void>;
   /**
    * Deletes the account (the server checks the password), forgets what this browser kept of it and ends the
@@ -77,6 +81,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           await post('/auth/signout');
         } finally {
           if (typeof localStorage !== 'undefined') forgetCachedConversations(localStorage);
+          if (user) outbox.removeFor(user.id);
           resetCsrf();
           setUser(null);
         }

@@ -74,6 +74,11 @@ export class Outbox {
     this.write([]);
   }
 
+  /** Drops the messages `userId` may send (at sign-out, once the author chose to leave them unsent). */
+  removeFor(userId: string): void {
+    this.write(this.all().filter((m) => !belongsTo(m, userId)));
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
