@@ -86,6 +86,17 @@ async function check(page: Page, name: string): Promise<void> {
   expect(await axe(page), `axe on ${name}`).toEqual([]);
   const size = page.viewportSize() ?? MOBILE;
   await page.setViewportSize(MOBILE);
+  // A phone never scrolls sideways: not the page, and not a table (they become labelled rows); only the
+  // heat-map scrolls in its own box, its names column held in place.
+  const overflow = await page.evaluate(() => {
+    type El = { scrollWidth: number; clientWidth: number };
+    const doc = (
+      globalThis as unknown as { document: { documentElement: El; querySelectorAll(s: string): El[] } }
+    ).document;
+    const boxes = [...doc.querySelectorAll('.table-scroll:not(:has(.heatmap))')];
+    return Math.max(...[doc.documentElement, ...boxes].map((e) => e.scrollWidth - e.clientWidth));
+  });
+  expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SHOTS, `${name}-360.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
   await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });

@@ -50,7 +50,7 @@ function Users() {
       {users && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <section className="table-scroll" tabIndex={0} aria-labelledby="users-h">
-          <table className="table">
+          <table className="table stack">
             <thead>
               <tr>
                 <th scope="col">{t('admin.name')}</th>
@@ -63,11 +63,11 @@ function Users() {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.display_name}</td>
-                  <td>{u.username}</td>
-                  <td>{t(`roles.${u.role}`)}</td>
-                  <td>{u.grade_level ?? '–'}</td>
-                  <td>
+                  <td data-label={t('admin.name')}>{u.display_name}</td>
+                  <td data-label={t('auth.username')}>{u.username}</td>
+                  <td data-label={t('admin.role')}>{t(`roles.${u.role}`)}</td>
+                  <td data-label={t('profile.grade')}>{u.grade_level ?? '–'}</td>
+                  <td data-label={t('reset.column')}>
                     {u.id === me?.id ? (
                       <span className="muted">{t('reset.staffSelf')}</span>
                     ) : (
@@ -100,7 +100,7 @@ function Classes() {
       {classes && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <section className="table-scroll" tabIndex={0} aria-labelledby="aclasses-h">
-          <table className="table">
+          <table className="table stack">
             <thead>
               <tr>
                 <th scope="col">{t('teacher.className')}</th>
@@ -112,12 +112,12 @@ function Classes() {
             <tbody>
               {classes.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td>{c.grade_level}</td>
-                  <td>
+                  <td data-label={t('teacher.className')}>{c.name}</td>
+                  <td data-label={t('profile.grade')}>{c.grade_level}</td>
+                  <td data-label={t('teacher.joinCode')}>
                     <code>{c.join_code}</code>
                   </td>
-                  <td>{c.student_count}</td>
+                  <td data-label={t('admin.students')}>{c.student_count}</td>
                 </tr>
               ))}
             </tbody>

@@ -31,7 +31,7 @@ export function ConnectionStatus() {
   return (
     <output className={`conn ${online ? 'on' : 'off'}`} aria-live="polite">
       <span className="dot" aria-hidden="true" />
-      {label}
+      <span className="conn-label">{label}</span>
     </output>
   );
 }

@@ -302,7 +302,7 @@ function ClassPage({ id }: { id: string }) {
           ) : (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
             <section className="table-scroll" tabIndex={0} aria-labelledby="roster-h">
-              <table className="table">
+              <table className="table stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('teacher.student')}</th>
@@ -314,16 +314,16 @@ function ClassPage({ id }: { id: string }) {
                 <tbody>
                   {detail.data.students.map((s) => (
                     <tr key={s.id}>
-                      <td>
+                      <td data-label={t('teacher.student')}>
                         <Link href={`/students/${s.id}`}>{s.display_name}</Link>
                       </td>
-                      <td>{s.username}</td>
-                      <td>
+                      <td data-label={t('auth.username')}>{s.username}</td>
+                      <td data-label={t('teacher.lastActive')}>
                         {s.last_active_at
                           ? new Date(s.last_active_at).toLocaleDateString()
                           : t('teacher.never')}
                       </td>
-                      <td>
+                      <td data-label={t('reset.column')}>
                         <ResetCodeButton person={s} />
                       </td>
                     </tr>
