@@ -549,6 +549,10 @@ describe.skipIf(!hasChromium)(
       await t.locator('.messages.readonly .msg').first().waitFor();
       expect(await t.locator('.messages.readonly').textContent()).toContain('1553');
       expect(await t.locator('#composer-input').count()).toBe(0);
+      // The student's page names the student and shows their mastery and the quiz they took, in Filipino.
+      await expect.poll(() => t.locator('h1').textContent()).toBe(displayName);
+      await expect.poll(() => t.locator('.answers li').count()).toBeGreaterThan(0);
+      expect(await t.locator('#student-mastery-h').textContent()).toBe('Kahusayan sa bawat paksa');
       await check(t, 'teacher-student');
 
       await t.click('.subnav a[href="/teacher/flags"]');

@@ -133,6 +133,12 @@ describe('RBAC matrix: routes × roles × ownership', () => {
       expect: STAFF_OF_ANA,
     },
     {
+      name: "teacher reads a student's overview",
+      method: 'GET',
+      url: () => `/api/v1/students/${ids.ana}/overview`,
+      expect: STAFF_OF_ANA,
+    },
+    {
       name: "teacher reads a student's messages",
       method: 'GET',
       url: () => `/api/v1/students/${ids.ana}/conversations/${ids.conv}/messages`,

@@ -26,6 +26,7 @@ import {
   requireRole,
 } from '../policy.ts';
 import { conflict, notFound } from '../problem.ts';
+import { studentOverview } from '../studentOverview.ts';
 import { GradeLevel } from './auth.ts';
 import { listConversations } from './chat.ts';
 import { IdParams, requireActor, typed } from './util.ts';
@@ -267,6 +268,19 @@ export function teacherRoutes(ctx: AppContext) {
         return { flag: (await publicFlags(ctx, row ? [row] : []))[0] };
       },
     );
+
+    app.get('/students/:id/overview', { schema: { tags, params: IdParams } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'teacher', 'admin');
+      const student = await assertStudentAccess(ctx.db, actor, request.params.id);
+      await ctx.db.insert(auditLog).values({
+        schoolId: actor.schoolId,
+        actorId: actor.id,
+        action: 'student.overview.read',
+        target: student.id,
+      });
+      return studentOverview(ctx, student, actor.user.locale);
+    });
 
     app.get('/students/:id/conversations', { schema: { tags, params: IdParams } }, async (request) => {
       const actor = requireActor(request);

@@ -12,17 +12,26 @@ export function masteryColor(p: number): string {
  * Horizontal bar chart in SVG. The chart is one labelled image; the same numbers are in an adjacent list
  * for screen readers (and for anyone who prefers text).
  */
+/** Average width of a label character at the chart's font size, in viewBox units. */
+const CHAR_W = 7;
+
 export function BarChart({
   label,
   data,
+  tone = 'mastery',
 }: {
   label: string;
   /** value in 0..1 sets the bar length; `text` (default: the value as a percentage) is printed after it. */
   data: Array<{ label: string; value: number; text?: string }>;
+  /** `mastery` colours a bar by how well the topic is known; `count` draws every bar in one neutral colour. */
+  tone?: 'mastery' | 'count';
 }) {
   const rowH = 34;
-  const labelW = 120;
   const width = 340;
+  // Labels get the room they need, up to 60 % of the chart; only a longer one is cut.
+  const longest = Math.max(...data.map((d) => d.label.length), 1);
+  const labelW = Math.min(width * 0.6, Math.max(90, longest * CHAR_W + 12));
+  const maxChars = Math.floor((labelW - 12) / CHAR_W);
   const barW = width - labelW - 50;
   return (
     <figure className="chart">
@@ -42,7 +51,7 @@ export function BarChart({
               dominantBaseline="middle"
               className="chart-label"
             >
-              {d.label.length > 16 ? `${d.label.slice(0, 15)}…` : d.label}
+              {d.label.length > maxChars ? `${d.label.slice(0, maxChars - 1)}…` : d.label}
             </text>
             <rect x={labelW} y={6} width={barW} height={rowH - 14} rx={4} className="chart-track" />
             <rect
@@ -51,7 +60,7 @@ export function BarChart({
               width={Math.max(2, barW * Math.max(0, Math.min(1, d.value)))}
               height={rowH - 14}
               rx={4}
-              fill={masteryColor(d.value)}
+              fill={tone === 'count' ? 'var(--primary)' : masteryColor(d.value)}
             />
             <text x={labelW + barW + 6} y={rowH / 2} dominantBaseline="middle" className="chart-value">
               {d.text ?? percent(d.value)}

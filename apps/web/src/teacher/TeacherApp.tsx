@@ -272,6 +272,7 @@ function ClassPage({ id }: { id: string }) {
                 <p className="muted">{t('teacher.noData')}</p>
               ) : (
                 <BarChart
+                  tone="count"
                   label={t('teacher.topTopics')}
                   data={(() => {
                     const max = Math.max(...a.top_topics.map((x) => x.count), 1);
