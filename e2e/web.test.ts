@@ -6,7 +6,7 @@
  * 360 px and desktop width under e2e/screenshots/.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,10 +80,50 @@ async function axe(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Checks accessibility, then screenshots the page at phone and desktop width. */
-async function check(page: Page, name: string): Promise<void> {
+/**
+ * The interface's English texts that differ from their Filipino ones, cut at their placeholders into pieces
+ * long enough to tell (≥ 10 characters): none may show on a page rendered in Filipino.
+ */
+const ENGLISH_ONLY: string[] = (() => {
+  const read = (lang: string) =>
+    JSON.parse(readFileSync(path.join(ROOT, 'apps', 'web', 'src', 'locales', `${lang}.json`), 'utf8'));
+  const flat = (o: unknown, prefix = ''): [string, string][] =>
+    typeof o === 'string'
+      ? [[prefix, o]]
+      : Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => flat(v, `${prefix}.${k}`));
+  const fil = new Map(flat(read('fil')));
+  // A loanword the Filipino texts use themselves ("Reset code para kay …") is Filipino too.
+  const filipino = [...fil.values()].join('\n');
+  return [
+    ...new Set(
+      flat(read('en'))
+        .filter(([key, text]) => fil.get(key) !== text)
+        .flatMap(([, text]) => text.split(/\{\{[^}]*\}\}/))
+        .map((piece) => piece.trim())
+        .filter((piece) => piece.length >= 10 && /\s/.test(piece) && !filipino.includes(piece)),
+    ),
+  ];
+})();
+
+function documentLang(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
+        .lang,
+  );
+}
+
+/** Flips the interface language with the header's switch and waits until the page is in the other one. */
+async function switchLanguage(page: Page): Promise<string> {
+  const before = await documentLang(page);
+  await page.locator('.topbar-tools button:has(span[lang])').click();
+  await expect.poll(() => documentLang(page)).not.toBe(before);
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  expect(await axe(page), `axe on ${name}`).toEqual([]);
+  return documentLang(page);
+}
+
+/** Screenshots the page at phone and desktop width; a phone never scrolls sideways. */
+async function screenshots(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? MOBILE;
   await page.setViewportSize(MOBILE);
   // A phone never scrolls sideways: not the page, and not a table (they become labelled rows); only the
@@ -101,6 +141,30 @@ async function check(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize(size);
+}
+
+/**
+ * Checks accessibility, then screenshots the page in both languages at phone and desktop width (the
+ * language it was in is restored; a screen with a modal dialog open only in its own); in Filipino, no English
+ * text of the interface may show.
+ */
+async function check(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  expect(await axe(page), `axe on ${name}`).toEqual([]);
+  // An open modal dialog makes the header inert: such a screen is seen in the language it is in.
+  const rounds = (await page.locator('dialog[open]').count()) > 0 ? 1 : 2;
+  for (let round = 0; round < rounds; round++) {
+    const lang = await documentLang(page);
+    if (lang === 'fil') {
+      const text = await page.locator('body').innerText();
+      expect(
+        ENGLISH_ONLY.filter((piece) => text.includes(piece)),
+        `English on ${name} in Filipino: ${text}`,
+      ).toEqual([]);
+    }
+    await screenshots(page, `${name}-${lang}`);
+    if (rounds === 2) await switchLanguage(page);
+  }
 }
 
 interface ProgressBody {

@@ -19,7 +19,8 @@ export function DeleteAccount({ user }: { user: User }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** The failure itself, worded at render time: a language switch re-words it. */
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const headingId = useId();
   const opener = useRef<HTMLButtonElement>(null);
@@ -51,7 +52,7 @@ export function DeleteAccount({ user }: { user: User }) {
       await deleteAccount(password, () => navigate('/signin?notice=account-deleted', { replace: true }));
     } catch (err) {
       setBusy(false);
-      setError(isLastAdmin(err) ? t('account.lastAdmin') : errorMessage(err, t));
+      setError(err);
       if (isWrongPassword(err)) {
         setPassword('');
         requestAnimationFrame(() => passwordInput.current?.focus());
@@ -123,9 +124,9 @@ export function DeleteAccount({ user }: { user: User }) {
               />
             )}
           </Field>
-          {error && (
+          {error !== null && (
             <p ref={alert} className="error" role="alert" tabIndex={-1}>
-              {error}
+              {isLastAdmin(error) ? t('account.lastAdmin') : errorMessage(error, t)}
             </p>
           )}
           <div className="row">

@@ -36,7 +36,8 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<Problems | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** The failure itself, worded at render time: a language switch re-words it. */
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -66,7 +67,7 @@ export function ResetPasswordPage() {
       navigate('/signin?notice=password-reset', { replace: true });
     } catch (err) {
       setBusy(false);
-      setError(errorMessage(err, t));
+      setError(err);
       requestAnimationFrame(() => alert.current?.focus());
     }
   }
@@ -137,9 +138,9 @@ export function ResetPasswordPage() {
             />
           )}
         </Field>
-        {error && (
+        {error !== null && (
           <p ref={alert} className="error" role="alert" tabIndex={-1}>
-            {error}
+            {errorMessage(error, t)}
           </p>
         )}
         <button className="btn primary block" type="submit" disabled={busy}>
