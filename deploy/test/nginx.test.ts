@@ -525,7 +525,9 @@ describe.skipIf(!nginx || !ansible || !openssl)(
         const list = await send('GET', '/api/v1/conversations');
         expect(list.status).toBe(200);
         expect(list.body).toContain(id);
-        for (const extra of [{}, { 'idempotency-key': `key-${randomUUID()}` }]) {
+        for (const extra of [{}, { 'idempotency-key': `key-${randomUUID()}` }] as Array<
+          Record<string, string>
+        >) {
           const turn = await send(
             'POST',
             `/api/v1/conversations/${id}/messages`,
