@@ -31,8 +31,10 @@ images:
     newTag: "$tag"
 YAML
 kubectl kustomize "$work" > "$work/manifests.yaml"
-# Every container must run exactly the pinned image: never a :latest left over from an unmatched name.
-stray="$(sed -n 's/^ *image: //p' "$work/manifests.yaml" | tr -d "\"'" | sort -u | grep -vxF "$image:$tag" || true)"
+# Every Aralin container must run exactly the pinned image: never a :latest left over from an unmatched
+# name. (The backup CronJob runs a postgres image of its own.)
+stray="$(sed -n 's/^ *image: //p' "$work/manifests.yaml" | tr -d "\"'" | sort -u |
+  grep -E '(^|/)aralin([:@]|$)' | grep -vxF "$image:$tag" || true)"
 if [ -n "$stray" ]; then
   echo "deploy: the rendered manifests run $stray, not $image:$tag" >&2
   exit 1
