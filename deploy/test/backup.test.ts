@@ -13,10 +13,22 @@ import { DEPLOY, freePort, loadYamlAll, read, requireTool, tempDir } from './hel
 
 const PG_ADMIN_URL = process.env.ARALIN_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgDump = requireTool('pg_dump', 'the backup and restore tests', 'apt-get install postgresql-client');
+/** Whether PostgreSQL answers and this pg_dump can dump it (pg_dump refuses a newer server). */
 const pgReachable = await (async () => {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
+    const server = Math.floor(
+      Number((await client.query('show server_version_num')).rows[0]?.server_version_num) / 10_000,
+    );
+    const version = spawnSync(pgDump ?? 'pg_dump', ['--version'], { encoding: 'utf8' }).stdout;
+    const dump = Number(/ (\d+)\.\d+/.exec(version)?.[1]);
+    if (server > dump) {
+      console.warn(
+        `\n[deploy tests] SKIPPING the backup and restore tests: pg_dump ${dump} cannot dump PostgreSQL ${server}.\n`,
+      );
+      return false;
+    }
     return true;
   } catch {
     console.warn(

@@ -80,6 +80,17 @@ describe('ci.yml', () => {
     expect(runs).not.toMatch(/:latest\b/);
   });
 
+  it('smoke-tests the image as production runs it: NODE_ENV=production, a session secret, no demo school', () => {
+    const smoke = ci.jobs.container?.steps.find((s) => s.name?.startsWith('Image smoke test'));
+    const script = smoke?.run ?? '';
+    expect(script).not.toMatch(/NODE_ENV=(test|development)/);
+    expect(script).toContain('SESSION_SECRET=');
+    expect(script).toContain('printenv NODE_ENV)" = production');
+    expect(script).toContain('/health/ready');
+    expect(script).toMatch(/auth\/signin\)" = 401/);
+    expect(read(path.join(ROOT, 'deploy', 'docker', 'Dockerfile'))).toMatch(/ENV NODE_ENV=production/);
+  });
+
   it('pins every action to a version', () => {
     for (const u of uses.filter(Boolean))
       expect(u).toMatch(/^[\w.-]+\/[\w./-]+@(v\d[\w.]*|\d[\w.]*|[0-9a-f]{40})$/);
