@@ -31,11 +31,55 @@ describe('ansible role, read as YAML', () => {
   });
 
   it('renders only templates that exist', () => {
-    const used = tasks()
-      .map((t) => (t['ansible.builtin.template'] as { src?: string } | undefined)?.src)
-      .filter((s): s is string => Boolean(s));
-    expect(used.sort()).toEqual(['aralin.env.j2', 'aralin.service.j2', 'nginx-aralin.conf.j2']);
+    const used = tasks().flatMap((t) => {
+      const src = (t['ansible.builtin.template'] as { src?: string } | undefined)?.src;
+      if (!src) return [];
+      const loop = (t.loop as string[] | undefined) ?? [];
+      return src === '{{ item }}.j2' ? loop.map((i) => `${i}.j2`) : [src];
+    });
+    expect(used.sort()).toEqual([
+      'aralin-backup.service.j2',
+      'aralin-backup.timer.j2',
+      'aralin.env.j2',
+      'aralin.service.j2',
+      'nginx-aralin.conf.j2',
+    ]);
     for (const s of used) expect(read(path.join(ROLE, 'templates', s)).length).toBeGreaterThan(0);
+  });
+
+  it('builds each version in a release directory of its own and repairs a half-done run', () => {
+    const all = tasks();
+    const checkout = all.find((t) => t['ansible.builtin.git']) as Task;
+    expect((checkout['ansible.builtin.git'] as { dest: string }).dest).toBe('{{ aralin_release_dir }}');
+    const defaults = loadYaml<Record<string, string>>(path.join(ROLE, 'defaults', 'main.yml'));
+    expect(defaults.aralin_release_dir).toBe('{{ aralin_home }}/releases/{{ aralin_version }}');
+    // The build is guarded by a marker its last step writes, not by whether the checkout changed.
+    const build = all.find((t) => t.block && t.name?.startsWith('Install dependencies')) as Task;
+    expect(build.when).toBe('not aralin_release_built.stat.exists');
+    const steps = build.block ?? [];
+    expect((steps.at(-1)?.['ansible.builtin.copy'] as { dest: string } | undefined)?.dest).toMatch(
+      /\.aralin-release-built$/,
+    );
+    expect(JSON.stringify(all)).not.toContain('checkout.changed');
+    // The service runs the live link, switched only after the migrations.
+    const names = all.map((t) => t.name);
+    expect(names.indexOf('Make the release live')).toBeGreaterThan(
+      names.indexOf('Apply database migrations'),
+    );
+    expect(read(path.join(ROLE, 'templates', 'aralin.service.j2'))).toContain(
+      'WorkingDirectory={{ aralin_home }}/current',
+    );
+  });
+
+  it('runs the repository backup script nightly from a systemd timer', () => {
+    const copy = tasks().find((t) => t.name === 'Install the backup and restore scripts') as Task;
+    expect((copy['ansible.builtin.copy'] as { src: string }).src).toBe(
+      '{{ role_path }}/../../../backup/{{ item }}',
+    );
+    for (const f of copy.loop as string[]) expect(read(path.join(DEPLOY, 'backup', f))).toContain('set -eu');
+    const timer = read(path.join(ROLE, 'templates', 'aralin-backup.timer.j2'));
+    expect(timer).toContain('OnCalendar={{ aralin_backup_on_calendar }}');
+    expect(timer).toContain('Persistent=true');
   });
 
   it('hardens the systemd unit', () => {
@@ -72,7 +116,7 @@ describe('ansible role, read as YAML', () => {
     const site = read(path.join(ROLE, 'templates', 'nginx-aralin.conf.j2'));
     expect(site).toMatch(/listen 443 ssl http2;/);
     expect(site).toContain('ssl_certificate {{ aralin_tls_certificate }};');
-    expect(site).toMatch(/location \/api\/v1\/conversations\/ \{[^}]*proxy_buffering off;/);
+    expect(site).toMatch(/location \/api\/v1\/conversations \{[^}]*proxy_buffering off;/);
   });
 });
 
@@ -107,7 +151,13 @@ describe.skipIf(!playbookBin)('ansible-playbook', () => {
             aralin_session_secret: 's'.repeat(40),
             aralin_metrics_token: 't'.repeat(20),
           },
-          tasks: ['aralin.service.j2', 'aralin.env.j2', 'nginx-aralin.conf.j2'].map((t) => ({
+          tasks: [
+            'aralin.service.j2',
+            'aralin.env.j2',
+            'nginx-aralin.conf.j2',
+            'aralin-backup.service.j2',
+            'aralin-backup.timer.j2',
+          ].map((t) => ({
             name: `render ${t}`,
             'ansible.builtin.template': { src: path.join(ROLE, 'templates', t), dest: path.join(dir, t) },
           })),
@@ -125,5 +175,36 @@ describe.skipIf(!playbookBin)('ansible-playbook', () => {
     expect(read(path.join(dir, 'nginx-aralin.conf.j2'))).toContain(
       'ssl_certificate /etc/letsencrypt/live/aralin.example.org/fullchain.pem;',
     );
+    const backup = read(path.join(dir, 'aralin-backup.service.j2'));
+    expect(backup).toContain('Environment=BACKUP_DIR=/var/backups/aralin');
+    expect(backup).toContain('ReadWritePaths=/var/backups/aralin');
+    expect(read(path.join(dir, 'aralin-backup.timer.j2'))).toContain('OnCalendar=*-*-* 02:30:00');
+  });
+
+  it.each([
+    ['v0.1.0', true],
+    ['v1.2.3-rc.1', true],
+    ['0123456789abcdef0123456789abcdef01234567', true],
+    ['main', false],
+    ['', false],
+    ['v1', false],
+  ])('the version check takes %j: %s', (version, accepted) => {
+    const versionCheck = tasks().find((t) => t.name?.startsWith('Refuse a moving version'));
+    const play = path.join(dir, 'version.yml');
+    writeFileSync(
+      play,
+      JSON.stringify([
+        {
+          hosts: 'localhost',
+          connection: 'local',
+          gather_facts: false,
+          vars: { aralin_version: version },
+          tasks: [versionCheck],
+        },
+      ]),
+    );
+    const r = run(playbookBin ?? 'ansible-playbook', ['-i', 'localhost,', play], { cwd: dir });
+    expect(r.status === 0, r.stdout).toBe(accepted);
+    if (!accepted) expect(r.stdout).toContain('a release tag (v0.1.0) or a full commit id');
   });
 });

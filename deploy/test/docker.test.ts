@@ -34,13 +34,79 @@ const compose = loadYaml<Compose>(path.join(dockerDir, 'compose.yaml'));
 describe('compose.yaml', () => {
   const s = compose.services;
 
-  it('runs two servers behind nginx with PostgreSQL, Redis, Prometheus, Alertmanager and Grafana', () => {
+  it('runs two servers behind nginx with PostgreSQL, its backup, Redis, the exporters and the monitoring', () => {
     expect(Object.keys(s).sort()).toEqual(
-      ['alertmanager', 'grafana', 'migrate', 'nginx', 'postgres', 'prometheus', 'redis', 'server'].sort(),
+      [
+        'alertmanager',
+        'backup',
+        'cadvisor',
+        'grafana',
+        'migrate',
+        'nginx',
+        'node-exporter',
+        'postgres',
+        'postgres-exporter',
+        'prometheus',
+        'redis',
+        'redis-exporter',
+        'server',
+      ].sort(),
     );
     expect(s.server?.deploy?.replicas).toBe(2);
     expect(s.server?.ports).toBeUndefined(); // only nginx is published
     expect(s.nginx?.ports).toEqual(['8080:8080']);
+  });
+
+  it('publishes Prometheus and Alertmanager (no authentication) on the loopback only', () => {
+    expect(s.prometheus?.ports).toEqual(['127.0.0.1:9090:9090']);
+    expect(s.alertmanager?.ports).toEqual(['127.0.0.1:9093:9093']);
+    expect(JSON.stringify(s.prometheus?.command)).not.toContain('--web.enable-lifecycle');
+    // Only nginx (the app) and Grafana (its own sign-in) are reachable from other hosts.
+    const open = Object.entries(s)
+      .filter(([, svc]) => (svc.ports ?? []).some((p) => !p.startsWith('127.0.0.1:')))
+      .map(([name]) => name);
+    expect(open.sort()).toEqual(['grafana', 'nginx']);
+  });
+
+  it('scrapes every exporter at a service of the stack, each job labelled with its environment', () => {
+    const prom = loadYaml<{
+      scrape_configs: Array<{
+        job_name: string;
+        static_configs?: Array<{ targets: string[] }>;
+        relabel_configs?: Array<{ target_label: string; replacement: string }>;
+      }>;
+    }>(path.join(DEPLOY, 'monitoring', 'prometheus', 'prometheus.yml'));
+    const jobs = new Map(prom.scrape_configs.map((c) => [c.job_name, c]));
+    for (const [job, service] of [
+      ['node', 'node-exporter'],
+      ['cadvisor', 'cadvisor'],
+      ['postgres', 'postgres-exporter'],
+      ['redis', 'redis-exporter'],
+    ]) {
+      const host = jobs.get(job ?? '')?.static_configs?.[0]?.targets[0]?.split(':')[0];
+      expect(host, job).toBe(service);
+      expect(s[service ?? '']?.healthcheck, service).toBeDefined();
+    }
+    for (const c of prom.scrape_configs)
+      expect(c.relabel_configs, c.job_name).toContainEqual({
+        target_label: 'environment',
+        replacement: 'production',
+      });
+  });
+
+  it('backs PostgreSQL up with the repository script into a volume of its own', () => {
+    expect(s.backup?.volumes).toEqual([
+      '../backup/pg-backup.sh:/usr/local/bin/pg-backup.sh:ro',
+      'backups:/backups',
+    ]);
+    expect(s.backup?.environment?.BACKUP_KEEP_DAYS).toMatch(/^\d+$/);
+    expect(s.backup?.depends_on?.postgres?.condition).toBe('service_healthy');
+  });
+
+  it('tells the server it listens for the network behind exactly one proxy', () => {
+    // The server's environment is the shared x-server-env block (a YAML merge key).
+    const env = (s.server?.environment as { '<<'?: Record<string, string> } | undefined)?.['<<'];
+    expect(env).toMatchObject({ HOST: '0.0.0.0', TRUST_PROXY: '1' });
   });
 
   it('gives every long-running service a healthcheck', () => {
@@ -80,6 +146,12 @@ describe('compose.yaml', () => {
     for (const [name, svc] of Object.entries(s))
       for (const v of svc.volumes ?? []) {
         const source = v.split(':')[0] ?? '';
+        if (source.startsWith('/')) {
+          // The host itself, read-only, for the exporters that report on it.
+          expect(['node-exporter', 'cadvisor'], `${name}: host path ${source}`).toContain(name);
+          expect(v, name).toMatch(/:ro(,rslave)?$/);
+          continue;
+        }
         if (!source.startsWith('.')) {
           expect(Object.keys(compose.volumes), `${name}: named volume ${source}`).toContain(source);
           continue;
@@ -104,7 +176,7 @@ describe('compose.yaml', () => {
     expect(conf).toMatch(/upstream aralin \{[^}]*server server:8080/);
     const block = (name: string) =>
       new RegExp(`location ${name} \\{([\\s\\S]*?)\\n {4}\\}`).exec(conf)?.[1] ?? '';
-    const turn = block('/api/v1/conversations/');
+    const turn = block('/api/v1/conversations');
     const keyed = block('@keyed_turn');
     for (const b of [turn, keyed]) expect(b).toContain('proxy_buffering off;');
     // Only turns with an Idempotency-Key may be resent to another instance after one has seen them.

@@ -163,6 +163,7 @@ export interface ContractMetric {
 export interface MetricsContract {
   metrics: ContractMetric[];
   default_metrics: ContractMetric[];
+  exporter_metrics: ContractMetric[];
   target_labels: string[];
   prometheus_synthetic: string[];
 }
@@ -186,7 +187,7 @@ export function seriesOf(m: ContractMetric): Array<{ name: string; labels: strin
 export function contractSeriesLabels(): Map<string, Set<string>> {
   const contract = metricsContract();
   const labels = new Map<string, Set<string>>();
-  for (const m of [...contract.metrics, ...contract.default_metrics])
+  for (const m of [...contract.metrics, ...contract.default_metrics, ...contract.exporter_metrics])
     for (const s of seriesOf(m)) labels.set(s.name, new Set([...s.labels, ...contract.target_labels]));
   for (const s of contract.prometheus_synthetic) labels.set(s, new Set(contract.target_labels));
   labels.get('ALERTS')?.add('alertname').add('alertstate').add('severity');

@@ -82,6 +82,45 @@ function imagesOf(objs: Obj[]): string[] {
   );
 }
 
+/**
+ * What a stock ingress-nginx (>= 1.9) refuses to load: snippet annotations (allow-snippet-annotations is false),
+ * and annotation values with a word of the annotation-value-word-blocklist its documentation gives.
+ */
+const INGRESS_NGINX_BLOCKED_WORDS = [
+  'load_module',
+  'lua_package',
+  '_by_lua',
+  'location',
+  'root',
+  'proxy_pass',
+  'serviceaccount',
+  '{',
+  '}',
+  "'",
+  '\\',
+];
+
+function ingressNginxRefusals(objs: Obj[]): string[] {
+  return objs
+    .filter((o) => o.kind === 'Ingress')
+    .flatMap((o) =>
+      Object.entries((o.metadata as { annotations?: Record<string, string> }).annotations ?? {}).flatMap(
+        ([key, value]) => [
+          ...(key.startsWith('nginx.ingress.kubernetes.io/') && key.endsWith('-snippet')
+            ? [`${key}: snippet annotations are disabled`]
+            : []),
+          ...INGRESS_NGINX_BLOCKED_WORDS.filter(
+            (w) => key.startsWith('nginx.ingress.kubernetes.io/') && value.includes(w),
+          ).map((w) => `${key}: value contains the blocked word ${JSON.stringify(w)}`),
+        ],
+      ),
+    );
+}
+
+function assertIngressNginxDefaults(objs: Obj[]) {
+  expect(ingressNginxRefusals(objs)).toEqual([]);
+}
+
 /** The checks every rendering (and the raw base) must pass. */
 function assertProductionReady(objs: Obj[]) {
   const kinds = objs.map((o) => o.kind).sort();
@@ -173,12 +212,30 @@ function assertProductionReady(objs: Obj[]) {
   expect(job.spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
   expect(job.spec.template.spec.containers[0].command.join(' ')).toContain('migrateDatabase');
 
+  // /metrics is served on its own port (METRICS_PORT), scraped there, open to Prometheus only and never
+  // behind the Ingress, which reaches the Service's http port.
   const sm = byKind(objs, 'ServiceMonitor');
-  expect(sm.spec.endpoints[0]).toMatchObject({
-    port: 'http',
-    path: '/metrics',
-    authorization: { type: 'Bearer', credentials: { name: 'aralin-secrets', key: 'METRICS_TOKEN' } },
+  const metricsPort = Number((config as unknown as { data: Record<string, string> }).data.METRICS_PORT);
+  expect(sm.spec.endpoints[0]).toMatchObject({ port: 'metrics', path: '/metrics' });
+  expect(c.ports).toContainEqual({ name: 'metrics', containerPort: metricsPort, protocol: 'TCP' });
+  const promIngress = np.spec.ingress.find(
+    (r: { from: Array<{ podSelector?: { matchLabels: Record<string, string> } }> }) =>
+      r.from[0]?.podSelector?.matchLabels['app.kubernetes.io/name'] === 'prometheus',
+  );
+  expect(promIngress.ports).toEqual([{ port: metricsPort, protocol: 'TCP' }]);
+  const ingress = byKind(objs, 'Ingress');
+  const backendPort = ingress.spec.rules[0].http.paths[0].backend.service.port.name;
+  const servicePort = byKind(objs, 'Service').spec.ports.find(
+    (p: { name: string }) => p.name === backendPort,
+  );
+  expect(servicePort.targetPort).toBe('http');
+  // The environment label comes from the Service's label, through the ServiceMonitor's relabelling.
+  expect(sm.spec.endpoints[0].relabelings[0]).toEqual({
+    action: 'replace',
+    sourceLabels: ['__meta_kubernetes_service_label_environment'],
+    targetLabel: 'environment',
   });
+  assertIngressNginxDefaults(objs);
   // The operator's Prometheus selects rules by the same release label as service monitors, and loads
   // exactly the groups of deploy/monitoring/prometheus/rules (what promtool checks and unit-tests).
   const rule = byKind(objs, 'PrometheusRule');
@@ -221,6 +278,20 @@ describe('kustomize base, read as YAML (no kubectl needed)', () => {
     for (const o of base) await validate(o);
   });
 
+  it('an Ingress with the old server-snippet is refused by the ingress-nginx defaults check (not vacuous)', () => {
+    const ingress = structuredClone(base.find((o) => o.kind === 'Ingress')) as Obj & {
+      metadata: { annotations: Record<string, string> };
+    };
+    ingress.metadata.annotations['nginx.ingress.kubernetes.io/server-snippet'] =
+      'location = /metrics { return 404; }\n';
+    expect(ingressNginxRefusals([ingress])).toEqual([
+      'nginx.ingress.kubernetes.io/server-snippet: snippet annotations are disabled',
+      'nginx.ingress.kubernetes.io/server-snippet: value contains the blocked word "location"',
+      'nginx.ingress.kubernetes.io/server-snippet: value contains the blocked word "{"',
+      'nginx.ingress.kubernetes.io/server-snippet: value contains the blocked word "}"',
+    ]);
+  });
+
   it('the schema validation rejects a broken object (not vacuous)', async () => {
     const deploy = structuredClone(base.find((o) => o.kind === 'Deployment')) as Obj;
     deploy.spec.replicas = 'two';
@@ -241,6 +312,10 @@ describe.skipIf(!kubectl).each(OVERLAYS)('overlay %s rendered by kubectl kustomi
     const images = imagesOf(objs);
     expect(images.length).toBe(2);
     for (const i of images) expect(i).toMatch(/^ghcr\.io\/aralin-ph\/aralin:[\w.-]+$/);
+  });
+
+  it('labels its Service with the environment the ServiceMonitor relabels from', () => {
+    expect(byKind(objs, 'Service').metadata.labels?.environment).toBe(overlay);
   });
 
   it('refers to the generated ConfigMap by its hashed name', () => {
@@ -345,6 +420,18 @@ describe.skipIf(!kubectl)('deploy/k8s/scripts/deploy.sh', () => {
       'ghcr.io/aralin-ph/aralin:sha-0123456789abcdef',
     ]);
     expect(new Set(objs.map((o) => o.metadata.namespace))).toEqual(new Set(['aralin']));
+  });
+
+  it("pins the tag on any owner's image (IMAGE), never leaving the overlay's :latest", () => {
+    const r = spawnSync('bash', [path.join(K8S, 'scripts', 'deploy.sh'), 'staging', 'sha-0123abc'], {
+      env: { ...process.env, RENDER_ONLY: '1', IMAGE: 'ghcr.io/some-fork/aralin' },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(imagesOf(loadYamlAll(r.stdout) as Obj[])).toEqual([
+      'ghcr.io/some-fork/aralin:sha-0123abc',
+      'ghcr.io/some-fork/aralin:sha-0123abc',
+    ]);
   });
 
   it.each([['latest'], ['bad tag'], ['']])('refuses the tag %j', (tag) => {

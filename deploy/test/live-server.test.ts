@@ -184,6 +184,8 @@ describe.skipIf(!prometheusBin)('Prometheus scraping Aralin, evaluating the rule
       scrape_interval: '1s',
       authorization: { type: 'Bearer', credentials_file: path.join(dir, 'metrics_token') },
       static_configs: [{ targets: [`127.0.0.1:${port}`] }],
+      // As the ServiceMonitor's relabelling and the Compose scrape config do.
+      relabel_configs: [{ target_label: 'environment', replacement: 'test' }],
     });
     writeFileSync(
       path.join(dir, 'prometheus.yml'),
@@ -258,26 +260,26 @@ describe.skipIf(!prometheusBin)('Prometheus scraping Aralin, evaluating the rule
 
   it('computes the SLO recording rules from scraped data', async () => {
     // The stub serves 1 error in 20 chat turns: a 5% error ratio.
-    const ratio = await waitFor('job:aralin_chat_turns_errors:ratio_rate5m', async () => {
-      const r = await instant('job:aralin_chat_turns_errors:ratio_rate5m{job="aralin-stub"}');
+    const ratio = await waitFor('environment_job:aralin_chat_turns_errors:ratio_rate5m', async () => {
+      const r = await instant('environment_job:aralin_chat_turns_errors:ratio_rate5m{job="aralin-stub"}');
       return r.result[0]?.value[1];
     });
     expect(Number(ratio)).toBeCloseTo(0.05, 5);
-    const rate = await waitFor('job:http_requests:rate5m', async () => {
-      const r = await instant('job:http_requests:rate5m{job="aralin-stub"} > 0');
+    const rate = await waitFor('environment_job:http_requests:rate5m', async () => {
+      const r = await instant('environment_job:http_requests:rate5m{job="aralin-stub"} > 0');
       return r.result[0]?.value[1];
     });
     expect(Number(rate)).toBeGreaterThan(0);
   });
 
-  it('fires an alert end to end: the stub keeps raising high-severity safety flags', async () => {
+  it('fires an alert end to end: the stub reports an open high-severity safety flag', async () => {
     const alert = await waitFor('AralinHighSeveritySafetyFlag to fire', async () => {
       const r = await instant(
-        'ALERTS{alertname="AralinHighSeveritySafetyFlag", job="aralin-stub", alertstate="firing"}',
+        'ALERTS{alertname="AralinHighSeveritySafetyFlag", environment="test", alertstate="firing"}',
       );
       return r.result[0]?.metric;
     });
-    expect(alert).toMatchObject({ severity: 'critical', team: 'safeguarding', category: 'stub_category' });
+    expect(alert).toMatchObject({ severity: 'critical', team: 'safeguarding', environment: 'test' });
     // Nothing in the stub is down: the availability alerts stay quiet.
     const down = await instant('ALERTS{alertname=~"AralinTargetDown|AralinDatabaseDown", job="aralin-stub"}');
     expect(down.result).toEqual([]);
@@ -306,7 +308,7 @@ describe.skipIf(!prometheusBin)('Prometheus scraping Aralin, evaluating the rule
     });
     expect(requests.map((r) => r.metric.route)).toEqual(expect.arrayContaining(['/health/live']));
     const upRule = await waitFor('the HTTP recording rule over the real server', async () => {
-      const r = await instant('job:http_requests:rate5m{job="aralin"}');
+      const r = await instant('environment_job:http_requests:rate5m{job="aralin"}');
       return r.result[0]?.value[1];
     });
     expect(Number(upRule)).toBeGreaterThanOrEqual(0);

@@ -6,12 +6,15 @@
 // The compose file names its upstream `server:8080` (a Docker DNS name), binds :8080 and writes under /tmp,
 // so nginx runs on a temp copy where exactly those lines are replaced (each replacement must match).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import http, { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPLOY, freePort, read, requireTool, run, waitFor } from './helpers.ts';
+import type { RunningServer } from './server.ts';
 
 const nginx = requireTool('nginx', 'the nginx configuration checks', 'apt-get install nginx-light');
 const ansible = requireTool(
@@ -63,6 +66,81 @@ function tempDir(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), name));
   chmodSync(dir, 0o755);
   return dir;
+}
+
+function certificate(dir: string, name: string): { cert: string; key: string } {
+  const cert = path.join(dir, `${name}.crt`);
+  const key = path.join(dir, `${name}.key`);
+  const r = run(openssl ?? 'openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=aralin.example.org',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ]);
+  if (r.status !== 0) throw new Error(`openssl failed:\n${r.stderr}`);
+  return { cert, key };
+}
+
+/**
+ * The role's template rendered by Ansible with the role's defaults (and `vars`), the TLS paths pointed at
+ * `tls`; returns a main configuration that includes it, as Debian's nginx.conf includes sites-enabled.
+ */
+function renderSite(
+  dir: string,
+  tls: { cert: string; key: string },
+  name: string,
+  vars: Record<string, unknown> = {},
+  edit: (site: string) => string = (site) => site,
+): string {
+  const dest = path.join(dir, `${name}.conf`);
+  const r = run(
+    ansible ?? 'ansible',
+    [
+      'localhost',
+      '-c',
+      'local',
+      '-i',
+      'localhost,',
+      '-m',
+      'ansible.builtin.template',
+      '-a',
+      `src=${path.join(ROLE, 'templates', 'nginx-aralin.conf.j2')} dest=${dest}`,
+      '-e',
+      `@${path.join(ROLE, 'defaults', 'main.yml')}`,
+      '-e',
+      JSON.stringify({ aralin_tls_certificate: tls.cert, aralin_tls_certificate_key: tls.key, ...vars }),
+    ],
+    { cwd: dir },
+  );
+  if (r.status !== 0) throw new Error(`ansible template failed:\n${r.stdout}${r.stderr}`);
+  writeFileSync(dest, edit(read(dest)));
+  // The role installs the site into Debian's /etc/nginx/sites-enabled, included inside `http {}`.
+  const main = path.join(dir, `${name}.main.conf`);
+  writeFileSync(
+    main,
+    [
+      `pid ${dir}/${name}.pid;`,
+      'events {}',
+      'http {',
+      '  include /etc/nginx/mime.types;',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (t) => `  ${t}_temp_path ${dir}/${t}_temp;`,
+      ),
+      `  include ${dest};`,
+      '}',
+      '',
+    ].join('\n'),
+  );
+  return main;
 }
 
 describe.skipIf(!nginx)('deploy/docker/nginx.conf under nginx', () => {
@@ -162,7 +240,9 @@ describe.skipIf(!nginx)('deploy/docker/nginx.conf under nginx', () => {
   });
 
   it('proxies the API with the forwarding headers and a request id', async () => {
-    const res = await fetch(`${base}/api/v1/health?x=1`);
+    // A forged X-Forwarded-For is replaced at the edge, not appended to: the server's per-IP limits key on
+    // the address nginx saw.
+    const res = await fetch(`${base}/api/v1/health?x=1`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ path: '/api/v1/health?x=1' });
     expect(res.headers.get('server')).toBe('nginx'); // server_tokens off: no version
@@ -229,70 +309,8 @@ describe.skipIf(!nginx || !ansible || !openssl)('the Ansible nginx site under ng
   const dir = tempDir('aralin-nginx-site-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function certificate(name: string): { cert: string; key: string } {
-    const cert = path.join(dir, `${name}.crt`);
-    const key = path.join(dir, `${name}.key`);
-    const r = run(openssl ?? 'openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=aralin.example.org',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ]);
-    if (r.status !== 0) throw new Error(`openssl failed:\n${r.stderr}`);
-    return { cert, key };
-  }
-
-  /** The role's template rendered by Ansible with the role's defaults, the TLS paths pointed at `tls`. */
-  function renderSite(tls: { cert: string; key: string }, name: string): string {
-    const dest = path.join(dir, `${name}.conf`);
-    const r = run(
-      ansible ?? 'ansible',
-      [
-        'localhost',
-        '-c',
-        'local',
-        '-i',
-        'localhost,',
-        '-m',
-        'ansible.builtin.template',
-        '-a',
-        `src=${path.join(ROLE, 'templates', 'nginx-aralin.conf.j2')} dest=${dest}`,
-        '-e',
-        `@${path.join(ROLE, 'defaults', 'main.yml')}`,
-        '-e',
-        JSON.stringify({ aralin_tls_certificate: tls.cert, aralin_tls_certificate_key: tls.key }),
-      ],
-      { cwd: dir },
-    );
-    if (r.status !== 0) throw new Error(`ansible template failed:\n${r.stdout}${r.stderr}`);
-    // The role installs the site into Debian's /etc/nginx/sites-enabled, included inside `http {}`.
-    const main = path.join(dir, `${name}.main.conf`);
-    writeFileSync(
-      main,
-      [
-        `pid ${dir}/${name}.pid;`,
-        'events {}',
-        'http {',
-        '  include /etc/nginx/mime.types;',
-        `  include ${dest};`,
-        '}',
-        '',
-      ].join('\n'),
-    );
-    return main;
-  }
-
   it('renders with the role defaults and passes nginx -t with a real certificate', () => {
-    const main = renderSite(certificate('good'), 'site');
+    const main = renderSite(dir, certificate(dir, 'good'), 'site');
     const site = read(path.join(dir, 'site.conf'));
     expect(site).toContain('server_name aralin.example.org;');
     expect(site).toContain('server 127.0.0.1:8080;');
@@ -302,10 +320,244 @@ describe.skipIf(!nginx || !ansible || !openssl)('the Ansible nginx site under ng
   });
 
   it('fails nginx -t when the key does not match the certificate (the check is not vacuous)', () => {
-    const a = certificate('a');
-    const b = certificate('b');
-    const r = nginxTest(renderSite({ cert: a.cert, key: b.key }, 'mismatch'), dir);
+    const a = certificate(dir, 'a');
+    const b = certificate(dir, 'b');
+    const r = nginxTest(renderSite(dir, { cert: a.cert, key: b.key }, 'mismatch'), dir);
     expect(r.status).not.toBe(0);
     expect(r.output).toMatch(/key values mismatch/);
   });
 });
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** One HTTP(S) request (a self-signed certificate accepted): what a browser's fetch sends, without redirects. */
+function call(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
+  const client = url.startsWith('https:') ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers ?? {}, rejectUnauthorized: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error('client timeout')));
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** Every operation of the server's OpenAPI document, path parameters filled with a random id. */
+async function operations(server: string): Promise<Array<{ method: string; path: string }>> {
+  const doc = (await (await fetch(`${server}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(doc.paths).flatMap(([p, ops]) =>
+    Object.keys(ops).map((method) => ({
+      method: method.toUpperCase(),
+      path: p.replace(/\{\w+\}/g, randomUUID()),
+    })),
+  );
+}
+
+/** A signed-in student (the demo class): a cookie jar and the CSRF token, talking to `base`. */
+async function student(base: string) {
+  const cookies = new Map<string, string>();
+  let csrf = '';
+  const send = async (method: string, p: string, body?: unknown, extra: Record<string, string> = {}) => {
+    const res = await call(`${base}${p}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...extra,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    for (const c of ([] as string[]).concat(res.headers['set-cookie'] ?? [])) {
+      const [pair = ''] = c.split(';');
+      const eq = pair.indexOf('=');
+      if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    return res;
+  };
+  const signup = await send('POST', '/api/v1/auth/signup', {
+    class_code: 'SAMPA7',
+    username: `proxy${randomUUID().slice(0, 8)}`,
+    password: 'proxied-student-password-1',
+    display_name: 'Proxied Student',
+  });
+  if (signup.status !== 201) throw new Error(`sign-up: ${signup.status} ${signup.body}`);
+  csrf = (JSON.parse((await send('GET', '/api/v1/auth/csrf')).body) as { token: string }).token;
+  return send;
+}
+
+// Each shipped proxy configuration in front of the real server (PGlite, the embedded tutor) on loopback:
+// every operation of the API answers through the proxy as it answers directly, a student starts and lists
+// conversations and gets a streamed turn, and /metrics stays closed.
+describe.skipIf(!nginx || !ansible || !openssl)(
+  'the shipped nginx configurations in front of the real server',
+  () => {
+    const dir = tempDir('aralin-nginx-app-');
+    const token = 'nginx-app-metrics-token-0123456789';
+    let server: RunningServer | undefined;
+    const proxies: Array<{
+      name: string;
+      base: string;
+      child: ChildProcess;
+      log: ReturnType<typeof logFile>;
+    }> = [];
+    let ops: Array<{ method: string; path: string }> = [];
+
+    async function startNginx(name: string, conf: string, base: string) {
+      const check = nginxTest(conf, dir);
+      if (check.status !== 0) throw new Error(`nginx -t (${name}) failed:\n${check.output}`);
+      const log = logFile(dir, `${name}.log`);
+      const child = spawn(
+        nginx ?? 'nginx',
+        ['-c', conf, '-p', `${dir}/`, '-e', 'stderr', '-g', 'daemon off;'],
+        {
+          stdio: ['ignore', log.fd, log.fd],
+        },
+      );
+      proxies.push({ name, base, child, log });
+      await waitFor(`nginx (${name}) to listen`, async () =>
+        (await call(`${base}/health/live`)).status === 200 ? true : undefined,
+      );
+    }
+
+    beforeAll(async () => {
+      const { startServer } = await import('./server.ts');
+      server = await startServer({ dataDir: path.join(dir, 'data'), metricsToken: token });
+      ops = await operations(server.url);
+
+      const composePort = await freePort();
+      let compose = read(path.join(DEPLOY, 'docker', 'nginx.conf'));
+      compose = substitute(compose, 'server server:8080 ', `server 127.0.0.1:${server.port} `);
+      compose = substitute(compose, 'listen 8080;', `listen 127.0.0.1:${composePort};`);
+      compose = substitute(compose, ' /tmp/', ` ${dir}/compose-`, 6);
+      const composeConf = path.join(dir, 'compose.conf');
+      writeFileSync(composeConf, compose);
+      await startNginx('compose', composeConf, `http://127.0.0.1:${composePort}`);
+
+      const [httpsPort, httpPort] = [await freePort(), await freePort()];
+      const site = renderSite(dir, certificate(dir, 'site'), 'site', { aralin_port: server.port }, (text) =>
+        substitute(
+          substitute(
+            substitute(
+              substitute(text, 'listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`),
+              'listen [::]:443 ssl http2;',
+              '',
+            ),
+            'listen 80;',
+            `listen 127.0.0.1:${httpPort};`,
+          ),
+          'listen [::]:80;',
+          '',
+        ),
+      );
+      await startNginx('ansible', site, `https://127.0.0.1:${httpsPort}`);
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const p of proxies) {
+        if (p.child.exitCode === null) {
+          const exited = new Promise((r) => p.child.once('exit', r));
+          p.child.kill('SIGTERM');
+          await exited;
+        }
+        closeSync(p.log.fd);
+      }
+      await server?.close();
+    });
+
+    it('the server publishes the operations the proxies are checked with', () => {
+      const paths = new Set(ops.map((o) => o.path.split('/').slice(0, 4).join('/')));
+      expect(ops.length).toBeGreaterThan(30);
+      for (const prefix of ['/api/v1/conversations', '/api/v1/auth', '/api/v1/quizzes', '/health/ready'])
+        expect(paths).toContain(prefix);
+      expect(ops).toContainEqual({ method: 'POST', path: '/api/v1/conversations' });
+    });
+
+    it.each(['compose', 'ansible'])(
+      '%s: every operation answers through nginx as it does directly',
+      async (name) => {
+        const proxy = proxies.find((p) => p.name === name);
+        const differ: string[] = [];
+        for (const op of ops) {
+          const init = {
+            method: op.method,
+            headers: { accept: 'application/json', 'content-type': 'application/json' },
+            ...(['POST', 'PUT', 'PATCH'].includes(op.method) ? { body: '{}' } : {}),
+          };
+          const direct = await call(`${server?.url}${op.path}`, init);
+          const proxied = await call(`${proxy?.base}${op.path}`, init);
+          if (proxied.status !== direct.status)
+            differ.push(`${op.method} ${op.path}: ${direct.status} direct, ${proxied.status} through nginx`);
+        }
+        expect(differ).toEqual([]);
+      },
+    );
+
+    it.each(['compose', 'ansible'])(
+      '%s: a student starts, lists and streams a conversation',
+      async (name) => {
+        const base = proxies.find((p) => p.name === name)?.base ?? '';
+        const send = await student(base);
+        const created = await send('POST', '/api/v1/conversations', {});
+        expect(created.status, created.body).toBe(201);
+        const id = (JSON.parse(created.body) as { conversation: { id: string } }).conversation.id;
+        const list = await send('GET', '/api/v1/conversations');
+        expect(list.status).toBe(200);
+        expect(list.body).toContain(id);
+        for (const extra of [{}, { 'idempotency-key': `key-${randomUUID()}` }] as Array<
+          Record<string, string>
+        >) {
+          const turn = await send(
+            'POST',
+            `/api/v1/conversations/${id}/messages`,
+            { text: 'Explain photosynthesis' },
+            { accept: 'text/event-stream', ...extra },
+          );
+          expect(turn.status, turn.body).toBe(200);
+          expect(turn.headers['content-type']).toMatch(/^text\/event-stream/);
+          expect(turn.body).toContain('"type":"text-delta"');
+          expect(turn.body).toContain('"type":"finish"');
+        }
+        const messages = await send('GET', `/api/v1/conversations/${id}/messages`);
+        expect(messages.status).toBe(200);
+        expect((JSON.parse(messages.body) as { messages: unknown[] }).messages).toHaveLength(4);
+      },
+    );
+
+    it.each(['compose', 'ansible'])(
+      '%s: /metrics is closed at the edge, open to the scraper directly',
+      async (name) => {
+        const base = proxies.find((p) => p.name === name)?.base ?? '';
+        const auth = { authorization: `Bearer ${token}` };
+        expect((await call(`${server?.url}/metrics`, { headers: auth })).status).toBe(200);
+        expect((await call(`${base}/metrics`, { headers: auth })).status).toBe(404);
+        expect((await call(`${base}/metrics?x=1`, { headers: auth })).status).toBe(404);
+      },
+    );
+
+    it('the proxies logged no errors', () => {
+      for (const p of proxies) expect(p.log.text()).not.toMatch(/\[(emerg|alert|crit|error)\]/);
+    });
+  },
+);

@@ -80,6 +80,17 @@ describe('ci.yml', () => {
     expect(runs).not.toMatch(/:latest\b/);
   });
 
+  it('smoke-tests the image as production runs it: NODE_ENV=production, a session secret, no demo school', () => {
+    const smoke = ci.jobs.container?.steps.find((s) => s.name?.startsWith('Image smoke test'));
+    const script = smoke?.run ?? '';
+    expect(script).not.toMatch(/NODE_ENV=(test|development)/);
+    expect(script).toContain('SESSION_SECRET=');
+    expect(script).toContain('printenv NODE_ENV)" = production');
+    expect(script).toContain('/health/ready');
+    expect(script).toMatch(/auth\/signin\)" = 401/);
+    expect(read(path.join(ROOT, 'deploy', 'docker', 'Dockerfile'))).toMatch(/ENV NODE_ENV=production/);
+  });
+
   it('pins every action to a version', () => {
     for (const u of uses.filter(Boolean))
       expect(u).toMatch(/^[\w.-]+\/[\w./-]+@(v\d[\w.]*|\d[\w.]*|[0-9a-f]{40})$/);
@@ -111,5 +122,106 @@ describe('deploy.yml', () => {
     expect(read(path.join(ROOT, 'deploy', 'k8s', 'scripts', 'deploy.sh'))).toContain(
       'rollout undo deployment/aralin',
     );
+  });
+});
+
+/**
+ * A GitHub Actions expression as a JavaScript function of its contexts. The conditions here use only context
+ * properties, string literals, ==, !=, &&, ||, !, parentheses and the status and string functions given in
+ * `context`; anything else fails the compilation (and so the test) rather than being guessed at.
+ */
+function expression(expr: string): (context: Record<string, unknown>) => unknown {
+  const body = expr
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .replace(/!=/g, '!==')
+    .replace(/(?<![!=])==/g, '===');
+  if (/[^\w\s.'()!=&|,-]/.test(body.replace(/'[^']*'/g, "''"))) throw new Error(`unsupported: ${expr}`);
+  return (context) => {
+    const names = Object.keys(context);
+    const fn = new Function(...names, `return (${body});`) as (...args: unknown[]) => unknown;
+    return fn(...names.map((n) => context[n]));
+  };
+}
+
+describe('deploy.yml conditions', () => {
+  const deploy = loadYaml<Workflow & { concurrency?: unknown }>(path.join(WORKFLOWS, 'deploy.yml'));
+  const jobs = deploy.jobs as Record<
+    string,
+    Workflow['jobs'][string] & { if?: string; concurrency?: { group: string } }
+  >;
+  const startsWith = (a: string, b: string) => String(a ?? '').startsWith(b);
+  const ciRun = (over: Record<string, unknown> = {}) => ({
+    github: {
+      event_name: 'workflow_run',
+      repository: 'aralin-ph/aralin',
+      event: {
+        workflow_run: {
+          conclusion: 'success',
+          event: 'push',
+          head_branch: 'main',
+          head_sha: '0123abc',
+          head_repository: { full_name: 'aralin-ph/aralin' },
+          ...over,
+        },
+      },
+    },
+    inputs: {},
+    startsWith,
+  });
+
+  it('deploys only a successful CI run for a push to this repository’s main, or a dispatched deploy', () => {
+    const prepare = expression(jobs.prepare?.if ?? 'false');
+    expect(prepare(ciRun())).toBe(true);
+    expect(prepare(ciRun({ conclusion: 'failure' }))).toBe(false);
+    expect(prepare(ciRun({ event: 'pull_request' }))).toBe(false);
+    expect(prepare(ciRun({ head_branch: 'feature' }))).toBe(false);
+    expect(prepare(ciRun({ head_repository: { full_name: 'someone/aralin' } }))).toBe(false);
+    // A fork's pull request named main, from its own main: still not a push to this repository.
+    expect(prepare(ciRun({ event: 'pull_request', head_repository: { full_name: 'x/aralin' } }))).toBe(false);
+    const dispatch = (action: string) => ({
+      github: { event_name: 'workflow_dispatch', repository: 'aralin-ph/aralin', event: {} },
+      inputs: { action, tag: 'sha-0123abc' },
+      startsWith,
+    });
+    expect(prepare(dispatch('deploy'))).toBe(true);
+    expect(prepare(dispatch('rollback-production'))).toBe(false);
+    expect(expression(jobs.rollback?.if ?? 'false')(dispatch('rollback-production'))).toBe(true);
+    expect(expression(jobs.rollback?.if ?? 'false')(ciRun())).toBe(false);
+  });
+
+  it.each(['staging', 'production'])(
+    '%s is rolled back by the workflow only when its smoke test failed (deploy.sh undoes a failed rollout)',
+    (name) => {
+      const steps = jobs[name]?.steps ?? [];
+      const smoke = steps.find((s) => s.run?.includes('smoke.sh')) as { id?: string } | undefined;
+      const rollback = steps.find((s) => s.run?.includes('rollback.sh'));
+      expect(smoke?.id).toBeDefined();
+      const when = expression(rollback?.if ?? 'true');
+      const context = (failed: boolean, smokeOutcome: string) => ({
+        failure: () => failed,
+        steps: { [smoke?.id ?? '']: { outcome: smokeOutcome } },
+      });
+      expect(when(context(true, 'failure'))).toBe(true);
+      // deploy.sh failed (and rolled back itself): the smoke test was skipped, no second rollback.
+      expect(when(context(true, 'skipped'))).toBe(false);
+      expect(when(context(false, 'success'))).toBe(false);
+    },
+  );
+
+  it('queues each environment on its own: a waiting production approval does not hold staging', () => {
+    expect(deploy.concurrency).toBeUndefined();
+    expect(jobs.staging?.concurrency?.group).toBe('deploy-staging');
+    expect(jobs.production?.concurrency?.group).toBe('deploy-production');
+    const group = (action: string) =>
+      jobs.rollback?.concurrency?.group.replace(/\$\{\{(.*)\}\}/, (_m, e: string) =>
+        String(expression(e)({ inputs: { action } })),
+      );
+    expect(group('rollback-production')).toBe('deploy-production');
+    expect(group('rollback-staging')).toBe('deploy-staging');
+  });
+
+  it('the condition compiler refuses what it does not understand (not vacuous)', () => {
+    expect(() => expression("contains(github.ref, 'x') && github.x[0]")).toThrow(/unsupported/);
+    expect(expression("a.b == 'c' && !d")({ a: { b: 'c' }, d: false })).toBe(true);
   });
 });

@@ -244,7 +244,12 @@ export async function runTurn(
   let textPart = 0;
   let textId = `text-${assistantId}`;
   let textOpen = false;
+  let firstText = true;
   const writeText = (delta: string) => {
+    if (firstText) {
+      ctx.metrics.timeToFirstToken.observe((performance.now() - started) / 1000);
+      firstText = false;
+    }
     if (!textOpen) {
       emit({ type: 'text-start', id: textId });
       textOpen = true;

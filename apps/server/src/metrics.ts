@@ -1,4 +1,10 @@
+import { count, eq } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Db } from './db/client.ts';
+import { safetyFlags } from './db/schema.ts';
+
+/** The severities of a safety flag; each has a series of open flags, 0 when there are none. */
+const SEVERITIES = ['low', 'medium', 'high'] as const;
 
 /** Every metric of the metrics contract, on a registry of its own (one per app instance). */
 export function createMetrics() {
@@ -25,6 +31,12 @@ export function createMetrics() {
       help: 'Time from a student message to the end of the tutor turn',
       labelNames: ['outcome'] as const,
       buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30],
+      registers: r,
+    }),
+    timeToFirstToken: new Histogram({
+      name: 'aralin_chat_time_to_first_token_seconds',
+      help: 'Time from a student message to the first text of the tutor reply sent to the student',
+      buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10],
       registers: r,
     }),
     chatTurns: new Counter({
@@ -88,6 +100,12 @@ export function createMetrics() {
       labelNames: ['category', 'severity'] as const,
       registers: r,
     }),
+    safetyFlagsOpen: new Gauge({
+      name: 'aralin_safety_flags_open',
+      help: 'Safety flags not yet resolved by a teacher, by severity (counted in the database at each scrape)',
+      labelNames: ['severity'] as const,
+      registers: r,
+    }),
     dbPool: new Gauge({
       name: 'aralin_db_pool_connections',
       help: 'Database pool connections',
@@ -130,3 +148,17 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * Sets aralin_safety_flags_open from the database: what the safeguarding alert reads, so it fires while a
+ * high-severity flag is open and stops when a teacher resolves it, whatever Prometheus missed in between.
+ */
+export async function countOpenSafetyFlags(metrics: Metrics, db: Db): Promise<void> {
+  const rows = await db
+    .select({ severity: safetyFlags.severity, n: count() })
+    .from(safetyFlags)
+    .where(eq(safetyFlags.status, 'open'))
+    .groupBy(safetyFlags.severity);
+  for (const severity of SEVERITIES)
+    metrics.safetyFlagsOpen.set({ severity }, rows.find((row) => row.severity === severity)?.n ?? 0);
+}

@@ -8,6 +8,7 @@ import {
   type LlmObserver,
   type Tutor,
 } from '@aralin/tutor';
+import { APICallError, type LanguageModelMiddleware, wrapLanguageModel } from 'ai';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/client.ts';
@@ -21,6 +22,58 @@ export const SETTINGS_TTL_MS = 5000;
 type ProviderValue = { provider?: string; model?: string; base_url?: string; api_key?: string };
 
 const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
+
+/**
+ * Socket errors that say the provider cannot be reached at all (refused, no such host, no route, no answer
+ * to the connection). Retrying them after 2 s and 4 s, as the AI SDK does for any failed fetch, only made a
+ * dead provider cost every turn about 6 s until the breaker opened; a 429 or a 5xx is still retried.
+ */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function unreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true;
+  const nested = [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return nested.some((n) => unreachable(n, depth + 1));
+}
+
+/** The same error, not retryable, when it says the provider is unreachable. */
+function failFast(error: unknown): unknown {
+  if (!APICallError.isInstance(error) || !error.isRetryable || !unreachable(error.cause)) return error;
+  return new APICallError({
+    message: error.message,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    cause: error.cause,
+    isRetryable: false,
+  });
+}
+
+const FAIL_FAST: LanguageModelMiddleware = {
+  specificationVersion: 'v3',
+  wrapGenerate: async ({ doGenerate }) => {
+    try {
+      return await doGenerate();
+    } catch (error) {
+      throw failFast(error);
+    }
+  },
+  wrapStream: async ({ doStream }) => {
+    try {
+      return await doStream();
+    } catch (error) {
+      throw failFast(error);
+    }
+  },
+};
 
 /**
  * The tutor each school uses: the embedded engine, or an LLM planner built from the school's provider
@@ -104,7 +157,8 @@ export class TutorPool {
           circuit: (p, state) => this.#metrics.llmCircuit.set({ provider: p }, CIRCUIT[state]),
         };
         this.#metrics.llmCircuit.set({ provider }, 0);
-        const llm = createLlmPlanner({ model: createLanguageModel(parsed.data), provider, observer });
+        const model = wrapLanguageModel({ model: createLanguageModel(parsed.data), middleware: FAIL_FAST });
+        const llm = createLlmPlanner({ model, provider, observer });
         tutor = createTutor({ content: this.#content, tools: this.#base.registry, llm });
       } catch (error) {
         this.log?.warn(

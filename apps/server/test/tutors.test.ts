@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadContentLibrary } from '@aralin/content';
 import { createTutor } from '@aralin/tutor';
 import { eq } from 'drizzle-orm';
@@ -83,4 +85,54 @@ describe('TutorPool provider settings cache', () => {
     });
     expect(await noQueries.forSchool(null)).toBe(base);
   });
+});
+
+describe('a provider that cannot be reached', () => {
+  /** A loopback port nothing listens on: every connection is refused. */
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  async function timedTurn(baseUrl: string) {
+    await storeProvider({ provider: 'openai-compatible', model: 'm', base_url: baseUrl });
+    const metrics = createMetrics();
+    const tutors = new TutorPool(base, { content, db: database.db, metrics, fixed: false, settingsTtlMs: 0 });
+    const tutor = await tutors.forSchool(schoolId);
+    expect(tutor).not.toBe(base);
+    const started = performance.now();
+    const response = await tutor.orchestrate({
+      user_info: { user_id: 's1', name: 'Ana' },
+      message: 'Explain photosynthesis',
+    });
+    return { ms: performance.now() - started, response, metrics };
+  }
+
+  it('costs a turn milliseconds, not the retries’ 6 s: the embedded engine answers at once', async () => {
+    const { ms, response, metrics } = await timedTurn(`http://127.0.0.1:${await closedPort()}/v1`);
+    expect(response.reply.length).toBeGreaterThan(0);
+    // The retries alone waited 2 s + 4 s; half of that is a bound no loaded machine comes near.
+    expect(ms).toBeLessThan(3000);
+    const errors = (await metrics.llmErrors.get()).values;
+    expect(errors.reduce((n, v) => n + v.value, 0)).toBeGreaterThan(0);
+  });
+
+  it('still retries a provider that answers 503', async () => {
+    let calls = 0;
+    const busy = createServer((_req, res) => {
+      calls++;
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"message":"busy"}}');
+    });
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = busy.address() as AddressInfo;
+      await timedTurn(`http://127.0.0.1:${port}/v1`);
+      expect(calls).toBeGreaterThan(1);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  }, 30_000);
 });

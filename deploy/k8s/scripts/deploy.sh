@@ -7,7 +7,9 @@ set -euo pipefail
 
 overlay="${1:?usage: deploy.sh <overlay> <image-tag>}"
 tag="${2:?usage: deploy.sh <overlay> <image-tag>}"
-image="${IMAGE:-ghcr.io/aralin-ph/aralin}"
+# The image the overlays name (deploy/k8s/overlays/*), replaced by IMAGE (e.g. a fork's registry) and the tag.
+overlay_image=ghcr.io/aralin-ph/aralin
+image="${IMAGE:-$overlay_image}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 overlay_dir="$here/overlays/$overlay"
 [ -f "$overlay_dir/kustomization.yaml" ] || { echo "deploy: no overlay $overlay" >&2; exit 2; }
@@ -24,10 +26,19 @@ kind: Kustomization
 resources:
   - $(realpath --relative-to="$work" "$overlay_dir")
 images:
-  - name: $image
+  - name: $overlay_image
+    newName: $image
     newTag: "$tag"
 YAML
 kubectl kustomize "$work" > "$work/manifests.yaml"
+# Every Aralin container must run exactly the pinned image: never a :latest left over from an unmatched
+# name. (The backup CronJob runs a postgres image of its own.)
+stray="$(sed -n 's/^ *image: //p' "$work/manifests.yaml" | tr -d "\"'" | sort -u |
+  grep -E '(^|/)aralin([:@]|$)' | grep -vxF "$image:$tag" || true)"
+if [ -n "$stray" ]; then
+  echo "deploy: the rendered manifests run $stray, not $image:$tag" >&2
+  exit 1
+fi
 
 if [ -n "${RENDER_ONLY:-}" ]; then
   cat "$work/manifests.yaml"

@@ -25,7 +25,8 @@ export interface DashboardSpec {
 }
 
 const DATASOURCE = { type: 'prometheus', uid: 'prometheus' } as const;
-const JOB = 'job=~"$job"';
+/** Every query is scoped to the chosen environment (staging, production) and job. */
+const JOB = 'environment=~"$environment", job=~"$job"';
 
 export const dashboards: DashboardSpec[] = [
   {
@@ -52,14 +53,22 @@ export const dashboards: DashboardSpec[] = [
             title: '5xx error ratio',
             description: 'Share of requests answered with a 5xx status. AralinHighErrorRatio fires above 5%.',
             unit: 'percentunit',
-            targets: [{ expr: `job:http_requests_errors:ratio_rate5m{${JOB}}`, legend: '{{job}}' }],
+            targets: [
+              {
+                expr: `environment_job:http_requests_errors:ratio_rate5m{${JOB}}`,
+                legend: '{{environment}}',
+              },
+            ],
           },
           {
             title: 'Latency p95 by route',
             description: '95th percentile request duration by route pattern (5-minute window).',
             unit: 's',
             targets: [
-              { expr: `job_route:http_request_duration_seconds:p95_5m{${JOB}}`, legend: '{{route}}' },
+              {
+                expr: `environment_job_route:http_request_duration_seconds:p95_5m{${JOB}}`,
+                legend: '{{route}}',
+              },
             ],
           },
           {
@@ -95,20 +104,47 @@ export const dashboards: DashboardSpec[] = [
             description: 'Share of chat turns ending in error over 1 hour. The SLO allows 0.5%.',
             type: 'stat',
             unit: 'percentunit',
-            targets: [{ expr: `job:aralin_chat_turns_errors:ratio_rate1h{${JOB}}`, legend: '{{job}}' }],
+            targets: [
+              {
+                expr: `environment_job:aralin_chat_turns_errors:ratio_rate1h{${JOB}}`,
+                legend: '{{environment}}',
+              },
+            ],
           },
           {
-            title: 'Turns slower than 2 s (1h)',
-            description: 'Share of chat turns taking over 2 seconds over 1 hour. The SLO allows 1%.',
+            title: 'First text later than 2 s (1h)',
+            description:
+              'Share of chat turns whose first text reached the student after more than 2 seconds, over 1 hour. The SLO allows 1%.',
             type: 'stat',
             unit: 'percentunit',
-            targets: [{ expr: `job:aralin_chat_turns_slow:ratio_rate1h{${JOB}}`, legend: '{{job}}' }],
+            targets: [
+              {
+                expr: `environment_job:aralin_chat_first_token_slow:ratio_rate1h{${JOB}}`,
+                legend: '{{environment}}',
+              },
+            ],
+          },
+          {
+            title: 'Time to first text p95',
+            description: '95th percentile time from a student message to the first text of the reply.',
+            unit: 's',
+            targets: [
+              {
+                expr: `environment_job:aralin_chat_time_to_first_token_seconds:p95_5m{${JOB}}`,
+                legend: '{{environment}}',
+              },
+            ],
           },
           {
             title: 'Chat turn latency p95',
             description: '95th percentile chat turn duration, all outcomes.',
             unit: 's',
-            targets: [{ expr: `job:aralin_chat_turn_duration_seconds:p95_5m{${JOB}}`, legend: '{{job}}' }],
+            targets: [
+              {
+                expr: `environment_job:aralin_chat_turn_duration_seconds:p95_5m{${JOB}}`,
+                legend: '{{environment}}',
+              },
+            ],
           },
         ],
       },
@@ -286,7 +322,10 @@ export const dashboards: DashboardSpec[] = [
               'Share of LLM requests failing, by provider. AralinLLMProviderFailing fires above 25%.',
             unit: 'percentunit',
             targets: [
-              { expr: `job_provider:aralin_llm_errors:ratio_rate5m{${JOB}}`, legend: '{{provider}}' },
+              {
+                expr: `environment_job_provider:aralin_llm_errors:ratio_rate5m{${JOB}}`,
+                legend: '{{provider}}',
+              },
             ],
           },
           {
@@ -429,6 +468,19 @@ export const dashboards: DashboardSpec[] = [
         title: 'Flags',
         panels: [
           {
+            title: 'Open flags waiting for a teacher',
+            description:
+              'Flags no teacher has resolved yet, by severity (counted in the database). AralinHighSeveritySafetyFlag pages while a high one is open.',
+            type: 'stat',
+            unit: 'short',
+            targets: [
+              {
+                expr: `max by (severity) (aralin_safety_flags_open{${JOB}})`,
+                legend: '{{severity}}',
+              },
+            ],
+          },
+          {
             title: 'High-severity flags (24h)',
             description:
               'High-severity moderation flags in the last 24 hours. Each one must be reviewed by a teacher.',
@@ -567,6 +619,7 @@ export function renderDashboard(spec: DashboardSpec): Record<string, unknown> {
     y += 8;
   }
   const templating = [
+    variable('environment', 'Environment', 'label_values(aralin_ready, environment)'),
     variable('job', 'Job', 'label_values(aralin_ready, job)'),
     ...(spec.uid === 'aralin-learning'
       ? [

@@ -1,13 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { countOpenSafetyFlags } from '../metrics.ts';
 import { HttpProblem } from '../problem.ts';
 
 /** The probe and scrape paths: never rate-limited, never authenticated, still answered while draining. */
 export const OPS_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
-/** Renders the registry; the pool and readiness gauges are read from their sources at each scrape. */
+/**
+ * Renders the registry; the pool, readiness and open-flag gauges are read from their sources at each scrape
+ * (the open flags keep their last count while the database does not answer: the scrape still succeeds).
+ */
 export async function renderMetrics(ctx: AppContext): Promise<string> {
+  await countOpenSafetyFlags(ctx.metrics, ctx.db).catch(() => {});
   const pool = ctx.database.poolStats();
   ctx.metrics.dbPool.set({ state: 'total' }, pool.total);
   ctx.metrics.dbPool.set({ state: 'idle' }, pool.idle);
