@@ -70,6 +70,7 @@ const SHORTHAND: Record<string, string> = {
   gstu: 'gusto',
   gustu: 'gusto',
   gs2: 'gusto',
+  g2: 'gusto',
   ayoq: 'ayoko',
   ayko: 'ayoko',
   d: 'hindi',
@@ -122,12 +123,16 @@ const SHORTHAND: Record<string, string> = {
 
 const SPACED_WORD = /(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/u;
 
-/** "K I L L  M Y S E L F" → "KILL  MYSELF": only when the message really spells words out letter by letter. */
+/**
+ * "K I L L  M Y S E L F" → "KILL  MYSELF", "gsto q n mag s u i c i d e" → "gsto q n mag suicide": only when the
+ * message spells a word out letter by letter. Runs of two letters ("q n") join only when words are set apart
+ * by wider gaps.
+ */
 function joinSpacedLetters(text: string): string {
   if (!SPACED_WORD.test(text)) return text;
-  return text.replace(/(?<![\p{L}\p{N}])(?:[\p{L}\p{N}] )+[\p{L}\p{N}](?![\p{L}\p{N}])/gu, (m) =>
-    m.replace(/ /g, ''),
-  );
+  const shortest = /\S {2,}\S/.test(text) ? 1 : 2;
+  const run = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\p{L} ){${shortest},}\\p{L}(?![\\p{L}\\p{N}])`, 'gu');
+  return text.replace(run, (m) => m.replace(/ /g, ''));
 }
 
 function foldLeet(word: string): string {

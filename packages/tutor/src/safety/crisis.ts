@@ -1,0 +1,374 @@
+import { foldWords, squeeze } from '../lexicon/fold.ts';
+import { LEXICON, type WordClass } from './lexicon.ts';
+
+/**
+ * The crisis check: does the student say they want to die, harm themselves, or say goodbye? It reads folded
+ * words (see lexicon/fold.ts) clause by clause and applies small rules over word classes (lexicon.ts): "someone
+ * who wants" + "dying", a method near "me", a goodbye to everyone, never having been born, following a dead
+ * grandparent, being a burden. Each rule is guarded against negation ("I don't want to die"), someone else as
+ * the subject ("gusto niyang", "si Elias"), figures of speech ("mamatay sa kakatawa"), quoted songs and stories,
+ * and accidents ("I cut myself while cooking").
+ */
+
+type Guard =
+  | 'negated'
+  | 'reported'
+  | 'figurative'
+  | 'otherSubject'
+  | 'accident'
+  | 'place'
+  | 'count'
+  | 'seeYou'
+  | 'livingThings'
+  | 'joke';
+
+interface Rule {
+  /** The reading, as reported in `matched`. */
+  id: string;
+  /**
+   * Patterns that must all match, the later ones within `window` words of the first. A pattern is words:
+   * CLASS (a lexicon class), a|b (literal words), X? (optional), ~ (up to 5 filler words), ~N (up to N words).
+   */
+  parts: string[];
+  window?: number;
+  /** The student must be in it: a first-person word near the first part. */
+  self?: boolean;
+  /** Guards besides `negated` and `reported`, which every rule has unless it lists `unguarded`. */
+  guards?: Guard[];
+  /** The negation is part of the meaning ("I don't want to live"): no `negated` guard. */
+  unguarded?: boolean;
+}
+
+const RULES: Rule[] = [
+  { id: 'wants to die', parts: ['WANT ~ DIE'], self: true, guards: ['figurative', 'otherSubject', 'joke'] },
+  { id: 'better off dead', parts: ['BETTER ~ off? ~ dead|patay'], self: true },
+  {
+    id: 'better off dead',
+    parts: ['BETTER ~ DIE'],
+    self: true,
+    guards: ['figurative', 'otherSubject', 'joke'],
+  },
+  { id: 'better off dead', parts: ['BETTER ~ DIE', 'like this|ganito|ganyan'], window: 8, guards: ['joke'] },
+  { id: 'will die', parts: ['DIE_SOON na? lang ~ ako'], guards: ['figurative'] },
+  { id: 'thinks of dying', parts: ['thoughts ~ suicide|dying|death|killing'], self: true },
+  { id: 'wants not to live', parts: ['WANT ~ NEG ~ LIVE'], self: true, unguarded: true, guards: ['place'] },
+  {
+    id: 'wants not to live',
+    parts: ['WANT', 'NEG|never ~ LIVE'],
+    window: 8,
+    self: true,
+    unguarded: true,
+    guards: ['place'],
+  },
+  { id: 'wants it to end', parts: ['WANT ~ it|this|everything ~ END'], self: true, guards: ['place'] },
+  { id: 'wants it to end', parts: ['WANT ~ END it'], self: true, guards: ['place'] },
+  {
+    id: 'last day alive',
+    parts: ['last|huling ~ day|night|araw|gabi ~ on? earth|alive|mundo|buhay'],
+    self: true,
+  },
+  { id: 'wants to stop living', parts: ['WANT ~ STOP ~ LIVE'], self: true },
+  { id: 'gives up on life', parts: ['GIVE_UP ~ up? ~ on? LIVING'], self: true },
+  { id: 'life is pointless', parts: ['LIVING ~ POINTLESS'] },
+  { id: 'done with life', parts: ['done with ~ this? LIVING'], self: true },
+  { id: 'asks God to take them', parts: ['kunin|take ~2 ako|me', 'GOD'], window: 5 },
+  {
+    id: 'nobody would care',
+    parts: ['NOBODY ~4 CARE', 'if|when|once|kung|kapag|pag ~ DIE|died|gone'],
+    window: 10,
+    self: true,
+  },
+  { id: 'wants to kill self', parts: ['WANT ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
+  { id: 'asks how to kill self', parts: ['HOWTO ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
+  { id: 'will / did kill self', parts: ['ACT_DONE', 'FIRST'], window: 3, guards: ['otherSubject'] },
+  { id: 'self-harm word', parts: ['STRONG'], guards: ['count'] },
+  { id: 'suicidal', parts: ['suicidal|selfharm'], self: true },
+  { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject'] },
+  { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
+  { id: 'ends life', parts: ['END ~ LIFE'], self: true },
+  { id: 'end it all', parts: ['END it all'] },
+  { id: 'wants to end everything', parts: ['WANT ~ END ~ EVERYTHING'], self: true, guards: ['otherSubject'] },
+  {
+    id: 'does not want to live',
+    parts: ['NEG ~ WANT ~ LIVE'],
+    self: true,
+    unguarded: true,
+    guards: ['place'],
+  },
+  { id: 'does not want to live', parts: ['NOTWANT ~ LIVE'], unguarded: true, guards: ['place'] },
+  { id: 'does not want to live', parts: ['NOTWANT ~ LIVING'], unguarded: true },
+  { id: 'hopes not to wake', parts: ['WISHING ~ NEG ~ LIVE'], self: true, unguarded: true },
+  { id: 'will not wake', parts: ['NEG na ~ magigising|gigising'], self: true, unguarded: true },
+  { id: 'cannot go on', parts: ['cant|cannot go on anymore|living'], self: true },
+  { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
+  { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
+  { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },
+  { id: 'life not worth living', parts: ['NEG ~ worth|sulit ~ LIVING|LIVE'], unguarded: true },
+  { id: 'tired of living', parts: ['TIRED ~ LIVING'], self: true },
+  {
+    id: 'no reason to live',
+    parts: ['NOTHING ~3 REASON ~4 LIVING|LIVE'],
+    unguarded: true,
+    guards: ['livingThings'],
+  },
+  { id: 'no reason to live', parts: ['whats the point ~ LIVING|LIVE'], guards: ['livingThings'] },
+  { id: 'no reason to live', parts: ['nothing to live for'] },
+  { id: 'never born', parts: ['WISHING ~5 NEG ~4 BORN'], self: true, unguarded: true },
+  { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
+  { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
+  { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
+  { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
+  { id: 'a burden', parts: ['BURDEN', 'FIRST'], window: 4 },
+  { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8 },
+  {
+    id: 'better off without me',
+    parts: ['BETTER', 'if ~ gone|dead|died|disappeared'],
+    window: 8,
+    self: true,
+  },
+  {
+    id: 'better off without me',
+    parts: ['BETTER', 'kung|kapag|pag ~ wala|patay|mawala|nawala ~ ako'],
+    window: 8,
+  },
+  { id: 'says goodbye', parts: ['this is ~ goodbye'] },
+  { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
+  { id: 'says goodbye', parts: ['ito na ang huli'] },
+  { id: 'says goodbye', parts: ['this is my last|final message|words|goodbye|post'] },
+  { id: 'says goodbye', parts: ['huwag|wag ~3 akong|ako hanapin'] },
+  { id: 'says goodbye', parts: ['suicide note|letter'], self: true },
+  { id: 'gives things away', parts: ['GIVE ~3 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
+  { id: 'has a method', parts: ['TAKE', 'PILLS', 'AMOUNT'], window: 7, self: true, guards: ['accident'] },
+  { id: 'has a method', parts: ['TAKE', 'POISON'], window: 4, self: true, guards: ['accident'] },
+  { id: 'has a method', parts: ['WANT ~ JUMP', 'HEIGHT'], window: 8, self: true },
+  { id: 'has a method', parts: ['tatalon|magjujump', 'HEIGHT'], window: 6, self: true },
+  { id: 'has a method', parts: ['ROPE', 'HANGING|do'], window: 12, self: true },
+  { id: 'wants to rest forever', parts: ['WANT ~ REST ~ FOREVER'], self: true },
+];
+
+/** Words written apart that the lexicon reads as one ("self harm", "my self"). */
+const JOINED: [string, string, string][] = [
+  ['my', 'self', 'myself'],
+  ['no', 'one', 'noone'],
+  ['sewer', 'slide', 'sewerslide'],
+  ['un', 'alive', 'unalive'],
+];
+
+const VOWELS = /[aeiou]/g;
+const skeleton = (word: string) => squeeze(word.replace(VOWELS, ''));
+const vowelCount = (word: string) => word.match(VOWELS)?.length ?? 0;
+
+interface WordSet {
+  keys: Set<string>;
+  /** Consonant skeletons for text-speak without vowels ("mmtay" → "mamatay"). */
+  skeletons: Map<string, number>;
+}
+
+/** Classes whose words text-speak writes without vowels ("gsto", "mmtay"). */
+const DEVOWELLED = new Set<WordClass>(['WANT', 'DIE', 'ACT', 'ACT_INFINITIVE', 'ACT_DONE', 'LIVE']);
+
+function wordSet(list: readonly string[], devowelled: boolean): WordSet {
+  const skeletons = new Map<string, number>();
+  for (const w of devowelled ? list : []) {
+    const s = skeleton(w);
+    if (s.length >= 3) skeletons.set(s, Math.max(skeletons.get(s) ?? 0, vowelCount(w)));
+  }
+  return { keys: new Set(list.map(squeeze)), skeletons };
+}
+
+const CLASSES = Object.fromEntries(
+  Object.entries(LEXICON).map(([name, list]) => [name, wordSet(list, DEVOWELLED.has(name as WordClass))]),
+) as Record<WordClass, WordSet>;
+
+/** The classes of each word seen, computed once per word (the lexicon is fixed). */
+const memo = new Map<string, Set<WordClass>>();
+
+function classesOf(word: string): Set<WordClass> {
+  let classes = memo.get(word);
+  if (!classes) {
+    if (memo.size > 50_000) memo.clear();
+    const key = squeeze(word);
+    const vowels = vowelCount(word);
+    const bones = vowels <= 1 && word.length >= 4 ? skeleton(word) : null;
+    const inSet = ({ keys, skeletons }: WordSet) =>
+      keys.has(key) || (bones !== null && (skeletons.get(bones) ?? 0) > vowels + 1);
+    classes = new Set((Object.keys(CLASSES) as WordClass[]).filter((c) => inSet(CLASSES[c])));
+    memo.set(word, classes);
+  }
+  return classes;
+}
+
+const squeezed = new Map<string, string>();
+
+function squeezeOnce(word: string): string {
+  let key = squeezed.get(word);
+  if (key === undefined) {
+    if (squeezed.size > 50_000) squeezed.clear();
+    key = squeeze(word);
+    squeezed.set(word, key);
+  }
+  return key;
+}
+
+export const is = (word: string | undefined, cls: WordClass) => !!word && classesOf(word).has(cls);
+
+type Slot =
+  | { kind: 'word'; test: (w: string) => boolean; optional: boolean }
+  | { kind: 'gap'; max: number; fillerOnly: boolean };
+
+function compile(pattern: string): Slot[] {
+  return pattern.split(' ').map((part): Slot => {
+    const gap = /^~(\d*)$/.exec(part);
+    if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : 5, fillerOnly: !gap[1] };
+    const optional = part.endsWith('?');
+    const alternatives = part.replace(/\?$/, '').split('|');
+    const tests = alternatives.map((a) => {
+      const literal = squeeze(a);
+      return a in LEXICON ? (w: string) => is(w, a as WordClass) : (w: string) => squeezeOnce(w) === literal;
+    });
+    return { kind: 'word', test: (w) => tests.some((t) => t(w)), optional };
+  });
+}
+
+/** The end of a match of `slots` starting at `at` (a clause boundary is an empty word), or -1. */
+function matchAt(words: string[], slots: Slot[], at: number, i = 0): number {
+  const slot = slots[i];
+  if (!slot) return at;
+  if (slot.kind === 'gap') {
+    for (let skip = 0; skip <= slot.max; skip++) {
+      if (skip > 0) {
+        const w = words[at + skip - 1];
+        if (!w || (slot.fillerOnly && !is(w, 'FILLER'))) break;
+      }
+      const end = matchAt(words, slots, at + skip, i + 1);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const w = words[at];
+  if (w && slot.test(w)) {
+    const end = matchAt(words, slots, at + 1, i + 1);
+    if (end >= 0) return end;
+  }
+  return slot.optional ? matchAt(words, slots, at, i + 1) : -1;
+}
+
+interface CompiledRule extends Rule {
+  compiled: Slot[][];
+}
+
+const COMPILED: CompiledRule[] = RULES.map((r) => ({ ...r, compiled: r.parts.map(compile) }));
+
+/** The words of the clause around `index`, `before` words back and `after` words on. */
+function around(words: string[], start: number, end: number, before: number, after: number): string[] {
+  const out: string[] = [];
+  for (let i = start - 1; i >= Math.max(0, start - before) && words[i]; i--) out.push(words[i] as string);
+  for (let i = end; i < Math.min(words.length, end + after) && words[i]; i++) out.push(words[i] as string);
+  return out;
+}
+
+/** The word after a match, past particles ("mamatay na lang ang …" → "ang"). */
+function nextContent(words: string[], end: number): string | undefined {
+  let i = end;
+  while (['na', 'nang', 'lang', 'talaga', 'pa', 'naman'].includes(words[i] ?? '')) i++;
+  return words[i];
+}
+
+/** Up to `n` words before `start`, in the same clause. */
+function clauseBefore(words: string[], start: number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = start - 1; i >= Math.max(0, start - n) && words[i]; i--) out.push(words[i] as string);
+  return out;
+}
+
+const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boolean> = {
+  negated: (w, s) => clauseBefore(w, s, 3).some((x) => is(x, 'NEG')),
+  reported: (w, s) => {
+    const before = clauseBefore(w, s, 2);
+    return before.some((x) => is(x, 'OTHER')) && !before.some((x) => is(x, 'FIRST'));
+  },
+  /** "mamatay sa kakatawa", "die of boredom", "disappear from this group chat". */
+  figurative: (w, _s, e) => {
+    const next = nextContent(w, e);
+    const after = around(w, e, e, 0, 4);
+    return (
+      ['sa', 'of', 'from', 'with'].includes(next ?? '') &&
+      after.some((x) => is(x, 'IDIOM') || is(x, 'ONLINE'))
+    );
+  },
+  otherSubject: (w, _s, e) => {
+    const next = nextContent(w, e);
+    return is(next, 'SUBJECT_MARKER') || is(next, 'OTHER');
+  },
+  accident: (w) => w.some((x) => is(x, 'ACCIDENT')),
+  place: (w, _s, e) => is(w[e], 'PLACE'),
+  count: (w, s) => /^\d/.test(w[s - 1] ?? ''),
+  seeYou: (w) => w.some((x) => is(x, 'SEE_YOU')),
+  livingThings: (w, _s, e) => is(w[e], 'LIVING_THINGS'),
+  /** "I'd rather die than eat ampalaya haha": a comparison said laughing. */
+  joke: (w, _s, e) =>
+    w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => x === 'than' || x === 'kaysa'),
+};
+
+function fires(rule: CompiledRule, words: string[]): string | null {
+  const [first, ...rest] = rule.compiled;
+  if (!first) return null;
+  const guards: Guard[] = [
+    ...(rule.unguarded ? [] : (['negated', 'reported'] as const)),
+    ...(rule.guards ?? []),
+  ];
+  for (let start = 0; start < words.length; start++) {
+    if (!words[start]) continue;
+    const end = matchAt(words, first, start);
+    if (end < 0) continue;
+    const window = rule.window ?? 0;
+    const near = (slots: Slot[]) => {
+      for (let at = Math.max(0, start - window); at <= Math.min(words.length - 1, end + window); at++)
+        if (words[at] && matchAt(words, slots, at) >= 0) return true;
+      return false;
+    };
+    if (!rest.every(near)) continue;
+    if (
+      rule.self &&
+      !around(words, start, end, 5, 5)
+        .concat(words.slice(start, end))
+        .some((x) => is(x, 'FIRST'))
+    )
+      continue;
+    if (guards.some((g) => GUARDS[g](words, start, end))) continue;
+    return `${rule.id}: ${words.slice(start, end).join(' ')}`;
+  }
+  return null;
+}
+
+/** Quoted lines of a song, poem or story the student asks about are not the student speaking. */
+function withoutQuotedWork(text: string): string {
+  if (!/["“‘']/.test(text) || !foldWords(text).some((w) => is(w, 'WORK'))) return text;
+  return text.replace(/"[^"]*"|“[^”]*”|'[^']{6,}'|‘[^’]*’/g, ' ');
+}
+
+/** The message as folded words, clauses apart by an empty word, with split words joined ("self harm"). */
+export function crisisWords(text: string): string[] {
+  const clauses = withoutQuotedWork(text)
+    .replace(/[😂🤣😆😹]/gu, ' haha ')
+    .split(/[.?;,:!]+(?=\s|$)|[()\n]+/);
+  const words = clauses.flatMap((c) => [...foldWords(c, { leet: true, shorthand: true }), '']);
+  for (let i = words.length - 2; i >= 0; i--) {
+    const [a = '', b] = [words[i], words[i + 1]];
+    const joined = JOINED.find(([x, y]) => a === x && b === y);
+    if (joined) words.splice(i, 2, joined[2]);
+    else if (a.endsWith('self') && b === 'harm') words.splice(i, 2, `${a}harm`);
+  }
+  return words;
+}
+
+/** The readings of a crisis in the message ("wants to die: gusto ko nang mamatay"); empty when there is none. */
+export function detectCrisis(text: string): string[] {
+  const words = crisisWords(text);
+  const found: string[] = [];
+  for (const rule of COMPILED) {
+    const hit = fires(rule, words);
+    if (hit) found.push(hit);
+  }
+  return found;
+}
