@@ -20,7 +20,8 @@ type Guard =
   | 'count'
   | 'seeYou'
   | 'livingThings'
-  | 'joke';
+  | 'joke'
+  | 'dose';
 
 interface Rule {
   /** The reading, as reported in `matched`. */
@@ -42,6 +43,17 @@ interface Rule {
 const RULES: Rule[] = [
   { id: 'wants to die', parts: ['WANT ~ DIE'], self: true, guards: ['figurative', 'otherSubject', 'joke'] },
   { id: 'better off dead', parts: ['BETTER ~ off? ~ dead|patay'], self: true },
+  { id: 'wishes to be dead', parts: ['DIE|patay na? sana ~ ako'], guards: ['figurative'] },
+  { id: 'wants to leave this world', parts: ['WANT ~ LEAVE ~ this? LIVING'], self: true },
+  { id: 'does not want to be here', parts: ['NEG ~ WANT ~ be here anymore|na'], self: true, unguarded: true },
+  { id: 'worthless', parts: ['waste of ~ space|oxygen|air'], self: true },
+  { id: 'worthless', parts: ['sayang lang ako'] },
+  { id: 'says goodbye', parts: ['when|once ~ gone'], self: true, guards: ['place'] },
+  {
+    id: 'says goodbye',
+    parts: ['NEG ~2 blame|sisihin ~3 yourselves|yourself|sarili', 'love|mahal'],
+    window: 12,
+  },
   {
     id: 'better off dead',
     parts: ['BETTER ~ DIE'],
@@ -54,7 +66,7 @@ const RULES: Rule[] = [
   { id: 'wants not to live', parts: ['WANT ~ NEG ~ LIVE'], self: true, unguarded: true, guards: ['place'] },
   {
     id: 'wants not to live',
-    parts: ['WANT', 'NEG|never ~ LIVE'],
+    parts: ['NEG|never ~ LIVE', 'WANT'],
     window: 8,
     self: true,
     unguarded: true,
@@ -137,8 +149,15 @@ const RULES: Rule[] = [
   { id: 'says goodbye', parts: ['this is my last|final message|words|goodbye|post'] },
   { id: 'says goodbye', parts: ['huwag|wag ~3 akong|ako hanapin'] },
   { id: 'says goodbye', parts: ['suicide note|letter'], self: true },
-  { id: 'gives things away', parts: ['GIVE ~3 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
-  { id: 'has a method', parts: ['TAKE', 'PILLS', 'AMOUNT'], window: 7, self: true, guards: ['accident'] },
+  { id: 'gives things away', parts: ['GIVE ~5 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
+  {
+    id: 'has a method',
+    parts: ['TAKE', 'PILLS', 'AMOUNT'],
+    window: 7,
+    self: true,
+    guards: ['accident', 'dose'],
+  },
+  { id: 'has a method', parts: ['PILLS', 'LETHAL'], window: 8, self: true },
   { id: 'has a method', parts: ['TAKE', 'POISON'], window: 4, self: true, guards: ['accident'] },
   { id: 'has a method', parts: ['WANT ~ JUMP', 'HEIGHT'], window: 8, self: true },
   { id: 'has a method', parts: ['tatalon|magjujump', 'HEIGHT'], window: 6, self: true },
@@ -305,10 +324,32 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   count: (w, s) => /^\d/.test(w[s - 1] ?? ''),
   seeYou: (w) => w.some((x) => is(x, 'SEE_YOU')),
   livingThings: (w, _s, e) => is(w[e], 'LIVING_THINGS'),
+  dose: (w) =>
+    w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
+    w.join(' ').includes('how many'),
   /** "I'd rather die than eat ampalaya haha": a comparison said laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => x === 'than' || x === 'kaysa'),
 };
+
+/** Modal verbs that start a clause without a subject in ordinary prose ("Will die without water"). */
+const MODALS = new Set(['will', 'might', 'should', 'could', 'would', 'can']);
+
+/**
+ * Whether the student is the subject: a first-person word near the match (within the rule's window), or a
+ * clause that starts with the match and names no one else ("thinking of jumping …").
+ */
+function speaks(words: string[], start: number, end: number, window: number): boolean {
+  const from = Math.max(0, start - 5 - window);
+  const near = window
+    ? words.slice(from, end + 5 + window)
+    : around(words, start, end, 5, 5).concat(words.slice(start, end));
+  if (near.some((x) => is(x, 'FIRST'))) return true;
+  // A clause without a subject of its own: a Filipino verb comes first and its subject after ("uminom ng lason
+  // si Simoun"), so any other person nearby is the subject.
+  const clauseStart = !words[start - 1] && !MODALS.has(words[start] ?? '');
+  return clauseStart && !near.some((x) => is(x, 'OTHER') || is(x, 'SUBJECT_MARKER'));
+}
 
 function fires(rule: CompiledRule, words: string[]): string | null {
   const [first, ...rest] = rule.compiled;
@@ -328,13 +369,7 @@ function fires(rule: CompiledRule, words: string[]): string | null {
       return false;
     };
     if (!rest.every(near)) continue;
-    if (
-      rule.self &&
-      !around(words, start, end, 5, 5)
-        .concat(words.slice(start, end))
-        .some((x) => is(x, 'FIRST'))
-    )
-      continue;
+    if (rule.self && !speaks(words, start, end, window)) continue;
     if (guards.some((g) => GUARDS[g](words, start, end))) continue;
     return `${rule.id}: ${words.slice(start, end).join(' ')}`;
   }

@@ -92,6 +92,8 @@ const SELF_KILLING: [string, Affix][] = [
   ['unalive', 'i'],
   ['kms', 'mag'],
   ['lason', 'mag'],
+  ['pasagasa', 'mag'],
+  ['pakalunod', 'mag'],
 ];
 
 /** Cutting the skin: only a crisis on the body ("nag-cut ako ng klase" is skipping class). */
@@ -134,7 +136,7 @@ export const LEXICON = {
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
     kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
-    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang`,
+    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [
@@ -176,7 +178,7 @@ export const LEXICON = {
   HARM: [
     ...words(
       `kill killing hurt hurting harm harming stab stabbing burn burning punish punishing starve starving hang
-      hanging strangle drown drowning poison unalive cut cutting slit slitting`,
+      hanging strangle drown drowning poison unalive cut cutting slit slitting off end ending scratch scratching`,
     ),
     ...verbs([
       ['sakit', 'in'],
@@ -223,9 +225,9 @@ export const LEXICON = {
   LAUGHING: words('haha hahaha hehe lol lmao charot char joke jk biro'),
   TIRED: words('tired pagod sawa sick suko'),
   LIVING: words('living life buhay mabuhay world mundo mundong'),
-  NOTHING: words('no nothing wala walang whats what'),
-  REASON: words('reason rason point saysay silbi kwenta kuwenta dahilan purpose sense'),
-  BORN: words('born ipinanganak pinanganak isinilang nabuhay ipanganak iniluwal'),
+  NOTHING: words('no nothing wala walang lost nawalan'),
+  REASON: words('reason rason point saysay silbi kwenta kuwenta dahilan purpose sense will gana desire'),
+  BORN: words('born ipinanganak pinanganak isinilang nabuhay ipanganak iniluwal exist existed'),
   WISHING: words('wish sana hope sanay'),
   /** Joining someone who died. */
   FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling'),
@@ -254,12 +256,20 @@ export const LEXICON = {
       ['lunok', 'um'],
     ]),
   ],
-  PILLS: words('pills pill meds medicine medicines gamot tabletas tableta'),
+  PILLS: words(
+    'pills pill meds medicine medicines gamot tabletas tableta biogesic paracetamol neozep ibuprofen tylenol antidepressants',
+  ),
+  LETHAL: words('lethal deadly fatal nakakamatay nakamamatay makakamatay overdose'),
+  /** Asking about a dose: "how many … should I take". */
+  DOSE: words('ilang ilan much'),
+  LEAVE: words('leave umalis lisanin iwan iwanan lumisan'),
   POISON: words('poison lason bleach muriatic zonrox pesticide insecticide'),
   AMOUNT: words('all lahat bunch many maraming lots whole entire bottle bote banig dozen isang sobrang'),
   JUMP: [...words('jump jumping magjump talon'), ...verbs([['talon', 'um']])],
+  /** Where one jumps from, or in front of. */
   HEIGHT: words(
-    'bridge building roof rooftop tulay bintana window gusali bangin cliff balcony ledge tower floor palapag',
+    `bridge building roof rooftop tulay bintana window gusali bangin cliff balcony ledge tower floor palapag train
+    tren truck trak bus jeep jeepney car kotse sasakyan traffic`,
   ),
   ROPE: words('rope lubid tali'),
   HANGING: words('neck leeg kisame ceiling hang bigti magbigti'),
@@ -278,7 +288,7 @@ export const LEXICON = {
   /** Something else as the subject after a Filipino verb ("mamatay ang halaman"). */
   SUBJECT_MARKER: words('ang si yung ung mga'),
   /** Where or when, qualifying living or waking: "live in Manila", "wake up late", "end it with him". */
-  PLACE: words('in at with near here there late early maaga tanghali'),
+  PLACE: words('in at with near here there to late early maaga tanghali'),
   /** Asking for a method: "paano magpakamatay". */
   HOWTO: words('paano how'),
 } satisfies Record<string, string[]>;
