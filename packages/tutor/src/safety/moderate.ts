@@ -191,3 +191,6 @@ export function moderate(text: string, locale?: Locale): ModerationResult {
     },
   };
 }
+
+/** Whether a message is a crisis (self-harm or abuse, high severity): it is answered and flagged, never refused. */
+export const isCrisis = (text: string): boolean => moderate(text).safety?.crisis === true;
