@@ -232,7 +232,13 @@ function squeezeOnce(word: string): string {
 export const is = (word: string | undefined, cls: WordClass) => !!word && classesOf(word).has(cls);
 
 type Slot =
-  | { kind: 'word'; test: (w: string) => boolean; optional: boolean }
+  | {
+      kind: 'word';
+      test: (w: string) => boolean;
+      optional: boolean;
+      /** The classes or `=literal` words any one of which the message must hold for the slot to match. */
+      keys: string[];
+    }
   | { kind: 'gap'; max: number; fillerOnly: boolean };
 
 function compile(pattern: string): Slot[] {
@@ -245,7 +251,8 @@ function compile(pattern: string): Slot[] {
       const literal = squeeze(a);
       return a in LEXICON ? (w: string) => is(w, a as WordClass) : (w: string) => squeezeOnce(w) === literal;
     });
-    return { kind: 'word', test: (w) => tests.some((t) => t(w)), optional };
+    const keys = alternatives.map((a) => (a in LEXICON ? a : `=${squeeze(a)}`));
+    return { kind: 'word', test: (w) => tests.some((t) => t(w)), optional, keys };
   });
 }
 
@@ -274,9 +281,17 @@ function matchAt(words: string[], slots: Slot[], at: number, i = 0): number {
 
 interface CompiledRule extends Rule {
   compiled: Slot[][];
+  /** Per required word of every part, the keys one of which the message must hold. */
+  required: string[][];
 }
 
-const COMPILED: CompiledRule[] = RULES.map((r) => ({ ...r, compiled: r.parts.map(compile) }));
+const COMPILED: CompiledRule[] = RULES.map((r) => {
+  const compiled = r.parts.map(compile);
+  const required = compiled.flatMap((slots) =>
+    slots.flatMap((slot) => (slot.kind === 'word' && !slot.optional ? [slot.keys] : [])),
+  );
+  return { ...r, compiled, required };
+});
 
 /** The words of the clause around `index`, `before` words back and `after` words on. */
 function around(words: string[], start: number, end: number, before: number, after: number): string[] {
@@ -400,8 +415,16 @@ export function crisisWords(text: string): string[] {
 /** The readings of a crisis in the message ("wants to die: gusto ko nang mamatay"); empty when there is none. */
 export function detectCrisis(text: string): string[] {
   const words = crisisWords(text);
+  // What the message holds (classes and words), so a rule missing a required word is skipped at once.
+  const present = new Set<string>();
+  for (const w of words) {
+    if (!w) continue;
+    present.add(`=${squeezeOnce(w)}`);
+    for (const c of classesOf(w)) present.add(c);
+  }
   const found: string[] = [];
   for (const rule of COMPILED) {
+    if (!rule.required.every((keys) => keys.some((k) => present.has(k)))) continue;
     const hit = fires(rule, words);
     if (hit) found.push(hit);
   }
