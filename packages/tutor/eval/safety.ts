@@ -4,7 +4,7 @@
  * eval/safety.jsonl: a student message, its language, whether the student is in crisis, and its split (tune on
  * `dev`; `test` was written first and is not tuned on).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { moderate } from '../src/index.ts';
 
@@ -91,6 +91,23 @@ export function formatSafetyReport(report: SafetyReport): string {
   ].join('\n');
 }
 
+/** The shared data beside the checkout (`SHARED_DIR` when it lives elsewhere, as beside a worktree). */
+const SHARED = process.env.SHARED_DIR ?? fileURLToPath(new URL('../../../../shared/', import.meta.url));
+const GSM8K = `${SHARED}/data/gsm8k/train.jsonl`;
+
+/**
+ * False alarms on GSM8K's 7,473 word problems (shared data): school text full of deaths,
+ * pills, bridges and jumps that no student says about themselves. Null when the file is not there.
+ */
+export function gsm8kFalseAlarms(): { problems: number; crisis: number } | null {
+  if (!existsSync(GSM8K)) return null;
+  const problems = readFileSync(GSM8K, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { question: string }).question);
+  return { problems: problems.length, crisis: problems.filter(flagsCrisis).length };
+}
+
 /** Runs the crisis evaluation on each split: a table on stdout (stderr under `--json`) and a results file. */
 export function runSafetyEval(options: { json?: boolean; errors?: boolean; split?: string }): SafetyReport[] {
   const all = loadSafetyCases();
@@ -108,8 +125,10 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
       for (const e of report.errors)
         print(`    ✗ ${e.id} ${e.expected ? 'missed' : 'false alarm'}: ${JSON.stringify(e.text)}`);
   }
+  const gsm8k = gsm8kFalseAlarms();
+  if (gsm8k) print(`safety, GSM8K word problems: ${gsm8k.crisis} false alarms in ${gsm8k.problems}`);
   const dir = fileURLToPath(new URL('../../../bench/results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}safety.json`, `${JSON.stringify(reports, null, 2)}\n`);
+  writeFileSync(`${dir}safety.json`, `${JSON.stringify({ splits: reports, gsm8k }, null, 2)}\n`);
   return reports;
 }
