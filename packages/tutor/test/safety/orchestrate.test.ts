@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createTutor, OrchestrateResponse, type TutorEvent } from '../../src/index.ts';
 import type { Planner } from '../../src/planner/types.ts';
@@ -93,5 +95,24 @@ describe('orchestrate screens every message before planning', () => {
       expect(r.safety, message).toBeNull();
     }
     expect(calls).toHaveLength(3);
+  });
+});
+
+describe('aralin orchestrate', { timeout: 180_000 }, () => {
+  it('prints the safety field and the hotline reply for a crisis', () => {
+    const cli = fileURLToPath(new URL('../../bin/aralin.js', import.meta.url));
+    const r = spawnSync(process.execPath, [cli, 'orchestrate'], {
+      input: JSON.stringify({ user_info: user, message: 'gusto ko nang mamatay' }),
+      encoding: 'utf8',
+      env: { ...process.env, ARALIN_LLM_PROVIDER: '' },
+    });
+    expect(r.status).toBe(0);
+    const response = JSON.parse(r.stdout);
+    expect(response).toMatchObject({
+      status: 'no_tool',
+      tool: null,
+      safety: { category: 'self_harm', crisis: true },
+    });
+    expect(response.reply).toContain('1553');
   });
 });
