@@ -21,7 +21,8 @@ type Guard =
   | 'seeYou'
   | 'livingThings'
   | 'joke'
-  | 'dose';
+  | 'dose'
+  | 'ofSomething';
 
 interface Rule {
   /** The reading, as reported in `matched`. */
@@ -95,11 +96,24 @@ const RULES: Rule[] = [
   { id: 'will / did kill self', parts: ['ACT_DONE', 'FIRST'], window: 3, guards: ['otherSubject'] },
   { id: 'self-harm word', parts: ['STRONG'], guards: ['count'] },
   { id: 'suicidal', parts: ['suicidal|selfharm'], self: true },
-  { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject'] },
+  { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject', 'figurative'] },
   { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
   { id: 'ends life', parts: ['END ~ LIFE'], self: true },
   { id: 'end it all', parts: ['END it all'] },
-  { id: 'wants to end everything', parts: ['WANT ~ END ~ EVERYTHING'], self: true, guards: ['otherSubject'] },
+  {
+    id: 'wants to end everything',
+    parts: ['WANT ~ END ~ EVERYTHING'],
+    self: true,
+    guards: ['otherSubject', 'ofSomething'],
+  },
+  { id: 'no reason to live', parts: ['point in|of going on'], self: true, unguarded: true },
+  {
+    id: 'no way out',
+    parts: ['suicide|death|dying|mamatay|magpakamatay', 'only ~ way|option|solution|paraan'],
+    window: 5,
+  },
+  { id: 'says goodbye', parts: ['goodbye ~ letter|letters|note|notes'], self: true },
+  { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 4, self: true },
   {
     id: 'does not want to live',
     parts: ['NEG ~ WANT ~ LIVE'],
@@ -169,6 +183,7 @@ const RULES: Rule[] = [
 const JOINED: [string, string, string][] = [
   ['my', 'self', 'myself'],
   ['no', 'one', 'noone'],
+  ['jump', 'rope', 'jumprope'],
   ['sewer', 'slide', 'sewerslide'],
   ['un', 'alive', 'unalive'],
 ];
@@ -325,6 +340,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   figurative: (w, _s, e) => {
     const next = nextContent(w, e);
     const after = around(w, e, e, 0, 4);
+    if (is(next, 'IDIOM')) return true;
     return (
       ['sa', 'of', 'from', 'with'].includes(next ?? '') &&
       after.some((x) => is(x, 'IDIOM') || is(x, 'ONLINE'))
@@ -339,6 +355,8 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   count: (w, s) => /^\d/.test(w[s - 1] ?? ''),
   seeYou: (w) => w.some((x) => is(x, 'SEE_YOU')),
   livingThings: (w, _s, e) => is(w[e], 'LIVING_THINGS'),
+  /** "lahat ng requirements": all of something, not everything. */
+  ofSomething: (w, _s, e) => w[e] === 'ng' || w[e] === 'of',
   dose: (w) =>
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),

@@ -136,7 +136,7 @@ export const LEXICON = {
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
     kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
-    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito`,
+    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [
@@ -210,7 +210,7 @@ export const LEXICON = {
   LIFE: words('life buhay'),
   EVERYTHING: words('everything lahat all'),
   LIVE: words(
-    'live living exist existing alive wake magexist gumising magising magigising mabuhay mabubuhay gigising',
+    'live living exist existing alive wake magexist maglive gumising magising magigising mabuhay mabubuhay gigising',
   ),
   STOP: words('stop cease quit tumigil huminto'),
   GIVE_UP: words('sumuko suko susuko give bumitaw bibitaw'),
@@ -224,7 +224,7 @@ export const LEXICON = {
   GOD: words('lord god diyos panginoon bathala jesus'),
   LAUGHING: words('haha hahaha hehe lol lmao charot char joke jk biro'),
   TIRED: words('tired pagod sawa sick suko'),
-  LIVING: words('living life buhay mabuhay world mundo mundong'),
+  LIVING: words('living life buhay mabuhay world mundo mundong alive'),
   NOTHING: words('no nothing wala walang lost nawalan'),
   REASON: words('reason rason point saysay silbi kwenta kuwenta dahilan purpose sense will gana desire'),
   BORN: words('born ipinanganak pinanganak isinilang nabuhay ipanganak iniluwal exist existed'),
@@ -235,7 +235,7 @@ export const LEXICON = {
     `kay kanya kaniya kanila siyang siya lola lolo mama papa nanay tatay inay itay kuya ate mommy daddy mom dad
     lolas lolos heaven langit`,
   ),
-  BE_WITH: words('with join follow there'),
+  BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
   HEAVEN: words('heaven langit'),
   BURDEN: words('burden pabigat pasanin perwisyo'),
   BETTER: words('better happier mabuti mabuting masaya masasaya okay gagaan magaan easier'),
