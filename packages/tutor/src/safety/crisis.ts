@@ -141,10 +141,14 @@ const RULES: Rule[] = [
   { id: 'no reason to live', parts: ['nothing to live for'] },
   { id: 'never born', parts: ['WISHING ~5 NEG ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
+  { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
+  { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'] },
+  { id: 'wants it to end', parts: ['WANT ~ END ~ SUFFERING'], self: true },
   { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
   { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
   { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
-  { id: 'a burden', parts: ['BURDEN', 'FIRST'], window: 4 },
+  { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
+  { id: 'a burden', parts: ['BURDEN ~ ako'] },
   { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8 },
   {
     id: 'better off without me',
@@ -193,6 +197,8 @@ const skeleton = (word: string) => squeeze(word.replace(VOWELS, ''));
 const vowelCount = (word: string) => word.match(VOWELS)?.length ?? 0;
 
 interface WordSet {
+  words: Set<string>;
+  /** Squeezed spellings, for stretched or doubled letters ("diee" → "die"). */
   keys: Set<string>;
   /** Consonant skeletons for text-speak without vowels ("mmtay" → "mamatay"). */
   skeletons: Map<string, number>;
@@ -207,12 +213,14 @@ function wordSet(list: readonly string[], devowelled: boolean): WordSet {
     const s = skeleton(w);
     if (s.length >= 3) skeletons.set(s, Math.max(skeletons.get(s) ?? 0, vowelCount(w)));
   }
-  return { keys: new Set(list.map(squeeze)), skeletons };
+  return { words: new Set(list), keys: new Set(list.map(squeeze)), skeletons };
 }
 
 const CLASSES = Object.fromEntries(
   Object.entries(LEXICON).map(([name, list]) => [name, wordSet(list, DEVOWELLED.has(name as WordClass))]),
 ) as Record<WordClass, WordSet>;
+
+const LEXICON_WORDS = new Set(Object.values(LEXICON).flat());
 
 /** The classes of each word seen, computed once per word (the lexicon is fixed). */
 const memo = new Map<string, Set<WordClass>>();
@@ -221,11 +229,13 @@ function classesOf(word: string): Set<WordClass> {
   let classes = memo.get(word);
   if (!classes) {
     if (memo.size > 50_000) memo.clear();
+    // A word of the lexicon is read as written ("feel" is not "fell"); others by squeezed or skeleton spelling.
+    const exact = LEXICON_WORDS.has(word);
     const key = squeeze(word);
     const vowels = vowelCount(word);
     const bones = vowels <= 1 && word.length >= 4 ? skeleton(word) : null;
-    const inSet = ({ keys, skeletons }: WordSet) =>
-      keys.has(key) || (bones !== null && (skeletons.get(bones) ?? 0) > vowels + 1);
+    const inSet = ({ words, keys, skeletons }: WordSet) =>
+      exact ? words.has(word) : keys.has(key) || (bones !== null && (skeletons.get(bones) ?? 0) > vowels + 1);
     classes = new Set((Object.keys(CLASSES) as WordClass[]).filter((c) => inSet(CLASSES[c])));
     memo.set(word, classes);
   }
@@ -323,6 +333,8 @@ function nextContent(words: string[], end: number): string | undefined {
   return words[i];
 }
 
+const CONDITIONS = new Set(['than', 'kaysa', 'if', 'kung', 'kapag', 'pag']);
+
 /** Up to `n` words before `start`, in the same clause. */
 function clauseBefore(words: string[], start: number, n: number): string[] {
   const out: string[] = [];
@@ -360,9 +372,9 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   dose: (w) =>
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),
-  /** "I'd rather die than eat ampalaya haha": a comparison said laughing. */
+  /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
-    w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => x === 'than' || x === 'kaysa'),
+    w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),
 };
 
 /** Modal verbs that start a clause without a subject in ordinary prose ("Will die without water"). */

@@ -122,7 +122,7 @@ export const LEXICON = {
       `want wish wished hope hoping plan planning planned thinking think thought considering decided ready
       tempted going will ill might should feel feeling urge gusto gustong gustuhin sana balak plano planong
       pinaplano nais nagbabalak binabalak gugustuhin rather try tried trying attempt attempted subukan susubukan
-      sinubukan sinusubukan`,
+      sinubukan sinusubukan pinagiisipan pinagisipan`,
     ),
     ...verbs([
       ['tangka', 'mag'],
@@ -171,7 +171,10 @@ export const LEXICON = {
   /** The infinitive: what is wanted ("gusto kong magpakamatay"). */
   ACT_INFINITIVE: [...words('suicide unalive overdose od'), ...verbs(SELF_KILLING, ['infinitive'])],
   /** Acts the student says they will do, are doing or did (with "ako"): every aspect but the infinitive. */
-  ACT_DONE: verbs(SELF_KILLING, ['contemplated', 'progressive', 'completed']),
+  ACT_DONE: [
+    ...words('overdosed odd unalived'),
+    ...verbs(SELF_KILLING, ['contemplated', 'progressive', 'completed']),
+  ],
   /** Always a crisis in the student's mouth, whatever the grammar around it. */
   STRONG: words('kms sewerslide unalive unaliving suicidal selfharm'),
   /** Harming someone; with "myself" / "sarili ko", oneself. */
@@ -210,7 +213,8 @@ export const LEXICON = {
   LIFE: words('life buhay'),
   EVERYTHING: words('everything lahat all'),
   LIVE: words(
-    'live living exist existing alive wake magexist maglive gumising magising magigising mabuhay mabubuhay gigising',
+    `live living exist existing alive wake magexist maglive gumising magising magigising mabuhay mabubuhay gigising
+    breathing huminga`,
   ),
   STOP: words('stop cease quit tumigil huminto'),
   GIVE_UP: words('sumuko suko susuko give bumitaw bibitaw'),
@@ -238,6 +242,7 @@ export const LEXICON = {
   BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
   HEAVEN: words('heaven langit'),
   BURDEN: words('burden pabigat pasanin perwisyo'),
+  SUFFERING: words('suffering paghihirap pagdurusa'),
   BETTER: words('better happier mabuti mabuting masaya masasaya okay gagaan magaan easier'),
   FAREWELL: words('goodbye paalam farewell'),
   AUDIENCE: words('inyo inyong kayong everyone all guys world mundo forever habambuhay'),
