@@ -10,6 +10,14 @@ import { LEXICON, type WordClass } from './lexicon.ts';
  * and accidents ("I cut myself while cooking").
  */
 
+export type CrisisCategory = 'self_harm' | 'abuse';
+
+export interface Reading {
+  category: CrisisCategory;
+  /** The rule and the words it read ("wants to die: gusto ko nang mamatay"). */
+  reading: string;
+}
+
 type Guard =
   | 'negated'
   | 'reported'
@@ -27,6 +35,8 @@ type Guard =
 interface Rule {
   /** The reading, as reported in `matched`. */
   id: string;
+  /** Self-harm unless said otherwise. */
+  category?: CrisisCategory;
   /**
    * Patterns that must all match, the later ones within `window` words of the first. A pattern is words:
    * CLASS (a lexicon class), a|b (literal words), X? (optional), ~ (up to 5 filler words), ~N (up to N words).
@@ -181,6 +191,15 @@ const RULES: Rule[] = [
   { id: 'has a method', parts: ['tatalon|magjujump', 'HEIGHT'], window: 6, self: true },
   { id: 'has a method', parts: ['ROPE', 'HANGING|do'], window: 12, self: true },
   { id: 'wants to rest forever', parts: ['WANT ~ REST ~ FOREVER'], self: true },
+  { id: 'is hurt at home', category: 'abuse', parts: ['ABUSED ~ ako|kami'] },
+  { id: 'is touched', category: 'abuse', parts: ['TOUCHED ~ ako|kami', 'PRIVATE'], window: 8 },
+  { id: 'is hurt at home', category: 'abuse', parts: ['ADULT ~ ABUSE_EN ~ me|us'] },
+  {
+    id: 'is asked for nudes',
+    category: 'abuse',
+    parts: ['asking|asked|asks|wants|humihingi|nanghihingi ~3 NUDES'],
+  },
+  { id: 'is afraid to go home', category: 'abuse', parts: ['FEAR ~ HOME'], self: true },
 ];
 
 /** Words written apart that the lexicon reads as one ("self harm", "my self"). */
@@ -442,8 +461,8 @@ export function crisisWords(text: string): string[] {
   return words;
 }
 
-/** The readings of a crisis in the message ("wants to die: gusto ko nang mamatay"); empty when there is none. */
-export function detectCrisis(text: string): string[] {
+/** The readings of a crisis in the message (self-harm or abuse); empty when there is none. */
+export function detectCrisis(text: string): Reading[] {
   const words = crisisWords(text);
   // What the message holds (classes and words), so a rule missing a required word is skipped at once.
   const present = new Set<string>();
@@ -452,11 +471,11 @@ export function detectCrisis(text: string): string[] {
     present.add(`=${squeezeOnce(w)}`);
     for (const c of classesOf(w)) present.add(c);
   }
-  const found: string[] = [];
+  const found: Reading[] = [];
   for (const rule of COMPILED) {
     if (!rule.required.every((keys) => keys.some((k) => present.has(k)))) continue;
     const hit = fires(rule, words);
-    if (hit) found.push(hit);
+    if (hit) found.push({ category: rule.category ?? 'self_harm', reading: hit });
   }
   return found;
 }

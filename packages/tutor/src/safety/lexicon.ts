@@ -50,13 +50,15 @@ export function conjugate(root: string, affix: Affix): Record<Aspect, string[]> 
         progressive: [`ni${cv}${root}`, inInfix(`${cv}${root}`)],
         completed: [`ni${root}`, inInfix(root)],
       };
-    case 'an':
+    case 'an': {
+      const stem = root.replace(/o$/, 'u');
       return {
-        infinitive: [`${root}an`],
-        contemplated: [`${cv}${root}an`],
-        progressive: [inInfix(`${cv}${root}an`)],
-        completed: [inInfix(`${root}an`)],
+        infinitive: [`${stem}an`],
+        contemplated: [`${cv}${stem}an`],
+        progressive: [inInfix(`${cv}${stem}an`)],
+        completed: [inInfix(`${stem}an`)],
       };
+    }
     case 'i':
       return {
         infinitive: [`i${root}`],
@@ -294,6 +296,37 @@ export const LEXICON = {
   SUBJECT_MARKER: words('ang si yung ung mga'),
   /** Where or when, qualifying living or waking: "live in Manila", "wake up late", "end it with him". */
   PLACE: words('in at with near here there to late early maaga tanghali'),
+  /** Harm done to the speaker, Filipino object focus ("binubugbog ako", "sinampal ako ni mama"). */
+  ABUSED: [
+    ...verbs(
+      (
+        'bugbog sampal palo suntok sipa galaw molestiya gahasa abuso paso sakal kulong gutom takot tadyak sabunot latigo hampas'.split(
+          ' ',
+        ) as string[]
+      ).map((root): [string, Affix] => [root, 'in']),
+      ['contemplated', 'progressive', 'completed'],
+    ),
+    ...verbs([['hipo', 'an']], ['contemplated', 'progressive', 'completed']),
+    ...words('sinasaktan sinaktan sasaktan pinagbabantaan pinagbantaan'),
+  ],
+  /** Touching, which is abuse on a private part. */
+  TOUCHED: verbs([['hawak', 'an']], ['contemplated', 'progressive', 'completed']),
+  PRIVATE: words('maselang maselan maseselang private pribado ari dede puwet dibdib katawan'),
+  /** Harm done to the speaker, English. */
+  ABUSE_EN: words(
+    `hits hit beats beat punches punched slaps slapped kicks kicked chokes choked burns burned abuses abused
+    touches touched molests molested rapes raped whips whipped hurts locks locked starves starved threatens
+    threatened strangles lock punch slap kick choke burn abuse touch molest rape whip starve threaten`,
+  ),
+  /** Who abuses: family, adults, a stranger. */
+  ADULT: words(
+    `dad father papa tatay itay mom mother mama nanay inay stepdad stepfather stepmom stepmother uncle tito tiyo
+    aunt tita tiya lolo lola grandpa grandma brother kuya sister ate cousin pinsan parents magulang teacher guro
+    coach neighbor kapitbahay boyfriend girlfriend he she they someone stranger`,
+  ),
+  NUDES: words('nudes nude hubad naked'),
+  HOME: words('home umuwi uuwi bahay'),
+  FEAR: words('takot natatakot scared afraid'),
   /** Asking for a method: "paano magpakamatay". */
   HOWTO: words('paano how'),
 } satisfies Record<string, string[]>;

@@ -164,7 +164,7 @@ export function moderate(text: string, locale?: Locale): ModerationResult {
       if (!prev.matched.includes(matched)) prev.matched.push(matched);
     }
   };
-  for (const reading of detectCrisis(text)) note('self_harm', 'high', reading);
+  for (const { category, reading } of detectCrisis(text)) note(category, 'high', reading);
   const folded = fold(text, { leet: true }).replace(SAFE_CONTEXT, ' ');
   for (const rule of RULES) {
     const m = folded.match(rule.pattern);

@@ -45,8 +45,13 @@ describe('detectCrisis', () => {
     ['ibibigay ko na ang mga gamit ko, hindi ko na kailangan', 'gives things away'],
     ['iinumin ko lahat ng gamot', 'has a method'],
     ['i want to unalive myself', 'self-harm word'],
+    ['pinapalo ako ng sinturon ni papa', 'is hurt at home'],
+    ['my parents lock me in my room without food', 'is hurt at home'],
+    ['hinahawakan ako ng tito ko sa maseselang bahagi', 'is touched'],
+    ['someone online is asking for my nudes', 'is asked for nudes'],
+    ['natatakot akong umuwi sa bahay', 'is afraid to go home'],
   ])('%s → %s', (message, reading) => {
-    expect(detectCrisis(message).map((r) => r.split(':')[0])).toContain(reading);
+    expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
   });
 
   it.each([
@@ -66,6 +71,9 @@ describe('detectCrisis', () => {
     ['uminom ng lason si Simoun', 'a story'],
     ['how many pills of vitamin C should I take?', 'a dose'],
     ["what's the point of living things having cells?", 'biology'],
+    ['hinahawakan ako ng kaibigan ko sa kamay', 'holding hands'],
+    ['pinapalo ng hangin ang mga puno', 'the wind, not a person'],
+    ['my dad hits the ball really far', 'a ball'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
