@@ -40,7 +40,7 @@ interface WordSet {
 }
 
 /** Classes whose words text-speak writes without vowels ("gsto", "mmtay"). */
-const DEVOWELLED = new Set<WordClass>(['WANT', 'DIE', 'ACT', 'ACT_INFINITIVE', 'ACT_DONE', 'LIVE']);
+const DEVOWELLED = new Set<WordClass>(['WANT', 'DIE', 'ACT_INFINITIVE', 'ACT_DONE', 'LIVE']);
 
 function wordSet(list: readonly string[], devowelled: boolean): WordSet {
   const skeletons = new Map<string, number>();

@@ -164,12 +164,6 @@ export const LEXICON = {
   ONLINE: words(
     'chat gc groupchat group facebook fb ig instagram tiktok twitter social media online internet class klase picture photo video',
   ),
-  /** Killing oneself, every aspect. */
-  ACT: [
-    ...words('suicide unalive unaliving sewerslide overdose od'),
-    ...verbs(SELF_KILLING),
-    ...verbs([['talon', 'um']], ['contemplated']),
-  ],
   /** The infinitive: what is wanted ("gusto kong magpakamatay"). */
   ACT_INFINITIVE: [...words('suicide unalive overdose od'), ...verbs(SELF_KILLING, ['infinitive'])],
   /** Acts the student says they will do, are doing or did (with "ako"): every aspect but the infinitive. */

@@ -18,7 +18,7 @@ export interface ModerationResult {
   safety: SafetyResult | null;
 }
 
-interface Rule {
+interface Pattern {
   category: SafetyCategory;
   severity: Severity;
   pattern: RegExp;
@@ -89,7 +89,7 @@ const SEXUAL = [
   'hubad na (?:picture|pic|litrato|larawan|video)',
 ];
 
-const RULES: Rule[] = [
+const PATTERNS: Pattern[] = [
   ...ABUSE.map((p) => ({ category: 'abuse' as const, severity: 'high' as const, pattern: phrase(p) })),
   ...SEXUAL.map((p) => ({ category: 'sexual' as const, severity: 'medium' as const, pattern: phrase(p) })),
   ...BULLYING.map((p, i) => ({
@@ -149,9 +149,10 @@ const NOT_FLAGGED: ModerationResult = {
 
 /**
  * Screens a student's message for self-harm, abuse, bullying, sexual content and shared personal details, in
- * English, Filipino and Taglish. Self-harm is the crisis check (crisis.ts: rules over a lexicon of parts);
- * the other categories are phrase patterns on folded text, written to leave school content alone ("kill the
- * process", "sex-linked traits"). The most serious category wins; `reply` is what the tutor says.
+ * English, Filipino and Taglish. Self-harm and abuse are read by the crisis rules (crisis.ts, rules.ts, over
+ * the word classes of lexicon.ts); abuse, bullying and sexual content also by phrase patterns on folded text,
+ * written to leave school content alone ("kill the process", "sex-linked traits"). The most serious category
+ * wins; `reply` is what the tutor says.
  */
 export function moderate(text: string, locale?: Locale): ModerationResult {
   const lang = locale ?? detectLocale(text).locale;
@@ -166,9 +167,9 @@ export function moderate(text: string, locale?: Locale): ModerationResult {
   };
   for (const { category, reading } of detectCrisis(text)) note(category, 'high', reading);
   const folded = fold(text, { leet: true }).replace(SAFE_CONTEXT, ' ');
-  for (const rule of RULES) {
-    const m = folded.match(rule.pattern);
-    if (m) note(rule.category, rule.severity, m[0].trim());
+  for (const p of PATTERNS) {
+    const m = folded.match(p.pattern);
+    if (m) note(p.category, p.severity, m[0].trim());
   }
   const pii = personalInfo(text);
   if (pii) for (const m of pii.matched) note('personal_info', pii.severity, m);
