@@ -119,6 +119,13 @@ const SHORTHAND: Record<string, string> = {
   tbh: 'to be honest',
   srsly: 'seriously',
   ty: 'thank you',
+  kona: 'ko na',
+  gustoko: 'gusto ko',
+  gustokona: 'gusto ko na',
+  ayokona: 'ayoko na',
+  sakin: 'sa akin',
+  dko: 'hindi ko',
+  dna: 'hindi na',
 };
 
 const SPACED_WORD = /(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/u;

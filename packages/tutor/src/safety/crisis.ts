@@ -227,7 +227,9 @@ function speaks(words: string[], start: number, end: number, window: number): bo
   if (near.some((x) => is(x, 'FIRST'))) return true;
   // A clause without a subject of its own: a Filipino verb comes first and its subject after ("uminom ng lason
   // si Simoun"), so any other person nearby is the subject.
-  const clauseStart = !words[start - 1] && !MODALS.has(words[start] ?? '');
+  let first = start;
+  while (is(words[first - 1], 'FILLER')) first--;
+  const clauseStart = !words[first - 1] && !MODALS.has(words[start] ?? '');
   return clauseStart && !near.some((x) => is(x, 'OTHER') || is(x, 'SUBJECT_MARKER'));
 }
 

@@ -138,7 +138,7 @@ export const LEXICON = {
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
     kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
-    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being`,
+    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being po opo lowkey kinda tbh ngl fr`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [
@@ -149,6 +149,7 @@ export const LEXICON = {
       ['laho', 'mag'],
       ['disappear', 'mag'],
       ['vanish', 'mag'],
+      ['die', 'mag'],
     ]),
   ],
   /** Dying as what will happen ("mamamatay na lang ako"). */
@@ -223,7 +224,7 @@ export const LEXICON = {
   ),
   GOD: words('lord god diyos panginoon bathala jesus'),
   LAUGHING: words('haha hahaha hehe lol lmao charot char joke jk biro'),
-  TIRED: words('tired pagod sawa sick suko'),
+  TIRED: words('tired pagod sawa sick suko nakakapagod nakakasawa'),
   LIVING: words('living life buhay mabuhay world mundo mundong alive'),
   NOTHING: words('no nothing wala walang lost nawalan'),
   REASON: words('reason rason point saysay silbi kwenta kuwenta dahilan purpose sense will gana desire'),
@@ -238,6 +239,8 @@ export const LEXICON = {
   BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
   HEAVEN: words('heaven langit'),
   BURDEN: words('burden pabigat pasanin perwisyo'),
+  /** Being killed by an accident, as a wish ("sana masagasaan na lang ako"). */
+  STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
   SUFFERING: words('suffering paghihirap pagdurusa'),
   BETTER: words('better happier mabuti mabuting masaya masasaya okay gagaan magaan easier'),
   FAREWELL: words('goodbye paalam farewell'),

@@ -48,7 +48,18 @@ export interface Rule {
 /** Wanting to die or to kill oneself, or saying one will or did. */
 const WANTING: Rule[] = [
   { id: 'wants to die', parts: ['WANT ~ DIE'], self: true, guards: ['figurative', 'otherSubject', 'joke'] },
-  { id: 'wishes to be dead', parts: ['DIE|patay na? sana ~ ako'], guards: ['figurative'] },
+  { id: 'wishes to be dead', parts: ['DIE|patay ~ sana ~ ako'], guards: ['figurative'] },
+  { id: 'wishes to be dead', parts: ['WISHING ~3 STRUCK'], self: true },
+  { id: 'wishes to be dead', parts: ['WISHING ~4 hits|hit|runs ~ me', 'HEIGHT'], window: 6 },
+  {
+    id: 'asks why they live',
+    parts: ['why|bakit|bat', 'even|still|pa', 'BORN|alive|buhay'],
+    window: 4,
+    self: true,
+    unguarded: true,
+  },
+  { id: 'will not last', parts: ['NEG na ~ tatagal|magtatagal'], self: true, unguarded: true },
+  { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
   { id: 'wants to leave this world', parts: ['WANT ~ LEAVE ~ this? LIVING'], self: true },
   { id: 'will die', parts: ['DIE_SOON na? lang ~ ako'], guards: ['figurative'] },
   { id: 'thinks of dying', parts: ['thoughts ~ suicide|dying|death|killing'], self: true },
@@ -163,6 +174,7 @@ const INDIRECT: Rule[] = [
   { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
   { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
   { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
+  { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true },
   { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
   { id: 'a burden', parts: ['BURDEN ~ ako'] },
