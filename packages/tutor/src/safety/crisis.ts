@@ -219,12 +219,13 @@ const MODALS = new Set(['will', 'might', 'should', 'could', 'would', 'can']);
  * Whether the student is the subject: a first-person word near the match (within the rule's window), or a
  * clause that starts with the match and names no one else ("thinking of jumping …").
  */
-function speaks(words: string[], start: number, end: number, window: number): boolean {
+function speaks(words: string[], start: number, end: number, window: number, named: boolean): boolean {
   const from = Math.max(0, start - 5 - window);
   const near = window
     ? words.slice(from, end + 5 + window)
     : around(words, start, end, 5, 5).concat(words.slice(start, end));
   if (near.some((x) => is(x, 'FIRST'))) return true;
+  if (named) return false;
   // A clause without a subject of its own: a Filipino verb comes first and its subject after ("uminom ng lason
   // si Simoun"), so any other person nearby is the subject.
   let first = start;
@@ -251,7 +252,7 @@ function fires(rule: CompiledRule, words: string[]): string | null {
       return false;
     };
     if (!rest.every(near)) continue;
-    if (rule.self && !speaks(words, start, end, window)) continue;
+    if (rule.self && !speaks(words, start, end, window, rule.self === 'named')) continue;
     if (guards.some((g) => GUARDS[g](words, start, end))) continue;
     return `${rule.id}: ${words.slice(start, end).join(' ')}`;
   }

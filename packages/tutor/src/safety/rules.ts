@@ -36,9 +36,10 @@ export interface Rule {
   window?: number;
   /**
    * The student must be the subject: a first-person word near the match, or a clause that starts with it and
-   * names no one else ("thinking of jumping …").
+   * names no one else ("thinking of jumping …"); `named`: only a first-person word (a question's subject may
+   * follow it: "why is the cell still alive").
    */
-  self?: boolean;
+  self?: boolean | 'named';
   /** Guards besides `negated` and `reported`, which every rule has unless it lists `unguarded`. */
   guards?: Guard[];
   /** The negation is part of the meaning ("I don't want to live"): no `negated` guard. */
@@ -49,13 +50,13 @@ export interface Rule {
 const WANTING: Rule[] = [
   { id: 'wants to die', parts: ['WANT ~ DIE'], self: true, guards: ['figurative', 'otherSubject', 'joke'] },
   { id: 'wishes to be dead', parts: ['DIE|patay ~ sana ~ ako'], guards: ['figurative'] },
-  { id: 'wishes to be dead', parts: ['WISHING ~3 STRUCK'], self: true },
+  { id: 'wishes to be dead', parts: ['WISHING ~ STRUCK'], self: true },
   { id: 'wishes to be dead', parts: ['WISHING ~4 hits|hit|runs ~ me', 'HEIGHT'], window: 6 },
   {
     id: 'asks why they live',
     parts: ['why|bakit|bat', 'even|still|pa', 'BORN|alive|buhay'],
     window: 4,
-    self: true,
+    self: 'named',
     unguarded: true,
   },
   { id: 'will not last', parts: ['NEG na ~ tatagal|magtatagal'], self: true, unguarded: true },
