@@ -204,6 +204,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   livingThings: (w, _s, e) => is(w[e], 'LIVING_THINGS'),
   /** "lahat ng requirements": all of something, not everything. */
   ofSomething: (w, _s, e) => w[e] === 'ng' || w[e] === 'of',
+  somewhere: (w, _s, e) => ['sa', 'in', 'at'].includes(w[e] ?? ''),
   dose: (w) =>
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),

@@ -203,7 +203,7 @@ export const LEXICON = {
   /** Getting hurt by accident. */
   ACCIDENT: words(
     `accident accidentally aksidente playing naglalaro laro while habang nadapa fell tripped paper cooking
-    nagluluto basketball volleyball pe practice shaving`,
+    nagluluto basketball volleyball pe practice shaving football soccer kalaro game taekwondo sparring`,
   ),
   END: words('end ending iend magend tapusin tatapusin matapos wakasan wawakasan take taking'),
   /** What ending means taking one's life. */
@@ -297,7 +297,7 @@ export const LEXICON = {
   ABUSED: [
     ...verbs(
       (
-        'bugbog sampal palo suntok sipa galaw molestiya gahasa abuso paso sakal kulong gutom takot tadyak sabunot latigo hampas'.split(
+        'bugbog sampal palo suntok sipa galaw molestiya gahasa abuso paso sakal kulong gutom tadyak sabunot latigo hampas'.split(
           ' ',
         ) as string[]
       ).map((root): [string, Affix] => [root, 'in']),

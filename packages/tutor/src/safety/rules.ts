@@ -4,7 +4,7 @@
  * (someone else just before), `figurative` ("mamatay sa kakatawa"), `otherSubject` (a subject after a Filipino
  * verb: "mamatay ang halaman"), `accident`, `place` ("live in Manila"), `count` ("15 kms"), `seeYou` (an
  * ordinary goodbye), `livingThings`, `joke` (a comparison or condition said laughing), `dose` ("how many …
- * should I take"), `ofSomething` ("lahat ng requirements").
+ * should I take"), `ofSomething` ("lahat ng requirements"), `somewhere` ("hindi na ako tatagal sa pila").
  */
 
 export type CrisisCategory = 'self_harm' | 'abuse';
@@ -21,7 +21,8 @@ export type Guard =
   | 'livingThings'
   | 'joke'
   | 'dose'
-  | 'ofSomething';
+  | 'ofSomething'
+  | 'somewhere';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -59,7 +60,13 @@ const WANTING: Rule[] = [
     self: 'named',
     unguarded: true,
   },
-  { id: 'will not last', parts: ['NEG na ~ tatagal|magtatagal'], self: true, unguarded: true },
+  {
+    id: 'will not last',
+    parts: ['NEG na ~ tatagal|magtatagal'],
+    self: true,
+    unguarded: true,
+    guards: ['somewhere'],
+  },
   { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
   { id: 'wants to leave this world', parts: ['WANT ~ LEAVE ~ this? LIVING'], self: true },
   { id: 'will die', parts: ['DIE_SOON na? lang ~ ako'], guards: ['figurative'] },
@@ -219,7 +226,7 @@ const METHODS: Rule[] = [
 
 /** Abuse: harm done to the student by someone else. */
 const ABUSE: Rule[] = [
-  { id: 'is hurt at home', category: 'abuse', parts: ['ABUSED ~ ako|kami'] },
+  { id: 'is hurt at home', category: 'abuse', parts: ['ABUSED ~ ako|kami'], guards: ['accident'] },
   { id: 'is touched', category: 'abuse', parts: ['TOUCHED ~ ako|kami', 'PRIVATE'], window: 8 },
   { id: 'is hurt at home', category: 'abuse', parts: ['ADULT ~ ABUSE_EN ~ me|us'] },
   {
