@@ -183,11 +183,11 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
     const before = clauseBefore(w, s, 2);
     return before.some((x) => is(x, 'OTHER')) && !before.some((x) => is(x, 'FIRST'));
   },
-  /** "mamatay sa kakatawa", "die of boredom", "disappear from this group chat". */
+  /** "mamatay sa kakatawa", "die of boredom", "disappear from this group chat", "disappear into a book". */
   figurative: (w, _s, e) => {
     const next = nextContent(w, e);
     const after = around(w, e, e, 0, 4);
-    if (is(next, 'IDIOM')) return true;
+    if (is(next, 'IDIOM') || next === 'into') return true;
     return (
       ['sa', 'of', 'from', 'with'].includes(next ?? '') &&
       after.some((x) => is(x, 'IDIOM') || is(x, 'ONLINE'))
@@ -205,6 +205,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   /** "lahat ng requirements": all of something, not everything. */
   ofSomething: (w, _s, e) => w[e] === 'ng' || w[e] === 'of',
   somewhere: (w, _s, e) => ['sa', 'in', 'at'].includes(w[e] ?? ''),
+  openEnded: (w, _s, e) => !!w[e] && !is(w[e], 'LIVING') && !(w[e] === 'sa' && is(w[e + 1], 'LIVING')),
   dose: (w) =>
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),

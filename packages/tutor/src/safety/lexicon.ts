@@ -19,8 +19,8 @@ export function conjugate(root: string, affix: Affix): Record<Aspect, string[]> 
   const infix = (rest: string) => (vowelFirst ? `um${rest}` : `${root[0]}um${rest.slice(1)}`);
   const inInfix = (rest: string) => (vowelFirst ? `in${rest}` : `${root[0]}in${rest.slice(1)}`);
   const suffix = /[aeiou]$/.test(root) ? 'hin' : 'in';
-  // A suffix raises the root's last "o" to "u": inom → inumin, lunok → lunukin.
-  const suffixed = root.replace(/o(?=[^aeiou]*$)/, 'u') + suffix;
+  // A suffix raises the root's last "o" to "u" and turns a final "d" to "r": inom → inumin, lunod → lunurin.
+  const suffixed = root.replace(/o(?=[^aeiou]*$)/, 'u').replace(/d$/, 'r') + suffix;
   switch (affix) {
     case 'mag':
       return {
@@ -102,8 +102,10 @@ const SELF_KILLING: [string, Affix][] = [
 const CUTTING: [string, Affix][] = [
   ['cut', 'mag'],
   ['hiwa', 'in'],
+  ['hiwa', 'an'],
   ['gilit', 'in'],
   ['sugat', 'in'],
+  ['sugat', 'an'],
 ];
 
 export const LEXICON = {
@@ -127,6 +129,7 @@ export const LEXICON = {
       sinubukan sinusubukan pinagiisipan pinagisipan`,
     ),
     ...verbs([
+      ['attempt', 'mag'],
       ['tangka', 'mag'],
       ['isip', 'mag'],
       ['isip', 'in'],
@@ -138,11 +141,11 @@ export const LEXICON = {
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
     kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
-    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being po opo lowkey kinda tbh ngl fr`,
+    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [
-    ...words('die dying dead death disappear vanish gone patay'),
+    ...words('die dying dead death disappear disappearing vanish gone patay'),
     ...verbs([
       ['matay', 'ma'],
       ['wala', 'ma'],
@@ -178,7 +181,8 @@ export const LEXICON = {
   HARM: [
     ...words(
       `kill killing hurt hurting harm harming stab stabbing burn burning punish punishing starve starving hang
-      hanging strangle drown drowning poison unalive cut cutting slit slitting off end ending scratch scratching`,
+      hanging strangle drown drowning poison unalive cut cutting slit slitting off end ending scratch scratching
+      burned burnt stabbed hit hitting punched punching choked drowned starved scratched`,
     ),
     ...verbs([
       ['sakit', 'in'],
@@ -229,6 +233,11 @@ export const LEXICON = {
   NOTHING: words('no nothing wala walang lost nawalan'),
   REASON: words('reason rason point saysay silbi kwenta kuwenta dahilan purpose sense will gana desire'),
   BORN: words('born ipinanganak pinanganak isinilang nabuhay ipanganak iniluwal exist existed'),
+  ABORTED: words('aborted pinalaglag ipinalaglag nilaglag ipinaabort'),
+  /** Going on (with life, when nothing else follows). */
+  CONTINUE: words('magpatuloy ituloy tumuloy continue'),
+  /** Keeping something back for later: pills saved up. */
+  HOARD: words('saved saving stockpiling hoarding collecting ipon iniipon inipon iipunin tinatago itinatago'),
   WISHING: words('wish sana hope sanay'),
   /** Joining someone who died. */
   FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling'),
@@ -272,7 +281,8 @@ export const LEXICON = {
   JUMP: [...words('jump jumping magjump talon'), ...verbs([['talon', 'um']])],
   /** Where one jumps from, or in front of. */
   HEIGHT: words(
-    `bridge building roof rooftop tulay bintana window gusali bangin cliff balcony ledge tower floor palapag train
+    `bridge building roof rooftop tulay bintana window gusali bangin cliff balcony ledge tower floor palapag bubong
+    bubungan terrace train
     tren truck trak bus jeep jeepney car kotse sasakyan traffic`,
   ),
   ROPE: words('rope lubid tali'),

@@ -4,7 +4,8 @@
  * (someone else just before), `figurative` ("mamatay sa kakatawa"), `otherSubject` (a subject after a Filipino
  * verb: "mamatay ang halaman"), `accident`, `place` ("live in Manila"), `count` ("15 kms"), `seeYou` (an
  * ordinary goodbye), `livingThings`, `joke` (a comparison or condition said laughing), `dose` ("how many …
- * should I take"), `ofSomething` ("lahat ng requirements"), `somewhere` ("hindi na ako tatagal sa pila").
+ * should I take"), `ofSomething` ("lahat ng requirements"), `somewhere` ("hindi na ako tatagal sa pila"),
+ * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club").
  */
 
 export type CrisisCategory = 'self_harm' | 'abuse';
@@ -22,7 +23,8 @@ export type Guard =
   | 'joke'
   | 'dose'
   | 'ofSomething'
-  | 'somewhere';
+  | 'somewhere'
+  | 'openEnded';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -122,6 +124,7 @@ const NOT_LIVING: Rule[] = [
     self: true,
   },
   { id: 'gives up on life', parts: ['GIVE_UP ~ up? ~ on? LIVING'], self: true },
+  { id: 'gives up on life', parts: ['GIVE_UP ~ up? ~ on? EVERYTHING'], self: true, guards: ['ofSomething'] },
   { id: 'life is pointless', parts: ['LIVING ~ POINTLESS'] },
   { id: 'done with life', parts: ['done with ~ this? LIVING'], self: true },
   { id: 'no reason to live', parts: ['point in|of going on'], self: true, unguarded: true },
@@ -137,6 +140,15 @@ const NOT_LIVING: Rule[] = [
   { id: 'hopes not to wake', parts: ['WISHING ~ NEG ~ LIVE'], self: true, unguarded: true },
   { id: 'will not wake', parts: ['NEG na ~ magigising|gigising'], self: true, unguarded: true },
   { id: 'cannot go on', parts: ['cant|cannot go on anymore|living'], self: true },
+  {
+    id: 'cannot go on',
+    parts: ['NEG ~ kaya|kayang ~ CONTINUE'],
+    self: true,
+    unguarded: true,
+    guards: ['openEnded'],
+  },
+  { id: 'cannot go on', parts: ['NOTWANT ~ CONTINUE'], unguarded: true, guards: ['openEnded'] },
+  { id: 'will not be around', parts: ['NEG ~3 be around|here ~ much? longer'], self: true, unguarded: true },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
   { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },
@@ -180,6 +192,7 @@ const INDIRECT: Rule[] = [
   { id: 'never born', parts: ['WISHING ~5 NEG ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
+  { id: 'never born', parts: ['WISHING ~5 ABORTED'], self: true },
   { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
   { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
   { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true },
@@ -201,7 +214,14 @@ const INDIRECT: Rule[] = [
   { id: 'says goodbye', parts: ['this is ~ goodbye'] },
   { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
   { id: 'says goodbye', parts: ['ito na ang huli'] },
-  { id: 'says goodbye', parts: ['this is my last|final message|words|goodbye|post'] },
+  { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'] },
+  { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },
+  { id: 'says goodbye', parts: ['pag|kapag|once wala na ako'], guards: ['somewhere'] },
+  {
+    id: 'says goodbye',
+    parts: ['bago|before ~ ako|im|i ~ mawala|gone', 'sulat|letter|paalam|goodbye|note'],
+    window: 12,
+  },
   { id: 'says goodbye', parts: ['huwag|wag ~3 akong|ako hanapin'] },
   { id: 'says goodbye', parts: ['suicide note|letter'], self: true },
   { id: 'gives things away', parts: ['GIVE ~5 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
@@ -218,6 +238,7 @@ const METHODS: Rule[] = [
     guards: ['accident', 'dose'],
   },
   { id: 'has a method', parts: ['PILLS', 'LETHAL'], window: 8, self: true },
+  { id: 'has a method', parts: ['HOARD', 'PILLS'], window: 4, self: true },
   { id: 'has a method', parts: ['TAKE', 'POISON'], window: 4, self: true, guards: ['accident'] },
   { id: 'has a method', parts: ['WANT ~ JUMP', 'HEIGHT'], window: 8, self: true },
   { id: 'has a method', parts: ['tatalon|magjujump', 'HEIGHT'], window: 6, self: true },
