@@ -122,6 +122,7 @@ export function scriptedTutor(
         locale: 'en' as const,
         planner: 'embedded' as const,
         degraded: false,
+        safety: null,
         trace: [{ step: 'select', detail: 'scripted' }],
       };
       if (text.includes('interrupt')) {

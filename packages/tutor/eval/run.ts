@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTutor, type OrchestrateResponse } from '../src/index.ts';
+import { runSafetyEval } from './safety.ts';
 
 export interface EvalCase {
   id: string;
@@ -145,4 +146,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   }
   if (values.json) console.log(JSON.stringify(reports, null, 2));
+  runSafetyEval(values);
 }

@@ -43,6 +43,31 @@ export type Status = z.infer<typeof Status>;
 export const Planner = z.enum(['embedded', 'llm']);
 export type Planner = z.infer<typeof Planner>;
 
+export const SafetyCategory = z.enum(['self_harm', 'abuse', 'bullying', 'sexual', 'personal_info']);
+export type SafetyCategory = z.infer<typeof SafetyCategory>;
+export const Severity = z.enum(['low', 'medium', 'high']);
+export type Severity = z.infer<typeof Severity>;
+
+export const Hotline = z.object({
+  name: z.string(),
+  numbers: z.array(z.string()),
+  hours: z.string(),
+});
+export type Hotline = z.infer<typeof Hotline>;
+
+/** What the safety check found in the student's message (see docs/orchestrator.md, "Safety"). */
+export const SafetyResult = z.object({
+  category: SafetyCategory,
+  severity: Severity,
+  /** Self-harm or abuse: the student may be in danger; the reply gives the hotlines and a teacher is flagged. */
+  crisis: z.boolean(),
+  /** Whom the student can call, most urgent first (empty when there is no one to call). */
+  hotlines: z.array(Hotline),
+  /** What matched, for the teacher reviewing the flag. */
+  matched: z.array(z.string()),
+});
+export type SafetyResult = z.infer<typeof SafetyResult>;
+
 export const OrchestrateResponse = z.object({
   status: Status,
   tool: z.string().nullable(),
@@ -55,6 +80,8 @@ export const OrchestrateResponse = z.object({
   planner: Planner,
   /** True when the configured LLM failed and the embedded engine answered instead. */
   degraded: z.boolean(),
+  /** Null, or what the safety check found; when it answered instead of a tool, status is `no_tool`. */
+  safety: SafetyResult.nullable(),
   trace: z.array(TraceStep),
 });
 export type OrchestrateResponse = z.infer<typeof OrchestrateResponse>;

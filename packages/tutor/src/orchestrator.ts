@@ -12,6 +12,7 @@ import { socraticHintLevel } from './pedagogy/socratic.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
 import type { Plan, Planner, PlanRequest } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
+import { moderate } from './safety/moderate.ts';
 import type { AnyTool, ToolContext } from './tool.ts';
 
 /** What the orchestrator reports while a turn runs, so a server can stream it. */
@@ -175,6 +176,33 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       locale = detected.locale;
       trace.push({ step: 'language', detail: `locale=${locale} detected (${detected.reason})` });
     }
+    // The safety check runs before any planner or model: a crisis is answered even when a clarification is
+    // pending or the LLM is down, and never becomes a tool call.
+    const screened = moderate(request.message, locale);
+    const safety = screened.safety;
+    if (safety)
+      trace.push({
+        step: 'safety',
+        detail: `${safety.category} (${safety.severity}): ${safety.matched.join('; ')}`,
+      });
+    if (safety && screened.reply && safety.severity !== 'low') {
+      emit({ type: 'plan', planner: 'embedded', status: 'no_tool', tool: null, parameters: {} });
+      emit({ type: 'text-delta', delta: screened.reply });
+      return {
+        status: 'no_tool',
+        tool: null,
+        parameters: {},
+        result: null,
+        clarification: null,
+        reply: screened.reply,
+        confidence: 1,
+        locale,
+        planner: 'embedded',
+        degraded: false,
+        safety,
+        trace,
+      };
+    }
     const planRequest: PlanRequest = {
       message: request.message,
       history: request.chat_history,
@@ -186,7 +214,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     };
     const chosen = await plan(planRequest);
     trace.push(...chosen.trace, ...chosen.plan.trace);
-    const base = { locale, planner: chosen.planner.name, degraded: chosen.degraded } as const;
+    const base = { locale, planner: chosen.planner.name, degraded: chosen.degraded, safety } as const;
     // Text the tutor has whole (the embedded reply, a question, an apology) is one delta: split into words it
     // would still reach the client in one write, as one event per word.
     const say = (text: string) => {

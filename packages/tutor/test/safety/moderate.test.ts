@@ -1,6 +1,6 @@
 import { loadContentLibrary } from '@aralin/content';
 import { describe, expect, it } from 'vitest';
-import { moderate, normalizeForModeration } from '../../src/safety/moderate.ts';
+import { moderate } from '../../src/safety/moderate.ts';
 import { LABELLED } from './labelled.ts';
 
 describe('moderation on a labelled set', () => {
@@ -38,7 +38,7 @@ describe('moderate', () => {
     expect(en).toMatchObject({ flagged: true, category: 'self_harm', severity: 'high' });
     for (const number of ['1553', '0917-899-8727', '0966-351-4518', '0908-639-2672'])
       expect(en.reply).toContain(number);
-    expect(en.matched).toContain('kill myself');
+    expect(en.matched.join()).toMatch(/kill myself/);
     const fil = moderate('gusto ko nang mamatay');
     expect(fil.reply).toMatch(/Salamat at sinabi mo/);
     expect(fil.reply).toContain('1553');
@@ -70,13 +70,23 @@ describe('moderate', () => {
         severity: null,
         reply: null,
         matched: [],
+        safety: null,
       });
   });
 
-  it('normalises spacing, case, accents, punctuation, stretched letters and leetspeak', () => {
-    expect(normalizeForModeration('K.I.L.L  my-self!!!')).toBe('kill my self');
-    expect(normalizeForModeration('Gustooooo ko nang mamatáy')).toBe('gusto ko nang mamatay');
-    expect(normalizeForModeration('k1ll mys3lf')).toBe('kill myself');
+  it('reads spacing, case, accents, punctuation, stretched letters and leetspeak', () => {
+    for (const message of ['K.I.L.L  my-self!!!', 'Gustooooo ko nang mamatáy', 'i want to k1ll mys3lf'])
+      expect(moderate(message).category, message).toBe('self_harm');
+  });
+
+  it('reports the contract view: crisis, hotlines and what matched', () => {
+    const crisis = moderate('parang gusto ko na lang mag-suicide');
+    expect(crisis.safety).toMatchObject({ category: 'self_harm', severity: 'high', crisis: true });
+    expect(crisis.safety?.hotlines.map((h) => h.name)).toEqual(['NCMH Crisis Hotline', 'Emergency']);
+    expect(crisis.safety?.matched[0]).toMatch(/magsuicide/);
+    expect(moderate('sinasaktan ako ng tatay ko').safety).toMatchObject({ category: 'abuse', crisis: true });
+    expect(moderate('binubully ako sa school').safety).toMatchObject({ crisis: false, hotlines: [] });
+    expect(moderate('What is photosynthesis?').safety).toBeNull();
   });
 });
 

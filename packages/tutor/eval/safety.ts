@@ -1,0 +1,134 @@
+/**
+ * Crisis-check evaluation, run by `npm run eval` after the orchestrator's (`--errors` lists misses and false
+ * alarms; `--split dev|test` one split). Prints a table and writes bench/results/safety.json. Cases live in
+ * eval/safety.jsonl: a student message, its language, whether the student is in crisis, and its split (tune on
+ * `dev`; `test` was written first and is not tuned on).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { moderate } from '../src/index.ts';
+
+export interface SafetyCase {
+  id: string;
+  split: 'dev' | 'test';
+  lang: 'en' | 'fil' | 'taglish';
+  crisis: boolean;
+  text: string;
+}
+
+export interface Rates {
+  crisis: number;
+  caught: number;
+  recall: number;
+  safe: number;
+  false_alarms: number;
+  false_alarm_rate: number;
+}
+
+export interface SafetyReport {
+  split: string;
+  overall: Rates;
+  by_language: Record<string, Rates>;
+  errors: { id: string; text: string; expected: boolean }[];
+}
+
+export function loadSafetyCases(): SafetyCase[] {
+  const file = fileURLToPath(new URL('./safety.jsonl', import.meta.url));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as SafetyCase);
+}
+
+/** A crisis is caught when the check flags self-harm or abuse at high severity (hotline reply, teacher flag). */
+export const flagsCrisis = (text: string) => moderate(text).safety?.crisis === true;
+
+function rates(cases: SafetyCase[], flagged: Set<string>): Rates {
+  const crisis = cases.filter((c) => c.crisis);
+  const safe = cases.filter((c) => !c.crisis);
+  const caught = crisis.filter((c) => flagged.has(c.id)).length;
+  const falseAlarms = safe.filter((c) => flagged.has(c.id)).length;
+  return {
+    crisis: crisis.length,
+    caught,
+    recall: crisis.length ? caught / crisis.length : 1,
+    safe: safe.length,
+    false_alarms: falseAlarms,
+    false_alarm_rate: safe.length ? falseAlarms / safe.length : 0,
+  };
+}
+
+export function evaluateSafety(cases: SafetyCase[], split: string): SafetyReport {
+  const flagged = new Set(cases.filter((c) => flagsCrisis(c.text)).map((c) => c.id));
+  const languages = [...new Set(cases.map((c) => c.lang))].sort();
+  return {
+    split,
+    overall: rates(cases, flagged),
+    by_language: Object.fromEntries(
+      languages.map((l) => [
+        l,
+        rates(
+          cases.filter((c) => c.lang === l),
+          flagged,
+        ),
+      ]),
+    ),
+    errors: cases
+      .filter((c) => c.crisis !== flagged.has(c.id))
+      .map((c) => ({ id: c.id, text: c.text, expected: c.crisis })),
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+
+export function formatSafetyReport(report: SafetyReport): string {
+  const row = (name: string, r: Rates) =>
+    `  ${name.padEnd(8)} recall ${pct(r.recall)} (${r.caught}/${r.crisis})   false alarms ${pct(r.false_alarm_rate)} (${r.false_alarms}/${r.safe})`;
+  return [
+    `safety, split ${report.split}:`,
+    row('all', report.overall),
+    ...Object.entries(report.by_language).map(([lang, r]) => row(lang, r)),
+  ].join('\n');
+}
+
+/** The shared data beside the checkout (`SHARED_DIR` when it lives elsewhere, as beside a worktree). */
+const SHARED = process.env.SHARED_DIR ?? fileURLToPath(new URL('../../../../shared/', import.meta.url));
+const GSM8K = `${SHARED}/data/gsm8k/train.jsonl`;
+
+/**
+ * False alarms on GSM8K's 7,473 word problems (shared data): school text full of deaths,
+ * pills, bridges and jumps that no student says about themselves. Null when the file is not there.
+ */
+export function gsm8kFalseAlarms(): { problems: number; crisis: number } | null {
+  if (!existsSync(GSM8K)) return null;
+  const problems = readFileSync(GSM8K, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { question: string }).question);
+  return { problems: problems.length, crisis: problems.filter(flagsCrisis).length };
+}
+
+/** Runs the crisis evaluation on each split: a table on stdout (stderr under `--json`) and a results file. */
+export function runSafetyEval(options: { json?: boolean; errors?: boolean; split?: string }): SafetyReport[] {
+  const all = loadSafetyCases();
+  const splits = options.split && options.split !== 'all' ? [options.split] : ['dev', 'test'];
+  const reports = splits.map((split) =>
+    evaluateSafety(
+      all.filter((c) => c.split === split),
+      split,
+    ),
+  );
+  const print = options.json ? console.error : console.log;
+  for (const report of reports) {
+    print(formatSafetyReport(report));
+    if (options.errors)
+      for (const e of report.errors)
+        print(`    ✗ ${e.id} ${e.expected ? 'missed' : 'false alarm'}: ${JSON.stringify(e.text)}`);
+  }
+  const gsm8k = gsm8kFalseAlarms();
+  if (gsm8k) print(`safety, GSM8K word problems: ${gsm8k.crisis} false alarms in ${gsm8k.problems}`);
+  const dir = fileURLToPath(new URL('../../../bench/results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}safety.json`, `${JSON.stringify({ splits: reports, gsm8k }, null, 2)}\n`);
+  return reports;
+}

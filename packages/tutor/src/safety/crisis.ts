@@ -1,0 +1,302 @@
+import { foldWords, squeeze } from '../lexicon/fold.ts';
+import { LEXICON, type WordClass } from './lexicon.ts';
+import { type CrisisCategory, type Guard, RULES, type Rule } from './rules.ts';
+
+export type { CrisisCategory } from './rules.ts';
+
+/**
+ * The crisis check: does the student say they want to die, harm themselves or say goodbye, or that someone
+ * hurts them? It reads folded words (lexicon/fold.ts) clause by clause and applies the rules of rules.ts over
+ * the word classes of lexicon.ts: "someone who wants" + "dying", a method near "me", a goodbye to everyone,
+ * never having been born, following a dead grandparent, being a burden, "binubugbog ako". Each rule is guarded
+ * against negation, someone else as the subject, figures of speech, quoted songs and stories, and accidents.
+ */
+
+export interface Reading {
+  category: CrisisCategory;
+  /** The rule and the words it read ("wants to die: gusto ko nang mamatay"). */
+  reading: string;
+}
+
+/** Words written apart that the lexicon reads as one ("self harm", "my self"). */
+const JOINED: [string, string, string][] = [
+  ['my', 'self', 'myself'],
+  ['no', 'one', 'noone'],
+  ['jump', 'rope', 'jumprope'],
+  ['sewer', 'slide', 'sewerslide'],
+  ['un', 'alive', 'unalive'],
+];
+
+const VOWELS = /[aeiou]/g;
+const skeleton = (word: string) => squeeze(word.replace(VOWELS, ''));
+const vowelCount = (word: string) => word.match(VOWELS)?.length ?? 0;
+
+interface WordSet {
+  words: Set<string>;
+  /** Squeezed spellings, for stretched or doubled letters ("diee" → "die"). */
+  keys: Set<string>;
+  /** Consonant skeletons for text-speak without vowels ("mmtay" → "mamatay"). */
+  skeletons: Map<string, number>;
+}
+
+/** Classes whose words text-speak writes without vowels ("gsto", "mmtay"). */
+const DEVOWELLED = new Set<WordClass>(['WANT', 'DIE', 'ACT_INFINITIVE', 'ACT_DONE', 'LIVE']);
+
+function wordSet(list: readonly string[], devowelled: boolean): WordSet {
+  const skeletons = new Map<string, number>();
+  for (const w of devowelled ? list : []) {
+    const s = skeleton(w);
+    if (s.length >= 3) skeletons.set(s, Math.max(skeletons.get(s) ?? 0, vowelCount(w)));
+  }
+  return { words: new Set(list), keys: new Set(list.map(squeeze)), skeletons };
+}
+
+const CLASSES = Object.fromEntries(
+  Object.entries(LEXICON).map(([name, list]) => [name, wordSet(list, DEVOWELLED.has(name as WordClass))]),
+) as Record<WordClass, WordSet>;
+
+const LEXICON_WORDS = new Set(Object.values(LEXICON).flat());
+
+/** The classes of each word seen, computed once per word (the lexicon is fixed). */
+const memo = new Map<string, Set<WordClass>>();
+
+function classesOf(word: string): Set<WordClass> {
+  let classes = memo.get(word);
+  if (!classes) {
+    if (memo.size > 50_000) memo.clear();
+    // A word of the lexicon is read as written ("feel" is not "fell"); others by squeezed or skeleton spelling.
+    const exact = LEXICON_WORDS.has(word);
+    const key = squeeze(word);
+    const vowels = vowelCount(word);
+    const bones = vowels <= 1 && word.length >= 4 ? skeleton(word) : null;
+    const inSet = ({ words, keys, skeletons }: WordSet) =>
+      exact ? words.has(word) : keys.has(key) || (bones !== null && (skeletons.get(bones) ?? 0) > vowels + 1);
+    classes = new Set((Object.keys(CLASSES) as WordClass[]).filter((c) => inSet(CLASSES[c])));
+    memo.set(word, classes);
+  }
+  return classes;
+}
+
+const squeezed = new Map<string, string>();
+
+function squeezeOnce(word: string): string {
+  let key = squeezed.get(word);
+  if (key === undefined) {
+    if (squeezed.size > 50_000) squeezed.clear();
+    key = squeeze(word);
+    squeezed.set(word, key);
+  }
+  return key;
+}
+
+export const is = (word: string | undefined, cls: WordClass) => !!word && classesOf(word).has(cls);
+
+type Slot =
+  | {
+      kind: 'word';
+      test: (w: string) => boolean;
+      optional: boolean;
+      /** The classes or `=literal` words any one of which the message must hold for the slot to match. */
+      keys: string[];
+    }
+  | { kind: 'gap'; max: number; fillerOnly: boolean };
+
+function compile(pattern: string): Slot[] {
+  return pattern.split(' ').map((part): Slot => {
+    const gap = /^~(\d*)$/.exec(part);
+    if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : 5, fillerOnly: !gap[1] };
+    const optional = part.endsWith('?');
+    const alternatives = part.replace(/\?$/, '').split('|');
+    const tests = alternatives.map((a) => {
+      const literal = squeeze(a);
+      return a in LEXICON ? (w: string) => is(w, a as WordClass) : (w: string) => squeezeOnce(w) === literal;
+    });
+    const keys = alternatives.map((a) => (a in LEXICON ? a : `=${squeeze(a)}`));
+    return { kind: 'word', test: (w) => tests.some((t) => t(w)), optional, keys };
+  });
+}
+
+/** The end of a match of `slots` starting at `at` (a clause boundary is an empty word), or -1. */
+function matchAt(words: string[], slots: Slot[], at: number, i = 0): number {
+  const slot = slots[i];
+  if (!slot) return at;
+  if (slot.kind === 'gap') {
+    for (let skip = 0; skip <= slot.max; skip++) {
+      if (skip > 0) {
+        const w = words[at + skip - 1];
+        if (!w || (slot.fillerOnly && !is(w, 'FILLER'))) break;
+      }
+      const end = matchAt(words, slots, at + skip, i + 1);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const w = words[at];
+  if (w && slot.test(w)) {
+    const end = matchAt(words, slots, at + 1, i + 1);
+    if (end >= 0) return end;
+  }
+  return slot.optional ? matchAt(words, slots, at, i + 1) : -1;
+}
+
+interface CompiledRule extends Rule {
+  compiled: Slot[][];
+  /** Per required word of every part, the keys one of which the message must hold. */
+  required: string[][];
+}
+
+const COMPILED: CompiledRule[] = RULES.map((r) => {
+  const compiled = r.parts.map(compile);
+  const required = compiled.flatMap((slots) =>
+    slots.flatMap((slot) => (slot.kind === 'word' && !slot.optional ? [slot.keys] : [])),
+  );
+  return { ...r, compiled, required };
+});
+
+/** The words of the clause around `index`, `before` words back and `after` words on. */
+function around(words: string[], start: number, end: number, before: number, after: number): string[] {
+  const out: string[] = [];
+  for (let i = start - 1; i >= Math.max(0, start - before) && words[i]; i--) out.push(words[i] as string);
+  for (let i = end; i < Math.min(words.length, end + after) && words[i]; i++) out.push(words[i] as string);
+  return out;
+}
+
+/** The word after a match, past particles ("mamatay na lang ang …" → "ang"). */
+function nextContent(words: string[], end: number): string | undefined {
+  let i = end;
+  while (['na', 'nang', 'lang', 'talaga', 'pa', 'naman'].includes(words[i] ?? '')) i++;
+  return words[i];
+}
+
+const CONDITIONS = new Set(['than', 'kaysa', 'if', 'kung', 'kapag', 'pag']);
+
+/** Up to `n` words before `start`, in the same clause. */
+function clauseBefore(words: string[], start: number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = start - 1; i >= Math.max(0, start - n) && words[i]; i--) out.push(words[i] as string);
+  return out;
+}
+
+const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boolean> = {
+  negated: (w, s) => clauseBefore(w, s, 3).some((x) => is(x, 'NEG')),
+  reported: (w, s) => {
+    const before = clauseBefore(w, s, 2);
+    return before.some((x) => is(x, 'OTHER')) && !before.some((x) => is(x, 'FIRST'));
+  },
+  /** "mamatay sa kakatawa", "die of boredom", "disappear from this group chat", "disappear into a book". */
+  figurative: (w, _s, e) => {
+    const next = nextContent(w, e);
+    const after = around(w, e, e, 0, 4);
+    if (is(next, 'IDIOM') || next === 'into') return true;
+    return (
+      ['sa', 'of', 'from', 'with'].includes(next ?? '') &&
+      after.some((x) => is(x, 'IDIOM') || is(x, 'ONLINE'))
+    );
+  },
+  otherSubject: (w, _s, e) => {
+    const next = nextContent(w, e);
+    return is(next, 'SUBJECT_MARKER') || is(next, 'OTHER');
+  },
+  accident: (w) => w.some((x) => is(x, 'ACCIDENT')),
+  place: (w, _s, e) => is(w[e], 'PLACE'),
+  count: (w, s) => /^\d/.test(w[s - 1] ?? ''),
+  seeYou: (w) => w.some((x) => is(x, 'SEE_YOU')),
+  livingThings: (w, _s, e) => is(w[e], 'LIVING_THINGS'),
+  /** "lahat ng requirements": all of something, not everything. */
+  ofSomething: (w, _s, e) => w[e] === 'ng' || w[e] === 'of',
+  somewhere: (w, _s, e) => ['sa', 'in', 'at'].includes(w[e] ?? ''),
+  openEnded: (w, _s, e) => !!w[e] && !is(w[e], 'LIVING') && !(w[e] === 'sa' && is(w[e + 1], 'LIVING')),
+  dose: (w) =>
+    w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
+    w.join(' ').includes('how many'),
+  /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
+  joke: (w, _s, e) =>
+    w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),
+};
+
+/** Modal verbs that start a clause without a subject in ordinary prose ("Will die without water"). */
+const MODALS = new Set(['will', 'might', 'should', 'could', 'would', 'can']);
+
+/**
+ * Whether the student is the subject: a first-person word near the match (within the rule's window), or a
+ * clause that starts with the match and names no one else ("thinking of jumping …").
+ */
+function speaks(words: string[], start: number, end: number, window: number, named: boolean): boolean {
+  const from = Math.max(0, start - 5 - window);
+  const near = window
+    ? words.slice(from, end + 5 + window)
+    : around(words, start, end, 5, 5).concat(words.slice(start, end));
+  if (near.some((x) => is(x, 'FIRST'))) return true;
+  if (named) return false;
+  // A clause without a subject of its own: a Filipino verb comes first and its subject after ("uminom ng lason
+  // si Simoun"), so any other person nearby is the subject.
+  let first = start;
+  while (is(words[first - 1], 'FILLER')) first--;
+  const clauseStart = !words[first - 1] && !MODALS.has(words[start] ?? '');
+  return clauseStart && !near.some((x) => is(x, 'OTHER') || is(x, 'SUBJECT_MARKER'));
+}
+
+function fires(rule: CompiledRule, words: string[]): string | null {
+  const [first, ...rest] = rule.compiled;
+  if (!first) return null;
+  const guards: Guard[] = [
+    ...(rule.unguarded ? [] : (['negated', 'reported'] as const)),
+    ...(rule.guards ?? []),
+  ];
+  for (let start = 0; start < words.length; start++) {
+    if (!words[start]) continue;
+    const end = matchAt(words, first, start);
+    if (end < 0) continue;
+    const window = rule.window ?? 0;
+    const near = (slots: Slot[]) => {
+      for (let at = Math.max(0, start - window); at <= Math.min(words.length - 1, end + window); at++)
+        if (words[at] && matchAt(words, slots, at) >= 0) return true;
+      return false;
+    };
+    if (!rest.every(near)) continue;
+    if (rule.self && !speaks(words, start, end, window, rule.self === 'named')) continue;
+    if (guards.some((g) => GUARDS[g](words, start, end))) continue;
+    return `${rule.id}: ${words.slice(start, end).join(' ')}`;
+  }
+  return null;
+}
+
+/** Quoted lines of a song, poem or story the student asks about are not the student speaking. */
+function withoutQuotedWork(text: string): string {
+  if (!/["“‘']/.test(text) || !foldWords(text).some((w) => is(w, 'WORK'))) return text;
+  return text.replace(/"[^"]*"|“[^”]*”|'[^']{6,}'|‘[^’]*’/g, ' ');
+}
+
+/** The message as folded words, clauses apart by an empty word, with split words joined ("self harm"). */
+export function crisisWords(text: string): string[] {
+  const clauses = withoutQuotedWork(text)
+    .replace(/[😂🤣😆😹]/gu, ' haha ')
+    .split(/[.?;,:!]+(?=\s|$)|[()\n]+/);
+  const words = clauses.flatMap((c) => [...foldWords(c, { leet: true, shorthand: true }), '']);
+  for (let i = words.length - 2; i >= 0; i--) {
+    const [a = '', b] = [words[i], words[i + 1]];
+    const joined = JOINED.find(([x, y]) => a === x && b === y);
+    if (joined) words.splice(i, 2, joined[2]);
+    else if (a.endsWith('self') && b === 'harm') words.splice(i, 2, `${a}harm`);
+  }
+  return words;
+}
+
+/** The readings of a crisis in the message (self-harm or abuse); empty when there is none. */
+export function detectCrisis(text: string): Reading[] {
+  const words = crisisWords(text);
+  // What the message holds (classes and words), so a rule missing a required word is skipped at once.
+  const present = new Set<string>();
+  for (const w of words) {
+    if (!w) continue;
+    present.add(`=${squeezeOnce(w)}`);
+    for (const c of classesOf(w)) present.add(c);
+  }
+  const found: Reading[] = [];
+  for (const rule of COMPILED) {
+    if (!rule.required.every((keys) => keys.some((k) => present.has(k)))) continue;
+    const hit = fires(rule, words);
+    if (hit) found.push({ category: rule.category ?? 'self_harm', reading: hit });
+  }
+  return found;
+}

@@ -1,0 +1,341 @@
+/**
+ * The words the crisis check reads, by what they mean. English, Filipino and Taglish sit side by side; Filipino
+ * verbs are listed by root and affix and conjugated here (infinitive, contemplated, progressive, completed), so
+ * "magpakamatay", "magpapakamatay", "nagpapakamatay" and "papakamatay" come from one entry.
+ */
+
+type Affix = 'mag' | 'ma' | 'um' | 'in' | 'an' | 'i';
+export type Aspect = 'infinitive' | 'contemplated' | 'progressive' | 'completed';
+
+/** The first syllable, repeated for the contemplated and progressive aspects ("laslas" → "la"). */
+function syllable(root: string): string {
+  return /^[^aeiou]*[aeiou]/.exec(root)?.[0] ?? root.slice(0, 1);
+}
+
+/** The forms of a Filipino verb, by aspect (with the colloquial contemplated form without "mag": "papakamatay"). */
+export function conjugate(root: string, affix: Affix): Record<Aspect, string[]> {
+  const cv = syllable(root);
+  const vowelFirst = /^[aeiou]/.test(root);
+  const infix = (rest: string) => (vowelFirst ? `um${rest}` : `${root[0]}um${rest.slice(1)}`);
+  const inInfix = (rest: string) => (vowelFirst ? `in${rest}` : `${root[0]}in${rest.slice(1)}`);
+  const suffix = /[aeiou]$/.test(root) ? 'hin' : 'in';
+  // A suffix raises the root's last "o" to "u" and turns a final "d" to "r": inom → inumin, lunod → lunurin.
+  const suffixed = root.replace(/o(?=[^aeiou]*$)/, 'u').replace(/d$/, 'r') + suffix;
+  switch (affix) {
+    case 'mag':
+      return {
+        infinitive: [`mag${root}`],
+        contemplated: [`mag${cv}${root}`, `${cv}${root}`],
+        progressive: [`nag${cv}${root}`],
+        completed: [`nag${root}`],
+      };
+    case 'ma':
+      return {
+        infinitive: [`ma${root}`],
+        contemplated: [`ma${cv}${root}`],
+        progressive: [`na${cv}${root}`],
+        completed: [`na${root}`],
+      };
+    case 'um':
+      return {
+        infinitive: [infix(root)],
+        contemplated: [`${cv}${root}`],
+        progressive: [infix(`${cv}${root}`)],
+        completed: [infix(root)],
+      };
+    case 'in':
+      return {
+        infinitive: [suffixed],
+        contemplated: [`${cv}${suffixed}`],
+        progressive: [`ni${cv}${root}`, inInfix(`${cv}${root}`)],
+        completed: [`ni${root}`, inInfix(root)],
+      };
+    case 'an': {
+      const stem = root.replace(/o$/, 'u');
+      return {
+        infinitive: [`${stem}an`],
+        contemplated: [`${cv}${stem}an`],
+        progressive: [inInfix(`${cv}${stem}an`)],
+        completed: [inInfix(`${stem}an`)],
+      };
+    }
+    case 'i':
+      return {
+        infinitive: [`i${root}`],
+        contemplated: [`i${cv}${root}`],
+        progressive: [`i${inInfix(`${cv}${root}`)}`],
+        completed: [`i${inInfix(root)}`],
+      };
+  }
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/** Every form of each verb, or only some aspects. */
+function verbs(entries: [string, Affix][], aspects?: Aspect[]): string[] {
+  return entries.flatMap(([root, affix]) => {
+    const forms = conjugate(root, affix);
+    return (aspects ?? (Object.keys(forms) as Aspect[])).flatMap((a) => forms[a]);
+  });
+}
+
+/** Killing oneself, as a Filipino verb or an English stem a Filipino prefix takes ("mag-suicide"). */
+const SELF_KILLING: [string, Affix][] = [
+  ['pakamatay', 'mag'],
+  ['patiwakal', 'mag'],
+  ['suicide', 'mag'],
+  ['bigti', 'mag'],
+  ['laslas', 'mag'],
+  ['laslas', 'in'],
+  ['overdose', 'mag'],
+  ['od', 'mag'],
+  ['selfharm', 'mag'],
+  ['unalive', 'mag'],
+  ['unalive', 'i'],
+  ['kms', 'mag'],
+  ['lason', 'mag'],
+  ['pasagasa', 'mag'],
+  ['pakalunod', 'mag'],
+];
+
+/** Cutting the skin: only a crisis on the body ("nag-cut ako ng klase" is skipping class). */
+const CUTTING: [string, Affix][] = [
+  ['cut', 'mag'],
+  ['hiwa', 'in'],
+  ['hiwa', 'an'],
+  ['gilit', 'in'],
+  ['sugat', 'in'],
+  ['sugat', 'an'],
+];
+
+export const LEXICON = {
+  /** The student as subject or owner. */
+  FIRST: words('i im ive id ill me my myself mine ako ko kong akong akin aking sarili'),
+  /** Someone else as the subject: the message reports them ("gusto niyang", "she wants", "si Elias"). */
+  OTHER: words(
+    `he she they hes shes theyre him her them his their niya niyang nila nilang siya sila si ni mo mong ka kayo
+    you your yourself someone somebody people tao character tauhan friend kaibigan classmate kaklase`,
+  ),
+  /** Negation. */
+  NEG: words('not dont never didnt doesnt wont isnt arent no hindi di huwag wag walang'),
+  /** Not wanting, in one word. */
+  NOTWANT: words('ayoko ayokong ayaw ayoq'),
+  /** Wanting, wishing, planning, intending. */
+  WANT: [
+    ...words(
+      `want wish wished hope hoping plan planning planned thinking think thought considering decided ready
+      tempted going will ill might should feel feeling urge gusto gustong gustuhin sana balak plano planong
+      pinaplano nais nagbabalak binabalak gugustuhin rather try tried trying attempt attempted subukan susubukan
+      sinubukan sinusubukan pinagiisipan pinagisipan`,
+    ),
+    ...verbs([
+      ['attempt', 'mag'],
+      ['tangka', 'mag'],
+      ['isip', 'mag'],
+      ['isip', 'in'],
+      ['isip', 'ma'],
+    ]),
+  ],
+  /** Words a gap between the parts of a phrase may hold ("gusto ko na lang talaga", "want to just"). */
+  FILLER: words(
+    `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
+    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
+    actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
+    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
+  ),
+  /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
+  DIE: [
+    ...words('die dying dead death disappear disappearing vanish gone patay'),
+    ...verbs([
+      ['matay', 'ma'],
+      ['wala', 'ma'],
+      ['laho', 'mag'],
+      ['disappear', 'mag'],
+      ['vanish', 'mag'],
+      ['die', 'mag'],
+    ]),
+  ],
+  /** Dying as what will happen ("mamamatay na lang ako"). */
+  DIE_SOON: verbs(
+    [
+      ['matay', 'ma'],
+      ['wala', 'ma'],
+      ['laho', 'mag'],
+    ],
+    ['contemplated'],
+  ),
+  /** Where a "disappear from …" or "mawala sa …" goes that is not life: a chat, a class, a photo. */
+  ONLINE: words(
+    'chat gc groupchat group facebook fb ig instagram tiktok twitter social media online internet class klase picture photo video',
+  ),
+  /** The infinitive: what is wanted ("gusto kong magpakamatay"). */
+  ACT_INFINITIVE: [...words('suicide unalive overdose od'), ...verbs(SELF_KILLING, ['infinitive'])],
+  /** Acts the student says they will do, are doing or did (with "ako"): every aspect but the infinitive. */
+  ACT_DONE: [
+    ...words('overdosed odd unalived'),
+    ...verbs(SELF_KILLING, ['contemplated', 'progressive', 'completed']),
+  ],
+  /** Always a crisis in the student's mouth, whatever the grammar around it. */
+  STRONG: words('kms sewerslide unalive unaliving suicidal selfharm'),
+  /** Harming someone; with "myself" / "sarili ko", oneself. */
+  HARM: [
+    ...words(
+      `kill killing hurt hurting harm harming stab stabbing burn burning punish punishing starve starving hang
+      hanging strangle drown drowning poison unalive cut cutting slit slitting off end ending scratch scratching
+      burned burnt stabbed hit hitting punched punching choked drowned starved scratched`,
+    ),
+    ...verbs([
+      ['sakit', 'in'],
+      ['saksak', 'in'],
+      ['patay', 'in'],
+      ['sunog', 'in'],
+      ['bigti', 'in'],
+      ['lunod', 'in'],
+      ['lason', 'in'],
+      ['sakal', 'in'],
+      ['parusa', 'in'],
+      ['sugat', 'an'],
+      ['hiwa', 'an'],
+    ]),
+    ...words('saktan sasaktan sinasaktan sinaktan'),
+  ],
+  REFLEXIVE: words('myself sarili'),
+  CUT: [...words('cut cutting cuts slit slitting laslas'), ...verbs(CUTTING), ...verbs([['laslas', 'mag']])],
+  BODY: words(
+    'arm arms wrist wrists leg legs thigh thighs skin braso pulso hita binti balat kamay katawan veins ugat',
+  ),
+  /** Getting hurt by accident. */
+  ACCIDENT: words(
+    `accident accidentally aksidente playing naglalaro laro while habang nadapa fell tripped paper cooking
+    nagluluto basketball volleyball pe practice shaving football soccer kalaro game taekwondo sparring`,
+  ),
+  END: words('end ending iend magend tapusin tatapusin matapos wakasan wawakasan take taking'),
+  /** What ending means taking one's life. */
+  LIFE: words('life buhay'),
+  EVERYTHING: words('everything lahat all'),
+  LIVE: words(
+    `live living exist existing alive wake magexist maglive gumising magising magigising mabuhay mabubuhay gigising
+    breathing huminga`,
+  ),
+  STOP: words('stop cease quit tumigil huminto'),
+  GIVE_UP: words('sumuko suko susuko give bumitaw bibitaw'),
+  POINTLESS: words('pointless meaningless worthless walang kwenta'),
+  /** What a "what's the point of living …" question is about instead. */
+  LIVING_THINGS: words('things organisms beings bagay cells'),
+  NOBODY: words('nobody noone walang wala anyone anybody sino'),
+  CARE: words(
+    'care notice miss mourn cry makakapansin mapapansin makakamiss iiyak maghahanap hahanap pakialam malulungkot',
+  ),
+  GOD: words('lord god diyos panginoon bathala jesus'),
+  LAUGHING: words('haha hahaha hehe lol lmao charot char joke jk biro'),
+  TIRED: words('tired pagod sawa sick suko nakakapagod nakakasawa'),
+  LIVING: words('living life buhay mabuhay world mundo mundong alive'),
+  NOTHING: words('no nothing wala walang lost nawalan'),
+  REASON: words('reason rason point saysay silbi kwenta kuwenta dahilan purpose sense will gana desire'),
+  BORN: words('born ipinanganak pinanganak isinilang nabuhay ipanganak iniluwal exist existed'),
+  ABORTED: words('aborted pinalaglag ipinalaglag nilaglag ipinaabort'),
+  /** Going on (with life, when nothing else follows). */
+  CONTINUE: words('magpatuloy ituloy tumuloy continue'),
+  /** Keeping something back for later: pills saved up. */
+  HOARD: words('saved saving stockpiling hoarding collecting ipon iniipon inipon iipunin tinatago itinatago'),
+  WISHING: words('wish sana hope sanay'),
+  /** Joining someone who died. */
+  FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling'),
+  DEAR: words(
+    `kay kanya kaniya kanila siyang siya lola lolo mama papa nanay tatay inay itay kuya ate mommy daddy mom dad
+    lolas lolos heaven langit`,
+  ),
+  BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
+  HEAVEN: words('heaven langit'),
+  BURDEN: words('burden pabigat pasanin perwisyo'),
+  /** Being killed by an accident, as a wish ("sana masagasaan na lang ako"). */
+  STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
+  SUFFERING: words('suffering paghihirap pagdurusa'),
+  BETTER: words('better happier mabuti mabuting masaya masasaya okay gagaan magaan easier'),
+  FAREWELL: words('goodbye paalam farewell'),
+  AUDIENCE: words('inyo inyong kayong everyone all guys world mundo forever habambuhay'),
+  SEE_YOU: words('see bukas tomorrow later mamaya next class ulit'),
+  GIVE: words(
+    'give giving gave ibibigay ipamimigay ipapamigay ipinamigay ipinapamigay binibigay ibigay ipamigay',
+  ),
+  BELONGINGS: words('stuff things belongings gamit'),
+  NEED: words('need kailangan kakailanganin'),
+  TAKE: [
+    ...words('take took taking swallow swallowed drink drank drinking'),
+    ...verbs([
+      ['inom', 'um'],
+      ['inom', 'in'],
+      ['lunok', 'in'],
+      ['lunok', 'um'],
+    ]),
+  ],
+  PILLS: words(
+    'pills pill meds medicine medicines gamot tabletas tableta biogesic paracetamol neozep ibuprofen tylenol antidepressants',
+  ),
+  LETHAL: words('lethal deadly fatal nakakamatay nakamamatay makakamatay overdose'),
+  /** Asking about a dose: "how many … should I take". */
+  DOSE: words('ilang ilan much'),
+  LEAVE: words('leave umalis lisanin iwan iwanan lumisan'),
+  POISON: words('poison lason bleach muriatic zonrox pesticide insecticide'),
+  AMOUNT: words('all lahat bunch many maraming lots whole entire bottle bote banig dozen isang sobrang'),
+  JUMP: [...words('jump jumping magjump talon'), ...verbs([['talon', 'um']])],
+  /** Where one jumps from, or in front of. */
+  HEIGHT: words(
+    `bridge building roof rooftop tulay bintana window gusali bangin cliff balcony ledge tower floor palapag bubong
+    bubungan terrace train
+    tren truck trak bus jeep jeepney car kotse sasakyan traffic`,
+  ),
+  ROPE: words('rope lubid tali'),
+  HANGING: words('neck leeg kisame ceiling hang bigti magbigti'),
+  REST: words('sleep rest matulog magpahinga mamahinga tulog pahinga'),
+  FOREVER: words('forever habambuhay tuluyan permanently eternally eternal'),
+  /** "mamatay sa kakatawa", "die of boredom": a figure of speech. */
+  IDIOM: words(
+    `kakatawa katatawa tawa kilig hiya kahihiyan inip boredom bored embarrassment laughter laughing cringe takot
+    fear kaba excitement kacutan cuteness init lamig inggit selos antok`,
+  ),
+  /** What a "song" or "story" question quotes is not the student speaking. */
+  WORK: words(
+    `song kanta lyrics lyric liriko poem tula story kwento kuwento book libro novel nobela movie pelikula
+    character tauhan line linya quote`,
+  ),
+  /** Something else as the subject after a Filipino verb ("mamatay ang halaman"). */
+  SUBJECT_MARKER: words('ang si yung ung mga'),
+  /** Where or when, qualifying living or waking: "live in Manila", "wake up late", "end it with him". */
+  PLACE: words('in at with near here there to late early maaga tanghali'),
+  /** Harm done to the speaker, Filipino object focus ("binubugbog ako", "sinampal ako ni mama"). */
+  ABUSED: [
+    ...verbs(
+      (
+        'bugbog sampal palo suntok sipa galaw molestiya gahasa abuso paso sakal kulong gutom tadyak sabunot latigo hampas'.split(
+          ' ',
+        ) as string[]
+      ).map((root): [string, Affix] => [root, 'in']),
+      ['contemplated', 'progressive', 'completed'],
+    ),
+    ...verbs([['hipo', 'an']], ['contemplated', 'progressive', 'completed']),
+    ...words('sinasaktan sinaktan sasaktan pinagbabantaan pinagbantaan'),
+  ],
+  /** Touching, which is abuse on a private part. */
+  TOUCHED: verbs([['hawak', 'an']], ['contemplated', 'progressive', 'completed']),
+  PRIVATE: words('maselang maselan maseselang private pribado ari dede puwet dibdib katawan'),
+  /** Harm done to the speaker, English. */
+  ABUSE_EN: words(
+    `hits hit beats beat punches punched slaps slapped kicks kicked chokes choked burns burned abuses abused
+    touches touched molests molested rapes raped whips whipped hurts locks locked starves starved threatens
+    threatened strangles lock punch slap kick choke burn abuse touch molest rape whip starve threaten`,
+  ),
+  /** Who abuses: family, adults, a stranger. */
+  ADULT: words(
+    `dad father papa tatay itay mom mother mama nanay inay stepdad stepfather stepmom stepmother uncle tito tiyo
+    aunt tita tiya lolo lola grandpa grandma brother kuya sister ate cousin pinsan parents magulang teacher guro
+    coach neighbor kapitbahay boyfriend girlfriend he she they someone stranger`,
+  ),
+  NUDES: words('nudes nude hubad naked'),
+  HOME: words('home umuwi uuwi bahay'),
+  FEAR: words('takot natatakot scared afraid'),
+  /** Asking for a method: "paano magpakamatay". */
+  HOWTO: words('paano how'),
+} satisfies Record<string, string[]>;
+
+export type WordClass = keyof typeof LEXICON;

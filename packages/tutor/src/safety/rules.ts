@@ -1,0 +1,261 @@
+/**
+ * The crisis rules, by theme: each reads word classes of lexicon.ts in a pattern (see `Rule`) and names its
+ * reading; crisis.ts applies them. A guard drops a match: `negated` (a negation just before), `reported`
+ * (someone else just before), `figurative` ("mamatay sa kakatawa"), `otherSubject` (a subject after a Filipino
+ * verb: "mamatay ang halaman"), `accident`, `place` ("live in Manila"), `count` ("15 kms"), `seeYou` (an
+ * ordinary goodbye), `livingThings`, `joke` (a comparison or condition said laughing), `dose` ("how many …
+ * should I take"), `ofSomething` ("lahat ng requirements"), `somewhere` ("hindi na ako tatagal sa pila"),
+ * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club").
+ */
+
+export type CrisisCategory = 'self_harm' | 'abuse';
+
+export type Guard =
+  | 'negated'
+  | 'reported'
+  | 'figurative'
+  | 'otherSubject'
+  | 'accident'
+  | 'place'
+  | 'count'
+  | 'seeYou'
+  | 'livingThings'
+  | 'joke'
+  | 'dose'
+  | 'ofSomething'
+  | 'somewhere'
+  | 'openEnded';
+
+export interface Rule {
+  /** The reading, as reported in `matched`. */
+  id: string;
+  /** Self-harm unless said otherwise. */
+  category?: CrisisCategory;
+  /**
+   * Patterns that must all match, the later ones within `window` words of the first. A pattern is words:
+   * CLASS (a lexicon class), a|b (literal words), X? (optional), ~ (up to 5 filler words), ~N (up to N words).
+   */
+  parts: string[];
+  window?: number;
+  /**
+   * The student must be the subject: a first-person word near the match, or a clause that starts with it and
+   * names no one else ("thinking of jumping …"); `named`: only a first-person word (a question's subject may
+   * follow it: "why is the cell still alive").
+   */
+  self?: boolean | 'named';
+  /** Guards besides `negated` and `reported`, which every rule has unless it lists `unguarded`. */
+  guards?: Guard[];
+  /** The negation is part of the meaning ("I don't want to live"): no `negated` guard. */
+  unguarded?: boolean;
+}
+
+/** Wanting to die or to kill oneself, or saying one will or did. */
+const WANTING: Rule[] = [
+  { id: 'wants to die', parts: ['WANT ~ DIE'], self: true, guards: ['figurative', 'otherSubject', 'joke'] },
+  { id: 'wishes to be dead', parts: ['DIE|patay ~ sana ~ ako'], guards: ['figurative'] },
+  { id: 'wishes to be dead', parts: ['WISHING ~ STRUCK'], self: true },
+  { id: 'wishes to be dead', parts: ['WISHING ~4 hits|hit|runs ~ me', 'HEIGHT'], window: 6 },
+  {
+    id: 'asks why they live',
+    parts: ['why|bakit|bat', 'even|still|pa', 'BORN|alive|buhay'],
+    window: 4,
+    self: 'named',
+    unguarded: true,
+  },
+  {
+    id: 'will not last',
+    parts: ['NEG na ~ tatagal|magtatagal'],
+    self: true,
+    unguarded: true,
+    guards: ['somewhere'],
+  },
+  { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
+  { id: 'wants to leave this world', parts: ['WANT ~ LEAVE ~ this? LIVING'], self: true },
+  { id: 'will die', parts: ['DIE_SOON na? lang ~ ako'], guards: ['figurative'] },
+  { id: 'thinks of dying', parts: ['thoughts ~ suicide|dying|death|killing'], self: true },
+  { id: 'wants to stop living', parts: ['WANT ~ STOP ~ LIVE'], self: true },
+  { id: 'asks God to take them', parts: ['kunin|take ~2 ako|me', 'GOD'], window: 5 },
+  { id: 'wants to kill self', parts: ['WANT ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
+  { id: 'asks how to kill self', parts: ['HOWTO ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
+  { id: 'will / did kill self', parts: ['ACT_DONE', 'FIRST'], window: 3, guards: ['otherSubject'] },
+  { id: 'self-harm word', parts: ['STRONG'], guards: ['count'] },
+  { id: 'suicidal', parts: ['suicidal|selfharm'], self: true },
+  {
+    id: 'no way out',
+    parts: ['suicide|death|dying|mamatay|magpakamatay', 'only ~ way|option|solution|paraan'],
+    window: 5,
+  },
+  { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'] },
+  { id: 'wants to rest forever', parts: ['WANT ~ REST ~ FOREVER'], self: true },
+];
+
+/** Harming oneself: a reflexive harm, cutting the body, ending one's life. */
+const HARMING: Rule[] = [
+  { id: 'wants it to end', parts: ['WANT ~ it|this|everything ~ END'], self: true, guards: ['place'] },
+  { id: 'wants it to end', parts: ['WANT ~ END it'], self: true, guards: ['place'] },
+  { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject', 'figurative'] },
+  { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
+  { id: 'ends life', parts: ['END ~ LIFE'], self: true },
+  { id: 'end it all', parts: ['END it all'] },
+  {
+    id: 'wants to end everything',
+    parts: ['WANT ~ END ~ EVERYTHING'],
+    self: true,
+    guards: ['otherSubject', 'ofSomething'],
+  },
+  { id: 'wants it to end', parts: ['WANT ~ END ~ SUFFERING'], self: true },
+];
+
+/** Not wanting to live, wake, go on; life not worth it. */
+const NOT_LIVING: Rule[] = [
+  { id: 'does not want to be here', parts: ['NEG ~ WANT ~ be here anymore|na'], self: true, unguarded: true },
+  { id: 'wants not to live', parts: ['WANT ~ NEG ~ LIVE'], self: true, unguarded: true, guards: ['place'] },
+  {
+    id: 'wants not to live',
+    parts: ['NEG|never ~ LIVE', 'WANT'],
+    window: 8,
+    self: true,
+    unguarded: true,
+    guards: ['place'],
+  },
+  {
+    id: 'last day alive',
+    parts: ['last|huling ~ day|night|araw|gabi ~ on? earth|alive|mundo|buhay'],
+    self: true,
+  },
+  { id: 'gives up on life', parts: ['GIVE_UP ~ up? ~ on? LIVING'], self: true },
+  { id: 'gives up on life', parts: ['GIVE_UP ~ up? ~ on? EVERYTHING'], self: true, guards: ['ofSomething'] },
+  { id: 'life is pointless', parts: ['LIVING ~ POINTLESS'] },
+  { id: 'done with life', parts: ['done with ~ this? LIVING'], self: true },
+  { id: 'no reason to live', parts: ['point in|of going on'], self: true, unguarded: true },
+  {
+    id: 'does not want to live',
+    parts: ['NEG ~ WANT ~ LIVE'],
+    self: true,
+    unguarded: true,
+    guards: ['place'],
+  },
+  { id: 'does not want to live', parts: ['NOTWANT ~ LIVE'], unguarded: true, guards: ['place'] },
+  { id: 'does not want to live', parts: ['NOTWANT ~ LIVING'], unguarded: true },
+  { id: 'hopes not to wake', parts: ['WISHING ~ NEG ~ LIVE'], self: true, unguarded: true },
+  { id: 'will not wake', parts: ['NEG na ~ magigising|gigising'], self: true, unguarded: true },
+  { id: 'cannot go on', parts: ['cant|cannot go on anymore|living'], self: true },
+  {
+    id: 'cannot go on',
+    parts: ['NEG ~ kaya|kayang ~ CONTINUE'],
+    self: true,
+    unguarded: true,
+    guards: ['openEnded'],
+  },
+  { id: 'cannot go on', parts: ['NOTWANT ~ CONTINUE'], unguarded: true, guards: ['openEnded'] },
+  { id: 'will not be around', parts: ['NEG ~3 be around|here ~ much? longer'], self: true, unguarded: true },
+  { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
+  { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
+  { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },
+  { id: 'life not worth living', parts: ['NEG ~ worth|sulit ~ LIVING|LIVE'], unguarded: true },
+  { id: 'tired of living', parts: ['TIRED ~ LIVING'], self: true },
+  {
+    id: 'no reason to live',
+    parts: ['NOTHING ~3 REASON ~4 LIVING|LIVE'],
+    unguarded: true,
+    guards: ['livingThings'],
+  },
+  { id: 'no reason to live', parts: ['whats the point ~ LIVING|LIVE'], guards: ['livingThings'] },
+  { id: 'no reason to live', parts: ['nothing to live for'] },
+];
+
+/** Indirect forms: never born, following the dead, a burden, better off without me, goodbyes, giving things away. */
+const INDIRECT: Rule[] = [
+  { id: 'better off dead', parts: ['BETTER ~ off? ~ dead|patay'], self: true },
+  { id: 'worthless', parts: ['waste of ~ space|oxygen|air'], self: true },
+  { id: 'worthless', parts: ['sayang lang ako'] },
+  { id: 'says goodbye', parts: ['when|once ~ gone'], self: true, guards: ['place'] },
+  {
+    id: 'says goodbye',
+    parts: ['NEG ~2 blame|sisihin ~3 yourselves|yourself|sarili', 'love|mahal'],
+    window: 12,
+  },
+  {
+    id: 'better off dead',
+    parts: ['BETTER ~ DIE'],
+    self: true,
+    guards: ['figurative', 'otherSubject', 'joke'],
+  },
+  { id: 'better off dead', parts: ['BETTER ~ DIE', 'like this|ganito|ganyan'], window: 8, guards: ['joke'] },
+  {
+    id: 'nobody would care',
+    parts: ['NOBODY ~4 CARE', 'if|when|once|kung|kapag|pag ~ DIE|died|gone'],
+    window: 10,
+    self: true,
+  },
+  { id: 'says goodbye', parts: ['goodbye ~ letter|letters|note|notes'], self: true },
+  { id: 'never born', parts: ['WISHING ~5 NEG ~4 BORN'], self: true, unguarded: true },
+  { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
+  { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
+  { id: 'never born', parts: ['WISHING ~5 ABORTED'], self: true },
+  { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
+  { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
+  { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true },
+  { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
+  { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
+  { id: 'a burden', parts: ['BURDEN ~ ako'] },
+  { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8 },
+  {
+    id: 'better off without me',
+    parts: ['BETTER', 'if ~ gone|dead|died|disappeared'],
+    window: 8,
+    self: true,
+  },
+  {
+    id: 'better off without me',
+    parts: ['BETTER', 'kung|kapag|pag ~ wala|patay|mawala|nawala ~ ako'],
+    window: 8,
+  },
+  { id: 'says goodbye', parts: ['this is ~ goodbye'] },
+  { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
+  { id: 'says goodbye', parts: ['ito na ang huli'] },
+  { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'] },
+  { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },
+  { id: 'says goodbye', parts: ['pag|kapag|once wala na ako'], guards: ['somewhere'] },
+  {
+    id: 'says goodbye',
+    parts: ['bago|before ~ ako|im|i ~ mawala|gone', 'sulat|letter|paalam|goodbye|note'],
+    window: 12,
+  },
+  { id: 'says goodbye', parts: ['huwag|wag ~3 akong|ako hanapin'] },
+  { id: 'says goodbye', parts: ['suicide note|letter'], self: true },
+  { id: 'gives things away', parts: ['GIVE ~5 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
+];
+
+/** A plan or a method: pills, poison, a jump, a rope. */
+const METHODS: Rule[] = [
+  { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 4, self: true },
+  {
+    id: 'has a method',
+    parts: ['TAKE', 'PILLS', 'AMOUNT'],
+    window: 7,
+    self: true,
+    guards: ['accident', 'dose'],
+  },
+  { id: 'has a method', parts: ['PILLS', 'LETHAL'], window: 8, self: true },
+  { id: 'has a method', parts: ['HOARD', 'PILLS'], window: 4, self: true },
+  { id: 'has a method', parts: ['TAKE', 'POISON'], window: 4, self: true, guards: ['accident'] },
+  { id: 'has a method', parts: ['WANT ~ JUMP', 'HEIGHT'], window: 8, self: true },
+  { id: 'has a method', parts: ['tatalon|magjujump', 'HEIGHT'], window: 6, self: true },
+  { id: 'has a method', parts: ['ROPE', 'HANGING|do'], window: 12, self: true },
+];
+
+/** Abuse: harm done to the student by someone else. */
+const ABUSE: Rule[] = [
+  { id: 'is hurt at home', category: 'abuse', parts: ['ABUSED ~ ako|kami'], guards: ['accident'] },
+  { id: 'is touched', category: 'abuse', parts: ['TOUCHED ~ ako|kami', 'PRIVATE'], window: 8 },
+  { id: 'is hurt at home', category: 'abuse', parts: ['ADULT ~ ABUSE_EN ~ me|us'] },
+  {
+    id: 'is asked for nudes',
+    category: 'abuse',
+    parts: ['asking|asked|asks|wants|humihingi|nanghihingi ~3 NUDES'],
+  },
+  { id: 'is afraid to go home', category: 'abuse', parts: ['FEAR ~ HOME'], self: true },
+];
+
+export const RULES: Rule[] = [...WANTING, ...HARMING, ...NOT_LIVING, ...INDIRECT, ...METHODS, ...ABUSE];

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateSafety, loadSafetyCases } from '../../eval/safety.ts';
+import { crisisWords, detectCrisis } from '../../src/safety/crisis.ts';
+import { conjugate } from '../../src/safety/lexicon.ts';
+
+const cases = loadSafetyCases();
+
+describe('the labelled crisis set', () => {
+  it('is large, a third negatives, in English, Filipino and Taglish, in two splits', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(cases.filter((c) => !c.crisis).length).toBeGreaterThanOrEqual(cases.length / 3);
+    for (const lang of ['en', 'fil', 'taglish'])
+      expect(cases.filter((c) => c.lang === lang).length, lang).toBeGreaterThanOrEqual(cases.length / 4);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+  });
+
+  it.each(['dev', 'test'])('split %s: crisis recall at least 0.98, false alarms at most 0.05', (split) => {
+    const report = evaluateSafety(
+      cases.filter((c) => c.split === split),
+      split,
+    );
+    const errors = report.errors.map((e) => `${e.expected ? 'missed' : 'false alarm'}: ${e.text}`).join('\n');
+    expect(report.overall.crisis).toBeGreaterThan(50);
+    expect(report.overall.safe).toBeGreaterThan(50);
+    expect(report.overall.recall, errors).toBeGreaterThanOrEqual(0.98);
+    expect(report.overall.false_alarm_rate, errors).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('detectCrisis', () => {
+  it.each([
+    ['gusto ko na mag suicide', 'wants to kill self'],
+    ['I feel like ending it all na, pagod na ako', 'end it all'],
+    ['gustong-gusto ko nang mamatay', 'wants to die'],
+    ['naglalaslas ako', 'will / did kill self'],
+    ['magbibigti na ako', 'will / did kill self'],
+    ['paano magpakamatay', 'asks how to kill self'],
+    ['sasaksakin ko ang sarili ko', 'harms self'],
+    ['ayoko nang gumising', 'does not want to live'],
+    ['sana hindi na lang ako ipinanganak', 'never born'],
+    ['gusto ko nang sumunod kay lola', 'follows the dead'],
+    ['pabigat lang ako', 'a burden'],
+    ['wala nang saysay ang buhay ko', 'no reason to live'],
+    ['paalam na sa inyong lahat', 'says goodbye'],
+    ['ibibigay ko na ang mga gamit ko, hindi ko na kailangan', 'gives things away'],
+    ['iinumin ko lahat ng gamot', 'has a method'],
+    ['i want to unalive myself', 'self-harm word'],
+    ['pinapalo ako ng sinturon ni papa', 'is hurt at home'],
+    ['my parents lock me in my room without food', 'is hurt at home'],
+    ['hinahawakan ako ng tito ko sa maseselang bahagi', 'is touched'],
+    ['someone online is asking for my nudes', 'is asked for nudes'],
+    ['natatakot akong umuwi sa bahay', 'is afraid to go home'],
+  ])('%s → %s', (message, reading) => {
+    expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
+  });
+
+  it.each([
+    ["I don't want to die in this game", 'negation'],
+    ['hindi ko gusto na mamatay ang mga halaman ko', 'negation and another subject'],
+    ['she said she wants to die her hair', 'someone else'],
+    ['gusto niyang mamatay ang kalaban', 'someone else (niyang)'],
+    ['mamatay ako sa kakatawa', 'figure of speech'],
+    ['gusto ko nang mamatay sa kilig haha', 'figure of speech'],
+    ['I want to disappear from this group chat', 'a chat, not life'],
+    ['I cut myself while cooking', 'accident'],
+    ["I don't want to live in Manila", 'a place to live'],
+    ['the jeep travelled 15 kms', 'kilometres'],
+    ['goodbye everyone, see you tomorrow', 'an ordinary goodbye'],
+    ["I'd rather die than eat ampalaya haha", 'a joke'],
+    ['What does the line "I want to die in your arms" mean in the song?', 'a quoted song'],
+    ['uminom ng lason si Simoun', 'a story'],
+    ['how many pills of vitamin C should I take?', 'a dose'],
+    ["what's the point of living things having cells?", 'biology'],
+    ['hinahawakan ako ng kaibigan ko sa kamay', 'holding hands'],
+    ['pinapalo ng hangin ang mga puno', 'the wind, not a person'],
+    ['my dad hits the ball really far', 'a ball'],
+  ])('%s is not a crisis (%s)', (message) => {
+    expect(detectCrisis(message)).toEqual([]);
+  });
+
+  it('reads the message as folded words, clause by clause', () => {
+    expect(crisisWords('K I L L  M Y S E L F. self-harm')).toEqual(['kill', 'myself', '', 'selfharm', '']);
+    expect(crisisWords('g2 q n mmtay')).toEqual(['gusto', 'ko', 'na', 'mmtay', '']);
+    expect(detectCrisis('g2 q n mmtay')).toHaveLength(1);
+  });
+});
+
+describe('conjugate', () => {
+  it('forms Filipino aspects from a root and its affix', () => {
+    expect(conjugate('pakamatay', 'mag')).toEqual({
+      infinitive: ['magpakamatay'],
+      contemplated: ['magpapakamatay', 'papakamatay'],
+      progressive: ['nagpapakamatay'],
+      completed: ['nagpakamatay'],
+    });
+    expect(conjugate('matay', 'ma').completed).toEqual(['namatay']);
+    expect(conjugate('talon', 'um')).toMatchObject({ infinitive: ['tumalon'], contemplated: ['tatalon'] });
+    expect(conjugate('inom', 'in')).toMatchObject({ infinitive: ['inumin'], contemplated: ['iinumin'] });
+    expect(conjugate('sugat', 'an').completed).toEqual(['sinugatan']);
+  });
+});
