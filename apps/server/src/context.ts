@@ -3,7 +3,7 @@ import type { Tutor } from '@aralin/tutor';
 import type { Redis } from 'ioredis';
 import type { TurnAdmission } from './admission.ts';
 import type { SessionService } from './auth/session.ts';
-import type { FailureThrottle } from './auth/throttle.ts';
+import type { SignInThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import type { Metrics } from './metrics.ts';
@@ -21,7 +21,7 @@ export interface AppContext {
   content: ContentLibrary;
   metrics: Metrics;
   sessions: SessionService;
-  loginThrottle: FailureThrottle;
+  loginThrottle: SignInThrottle;
   redis: Redis | undefined;
   clock: () => Date;
   state: { ready: boolean; draining: boolean };
