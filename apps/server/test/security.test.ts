@@ -255,3 +255,120 @@ describe('sign-in delays instead of lock-outs', () => {
     expect((await signin('ana', 'aralin-student')).statusCode).toBe(200);
   });
 });
+
+describe('API keys: listed with their last use, and revocable', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await makeApp();
+  });
+  afterAll(() => app.close());
+
+  const orchestrate = (key: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/orchestrate',
+      payload: { user_info: { user_id: 'u1', name: 'Ana' }, message: 'hello' },
+      headers: { 'x-api-key': key },
+    });
+
+  it('an admin lists the school keys (never the key itself) and a revoked key stops working at once', async () => {
+    const admin = await signedIn(app, 'admin');
+    const created = (await admin.post('/api/v1/admin/api-keys', { name: 'lms' })).json();
+    const other = (await admin.post('/api/v1/admin/api-keys', { name: 'sis' })).json();
+    let listed = (await admin.get('/api/v1/admin/api-keys')).json().api_keys;
+    expect(listed.find((k: { id: string }) => k.id === created.id)).toMatchObject({
+      name: 'lms',
+      last_used_at: null,
+      revoked_at: null,
+    });
+    expect(JSON.stringify(listed)).not.toContain(created.api_key);
+
+    expect((await orchestrate(created.api_key)).statusCode).toBe(200);
+    listed = (await admin.get('/api/v1/admin/api-keys')).json().api_keys;
+    expect(listed.find((k: { id: string }) => k.id === created.id).last_used_at).toEqual(expect.any(String));
+
+    expect((await admin.request('DELETE', `/api/v1/admin/api-keys/${created.id}`)).statusCode).toBe(204);
+    expect(expectProblem(await orchestrate(created.api_key), 401).detail).toMatch(/revoked/);
+    // Revoking again changes nothing; the other key still works.
+    const revokedAt = (await admin.get('/api/v1/admin/api-keys'))
+      .json()
+      .api_keys.find((k: { id: string }) => k.id === created.id).revoked_at;
+    expect(revokedAt).toEqual(expect.any(String));
+    expect((await admin.request('DELETE', `/api/v1/admin/api-keys/${created.id}`)).statusCode).toBe(204);
+    expect(
+      (await admin.get('/api/v1/admin/api-keys'))
+        .json()
+        .api_keys.find((k: { id: string }) => k.id === created.id).revoked_at,
+    ).toBe(revokedAt);
+    expect((await orchestrate(other.api_key)).statusCode).toBe(200);
+    const audit = (await admin.get('/api/v1/admin/audit')).json().entries;
+    expect(audit.filter((e: { action: string }) => e.action === 'api_key.revoke')).toHaveLength(1);
+  });
+
+  it('only an admin of the same school may list or revoke, and an unknown key is 404', async () => {
+    const admin = await signedIn(app, 'admin');
+    const created = (await admin.post('/api/v1/admin/api-keys', { name: 'third' })).json();
+    const guro = await signedIn(app, 'guro');
+    expectProblem(await guro.get('/api/v1/admin/api-keys'), 403);
+    expectProblem(await guro.request('DELETE', `/api/v1/admin/api-keys/${created.id}`), 403);
+    expectProblem(
+      await admin.request('DELETE', '/api/v1/admin/api-keys/00000000-0000-4000-8000-000000000000'),
+      404,
+    );
+    expectProblem(await admin.request('DELETE', '/api/v1/admin/api-keys/not-a-uuid'), 400);
+    expect((await orchestrate(created.api_key)).statusCode).toBe(200);
+  });
+});
+
+describe('provider URLs', () => {
+  const put = (client: Client, body: Record<string, unknown>) =>
+    client.request('PUT', '/api/v1/admin/provider', { provider: 'openai-compatible', model: 'm', ...body });
+
+  it('are http(s) only, everywhere', async () => {
+    const app = await makeApp();
+    try {
+      const admin = await signedIn(app, 'admin');
+      for (const base_url of ['file:///etc/passwd', 'gopher://127.0.0.1:6379/_x', 'ftp://example.org/'])
+        expectProblem(await put(admin, { base_url }), 400);
+      // Outside production a local model server is fine.
+      expect((await put(admin, { base_url: 'http://127.0.0.1:11434/v1' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('in production refuse private, loopback and metadata addresses unless the admin allows them', async () => {
+    const app = await makeApp(
+      {},
+      {
+        ...PRODUCTION,
+        RATE_LIMIT_PER_MINUTE: '1000',
+        BOOTSTRAP_SCHOOL_NAME: 'Paaralan',
+        BOOTSTRAP_ADMIN_USERNAME: 'punong-guro',
+        BOOTSTRAP_ADMIN_PASSWORD: 'a long admin passphrase',
+      },
+    );
+    try {
+      const admin = await signedIn(app, 'punong-guro', 'a long admin passphrase');
+      for (const base_url of [
+        'http://169.254.169.254/latest/meta-data/',
+        'http://127.0.0.1:8080/',
+        'http://localhost:11434/v1',
+        'http://10.0.0.5/v1',
+        'http://192.168.1.10/v1',
+        'http://[::1]:8080/',
+        'http://[::ffff:169.254.169.254]/',
+        'http://[fd00:ec2::254]/',
+      ]) {
+        const refused = await put(admin, { base_url });
+        expect(expectProblem(refused, 400).detail, base_url).toMatch(/private, loopback or link-local/);
+      }
+      expect((await put(admin, { base_url: 'http://203.0.113.10/v1' })).statusCode).toBe(200);
+      const allowed = await put(admin, { base_url: 'http://10.0.0.5/v1', allow_private_network: true });
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.json()).toMatchObject({ base_url: 'http://10.0.0.5/v1', allow_private_network: true });
+    } finally {
+      await app.close();
+    }
+  });
+});
