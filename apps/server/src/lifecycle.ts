@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from './problem.ts';
 import { OPS_PATHS } from './routes/ops.ts';
@@ -49,4 +50,23 @@ export async function shutdown(app: FastifyInstance, drainMs: number): Promise<{
     clearTimeout(timer);
   }
   return { forced };
+}
+
+/**
+ * Whether `port` on `host` is taken (by another server, or this one started twice): the message to print,
+ * or null when it is free. Checked before the database opens; port 0 (any free port) is never taken.
+ */
+export function portInUse(port: number, host: string): Promise<string | null> {
+  if (port === 0) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(
+        error.code === 'EADDRINUSE'
+          ? `port ${port} on ${host} is already in use (is Aralin already running?): stop that server or set PORT`
+          : `cannot listen on ${host}:${port}: ${error.message}`,
+      ),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(null)));
+  });
 }
