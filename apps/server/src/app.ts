@@ -21,6 +21,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import { failAbandonedTurns, InFlightTurns, sweepAbandonedTurns } from './abandoned.ts';
 import { admitTurns, TurnAdmission } from './admission.ts';
 import type { Actor } from './auth/session.ts';
 import { SessionService } from './auth/session.ts';
@@ -100,6 +101,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (config.env !== 'production') await seedDemo(database.db);
     else if (config.bootstrap) await bootstrapSchool(database.db, config.bootstrap);
   }
+  // Turns left pending by an earlier process: on an embedded database this process opened (and locked) there
+  // is no other writer, so all of them; on a shared PostgreSQL only those older than the turn timeout.
+  const ownsDatabase = !deps.database && database.driver === 'pglite';
+  await failAbandonedTurns(database.db, {
+    cutoff: new Date(clock().getTime() - (ownsDatabase ? 0 : config.turnTimeoutMs)),
+    running: [],
+  });
   const content = deps.content ?? deps.tutor?.content ?? loadContentLibrary();
   const tutor = deps.tutor ?? createTutor({ content });
 
@@ -154,12 +162,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     ),
     redis: deps.redis,
     clock,
-    state: { ready: false, draining: false },
+    state: { ready: false, draining: false, drainDeadline: null },
+    inflight: new InFlightTurns(),
     turns: new TurnAdmission(config.maxActiveTurns, () => metrics.shed.inc({ reason: 'active_turns' })),
   };
   app.decorate('ctx', ctx);
   admitTurns(app, ctx.turns);
   ctx.tutors.log = app.log;
+  const stopSweeping = sweepAbandonedTurns(ctx, app.log);
+  app.addHook('preClose', () => stopSweeping());
   const statistics = await keepStatistics(database, app.log);
   // Before onClose, where the database closes: a pass under way ends first.
   app.addHook('preClose', () => statistics.stop());
@@ -376,7 +387,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     });
 
   // Readiness goes false in refuseWhileDraining's preClose hook; the gauge follows it at each scrape.
+  // Turns still running when the drain ends (their clients may be gone) are given the rest of the drain time,
+  // then marked failed and retryable before the database closes.
   app.addHook('onClose', async () => {
+    const deadline = ctx.state.drainDeadline ?? Date.now() + config.drainTimeoutMs;
+    const left = await ctx.inflight.settle(deadline - Date.now());
+    const failed = await failAbandonedTurns(ctx.db, { only: left }).catch((error: unknown) => {
+      app.log.error({ err: error, message_ids: left }, 'could not mark unfinished turns failed');
+      return 0;
+    });
+    if (failed > 0)
+      app.log.warn({ count: failed }, 'drain ended: unfinished turns marked failed (retryable)');
     if (!deps.database) await database.close();
   });
   await app.ready();

@@ -1,6 +1,7 @@
 import type { ContentLibrary } from '@aralin/content';
 import type { Tutor } from '@aralin/tutor';
 import type { Redis } from 'ioredis';
+import type { InFlightTurns } from './abandoned.ts';
 import type { TurnAdmission } from './admission.ts';
 import type { SessionService } from './auth/session.ts';
 import type { SignInThrottle } from './auth/throttle.ts';
@@ -24,7 +25,13 @@ export interface AppContext {
   loginThrottle: SignInThrottle;
   redis: Redis | undefined;
   clock: () => Date;
-  state: { ready: boolean; draining: boolean };
+  /**
+   * `ready` false: readiness answers 503 (a drain has begun, or the start has not finished); `draining`: the
+   * listener is closing and new requests are refused; `drainDeadline`: when a drain gives up on what still runs.
+   */
+  state: { ready: boolean; draining: boolean; drainDeadline: number | null };
+  /** The tutor turns running on this instance, so a drain can wait for them or mark them failed. */
+  inflight: InFlightTurns;
   /** How many tutor turns run at once on this instance, and the limit. */
   turns: TurnAdmission;
 }

@@ -30,13 +30,25 @@ export function refuseWhileDraining(app: FastifyInstance): void {
 }
 
 /**
- * Graceful shutdown: readiness goes false, the server stops accepting connections, in-flight requests and
- * SSE streams get `drainMs` to finish, then remaining connections are cut and the database is closed.
+ * Graceful shutdown, in the order a load balancer needs: readiness answers 503 at once while the listener
+ * still serves everything, for `pauseMs` (DRAIN_PAUSE_MS: long enough for the balancer to see it and stop
+ * sending); then the listener closes, in-flight requests and SSE streams get `drainMs` to finish, remaining
+ * connections are cut, turns still running are marked failed and retryable (see app.ts), and the database
+ * closes.
  */
-export async function shutdown(app: FastifyInstance, drainMs: number): Promise<{ forced: boolean }> {
+export async function shutdown(
+  app: FastifyInstance,
+  drainMs: number,
+  pauseMs = 0,
+): Promise<{ forced: boolean }> {
   const ctx = app.ctx;
-  ctx.state.draining = true;
   ctx.state.ready = false;
+  if (pauseMs > 0) {
+    app.log.info({ pause_ms: pauseMs }, 'readiness is 503: waiting for the load balancer before closing');
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  ctx.state.draining = true;
+  ctx.state.drainDeadline = Date.now() + drainMs;
   let forced = false;
   const timer = setTimeout(() => {
     forced = true;

@@ -107,7 +107,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: draining requests and streams');
-  const { forced } = await shutdown(app, config.drainTimeoutMs);
+  const { forced } = await shutdown(app, config.drainTimeoutMs, config.drainPauseMs);
   metricsServer?.close();
   await redis?.quit().catch(() => {});
   await stopTelemetry?.();
