@@ -249,16 +249,16 @@ async function redisOutage(full: boolean): Promise<FaultResult> {
     );
     const seconds = Math.round((performance.now() - t0) / 100) / 10;
     const ready = (await request('GET', `${server.url}/health/ready`)).status;
-    // Limits still hold, counted in local memory: the sign-in throttle refuses the sixth failed attempt.
+    // Limits still hold, counted in local memory: after three free failures the fourth attempt must wait.
     const signins: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 4; i++) {
       const res = await request('POST', `${server.url}/api/v1/auth/signin`, {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'ben', password: `wrong-password-${i}` }),
       });
       signins.push(res.status);
     }
-    const throttled = signins.slice(0, 5).every((s) => s === 401) && signins[5] === 429;
+    const throttled = signins.slice(0, 3).every((s) => s === 401) && signins[3] === 429;
     const metrics = await metricsText(server.url);
     const onMemory =
       metrics.includes('aralin_rate_limit_backend{backend="memory"} 1') &&
