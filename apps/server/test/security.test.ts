@@ -32,45 +32,49 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY: not a hop count/);
     expect(parseTrustProxy('10.1.2.3/24/1')).toMatch(/not a hop count/);
   });
+});
 
-  it('in production without it, a forged X-Forwarded-For does not change the rate-limit key', async () => {
-    const app = await makeApp({}, PRODUCTION);
-    try {
-      const statuses = [];
-      for (const forged of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'])
-        statuses.push((await tools(app, '203.0.113.50', forged)).statusCode);
-      expect(statuses).toEqual([200, 200, 200, 429]);
-    } finally {
-      await app.close();
-    }
+/** An app built in a hook (a start can take long on a busy machine), closed after its tests. */
+function appFor(env: Record<string, string>) {
+  const holder: { app: FastifyInstance } = { app: undefined as unknown as FastifyInstance };
+  beforeAll(async () => {
+    holder.app = await makeApp({}, env);
   });
+  afterAll(() => holder.app?.close());
+  return holder;
+}
 
-  it('with one trusted hop, the address the proxy appended is the key, whatever the client prepended', async () => {
-    const app = await makeApp({}, { ...PRODUCTION, TRUST_PROXY: '1' });
-    try {
-      const statuses = [];
-      for (const forged of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'])
-        statuses.push((await tools(app, '10.0.0.2', `${forged}, 203.0.113.60`)).statusCode);
-      expect(statuses).toEqual([200, 200, 200, 429]);
-      // Another client behind the same proxy has its own budget.
-      expect((await tools(app, '10.0.0.2', '203.0.113.61')).statusCode).toBe(200);
-    } finally {
-      await app.close();
-    }
+const FORGED = ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'];
+
+describe('TRUST_PROXY off, in production', () => {
+  const served = appFor(PRODUCTION);
+  it('a forged X-Forwarded-For does not change the rate-limit key', async () => {
+    const statuses = [];
+    for (const forged of FORGED) statuses.push((await tools(served.app, '203.0.113.50', forged)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
+});
 
-  it('with a CIDR list, only a listed proxy is believed', async () => {
-    const app = await makeApp({}, { ...PRODUCTION, TRUST_PROXY: '10.0.0.0/8' });
-    try {
-      // From an unlisted peer the header is ignored: all four count against 203.0.113.70.
-      const statuses = [];
-      for (const forged of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'])
-        statuses.push((await tools(app, '203.0.113.70', forged)).statusCode);
-      expect(statuses).toEqual([200, 200, 200, 429]);
-      expect((await tools(app, '10.1.2.3', '203.0.113.71')).statusCode).toBe(200);
-    } finally {
-      await app.close();
-    }
+describe('TRUST_PROXY=1', () => {
+  const served = appFor({ ...PRODUCTION, TRUST_PROXY: '1' });
+  it('the address the proxy appended is the key, whatever the client prepended', async () => {
+    const statuses = [];
+    for (const forged of FORGED)
+      statuses.push((await tools(served.app, '10.0.0.2', `${forged}, 203.0.113.60`)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    // Another client behind the same proxy has its own budget.
+    expect((await tools(served.app, '10.0.0.2', '203.0.113.61')).statusCode).toBe(200);
+  });
+});
+
+describe('TRUST_PROXY as a CIDR list', () => {
+  const served = appFor({ ...PRODUCTION, TRUST_PROXY: '10.0.0.0/8' });
+  it('only a listed proxy is believed', async () => {
+    // From an unlisted peer the header is ignored: all four count against 203.0.113.70.
+    const statuses = [];
+    for (const forged of FORGED) statuses.push((await tools(served.app, '203.0.113.70', forged)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await tools(served.app, '10.1.2.3', '203.0.113.71')).statusCode).toBe(200);
   });
 });
 
@@ -320,55 +324,45 @@ describe('API keys: listed with their last use, and revocable', () => {
   });
 });
 
-describe('provider URLs', () => {
-  const put = (client: Client, body: Record<string, unknown>) =>
-    client.request('PUT', '/api/v1/admin/provider', { provider: 'openai-compatible', model: 'm', ...body });
+const putProvider = (client: Client, body: Record<string, unknown>) =>
+  client.request('PUT', '/api/v1/admin/provider', { provider: 'openai-compatible', model: 'm', ...body });
 
-  it('are http(s) only, everywhere', async () => {
-    const app = await makeApp();
-    try {
-      const admin = await signedIn(app, 'admin');
-      for (const base_url of ['file:///etc/passwd', 'gopher://127.0.0.1:6379/_x', 'ftp://example.org/'])
-        expectProblem(await put(admin, { base_url }), 400);
-      // Outside production a local model server is fine.
-      expect((await put(admin, { base_url: 'http://127.0.0.1:11434/v1' })).statusCode).toBe(200);
-    } finally {
-      await app.close();
-    }
+describe('provider URLs outside production', () => {
+  const served = appFor({});
+  it('are http(s) only; a local model server is fine', async () => {
+    const admin = await signedIn(served.app, 'admin');
+    for (const base_url of ['file:///etc/passwd', 'gopher://127.0.0.1:6379/_x', 'ftp://example.org/'])
+      expectProblem(await putProvider(admin, { base_url }), 400);
+    expect((await putProvider(admin, { base_url: 'http://127.0.0.1:11434/v1' })).statusCode).toBe(200);
   });
+});
 
-  it('in production refuse private, loopback and metadata addresses unless the admin allows them', async () => {
-    const app = await makeApp(
-      {},
-      {
-        ...PRODUCTION,
-        RATE_LIMIT_PER_MINUTE: '1000',
-        BOOTSTRAP_SCHOOL_NAME: 'Paaralan',
-        BOOTSTRAP_ADMIN_USERNAME: 'punong-guro',
-        BOOTSTRAP_ADMIN_PASSWORD: 'a long admin passphrase',
-      },
-    );
-    try {
-      const admin = await signedIn(app, 'punong-guro', 'a long admin passphrase');
-      for (const base_url of [
-        'http://169.254.169.254/latest/meta-data/',
-        'http://127.0.0.1:8080/',
-        'http://localhost:11434/v1',
-        'http://10.0.0.5/v1',
-        'http://192.168.1.10/v1',
-        'http://[::1]:8080/',
-        'http://[::ffff:169.254.169.254]/',
-        'http://[fd00:ec2::254]/',
-      ]) {
-        const refused = await put(admin, { base_url });
-        expect(expectProblem(refused, 400).detail, base_url).toMatch(/private, loopback or link-local/);
-      }
-      expect((await put(admin, { base_url: 'http://203.0.113.10/v1' })).statusCode).toBe(200);
-      const allowed = await put(admin, { base_url: 'http://10.0.0.5/v1', allow_private_network: true });
-      expect(allowed.statusCode).toBe(200);
-      expect(allowed.json()).toMatchObject({ base_url: 'http://10.0.0.5/v1', allow_private_network: true });
-    } finally {
-      await app.close();
+describe('provider URLs in production', () => {
+  const served = appFor({
+    ...PRODUCTION,
+    RATE_LIMIT_PER_MINUTE: '1000',
+    BOOTSTRAP_SCHOOL_NAME: 'Paaralan',
+    BOOTSTRAP_ADMIN_USERNAME: 'punong-guro',
+    BOOTSTRAP_ADMIN_PASSWORD: 'a long admin passphrase',
+  });
+  it('refuse private, loopback and metadata addresses unless the admin allows them', async () => {
+    const admin = await signedIn(served.app, 'punong-guro', 'a long admin passphrase');
+    for (const base_url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://127.0.0.1:8080/',
+      'http://localhost:11434/v1',
+      'http://10.0.0.5/v1',
+      'http://192.168.1.10/v1',
+      'http://[::1]:8080/',
+      'http://[::ffff:169.254.169.254]/',
+      'http://[fd00:ec2::254]/',
+    ]) {
+      const refused = await putProvider(admin, { base_url });
+      expect(expectProblem(refused, 400).detail, base_url).toMatch(/private, loopback or link-local/);
     }
+    expect((await putProvider(admin, { base_url: 'http://203.0.113.10/v1' })).statusCode).toBe(200);
+    const allowed = await putProvider(admin, { base_url: 'http://10.0.0.5/v1', allow_private_network: true });
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.json()).toMatchObject({ base_url: 'http://10.0.0.5/v1', allow_private_network: true });
   });
 });
