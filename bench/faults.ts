@@ -249,16 +249,16 @@ async function redisOutage(full: boolean): Promise<FaultResult> {
     );
     const seconds = Math.round((performance.now() - t0) / 100) / 10;
     const ready = (await request('GET', `${server.url}/health/ready`)).status;
-    // Limits still hold, counted in local memory: the sign-in throttle refuses the sixth failed attempt.
+    // Limits still hold, counted in local memory: after three free failures the fourth attempt must wait.
     const signins: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 4; i++) {
       const res = await request('POST', `${server.url}/api/v1/auth/signin`, {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'ben', password: `wrong-password-${i}` }),
       });
       signins.push(res.status);
     }
-    const throttled = signins.slice(0, 5).every((s) => s === 401) && signins[5] === 429;
+    const throttled = signins.slice(0, 3).every((s) => s === 401) && signins[3] === 429;
     const metrics = await metricsText(server.url);
     const onMemory =
       metrics.includes('aralin_rate_limit_backend{backend="memory"} 1') &&
@@ -389,6 +389,38 @@ async function badInput(full: boolean): Promise<FaultResult> {
         }),
       (i) =>
         request('GET', `${base}/api/v1/flashcards/due?limit=${i % 2 ? '-5' : '1;select'}`, { headers: auth }),
+      // JSON nested 5,000 deep, signed in and not
+      () =>
+        request('POST', `${base}/api/v1/conversations/${conv}/messages`, {
+          headers: auth,
+          body: `{"text":${'['.repeat(5000)}"x"${']'.repeat(5000)}}`,
+        }),
+      () =>
+        request('POST', `${base}/api/v1/auth/signin`, {
+          headers: { 'content-type': 'application/json' },
+          body: `{"username":"ben","password":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
+        }),
+      // forged forwarding headers on wrong sign-ins: a new "client address" each time must not escape the
+      // sign-in delays (the server trusts no proxy here)
+      (i) =>
+        request('POST', `${base}/api/v1/auth/signin`, {
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': `198.51.100.${i % 250}, 203.0.113.${i % 200}`,
+            'x-real-ip': `192.0.2.${i % 250}`,
+            forwarded: `for=192.0.2.${i % 250}`,
+          },
+          body: JSON.stringify({ username: 'ben', password: `guess-${i}` }),
+        }),
+      // a malformed percent-encoding and an over-long path parameter (router errors)
+      (i) =>
+        request(
+          'GET',
+          i % 2
+            ? `${base}/api/v1/conversations/%E0%A4%A/messages`
+            : `${base}/api/v1/conversations/${'a'.repeat(300)}`,
+          { headers: auth },
+        ),
     ];
     const CASE_NAMES = [
       'oversized',
@@ -402,8 +434,13 @@ async function badInput(full: boolean): Promise<FaultResult> {
       'tampered CSRF',
       'wrong content type',
       'bad query',
+      'deep nesting (signed in)',
+      'deep nesting (anonymous)',
+      'forged forwarding headers',
+      'malformed URL',
     ];
     const fiveByCase: Record<string, number> = {};
+    const forgedStatuses: Record<string, number> = {};
     const byStatus: Record<string, number> = {};
     let errors = 0;
     let next = 0;
@@ -418,6 +455,8 @@ async function badInput(full: boolean): Promise<FaultResult> {
           else byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
           const label = CASE_NAMES[i % cases.length] as string;
           if (res && res.status >= 500) fiveByCase[label] = (fiveByCase[label] ?? 0) + 1;
+          if (res && label === 'forged forwarding headers')
+            forgedStatuses[res.status] = (forgedStatuses[res.status] ?? 0) + 1;
         }
       }),
     );
@@ -427,12 +466,21 @@ async function badInput(full: boolean): Promise<FaultResult> {
       .filter(([k]) => Number(k) >= 500)
       .reduce((a, [, v]) => a + v, 0);
     const alive = (await request('GET', `${base}/health/ready`)).status === 200;
-    const ok = fiveXX === 0 && errors === 0 && changed.length === 0 && alive;
+    // Forged addresses did not each get a fresh budget: the sign-in delays refused most guesses.
+    const forgedThrottled = (forgedStatuses[429] ?? 0) > (forgedStatuses[401] ?? 0);
+    const ok = fiveXX === 0 && errors === 0 && changed.length === 0 && alive && forgedThrottled;
     return {
-      scenario: `Bad input at volume (${total} oversized, mistyped, invalid UTF-8, injection, tampered-cookie requests)`,
+      scenario: `Bad input at volume (${total} oversized, mistyped, invalid UTF-8, injection, tampered-cookie, deeply nested, forged-address requests)`,
       verdict: ok ? 'PASS' : 'FAIL',
-      detail: `statuses ${JSON.stringify(byStatus)}; ${fiveXX} 5xx, ${errors} connection errors, rows changed: ${changed.join(', ') || 'none'}, server ${alive ? 'ready' : 'NOT ready'}${fiveXX ? `; 5xx from ${JSON.stringify(fiveByCase)}` : ''}`,
-      data: { by_status: byStatus, five_xx: fiveXX, five_xx_by_case: fiveByCase, errors, changed },
+      detail: `statuses ${JSON.stringify(byStatus)}; ${fiveXX} 5xx, ${errors} connection errors, rows changed: ${changed.join(', ') || 'none'}, server ${alive ? 'ready' : 'NOT ready'}; forged-address sign-ins ${JSON.stringify(forgedStatuses)}${fiveXX ? `; 5xx from ${JSON.stringify(fiveByCase)}` : ''}`,
+      data: {
+        by_status: byStatus,
+        five_xx: fiveXX,
+        five_xx_by_case: fiveByCase,
+        forged_forwarding_statuses: forgedStatuses,
+        errors,
+        changed,
+      },
     };
   });
 }

@@ -632,7 +632,16 @@ describe.skipIf(!hasChromium)(
       await signIn(a, 'admin', 'aralin-admin', /\/admin$/);
       await a.locator('input[name="provider"][value="embedded"]').waitFor();
       await expect.poll(() => a.locator('table').first().textContent()).toContain(username);
+      // An API key (the demo admin reads Filipino): created and shown once, listed as never used, then revoked.
+      const keys = a.locator('section[aria-labelledby="keys-h"]');
+      await keys.getByLabel('Pangalan').fill('LMS e2e');
+      await keys.getByRole('button', { name: 'Gumawa ng key' }).click();
+      await expect.poll(() => keys.locator('output code').textContent()).toMatch(/^aralin_/);
+      const row = keys.locator('tr', { hasText: 'LMS e2e' });
+      await expect.poll(() => row.textContent()).toContain('Hindi pa');
       await check(a, 'admin');
+      await row.getByRole('button', { name: 'Bawiin ang key na LMS e2e' }).click();
+      await expect.poll(() => row.textContent()).toContain('Binawi');
     });
 
     it('is an installable PWA whose app shell works offline', async () => {

@@ -21,11 +21,13 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import { failAbandonedTurns, InFlightTurns, sweepAbandonedTurns } from './abandoned.ts';
 import { admitTurns, TurnAdmission } from './admission.ts';
 import type { Actor } from './auth/session.ts';
 import { SessionService } from './auth/session.ts';
-import { createThrottle } from './auth/throttle.ts';
-import type { Config } from './config.ts';
+import { createFailureStore, FAILURE_WINDOW_SECONDS, SignInThrottle } from './auth/throttle.ts';
+import { bodyFault, MAX_BODY_DEPTH } from './body.ts';
+import type { Config, TrustProxy } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { users } from './db/schema.ts';
@@ -99,6 +101,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (config.env !== 'production') await seedDemo(database.db);
     else if (config.bootstrap) await bootstrapSchool(database.db, config.bootstrap);
   }
+  // Turns left pending by an earlier process: on an embedded database this process opened (and locked) there
+  // is no other writer, so all of them; on a shared PostgreSQL only those older than the turn timeout.
+  const ownsDatabase = !deps.database && database.driver === 'pglite';
+  await failAbandonedTurns(database.db, {
+    cutoff: new Date(clock().getTime() - (ownsDatabase ? 0 : config.turnTimeoutMs)),
+    running: [],
+  });
   const content = deps.content ?? deps.tutor?.content ?? loadContentLibrary();
   const tutor = deps.tutor ?? createTutor({ content });
 
@@ -113,8 +122,21 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     connectionTimeout: config.requestTimeoutMs * 2,
     // Draining answers problem+json with Retry-After (refuseWhileDraining), not Fastify's plain 503.
     return503OnClosing: false,
-    trustProxy: config.env === 'production',
+    // Off unless TRUST_PROXY names the proxies in front: a forged X-Forwarded-For must not choose the
+    // address that rate limits and sign-in delays key on.
+    trustProxy: trustedProxies(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
+    // A malformed URL (bad percent-encoding) or an over-long path parameter, refused by the router itself.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        request,
+        reply,
+        error.statusCode ?? 400,
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri-too-long' : 'bad-url',
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'A part of the URL is too long.'
+          : 'The URL is not valid (check its percent-encoding).',
+      ),
   });
   refuseWhileDraining(app);
   app.setValidatorCompiler(validatorCompiler);
@@ -129,15 +151,26 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     content,
     metrics,
     sessions: new SessionService(config, database.db, clock),
-    loginThrottle: createThrottle(15 * 60, deps.redis, `${deps.rateLimitNamespace ?? 'aralin'}:login:`),
+    loginThrottle: new SignInThrottle(
+      createFailureStore(
+        FAILURE_WINDOW_SECONDS,
+        deps.redis,
+        `${deps.rateLimitNamespace ?? 'aralin'}:login:`,
+        () => clock().getTime(),
+      ),
+      () => clock().getTime(),
+    ),
     redis: deps.redis,
     clock,
-    state: { ready: false, draining: false },
+    state: { ready: false, draining: false, drainDeadline: null },
+    inflight: new InFlightTurns(),
     turns: new TurnAdmission(config.maxActiveTurns, () => metrics.shed.inc({ reason: 'active_turns' })),
   };
   app.decorate('ctx', ctx);
   admitTurns(app, ctx.turns);
   ctx.tutors.log = app.log;
+  const stopSweeping = sweepAbandonedTurns(ctx, app.log);
+  app.addHook('preClose', () => stopSweeping());
   const statistics = await keepStatistics(database, app.log);
   // Before onClose, where the database closes: a pass under way ends first.
   app.addHook('preClose', () => statistics.stop());
@@ -147,30 +180,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const webRoot = existsSync(path.join(webDist, 'index.html')) ? webDist : null;
 
   // ------------------------------------------------------------------ errors as problem+json
-  const sendProblem = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    slug: string,
-    detail: string,
-    extra: Record<string, unknown> = {},
-  ) => {
-    const body: ProblemBody = {
-      type: problemType(slug),
-      title: titleFor(status),
-      status,
-      detail,
-      instance: request.url.split('?')[0] ?? request.url,
-      request_id: String(request.id),
-      ...extra,
-    };
-    return reply.code(status).type('application/problem+json').send(body);
-  };
-
-  // Text with NUL characters cannot be stored in PostgreSQL: refuse it up front as invalid input.
+  // Text with NUL characters cannot be stored in PostgreSQL, and a body nested without end would exhaust the
+  // validators' call stacks: both are refused up front as invalid input.
   app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined && containsNul(request.body))
+    const fault = request.body === undefined ? null : bodyFault(request.body);
+    if (fault === 'nul')
       throw new HttpProblem(400, 'validation', 'Text may not contain NUL (U+0000) characters.');
+    if (fault === 'too-deep')
+      throw new HttpProblem(400, 'too-deep', `The JSON body nests deeper than ${MAX_BODY_DEPTH} levels.`);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -370,12 +387,47 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     });
 
   // Readiness goes false in refuseWhileDraining's preClose hook; the gauge follows it at each scrape.
+  // Turns still running when the drain ends (their clients may be gone) are given the rest of the drain time,
+  // then marked failed and retryable before the database closes.
   app.addHook('onClose', async () => {
+    const deadline = ctx.state.drainDeadline ?? Date.now() + config.drainTimeoutMs;
+    const left = await ctx.inflight.settle(deadline - Date.now());
+    const failed = await failAbandonedTurns(ctx.db, { only: left }).catch((error: unknown) => {
+      app.log.error({ err: error, message_ids: left }, 'could not mark unfinished turns failed');
+      return 0;
+    });
+    if (failed > 0)
+      app.log.warn({ count: failed }, 'drain ended: unfinished turns marked failed (retryable)');
     if (!deps.database) await database.close();
   });
   await app.ready();
   ctx.state.ready = true;
   return app;
+}
+
+/** TRUST_PROXY for Fastify: a hop count as the function proxy-addr calls with each hop's index. */
+function trustedProxies(setting: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
+function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  slug: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
+  const body: ProblemBody = {
+    type: problemType(slug),
+    title: titleFor(status),
+    status,
+    detail,
+    instance: request.url.split('?')[0] ?? request.url,
+    request_id: String(request.id),
+    ...extra,
+  };
+  return reply.code(status).type('application/problem+json').send(body);
 }
 
 /** Connection-level PostgreSQL failures (refused, terminated, shutting down): the caller may retry later. */
@@ -388,12 +440,4 @@ function databaseUnavailable(err: { code?: string; message?: string }): boolean 
       err.message ?? '',
     )
   );
-}
-
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object')
-    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
-  return false;
 }

@@ -131,6 +131,7 @@ function turnQueries(db: Db) {
       idempotencyKey: sql<string | null>`${p('idempotencyKey')}::text`.as('idempotency_key'),
       error: sql<null>`null::text`.as('error'),
       createdAt: sql<Date>`${p('before')}::timestamptz`.as('created_at'),
+      attemptedAt: sql<Date>`${p('before')}::timestamptz`.as('attempted_at'),
     })
     .from(conversations)
     .where(and(eq(conversations.id, p('conversationId')), eq(conversations.userId, p('userId'))));
@@ -589,6 +590,7 @@ async function finish(
     idempotencyKey: null,
     error: null,
     createdAt: new Date(Math.max(now.getTime(), userMessage.createdAt.getTime() + 1)),
+    attemptedAt: null,
   };
   const result = f.result;
   const cards =

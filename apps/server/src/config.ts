@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { Password, Username } from './auth/rules.ts';
@@ -9,7 +10,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Outside production the default is loopback: the demo school's passwords are public. */
+  HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -45,6 +47,30 @@ const EnvSchema = z.object({
   LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(4096),
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /**
+   * On SIGTERM, how long readiness answers 503 while the listener still serves, so that the load balancer
+   * (a Kubernetes endpoint update, an nginx health check) stops sending new requests before it closes.
+   */
+  DRAIN_PAUSE_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  /** A student message still pending this long after its attempt began is abandoned: failed and retryable. */
+  TURN_TIMEOUT_MS: z.coerce.number().int().min(5000).default(120_000),
+  /**
+   * Which proxies' X-Forwarded-For to believe: off (the default; the client is the TCP peer), a hop count
+   * (1: one proxy in front, e.g. nginx setting the header from $remote_addr), or a comma list of proxy
+   * addresses and CIDRs. See docs/operations.md#proxies.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        context.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .default(false),
+  /**
    * Admission control: tutor turns running at once on this instance beyond which new ones are refused with
    * 503 overloaded and Retry-After (0: no limit). See docs/api.md#admission-control.
    */
@@ -65,6 +91,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Fastify's trustProxy: false, a hop count, or the trusted proxy addresses and CIDRs. */
+  trustProxy: TrustProxy;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   sessionSecret: string;
@@ -78,6 +106,8 @@ export interface Config {
   requestTimeoutMs: number;
   listenBacklog: number;
   drainTimeoutMs: number;
+  drainPauseMs: number;
+  turnTimeoutMs: number;
   maxActiveTurns: number;
   rateLimitPerMinute: number;
   chatRateLimitPerMinute: number;
@@ -89,6 +119,32 @@ export interface Bootstrap {
   schoolName: string;
   adminUsername: string;
   adminPassword: string;
+}
+
+export type TrustProxy = false | number | string[];
+
+/** Names proxy-addr (Fastify's trustProxy) knows for whole address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as Fastify takes it, or the message that says what is wrong with it. */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  if (['', 'false', 'off', '0'].includes(value.toLowerCase())) return false;
+  if (value.toLowerCase() === 'true')
+    return 'TRUST_PROXY=true would believe a forged X-Forwarded-For from anyone: give a hop count or the proxy CIDRs';
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.has(entry) && !validCidr(entry));
+  if (bad.length > 0)
+    return `TRUST_PROXY: not a hop count, an IP address or a CIDR: ${bad.map((b) => JSON.stringify(b)).join(', ')}`;
+  return entries;
+}
+
+function validCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 export class ConfigError extends Error {
@@ -118,8 +174,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     dataDir: e.DATA_DIR,
+    trustProxy: e.TRUST_PROXY,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
@@ -135,6 +192,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     listenBacklog: e.LISTEN_BACKLOG,
     drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
+    drainPauseMs: e.DRAIN_PAUSE_MS,
+    turnTimeoutMs: e.TURN_TIMEOUT_MS,
     maxActiveTurns: e.MAX_ACTIVE_TURNS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     chatRateLimitPerMinute: e.CHAT_RATE_LIMIT_PER_MINUTE,

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from './problem.ts';
 import { OPS_PATHS } from './routes/ops.ts';
@@ -29,13 +30,25 @@ export function refuseWhileDraining(app: FastifyInstance): void {
 }
 
 /**
- * Graceful shutdown: readiness goes false, the server stops accepting connections, in-flight requests and
- * SSE streams get `drainMs` to finish, then remaining connections are cut and the database is closed.
+ * Graceful shutdown, in the order a load balancer needs: readiness answers 503 at once while the listener
+ * still serves everything, for `pauseMs` (DRAIN_PAUSE_MS: long enough for the balancer to see it and stop
+ * sending); then the listener closes, in-flight requests and SSE streams get `drainMs` to finish, remaining
+ * connections are cut, turns still running are marked failed and retryable (see app.ts), and the database
+ * closes.
  */
-export async function shutdown(app: FastifyInstance, drainMs: number): Promise<{ forced: boolean }> {
+export async function shutdown(
+  app: FastifyInstance,
+  drainMs: number,
+  pauseMs = 0,
+): Promise<{ forced: boolean }> {
   const ctx = app.ctx;
-  ctx.state.draining = true;
   ctx.state.ready = false;
+  if (pauseMs > 0) {
+    app.log.info({ pause_ms: pauseMs }, 'readiness is 503: waiting for the load balancer before closing');
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  ctx.state.draining = true;
+  ctx.state.drainDeadline = Date.now() + drainMs;
   let forced = false;
   const timer = setTimeout(() => {
     forced = true;
@@ -49,4 +62,23 @@ export async function shutdown(app: FastifyInstance, drainMs: number): Promise<{
     clearTimeout(timer);
   }
   return { forced };
+}
+
+/**
+ * Whether `port` on `host` is taken (by another server, or this one started twice): the message to print,
+ * or null when it is free. Checked before the database opens; port 0 (any free port) is never taken.
+ */
+export function portInUse(port: number, host: string): Promise<string | null> {
+  if (port === 0) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(
+        error.code === 'EADDRINUSE'
+          ? `port ${port} on ${host} is already in use (is Aralin already running?): stop that server or set PORT`
+          : `cannot listen on ${host}:${port}: ${error.message}`,
+      ),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(null)));
+  });
 }

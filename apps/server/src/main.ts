@@ -15,22 +15,46 @@ try {
 
 const stopTelemetry = await startTelemetry(config);
 // Imported after telemetry starts so the HTTP and pg instrumentations can patch their modules.
-const [{ buildApp }, { shutdown }, { renderMetrics }, { DEMO }, { Redis }, { RATE_LIMIT_REDIS_OPTIONS }] =
-  await Promise.all([
-    import('./app.ts'),
-    import('./lifecycle.ts'),
-    import('./routes/ops.ts'),
-    import('./db/seed.ts'),
-    import('ioredis'),
-    import('./ratelimit.ts'),
-  ]);
+const [
+  { buildApp },
+  { portInUse, shutdown },
+  { renderMetrics },
+  { DEMO },
+  { Redis },
+  { RATE_LIMIT_REDIS_OPTIONS },
+  { DataDirectoryLockedError },
+] = await Promise.all([
+  import('./app.ts'),
+  import('./lifecycle.ts'),
+  import('./routes/ops.ts'),
+  import('./db/seed.ts'),
+  import('ioredis'),
+  import('./ratelimit.ts'),
+  import('./db/client.ts'),
+]);
 
 const redis = config.redisUrl ? new Redis(config.redisUrl, RATE_LIMIT_REDIS_OPTIONS) : undefined;
 redis?.on('error', () => {
   // The client reconnects on its own; meanwhile the limits count locally (logged once by the app).
 });
 
-const app = await buildApp(config, redis ? { redis } : {});
+// A second start on a busy port exits here, before it opens (or waits for) the database.
+const portProblem = await portInUse(config.port, config.host);
+if (portProblem) {
+  console.error(portProblem);
+  process.exit(1);
+}
+
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config, redis ? { redis } : {});
+} catch (error) {
+  if (error instanceof DataDirectoryLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
 
 let metricsServer: http.Server | undefined;
@@ -83,7 +107,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: draining requests and streams');
-  const { forced } = await shutdown(app, config.drainTimeoutMs);
+  const { forced } = await shutdown(app, config.drainTimeoutMs, config.drainPauseMs);
   metricsServer?.close();
   await redis?.quit().catch(() => {});
   await stopTelemetry?.();

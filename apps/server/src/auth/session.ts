@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.ts';
@@ -177,11 +177,18 @@ export class SessionService {
       .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
   }
 
-  async revokeAllFor(userId: string, reason: string): Promise<void> {
+  /** Ends every live session of the user, except `keep` when given (the one that asked). */
+  async revokeAllFor(userId: string, reason: string, keep?: string): Promise<void> {
     await this.#db
       .update(sessions)
       .set({ revokedAt: this.#now(), revokedReason: reason })
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          keep === undefined ? undefined : ne(sessions.id, keep),
+        ),
+      );
   }
 
   /** The signed-in actor of a request, or null. Checks that the user exists and the session is live. */

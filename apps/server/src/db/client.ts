@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -147,11 +148,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = options.dataDir ?? './data';
   let target = dir;
+  let unlock = async () => {};
   if (!dir.startsWith('memory://')) {
     target = path.resolve(dir, 'pglite');
     mkdirSync(target, { recursive: true });
+    unlock = await lockDataDirectory(path.resolve(dir));
   }
-  const client = await PGlite.create(target);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(target);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const c = client as unknown as {
     query: (...a: unknown[]) => Promise<unknown>;
     exec: (...a: unknown[]) => Promise<unknown>;
@@ -171,8 +180,57 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         active--;
       }
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
+}
+
+/** A lock not refreshed for this long belongs to a process that died (kill -9, a power cut). */
+export const DATA_LOCK_STALE_MS = 5000;
+
+/** Another live server holds the data directory: PGlite is one process's database. */
+export class DataDirectoryLockedError extends Error {
+  override name = 'DataDirectoryLockedError';
+  constructor(dir: string) {
+    super(
+      `DATA_DIR ${dir} is in use by another Aralin server (lock ${path.join(dir, 'aralin.lock')}): stop that server, or give this one another DATA_DIR. The database was not opened.`,
+    );
+  }
+}
+
+/**
+ * Takes the data directory's exclusive lock (proper-lockfile: an atomic mkdir whose mtime the holder keeps
+ * fresh) before PGlite opens it, so two servers never write one database. A lock left by a killed process
+ * goes stale within DATA_LOCK_STALE_MS; a start meanwhile waits that long before it gives up. Returns the
+ * release function.
+ */
+async function lockDataDirectory(dir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dir, {
+      lockfilePath: path.join(dir, 'aralin.lock'),
+      realpath: false,
+      stale: DATA_LOCK_STALE_MS,
+      update: 1000,
+      retries: {
+        retries: Math.ceil(DATA_LOCK_STALE_MS / 500) + 3,
+        factor: 1,
+        minTimeout: 500,
+        maxTimeout: 500,
+      },
+      onCompromised: (error) => {
+        // Another process may be writing the database now: stop before this one writes it too.
+        throw new Error(`the DATA_DIR lock of ${dir} was lost (${error.message}); stopping`);
+      },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED') throw new DataDirectoryLockedError(dir);
+    throw error;
+  }
 }
 
 /**

@@ -192,11 +192,19 @@ export const messages = pgTable(
     idempotencyKey: text('idempotency_key'),
     error: text('error'),
     createdAt: createdAt(),
+    /**
+     * For a student message: when the current attempt to answer it began (its creation, or its last retry).
+     * A message still pending TURN_TIMEOUT_MS after it was abandoned (a crash, a drain timeout) and becomes
+     * failed and retryable. Null for messages stored before the column existed (created_at stands in).
+     */
+    attemptedAt: ts('attempted_at'),
   },
   (t) => [
     index('messages_conversation_idx').on(t.conversationId, t.createdAt),
     index('messages_user_created_idx').on(t.userId, t.createdAt),
     index('messages_reply_to_idx').on(t.replyTo),
+    // The few pending messages, for the sweep that fails abandoned turns.
+    index('messages_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
     uniqueIndex('messages_user_idempotency_idx')
       .on(t.userId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),

@@ -1,18 +1,28 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { randomToken, sha256 } from '../auth/crypto.ts';
 import type { AppContext } from '../context.ts';
 import { apiKeys, auditLog, invitations, settings, users } from '../db/schema.ts';
+import { nonPublicReason } from '../egress.ts';
 import { requireRole } from '../policy.ts';
+import { badRequest, notFound } from '../problem.ts';
 import { classesWithCounts } from './teacher.ts';
-import { requireActor, typed } from './util.ts';
+import { IdParams, requireActor, typed } from './util.ts';
 
 export const ProviderSettings = z.object({
   provider: z.enum(['embedded', 'gemini', 'openai-compatible']),
   model: z.string().trim().min(1).max(200).optional(),
-  base_url: z.url().max(500).optional(),
+  base_url: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
+    .max(500)
+    .optional(),
   api_key: z.string().min(1).max(500).optional(),
+  /**
+   * In production a base_url on a private, loopback or link-local address is refused unless this is true
+   * (a model served inside the school's own network).
+   */
+  allow_private_network: z.boolean().optional(),
 });
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 
@@ -94,6 +104,14 @@ export function adminRoutes(ctx: AppContext) {
     app.put('/admin/provider', { schema: { tags, body: ProviderSettings } }, async (request) => {
       const actor = requireActor(request);
       requireRole(actor, 'admin');
+      const { base_url, allow_private_network } = request.body;
+      if (base_url && ctx.config.env === 'production' && !allow_private_network) {
+        const reason = await nonPublicReason(new URL(base_url));
+        if (reason)
+          throw badRequest(
+            `base_url: ${reason}. Set allow_private_network to true for a model served inside your own network.`,
+          );
+      }
       const previous = await readProvider(ctx, actor.schoolId);
       const next: ProviderSettings = {
         ...request.body,
@@ -142,6 +160,50 @@ export function adminRoutes(ctx: AppContext) {
         return reply.code(201).send({ id: row?.id, name: request.body.name, api_key: key });
       },
     );
+
+    app.get('/admin/api-keys', { schema: { tags } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      const rows = await ctx.db
+        .select()
+        .from(apiKeys)
+        .where(eq(apiKeys.schoolId, actor.schoolId))
+        .orderBy(desc(apiKeys.createdAt));
+      return {
+        api_keys: rows.map((k) => ({
+          id: k.id,
+          name: k.name,
+          created_at: k.createdAt.toISOString(),
+          last_used_at: k.lastUsedAt?.toISOString() ?? null,
+          revoked_at: k.revokedAt?.toISOString() ?? null,
+        })),
+      };
+    });
+
+    app.delete('/admin/api-keys/:id', { schema: { tags, params: IdParams } }, async (request, reply) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      const [key] = await ctx.db
+        .select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, request.params.id), eq(apiKeys.schoolId, actor.schoolId)))
+        .limit(1);
+      if (!key) throw notFound('API key');
+      // Revoking twice is the same as once: the first time stays the time it stopped working.
+      if (!key.revokedAt) {
+        await ctx.db
+          .update(apiKeys)
+          .set({ revokedAt: ctx.clock() })
+          .where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)));
+        await ctx.db.insert(auditLog).values({
+          schoolId: actor.schoolId,
+          actorId: actor.id,
+          action: 'api_key.revoke',
+          target: key.id,
+        });
+      }
+      return reply.code(204).send();
+    });
 
     app.get('/admin/audit', { schema: { tags } }, async (request) => {
       const actor = requireActor(request);

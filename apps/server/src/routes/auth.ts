@@ -6,14 +6,13 @@ import { Password, Username } from '../auth/rules.ts';
 import { publicUser, REFRESH_COOKIE } from '../auth/session.ts';
 import type { AppContext } from '../context.ts';
 import { auditLog, classes, enrolments, invitations, passwordResetTokens, users } from '../db/schema.ts';
-import { badRequest, conflict, HttpProblem, tooManyRequests, unauthorized } from '../problem.ts';
+import { badRequest, conflict, HttpProblem, unauthorized } from '../problem.ts';
 import { requireActor, typed } from './util.ts';
 
 export const GradeLevel = z.enum(['4', '5', '6', '7', '8', '9', '10', '11', '12']);
 export const LocaleSchema = z.enum(['en', 'fil']);
 export const DisplayName = z.string().trim().min(1).max(80);
 
-const MAX_LOGIN_FAILURES = 5;
 // A real argon2id hash of a random string: verifying against it costs the same as a real account.
 let dummyHash: Promise<string> | undefined;
 
@@ -50,15 +49,19 @@ export function authRoutes(ctx: AppContext) {
         const body = request.body;
         const now = ctx.clock();
         const passwordHash = await hashPassword(body.password);
+        // The code is checked before the username: without a valid code nobody learns which usernames exist.
         const user = await ctx.db.transaction(async (tx) => {
-          const [taken] = await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(eq(users.username, body.username));
-          if (taken) throw conflict('That username is taken.');
+          const assertFree = async () => {
+            const [taken] = await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(eq(users.username, body.username));
+            if (taken) throw conflict('That username is taken.');
+          };
           if (body.class_code) {
             const [klass] = await tx.select().from(classes).where(eq(classes.joinCode, body.class_code));
             if (!klass) throw badRequest('No class has that code. Ask your teacher for the class code.');
+            await assertFree();
             const [created] = await tx
               .insert(users)
               .values({
@@ -88,6 +91,7 @@ export function authRoutes(ctx: AppContext) {
             )
             .returning();
           if (!invite) throw badRequest('That invitation code is not valid (or was already used).');
+          await assertFree();
           const [created] = await tx
             .insert(users)
             .values({
@@ -128,21 +132,15 @@ export function authRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { username, password } = request.body;
-        const key = `${username}|${request.ip}`;
-        const throttle = await ctx.loginThrottle.failures(key);
-        if (throttle.count >= MAX_LOGIN_FAILURES)
-          throw tooManyRequests(
-            `Too many failed sign-ins; try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minutes.`,
-            throttle.retryAfterSeconds,
-          );
+        await ctx.loginThrottle.check(username, request.ip);
         const [user] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
         dummyHash ??= hashPassword('aralin-no-such-user-password');
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
         if (!user || !ok) {
-          await ctx.loginThrottle.fail(key);
+          await ctx.loginThrottle.failed(username, request.ip);
           throw unauthorized('Wrong username or password.');
         }
-        await ctx.loginThrottle.reset(key);
+        await ctx.loginThrottle.succeeded(username);
         await ctx.sessions.start(reply, user.id);
         return { user: publicUser(user) };
       },
@@ -170,6 +168,8 @@ export function authRoutes(ctx: AppContext) {
           .update(users)
           .set({ passwordHash: await hashPassword(request.body.new_password) })
           .where(eq(users.id, actor.id));
+        // Whoever else knew the old password is signed out everywhere; this session stays.
+        await ctx.sessions.revokeAllFor(actor.id, 'password change', actor.sessionId);
         return reply.code(204).send();
       },
     );

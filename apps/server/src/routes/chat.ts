@@ -1,7 +1,8 @@
 import { isCrisis, type ToolRegistry } from '@aralin/tutor';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { attemptStart } from '../abandoned.ts';
 import type { Actor } from '../auth/session.ts';
 import {
   attachmentsOf,
@@ -198,7 +199,8 @@ export function chatRoutes(ctx: AppContext) {
       userMessage: MessageRow,
       context?: TurnContext,
     ) => {
-      const run = (emit: Emit) => request.holdTurn(runTurn(ctx, actor, userMessage, emit, context));
+      const run = (emit: Emit) =>
+        request.holdTurn(ctx.inflight.track(userMessage.id, runTurn(ctx, actor, userMessage, emit, context)));
       if (wantsJson(request)) {
         try {
           const turn = await run(() => {});
@@ -240,15 +242,29 @@ export function chatRoutes(ctx: AppContext) {
       return streamTurn(ctx, request, reply, replayTurn(ctx.tutor.registry, stored));
     };
 
-    /** Claims a failed message for a new attempt; false when another request already claimed it. */
-    const claimFailed = async (id: string) =>
-      (
-        await ctx.db
-          .update(messages)
-          .set({ status: 'pending', error: null })
-          .where(and(eq(messages.id, id), eq(messages.status, 'failed')))
-          .returning({ id: messages.id })
-      ).length === 1;
+    /**
+     * Claims a failed message, or an abandoned pending one (its attempt older than the turn timeout and not
+     * running here), for a new attempt; false when another request already claimed it.
+     */
+    const claim = async (id: string) => {
+      if (ctx.inflight.has(id)) return false;
+      const now = ctx.clock();
+      const abandoned = new Date(now.getTime() - ctx.config.turnTimeoutMs);
+      const claimed = await ctx.db
+        .update(messages)
+        .set({ status: 'pending', error: null, attemptedAt: now })
+        .where(
+          and(
+            eq(messages.id, id),
+            or(
+              eq(messages.status, 'failed'),
+              and(eq(messages.status, 'pending'), lt(attemptStart, abandoned)),
+            ),
+          ),
+        )
+        .returning({ id: messages.id });
+      return claimed.length === 1;
+    };
 
     const handleExisting = async (
       request: FastifyRequest,
@@ -257,10 +273,13 @@ export function chatRoutes(ctx: AppContext) {
       existing: MessageRow,
     ) => {
       if (existing.status === 'completed') return replay(request, reply, existing);
-      if (existing.status === 'pending')
-        throw conflict('This message is still being answered.', { message_id: existing.id });
-      if (!(await claimFailed(existing.id)))
-        throw conflict('This message is already being retried.', { message_id: existing.id });
+      if (!(await claim(existing.id)))
+        throw conflict(
+          existing.status === 'pending'
+            ? 'This message is still being answered.'
+            : 'This message is already being retried.',
+          { message_id: existing.id },
+        );
       return respond(request, reply, actor, { ...existing, status: 'pending' });
     };
 

@@ -32,7 +32,11 @@ export function opsRoutes(ctx: AppContext) {
     app.get('/health/live', { schema: { tags: ['health'] } }, async () => ({ status: 'ok' }));
     app.get('/health/ready', { schema: { tags: ['health'] } }, async (_request, reply) => {
       if (!ctx.state.ready || ctx.state.draining)
-        throw new HttpProblem(503, 'not-ready', ctx.state.draining ? 'Draining for shutdown.' : 'Starting.');
+        throw new HttpProblem(
+          503,
+          'not-ready',
+          ctx.state.draining ? 'Draining for shutdown.' : 'Not ready: starting, or about to shut down.',
+        );
       try {
         await ctx.database.ping();
       } catch {

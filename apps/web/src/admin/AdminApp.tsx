@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
-import { errorMessage, get, post, put } from '../lib/api.ts';
+import { formatExpiry } from '../lib/account.ts';
+import { del, errorMessage, get, post, put } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { ClassSummary, User } from '../lib/types.ts';
 
@@ -238,6 +239,111 @@ function ProviderForm() {
   );
 }
 
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** The school's API keys for POST /orchestrate: create one (shown once), see each one's last use, revoke. */
+function ApiKeys() {
+  const { t, i18n } = useTranslation();
+  const [keys, setKeys] = useState<ApiKeyRow[] | null>(null);
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(
+    () =>
+      get<{ api_keys: ApiKeyRow[] }>('/admin/api-keys')
+        .then((r) => setKeys(r.api_keys))
+        .catch((e: unknown) => setError(errorMessage(e, t))),
+    [t],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const act = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+      await load();
+    } catch (err) {
+      setError(errorMessage(err, t));
+    }
+  };
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void act(async () => {
+      const r = await post<{ api_key: string }>('/admin/api-keys', { name: name.trim() });
+      setCreated(r.api_key);
+      setName('');
+    });
+  };
+  const when = (iso: string | null) => (iso ? formatExpiry(iso, i18n.language) : t('admin.keyNeverUsed'));
+  return (
+    <section className="card" aria-labelledby="keys-h">
+      <h2 id="keys-h">{t('admin.apiKeys')}</h2>
+      <p className="muted">{t('admin.apiKeysHint')}</p>
+      <ErrorNote message={error} />
+      <form className="row" onSubmit={create}>
+        <Field label={t('admin.keyName')}>
+          {(id) => (
+            <input id={id} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <button type="submit" className="btn">
+          {t('admin.createKey')}
+        </button>
+      </form>
+      {created && (
+        <output className="success">
+          {t('admin.keyCreated')}: <code>{created}</code>
+        </output>
+      )}
+      {keys && keys.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <section className="table-scroll" tabIndex={0} aria-labelledby="keys-h">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.keyName')}</th>
+                <th scope="col">{t('admin.keyCreatedAt')}</th>
+                <th scope="col">{t('admin.keyLastUsed')}</th>
+                <th scope="col">{t('admin.keyStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td>{formatExpiry(k.created_at, i18n.language)}</td>
+                  <td>{when(k.last_used_at)}</td>
+                  <td>
+                    {k.revoked_at ? (
+                      t('admin.keyRevoked', { time: formatExpiry(k.revoked_at, i18n.language) })
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn"
+                        aria-label={t('admin.revokeKeyNamed', { name: k.name })}
+                        onClick={() => void act(() => del(`/admin/api-keys/${k.id}`))}
+                      >
+                        {t('admin.revokeKey')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}
+
 export default function AdminApp() {
   const { t } = useTranslation();
   return (
@@ -246,6 +352,7 @@ export default function AdminApp() {
       <ProviderForm />
       <Users />
       <Classes />
+      <ApiKeys />
     </section>
   );
 }
