@@ -6,10 +6,12 @@ import {
   MORE_WORDS,
   SHARE_WORDS,
   STOP_WORDS,
+  TARGETS,
   THAN_WORDS,
+  UNIT_WORDS,
   UNREAD_WORDS,
 } from './lexicon.ts';
-import { hasWord, lastAction, type Quantity, type Story } from './read.ts';
+import { hasWord, lastAction, lemma, type Quantity, type Story } from './read.ts';
 
 /** Why an operation is done, in both languages, and the computation it writes. */
 export interface Op {
@@ -31,85 +33,115 @@ export interface Reading {
 /** A quantity of the story after equal groups are multiplied out ("3 pencils at ₱12 each" → ₱36). */
 interface Item {
   value: Q;
-  text: string;
   qs: Quantity[];
   action: Action | null;
   currency: string;
   noun: string[];
   nounText: string;
   owner: string | null;
-  clause: string;
   /** "5 more than", "3 fewer": the amount compares with another one. */
   compare: 'more' | 'less' | null;
+  /** An "each" amount no count multiplies (a quotient's divisor): "each box holds 12". */
+  each: boolean;
+  per: string;
   product?: Op;
 }
 
 const fmt = (x: Q): string => fmtNumber(x, true);
+const head = (x: { noun: string[] }): string => x.noun.at(-1) ?? '';
 
 /** Two amounts count the same thing: same currency, or the head noun of one is among the other's words. */
 function sameThing(a: Item, b: Item): boolean {
   if (a.currency || b.currency) return a.currency === b.currency;
   if (a.noun.length === 0 || b.noun.length === 0) return true;
-  return a.noun.includes(b.noun.at(-1) as string) || b.noun.includes(a.noun.at(-1) as string);
+  return a.noun.includes(head(b)) || b.noun.includes(head(a));
 }
 
-/** The groups of a story multiplied out: an "each" quantity with the count in its clause (or question). */
-function items(story: Story): Item[] | null {
-  const out: Item[] = [];
-  const used = new Set<Quantity>();
-  for (const e of story.quantities.filter((x) => x.each)) {
-    const partners = story.quantities.filter((x) => x.clause === e.clause && !x.each && !used.has(x));
-    if (partners.length !== 1) return null;
-    const n = partners[0] as Quantity;
-    used.add(n).add(e);
-    const value = n.value.mul(e.value);
-    const thing = e.currency ? e : { ...e, noun: e.noun.length > 0 ? e.noun : n.noun };
-    out.push({
-      ...toItem(n, story),
-      value,
-      text: fmt(value),
-      qs: [n, e],
-      currency: e.currency,
-      noun: thing.noun,
-      nounText: e.nounText || n.nounText,
-      product: {
-        op: '×',
-        why: [
-          `${n.text} equal groups of ${e.text}: multiply`,
-          `${n.text} na pangkat na tig-${e.text}: i-multiply`,
-        ],
-        expr: `${n.text} × ${e.text} = ${e.currency}${fmt(value)}`,
-        value,
-      },
-    });
-  }
-  for (const x of story.quantities) if (!used.has(x)) out.push(toItem(x, story));
-  return out.sort(
-    (a, b) => story.quantities.indexOf(a.qs[0] as Quantity) - story.quantities.indexOf(b.qs[0] as Quantity),
-  );
-}
-
-/** "more"/"fewer" within the few words after a number marks a comparison. */
-function comparison(after: string): 'more' | 'less' | null {
-  const near = after.split(/\s+/).slice(0, 5).join(' ');
+/** "more"/"fewer" within the few words after a number marks a comparison, unless an action moves it ("6 more got on"). */
+function comparison(x: Quantity): 'more' | 'less' | null {
+  const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '';
+  const than = THAN_WORDS.some((w) => hasWord(near, w));
+  const moved = lastAction(`${x.before} ${near}`) !== null && lastAction(`${x.before} ${near}`) !== 'has';
+  if (moved && !than) return null;
   if (MORE_WORDS.some((w) => hasWord(near, w))) return 'more';
   if (LESS_WORDS.some((w) => hasWord(near, w))) return 'less';
   return null;
 }
 
-function toItem(x: Quantity, story: Story): Item {
+function toItem(x: Quantity): Item {
   return {
     value: x.value,
-    text: x.text,
     qs: [x],
-    action: lastAction(x.before),
+    action:
+      lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? ''),
     currency: x.currency,
     noun: x.noun,
     nounText: x.nounText,
     owner: x.owner,
-    clause: story.clauses[x.clause] ?? '',
-    compare: comparison(x.after),
+    compare: comparison(x),
+    each: x.each,
+    per: x.per,
   };
+}
+
+/** The count an "each" amount multiplies: the nearest count before it in its clause, else one naming its container. */
+function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity | null {
+  const free = pool.filter((x) => x !== e && !x.each && !used.has(x) && !x.percent && !x.attribute);
+  const sameClause = free.filter((x) => x.clause === e.clause && x.currency === '');
+  const before = sameClause.filter((x) => pool.indexOf(x) < pool.indexOf(e)).at(-1);
+  if (before && !e.weak) return before;
+  if (sameClause.length === 1 && !e.weak && e.per === '') return sameClause[0] as Quantity;
+  const named = free.filter((x) => e.per !== '' && x.currency === '' && head(x) === e.per);
+  return named.length === 1 ? (named[0] as Quantity) : null;
+}
+
+/** The groups of a story multiplied out; null when an "each" amount has no count to multiply. */
+function items(story: Story): Item[] | null {
+  const pool = [...story.quantities, ...story.asked];
+  const used = new Set<Quantity>();
+  const out: Item[] = [];
+  for (const e of pool.filter((x) => x.each)) {
+    const n = partnerOf(e, pool, used);
+    if (!n) continue;
+    used.add(n).add(e);
+    const value = n.value.mul(e.value);
+    const what = e.currency ? '' : e.nounText || n.nounText;
+    const unit = (t: string) => (e.currency ? `${e.currency}${t}` : t);
+    out.push({
+      ...toItem(n.clause < 0 ? e : n),
+      value,
+      qs: [n, e],
+      currency: e.currency,
+      noun: e.currency ? [] : e.noun.length > 0 ? e.noun : n.noun,
+      nounText: what,
+      compare: null,
+      each: false,
+      product: {
+        op: '×',
+        why: [
+          `${n.text} equal groups of ${unit(e.text)}, so multiply`,
+          `${n.text} na pangkat na tig-${unit(e.text)}, kaya i-multiply`,
+        ],
+        expr: `${n.text} × ${unit(e.text)} = ${unit(fmt(value))}`,
+        value,
+      },
+    });
+  }
+  if (story.asked.some((x) => !used.has(x))) return null;
+  const productClauses = new Set([...used].map((x) => x.clause));
+  if (story.quantities.some((x) => productClauses.has(x.clause) && x.clause >= 0 && !used.has(x)))
+    return null;
+  for (const x of story.quantities) {
+    if (used.has(x)) continue;
+    if (x.each && !x.weak && !canDivide(story, x)) return null;
+    out.push({ ...toItem(x), each: x.each && (!x.weak || canDivide(story, x)) });
+  }
+  return out.sort((a, b) => pool.indexOf(a.qs[0] as Quantity) - pool.indexOf(b.qs[0] as Quantity));
+}
+
+/** An "each" amount left alone is a divisor only when the question asks how many groups ("how many boxes"). */
+function canDivide(story: Story, x: Quantity): boolean {
+  return x.per !== '' && new RegExp(`\\b(?:how many|ilang)\\s+${x.per}`).test(story.question);
 }
 
 /** The sign an action gives an amount: counted things and money move differently when buying. */
@@ -127,76 +159,100 @@ const WHY: Record<'+' | '−', [string, string]> = {
   '+': ['more is added, so add', 'may nadagdag, kaya mag-add'],
   '−': ['some is taken away, so subtract', 'may nabawas, kaya mag-subtract'],
 };
+const TOGETHER: [string, string] = ['put the parts together, so add', 'pagsasamahin, kaya mag-add'];
+
+function productsOf(its: Item[]): Op[] {
+  return its.flatMap((x) => (x.product ? [x.product] : []));
+}
+
+/** Adds or subtracts the items in order from the first, with a step for each. */
+function run(
+  its: Item[],
+  signs: ('+' | '−')[],
+  why: (s: '+' | '−') => [string, string],
+): { ops: Op[]; value: Q } {
+  const ops = productsOf(its);
+  let value = (its[0] as Item).value;
+  its.slice(1).forEach((x, i) => {
+    const s = signs[i] as '+' | '−';
+    const next = s === '+' ? value.add(x.value) : value.sub(x.value);
+    ops.push({ op: s, why: why(s), expr: `${fmt(value)} ${s} ${fmt(x.value)} = ${fmt(next)}`, value: next });
+    value = next;
+  });
+  return { ops, value };
+}
+
+/** Does the question name one owner among several ("How many does Ben have?") — then a total is not asked. */
+function asksOneOwner(story: Story, its: Item[]): boolean {
+  const owners = new Set(its.map((x) => x.owner).filter(Boolean));
+  return owners.size > 1 && [...owners].some((o) => hasWord(story.question, o as string));
+}
 
 /** Change (join/separate) and combine: a start, then amounts added or taken away in order. */
 function change(story: Story, its: Item[]): Reading | null {
   const t = story.targets;
+  if (its.length < 2 || t.some((x) => x === 'more' || x === 'each' || x === 'change')) return null;
   const signs = its.map(sign);
-  if (signs.some((s) => s === null) || signs[0] !== 'set') return null;
+  if (signs.some((s) => s === null) || signs[0] === '−') return null;
   const first = its[0] as Item;
-  if (!its.every((x) => sameThing(first, x))) return null;
-  const owners = new Set(its.map((x) => x.owner).filter(Boolean));
+  if (!its.every((x) => sameThing(first, x) && !x.each)) return null;
   const allSet = signs.every((s) => s === 'set');
-  if (allSet && (its.length < 2 || !t.includes('total'))) return null;
-  if (!allSet && (owners.size > 1 || signs.slice(1).includes('set'))) return null;
+  if (allSet) {
+    if (asksOneOwner(story, its) || !t.includes('total')) return null;
+    const { ops, value } = run(
+      its,
+      its.slice(1).map(() => '+'),
+      () => TOGETHER,
+    );
+    return reading('combine', ops, value, first);
+  }
+  const owners = new Set(its.map((x) => x.owner).filter(Boolean));
+  if (owners.size > 1 || signs.slice(1).includes('set')) return null;
   const hasMinus = signs.includes('−');
   const wants = t.includes('left') ? hasMinus : t.includes('now') || (t.includes('total') && !hasMinus);
-  if (!wants && !(allSet && t.includes('total'))) return null;
-  if (t.includes('more') || t.includes('each') || t.includes('change')) return null;
-  const ops: Op[] = its.flatMap((x) => (x.product ? [x.product] : []));
-  let value = first.value;
-  its.slice(1).forEach((x, i) => {
-    const s = allSet ? '+' : (signs[i + 1] as '+' | '−');
-    const next = s === '+' ? value.add(x.value) : value.sub(x.value);
-    const why: [string, string] = allSet
-      ? ['put the parts together, so add', 'pagsasamahin, kaya mag-add']
-      : WHY[s];
-    ops.push({ op: s, why, expr: `${fmt(value)} ${s} ${fmt(x.value)} = ${fmt(next)}`, value: next });
-    value = next;
-  });
-  if (value.s < 0n) return null;
-  return reading(allSet ? 'combine' : 'change', ops, value, first);
+  if (!wants) return null;
+  const { ops, value } = run(its, signs.slice(1) as ('+' | '−')[], (s) => WHY[s]);
+  return value.s < 0n ? null : reading('change', ops, value, first);
 }
 
 /** "How much did she spend in all?": the amounts of the action the question names, added up. */
 function actionSum(story: Story, its: Item[]): Reading | null {
-  const asked = lastAction(story.question);
+  const money = (a: Action | null) => (a === 'buy' || a === 'spend' ? 'spend' : a);
+  const asked = money(lastAction(story.question));
   if (asked === null || asked === 'has' || asked === 'need') return null;
-  if (!its.every((x) => x.action === asked && sameThing(its[0] as Item, x))) return null;
-  if (its.length > 1 && !story.targets.includes('total')) return null;
+  if (!its.every((x) => money(x.action) === asked && sameThing(its[0] as Item, x) && !x.each && !x.compare))
+    return null;
   if (story.targets.some((t) => t === 'left' || t === 'more' || t === 'each' || t === 'change')) return null;
-  const ops: Op[] = its.flatMap((x) => (x.product ? [x.product] : []));
-  let value = (its[0] as Item).value;
-  for (const x of its.slice(1)) {
-    const next = value.add(x.value);
-    ops.push({
-      op: '+',
-      why: ['put the amounts together, so add', 'pagsasamahin, kaya mag-add'],
-      expr: `${fmt(value)} + ${fmt(x.value)} = ${fmt(next)}`,
-      value: next,
-    });
-    value = next;
-  }
-  if (ops.length === 0) return null;
-  return reading('combine', ops, value, its[0] as Item);
+  if (its.length > 1 && !story.targets.includes('total')) return null;
+  const { ops, value } = run(
+    its,
+    its.slice(1).map(() => '+'),
+    () => TOGETHER,
+  );
+  return ops.length === 0 ? null : reading('combine', ops, value, its[0] as Item);
 }
 
-/** Paying for a purchase: change = amount paid − total cost. */
+/** Paying for a purchase: change = amount paid − the costs. */
 function changeBack(story: Story, its: Item[]): Reading | null {
-  if (!story.targets.includes('change') || its.length !== 2) return null;
-  const paid = its.find((x) => !x.product && (x.action === 'spend' || x.action === 'lose'));
-  const cost = its.find((x) => x !== paid);
-  if (!paid || !cost || !paid.currency || cost.currency !== paid.currency) return null;
-  const value = paid.value.sub(cost.value);
+  if (!story.targets.includes('change') || its.length < 2) return null;
+  const paid = its.filter((x) => !x.product && (x.action === 'spend' || x.action === 'lose'));
+  const costs = its.filter((x) => !paid.includes(x));
+  const p = paid[0];
+  if (paid.length !== 1 || !p || !p.currency || !costs.every((x) => x.currency === p.currency && !x.each))
+    return null;
+  const cost = run(
+    costs,
+    costs.slice(1).map(() => '+'),
+    () => TOGETHER,
+  );
+  const value = p.value.sub(cost.value);
   if (value.s < 0n) return null;
-  const ops: Op[] = cost.product ? [cost.product] : [];
-  ops.push({
-    op: '−',
-    why: ['change = amount paid − cost', 'sukli = ibinayad − halaga'],
-    expr: `${fmt(paid.value)} − ${fmt(cost.value)} = ${fmt(value)}`,
-    value,
-  });
-  return reading('change_money', ops, value, paid);
+  const why: [string, string] = ['change = amount paid − cost', 'sukli = ibinayad − halaga'];
+  const ops = [
+    ...cost.ops,
+    { op: '−' as const, why, expr: `${fmt(p.value)} − ${fmt(cost.value)} = ${fmt(value)}`, value },
+  ];
+  return reading('change_money', ops, value, p);
 }
 
 /** Compare: "Ben has 5 more apples than Ana" (either order) — the other amount, or both together. */
@@ -204,47 +260,68 @@ function compare(story: Story, its: Item[]): Reading | null {
   if (its.length !== 2) return null;
   const b = its.find((x) => x.compare !== null);
   const a = its.find((x) => x !== b);
-  if (!a || !b || a.compare !== null || sign(a) !== 'set' || sign(b) !== 'set' || !sameThing(a, b))
+  if (!a || !b || a.compare !== null || sign(a) !== 'set' || !sameThing(a, b) || a.each || b.each)
     return null;
-  if (!a.owner || !b.owner || a.owner === b.owner) return null;
-  const rel = b.qs[0]?.after ?? '';
-  const names = story.names.filter((n) => hasWord(rel, n));
-  if (names.length > 0 && !(names.length === 1 && names[0] === a.owner)) return null;
-  if (names.length === 0 && THAN_WORDS.some((w) => hasWord(rel, w))) return null;
-  const more = b.compare === 'more';
-  const bValue = more ? a.value.add(b.value) : a.value.sub(b.value);
-  if (bValue.s < 0n) return null;
-  const op = more ? '+' : '−';
-  const why: [string, string] = more
+  const rel = b.qs[0]?.after.split(/[.;]/)[0] ?? '';
+  const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner);
+  // "Tess has 120, which is 35 more than Lani has": the named one is the unknown.
+  const inverse = others.length === 1 && a.qs[0]?.clause === b.qs[0]?.clause;
+  if (others.length > 0 && !(inverse && hasWord(story.question, others[0] as string))) return null;
+  if (!inverse && !refersTo(rel, a)) return null;
+  const add = (b.compare === 'more') !== inverse;
+  const value = add ? a.value.add(b.value) : a.value.sub(b.value);
+  if (value.s < 0n) return null;
+  const op = add ? '+' : '−';
+  const why: [string, string] = add
     ? ['"more than" means add to the other amount', 'ang "higit kaysa" ay dagdag sa kabila']
-    : ['"fewer than" means take from the other amount', 'ang "kulang kaysa" ay bawas sa kabila'];
-  const ops: Op[] = [
-    { op, why, expr: `${fmt(a.value)} ${op} ${fmt(b.value)} = ${fmt(bValue)}`, value: bValue },
-  ];
+    : ['"less than" means take from the other amount', 'ang "kulang kaysa" ay bawas sa kabila'];
+  const ops: Op[] = [{ op, why, expr: `${fmt(a.value)} ${op} ${fmt(b.value)} = ${fmt(value)}`, value }];
   const t = story.targets;
-  const q = story.question;
-  if (t.includes('total') && t.length === 1) {
-    const all = a.value.add(bValue);
+  if (t.includes('total') && !inverse) {
+    const all = a.value.add(value);
     const both: [string, string] = [
       'put both amounts together, so add',
       'pagsamahin ang dalawa, kaya mag-add',
     ];
-    ops.push({ op: '+', why: both, expr: `${fmt(a.value)} + ${fmt(bValue)} = ${fmt(all)}`, value: all });
+    ops.push({ op: '+', why: both, expr: `${fmt(a.value)} + ${fmt(value)} = ${fmt(all)}`, value: all });
     return reading('compare', ops, all, a);
   }
-  if (!hasWord(q, b.owner) || hasWord(q, a.owner) || t.some((x) => x !== 'money')) return null;
-  return reading('compare', ops, bValue, a);
+  if (t.some((x) => x !== 'money') || (a.owner && !inverse && hasWord(story.question, a.owner))) return null;
+  if (!inverse && !identifies(story.question, b, a)) return null;
+  return reading('compare', ops, value, a);
 }
 
-/** Difference: "how many more does Ben have than Ana", or what is still needed ("ilan pa ang kailangan"). */
+/** "than Ana", "than the pen": what follows "than" names the other amount (its owner or its noun); none is fine. */
+function refersTo(rel: string, a: Item): boolean {
+  const than = /\b(?:than|kaysa(?:\s+(?:kay|sa))?)\s+(.*)$/.exec(rel);
+  if (!than?.[1]) return true;
+  const known = `${a.owner ?? ''} ${a.noun.join(' ')} ${a.qs[0]?.before ?? ''}`;
+  const words = (than[1].match(/[\p{L}-]+/gu) ?? [])
+    .slice(0, 3)
+    .filter((w) => !STOP_WORDS.has(w) && !lastAction(w));
+  return words.every((w) => hasWord(known, w) || hasWord(known, lemma(w)));
+}
+
+/** The question picks out this amount, not the other: its owner, or a word of its noun the other lacks. */
+function identifies(question: string, b: Item, a: Item): boolean {
+  if (/\b(?:and|at|both|together)\b/.test(question)) return false;
+  if (b.owner && b.owner !== a.owner) return hasWord(question, b.owner);
+  const own = b.noun.filter((w) => !a.noun.includes(w));
+  return (
+    own.some((w) => hasWord(question, w) || hasWord(question, `${w}s`)) ||
+    (own.length === 0 && b.owner === null)
+  );
+}
+
+/** Difference: "how many more does Ben have than Ana", "how much heavier", or what is still needed ("ilan pa"). */
 function difference(story: Story, its: Item[]): Reading | null {
   if (!story.targets.includes('more') || its.length !== 2) return null;
   const [a, b] = its as [Item, Item];
-  if (!sameThing(a, b) || a.compare || b.compare) return null;
+  if (!sameThing(a, b) || a.compare || b.compare || a.each || b.each || a.product || b.product) return null;
   const need = its.find((x) => x.action === 'need');
   const have = its.find((x) => x !== need);
-  const bothSet = sign(a) === 'set' && sign(b) === 'set' && a.owner !== b.owner && a.owner && b.owner;
-  if (!bothSet && !(need && have && sign(have) === 'set')) return null;
+  const alike = !need && (a.action === b.action || (sign(a) === 'set' && sign(b) === 'set'));
+  if (!alike && !(need && have && sign(have) === 'set')) return null;
   const big = need ?? (a.value.compare(b.value) >= 0 ? a : b);
   const small = big === a ? b : a;
   const value = big.value.sub(small.value);
@@ -263,47 +340,82 @@ function difference(story: Story, its: Item[]): Reading | null {
   );
 }
 
-/** Equal sharing: a whole "shared equally among 4" / "hinati sa 4", the question asking for each share. */
+/** Sharing a whole equally ("shared equally among 4", "hinati sa 4") or a price for one ("₱72 for 24 crayons"). */
 function share(story: Story, its: Item[]): Reading | null {
-  if (!story.targets.includes('each') || its.length !== 2 || its.some((x) => x.product)) return null;
-  const [whole, parts] = its as [Item, Item];
-  if (!SHARE_WORDS.some((w) => hasWord(parts.qs[0]?.before ?? '', w) || hasWord(story.clauses.join(' '), w)))
-    return null;
-  if (parts.currency || !parts.value.d || parts.value.n === 0n || parts.value.d !== 1n) return null;
+  if (its.length !== 2 || its.some((x) => x.product || x.compare || x.each)) return null;
+  const q = story.question;
+  const perOne = /\b(?:each|one|1|per|bawat|isang|isa)\b/.test(q);
+  const [whole, parts] = (its[0]?.currency ? its : [...its].reverse()) as [Item, Item];
+  const shared = SHARE_WORDS.some((w) => story.clauses.some((c) => hasWord(c, w)));
+  const pricePerOne = whole.currency !== '' && perOne && story.targets.includes('money');
+  if (!(shared && story.targets.includes('each')) && !pricePerOne) return null;
+  if (parts.currency || parts.value.d !== 1n || parts.value.n === 0n) return null;
   const value = whole.value.div(parts.value);
   if (value.d !== 1n && !whole.currency) return null;
+  const why: [string, string] = pricePerOne
+    ? ['the price of one = total price ÷ number of items', 'presyo ng isa = kabuuang presyo ÷ dami']
+    : ['sharing equally means dividing', 'ang paghahati nang pantay ay division'];
   return reading(
     'equal_groups',
-    [
-      {
-        op: '÷',
-        why: ['sharing equally means dividing', 'ang paghahati nang pantay ay division'],
-        expr: `${fmt(whole.value)} ÷ ${fmt(parts.value)} = ${fmt(value)}`,
-        value,
-      },
-    ],
+    [{ op: '÷', why, expr: `${fmt(whole.value)} ÷ ${fmt(parts.value)} = ${fmt(value)}`, value }],
     value,
     whole,
   );
+}
+
+/** How many groups: a total put in groups of a given size ("96 mangoes, each box holds 12: how many boxes"). */
+function groupsOf(story: Story, its: Item[]): Reading | null {
+  if (its.length !== 2) return null;
+  const size = its.find((x) => x.each);
+  const total = its.find((x) => x !== size);
+  if (!size || !total || total.each || total.product || total.compare || !sameThing(size, total)) return null;
+  if (story.targets.length > 0) return null;
+  const value = total.value.div(size.value);
+  if (value.d !== 1n) return null;
+  const why: [string, string] = [
+    'how many groups of that size fit: divide',
+    'ilang pangkat ng ganoong laki ang kasya: hatiin',
+  ];
+  const r = reading(
+    'equal_groups',
+    [{ op: '÷', why, expr: `${fmt(total.value)} ÷ ${fmt(size.value)} = ${fmt(value)}`, value }],
+    value,
+    total,
+  );
+  return { ...r, currency: '', noun: size.per };
+}
+
+/** Equal groups alone: the product is the answer ("14 rows with 22 plants in each row: how many plants"). */
+function groups(story: Story, its: Item[]): Reading | null {
+  const only = its[0];
+  if (
+    its.length !== 1 ||
+    !only?.product ||
+    story.targets.some((t) => t === 'left' || t === 'more' || t === 'change' || t === 'each')
+  )
+    return null;
+  return reading('equal_groups', [only.product], only.value, only);
 }
 
 function reading(schema: string, ops: Op[], value: Q, unit: Item): Reading {
   return { schema, ops, value, currency: unit.currency, noun: unit.nounText };
 }
 
-/** Schemas tried in order; the first that reads every quantity of the story answers. */
-const SCHEMAS = [changeBack, compare, difference, share, actionSum, change];
-
 /** The thing the question counts ("how many marbles", "ilang pahina") is one the story counts. */
 function namesItsThing(story: Story, its: Item[]): boolean {
-  const m = /\b(?:how many|number of|ilang)\s+([\p{L}-]+)/u.exec(story.question);
-  const word = m?.[1];
-  if (!word || STOP_WORDS.has(word) || /^(?:are|is|do|does|did|will|were|was|can|pa|na|ang)$/.test(word))
+  const m = /\b(?:how many|number of|ilang)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(story.question);
+  const words = (m?.[1] ?? '').split(/\s+/).filter((w) => w && !STOP_WORDS.has(w));
+  if (
+    words.length === 0 ||
+    /^(?:are|is|do|does|did|will|were|was|can|pa|na|ang|more|fewer|less)$/.test(words[0] as string)
+  )
     return true;
-  const lem = word.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
-  return its.every(
-    (x) => x.currency !== '' || x.noun.length === 0 || x.noun.some((n) => n === word || n.startsWith(lem)),
-  );
+  return its.some((x) => [...x.noun, x.per].some((n) => n !== '' && words.some((w) => n === lemma(w))));
+}
+
+/** The word or its plural ("day", "days"; "inch", "inches"). */
+function mentions(text: string, w: string): boolean {
+  return hasWord(text, w) || hasWord(text, `${w}s`) || hasWord(text, `${w}es`);
 }
 
 /** "each"/"bawat" in a clause where no quantity is read as "each": the groups are not read, so abstain. */
@@ -312,17 +424,25 @@ function looseEach(story: Story, clause: string, i: number): boolean {
   return !story.quantities.some((x) => x.clause === i && x.each);
 }
 
+/** Schemas tried in order; the first that reads every quantity of the story answers. */
+const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
+
 /** Reads the story with the school schemas; null when no schema accounts for every quantity. */
 export function readSchemas(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
   if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
-  if (story.asked.length > 0 || story.quantities.some((x) => x.percent || x.attribute)) return null;
+  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return null;
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
+  if (story.clauses.some((c, i) => looseEach(story, c, i))) return null;
+  if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
+  if (UNIT_WORDS.some((u) => mentions(story.question, u) && !story.clauses.some((c) => mentions(c, u))))
+    return null;
   const its = items(story);
-  if (!its || its.length < 1 || its.length > 4) return null;
-  if (!namesItsThing(story, its) || story.clauses.some((c, i) => looseEach(story, c, i))) return null;
-  const comparing = its.some((x) => x.compare) || THAN_WORDS.some((w) => hasWord(all, w));
+  if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
+    return null;
+  const comparing =
+    its.some((x) => x.compare) || THAN_WORDS.some((w) => hasWord(all, w)) || story.targets.includes('more');
   for (const schema of comparing ? [compare, difference] : SCHEMAS) {
     const r = schema(story, its);
     if (r && !(story.targets.includes('money') && !r.currency)) return r;
