@@ -205,8 +205,8 @@ function wordValue(raw: string): { v: number; role: Role } | null {
   if (w in SCALES) return { v: SCALES[w] as number, role: 'scale' };
   if (w in GROUPS) return { v: GROUPS[w] as number, role: 'group' };
   const teen = /^labi(?:ng|n|m)(.+)$/.exec(w);
-  if (teen?.[1] && teen[1] in UNITS && (UNITS[teen[1]] as number) > 0)
-    return { v: 10 + (UNITS[teen[1]] as number), role: 'teen' };
+  const unit = teen?.[1] ? UNITS[unlink(teen[1])] : undefined;
+  if (unit !== undefined && unit > 0) return { v: 10 + unit, role: 'teen' };
   const hundreds = /^(.+?)(?:n|na|ng)?[dr]aan$/.exec(w);
   if (hundreds?.[1]) {
     const u = hundreds[1] === 'san' ? 1 : UNITS[hundreds[1]];

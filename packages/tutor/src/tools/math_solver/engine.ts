@@ -1,5 +1,5 @@
 import { detectLocale } from '../../language.ts';
-import { FRACTION_WORDS, MULTIPLIER_WORDS } from '../../lexicon/numbers.ts';
+import { FRACTION_WORDS, findNumberWords, MULTIPLIER_WORDS } from '../../lexicon/numbers.ts';
 import { solveEquation, solveEvaluate, solveExpand, solveFactor, solveInequality } from './algebra.ts';
 import { solveExpression, solveWordArithmetic } from './arithmetic.ts';
 import { solveDerivative } from './calculus.ts';
@@ -387,8 +387,9 @@ const MATH_WORDS =
   /\b(solve|calculate|compute|evaluate|simplify|expand|factor|differentiate|derivative|round|convert|remainder|gcd|gcf|hcf|lcm|lcd|prime|percent|lutasin|kalkulahin|hanapin|i-?solve|i-?compute|ilan|magkano|porsyento|i-?round|i-?convert|natitira|mean|average|median|area|perimeter|lawak|perimetro|decimal|fraction|square\s+root|how\s+much|sukli|tig-\s*\d)\b/i;
 
 /**
- * A fast check for a concrete exercise in a message (no solving), for library users. The embedded planner
- * does not call it: it has its own detector (`planner/embedded/analyze.ts`, `MATH_EXPRESSION`).
+ * A fast check for a concrete exercise in a message (no solving): an expression, a math request with a
+ * number, or a story problem (a quantity, in digits or words, and a question such as "how many … left",
+ * "ilan lahat", "magkano ang sukli"). The planner may route what it accepts to the math solver.
  */
 export function looksLikeMath(text: string): boolean {
   if (!text || text.length > 4000) return false;
@@ -403,5 +404,9 @@ export function looksLikeMath(text: string): boolean {
     return true;
   if (/(-?\d+\s*,\s*){3,}-?\d+/.test(t) && /next|susunod|kasunod/i.test(t)) return true;
   if (/(-?\d+(\.\d+)?\s*(,|and|at)\s*){2,}-?\d+/.test(t) && /\b(mode|moda|range)\b/i.test(t)) return true;
-  return false;
+  return STORY_QUESTION.test(t) && (/\d/.test(t) || findNumberWords(t).some((m) => m.kind === 'cardinal'));
 }
+
+/** A story problem's question or request, English and Filipino: with a quantity in the text, it is math. */
+const STORY_QUESTION =
+  /\b(?:how (?:many|much|long|far|old)|ilan|ilang|magkano|gaano|natira|natitira|sukli|altogether|in all|left|lahat)\b/i;

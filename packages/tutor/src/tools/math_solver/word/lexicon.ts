@@ -341,6 +341,8 @@ export const CURRENCY_WORDS = [
 
 /** Words that make a story more than this engine reads: it abstains rather than guess. */
 export const UNREAD_WORDS = [
+  'split',
+  'splits',
   'plus',
   'minus',
   'certain',
@@ -456,6 +458,12 @@ export const UNIT_WORDS = [
 
 /** Function words and verbs never taken for the noun a quantity counts. */
 export const STOP_WORDS = new Set([
+  'cost',
+  'costs',
+  'weighs',
+  'has',
+  'have',
+  'had',
   'long',
   'tall',
   'old',

@@ -178,7 +178,7 @@ function perUnit(
   after: string,
   currency: string,
 ): { per: string | null; weak: boolean; skipOne: boolean } {
-  const near = after.split(/[,.;]| and | at /)[0] ?? '';
+  const near = after.split(/[,.;\d]| and | at /)[0] ?? '';
   const named = /(?:^|\s)(?:each|per|every|bawat|kada|in each|on each|in every)\s+([\p{L}-]+)/u.exec(near);
   if (named?.[1] && !/^(?:of|one|isa)$/.test(named[1]))
     return { per: lemma(named[1]), weak: false, skipOne: false };

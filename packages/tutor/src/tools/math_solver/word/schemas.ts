@@ -68,12 +68,20 @@ function comparison(x: Quantity): 'more' | 'less' | null {
   return null;
 }
 
+/** The action that moves a quantity: the last before it, else one right after it ("15 students left"). */
+function actionOf(x: Quantity): Action | null {
+  const a =
+    lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '');
+  // "her aunt gave her 18": the one the story follows receives
+  const toOwner = new RegExp(`\\b(?:her|him|them|me|us${x.owner ? `|${x.owner}` : ''})\\s*$`);
+  return a === 'lose' && toOwner.test(x.before) ? 'gain' : a;
+}
+
 function toItem(x: Quantity): Item {
   return {
     value: x.value,
     qs: [x],
-    action:
-      lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? ''),
+    action: actionOf(x),
     currency: x.currency,
     noun: x.noun,
     nounText: x.nounText,
@@ -90,7 +98,8 @@ function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity
   const sameClause = free.filter((x) => x.clause === e.clause && x.currency === '');
   const before = sameClause.filter((x) => pool.indexOf(x) < pool.indexOf(e)).at(-1);
   if (before && !e.weak) return before;
-  if (sameClause.length === 1 && !e.weak && e.per === '') return sameClause[0] as Quantity;
+  const next = sameClause.find((x) => pool.indexOf(x) > pool.indexOf(e));
+  if (next && !e.weak && /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next.before)) return next;
   const named = free.filter((x) => e.per !== '' && x.currency === '' && head(x) === e.per);
   return named.length === 1 ? (named[0] as Quantity) : null;
 }
@@ -127,7 +136,7 @@ function items(story: Story): Item[] | null {
       },
     });
   }
-  if (story.asked.some((x) => !used.has(x))) return null;
+  if (story.asked.some((x) => !used.has(x) && !x.value.equals(1))) return null;
   const productClauses = new Set([...used].map((x) => x.clause));
   if (story.quantities.some((x) => productClauses.has(x.clause) && x.clause >= 0 && !used.has(x)))
     return null;
@@ -345,7 +354,7 @@ function share(story: Story, its: Item[]): Reading | null {
   if (its.length !== 2 || its.some((x) => x.product || x.compare || x.each)) return null;
   const q = story.question;
   const perOne = /\b(?:each|one|1|per|bawat|isang|isa)\b/.test(q);
-  const [whole, parts] = (its[0]?.currency ? its : [...its].reverse()) as [Item, Item];
+  const [whole, parts] = (its[1]?.currency && !its[0]?.currency ? [...its].reverse() : its) as [Item, Item];
   const shared = SHARE_WORDS.some((w) => story.clauses.some((c) => hasWord(c, w)));
   const pricePerOne = whole.currency !== '' && perOne && story.targets.includes('money');
   if (!(shared && story.targets.includes('each')) && !pricePerOne) return null;
@@ -404,6 +413,7 @@ function reading(schema: string, ops: Op[], value: Q, unit: Item): Reading {
 /** The thing the question counts ("how many marbles", "ilang pahina") is one the story counts. */
 function namesItsThing(story: Story, its: Item[]): boolean {
   const m = /\b(?:how many|number of|ilang)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(story.question);
+  if (/\b(?:and|at)\b/.test(m?.[1] ?? '')) return false;
   const words = (m?.[1] ?? '').split(/\s+/).filter((w) => w && !STOP_WORDS.has(w));
   if (
     words.length === 0 ||
@@ -411,6 +421,12 @@ function namesItsThing(story: Story, its: Item[]): boolean {
   )
     return true;
   return its.some((x) => [...x.noun, x.per].some((n) => n !== '' && words.some((w) => n === lemma(w))));
+}
+
+/** A clause with no quantity that can still change one: a negation, an ordinal, or an action ("the last floor is closed"). */
+function modifies(story: Story, clause: string, i: number): boolean {
+  if (story.quantities.some((x) => x.clause === i)) return false;
+  return /\b(?:not|no|never|last|first|hindi|wala|huli|una)\b/.test(clause) || lastAction(clause) !== null;
 }
 
 /** The word or its plural ("day", "days"; "inch", "inches"). */
@@ -434,7 +450,7 @@ export function readSchemas(story: Story): Reading | null {
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return null;
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
-  if (story.clauses.some((c, i) => looseEach(story, c, i))) return null;
+  if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
   if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
   if (UNIT_WORDS.some((u) => mentions(story.question, u) && !story.clauses.some((c) => mentions(c, u))))
     return null;
