@@ -1,7 +1,9 @@
 /**
  * `aralin` — the tutor on the command line.
  *   aralin orchestrate [--jsonl]     request JSON on stdin → response JSON on stdout (one per line with --jsonl)
- *   aralin solve "<problem>"         a worked solution; `aralin solve --jsonl` reads {"question": …} lines
+ *   aralin solve "<problem>"         a worked solution; `aralin solve --jsonl` reads {"question": …} lines and
+ *                                    prints {answer, status, confidence, unit, opening, steps, kind}: status
+ *                                    "opening" (answer null) marks a story it could not read with certainty
  *   aralin chat                      an interactive tutor in the terminal
  * An LLM is used when ARALIN_LLM_PROVIDER (gemini | openai-compatible), ARALIN_LLM_MODEL and, as needed,
  * ARALIN_LLM_BASE_URL / ARALIN_LLM_API_KEY are set; otherwise the embedded engine answers.
@@ -96,9 +98,19 @@ async function orchestrateCommand(jsonl: boolean): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
+/** One solution for the CLI: `status` marks an opening (a story not read with certainty) — never an answer. */
 function solveOne(problem: string, locale: Locale) {
-  const solution = solveMath(problem, { locale });
-  return { answer: solution.answer, steps: solution.steps, kind: solution.kind };
+  const s = solveMath(problem, { locale });
+  const opening = s.status === 'opening' ? s.hint : null;
+  return {
+    answer: s.answer,
+    status: s.status,
+    confidence: s.confidence,
+    unit: s.unit,
+    opening,
+    steps: s.steps,
+    kind: s.kind,
+  };
 }
 
 async function solveCommand(args: string[], jsonl: boolean, locale: Locale): Promise<number> {
@@ -111,7 +123,8 @@ async function solveCommand(args: string[], jsonl: boolean, locale: Locale): Pro
     const s = solveOne(problem, locale);
     for (const step of s.steps)
       process.stdout.write(`  ${step.description}${step.expression ? `\n      ${step.expression}` : ''}\n`);
-    process.stdout.write(`${s.answer ?? '(no answer)'}\n`);
+    if (s.opening) process.stdout.write(`${s.opening}\n`);
+    process.stdout.write(`${s.answer ?? `(no answer: ${s.status})`}\n`);
     return s.answer === null ? 1 : 0;
   }
   let n = 0;
@@ -126,7 +139,9 @@ async function solveCommand(args: string[], jsonl: boolean, locale: Locale): Pro
     } catch (error) {
       failures++;
       process.stderr.write(`aralin: ${describe(error)}\n`);
-      process.stdout.write(`${JSON.stringify({ answer: null, steps: [], error: describe(error) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ answer: null, status: 'unsupported', confidence: 0, steps: [], error: describe(error) })}\n`,
+      );
     }
   }
   return failures > 0 ? 1 : 0;

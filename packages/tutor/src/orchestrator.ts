@@ -344,6 +344,8 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       say(draft);
     }
     trace.push({ step: 'run', detail: `${tool.name} completed` });
+    // A tool that reports its own confidence (the math solver's opening: no answer) caps the plan's.
+    const own = result.confidence;
     return {
       ...base,
       degraded,
@@ -353,7 +355,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       result,
       clarification: null,
       reply,
-      confidence: p.confidence,
+      confidence: typeof own === 'number' ? Math.min(p.confidence, own) : p.confidence,
       trace,
     };
   }

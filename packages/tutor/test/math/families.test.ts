@@ -335,20 +335,17 @@ describe('unsupported input', () => {
       expect(s.steps).toEqual([]);
       expect(s.message).toMatch(/couldn't recognise/);
     });
-  it('a word problem it reads only in part is unsupported, never answered from some of its numbers', () => {
+  it('a word problem it reads only in part gets no answer (an opening), never an answer from some of its numbers', () => {
     for (const p of [
       'Bumili si Juan ng 4 na lapis. Ang bawat isa ay 12 piso at may 3 pa siyang pambura. Magkano lahat?',
-      'May 12 lobo si Mia. Pumutok ang 5. Ilan ang natira?',
-      'May 12 lobo si Mia. Pumutok ang 5. Ilan ang natitira?',
       // No level of differences settles: a next term would be a guess.
       'What is next: 2, 3, 5, 7, 11?',
       'Ilan ang sobra kung 3 ang kinain mula sa 10 na mangga?',
-      'Si Ana ay may 5 mansanas at binigyan siya ng 3 pa. Ilan lahat ang mansanas niya?',
       'Juan has 3 times as many marbles as Pedro who has 8. How many does Juan have?',
       'A train leaves at 3 and arrives at 7. It travels 240 km. What is its speed?',
     ]) {
       const s = solveMath(p, { locale: 'fil' });
-      expect(s.kind, p).toBe('unsupported');
+      expect(['unsupported', 'opening'], p).toContain(s.status);
       expect(s.answer, p).toBeNull();
     }
     // A hyphen glued to a word is not a minus sign: "tig-12" is "12 each".

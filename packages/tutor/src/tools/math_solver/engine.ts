@@ -1,3 +1,5 @@
+import { detectLocale } from '../../language.ts';
+import { FRACTION_WORDS, findNumberWords, MULTIPLIER_WORDS } from '../../lexicon/numbers.ts';
 import { solveEquation, solveEvaluate, solveExpand, solveFactor, solveInequality } from './algebra.ts';
 import { solveExpression, solveWordArithmetic } from './arithmetic.ts';
 import { solveDerivative } from './calculus.ts';
@@ -23,9 +25,13 @@ import {
   type MathSolution,
   type MathStep,
   makeCtx,
+  type Opening,
+  type SolveCtx,
   type Solved,
   step,
 } from './types.ts';
+import { solveStory } from './word/index.ts';
+import { readStory, type Story } from './word/read.ts';
 
 /** Families in the order they are tried: the most specific wording first, bare expressions last. */
 const FAMILIES: FamilySolver[] = [
@@ -59,15 +65,8 @@ export interface SolveOptions {
   showSteps?: boolean;
 }
 
-/** Runs the families on a problem; null when none recognises it. Never throws. */
-function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | null {
-  const c = makeCtx(locale);
-  let norm: string;
-  try {
-    norm = normalizeText(problem);
-  } catch {
-    return null;
-  }
+/** Runs the template families on a problem; null when none recognises it. Never throws. */
+function runFamilies(norm: string, c: SolveCtx): Solved | null {
   const lower = norm.toLowerCase();
   for (const f of FAMILIES) {
     try {
@@ -78,6 +77,94 @@ function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | null {
     }
   }
   return null;
+}
+
+/**
+ * The kinds a template family may answer for a story, with what the story's question must ask for it.
+ * Any other kind (units, time, algebra, keyword operations read from part of the text) stays silent.
+ */
+const STORY_KINDS: Record<string, RegExp> = {
+  percentage: /%|\bpercent|porsyento/,
+  mean: /\b(?:average|mean|karaniwan|promedyo)\b/,
+  median: /\bmediana?\b/,
+  mode: /\bmod[ea]\b/,
+  range: /\brange\b/,
+  area: /\b(?:area|lawak)\b/,
+  perimeter: /\b(?:perimeter|perimetro)\b/,
+  gcd: /\b(?:gcf|gcd|hcf|greatest common)\b/,
+  lcm: /\b(?:lcm|lcd|least common)\b/,
+  rounding: /\bround|i-?round/,
+  remainder: /\bremainder\b/,
+  unit_conversion: /\b(?:convert|i-?convert)\b/,
+  word_problem: /\b(?:how much|magkano|change|sukli)\b/,
+  probability_sequence: /\bprob/,
+  unit_rate: /\b(?:how much|magkano)\b/,
+};
+
+/** Kinds whose family reads every number of the text itself (a list, the letters drawn): no accounting. */
+const WHOLE_TEXT_KINDS = new Set(['probability_sequence']);
+
+/** Words that scale a quantity ("half the length", "twice as many"): a family reading only the digits misses them. */
+const SCALING_WORDS = [
+  ...Object.keys(FRACTION_WORDS),
+  ...Object.keys(MULTIPLIER_WORDS),
+  'times',
+  'beses',
+  'ulit',
+];
+
+/** Prose before the question, not formulas ("Let f(x) = …", "Suppose 3*x = 5"): a story. */
+function storyOf(problem: string): Story | null {
+  if (/[=^]|\*\*|\b(?:let|suppose)\s+[a-z]\b\s*(?:\(|be\b|=)/i.test(problem)) return null;
+  return readStory(problem);
+}
+
+/** Every number of the story shows in the family's steps: none was dropped on the way. */
+function accountsFor(story: Story, s: Solved): boolean {
+  const shown = new Set<string>();
+  for (const st of s.steps)
+    for (const m of `${st.expression} ${st.description}`.matchAll(/\d+(?:\.\d+)?(?:\/\d+)?/g))
+      shown.add(q(m[0]).toString());
+  return [...story.quantities, ...story.asked].every((x) => shown.has(x.value.toString()));
+}
+
+/** A family's answer to a story counts only when the question asks for exactly that and nothing was dropped. */
+function familyFits(story: Story, s: Solved): boolean {
+  const cue = STORY_KINDS[s.kind];
+  const text = `${story.clauses.join(' ')} ${story.question}`;
+  if (SCALING_WORDS.some((w) => new RegExp(`\\b${w}\\b`).test(text))) return false;
+  return cue?.test(story.question) === true && (WHOLE_TEXT_KINDS.has(s.kind) || accountsFor(story, s));
+}
+
+/**
+ * Solves a problem: a story goes to the word engine first, then to a template family that fits it, and
+ * otherwise gets an opening; any other text goes to the families. Null when nothing recognises it.
+ */
+function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | Opening | null {
+  const c = makeCtx(locale);
+  let norm: string;
+  try {
+    norm = normalizeText(problem);
+  } catch {
+    return null;
+  }
+  let story: Story | null = null;
+  let word: Solved | Opening | null = null;
+  try {
+    story = storyOf(problem);
+    word = story && solveStory(story, locale === 'fil' ? 'fil' : detectLocale(problem).locale);
+  } catch {
+    // a story the reader trips over (e.g. "3/0 of the cake") is left to the families, as any other text
+    story = null;
+  }
+  if (!story || !word) return runFamilies(norm, c);
+  if (!isOpening(word)) return word;
+  const family = runFamilies(norm, c);
+  return family && familyFits(story, family) ? family : word;
+}
+
+function isOpening(r: Solved | Opening): r is Opening {
+  return r.kind === 'opening';
 }
 
 /** Would this step show the final answer? (the answer alone, or as either side of an equation). */
@@ -167,7 +254,8 @@ function similarProblem(
   for (const k of offsets) {
     const p = shiftedRootsProblem(original, k, locale) ?? perturb(problem, k);
     if (p === problem) continue;
-    const s = solveRaw(p, locale);
+    const raw = solveRaw(p, locale);
+    const s = raw && !isOpening(raw) ? raw : null;
     const family = (kind: string) => (kind === 'quadratic_equation' ? 'polynomial_roots' : kind);
     if (!s || family(s.kind) !== family(original.kind) || s.answer === original.answer) continue;
     if (s.steps.some((st) => revealsAnswer(st, original.answer))) continue;
@@ -180,21 +268,41 @@ function similarProblem(
   return fallback;
 }
 
+/** Confidence of each status: a worked answer, a hint about one, an opening (no answer), nothing. */
+const CONFIDENCE = { solved: 0.95, hint: 0.9, opening: 0.2, unsupported: 0 } as const;
+
 /** Solves a student's math problem and shapes the output for the requested hint level. Never throws. */
 export function solveMath(problem: string, opts: SolveOptions = {}): MathSolution {
   const locale: MathLocale = opts.locale === 'fil' ? 'fil' : 'en';
   const hintLevel = opts.hintLevel ?? 0;
   const showSteps = opts.showSteps ?? true;
   const c = makeCtx(locale);
-  let solved: Solved | null = null;
+  let raw: Solved | Opening | null = null;
   try {
-    solved = solveRaw(problem, locale);
+    raw = solveRaw(problem, locale);
   } catch {
-    solved = null;
+    raw = null;
   }
+  if (raw && isOpening(raw)) {
+    return {
+      problem,
+      status: 'opening',
+      confidence: CONFIDENCE.opening,
+      unit: null,
+      kind: 'word_problem',
+      answer: null,
+      steps: showSteps ? raw.steps : [],
+      hint: hintLevel === 1 ? raw.concept : raw.message,
+      message: null,
+    };
+  }
+  const solved = raw;
   if (!solved || solved.kind === 'unsupported') {
     return {
       problem,
+      status: 'unsupported',
+      confidence: CONFIDENCE.unsupported,
+      unit: null,
       kind: 'unsupported',
       answer: null,
       steps: [],
@@ -211,6 +319,9 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
   if (hintLevel === 0) {
     return {
       problem,
+      status: 'solved',
+      confidence: CONFIDENCE.solved,
+      unit: solved.unit ?? null,
       kind: solved.kind,
       answer: solved.answer,
       steps: showSteps ? solved.steps : [],
@@ -219,8 +330,15 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
     };
   }
   const ans = solved.answer;
+  const hinted = {
+    problem,
+    status: 'hint',
+    confidence: CONFIDENCE.hint,
+    unit: null,
+    kind: solved.kind,
+  } as const;
   if (hintLevel === 1) {
-    return { problem, kind: solved.kind, answer: null, steps: [], hint: solved.concept, message: null };
+    return { ...hinted, answer: null, steps: [], hint: solved.concept, message: null };
   }
   if (hintLevel === 2) {
     const first = solved.steps.find(
@@ -230,14 +348,13 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
     const desc = solved.next ?? first?.description ?? solved.concept;
     const hint = c.tr(`Next step: ${desc}`, `Susunod na hakbang: ${desc}`);
     const steps = first && showSteps && !mentionsAnswer(first, ans) ? [first] : [];
-    return { problem, kind: solved.kind, answer: null, steps, hint, message: null };
+    return { ...hinted, answer: null, steps, hint, message: null };
   }
   // hint level 3: a worked example with different numbers
   const sim = similarProblem(problem, solved, locale);
   if (!sim) {
     return {
-      problem,
-      kind: solved.kind,
+      ...hinted,
       answer: null,
       steps: [],
       hint: c.tr(`Think about it this way: ${solved.concept}`, `Isipin ito nang ganito: ${solved.concept}`),
@@ -255,8 +372,7 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
       ].filter((s) => !revealsAnswer(s, ans))
     : [];
   return {
-    problem,
-    kind: solved.kind,
+    ...hinted,
     answer: null,
     steps,
     hint: c.tr(
@@ -271,8 +387,9 @@ const MATH_WORDS =
   /\b(solve|calculate|compute|evaluate|simplify|expand|factor|differentiate|derivative|round|convert|remainder|gcd|gcf|hcf|lcm|lcd|prime|percent|lutasin|kalkulahin|hanapin|i-?solve|i-?compute|ilan|magkano|porsyento|i-?round|i-?convert|natitira|mean|average|median|area|perimeter|lawak|perimetro|decimal|fraction|square\s+root|how\s+much|sukli|tig-\s*\d)\b/i;
 
 /**
- * A fast check for a concrete exercise in a message (no solving), for library users. The embedded planner
- * does not call it: it has its own detector (`planner/embedded/analyze.ts`, `MATH_EXPRESSION`).
+ * A fast check for a concrete exercise in a message (no solving): an expression, a math request with a
+ * number, or a story problem (a quantity, in digits or words, and a question such as "how many … left",
+ * "ilan lahat", "magkano ang sukli"). The planner may route what it accepts to the math solver.
  */
 export function looksLikeMath(text: string): boolean {
   if (!text || text.length > 4000) return false;
@@ -287,5 +404,9 @@ export function looksLikeMath(text: string): boolean {
     return true;
   if (/(-?\d+\s*,\s*){3,}-?\d+/.test(t) && /next|susunod|kasunod/i.test(t)) return true;
   if (/(-?\d+(\.\d+)?\s*(,|and|at)\s*){2,}-?\d+/.test(t) && /\b(mode|moda|range)\b/i.test(t)) return true;
-  return false;
+  return STORY_QUESTION.test(t) && (/\d/.test(t) || findNumberWords(t).some((m) => m.kind === 'cardinal'));
 }
+
+/** A story problem's question or request, English and Filipino: with a quantity in the text, it is math. */
+const STORY_QUESTION =
+  /\b(?:how (?:many|much|long|far|old)|ilan|ilang|magkano|gaano|natira|natitira|sukli|altogether|in all|left|lahat)\b/i;

@@ -3,7 +3,7 @@ import { defineTool } from '../../tool.ts';
 import { solveMath } from './engine.ts';
 
 export { looksLikeMath, type SolveOptions, solveMath } from './engine.ts';
-export type { HintLevel, MathLocale, MathSolution, MathStep } from './types.ts';
+export type { HintLevel, MathLocale, MathSolution, MathStatus, MathStep } from './types.ts';
 
 const input = z.object({
   problem: z
@@ -25,6 +25,12 @@ const input = z.object({
 
 const output = z.object({
   problem: z.string(),
+  /** solved: worked answer; hint: a hint without it; opening: a story not read with certainty (no answer). */
+  status: z.enum(['solved', 'hint', 'opening', 'unsupported']).default('solved'),
+  /** How sure the engine is of its reading: low for an opening, 0 when unsupported. */
+  confidence: z.number().min(0).max(1).default(1),
+  /** The answer with its unit ("₱54", "24 na pahina"); null when there is none. */
+  unit: z.string().nullable().default(null),
   /** What kind of problem the engine recognised, e.g. linear_equation, gcd, derivative. */
   kind: z.string(),
   /** Canonical answer string; null while a hint is given instead of the solution. */

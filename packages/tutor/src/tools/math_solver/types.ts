@@ -6,9 +6,20 @@ export interface MathStep {
   expression: string;
 }
 
+/**
+ * How far the engine got: a worked answer, a hint without it, a Socratic opening for a story it could not
+ * read with certainty (no answer), or nothing it can solve.
+ */
+export type MathStatus = 'solved' | 'hint' | 'opening' | 'unsupported';
+
 /** What `solveMath` returns; mirrors the tool's output schema. */
 export interface MathSolution {
   problem: string;
+  status: MathStatus;
+  /** How sure the engine is of its reading: high for a worked answer, low for an opening, 0 when unsupported. */
+  confidence: number;
+  /** The answer with its unit, as a teacher writes it ("₱54", "24 na pahina"); null when there is none. */
+  unit: string | null;
   /** Recognised problem family, e.g. linear_equation, gcd, derivative; `unsupported` when none. */
   kind: string;
   /** Canonical answer string (dataset conventions); null while a hint is given or when unsupported. */
@@ -30,6 +41,16 @@ export interface Solved {
   next?: string;
   /** Honest caveat; with kind `unsupported` it replaces the generic unsupported message. */
   message?: string;
+  /** The answer with its unit, when the problem counts something ("₱54", "15 apples"). */
+  unit?: string;
+}
+
+/** A story the engine could not read with certainty: what it found, and a question about the first step. */
+export interface Opening {
+  kind: 'opening';
+  message: string;
+  steps: MathStep[];
+  concept: string;
 }
 
 export interface SolveCtx {

@@ -1,0 +1,324 @@
+import { findNumberWords } from '../../../lexicon/numbers.ts';
+import { type Q, q, ZERO } from '../num.ts';
+import {
+  ACTIONS,
+  type Action,
+  CURRENCY_WORDS,
+  EACH_WORDS,
+  LESS_WORDS,
+  MORE_WORDS,
+  QUESTION_STARTS,
+  STOP_WORDS,
+  TARGETS,
+  type Target,
+} from './lexicon.ts';
+
+/** One quantity of a story: its value, what it counts, and the clause it sits in. */
+export interface Quantity {
+  value: Q;
+  /** As written, e.g. "₱54", "24", "3/4". */
+  text: string;
+  /** "₱", "$" or "" (not money). */
+  currency: string;
+  /** Price or amount for each one: "₱5 each", "tig-5", "3 per box", "a pack has 10 pieces". */
+  each: boolean;
+  /** What "each" refers to ("box" in "12 per box", "pack" in "a pack has 10"); "" when not named. */
+  per: string;
+  /** Read as "each" only from the sentence shape ("a pack has 10"): plain when nothing pairs with it. */
+  weak: boolean;
+  /** Written as a percent ("20%", "20 percent"). */
+  percent: boolean;
+  /** Describes a thing rather than counting it ("a 3-page letter", "six-sided dice"), or a fraction "of". */
+  attribute: boolean;
+  /** The person the clause is about (a name, or the last one named before a pronoun); null when none. */
+  owner: string | null;
+  /** The words after the number that name what it counts (lemmas), empty for "5 to Ben". */
+  noun: string[];
+  /** The noun as written after the number, for the answer's unit ("apples", "pahina"). */
+  nounText: string;
+  clause: number;
+  /** Lower-cased clause text before the number (the action that moves it is read there). */
+  before: string;
+  /** Lower-cased clause text after the number. */
+  after: string;
+}
+
+/** A story problem read into clauses, quantities and the question. */
+export interface Story {
+  clauses: string[];
+  /** The question (or request), lower-cased; `shown` is as the student wrote it. */
+  question: string;
+  shown: string;
+  /** The last sentence asks the question, so the schemas may read the story. */
+  readable: boolean;
+  quantities: Quantity[];
+  /** Quantities written in the question itself. */
+  asked: Quantity[];
+  targets: Target[];
+  /** Numbers recognised as not needed: dates, clock times, ordinals, grades. */
+  ignored: string[];
+  /** Names of people in the story, lower-cased. */
+  names: string[];
+}
+
+/** Capitalised words that are not names. */
+const NOT_NAMES = new Set(
+  (
+    'the if how what when she he they it his her their there in on a an each after then find i we you my our ' +
+    'si ang ilan ilang magkano kung may mayroon sa nang noong ano siya sila kami tayo ako ng mga ni kay ' +
+    "mr mrs ms dr gng g bb aling mang lola lolo tita tito ate kuya nanay tatay teacher ma'am sir " +
+    'monday tuesday wednesday thursday friday saturday sunday lunes martes miyerkules huwebes biyernes sabado linggo'
+  ).split(' '),
+);
+
+const NUMBER = String.raw`\d+(?:,\d{3})*(?:\.\d+)?(?:\s+\d+\/\d+|\/\d+)?`;
+const QTY = new RegExp(
+  String.raw`(tig-\s*)?(₱|\$|\bphp\s?|\bp(?=\d))?\s*(${NUMBER})(?![\d:])(\s*(?:%|percent\b|porsyento\b))?`,
+  'giu',
+);
+/** Numbers that label rather than count: ordinals, clock times, years, grades, rooms. */
+const LABEL_BEFORE =
+  /(?:ika-|grade\s+|baitang\s+|room\s+|no\.\s*|#|:|year\s+|noong\s+|in\s+(?=(?:19|20)\d\d\b))$/i;
+const LABEL_AFTER = /^(?:st|nd|rd|th|:\d|\s*(?:am|pm|a\.m\.|p\.m\.)\b)/i;
+
+/** Whole-word (or whole-phrase) test on lower-case text. */
+const WORD_RES = new Map<string, RegExp>();
+
+/** A whole-word (or whole-phrase) regex, compiled once per phrase. */
+function wordRe(phrase: string): RegExp {
+  let re = WORD_RES.get(phrase);
+  if (!re) {
+    const esc = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`(?:^|[^\\p{L}-])${esc}(?=$|[^\\p{L}-])`, 'gu');
+    WORD_RES.set(phrase, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Whole-word (or whole-phrase) test on lower-case text. */
+export function hasWord(text: string, phrase: string): boolean {
+  return wordRe(phrase).test(text);
+}
+
+/** Each action's words as one alternation, longest first ("gave away" before "gave"). */
+const ACTION_RES = (Object.entries(ACTIONS) as [Action, string[]][]).map(([a, words]) => {
+  const alt = [...words]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { a, re: new RegExp(`(?:^|[^\\p{L}-])(?:${alt.join('|')})(?=$|[^\\p{L}-])`, 'gu') };
+});
+
+/** The last action named in the text, by position of its word. */
+export function lastAction(text: string): Action | null {
+  let best: { a: Action; at: number } | null = null;
+  for (const { a, re } of ACTION_RES) {
+    for (const m of text.matchAll(re)) {
+      const at = m.index + m[0].length;
+      if (!best || at > best.at) best = { a, at };
+    }
+  }
+  return best?.a ?? null;
+}
+
+/** "one"/"isang" said as an article ("in one hour", "sa isang tray", "a piece of one"): left as a word. */
+const ARTICLE_BEFORE = /\b(?:sa|in|on|at|of|for|per|a|every|kada|bawat|ng|into|to|from)\s+$/i;
+
+/** Number words as digits, except "one" said as "each one" ("bawat isa", "tig-isa"). */
+function digitsForWords(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of findNumberWords(text)) {
+    if (m.kind !== 'cardinal') continue;
+    if (/(?:bawat|each|tig-|kada)\s*$/i.test(text.slice(0, m.start))) continue;
+    if (m.value === 1 && ARTICLE_BEFORE.test(text.slice(0, m.start))) continue;
+    out += text.slice(at, m.start) + String(m.value);
+    at = m.end;
+    const linker = /^\s+na\b/.exec(text.slice(at));
+    if (linker) at += linker[0].length;
+  }
+  return out + text.slice(at);
+}
+
+/** A noun's singular, enough to match "apples" with "apple" and "boxes" with "box". */
+export function lemma(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** The noun after a number: up to three words, stopping at a function word or punctuation. */
+function nounAfter(after: string): { lemmas: string[]; text: string } {
+  const words: string[] = [];
+  for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
+    const w = m[0];
+    if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$/.test(w)) break;
+    words.push(w);
+  }
+  const skipLinker = /^\s*(?:na|ng|more|fewer|less|pa|pang)\s+/.exec(after);
+  if (words.length === 0 && skipLinker) return nounAfter(after.slice(skipLinker[0].length));
+  return { lemmas: words.map(lemma), text: words.join(' ') };
+}
+
+/** "12", "2.5", "3/4", "1 1/2" as an exact number; null for a zero denominator. */
+function readNumber(text: string): Q | null {
+  const [whole, frac] = text.split(/\s+/) as [string, string | undefined];
+  if (/\/0+$/.test(frac ?? whole)) return null;
+  return frac ? q(whole).add(q(frac)) : q(whole);
+}
+
+/** A container named before its content: "a pack of pandesal has 10", "each tray holds 30", "1 pencil costs 8". */
+const CONTAINER =
+  /^(?:a|an|1|each|every|isang|bawat|ang bawat|kada)\s+([\p{L}-]+)(?:\s+of\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga)\b/u;
+
+/** How "each" attaches to a number: after it ("₱5 each", "3 per box", "₱50 a kilo"), or from a container before it. */
+function perUnit(
+  before: string,
+  after: string,
+  currency: string,
+): { per: string | null; weak: boolean; skipOne: boolean } {
+  const near = after.split(/[,.;\d]| and | at /)[0] ?? '';
+  const named = /(?:^|\s)(?:each|per|every|bawat|kada|in each|on each|in every)\s+([\p{L}-]+)/u.exec(near);
+  if (named?.[1] && !/^(?:of|one|isa)$/.test(named[1]))
+    return { per: lemma(named[1]), weak: false, skipOne: false };
+  if (EACH_WORDS.some((w) => hasWord(near, w))) return { per: '', weak: false, skipOne: false };
+  const article = /^\s*(?:[\p{L}-]+\s+)?(?:an?|ang)\s+(\p{L}+)/u.exec(after);
+  if (currency && article?.[1] && !/^(?:total|lahat|bill|week|month|year)$/.test(article[1]))
+    return { per: lemma(article[1]), weak: false, skipOne: false };
+  const container = CONTAINER.exec(before.trim() ? before.trim() : '');
+  if (container?.[1]) return { per: lemma(container[1]), weak: true, skipOne: false };
+  const one = CONTAINER.exec(`${before}1${after}`.trim());
+  return { per: null, weak: false, skipOne: Boolean(one && before.trim() === '') };
+}
+
+function readQuantities(clause: string, index: number, ignored: string[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of clause.matchAll(QTY)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const before = clause.slice(0, m.index);
+    const afterAll = clause.slice(m.index + m[0].length);
+    const fraction =
+      /\b(?:a|an|one|two|three|1|2|3)\s+$/.test(clause.slice(0, start)) &&
+      /^(?:st|nd|rd|th)\b/.test(afterAll);
+    if (!fraction && (LABEL_BEFORE.test(clause.slice(0, start)) || LABEL_AFTER.test(afterAll))) {
+      ignored.push(m[0].trim());
+      continue;
+    }
+    const sign = (m[2] ?? '').trim();
+    const noun = nounAfter(afterAll);
+    const currency =
+      sign === '$' || noun.lemmas[0] === 'dollar' || noun.lemmas[0] === 'cent'
+        ? '$'
+        : sign || CURRENCY_WORDS.includes(noun.text.split(' ')[0] ?? '')
+          ? '₱'
+          : '';
+    const number = (m[3] as string).replace(/,/g, '');
+    const value = readNumber(number);
+    const unit = perUnit(before, afterAll, currency);
+    if (unit.skipOne && value?.equals(1) && !currency) {
+      ignored.push(m[0].trim());
+      continue;
+    }
+    const each = Boolean(m[1]) || unit.per !== null;
+    out.push({
+      value: value ?? ZERO,
+      text: clause.slice(start, m.index + m[0].length).trim(),
+      currency,
+      each,
+      per: unit.per ?? '',
+      weak: !m[1] && unit.weak,
+      percent: Boolean(m[4]),
+      attribute:
+        value === null ||
+        fraction ||
+        /^(?:-\p{L}|\/)/u.test(afterAll) ||
+        /^\s*(?:\p{L}+\s+)?(?:by|x)\s+\d/u.test(afterAll) ||
+        /\/\d+$/.test(number) ||
+        /^\s*of\b/.test(afterAll),
+      owner: null,
+      noun: currency ? [] : noun.lemmas,
+      nounText: currency ? '' : noun.text,
+      clause: index,
+      before,
+      after: afterAll,
+    });
+  }
+  return out;
+}
+
+/** Splits a sentence before "and"/"at" when an action follows ("had 20 apples and gave 5 away"). */
+function clausesOf(sentence: string): string[] {
+  const parts = sentence.split(/,?\s+(?:and then|then|and|at saka|saka|pagkatapos|at)\s+(?=\p{L})/u);
+  const out: string[] = [];
+  for (const p of parts) {
+    const starts = lastAction(p.split(/\s+/).slice(0, 3).join(' ')) !== null;
+    if (out.length > 0 && !starts) out[out.length - 1] += ` and ${p}`;
+    else out.push(p);
+  }
+  return out;
+}
+
+function isQuestion(sentence: string): boolean {
+  const first = sentence.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return sentence.trim().endsWith('?') || QUESTION_STARTS.includes(first);
+}
+
+/**
+ * Reads a story: prose before the last sentence (or an if-clause), or one sentence counting two things
+ * ("… a 35oz barrel if the 24oz barrel has 60 servings …"); null for an exercise that is not a story.
+ */
+export function readStory(raw: string): Story | null {
+  const names = [...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+/gu)].map((m) => m[0].toLowerCase()))].filter(
+    (w) => !NOT_NAMES.has(w) && !lastAction(w) && !QUESTION_STARTS.includes(w),
+  );
+  const text = digitsForWords(raw.replace(/\s+/g, ' ').trim());
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+  let shown = sentences.at(-1) ?? '';
+  const body = sentences.slice(0, -1).map((s) => s.toLowerCase());
+  const comma = shown.lastIndexOf(', ');
+  const clause = shown.slice(0, comma).toLowerCase();
+  if (comma > 0 && /\d/.test(clause) && /^(?:if|kung|when|after|pagkatapos)\b/.test(clause)) {
+    body.push(
+      shown
+        .slice(0, comma)
+        .toLowerCase()
+        .replace(/^(?:if|kung)\s+/, ''),
+    );
+    shown = shown.slice(comma + 2);
+  }
+  const inner = /^(.*?\S)\s+(?:if|kung)\s+(.*\d.*?)[?.]?$/i.exec(shown);
+  if (inner?.[1] && inner[2] && isQuestion(inner[1])) {
+    body.push(inner[2].toLowerCase());
+    shown = `${inner[1]}?`;
+  }
+  const question = shown.toLowerCase();
+  const clauses = body.flatMap(clausesOf);
+  const ignored: string[] = [];
+  const quantities = clauses.flatMap((c, i) => readQuantities(c, i, ignored));
+  const asked = readQuantities(question, -1, ignored);
+  const prose = (body.join(' ').match(/\p{L}{3,}/gu) ?? []).length >= 4;
+  const hyphened = asked.filter((x) => /^-\p{L}/u.test(x.after)).length;
+  const counted =
+    asked.filter((x) => x.noun.length > 0 || x.currency).length + hyphened >= (hyphened > 0 ? 2 : 3);
+  const compared = asked.filter((x) => x.noun.length > 0).length >= 2 && /\b(?:than|kaysa)\b/.test(question);
+  if (quantities.length === 0 && !prose && !counted && !compared) return null;
+  let owner: string | null = null;
+  for (const qt of quantities) {
+    const named = (qt.before.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
+    owner = named ?? owner;
+    qt.owner = owner;
+  }
+  const targets = (Object.keys(TARGETS) as Target[]).filter((t) =>
+    TARGETS[t].some((w) => hasWord(question, w)),
+  );
+  const comparative = [...MORE_WORDS, ...LESS_WORDS].some((w) => hasWord(question, w));
+  if (
+    comparative &&
+    /\b(?:how much|how many|by how|gaano|ilan|ilang|magkano)\b/.test(question) &&
+    !targets.includes('more')
+  )
+    targets.push('more');
+  const readable = isQuestion(shown);
+  return { clauses, question, shown, readable, quantities, asked, targets, ignored, names };
+}

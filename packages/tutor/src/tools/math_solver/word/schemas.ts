@@ -1,0 +1,467 @@
+import { fmtNumber, type Q } from '../num.ts';
+import {
+  type Action,
+  EACH_WORDS,
+  LESS_WORDS,
+  MORE_WORDS,
+  SHARE_WORDS,
+  STOP_WORDS,
+  TARGETS,
+  THAN_WORDS,
+  UNIT_WORDS,
+  UNREAD_WORDS,
+} from './lexicon.ts';
+import { hasWord, lastAction, lemma, type Quantity, type Story } from './read.ts';
+
+/** Why an operation is done, in both languages, and the computation it writes. */
+export interface Op {
+  op: '+' | '−' | '×' | '÷';
+  why: [en: string, fil: string];
+  expr: string;
+  value: Q;
+}
+
+/** A story read to its end: the operations in order, the answer and what it counts. */
+export interface Reading {
+  schema: string;
+  ops: Op[];
+  value: Q;
+  currency: string;
+  noun: string;
+}
+
+/** A quantity of the story after equal groups are multiplied out ("3 pencils at ₱12 each" → ₱36). */
+interface Item {
+  value: Q;
+  qs: Quantity[];
+  action: Action | null;
+  currency: string;
+  noun: string[];
+  nounText: string;
+  owner: string | null;
+  /** "5 more than", "3 fewer": the amount compares with another one. */
+  compare: 'more' | 'less' | null;
+  /** An "each" amount no count multiplies (a quotient's divisor): "each box holds 12". */
+  each: boolean;
+  per: string;
+  product?: Op;
+}
+
+const fmt = (x: Q): string => fmtNumber(x, true);
+const head = (x: { noun: string[] }): string => x.noun.at(-1) ?? '';
+
+/** Two amounts count the same thing: same currency, or the head noun of one is among the other's words. */
+function sameThing(a: Item, b: Item): boolean {
+  if (a.currency || b.currency) return a.currency === b.currency;
+  if (a.noun.length === 0 || b.noun.length === 0) return true;
+  return a.noun.includes(head(b)) || b.noun.includes(head(a));
+}
+
+/** "more"/"fewer" within the few words after a number marks a comparison, unless an action moves it ("6 more got on"). */
+function comparison(x: Quantity): 'more' | 'less' | null {
+  const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '';
+  const than = THAN_WORDS.some((w) => hasWord(near, w));
+  const moved = lastAction(`${x.before} ${near}`) !== null && lastAction(`${x.before} ${near}`) !== 'has';
+  if (moved && !than) return null;
+  if (MORE_WORDS.some((w) => hasWord(near, w))) return 'more';
+  if (LESS_WORDS.some((w) => hasWord(near, w))) return 'less';
+  return null;
+}
+
+/** The action that moves a quantity: the last before it, else one right after it ("15 students left"). */
+function actionOf(x: Quantity): Action | null {
+  const a =
+    lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '');
+  // "her aunt gave her 18": the one the story follows receives
+  const toOwner = new RegExp(`\\b(?:her|him|them|me|us${x.owner ? `|${x.owner}` : ''})\\s*$`);
+  return a === 'lose' && toOwner.test(x.before) ? 'gain' : a;
+}
+
+function toItem(x: Quantity): Item {
+  return {
+    value: x.value,
+    qs: [x],
+    action: actionOf(x),
+    currency: x.currency,
+    noun: x.noun,
+    nounText: x.nounText,
+    owner: x.owner,
+    compare: comparison(x),
+    each: x.each,
+    per: x.per,
+  };
+}
+
+/** The count an "each" amount multiplies: the nearest count before it in its clause, else one naming its container. */
+function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity | null {
+  const free = pool.filter((x) => x !== e && !x.each && !used.has(x) && !x.percent && !x.attribute);
+  const sameClause = free.filter((x) => x.clause === e.clause && x.currency === '');
+  const before = sameClause.filter((x) => pool.indexOf(x) < pool.indexOf(e)).at(-1);
+  if (before && !e.weak) return before;
+  const next = sameClause.find((x) => pool.indexOf(x) > pool.indexOf(e));
+  if (next && !e.weak && /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next.before)) return next;
+  const named = free.filter((x) => e.per !== '' && x.currency === '' && head(x) === e.per);
+  return named.length === 1 ? (named[0] as Quantity) : null;
+}
+
+/** The groups of a story multiplied out; null when an "each" amount has no count to multiply. */
+function items(story: Story): Item[] | null {
+  const pool = [...story.quantities, ...story.asked];
+  const used = new Set<Quantity>();
+  const out: Item[] = [];
+  for (const e of pool.filter((x) => x.each)) {
+    const n = partnerOf(e, pool, used);
+    if (!n) continue;
+    used.add(n).add(e);
+    const value = n.value.mul(e.value);
+    const what = e.currency ? '' : e.nounText || n.nounText;
+    const unit = (t: string) => (e.currency ? `${e.currency}${t}` : t);
+    out.push({
+      ...toItem(n.clause < 0 ? e : n),
+      value,
+      qs: [n, e],
+      currency: e.currency,
+      noun: e.currency ? [] : e.noun.length > 0 ? e.noun : n.noun,
+      nounText: what,
+      compare: null,
+      each: false,
+      product: {
+        op: '×',
+        why: [
+          `${n.text} equal groups of ${unit(e.text)}, so multiply`,
+          `${n.text} na pangkat na tig-${unit(e.text)}, kaya i-multiply`,
+        ],
+        expr: `${n.text} × ${unit(e.text)} = ${unit(fmt(value))}`,
+        value,
+      },
+    });
+  }
+  if (story.asked.some((x) => !used.has(x) && !x.value.equals(1))) return null;
+  const productClauses = new Set([...used].map((x) => x.clause));
+  if (story.quantities.some((x) => productClauses.has(x.clause) && x.clause >= 0 && !used.has(x)))
+    return null;
+  for (const x of story.quantities) {
+    if (used.has(x)) continue;
+    if (x.each && !x.weak && !canDivide(story, x)) return null;
+    out.push({ ...toItem(x), each: x.each && (!x.weak || canDivide(story, x)) });
+  }
+  return out.sort((a, b) => pool.indexOf(a.qs[0] as Quantity) - pool.indexOf(b.qs[0] as Quantity));
+}
+
+/** An "each" amount left alone is a divisor only when the question asks how many groups ("how many boxes"). */
+function canDivide(story: Story, x: Quantity): boolean {
+  return x.per !== '' && new RegExp(`\\b(?:how many|ilang)\\s+${x.per}`).test(story.question);
+}
+
+/** The sign an action gives an amount: counted things and money move differently when buying. */
+function sign(it: Item): '+' | '−' | 'set' | null {
+  const a = it.action;
+  if (a === null || a === 'has') return 'set';
+  if (a === 'need') return null;
+  if (it.currency) return a === 'gain' || a === 'earn' || a === 'sell' ? '+' : '−';
+  if (a === 'gain' || a === 'buy' || a === 'earn') return '+';
+  if (a === 'lose' || a === 'sell') return '−';
+  return null;
+}
+
+const WHY: Record<'+' | '−', [string, string]> = {
+  '+': ['more is added, so add', 'may nadagdag, kaya mag-add'],
+  '−': ['some is taken away, so subtract', 'may nabawas, kaya mag-subtract'],
+};
+const TOGETHER: [string, string] = ['put the parts together, so add', 'pagsasamahin, kaya mag-add'];
+
+function productsOf(its: Item[]): Op[] {
+  return its.flatMap((x) => (x.product ? [x.product] : []));
+}
+
+/** Adds or subtracts the items in order from the first, with a step for each. */
+function run(
+  its: Item[],
+  signs: ('+' | '−')[],
+  why: (s: '+' | '−') => [string, string],
+): { ops: Op[]; value: Q } {
+  const ops = productsOf(its);
+  let value = (its[0] as Item).value;
+  its.slice(1).forEach((x, i) => {
+    const s = signs[i] as '+' | '−';
+    const next = s === '+' ? value.add(x.value) : value.sub(x.value);
+    ops.push({ op: s, why: why(s), expr: `${fmt(value)} ${s} ${fmt(x.value)} = ${fmt(next)}`, value: next });
+    value = next;
+  });
+  return { ops, value };
+}
+
+/** Does the question name one owner among several ("How many does Ben have?") — then a total is not asked. */
+function asksOneOwner(story: Story, its: Item[]): boolean {
+  const owners = new Set(its.map((x) => x.owner).filter(Boolean));
+  return owners.size > 1 && [...owners].some((o) => hasWord(story.question, o as string));
+}
+
+/** Change (join/separate) and combine: a start, then amounts added or taken away in order. */
+function change(story: Story, its: Item[]): Reading | null {
+  const t = story.targets;
+  if (its.length < 2 || t.some((x) => x === 'more' || x === 'each' || x === 'change')) return null;
+  const signs = its.map(sign);
+  if (signs.some((s) => s === null) || signs[0] === '−') return null;
+  const first = its[0] as Item;
+  if (!its.every((x) => sameThing(first, x) && !x.each)) return null;
+  const allSet = signs.every((s) => s === 'set');
+  if (allSet) {
+    if (asksOneOwner(story, its) || !t.includes('total')) return null;
+    const { ops, value } = run(
+      its,
+      its.slice(1).map(() => '+'),
+      () => TOGETHER,
+    );
+    return reading('combine', ops, value, first);
+  }
+  const owners = new Set(its.map((x) => x.owner).filter(Boolean));
+  if (owners.size > 1 || signs.slice(1).includes('set')) return null;
+  const hasMinus = signs.includes('−');
+  const wants = t.includes('left') ? hasMinus : t.includes('now') || (t.includes('total') && !hasMinus);
+  if (!wants) return null;
+  const { ops, value } = run(its, signs.slice(1) as ('+' | '−')[], (s) => WHY[s]);
+  return value.s < 0n ? null : reading('change', ops, value, first);
+}
+
+/** "How much did she spend in all?": the amounts of the action the question names, added up. */
+function actionSum(story: Story, its: Item[]): Reading | null {
+  const money = (a: Action | null) => (a === 'buy' || a === 'spend' ? 'spend' : a);
+  const asked = money(lastAction(story.question));
+  if (asked === null || asked === 'has' || asked === 'need') return null;
+  if (!its.every((x) => money(x.action) === asked && sameThing(its[0] as Item, x) && !x.each && !x.compare))
+    return null;
+  if (story.targets.some((t) => t === 'left' || t === 'more' || t === 'each' || t === 'change')) return null;
+  if (its.length > 1 && !story.targets.includes('total')) return null;
+  const { ops, value } = run(
+    its,
+    its.slice(1).map(() => '+'),
+    () => TOGETHER,
+  );
+  return ops.length === 0 ? null : reading('combine', ops, value, its[0] as Item);
+}
+
+/** Paying for a purchase: change = amount paid − the costs. */
+function changeBack(story: Story, its: Item[]): Reading | null {
+  if (!story.targets.includes('change') || its.length < 2) return null;
+  const paid = its.filter((x) => !x.product && (x.action === 'spend' || x.action === 'lose'));
+  const costs = its.filter((x) => !paid.includes(x));
+  const p = paid[0];
+  if (paid.length !== 1 || !p || !p.currency || !costs.every((x) => x.currency === p.currency && !x.each))
+    return null;
+  const cost = run(
+    costs,
+    costs.slice(1).map(() => '+'),
+    () => TOGETHER,
+  );
+  const value = p.value.sub(cost.value);
+  if (value.s < 0n) return null;
+  const why: [string, string] = ['change = amount paid − cost', 'sukli = ibinayad − halaga'];
+  const ops = [
+    ...cost.ops,
+    { op: '−' as const, why, expr: `${fmt(p.value)} − ${fmt(cost.value)} = ${fmt(value)}`, value },
+  ];
+  return reading('change_money', ops, value, p);
+}
+
+/** Compare: "Ben has 5 more apples than Ana" (either order) — the other amount, or both together. */
+function compare(story: Story, its: Item[]): Reading | null {
+  if (its.length !== 2) return null;
+  const b = its.find((x) => x.compare !== null);
+  const a = its.find((x) => x !== b);
+  if (!a || !b || a.compare !== null || sign(a) !== 'set' || !sameThing(a, b) || a.each || b.each)
+    return null;
+  const rel = b.qs[0]?.after.split(/[.;]/)[0] ?? '';
+  const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner);
+  // "Tess has 120, which is 35 more than Lani has": the named one is the unknown.
+  const inverse = others.length === 1 && a.qs[0]?.clause === b.qs[0]?.clause;
+  if (others.length > 0 && !(inverse && hasWord(story.question, others[0] as string))) return null;
+  if (!inverse && !refersTo(rel, a)) return null;
+  const add = (b.compare === 'more') !== inverse;
+  const value = add ? a.value.add(b.value) : a.value.sub(b.value);
+  if (value.s < 0n) return null;
+  const op = add ? '+' : '−';
+  const why: [string, string] = add
+    ? ['"more than" means add to the other amount', 'ang "higit kaysa" ay dagdag sa kabila']
+    : ['"less than" means take from the other amount', 'ang "kulang kaysa" ay bawas sa kabila'];
+  const ops: Op[] = [{ op, why, expr: `${fmt(a.value)} ${op} ${fmt(b.value)} = ${fmt(value)}`, value }];
+  const t = story.targets;
+  if (t.includes('total') && !inverse) {
+    const all = a.value.add(value);
+    const both: [string, string] = [
+      'put both amounts together, so add',
+      'pagsamahin ang dalawa, kaya mag-add',
+    ];
+    ops.push({ op: '+', why: both, expr: `${fmt(a.value)} + ${fmt(value)} = ${fmt(all)}`, value: all });
+    return reading('compare', ops, all, a);
+  }
+  if (t.some((x) => x !== 'money') || (a.owner && !inverse && hasWord(story.question, a.owner))) return null;
+  if (!inverse && !identifies(story.question, b, a)) return null;
+  return reading('compare', ops, value, a);
+}
+
+/** "than Ana", "than the pen": what follows "than" names the other amount (its owner or its noun); none is fine. */
+function refersTo(rel: string, a: Item): boolean {
+  const than = /\b(?:than|kaysa(?:\s+(?:kay|sa))?)\s+(.*)$/.exec(rel);
+  if (!than?.[1]) return true;
+  const known = `${a.owner ?? ''} ${a.noun.join(' ')} ${a.qs[0]?.before ?? ''}`;
+  const words = (than[1].match(/[\p{L}-]+/gu) ?? [])
+    .slice(0, 3)
+    .filter((w) => !STOP_WORDS.has(w) && !lastAction(w));
+  return words.every((w) => hasWord(known, w) || hasWord(known, lemma(w)));
+}
+
+/** The question picks out this amount, not the other: its owner, or a word of its noun the other lacks. */
+function identifies(question: string, b: Item, a: Item): boolean {
+  if (/\b(?:and|at|both|together)\b/.test(question)) return false;
+  if (b.owner && b.owner !== a.owner) return hasWord(question, b.owner);
+  const own = b.noun.filter((w) => !a.noun.includes(w));
+  return (
+    own.some((w) => hasWord(question, w) || hasWord(question, `${w}s`)) ||
+    (own.length === 0 && b.owner === null)
+  );
+}
+
+/** Difference: "how many more does Ben have than Ana", "how much heavier", or what is still needed ("ilan pa"). */
+function difference(story: Story, its: Item[]): Reading | null {
+  if (!story.targets.includes('more') || its.length !== 2) return null;
+  const [a, b] = its as [Item, Item];
+  if (!sameThing(a, b) || a.compare || b.compare || a.each || b.each || a.product || b.product) return null;
+  const need = its.find((x) => x.action === 'need');
+  const have = its.find((x) => x !== need);
+  const alike = !need && (a.action === b.action || (sign(a) === 'set' && sign(b) === 'set'));
+  if (!alike && !(need && have && sign(have) === 'set')) return null;
+  const big = need ?? (a.value.compare(b.value) >= 0 ? a : b);
+  const small = big === a ? b : a;
+  const value = big.value.sub(small.value);
+  if (value.s < 0n || value.n === 0n) return null;
+  const why: [string, string] = need
+    ? ['what is still needed = what is needed − what is there', 'kulang pa = kailangan − mayroon na']
+    : [
+        'to compare, subtract the smaller from the larger',
+        'para maghambing, ibawas ang mas maliit sa mas malaki',
+      ];
+  return reading(
+    'compare',
+    [{ op: '−', why, expr: `${fmt(big.value)} − ${fmt(small.value)} = ${fmt(value)}`, value }],
+    value,
+    a,
+  );
+}
+
+/** Sharing a whole equally ("shared equally among 4", "hinati sa 4") or a price for one ("₱72 for 24 crayons"). */
+function share(story: Story, its: Item[]): Reading | null {
+  if (its.length !== 2 || its.some((x) => x.product || x.compare || x.each)) return null;
+  const q = story.question;
+  const perOne = /\b(?:each|one|1|per|bawat|isang|isa)\b/.test(q);
+  const [whole, parts] = (its[1]?.currency && !its[0]?.currency ? [...its].reverse() : its) as [Item, Item];
+  const shared = SHARE_WORDS.some((w) => story.clauses.some((c) => hasWord(c, w)));
+  const pricePerOne = whole.currency !== '' && perOne && story.targets.includes('money');
+  if (!(shared && story.targets.includes('each')) && !pricePerOne) return null;
+  if (parts.currency || parts.value.d !== 1n || parts.value.n === 0n) return null;
+  const value = whole.value.div(parts.value);
+  if (value.d !== 1n && !whole.currency) return null;
+  const why: [string, string] = pricePerOne
+    ? ['the price of one = total price ÷ number of items', 'presyo ng isa = kabuuang presyo ÷ dami']
+    : ['sharing equally means dividing', 'ang paghahati nang pantay ay division'];
+  return reading(
+    'equal_groups',
+    [{ op: '÷', why, expr: `${fmt(whole.value)} ÷ ${fmt(parts.value)} = ${fmt(value)}`, value }],
+    value,
+    whole,
+  );
+}
+
+/** How many groups: a total put in groups of a given size ("96 mangoes, each box holds 12: how many boxes"). */
+function groupsOf(story: Story, its: Item[]): Reading | null {
+  if (its.length !== 2) return null;
+  const size = its.find((x) => x.each);
+  const total = its.find((x) => x !== size);
+  if (!size || !total || total.each || total.product || total.compare || !sameThing(size, total)) return null;
+  if (story.targets.length > 0) return null;
+  const value = total.value.div(size.value);
+  if (value.d !== 1n) return null;
+  const why: [string, string] = [
+    'how many groups of that size fit: divide',
+    'ilang pangkat ng ganoong laki ang kasya: hatiin',
+  ];
+  const r = reading(
+    'equal_groups',
+    [{ op: '÷', why, expr: `${fmt(total.value)} ÷ ${fmt(size.value)} = ${fmt(value)}`, value }],
+    value,
+    total,
+  );
+  return { ...r, currency: '', noun: size.per };
+}
+
+/** Equal groups alone: the product is the answer ("14 rows with 22 plants in each row: how many plants"). */
+function groups(story: Story, its: Item[]): Reading | null {
+  const only = its[0];
+  if (
+    its.length !== 1 ||
+    !only?.product ||
+    story.targets.some((t) => t === 'left' || t === 'more' || t === 'change' || t === 'each')
+  )
+    return null;
+  return reading('equal_groups', [only.product], only.value, only);
+}
+
+function reading(schema: string, ops: Op[], value: Q, unit: Item): Reading {
+  return { schema, ops, value, currency: unit.currency, noun: unit.nounText };
+}
+
+/** The thing the question counts ("how many marbles", "ilang pahina") is one the story counts. */
+function namesItsThing(story: Story, its: Item[]): boolean {
+  const m = /\b(?:how many|number of|ilang)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(story.question);
+  if (/\b(?:and|at)\b/.test(m?.[1] ?? '')) return false;
+  const words = (m?.[1] ?? '').split(/\s+/).filter((w) => w && !STOP_WORDS.has(w));
+  if (
+    words.length === 0 ||
+    /^(?:are|is|do|does|did|will|were|was|can|pa|na|ang|more|fewer|less)$/.test(words[0] as string)
+  )
+    return true;
+  return its.some((x) => [...x.noun, x.per].some((n) => n !== '' && words.some((w) => n === lemma(w))));
+}
+
+/** A clause with no quantity that can still change one: a negation, an ordinal, or an action ("the last floor is closed"). */
+function modifies(story: Story, clause: string, i: number): boolean {
+  if (story.quantities.some((x) => x.clause === i)) return false;
+  return /\b(?:not|no|never|last|first|hindi|wala|huli|una)\b/.test(clause) || lastAction(clause) !== null;
+}
+
+/** The word or its plural ("day", "days"; "inch", "inches"). */
+function mentions(text: string, w: string): boolean {
+  return hasWord(text, w) || hasWord(text, `${w}s`) || hasWord(text, `${w}es`);
+}
+
+/** "each"/"bawat" in a clause where no quantity is read as "each": the groups are not read, so abstain. */
+function looseEach(story: Story, clause: string, i: number): boolean {
+  if (!EACH_WORDS.some((w) => hasWord(clause, w))) return false;
+  return !story.quantities.some((x) => x.clause === i && x.each);
+}
+
+/** Schemas tried in order; the first that reads every quantity of the story answers. */
+const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
+
+/** Reads the story with the school schemas; null when no schema accounts for every quantity. */
+export function readSchemas(story: Story): Reading | null {
+  const all = `${story.clauses.join(' ')} ${story.question}`;
+  if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
+  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return null;
+  const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
+  if (story.targets.length === 0 && !asksCount) return null;
+  if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
+  if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
+  if (UNIT_WORDS.some((u) => mentions(story.question, u) && !story.clauses.some((c) => mentions(c, u))))
+    return null;
+  const its = items(story);
+  if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
+    return null;
+  const comparing =
+    its.some((x) => x.compare) || THAN_WORDS.some((w) => hasWord(all, w)) || story.targets.includes('more');
+  for (const schema of comparing ? [compare, difference] : SCHEMAS) {
+    const r = schema(story, its);
+    if (r && !(story.targets.includes('money') && !r.currency)) return r;
+  }
+  return null;
+}
