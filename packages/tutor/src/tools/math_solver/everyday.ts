@@ -5,6 +5,7 @@
  * Filipino. Each family answers only when the text says which numbers play which part; a word problem it
  * cannot read that way is left to the others, and finally to the honest "unsupported" answer.
  */
+import { everyNumberUsed } from './guards.ts';
 import { fmtFrac, fmtNumber, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type Solved, step } from './types.ts';
 
@@ -27,7 +28,7 @@ const LIST = new RegExp(
 const NUMBERS = new RegExp(NUM, 'g');
 
 /** Mean, median, mode or range of the numbers listed after the word that asks for it. */
-export const solveStatistics: FamilySolver = (_norm, lower, c) => {
+export const solveStatistics: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   const m = STAT.exec(lower);
   if (!m?.[1]) return null;
   const after = lower.slice(m.index + m[0].length);
@@ -154,7 +155,7 @@ export const solveStatistics: FamilySolver = (_norm, lower, c) => {
       'Ang range ang layo ng pinakamalaki at pinakamaliit na halaga.',
     ),
   };
-};
+});
 
 // --------------------------------------------------------------------------------------------- conversions
 
@@ -195,7 +196,7 @@ function longDivision(x: Q): string {
 }
 
 /** Fractions, decimals and percents written as one another ("3/8 as a decimal", "gawing porsyento ang 0.25"). */
-export const solveNumberForms: FamilySolver = (_norm, lower, c) => {
+export const solveNumberForms: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   if (!/decimal|fraction|percent|porsyento|porsiyento|bahagdan/.test(lower)) return null;
   const percentWord = 'percent|percentage|porsyento|porsiyento|bahagdan';
   // P% as a decimal or a fraction
@@ -328,7 +329,7 @@ export const solveNumberForms: FamilySolver = (_norm, lower, c) => {
     };
   }
   return null;
-};
+});
 
 // ---------------------------------------------------------------------------------------------- geometry
 
@@ -351,8 +352,16 @@ const SHAPES: [shape: 'rectangle' | 'square' | 'triangle', words: string][] = [
   ['triangle', 'triangle|tatsulok|trianggulo'],
 ];
 
+/** "Square" before a unit, or "kuwadrado" after one, names an area unit, not the shape: "2435 square feet". */
+const SQUARE_UNIT =
+  /\bsquare\s+(units?|feet|foot|ft|inch(?:es)?|in|yards?|yd|miles?|mi|meters?|metres?|m|centimeters?|centimetres?|cm|millimeters?|mm|kilometers?|km|blocks?)\b|\b(metro|sentimetro|milimetro|kilometro)\s+(?:kuwadrado|kwadrado)\b/g;
+
 /** Area and perimeter of a rectangle, a square or a triangle from its named dimensions. */
-export const solveGeometry: FamilySolver = (_norm, lower, c) => {
+export const solveGeometry: FamilySolver = everyNumberUsed((_norm, text, c) => {
+  const lower = text.replace(
+    SQUARE_UNIT,
+    (_m, en: string | undefined, fil: string | undefined) => en ?? fil ?? '',
+  );
   const wantsArea = /\b(?:area|lawak|sukat\s+ng\s+lawak)\b/.test(lower);
   const wantsPerimeter = /\b(?:perimeter|perimetro|paligid|sukat\s+ng\s+paligid)\b/.test(lower);
   if (wantsArea === wantsPerimeter) return null;
@@ -458,7 +467,7 @@ export const solveGeometry: FamilySolver = (_norm, lower, c) => {
     q(sides[1]).add(q(sides[3])).add(q(sides[5])),
     sides[2] ?? sides[4] ?? sides[6] ?? '',
   );
-};
+});
 
 // ------------------------------------------------------------------------------------- buying and rates
 
@@ -479,7 +488,7 @@ function itemsAtPrice(lower: string): [string, string] | null {
 }
 
 /** Buying several items at one price: the total, or the change from what was paid. */
-export const solvePurchase: FamilySolver = (_norm, lower, c) => {
+export const solvePurchase: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   if (!/tig-|\beach\b|apiece|a\s+piece|\bper\s/.test(lower)) return null;
   const bought = itemsAtPrice(lower);
   if (!bought) return null;
@@ -517,10 +526,10 @@ export const solvePurchase: FamilySolver = (_norm, lower, c) => {
   if (!/\b(?:how\s+much|total|in\s+all|altogether|magkano|kabuuan|lahat|babayaran)\b/.test(lower))
     return null;
   return { kind: 'word_problem', answer: show(total), steps, concept };
-};
+});
 
 /** "If 3 pens cost 36 pesos, how much do 5 pens cost?" / "Kung ₱36 ang 3 lapis, magkano ang 5?" */
-export const solveUnitRate: FamilySolver = (_norm, lower, c) => {
+export const solveUnitRate: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   if (!/\b(?:if|kung)\b/.test(lower) || !/\b(?:how\s+much|magkano)\b/.test(lower)) return null;
   const known =
     new RegExp(
@@ -559,4 +568,4 @@ export const solveUnitRate: FamilySolver = (_norm, lower, c) => {
       'Hanapin ang halaga para sa isa (unit rate), saka palakihin ito sa dami na itinatanong.',
     ),
   };
-};
+});

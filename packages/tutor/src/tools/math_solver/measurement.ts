@@ -1,3 +1,4 @@
+import { countNumbers, everyNumberUsed, questionOf, repeatsUnasked } from './guards.ts';
 import {
   fmtDecimal,
   fmtFrac,
@@ -238,14 +239,57 @@ function compoundConversion(ms: Mention[], quantities: Map<Mention, Quantity>, c
   };
 }
 
-export const solveConversion: FamilySolver = (_norm, lower, c) => {
+/** Words that put the unit asked for right before it: "how many minutes", "in minutes", "to grams", "ilang gramo". */
+const UNIT_ASKED =
+  /(?:\bhow\s+many|\bhow\s+much|\bilang|\bilan|\bin|\bto|\binto|\bsa|\bas)\s+(?:na\s+|mga\s+|the\s+)?$/;
+
+/**
+ * A conversion answers only the question it is asked: the quantities converted are every number of the text
+ * and stand together ("2 hours 30 minutes"), and the unit asked for is what the question counts. So "Tom reads
+ * 2 books a day. How many in one week?", "12 months in a year … in 8 years" and "5 minutes … 45 seconds. How
+ * many seconds remained?" are not conversions.
+ */
+function asksConversion(
+  lower: string,
+  parts: Mention[],
+  quantities: Map<Mention, Quantity>,
+  to: Mention,
+): boolean {
+  let rest = lower;
+  let previousEnd = -1;
+  for (const m of [...parts].sort((a, b) => a.index - b.index)) {
+    const qty = quantities.get(m);
+    const at = qty ? lower.lastIndexOf(qty.text, m.index) : -1;
+    if (at < 0) return false;
+    if (previousEnd >= 0 && !/^[\s,]*(?:and|at)?\s*$/.test(lower.slice(previousEnd, at))) return false;
+    rest = `${rest.slice(0, at)}${' '.repeat(m.end - at)}${rest.slice(m.end)}`;
+    previousEnd = m.end;
+  }
+  return countNumbers(rest) === 0 && UNIT_ASKED.test(lower.slice(0, to.index)) && !repeatsUnasked(lower);
+}
+
+export const solveConversion: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   const ms = mentions(lower);
   if (ms.length < 2) return null;
   const quantities = new Map(ms.map((m) => [m, quantityBefore(lower, m)]));
   const compound = compoundConversion(ms, quantities, c);
-  if (compound) return compound;
-  let found: { from: Unit; to: Unit; qty: { value: Q; text: string }; fb: { f: Q; note?: string } } | null =
-    null;
+  const target = ms.find((m) => !quantities.get(m));
+  if (compound && target)
+    return asksConversion(
+      lower,
+      ms.filter((m) => quantities.get(m)),
+      quantities,
+      target,
+    )
+      ? compound
+      : null;
+  let found: {
+    from: Unit;
+    to: Unit;
+    qty: { value: Q; text: string };
+    fb: { f: Q; note?: string };
+    asked: boolean;
+  } | null = null;
   for (const m of ms) {
     const v = quantities.get(m);
     const from = BY_ID.get(m.id);
@@ -256,13 +300,13 @@ export const solveConversion: FamilySolver = (_norm, lower, c) => {
       if (d === m || !to || d.id === m.id || quantities.get(d)) continue;
       const fb = factorBetween(from, to);
       if (fb) {
-        found = { from, to, qty: v, fb };
+        found = { from, to, qty: v, fb, asked: asksConversion(lower, [m], quantities, d) };
         break;
       }
     }
     if (found) break;
   }
-  if (!found) return null;
+  if (!found?.asked) return null;
   const { from, to, qty, fb } = found;
   const value = qty.value.mul(fb.f);
   const answer = fmtDecimal(value) ?? fmtFrac(value);
@@ -270,11 +314,11 @@ export const solveConversion: FamilySolver = (_norm, lower, c) => {
   const qv = fmtDecimal(qty.value) ?? fmtFrac(qty.value);
   const fStr = fmtDecimal(fb.f) ?? fmtFrac(fb.f);
   const steps: MathStep[] = [];
-  if (qty.text !== qv && !/^-?\d/.test(qty.text))
+  if (qty.text.replace(/\s+/g, '') !== qv)
     steps.push(
       step(
         c.tr(`Write "${qty.text}" as a number`, `Isulat ang "${qty.text}" bilang numero`),
-        `${qty.text} = ${fmtFrac(qty.value)}`,
+        `${qty.text} = ${/^-?\d/.test(qty.text) ? qv : fmtFrac(qty.value)}`,
       ),
     );
   const big = fb.f.compare(1) >= 0;
@@ -314,7 +358,7 @@ export const solveConversion: FamilySolver = (_norm, lower, c) => {
       `Isulat ang conversion factor mula ${name(from)} papuntang ${name(to)}.`,
     ),
   };
-};
+});
 
 // ---------------- clock arithmetic ----------------
 
@@ -360,19 +404,33 @@ function fmtClock(total: number, twelve: boolean): string {
   return `${h12}:${mm} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
-export const solveTime: FamilySolver = (_norm, lower, c) => {
+/** The question asks how long: "how long", "how many minutes", "ilang oras", "gaano katagal". */
+const DURATION_ASKED =
+  /\bhow\s+long|\bhow\s+many\s+(?:minutes|hours|seconds)|\bhow\s+much\s+time|\bgaano\s+katagal|\bilang\s+(?:minuto|oras|segundo|minutes|hours|seconds)\b|\bbetween\b|\bpagitan\b/;
+
+export const solveTime: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   const times = parseTimes(lower);
-  if (times.length === 0) return null;
+  if (times.length === 0 || repeatsUnasked(lower)) return null;
   const [t1, t2] = times;
   if (!t1) return null;
+  // Clock times and the duration are all the numbers: "the bus leaves at 7:00 AM … 20 miles per hour" is not
+  // a clock problem.
+  const rest = (...read: RegExp[]) => read.reduce((text, re) => text.replace(re, ' '), lower);
   if (t2) {
+    if (times.length > 2 || countNumbers(rest(TIME_RE)) > 0 || !DURATION_ASKED.test(questionOf(lower)))
+      return null;
     let diff = t2.minutes - t1.minutes;
     if (diff < 0) diff += 1440;
     const hoursAsked = /\bhours?\b|\boras\b/.test(lower) && !/\bminutes?\b|\bminuto\b/.test(lower);
     const h = Math.floor(diff / 60);
     const m = diff % 60;
     const answer = hoursAsked ? (fmtDecimal(q(diff, 60)) ?? fmtFrac(q(diff, 60))) : String(diff);
-    const steps: MathStep[] = [];
+    const steps: MathStep[] = [
+      step(
+        c.tr('From the first time to the second', 'Mula sa unang oras hanggang sa pangalawa'),
+        `${fmtClock(t1.minutes, t1.twelve)} → ${fmtClock(t2.minutes, t2.twelve)}`,
+      ),
+    ];
     if (t2.minutes < t1.minutes)
       steps.push(
         step(
@@ -404,9 +462,11 @@ export const solveTime: FamilySolver = (_norm, lower, c) => {
       ),
     };
   }
-  const dm = /(\d+)\s*(?:minutes?|mins?|minuto)/.exec(lower);
-  const dh = /(\d+)\s*(?:hours?|hrs?|oras)/.exec(lower);
-  if (!dm && !dh) return null;
+  const DM = /(\d+)\s*(?:minutes?|mins?|minuto)/;
+  const DH = /(\d+)\s*(?:hours?|hrs?|oras)/;
+  const dm = DM.exec(lower);
+  const dh = DH.exec(lower);
+  if ((!dm && !dh) || countNumbers(rest(TIME_RE, DM, DH)) > 0) return null;
   const dur = (dh ? Number(dh[1]) * 60 : 0) + (dm ? Number(dm[1]) : 0);
   const before = /\bbefore\b|\bearlier\b|\bago\b|\bbago\b|nakaraan|nakalipas\s+na|\bprior\b/.test(lower);
   const after = /\bafter\b|\blater\b|from now|pagkatapos|makalipas|matapos|lumipas/.test(lower);
@@ -448,4 +508,4 @@ export const solveTime: FamilySolver = (_norm, lower, c) => {
       'Unahin ang oras, saka ang minuto; 60 minuto ay isang oras at umuulit ang orasan pagkatapos ng 12 (AM ↔ PM).',
     ),
   };
-};
+});

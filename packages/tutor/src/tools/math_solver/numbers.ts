@@ -1,3 +1,4 @@
+import { countNumbers, everyNumberUsed } from './guards.ts';
 import {
   absBig,
   fmtDecimal,
@@ -98,7 +99,7 @@ const LCM_RE = new RegExp(
   String.raw`\b(lcm|lcd|least\s+common|smallest\s+common|lowest\s+common|common\s+denominator|(?:pinakamaliit|pinakamababa)(?:ng|\s+na)\s+(?:${COMMON}\s+)?(?:multiple|denominator|denominador|maramihan)|${COMMON}\s+(?:denominator|denominador))`,
 );
 
-export const solveGcdLcm: FamilySolver = (_norm, lower, c) => {
+export const solveGcdLcm: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   const isG = GCD_RE.test(lower);
   const isL = !isG && LCM_RE.test(lower);
   if (!isG && !isL) return null;
@@ -173,16 +174,18 @@ export const solveGcdLcm: FamilySolver = (_norm, lower, c) => {
       'Ang LCM ay ang pinakamaliit na bilang na nahahati ng lahat; makukuha ito sa LCM(a, b) = a × b ÷ GCD(a, b).',
     ),
   };
-};
+});
 
-export const solveRemainder: FamilySolver = (_norm, lower, c) => {
+export const solveRemainder: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   // "What is left" in Filipino (natitira, natira, sobra) asks for a remainder only when a division is named;
   // otherwise it is a subtraction word problem ("Pumutok ang 5. Ilan ang natira?").
-  const leftOver =
-    /natitira|natira|matitira|sobra|labis/.test(lower) && /hinati|hatiin|divided|÷/.test(lower);
-  if (!/remainder|\bmod\b|modulo/.test(lower) && !leftOver) return null;
+  // "The remainder" of a story is the rest of something ("sells the remainder for $2"): a division remainder
+  // names the division, and its two numbers are all the numbers of the problem.
+  const division = /hinati|hatiin|divided|divisible|division|÷|\bmod\b|modulo/.test(lower);
+  const leftOver = /natitira|natira|matitira|sobra|labis/.test(lower) && division;
+  if (!(/remainder/.test(lower) && division) && !/\bmod\b|modulo/.test(lower) && !leftOver) return null;
   const ns = ints(lower);
-  if (ns.length < 2) return null;
+  if (ns.length !== 2 || countNumbers(lower) !== 2) return null;
   let [a, b] = ns as [bigint, bigint];
   // the divisor is the number after "divided by" / "hinati sa", wherever the sentence puts it
   const div = /(?:divided\s+by|divisible\s+by|hinati\s+sa|hatiin\s+sa|\bby|\bsa)\s+(-?\d+)(?![\d.])/.exec(
@@ -216,9 +219,9 @@ export const solveRemainder: FamilySolver = (_norm, lower, c) => {
       'Hanapin muna kung ilang buong beses kasya ang divisor sa bilang.',
     ),
   };
-};
+});
 
-export const solvePrimes: FamilySolver = (_norm, lower, c) => {
+export const solvePrimes: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   if (!/prime|composite|pinagsama|primo|pangunahing/.test(lower)) return null;
   const ns = ints(lower);
   if (ns.length !== 1) return null;
@@ -310,7 +313,7 @@ export const solvePrimes: FamilySolver = (_norm, lower, c) => {
       'Ang prime ay may eksaktong dalawang divisor, 1 at ang sarili nito; sapat nang subukan ang mga divisor hanggang square root.',
     ),
   };
-};
+});
 
 const PLACE_WORDS: Record<string, string> = {
   integer: '1',
@@ -344,7 +347,7 @@ function wordOrDigit(w: string): number | null {
   return wordsToNumber(w);
 }
 
-export const solveRounding: FamilySolver = (_norm, lower, c) => {
+export const solveRounding: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   if (!/\bround|rounded|i-round|iround|bilugan|ibilog|i-?rounded/.test(lower)) return null;
   let stepQ: Q | null = null;
   let how = '';
@@ -435,4 +438,4 @@ export const solveRounding: FamilySolver = (_norm, lower, c) => {
       'Salungguhitan ang digit sa rounding place at tingnan ang digit sa kanan nito.',
     ),
   };
-};
+});

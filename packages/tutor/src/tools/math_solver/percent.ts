@@ -1,8 +1,13 @@
+import { everyNumberUsed, isStory, questionOf } from './guards.ts';
 import { fmtDecimal, fmtFrac, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
 const N = String.raw`(-?\d+(?:\.\d+)?)`;
 const PCT = String.raw`\s*(?:%|percent|per\s+cent|porsyento|porsiyento|bahagdan)`;
+
+/** A question about what is left or about the others, in English and Filipino. */
+const REST_ASKED =
+  /\b(?:left|remain\w*|rest|others?|not|after|natira|natitira|matitira|naiwan|hindi|iba|pagkatapos|matapos)\b/;
 
 const fmt = (x: Q) => fmtDecimal(x) ?? fmtFrac(x);
 
@@ -28,8 +33,10 @@ function partOfWhole(part: string, whole: string, concept: string, c: SolveCtx):
   };
 }
 
-export const solvePercent: FamilySolver = (_norm, lower, c) => {
+export const solvePercent: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   if (!/%|percent|porsyento|porsiyento|bahagdan/.test(lower)) return null;
+  // "Sold 80% of 150 kilos. How many are left?" asks for the rest, not the part this family computes.
+  if (isStory(lower) && REST_ASKED.test(questionOf(lower))) return null;
   let m: RegExpExecArray | null;
   const concept = c.tr(
     'Percent means "per hundred": p% of a number is p/100 times that number.',
@@ -137,4 +144,4 @@ export const solvePercent: FamilySolver = (_norm, lower, c) => {
     return { kind: 'percentage', answer: fmt(v), steps, concept };
   }
   return null;
-};
+});
