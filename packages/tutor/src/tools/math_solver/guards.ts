@@ -138,7 +138,9 @@ const INSTRUCTION_WORDS = new Set(
  * math with a few words of instruction. Six words of prose are more than any instruction has.
  */
 export function isStory(lower: string): boolean {
-  const prose = (lower.match(/\p{L}{3,}/gu) ?? []).filter((w) => !INSTRUCTION_WORDS.has(w));
+  const prose = (lower.match(/\p{L}{3,}/gu) ?? []).filter(
+    (w) => !INSTRUCTION_WORDS.has(w) && !QUANTITY_WORDS[w],
+  );
   return prose.length >= 4;
 }
 
@@ -163,14 +165,20 @@ export function questionOf(lower: string): string {
 
 /** Words that make something happen again and again ("every day", "bawat linggo", "tuwing Sabado"). */
 const REPEATS =
-  /\b(?:every|each|daily|weekly|monthly|yearly|weekdays?|weekends?|per|a\s+(?:day|week|month|year)|araw-araw|bawat|kada|tuwing|linggo-linggo|buwan-buwan)\b/;
+  /\b(?:every|each|daily|weekly|monthly|yearly|weekdays?|weekends?|per|(?<!\b(?:of|in)\s)a\s+(?:day|week|month|year)|araw-araw|bawat|kada|tuwing|linggo-linggo|buwan-buwan)\b/;
+/** A question about one time: "… each day?", "… bawat araw?". */
+const ONE_TIME = /\b(?:each|every|per|daily|bawat|kada|tuwing|araw-araw)\b/;
+/** A question about a total over a period: "… in a week?", "… sa isang buwan?". */
+const OVER_A_PERIOD =
+  /\b(?:in|for|over|within)\s+(?:a|an|one|\d+)\s+\w+|\bsa\s+(?:loob\s+ng\s+)?(?:isang|\d+)\s+\w+/;
 
 /**
  * A story that repeats what it tells ("airs from 2:00 to 2:30 pm every weekday") while its question does not
  * ask about one time: one interval or one conversion is not the answer.
  */
 export function repeatsUnasked(lower: string): boolean {
-  return isStory(lower) && REPEATS.test(lower) && !REPEATS.test(questionOf(lower));
+  const question = questionOf(lower);
+  return isStory(lower) && REPEATS.test(lower) && (!ONE_TIME.test(question) || OVER_A_PERIOD.test(question));
 }
 
 /** Does every number of the problem show up in the solution's steps? */

@@ -1,4 +1,4 @@
-import { everyNumberUsed, isStory, questionOf } from './guards.ts';
+import { everyNumberUsed, questionOf } from './guards.ts';
 import { fmtDecimal, fmtFrac, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
@@ -36,7 +36,7 @@ function partOfWhole(part: string, whole: string, concept: string, c: SolveCtx):
 export const solvePercent: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   if (!/%|percent|porsyento|porsiyento|bahagdan/.test(lower)) return null;
   // "Sold 80% of 150 kilos. How many are left?" asks for the rest, not the part this family computes.
-  if (isStory(lower) && REST_ASKED.test(questionOf(lower))) return null;
+  if (REST_ASKED.test(questionOf(lower))) return null;
   let m: RegExpExecArray | null;
   const concept = c.tr(
     'Percent means "per hundred": p% of a number is p/100 times that number.',
