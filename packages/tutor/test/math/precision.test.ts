@@ -106,6 +106,9 @@ const CATEGORIES: Record<string, Case[]> = {
       'fil',
     ],
     ['Naibenta ang 25% ng 80 itlog. Ilan ang natira?', '60', 'fil'],
+    ['Ang 30% ng 200 na mag-aaral ay lalaki. Ilan ang babae?', '140', 'fil'],
+    ['2/3 of 90 mangoes are ripe. How many are unripe?', '30', 'en'],
+    ['Round 2,449 to the nearest hundred. Then add 50.', '2450', 'en'],
   ],
 };
 
@@ -123,6 +126,9 @@ describe('what the families still answer', () => {
     ['A movie started at 2:30 PM and ended at 4:15 PM. How long was the movie in minutes?', '105', 'en'],
     ['A store is open from 8:00 AM to 9:00 PM every day. How many hours is it open each day?', '13', 'en'],
     ['What is 30% of 200?', '60', 'en'],
+    ['Ang 30% ng 200 na mag-aaral ay lalaki. Ilan ang lalaki?', '60', 'fil'],
+    ['2/3 of 90 mangoes are ripe. How many mangoes are ripe?', '60', 'en'],
+    ['Express 0.6 as a fraction', '3/5', 'en'],
     ['What is 23 minutes after 11:47 PM?', '12:10 AM', 'en'],
     ['Si Ana ay may 250 piso at gumastos ng 85. Magkano ang natira? 250 - 85', '165', 'fil'],
   ] as Case[])('%s → %s', (problem, answer, locale) => {

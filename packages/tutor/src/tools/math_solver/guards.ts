@@ -181,17 +181,46 @@ export function repeatsUnasked(lower: string): boolean {
   return isStory(lower) && REPEATS.test(lower) && (!ONE_TIME.test(question) || OVER_A_PERIOD.test(question));
 }
 
+/** A question about what is left or about the others, in English and Filipino. */
+const REST_ASKED =
+  /\b(?:left|remain\w*|rest|others?|not|after|natira|natitira|matitira|naiwan|hindi|iba|pagkatapos|matapos)\b/;
+/** The thing a question counts: "how many girls", "ilan ang babae", "ilang mangga". */
+const COUNTED =
+  /\b(?:how\s+many|ilan|ilang)\s+(?:(?:ang|na|mga|pa|lahat|kaya|are|is|were|was|will|did|does|do|can|of|the|there)\s+)*(\p{L}{3,})/u;
+
+/**
+ * Does the question ask for another part than the one a part-of-a-whole family computes? "Sold 80% of 150
+ * kilos. How many are left?", "30% ng 200 na mag-aaral ay lalaki. Ilan ang babae?" (the girls are never named
+ * before the question).
+ */
+export function asksForAnotherPart(lower: string): boolean {
+  const question = questionOf(lower);
+  if (REST_ASKED.test(question)) return true;
+  const counted = COUNTED.exec(question)?.[1];
+  const before = lower.slice(0, lower.lastIndexOf(question));
+  if (!counted || !before.trim() || /^(?:percent|porsyento|porsiyento|bahagdan)$/.test(counted)) return false;
+  return !before.includes(counted.replace(/(?:es|s)$/, ''));
+}
+
 /** Does every number of the problem show up in the solution's steps? */
 export function usesEveryNumber(lower: string, solved: Solved): boolean {
   const shown = stepValues(solved);
   return problemNumbers(lower).every((values) => values?.some((v) => shown.has(v)) ?? false);
 }
 
-/** The family, answering a story only when its solution accounts for every number of the story. */
-export function everyNumberUsed(family: FamilySolver): FamilySolver {
+/**
+ * The family, answering a story only when its solution accounts for every number of the story. With
+ * `exercises`, an exercise too must have every number written in digits in its steps ("Round 2,449 to the
+ * nearest hundred, then add 50"); families whose steps combine the numbers (equations, sequences, expressions)
+ * leave it out.
+ */
+export function everyNumberUsed(family: FamilySolver, options: { exercises?: boolean } = {}): FamilySolver {
   return (norm, lower, c) => {
     const solved = family(norm, lower, c);
-    if (!solved || solved.kind === 'unsupported' || !isStory(lower)) return solved;
-    return usesEveryNumber(lower, solved) ? solved : null;
+    if (!solved || solved.kind === 'unsupported') return solved;
+    if (isStory(lower)) return usesEveryNumber(lower, solved) ? solved : null;
+    if (!options.exercises) return solved;
+    const shown = stepValues(solved);
+    return (lower.match(NUMBER) ?? []).every((n) => shown.has(Number(n))) ? solved : null;
   };
 }
