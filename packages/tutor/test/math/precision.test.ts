@@ -109,6 +109,8 @@ const CATEGORIES: Record<string, Case[]> = {
     ['Ang 30% ng 200 na mag-aaral ay lalaki. Ilan ang babae?', '140', 'fil'],
     ['2/3 of 90 mangoes are ripe. How many are unripe?', '30', 'en'],
     ['Round 2,449 to the nearest hundred. Then add 50.', '2450', 'en'],
+    ['A square has a side of 5 cm. If the side is doubled, what is the new area?', '100', 'en'],
+    ['What is 3/4 written as a percent?', '75', 'en'],
   ],
 };
 

@@ -496,8 +496,14 @@ export const solveExpression: FamilySolver = everyNumberUsed((norm, lower, c) =>
   // "3 x 4" meaning times, only when no variable x is in play
   if (!/=/.test(text)) text = text.replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1*');
   const expr = mainExpression(text, false);
-  // A fraction alone in a story ("6/5 of a liter", "3/4 of the class") is a quantity, not an exercise.
-  if (!expr || (isStory(lower) && /^-?[\d.]+\s*\/\s*[\d.]+$/.test(expr))) return null;
+  // A fraction alone in a story ("6/5 of a liter", "3/4 of the class") is a quantity, not an exercise; asked
+  // "as a percent" or "as a decimal", it is a form this family does not write.
+  if (
+    !expr ||
+    (/^-?[\d.]+\s*\/\s*[\d.]+$/.test(expr) &&
+      (isStory(lower) || /\b(?:percent|porsyento|porsiyento|decimal|desimal)\b/.test(lower)))
+  )
+    return null;
   // A number of the text that the expression leaves out is data it ignores (a word problem read only in
   // part): answering would be a guess, so leave it to an honest "unsupported". Numbers the student wrote
   // out again in the expression ("… gumastos ng 85. 250 - 85") are not left out.
