@@ -121,6 +121,19 @@ describe.each(Object.entries(CATEGORIES))('%s', (_category, cases) => {
   });
 });
 
+/** Problems whose question the story cannot answer (a part never given, a total of unknown repeats). */
+const UNANSWERABLE: [problem: string, locale: 'en' | 'fil'][] = [
+  ['3/4 of them are girls. How many girls are there?', 'en'],
+  ['Ang 3/5 sa kanila ay babae. Ilan ang babae?', 'fil'],
+  ['Ria bought 4 bags of chips at 18.75 pesos each. How much more is needed?', 'en'],
+  ["Ana's swimming lesson lasts 90 minutes. How many hours of lessons does she have in a week?", 'en'],
+  ['Kailangang lutuin ang kakanin nang 1 oras at 20 minuto. Ilang minuto pa ang kailangan?', 'fil'],
+];
+
+it.each(UNANSWERABLE)('gives no answer to an unanswerable question: %s', (problem, locale) => {
+  expect(solveMath(problem, { locale }).answer).toBeNull();
+});
+
 describe('what the families still answer', () => {
   it.each([
     ['How many centimeters are there in 2.5 meters?', '250', 'en'],

@@ -8,7 +8,7 @@ import {
   parseExpr,
   printNode,
 } from './expr.ts';
-import { asksForAnotherPart, countNumbers, everyNumberUsed, isStory } from './guards.ts';
+import { asksForAnotherPart, countNumbers, everyNumberUsed, proseWords } from './guards.ts';
 import { fmtApprox, fmtNumber, isInt, lcmBig, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
@@ -496,12 +496,12 @@ export const solveExpression: FamilySolver = everyNumberUsed((norm, lower, c) =>
   // "3 x 4" meaning times, only when no variable x is in play
   if (!/=/.test(text)) text = text.replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1*');
   const expr = mainExpression(text, false);
-  // A fraction alone in a story ("6/5 of a liter", "3/4 of the class") is a quantity, not an exercise; asked
-  // "as a percent" or "as a decimal", it is a form this family does not write.
+  // A fraction alone among words of prose ("6/5 of a liter", "3/4 of them are girls") is a quantity, not an
+  // exercise; asked "as a percent" or "as a decimal", it is a form this family does not write.
   if (
     !expr ||
-    (/^-?[\d.]+\s*\/\s*[\d.]+$/.test(expr) &&
-      (isStory(lower) || /\b(?:percent|porsyento|porsiyento|decimal|desimal)\b/.test(lower)))
+    (/^\(?-?[\d.]+\s*\/\s*[\d.]+\)?$/.test(expr) &&
+      (proseWords(lower) > 0 || /\b(?:percent|porsyento|porsiyento|decimal|desimal)\b/.test(lower)))
   )
     return null;
   // A number of the text that the expression leaves out is data it ignores (a word problem read only in

@@ -5,7 +5,7 @@
  * Filipino. Each family answers only when the text says which numbers play which part; a word problem it
  * cannot read that way is left to the others, and finally to the honest "unsupported" answer.
  */
-import { everyNumberUsed } from './guards.ts';
+import { asksForDifference, everyNumberUsed } from './guards.ts';
 import { fmtFrac, fmtNumber, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type Solved, step } from './types.ts';
 
@@ -533,7 +533,10 @@ export const solvePurchase: FamilySolver = everyNumberUsed(
       );
       return { kind: 'word_problem', answer: show(change), steps, concept };
     }
-    if (!/\b(?:how\s+much|total|in\s+all|altogether|magkano|kabuuan|lahat|babayaran)\b/.test(lower))
+    if (
+      !/\b(?:how\s+much|total|in\s+all|altogether|magkano|kabuuan|lahat|babayaran)\b/.test(lower) ||
+      asksForDifference(lower)
+    )
       return null;
     return { kind: 'word_problem', answer: show(total), steps, concept };
   },

@@ -146,10 +146,13 @@ const INSTRUCTION_WORDS = new Set(
  * math with a few words of instruction. Six words of prose are more than any instruction has.
  */
 export function isStory(lower: string): boolean {
-  const prose = (lower.match(/\p{L}{3,}/gu) ?? []).filter(
-    (w) => !INSTRUCTION_WORDS.has(w) && !QUANTITY_WORDS[w],
-  );
-  return prose.length >= 4;
+  return proseWords(lower) >= 4;
+}
+
+/** How many words of the text tell something: not instruction, not question, not a number. */
+export function proseWords(lower: string): number {
+  return (lower.match(/\p{L}{3,}/gu) ?? []).filter((w) => !INSTRUCTION_WORDS.has(w) && !QUANTITY_WORDS[w])
+    .length;
 }
 
 /** How many numbers the text holds, in digits or in words. */
@@ -189,9 +192,17 @@ export function repeatsUnasked(lower: string): boolean {
   return isStory(lower) && REPEATS.test(lower) && (!ONE_TIME.test(question) || OVER_A_PERIOD.test(question));
 }
 
-/** A question about what is left or about the others, in English and Filipino. */
+/** A question about what is left, about the others or about the whole, in English and Filipino. */
 const REST_ASKED =
-  /\b(?:left|remain\w*|rest|others?|not|after|natira|natitira|matitira|naiwan|hindi|iba|pagkatapos|matapos)\b/;
+  /\b(?:left|remain\w*|rest|others?|not|after|all|total|altogether|whole|natira|natitira|matitira|naiwan|hindi|iba|pagkatapos|matapos|lahat|kabuuan)\b/;
+/** A question about a difference: how many more, how much is left or still needed. */
+const DIFFERENCE_ASKED =
+  /\b(?:more|less|fewer|left|remain\w*|rest|needed|pa|natira|natitira|matitira|kulang|kailangan)\b/;
+
+/** Does the question ask how many more, or how much is left ("Ilang minuto pa?")? */
+export function asksForDifference(lower: string): boolean {
+  return DIFFERENCE_ASKED.test(questionOf(lower));
+}
 /** The thing a question counts: "how many girls", "ilan ang babae", "ilang mangga". */
 const COUNTED =
   /\b(?:how\s+many|ilan|ilang)\s+(?:(?:ang|na|mga|pa|lahat|kaya|are|is|were|was|will|did|does|do|can|of|the|there)\s+)*(\p{L}{3,})/u;

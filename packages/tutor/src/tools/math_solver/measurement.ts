@@ -1,4 +1,4 @@
-import { countNumbers, everyNumberUsed, questionOf, repeatsUnasked } from './guards.ts';
+import { asksForDifference, countNumbers, everyNumberUsed, questionOf, repeatsUnasked } from './guards.ts';
 import {
   fmtDecimal,
   fmtFrac,
@@ -265,7 +265,12 @@ function asksConversion(
     rest = `${rest.slice(0, at)}${' '.repeat(m.end - at)}${rest.slice(m.end)}`;
     previousEnd = m.end;
   }
-  return countNumbers(rest) === 0 && UNIT_ASKED.test(lower.slice(0, to.index)) && !repeatsUnasked(lower);
+  return (
+    countNumbers(rest) === 0 &&
+    UNIT_ASKED.test(lower.slice(0, to.index)) &&
+    !repeatsUnasked(lower) &&
+    !asksForDifference(lower)
+  );
 }
 
 export const solveConversion: FamilySolver = everyNumberUsed(
@@ -275,6 +280,9 @@ export const solveConversion: FamilySolver = everyNumberUsed(
     const quantities = new Map(ms.map((m) => [m, quantityBefore(lower, m)]));
     const compound = compoundConversion(ms, quantities, c);
     const target = ms.find((m) => !quantities.get(m));
+    // A unit the conversion does not use ("… in a week" after "90 minutes … how many hours") is another
+    // quantity of the problem: not a conversion.
+    if (ms.filter((m) => !quantities.get(m)).length > 1) return null;
     if (compound && target)
       return asksConversion(
         lower,
