@@ -128,6 +128,7 @@ const UNANSWERABLE: [problem: string, locale: 'en' | 'fil'][] = [
   ['Ria bought 4 bags of chips at 18.75 pesos each. How much more is needed?', 'en'],
   ["Ana's swimming lesson lasts 90 minutes. How many hours of lessons does she have in a week?", 'en'],
   ['Kailangang lutuin ang kakanin nang 1 oras at 20 minuto. Ilang minuto pa ang kailangan?', 'fil'],
+  ['Kung ang 4 na lapis ay 36 piso, magkano ang 10 kuwaderno?', 'fil'],
 ];
 
 it.each(UNANSWERABLE)('gives no answer to an unanswerable question: %s', (problem, locale) => {
@@ -144,6 +145,7 @@ describe('what the families still answer', () => {
     ['Ang 30% ng 200 na mag-aaral ay lalaki. Ilan ang lalaki?', '60', 'fil'],
     ['2/3 of 90 mangoes are ripe. How many mangoes are ripe?', '60', 'en'],
     ['Express 0.6 as a fraction', '3/5', 'en'],
+    ['Kung ang 4 na lapis ay 36 piso, magkano ang 10 lapis?', '90', 'fil'],
     ['What is 23 minutes after 11:47 PM?', '12:10 AM', 'en'],
     ['Si Ana ay may 250 piso at gumastos ng 85. Magkano ang natira? 250 - 85', '165', 'fil'],
   ] as Case[])('%s → %s', (problem, answer, locale) => {

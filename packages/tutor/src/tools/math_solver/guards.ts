@@ -221,6 +221,23 @@ export function asksForAnotherPart(lower: string): boolean {
   return !before.includes(counted.replace(/(?:es|s)$/, ''));
 }
 
+/** A number in the question and the thing it counts: "magkano ang 10 kuwaderno", "5 kilos of onions". */
+const QUESTION_QUANTITY =
+  /\d+(?:\.\d+)?\s+(?:(?:na|ng|mga|pang)\s+)?(\p{L}{3,})(?:\s+(?:of|ng)\s+(\p{L}{3,}))?/gu;
+
+/**
+ * Does the question count something the story never named? "Kung ang 4 na lapis ay 36 piso, magkano ang 10
+ * kuwaderno?" gives the price of pencils, not of notebooks.
+ */
+export function namesSomethingNew(lower: string): boolean {
+  const question = questionOf(lower);
+  const before = lower.slice(0, lower.lastIndexOf(question));
+  if (!before.trim()) return false;
+  return [...question.matchAll(QUESTION_QUANTITY)].some((m) =>
+    [m[1], m[2]].some((w) => w && !before.includes(w.replace(/(?:es|s)$/, ''))),
+  );
+}
+
 /** Does every number of the problem show up in the solution's steps? */
 export function usesEveryNumber(lower: string, solved: Solved): boolean {
   const shown = stepValues(solved);
@@ -237,9 +254,10 @@ export function everyNumberUsed(family: FamilySolver, options: { exercises?: boo
   return (norm, lower, c) => {
     const solved = family(norm, lower, c);
     if (!solved || solved.kind === 'unsupported') return solved;
-    if (isStory(lower)) return usesEveryNumber(lower, solved) ? solved : null;
+    if (isStory(lower)) return usesEveryNumber(lower, solved) && !namesSomethingNew(lower) ? solved : null;
     if (!options.exercises) return solved;
     const shown = stepValues(solved);
-    return (lower.match(NUMBER) ?? []).every((n) => shown.has(Number(n))) ? solved : null;
+    const everyDigit = (lower.match(NUMBER) ?? []).every((n) => shown.has(Number(n)));
+    return everyDigit && !namesSomethingNew(lower) ? solved : null;
   };
 }
