@@ -1,11 +1,13 @@
 /**
  * Math solver benchmark, on one core: accuracy per module and overall on the DeepMind Mathematics Dataset dev
- * sample, solves per second, and median and p95 solve time. Run: `npm exec -- node bench/math.ts`. Writes
- * bench/results/math.json.
+ * sample, solves per second, and median and p95 solve time; then coverage, precision and wrong answers on every
+ * set of packages/tutor/eval/math.ts (DeepMind per module, GSM8K train, our en/fil word problems per split).
+ * Run: `npm exec -- node bench/math.ts`. Writes bench/results/math.json.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
+import { formatMathTable, runMathEval, type SetReport } from '../packages/tutor/eval/math.ts';
 import { solveMath } from '../packages/tutor/src/tools/math_solver/index.ts';
 import { percentile, ROOT, runOnOneCore, writeResult } from './lib/common.ts';
 
@@ -61,7 +63,23 @@ export function runMathBench() {
     /** ≥ 97 % overall, ≥ 90 % in every module, median solve < 2 ms (docs/benchmarks.md). */
     targets_met: correct / rows.length >= 0.97 && modules.every((m) => m.accuracy >= 0.9) && pct(0.5) < 2,
     failures,
+    word_problems: wordProblemTargets(runMathEval()),
   };
+}
+
+/**
+ * Every set's coverage, precision and wrong answers (the first 20 wrong answers of each kept), and the issue #22
+ * targets: precision ≥ 98 % and wrong answers ≤ 1 % on every set, coverage ≥ 50 % on our word problems and
+ * ≥ 15 % on GSM8K train.
+ */
+function wordProblemTargets(reports: SetReport[]) {
+  const coverageTarget = (set: string) => (set.startsWith('gsm8k') ? 0.15 : /^(en|fil) /.test(set) ? 0.5 : 0);
+  const sets = reports.map((r) => ({
+    ...r,
+    misses: r.misses.slice(0, 20),
+    targets_met: (r.precision ?? 1) >= 0.98 && r.wrong_share <= 0.01 && r.coverage >= coverageTarget(r.set),
+  }));
+  return { sets, targets_met: sets.every((r) => r.targets_met) };
 }
 
 export function printMathBench(r: ReturnType<typeof runMathBench>): void {
@@ -82,6 +100,11 @@ export function printMathBench(r: ReturnType<typeof runMathBench>): void {
   console.log(
     `machine: running on ${r.cores_used} of ${r.cores} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${r.node}`,
   );
+  console.log(
+    `\ncoverage, precision and wrong answers (of all) per set:\n${formatMathTable(r.word_problems.sets)}`,
+  );
+  const missed = r.word_problems.sets.filter((x) => !x.targets_met).map((x) => x.set);
+  console.log(missed.length ? `targets NOT met on: ${missed.join(', ')}` : 'targets met on every set');
   if (r.failures.length)
     console.log(
       `\nfirst failures:\n${r.failures

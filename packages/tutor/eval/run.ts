@@ -147,4 +147,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   if (values.json) console.log(JSON.stringify(reports, null, 2));
   runSafetyEval(values);
+  if (!values.json) (await import('./math.ts')).printMathEval({ errors: values.errors === true });
 }

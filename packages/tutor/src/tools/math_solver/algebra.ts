@@ -10,6 +10,7 @@ import {
   printNode,
   toPoly,
 } from './expr.ts';
+import { everyNumberUsed, isStory } from './guards.ts';
 import { fmtFrac, fmtNumber, isInt, isZero, type Q, q } from './num.ts';
 import { factorUni, Poly, primitive, rationalRoots, trimCoeffs } from './poly.ts';
 import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
@@ -423,7 +424,7 @@ function flipIneq(op: string): string {
 }
 
 /** Linear inequalities in one variable: like an equation, but dividing by a negative flips the sign. */
-export const solveInequality: FamilySolver = (norm, _lower, c) => {
+export const solveInequality: FamilySolver = everyNumberUsed((norm, _lower, c) => {
   const text = norm.replace(/≤/g, '<=').replace(/≥/g, '>=');
   const m = INEQ.exec(text);
   if (!m) return null;
@@ -483,9 +484,9 @@ export const solveInequality: FamilySolver = (norm, _lower, c) => {
       'Lutasin na parang equation — pero kapag nag-multiply o nag-divide sa negatibong numero, baligtarin ang sign ng inequality.',
     ),
   };
-};
+});
 
-export const solveEquation: FamilySolver = (norm, _lower, c) => {
+export const solveEquation: FamilySolver = everyNumberUsed((norm, _lower, c) => {
   if (!norm.includes('=')) return null;
   const runs = mathRuns(norm, true).filter(
     (r) => (r.match(/=/g) ?? []).length === 1 && !/=\s*$|^\s*=/.test(r),
@@ -549,9 +550,9 @@ export const solveEquation: FamilySolver = (norm, _lower, c) => {
   if (d === 1) return solveLinear(e.l, e.r, target, e.text, dec, c);
   if (d >= 2 && P.vars().length === 1) return solvePolyEq(P, target, c);
   return null;
-};
+});
 
-export const solveFactor: FamilySolver = (norm, lower, c) => {
+export const solveFactor: FamilySolver = everyNumberUsed((norm, lower, c) => {
   if (
     !/\bfactor(ise|ize)?\b|i-?factor|factorise|factorize|salikin|i-?salik/.test(lower) ||
     /prime|gcf|gcd|common factor/.test(lower)
@@ -587,7 +588,7 @@ export const solveFactor: FamilySolver = (norm, lower, c) => {
       'Ilabas muna ang greatest common factor; ang bawat ugat r ng polynomial ay nagbibigay ng factor na (x − r).',
     ),
   };
-};
+});
 
 /** For a product of two brackets: every pairwise product, e.g. `(x)(x) + (x)(-1) + (1)(x) + (1)(-1)`. */
 function distributeLine(n: Node): { line: string; collected: string | null } | null {
@@ -616,9 +617,11 @@ function distributeLine(n: Node): { line: string; collected: string | null } | n
   }
 }
 
-export const solveExpand: FamilySolver = (norm, lower, c) => {
+export const solveExpand: FamilySolver = everyNumberUsed((norm, lower, c) => {
   const explicit =
     /\b(expand|simplify|collect|multiply out|i-?expand|palawakin|pasimplehin|i-?simplify)\b/.test(lower);
+  // In a story, letters next to numbers are things ("3 a slice", "159 g"): expand only when asked to.
+  if (!explicit && isStory(lower)) return null;
   const expr = mainExpression(norm, false);
   if (!expr || /[=<>≤≥]/.test(norm)) return null;
   const p = safePoly(expr);
@@ -684,7 +687,7 @@ export const solveExpand: FamilySolver = (norm, lower, c) => {
       'I-multiply ang bawat term ng isang panaklong sa bawat term ng isa, saka pagsamahin ang magkatulad na term (parehong variable at exponent).',
     ),
   };
-};
+});
 
 function substitute(n: Node, v: string, val: Q): Node {
   switch (n.t) {
@@ -749,7 +752,7 @@ const ASSIGNMENTS = new RegExp(
 
 const DEF_RE = /([a-zA-Z])\s*\(\s*([a-zA-Z])\s*\)\s*=\s*((?:[^.?!;,]|\.\d)+)/g;
 
-export const solveEvaluate: FamilySolver = (norm, _lower, c) => {
+export const solveEvaluate: FamilySolver = everyNumberUsed((norm, _lower, c) => {
   const dec = hasDecimal(norm);
   const defs = [...norm.matchAll(DEF_RE)];
   if (defs.length > 0) {
@@ -820,4 +823,4 @@ export const solveEvaluate: FamilySolver = (norm, _lower, c) => {
   const given = new Set(values.map(([v]) => v));
   if (vars.length === 0 || given.size !== values.length || vars.some((v) => !given.has(v))) return null;
   return evaluateAt(p.node, values, expr, dec, c);
-};
+});

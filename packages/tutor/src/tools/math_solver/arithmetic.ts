@@ -8,6 +8,7 @@ import {
   parseExpr,
   printNode,
 } from './expr.ts';
+import { asksForAnotherPart, countNumbers, everyNumberUsed, proseWords } from './guards.ts';
 import { fmtApprox, fmtNumber, isInt, lcmBig, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
@@ -464,25 +465,45 @@ function kindOf(node: Node): string {
 }
 
 /** Word-form binary operations ("Subtract 3 from 7", "5 times -8", "hatiin ang 6 sa 10"). */
-export const solveWordArithmetic: FamilySolver = (_norm, lower, c) => {
-  for (const t of TEMPLATES) {
-    const m = t.re.exec(lower);
-    if (m?.[1] && m[2]) {
-      const node = t.build(m[1], m[2]);
-      return solveArithmeticNode(node, `${m[1]} ${m[2]}`, t.kind, c);
+export const solveWordArithmetic: FamilySolver = everyNumberUsed(
+  (_norm, lower, c) => {
+    for (const t of TEMPLATES) {
+      const m = t.re.exec(lower);
+      // The phrase must be the whole problem: no other number beside it, and its second number not a factor
+      // ("13 less than 4 times as many" is not 4 − 13).
+      const rest = m ? `${lower.slice(0, m.index)} ${lower.slice(m.index + m[0].length)}` : '';
+      if (
+        m &&
+        (countNumbers(rest) > 0 ||
+          /^\s*(?:times|beses|ulit|[x×*])/.test(lower.slice(m.index + m[0].length)) ||
+          (t.kind === 'fractions' && asksForAnotherPart(lower)))
+      )
+        return null;
+      if (m?.[1] && m[2]) {
+        const node = t.build(m[1], m[2]);
+        return solveArithmeticNode(node, `${m[1]} ${m[2]}`, t.kind, c);
+      }
     }
-  }
-  return null;
-};
+    return null;
+  },
+  { exercises: true },
+);
 
 /** A plain numeric expression somewhere in the text ("What is -6 + (16/(-6))/4*-3?"). */
-export const solveExpression: FamilySolver = (norm, _lower, c) => {
+export const solveExpression: FamilySolver = everyNumberUsed((norm, lower, c) => {
   if (/[<>≤≥]/.test(norm)) return null;
   let text = norm;
   // "3 x 4" meaning times, only when no variable x is in play
   if (!/=/.test(text)) text = text.replace(/(\d)\s*[xX]\s*(?=\d)/g, '$1*');
   const expr = mainExpression(text, false);
-  if (!expr) return null;
+  // A fraction alone among words of prose ("6/5 of a liter", "3/4 of them are girls") is a quantity, not an
+  // exercise; asked "as a percent" or "as a decimal", it is a form this family does not write.
+  if (
+    !expr ||
+    (/^\(?-?[\d.]+\s*\/\s*[\d.]+\)?$/.test(expr) &&
+      (proseWords(lower) > 0 || /\b(?:percent|porsyento|porsiyento|decimal|desimal)\b/.test(lower)))
+  )
+    return null;
   // A number of the text that the expression leaves out is data it ignores (a word problem read only in
   // part): answering would be a guess, so leave it to an honest "unsupported". Numbers the student wrote
   // out again in the expression ("… gumastos ng 85. 250 - 85") are not left out.
@@ -497,4 +518,4 @@ export const solveExpression: FamilySolver = (norm, _lower, c) => {
   if (hasVars(node)) return null;
   if (node.t === 'num') return null;
   return solveArithmeticNode(node, expr, kindOf(node), c);
-};
+});

@@ -1,4 +1,5 @@
 import { mainExpression, parseExpr, toPoly } from './expr.ts';
+import { everyNumberUsed } from './guards.ts';
 import type { Poly } from './poly.ts';
 import { type FamilySolver, type MathStep, step } from './types.ts';
 
@@ -10,7 +11,7 @@ const ORDER_WORDS: [RegExp, number][] = [
   [/\b(fifth|5th|ikalima|panlima|ika-5)\b/, 5],
 ];
 
-export const solveDerivative: FamilySolver = (norm, lower, c) => {
+export const solveDerivative: FamilySolver = everyNumberUsed((norm, lower, c) => {
   if (!/derivative|differentiat|derivatibo|deribatibo|hinango|iba-ibahin|d\/d[a-z]|\bderive\b/.test(lower))
     return null;
   let order = 1;
@@ -76,4 +77,4 @@ export const solveDerivative: FamilySolver = (norm, lower, c) => {
       `Gamitin ang power rule sa bawat term: ibaba ang exponent bilang multiplier at bawasan ng isa ang power ng ${v}; ulitin para sa mas mataas na derivative.`,
     ),
   };
-};
+});

@@ -87,6 +87,19 @@ function tokenize(s: string): Tok[] {
 }
 
 /**
+ * A lone letter between a number and a word of prose is a unit or an article, not a variable: "needs 159 g
+ * more", "$3 a slice", "a 30-second commercial", "I'm 4 times older".
+ */
+function unitOrArticle(toks: Tok[], i: number): boolean {
+  const [p2, p1, n1, n2] = [toks[i - 2], toks[i - 1], toks[i + 1], toks[i + 2]];
+  const prose = (t: Tok | undefined) => t?.kind === 'word' && t.text.length > 1 && !FUNCS.has(t.text);
+  if (p1?.kind === 'ws' && p2?.kind === 'num') return n1?.kind === 'ws' && prose(n2);
+  if (n1?.kind === 'ws' && n2?.kind === 'num')
+    return !p1 || p1.kind === 'other' || (p1.kind === 'ws' && (prose(p2) || p2?.kind === 'other'));
+  return false;
+}
+
+/**
  * Maximal runs of "math" tokens in a sentence: numbers, operators, brackets and single-letter variables
  * (or letters glued to a number like `2x`). Words break a run. Used to find the expression in
  * "Ano ang 3/4 + 1/6?" or "Solve for x: 3(x-2)=12".
@@ -114,7 +127,7 @@ export function mathRuns(s: string, allowEquals = true): string[] {
       const w = t.text;
       const glued = prev?.kind === 'num' || prev?.text === ')';
       if (FUNCS.has(w.toLowerCase()) && next?.text === '(') cur += w;
-      else if (/^[a-zA-Z]$/.test(w)) cur += w;
+      else if (/^[a-zA-Z]$/.test(w) && !unitOrArticle(toks, i)) cur += w;
       else if (
         glued &&
         /^[a-z]{1,3}$/.test(w) &&

@@ -1,7 +1,8 @@
+import { everyNumberUsed } from './guards.ts';
 import { fmtFrac, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, step } from './types.ts';
 
-export const solveProbabilitySequence: FamilySolver = (norm, lower, c) => {
+export const solveProbabilitySequence: FamilySolver = everyNumberUsed((norm, lower, c) => {
   if (
     !/without\s+replacement|walang\s+(?:pagbabalik|pagpapalit|ibinabalik|kapalit|pagsasauli|ibinalik)|hindi\s+ibinabalik/.test(
       lower,
@@ -31,7 +32,10 @@ export const solveProbabilitySequence: FamilySolver = (norm, lower, c) => {
   const parts: string[] = [];
   const steps: MathStep[] = [
     step(
-      c.tr('Count each letter and the total', 'Bilangin ang bawat titik at ang kabuuan'),
+      c.tr(
+        `${seq.length} letters are picked in order: count each letter and the total`,
+        `${seq.length} titik ang pinipili nang sunod-sunod: bilangin ang bawat titik at ang kabuuan`,
+      ),
       `${[...counts].map(([k, v]) => `${k}: ${v}`).join(', ')}; ${c.tr('total', 'kabuuan')} ${total}`,
     ),
   ];
@@ -69,4 +73,4 @@ export const solveProbabilitySequence: FamilySolver = (norm, lower, c) => {
       'Kapag walang pagbabalik, nagbabago ang natitira sa bawat pili: i-multiply ang probability ng bawat pili gamit ang nabawasang bilang.',
     ),
   };
-};
+});

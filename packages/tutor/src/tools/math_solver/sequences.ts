@@ -1,4 +1,5 @@
 import { hasDecimal } from './expr.ts';
+import { everyNumberUsed } from './guards.ts';
 import { fmtNumber, type Q, q } from './num.ts';
 import { Poly } from './poly.ts';
 import { type FamilySolver, type MathStep, type Solved, step } from './types.ts';
@@ -56,7 +57,7 @@ function position(lower: string): number | null {
   return (en >= 0 ? en : ORDINALS_FIL.indexOf(word)) + 1;
 }
 
-export const solveSequence: FamilySolver = (norm, lower, c) => {
+export const solveSequence: FamilySolver = everyNumberUsed((norm, lower, c) => {
   if (
     !/\bnext\b|susunod|kasunod|sunod|sumunod|\bsequence\b|pattern|missing|th\s+term|\bnth\b|ika-?[a-z]\s+na\s+term|general\s+term|\bterm\b|termino/.test(
       lower,
@@ -207,7 +208,7 @@ export const solveSequence: FamilySolver = (norm, lower, c) => {
     add = nextVal;
   }
   return { kind: 'sequence_next_term', answer: f(add), steps, concept: seqConcept(c) };
-};
+});
 
 /** The rule of a difference table whose last level is constant (Newton): a(v) = Σ Δʲa₁ · C(v - 1, j). */
 function newtonPoly(rows: Q[][], v: string): Poly {
