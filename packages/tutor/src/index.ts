@@ -12,6 +12,7 @@ export {
   type TutorOptions,
 } from './orchestrator.ts';
 export * from './pedagogy/bkt.ts';
+export * from './pedagogy/evidence.ts';
 export * from './pedagogy/fsrs.ts';
 export * from './pedagogy/next.ts';
 export * from './pedagogy/profile.ts';

@@ -22,7 +22,6 @@ import {
   masteryLabel,
   masteryLevel,
   RATINGS,
-  ratingIsCorrect,
   recommendNext,
   reviewCard,
 } from '../learning.ts';
@@ -244,7 +243,12 @@ export function learningRoutes(ctx: AppContext) {
             .returning({ id: quizAnswers.id });
           if (inserted.length === 0) throw conflict('This question was already answered.');
           return quiz.topicId
-            ? recordEvidence(ctx, tx as unknown as Db, actor, quiz.topicId, verdict.correct)
+            ? recordEvidence(ctx, tx as unknown as Db, actor, quiz.topicId, {
+                kind: 'quiz_answer',
+                correct: verdict.correct,
+                answer_type: question.type,
+                choices: question.choices.length,
+              })
             : null;
         });
         ctx.metrics.quizAnswers.inc({ ...labelsFor(topic, actor), correct: String(verdict.correct) });
@@ -327,7 +331,10 @@ export function learningRoutes(ctx: AppContext) {
             .insert(flashcardReviews)
             .values({ cardId: c.id, userId: actor.id, rating, createdAt: now });
           const m = c.topicId
-            ? await recordEvidence(ctx, tx as unknown as Db, actor, c.topicId, ratingIsCorrect(rating))
+            ? await recordEvidence(ctx, tx as unknown as Db, actor, c.topicId, {
+                kind: 'self_rating',
+                rating,
+              })
             : null;
           return { card: c, next, mastery: m };
         });
