@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { detectLocale, type OrchestrateResponse, type ToolRegistry, type TutorEvent } from '@aralin/tutor';
+import {
+  detectLocale,
+  exerciseEvidence,
+  type OrchestrateResponse,
+  type ToolRegistry,
+  type TutorEvent,
+} from '@aralin/tutor';
 import { and, desc, eq, getTableColumns, inArray, lt, ne, sql, type WithSubquery } from 'drizzle-orm';
 import type { Actor } from './auth/session.ts';
 import type { AppContext } from './context.ts';
 import { type Db, preparedStatements } from './db/client.ts';
 import {
+  classes,
   conversations,
+  enrolments,
   flashcardDecks,
   flashcards,
   mastery,
@@ -17,6 +25,7 @@ import {
   users,
 } from './db/schema.ts';
 import { emotionalSummary, masterySummary, moderate, newCardState } from './learning.ts';
+import { recordEvidence } from './mastery.ts';
 import type { Emit } from './sse.ts';
 
 export const HISTORY_LIMIT = 12;
@@ -59,6 +68,8 @@ function topicIdOf(result: Record<string, unknown> | null): string | null {
 export interface TurnContext {
   history: [MessageRow['role'], string][];
   mastery: [string, number][];
+  /** One of the student's classes is in an assessment: hints only. */
+  hintsOnly: boolean;
 }
 
 const p = sql.placeholder;
@@ -93,6 +104,7 @@ function contextColumns(db: Db) {
     mastery: sql<
       TurnContext['mastery']
     >`(select coalesce(json_agg(json_build_array(${known.topicId}, ${known.pKnown})), '[]'::json) from ${known})`,
+    hintsOnly: sql<boolean>`exists (select 1 from ${enrolments} join ${classes} on ${classes.id} = ${enrolments.classId} where ${enrolments.studentId} = ${p('userId')} and ${classes.hintsOnly})`,
   };
 }
 
@@ -186,8 +198,8 @@ export async function storeStudentMessage(
   }
   const [row] = rows;
   if (!row) return null;
-  const { history, mastery: known, ...message } = row;
-  return { message, context: { history, mastery: known } };
+  const { history, mastery: known, hintsOnly, ...message } = row;
+  return { message, context: { history, mastery: known, hintsOnly } };
 }
 
 async function loadContext(ctx: AppContext, actor: Actor, message: MessageRow): Promise<TurnContext> {
@@ -197,7 +209,7 @@ async function loadContext(ctx: AppContext, actor: Actor, message: MessageRow): 
     messageId: message.id,
     userId: actor.id,
   });
-  return row ?? { history: [], mastery: [] };
+  return row ?? { history: [], mastery: [], hintsOnly: false };
 }
 
 /** A mastery summary for the planner, from stored mastery only. */
@@ -314,7 +326,7 @@ export async function runTurn(
       };
     }
 
-    const { history, mastery: known } = context ?? (await loadContext(ctx, actor, userMessage));
+    const { history, mastery: known, hintsOnly } = context ?? (await loadContext(ctx, actor, userMessage));
     const masteryNow = masteryText(ctx, actor, known);
     const u = actor.user;
     const emotional = emotionalSummary(
@@ -367,7 +379,12 @@ export async function runTurn(
       }
     };
     const tutor = await ctx.tutors.forSchool(actor.schoolId);
-    const response: OrchestrateResponse = await tutor.orchestrate(request, { onEvent });
+    // Students are tutored Socratically: an exercise gets hints and their attempts are checked.
+    const response: OrchestrateResponse = await tutor.orchestrate(request, {
+      onEvent,
+      socratic: actor.role === 'student',
+      hintsOnly,
+    });
     if (!textOpen && response.reply) writeText(response.reply);
     const outcome: ChatOutcome = response.status;
     if (response.status !== 'completed' || !response.result) {
@@ -389,6 +406,12 @@ export async function runTurn(
       quizId,
       deckId,
     });
+    // A checked exercise attempt, or a hint the student asked for, is evidence of what they know.
+    const learned = response.socratic ? exerciseEvidence(response.socratic, response.result?.kind) : null;
+    if (learned)
+      await ctx.db.transaction((tx) =>
+        recordEvidence(ctx, tx as unknown as Db, actor, learned.topic_id, learned.evidence),
+      );
     if (textOpen) emit({ type: 'text-end', id: textId });
     emit({ type: 'finish' });
     ctx.metrics.decisions.inc({

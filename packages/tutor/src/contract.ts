@@ -43,6 +43,16 @@ export type Status = z.infer<typeof Status>;
 export const Planner = z.enum(['embedded', 'llm']);
 export type Planner = z.infer<typeof Planner>;
 
+/** Where a Socratic turn stands on the hint ladder, and the student's checked attempt when there was one. */
+export const SocraticOutcome = z.object({
+  stage: z.enum(['nudge', 'method', 'next_step', 'solution']),
+  exercise: z.string(),
+  attempt: z.object({ answer: z.string(), correct: z.boolean() }).nullable(),
+  /** The student climbed to this rung by asking again (the first nudge is the tutor's own). */
+  hint_requested: z.boolean(),
+});
+export type SocraticOutcome = z.infer<typeof SocraticOutcome>;
+
 export const OrchestrateResponse = z.object({
   status: Status,
   tool: z.string().nullable(),
@@ -56,5 +66,7 @@ export const OrchestrateResponse = z.object({
   /** True when the configured LLM failed and the embedded engine answered instead. */
   degraded: z.boolean(),
   trace: z.array(TraceStep),
+  /** Set when the Socratic gate (`socratic: true`) handled an exercise this turn. */
+  socratic: SocraticOutcome.nullable().optional(),
 });
 export type OrchestrateResponse = z.infer<typeof OrchestrateResponse>;

@@ -13,6 +13,7 @@ export {
 } from './orchestrator.ts';
 export * from './pedagogy/bkt.ts';
 export * from './pedagogy/evidence.ts';
+export * from './pedagogy/exercise-topics.ts';
 export * from './pedagogy/fsrs.ts';
 export * from './pedagogy/next.ts';
 export * from './pedagogy/profile.ts';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recommendNext } from '../../src/pedagogy/next.ts';
 import { inferEmotionalState, masterySummaryFrom } from '../../src/pedagogy/profile.ts';
-import { socraticHintLevel } from '../../src/pedagogy/socratic.ts';
 import { library } from '../tools/fixtures.ts';
 
 const content = library();
@@ -129,53 +128,5 @@ describe('masterySummaryFrom', () => {
     expect(s).toBe('Level 6 — getting steady (3 topic(s); strongest: Nouns L9; weakest: Photosynthesis L2)');
     expect(masterySummaryFrom({})).toBe('Level 1 — just starting (no practice recorded yet)');
     expect(masterySummaryFrom({ a: 0.2 }, { locale: 'fil' })).toMatch(/^Antas 3 — binubuo ang pundasyon/);
-  });
-});
-
-describe('socraticHintLevel', () => {
-  const user = (content: string) => ({ role: 'user' as const, content });
-  const tutor = (content: string) => ({ role: 'assistant' as const, content });
-
-  it('climbs the hint ladder across repeated asks about the same problem, then reveals', () => {
-    const ask = 'solve 2x + 3 = 11';
-    expect(socraticHintLevel({ message: ask, history: [] }).hint_level).toBe(1);
-    const h1 = [user(ask), tutor('What operation undoes + 3?')];
-    expect(socraticHintLevel({ message: 'paano nga ulit? 2x + 3 = 11', history: h1 }).hint_level).toBe(2);
-    const h2 = [...h1, user('hindi ko pa rin gets'), tutor('Subtract 3 from both sides first.')];
-    expect(socraticHintLevel({ message: 'another hint?', history: h2 }).hint_level).toBe(3);
-    const h3 = [...h2, user('another hint?'), tutor('Here is a similar problem: 3x + 1 = 10 …')];
-    const last = socraticHintLevel({ message: 'still stuck, how?', history: h3 });
-    expect(last.hint_level).toBe(0);
-    expect(last.reason).toMatch(/ladder is done/);
-  });
-
-  it('reveals at once when the student insists or shows an attempt', () => {
-    for (const message of [
-      'just give me the answer',
-      'ibigay mo na ang sagot',
-      'sagot na lang po',
-      'I give up, solve 2x + 3 = 11',
-    ])
-      expect(socraticHintLevel({ message, history: [] }).hint_level).toBe(0);
-    expect(socraticHintLevel({ message: 'I got x = 4, is it right?', history: [] }).hint_level).toBe(0);
-    expect(socraticHintLevel({ message: 'ang sagot ko ay 4', history: [] }).hint_level).toBe(0);
-    expect(socraticHintLevel({ message: '2x = 8 so x = 4', history: [] }).hint_level).toBe(0);
-  });
-
-  it('starts over for a different problem and ignores unrelated chatter', () => {
-    const history = [user('solve 2x + 3 = 11'), tutor('hint'), user('2x + 3 = 11 help'), tutor('hint 2')];
-    expect(socraticHintLevel({ message: 'solve 5y - 2 = 18', history }).hint_level).toBe(1);
-    const chatter = [user('hello!'), tutor('Hi!'), user('good morning'), tutor('Morning!')];
-    expect(socraticHintLevel({ message: 'solve 4x = 20', history: chatter }).hint_level).toBe(1);
-  });
-
-  it('honours an explicit request for a stronger hint', () => {
-    const r = socraticHintLevel({
-      message: 'give me a worked similar problem for 3x = 12',
-      history: [],
-      requestedHintLevel: 3,
-    });
-    expect(r.hint_level).toBe(3);
-    expect(socraticHintLevel({ message: '3x = 12', history: [], requestedHintLevel: 0 }).hint_level).toBe(1);
   });
 });
