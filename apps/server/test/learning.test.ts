@@ -119,6 +119,58 @@ describe('quizzes, flashcards and mastery', () => {
     expectProblem(await ana.post(`/api/v1/flashcards/${due[1].id}/review`, { rating: 'meh' }), 400);
   });
 
+  it('the server is the truth for cards: answers, score and reviews come back on reload; finish is idempotent', async () => {
+    const res = await ana.post(`/api/v1/conversations/${conversation}/messages`, { text: 'quiz me again' });
+    const part = parseSse(res.body).find((p) => p !== '[DONE]' && p.type === 'data-tool-result') as {
+      data: { quiz_id: string };
+    };
+    const quizId = part.data.quiz_id;
+    await ana.post(`/api/v1/quizzes/${quizId}/answers`, { question_id: 'q1', answer: 'Oxygen' });
+    // Another device (a second session of the same student) sees the answer with its verdict.
+    const other = await signedIn(app, 'ana');
+    const restored = (await other.get(`/api/v1/quizzes/${quizId}`)).json().quiz;
+    expect(restored.answers).toEqual([
+      {
+        question_id: 'q1',
+        answer: 'Oxygen',
+        correct: false,
+        expected: 'Carbon dioxide',
+        explanation: 'Plants take in CO2 through the stomata.',
+      },
+    ]);
+    expect(restored).toMatchObject({ score: null, total: 2, finished_at: null });
+    await other.post(`/api/v1/quizzes/${quizId}/answers`, { question_id: 'q2', answer: '6' });
+    const [first, second] = await Promise.all([
+      ana.post(`/api/v1/quizzes/${quizId}/finish`),
+      other.post(`/api/v1/quizzes/${quizId}/finish`),
+    ]);
+    expect(first.json()).toEqual({ score: 1, total: 2 });
+    expect(second.json()).toEqual({ score: 1, total: 2 });
+    expect((await ana.get(`/api/v1/quizzes/${quizId}`)).json().quiz).toMatchObject({ score: 1, total: 2 });
+    // A late answer is refused in the student's own language.
+    await ana.request('PATCH', '/api/v1/me', { locale: 'fil' });
+    const late = await ana.post(`/api/v1/quizzes/${quizId}/answers`, { question_id: 'q2', answer: '6' });
+    expect(expectProblem(late, 409).detail).toBe('Tapos na ang quiz na ito.');
+    await ana.request('PATCH', '/api/v1/me', { locale: 'en' });
+
+    const deckRes = await ana.post(`/api/v1/conversations/${conversation}/messages`, {
+      text: 'flashcards please',
+    });
+    const deckPart = parseSse(deckRes.body).find((p) => p !== '[DONE]' && p.type === 'data-tool-result') as {
+      data: { deck_id: string };
+    };
+    const deck = (await ana.get(`/api/v1/flashcards/decks/${deckPart.data.deck_id}`)).json().deck;
+    expect(deck.cards).toHaveLength(2);
+    expect(deck.cards.every((c: { reviewed_at: string | null }) => c.reviewed_at === null)).toBe(true);
+    await ana.post(`/api/v1/flashcards/${deck.cards[1].id}/review`, { rating: 'good' });
+    const again = (await other.get(`/api/v1/flashcards/decks/${deckPart.data.deck_id}`)).json().deck;
+    expect(again.cards.map((c: { reviewed_at: string | null }) => c.reviewed_at !== null)).toEqual([
+      false,
+      true,
+    ]);
+    expectProblem(await (await signedIn(app, 'ben')).get(`/api/v1/flashcards/decks/${deck.id}`), 404);
+  });
+
   it("another student cannot touch ana's quiz or cards", async () => {
     const ben = await signedIn(app, 'ben');
     const quiz = (await ana.post('/api/v1/quizzes', { topic_id: content.topics[0]?.id })).json().quiz;

@@ -1,5 +1,5 @@
 import type { Topic } from '@aralin/content';
-import { and, asc, count, desc, eq, gte, isNotNull, lte, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, max } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
@@ -7,6 +7,7 @@ import { storedQuestions } from '../chat.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import {
+  flashcardDecks,
   flashcardReviews,
   flashcards,
   mastery,
@@ -30,7 +31,21 @@ import { assertOwner } from '../policy.ts';
 import { conflict, notFound } from '../problem.ts';
 import { IdParams, requireActor, typed } from './util.ts';
 
-function publicQuiz(q: typeof quizzes.$inferSelect) {
+/** What the learning routes tell a student, in their language. */
+const SAY = {
+  finished: { en: 'This quiz is finished.', fil: 'Tapos na ang quiz na ito.' },
+  answered: { en: 'This question was already answered.', fil: 'Nasagot na ang tanong na ito.' },
+} as const;
+
+type AnswerRow = typeof quizAnswers.$inferSelect;
+
+/**
+ * A quiz as its student may see it: the questions without their answers, and each answer already given with
+ * its verdict, expected answer and explanation (as the answer route returned them), so that a reload or
+ * another device shows the quiz where the student left it.
+ */
+function publicQuiz(q: typeof quizzes.$inferSelect, answers: AnswerRow[] = []) {
+  const byId = new Map(q.questions.map((x) => [x.id, x]));
   return {
     id: q.id,
     topic_id: q.topicId,
@@ -41,7 +56,22 @@ function publicQuiz(q: typeof quizzes.$inferSelect) {
       question: x.question,
       ...(x.choices.length ? { choices: x.choices } : {}),
     })),
+    answers: answers.flatMap((a) => {
+      const question = byId.get(a.questionId);
+      return question
+        ? [
+            {
+              question_id: a.questionId,
+              answer: a.answer,
+              correct: a.correct,
+              expected: question.answer,
+              explanation: question.explanation,
+            },
+          ]
+        : [];
+    }),
     score: q.score,
+    total: q.questions.length,
     finished_at: q.finishedAt?.toISOString() ?? null,
     created_at: q.createdAt.toISOString(),
   };
@@ -208,7 +238,13 @@ export function learningRoutes(ctx: AppContext) {
 
     app.get('/quizzes/:id', { schema: { tags, params: IdParams } }, async (request) => {
       const actor = requireActor(request);
-      return { quiz: publicQuiz(await ownQuiz(actor, request.params.id)) };
+      const quiz = await ownQuiz(actor, request.params.id);
+      const answers = await ctx.db
+        .select()
+        .from(quizAnswers)
+        .where(eq(quizAnswers.quizId, quiz.id))
+        .orderBy(asc(quizAnswers.createdAt));
+      return { quiz: publicQuiz(quiz, answers) };
     });
 
     app.post(
@@ -225,7 +261,7 @@ export function learningRoutes(ctx: AppContext) {
         const quiz = await ownQuiz(actor, request.params.id);
         const question = quiz.questions.find((q) => q.id === request.body.question_id);
         if (!question) throw notFound('question');
-        if (quiz.finishedAt) throw conflict('This quiz is finished.');
+        if (quiz.finishedAt) throw conflict(SAY.finished[actor.user.locale]);
         const verdict = checkAnswer(question, request.body.answer);
         const topic = quiz.topicId ? ctx.content.get(quiz.topicId) : undefined;
         const masteryOut = await ctx.db.transaction(async (tx) => {
@@ -241,7 +277,7 @@ export function learningRoutes(ctx: AppContext) {
             })
             .onConflictDoNothing()
             .returning({ id: quizAnswers.id });
-          if (inserted.length === 0) throw conflict('This question was already answered.');
+          if (inserted.length === 0) throw conflict(SAY.answered[actor.user.locale]);
           return quiz.topicId
             ? recordEvidence(ctx, tx as unknown as Db, actor, quiz.topicId, {
                 kind: 'quiz_answer',
@@ -261,17 +297,59 @@ export function learningRoutes(ctx: AppContext) {
       },
     );
 
+    /** Finishing is idempotent: a finished quiz keeps the score it was finished with. */
     app.post('/quizzes/:id/finish', { schema: { tags, params: IdParams } }, async (request) => {
       const actor = requireActor(request);
       const quiz = await ownQuiz(actor, request.params.id);
+      const total = quiz.questions.length;
+      if (quiz.finishedAt && quiz.score !== null) return { score: quiz.score, total };
       const [row] = await ctx.db
         .select({ n: count() })
         .from(quizAnswers)
         .where(and(eq(quizAnswers.quizId, quiz.id), eq(quizAnswers.correct, true)));
       const score = row?.n ?? 0;
-      if (!quiz.finishedAt)
-        await ctx.db.update(quizzes).set({ score, finishedAt: ctx.clock() }).where(eq(quizzes.id, quiz.id));
-      return { score, total: quiz.questions.length };
+      // Only the first finish writes: a concurrent one finds finished_at set and reads the stored score.
+      const [finished] = await ctx.db
+        .update(quizzes)
+        .set({ score, finishedAt: ctx.clock() })
+        .where(and(eq(quizzes.id, quiz.id), isNull(quizzes.finishedAt)))
+        .returning({ score: quizzes.score });
+      if (finished) return { score: finished.score ?? score, total };
+      const [stored] = await ctx.db
+        .select({ score: quizzes.score })
+        .from(quizzes)
+        .where(eq(quizzes.id, quiz.id));
+      return { score: stored?.score ?? score, total };
+    });
+
+    app.get('/flashcards/decks/:id', { schema: { tags, params: IdParams } }, async (request) => {
+      const actor = requireActor(request);
+      const [deck] = await ctx.db
+        .select()
+        .from(flashcardDecks)
+        .where(eq(flashcardDecks.id, request.params.id));
+      assertOwner(actor, deck?.userId, 'deck');
+      const d = deck as typeof flashcardDecks.$inferSelect;
+      const cards = await ctx.db
+        .select()
+        .from(flashcards)
+        .where(eq(flashcards.deckId, d.id))
+        .orderBy(asc(flashcards.createdAt), asc(flashcards.id));
+      return {
+        deck: {
+          id: d.id,
+          title: d.title,
+          topic_id: d.topicId,
+          cards: cards.map((c) => ({
+            id: c.id,
+            question: c.question,
+            answer: c.answer,
+            example: c.example,
+            due: c.due.toISOString(),
+            reviewed_at: c.lastReview?.toISOString() ?? null,
+          })),
+        },
+      };
     });
 
     app.get(
