@@ -23,7 +23,7 @@ import {
 import type { StoredQuestion } from './db/schema.ts';
 
 // Used by the server as the tutor package defines them.
-export { bktParams, MASTERED, masteryLevel, moderate } from '@aralin/tutor';
+export { activeMinutes, bktParams, MASTERED, masteryLevel, moderate } from '@aralin/tutor';
 
 export function checkAnswer(question: StoredQuestion, given: string) {
   return tutorCheckAnswer(given, question.answer, {

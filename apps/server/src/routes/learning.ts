@@ -18,6 +18,7 @@ import {
   toolResults,
 } from '../db/schema.ts';
 import {
+  activeMinutes,
   type CardState,
   checkAnswer,
   masteryLabel,
@@ -145,13 +146,6 @@ async function streakAndTime(ctx: AppContext, userId: string) {
       .where(and(eq(flashcardReviews.userId, userId), gte(flashcardReviews.createdAt, since))),
   ]);
   const times = [...msgs, ...answers, ...reviews].map((r) => r.at.getTime()).sort((a, b) => a - b);
-  // Time on task: one minute per activity plus the gaps between activities less than 10 minutes apart.
-  let ms = 0;
-  for (let i = 0; i < times.length; i++) {
-    ms += 60_000;
-    const gap = i > 0 ? (times[i] as number) - (times[i - 1] as number) : Infinity;
-    if (gap < 10 * 60_000) ms += gap;
-  }
   // Streak: consecutive days (Asia/Manila) with activity, ending today or yesterday.
   const day = (t: number) => Math.floor((t + 8 * 3_600_000) / 86_400_000);
   const days = new Set(times.map(day));
@@ -162,7 +156,7 @@ async function streakAndTime(ctx: AppContext, userId: string) {
     streak++;
     cursor--;
   }
-  return { streak_days: streak, time_on_task_minutes: Math.round(ms / 60_000) };
+  return { streak_days: streak, time_on_task_minutes: activeMinutes(times) };
 }
 
 /** The topics a student's tool results were about (what they asked the tutor), newest first. */
