@@ -172,6 +172,20 @@ describe('quizzes, flashcards and mastery', () => {
     expectProblem(await (await signedIn(app, 'ben')).get(`/api/v1/flashcards/decks/${deck.id}`), 404);
   });
 
+  it('draws each quiz for its student and attempt', async () => {
+    const ids = async (client: Client) =>
+      (
+        (await client.post('/api/v1/quizzes', { topic_id: 'math-gcf', num_questions: 5 })).json().quiz
+          .questions as { id: string }[]
+      ).map((q) => q.id);
+    const first = await ids(ana);
+    const second = await ids(ana);
+    const ben = await ids(await signedIn(app, 'ben'));
+    expect(second).not.toEqual(first);
+    expect(ben).not.toEqual(first);
+    expect(new Set([...first, ...second, ...ben]).size).toBeGreaterThan(first.length);
+  });
+
   it("another student cannot touch ana's quiz or cards", async () => {
     const ben = await signedIn(app, 'ben');
     const quiz = (await ana.post('/api/v1/quizzes', { topic_id: content.topics[0]?.id })).json().quiz;

@@ -16,9 +16,10 @@ export * from './pedagogy/evidence.ts';
 export * from './pedagogy/exercise-topics.ts';
 export * from './pedagogy/fsrs.ts';
 export * from './pedagogy/next.ts';
-export * from './pedagogy/time.ts';
+export * from './pedagogy/practice.ts';
 export * from './pedagogy/profile.ts';
 export * from './pedagogy/socratic.ts';
+export * from './pedagogy/time.ts';
 export { embeddedPlanner } from './planner/embedded/index.ts';
 export {
   CircuitBreaker,

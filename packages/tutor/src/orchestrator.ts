@@ -9,6 +9,7 @@ import {
 } from './contract.ts';
 import { detectLocale } from './language.ts';
 import { socraticGate } from './pedagogy/gate.ts';
+import type { Practice } from './pedagogy/practice.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
 import type { Plan, Planner, PlanRequest } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
@@ -49,6 +50,8 @@ export interface OrchestrateOptions {
   socratic?: boolean;
   /** With `socratic`: the class is in an assessment, so the ladder stops before the worked solution. */
   hintsOnly?: boolean;
+  /** The student's practice so far, so that quizzes and decks vary per student and attempt. */
+  practice?: Practice;
 }
 
 export interface TutorOptions {
@@ -196,6 +199,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       history: request.chat_history,
       content,
       now: clock,
+      practice: opts.practice,
     };
     const gate = opts.socratic
       ? await socraticGate({

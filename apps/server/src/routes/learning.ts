@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, max } from 'dri
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
-import { storedQuestions } from '../chat.ts';
+import { loadPractice, storedQuestions } from '../chat.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -118,6 +118,7 @@ async function makeQuestions(
           history: [],
           content: ctx.content,
           now: ctx.clock,
+          practice: await loadPractice(ctx.db, actor.id, ctx.clock()),
         }),
       ) as Record<string, unknown>;
       const questions = storedQuestions(output);
