@@ -10,8 +10,10 @@ describe('recommendNext', () => {
     const recs = recommendNext({}, content, { limit: 5 });
     expect(recs.every((r) => r.kind === 'start')).toBe(true);
     expect(recs.map((r) => r.topic_id).sort()).toEqual(['eng-nouns', 'math-integers', 'sci-cells']);
-    expect(recs[0]?.reason.en).toMatch(/foundation topic/);
-    expect(recs[0]?.reason.fil).toMatch(/Pundasyong aralin/);
+    expect(recs[0]?.reason).toEqual({
+      en: 'A foundation topic — a good place to start',
+      fil: 'Pundasyong aralin — magandang simulan',
+    });
   });
 
   it('prefers weak-but-started topics, then unlocks topics whose prerequisites are mastered', () => {
@@ -21,7 +23,11 @@ describe('recommendNext', () => {
     expect(recs[0]).toMatchObject({ topic_id: 'math-integers', kind: 'continue', p_known: 0.4 });
     expect(recs[1]).toMatchObject({ topic_id: 'eng-nouns', kind: 'continue' });
     expect(recs[2]).toMatchObject({ topic_id: 'sci-photosynthesis', kind: 'unlocked' });
-    expect(recs[2]?.reason.en).toBe("You've mastered Plant and Animal Cells, so Photosynthesis is unlocked.");
+    expect(recs[2]?.reason.en).toBe('Unlocked: you mastered Plant and Animal Cells');
+    expect(recs[0]?.reason).toEqual({
+      en: '40% so far — a little more practice will lock it in',
+      fil: '40% na — kaunting pagsasanay pa para matutunan nang lubos',
+    });
     // Linear equations stays locked: integers is not mastered yet.
     expect(recs.map((r) => r.topic_id)).not.toContain('math-linear-equations');
     // Mastered topics are not recommended.
@@ -33,7 +39,8 @@ describe('recommendNext', () => {
       subject: 'Mathematics',
     });
     expect(recs[0]).toMatchObject({ topic_id: 'math-integers', kind: 'prerequisite' });
-    expect(recs[0]?.reason.en).toContain('Linear Equations in One Variable builds on Integers');
+    expect(recs[0]?.reason.en).toBe('Needed first for Linear Equations in One Variable');
+    expect(recs[0]?.reason.fil).toMatch(/^Kailangan muna para sa /);
     expect(recs.find((r) => r.topic_id === 'math-linear-equations')?.kind).toBe('continue');
   });
 
@@ -47,10 +54,8 @@ describe('recommendNext', () => {
       ['eng-nouns', 'explored'],
       ['math-integers', 'start'],
     ]);
-    expect(recs[1]?.reason.en).toBe(
-      'You asked about Linear Equations in One Variable; a short quiz will show how much of it you already know.',
-    );
-    expect(recs[1]?.reason.fil).toMatch(/^Nagtanong ka tungkol sa /);
+    expect(recs[1]?.reason.en).toBe('You asked about it — a short quiz shows what you know');
+    expect(recs[1]?.reason.fil).toMatch(/^Itinanong mo ito/);
     // Once practised, a topic is continued, not explored; above the grade it is offered only when asked about.
     const started = recommendNext({ 'eng-nouns': 0.3 }, content, { explored: ['eng-nouns'] });
     expect(started[0]).toMatchObject({ topic_id: 'eng-nouns', kind: 'continue' });
@@ -69,6 +74,20 @@ describe('recommendNext', () => {
     expect(recommendNext({}, content, { limit: 10, explored: many }).every((r) => r.kind === 'start')).toBe(
       true,
     );
+  });
+
+  it('says why in one short line per language, never repeating the title', () => {
+    const recs = recommendNext({ 'math-linear-equations': 0.3, 'sci-cells': 0.9, 'eng-nouns': 0.5 }, content, {
+      limit: 10,
+      explored: ['sci-photosynthesis', 'math-gcf'],
+    });
+    expect(new Set(recs.map((r) => r.kind)).size).toBeGreaterThanOrEqual(3);
+    for (const r of recs)
+      for (const line of [r.reason.en, r.reason.fil]) {
+        expect(line.length, line).toBeLessThanOrEqual(80);
+        expect(line, line).not.toContain('\n');
+        expect(line, line).not.toContain(r.title.en);
+      }
   });
 
   it('honours subject, grade and limit', () => {
