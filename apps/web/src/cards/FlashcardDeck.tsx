@@ -49,8 +49,8 @@ export function FlashcardDeck({ data }: { data: ToolResultData }) {
       cancelled = true;
     };
   }, [data.deck_id]);
-  // The session starts once the stored deck is known, so that it starts from the reviews the server has.
-  return loaded ? <FlashcardSession cards={deck.cards} reviewed={deck.reviewed} /> : null;
+  // The session starts again from the stored deck once it is known, with the reviews the server has.
+  return <FlashcardSession key={loaded ? 'stored' : 'shown'} cards={deck.cards} reviewed={deck.reviewed} />;
 }
 
 /** Flip-and-rate review of a list of cards (spaced repetition via POST /flashcards/:id/review). */
