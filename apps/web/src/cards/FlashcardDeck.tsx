@@ -33,7 +33,6 @@ export function FlashcardDeck({ data }: { data: ToolResultData }) {
     })),
     reviewed: new Set(),
   }));
-  const [loaded, setLoaded] = useState(!data.deck_id);
   useEffect(() => {
     if (!data.deck_id) return;
     let cancelled = false;
@@ -41,22 +40,20 @@ export function FlashcardDeck({ data }: { data: ToolResultData }) {
       .then((r) => {
         if (!cancelled) setDeck((d) => mergeDeck(d.cards, r.deck.cards));
       })
-      .catch(() => undefined)
-      .finally(() => {
-        if (!cancelled) setLoaded(true);
-      });
+      .catch(() => undefined);
     return () => {
       cancelled = true;
     };
   }, [data.deck_id]);
-  // The session starts again from the stored deck once it is known, with the reviews the server has.
-  return <FlashcardSession key={loaded ? 'stored' : 'shown'} cards={deck.cards} reviewed={deck.reviewed} />;
+  return <FlashcardSession cards={deck.cards} reviewed={deck.reviewed} />;
 }
+
+const NONE_REVIEWED: ReadonlySet<number> = new Set();
 
 /** Flip-and-rate review of a list of cards (spaced repetition via POST /flashcards/:id/review). */
 export function FlashcardSession({
   cards,
-  reviewed = new Set(),
+  reviewed = NONE_REVIEWED,
 }: {
   cards: SessionCard[];
   /** Positions of the cards the server says were reviewed already. */
@@ -65,8 +62,11 @@ export function FlashcardSession({
   const { t, i18n } = useTranslation();
   const [index, setIndex] = useState(0);
   const [flipped, setFlipped] = useState(false);
-  /** Positions of the cards rated, in this session or before it. */
+  /** Positions of the cards rated, in this session or before it (the server's reviews join when they arrive). */
   const [rated, setRated] = useState<ReadonlySet<number>>(reviewed);
+  useEffect(() => {
+    if (reviewed.size > 0) setRated((r) => new Set([...r, ...reviewed]));
+  }, [reviewed]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
