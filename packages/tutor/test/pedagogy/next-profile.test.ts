@@ -77,10 +77,14 @@ describe('recommendNext', () => {
   });
 
   it('says why in one short line per language, never repeating the title', () => {
-    const recs = recommendNext({ 'math-linear-equations': 0.3, 'sci-cells': 0.9, 'eng-nouns': 0.5 }, content, {
-      limit: 10,
-      explored: ['sci-photosynthesis', 'math-gcf'],
-    });
+    const recs = recommendNext(
+      { 'math-linear-equations': 0.3, 'sci-cells': 0.9, 'eng-nouns': 0.5 },
+      content,
+      {
+        limit: 10,
+        explored: ['sci-photosynthesis', 'math-gcf'],
+      },
+    );
     expect(new Set(recs.map((r) => r.kind)).size).toBeGreaterThanOrEqual(3);
     for (const r of recs)
       for (const line of [r.reason.en, r.reason.fil]) {
