@@ -520,6 +520,13 @@ describe.skipIf(!hasChromium)(
       await page.locator('.tool-card.quiz').waitFor({ timeout: 30_000 });
       expect(await page.locator('.tool-card.flashcards').count()).toBe(1);
       expect(await page.locator('.msg.user').count()).toBe(2);
+      // The server is the truth for the cards: the quiz comes back answered and scored, the deck reviewed.
+      const quiz = page.locator('.tool-card.quiz');
+      await expect.poll(() => quiz.locator('.score').textContent()).toMatch(/Nakakuha ka ng \d+ sa \d+/);
+      expect(await quiz.locator('.feedback').count()).toBe(await quiz.locator('.quiz-q').count());
+      expect(await page.locator('.tool-card.flashcards .deck-head').textContent()).not.toMatch(
+        /\b0 (na )?na-review/,
+      );
     });
 
     it('queues a message typed offline and sends it when back online', async () => {
@@ -590,6 +597,50 @@ describe.skipIf(!hasChromium)(
         .toContain('1553');
     });
 
+    it('solves an exercise through the hint ladder, the answer never shown before the right attempt', async () => {
+      // A new conversation, from the list (shown beside the chat on a wide screen).
+      await page.setViewportSize(DESKTOP);
+      const previous = page.url();
+      await page.locator('.conv-head button').click();
+      await page.waitForURL((url) => /\/chat\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== previous);
+      await page.setViewportSize(MOBILE);
+      const conversation = page.url().split('/').pop() as string;
+      const cards = page.locator('.tool-card.math');
+      const last = () => page.locator('.msg.assistant').last().textContent();
+      await send(page, 'Lutasin ang 2x + 3 = 11');
+      await expect.poll(() => cards.count(), { timeout: 60_000 }).toBe(1);
+      await cards.first().locator('.hint-box').waitFor();
+      // The student asks for another hint with the card's own chip, then tries a wrong answer, then the right one.
+      await cards.first().getByRole('button', { name: 'Isa pang hint' }).click();
+      await expect.poll(() => cards.count(), { timeout: 60_000 }).toBe(2);
+      expect(await page.locator('.answer-box').count()).toBe(0);
+      await send(page, 'x = 5 ba?');
+      await expect.poll(last, { timeout: 60_000 }).toContain('Hindi pa');
+      expect(await page.locator('.answer-box').count()).toBe(0);
+      expect(await page.locator('.msg.assistant').allTextContents()).not.toContainEqual(
+        expect.stringMatching(/Sagot:/),
+      );
+      await send(page, 'ang sagot ko ay 4');
+      await expect.poll(last, { timeout: 60_000 }).toMatch(/Tama — 4 ang sagot/);
+      await check(page, 'chat-hint-ladder');
+      // The rungs the student climbed, as stored (a reload shows them again): nudge, method, next step, solution.
+      const stored = await page.evaluate(
+        (id) =>
+          fetch(`/api/v1/conversations/${id}/messages`).then((r) => r.json()) as Promise<{
+            messages: { role: string; parameters: { hint_level?: number } | null }[];
+          }>,
+        conversation,
+      );
+      const rungs = stored.messages
+        .filter((m) => m.role === 'assistant')
+        .map((m) => m.parameters?.hint_level);
+      expect(rungs).toEqual([1, 3, 2, 0]);
+      const mastery = (await progress(page)).mastery.find(
+        (m) => m.topic_id === 'math-linear-equations-one-variable',
+      );
+      expect(mastery, 'the checked attempts are mastery evidence').toBeDefined();
+    });
+
     it('a teacher sees the student progress and the flagged message, and resolves it', async () => {
       const t = await openPage(DESKTOP);
       await signIn(t, 'guro', 'aralin-guro', /\/teacher$/);
@@ -608,6 +659,13 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => attention.textContent()).toContain('mataas ang antas');
       expect(await t.locator('.attention').textContent()).not.toMatch(/safety flag|has not used/);
       await check(t, 'teacher-class');
+      // An assessment: the class goes hints-only, and back.
+      const hintsOnly = t.getByRole('checkbox', { name: /Pahiwatig lang|Hints only/ });
+      // The box shows what the server stored, so it turns once the server has it.
+      await hintsOnly.click();
+      await expect.poll(() => hintsOnly.isChecked()).toBe(true);
+      await hintsOnly.click();
+      await expect.poll(() => hintsOnly.isChecked()).toBe(false);
 
       await flags.first().getByRole('link').click();
       await t.locator('.messages.readonly .msg').first().waitFor();

@@ -1,15 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { detectLocale, type OrchestrateResponse, type ToolRegistry, type TutorEvent } from '@aralin/tutor';
-import { and, desc, eq, getTableColumns, inArray, lt, ne, sql, type WithSubquery } from 'drizzle-orm';
+import {
+  detectLocale,
+  exerciseEvidence,
+  type OrchestrateResponse,
+  type Practice,
+  type ToolRegistry,
+  type TutorEvent,
+} from '@aralin/tutor';
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  lt,
+  ne,
+  type SQL,
+  sql,
+  type WithSubquery,
+} from 'drizzle-orm';
 import type { Actor } from './auth/session.ts';
 import type { AppContext } from './context.ts';
 import { type Db, preparedStatements } from './db/client.ts';
 import {
+  classes,
   conversations,
+  enrolments,
   flashcardDecks,
   flashcards,
   mastery,
   messages,
+  quizAnswers,
   quizzes,
   type StoredQuestion,
   safetyFlags,
@@ -17,6 +38,7 @@ import {
   users,
 } from './db/schema.ts';
 import { emotionalSummary, masterySummary, moderate, newCardState } from './learning.ts';
+import { recordEvidence } from './mastery.ts';
 import type { Emit } from './sse.ts';
 
 export const HISTORY_LIMIT = 12;
@@ -59,6 +81,46 @@ function topicIdOf(result: Record<string, unknown> | null): string | null {
 export interface TurnContext {
   history: [MessageRow['role'], string][];
   mastery: [string, number][];
+  /** One of the student's classes is in an assessment: hints only. */
+  hintsOnly: boolean;
+  /** What the student practised: quizzes and decks made, questions answered right, cards due. */
+  practice: StoredPractice;
+}
+
+export interface StoredPractice {
+  attempt: number;
+  right: string[];
+  due: string[];
+}
+
+/** The seeded draw of a student's next quiz or deck (see the tutor's `Practice`). */
+export function practiceOf(userId: string, stored: StoredPractice): Practice {
+  return { seed: `${userId}:${stored.attempt}`, right: new Set(stored.right), due: new Set(stored.due) };
+}
+
+/** A student's practice, outside a chat turn (a quiz made from the progress page). */
+export async function loadPractice(db: Db, userId: string, now: Date): Promise<Practice> {
+  const [row] = await db
+    .select({ practice: practiceColumn(sql`${userId}::uuid`, sql`${now.toISOString()}::timestamptz`) })
+    .from(users)
+    .where(eq(users.id, userId));
+  return practiceOf(userId, row?.practice ?? { attempt: 0, right: [], due: [] });
+}
+
+/** How many answered-right questions and due cards a turn reads at most. */
+const PRACTICE_LIMIT = 500;
+
+/** The student's practice as one JSON column (see `StoredPractice`). */
+function practiceColumn(userId: SQL, now: SQL) {
+  return sql<StoredPractice>`json_build_object(
+    'attempt', (select count(*) from ${quizzes} where ${quizzes.userId} = ${userId})
+      + (select count(*) from ${flashcardDecks} where ${flashcardDecks.userId} = ${userId}),
+    'right', (select coalesce(json_agg(r.id), '[]'::json) from (select distinct ${quizAnswers.questionId} as id
+      from ${quizAnswers} where ${quizAnswers.userId} = ${userId} and ${quizAnswers.correct}
+      limit ${PRACTICE_LIMIT}) r),
+    'due', (select coalesce(json_agg(d.q), '[]'::json) from (select ${flashcards.question} as q
+      from ${flashcards} where ${flashcards.userId} = ${userId} and ${flashcards.due} <= ${now}
+      limit ${PRACTICE_LIMIT}) d))`;
 }
 
 const p = sql.placeholder;
@@ -93,6 +155,8 @@ function contextColumns(db: Db) {
     mastery: sql<
       TurnContext['mastery']
     >`(select coalesce(json_agg(json_build_array(${known.topicId}, ${known.pKnown})), '[]'::json) from ${known})`,
+    practice: practiceColumn(sql`${p('userId')}`, sql`${p('before')}`),
+    hintsOnly: sql<boolean>`exists (select 1 from ${enrolments} join ${classes} on ${classes.id} = ${enrolments.classId} where ${enrolments.studentId} = ${p('userId')} and ${classes.hintsOnly})`,
   };
 }
 
@@ -187,8 +251,8 @@ export async function storeStudentMessage(
   }
   const [row] = rows;
   if (!row) return null;
-  const { history, mastery: known, ...message } = row;
-  return { message, context: { history, mastery: known } };
+  const { history, mastery: known, hintsOnly, practice, ...message } = row;
+  return { message, context: { history, mastery: known, hintsOnly, practice } };
 }
 
 async function loadContext(ctx: AppContext, actor: Actor, message: MessageRow): Promise<TurnContext> {
@@ -198,7 +262,7 @@ async function loadContext(ctx: AppContext, actor: Actor, message: MessageRow): 
     messageId: message.id,
     userId: actor.id,
   });
-  return row ?? { history: [], mastery: [] };
+  return row ?? { history: [], mastery: [], hintsOnly: false, practice: { attempt: 0, right: [], due: [] } };
 }
 
 /** A mastery summary for the planner, from stored mastery only. */
@@ -320,7 +384,12 @@ export async function runTurn(
       };
     }
 
-    const { history, mastery: known } = context ?? (await loadContext(ctx, actor, userMessage));
+    const {
+      history,
+      mastery: known,
+      hintsOnly,
+      practice,
+    } = context ?? (await loadContext(ctx, actor, userMessage));
     const masteryNow = masteryText(ctx, actor, known);
     const u = actor.user;
     const emotional = emotionalSummary(
@@ -373,7 +442,13 @@ export async function runTurn(
       }
     };
     const tutor = await ctx.tutors.forSchool(actor.schoolId);
-    const response: OrchestrateResponse = await tutor.orchestrate(request, { onEvent });
+    // Students are tutored Socratically: an exercise gets hints and their attempts are checked.
+    const response: OrchestrateResponse = await tutor.orchestrate(request, {
+      onEvent,
+      socratic: actor.role === 'student',
+      hintsOnly,
+      practice: practiceOf(actor.id, practice),
+    });
     if (!textOpen && response.reply) writeText(response.reply);
     const outcome: ChatOutcome = response.status;
     if (response.status !== 'completed' || !response.result) {
@@ -395,6 +470,12 @@ export async function runTurn(
       quizId,
       deckId,
     });
+    // A checked exercise attempt, or a hint the student asked for, is evidence of what they know.
+    const learned = response.socratic ? exerciseEvidence(response.socratic, response.result?.kind) : null;
+    if (learned)
+      await ctx.db.transaction((tx) =>
+        recordEvidence(ctx, tx as unknown as Db, actor, learned.topic_id, learned.evidence),
+      );
     if (textOpen) emit({ type: 'text-end', id: textId });
     emit({ type: 'finish' });
     ctx.metrics.decisions.inc({

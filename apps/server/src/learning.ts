@@ -6,13 +6,14 @@
 import type { ContentLibrary, Topic } from '@aralin/content';
 import {
   bktParams,
+  type Evidence,
   inferEmotionalState,
   MASTERED,
   masteryLevel,
   masterySummaryFrom,
+  observe,
   type ReviewRating,
   type CardState as TutorCardState,
-  bktUpdate as tutorBktUpdate,
   checkAnswer as tutorCheckAnswer,
   masteryLabel as tutorMasteryLabel,
   newCardState as tutorNewCardState,
@@ -22,7 +23,7 @@ import {
 import type { StoredQuestion } from './db/schema.ts';
 
 // Used by the server as the tutor package defines them.
-export { bktParams, MASTERED, masteryLevel, moderate, ratingIsCorrect } from '@aralin/tutor';
+export { activeMinutes, bktParams, MASTERED, masteryLevel, moderate } from '@aralin/tutor';
 
 export function checkAnswer(question: StoredQuestion, given: string) {
   return tutorCheckAnswer(given, question.answer, {
@@ -34,8 +35,9 @@ export function checkAnswer(question: StoredQuestion, given: string) {
 
 // ---------------------------------------------------------------- knowledge tracing
 
-export function bktUpdate(pKnown: number, correct: boolean, topic: Topic | undefined): number {
-  return tutorBktUpdate(pKnown, correct, bktParams(topic));
+/** P(known) after one piece of evidence, with the topic's parameters and the evidence's weight. */
+export function bktUpdate(pKnown: number, evidence: Evidence, topic: Topic | undefined): number {
+  return observe(pKnown, evidence, bktParams(topic));
 }
 
 export function masteryLabel(pKnown: number, locale: 'en' | 'fil'): string {

@@ -162,7 +162,8 @@ for (const driver of drivers)
         .conversation;
       await turn(ana, untitled.id, '  How do I solve\n 3x - 5 = 10?  ');
       await turn(ana, untitled.id, 'Explain photosynthesis');
-      await turn(ana, named.id, 'How do I solve 2x + 3 = 7?');
+      // A student gets the worked solution when they insist (Socratic tutoring gives hints first).
+      await turn(ana, named.id, 'How do I solve 2x + 3 = 7? Just give me the answer.');
       const long = 'Please explain '.concat('photosynthesis and respiration '.repeat(4));
       const cut = (await ana.post('/api/v1/conversations', {})).json().conversation;
       await turn(ana, cut.id, long);

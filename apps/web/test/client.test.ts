@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mergeDeck } from '../src/cards/deck.ts';
 import { QuizAnswers, type Score, shownAnswer } from '../src/cards/quizAnswers.ts';
 import { deleteConversation, renameConversation } from '../src/chat/conversationActions.ts';
 import { chatFetch } from '../src/chat/transport.ts';
@@ -126,6 +127,26 @@ describe('quiz answers', () => {
       answers.add('q3', { correct: true }),
     ]);
     expect(scores).toEqual([{ score: 2, total: 3 }]);
+  });
+
+  it("restores the server's answers and score after a reload, without finishing again", async () => {
+    const finish = vi.fn(async () => ({ score: 9, total: 9 }));
+    const { answers, shown, scores } = quiz(2, finish);
+    await answers.restore({ q1: { correct: true }, q2: { correct: false } }, { score: 1, total: 2 });
+    expect(shown.at(-1)).toEqual({ q1: { correct: true }, q2: { correct: false } });
+    expect(scores).toEqual([{ score: 1, total: 2 }]);
+    await answers.add('q2', { correct: false });
+    expect(finish).not.toHaveBeenCalled();
+  });
+
+  it('finishes a restored quiz whose every question was answered but whose finish was lost', async () => {
+    const finish = vi.fn(async () => ({ score: 1, total: 2 }));
+    const { answers, scores } = quiz(2, finish);
+    await answers.restore({ q1: { correct: true } }, null);
+    expect(finish).not.toHaveBeenCalled();
+    await answers.restore({ q1: { correct: true }, q2: { correct: false } }, null);
+    expect(finish).toHaveBeenCalledOnce();
+    expect(scores).toEqual([{ score: 1, total: 2 }]);
   });
 
   it('sends no finish request for a quiz the server did not save', async () => {
@@ -448,5 +469,39 @@ describe('teacher pages: what a load shows', () => {
       data: null,
       error: 'offline',
     });
+  });
+});
+
+describe('a flashcard deck from the server', () => {
+  const shown = [
+    { id: null, question: 'Chlorophyll?', answer: 'green pigment' },
+    { id: null, question: 'Stomata?', answer: 'pores' },
+    { id: null, question: 'Glucose?', answer: 'sugar' },
+  ];
+  const stored = (question: string, id: string, reviewed_at: string | null = null) => ({
+    id,
+    question,
+    answer: '',
+    example: '',
+    reviewed_at,
+  });
+
+  it("takes each card's stored id by its question, and the reviews done before the reload", () => {
+    const { cards, reviewed } = mergeDeck(shown, [
+      stored('Glucose?', 'c3'),
+      stored('Chlorophyll?', 'c1', '2026-12-01T00:00:00Z'),
+      stored('Stomata?', 'c2', '2026-12-01T00:01:00Z'),
+    ]);
+    expect(cards.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+    expect([...reviewed].sort()).toEqual([0, 1]);
+  });
+
+  it('falls back to the position for a card whose question changed, never using a stored card twice', () => {
+    const { cards, reviewed } = mergeDeck(shown, [
+      stored('Chlorophyll?', 'c1'),
+      stored('Stomata (pores)?', 'c2'),
+    ]);
+    expect(cards.map((c) => c.id)).toEqual(['c1', 'c2', null]);
+    expect(reviewed.size).toBe(0);
   });
 });

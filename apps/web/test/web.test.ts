@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isProse } from '../src/cards/util.ts';
+import { isProse, levelText, subjectName } from '../src/cards/util.ts';
 import { createMarkdown, mathExtension } from '../src/chat/markdown.ts';
 import { hasMath, messageText, toUIMessages } from '../src/lib/convert.ts';
 import { belongsTo, type KeyValueStore, Outbox } from '../src/lib/queue.ts';
@@ -199,5 +199,34 @@ describe('markdown pipeline (before DOMPurify)', () => {
     expect(tex).toEqual(['inline:x^2 = 4', 'block:x = \\pm 2']);
     expect(html).toContain('<span class="tex">x^2 = 4</span>');
     expect(html).toContain('It costs $5, not $10.');
+  });
+});
+
+describe('levels and subjects in the app language', () => {
+  /** A `t` over one locale file, with {{name}} interpolation, that returns the key when it is missing. */
+  const translator =
+    (messages: Record<string, unknown>) =>
+    (key: string, options: Record<string, unknown> = {}) => {
+      const found = key
+        .split('.')
+        .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], messages);
+      return typeof found === 'string' ? found.replace(/\{\{(\w+)\}\}/g, (_, n) => String(options[n])) : key;
+    };
+
+  it('words every level 1–10 in English and Filipino, from the level alone', () => {
+    expect(levelText({ level: 4 }, translator(en))).toBe('Level 4 — developing');
+    expect(levelText({ level: 4 }, translator(fil))).toBe('Antas 4 — umuunlad');
+    for (let level = 1; level <= 10; level++)
+      for (const messages of [en, fil])
+        expect(levelText({ level }, translator(messages))).not.toMatch(/levels\./);
+    expect(levelText({ level: 99 }, translator(fil))).toBe('Antas 10 — dalubhasa na');
+  });
+
+  it("names the pack's subjects in Filipino, and an unknown subject as it came", () => {
+    expect(subjectName('Science', translator(fil))).toBe('Agham');
+    expect(subjectName('Mathematics', translator(fil))).toBe('Matematika');
+    for (const subject of ['Mathematics', 'Science', 'English', 'Filipino', 'Araling Panlipunan'])
+      expect(subjectName(subject, translator(en))).not.toMatch(/subjects\./);
+    expect(subjectName('Music', translator(fil))).toBe('Music');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldTerm, loadContentLibrary, loadTopics, Subject } from '../src/index.ts';
+import { foldTerm, loadContentLibrary, loadTopics, QuizItem, Subject } from '../src/index.ts';
+import { givesAnswerAway } from '../src/lint.ts';
 
 const topics = loadTopics();
 const library = loadContentLibrary();
@@ -95,5 +96,64 @@ describe('short terms', () => {
   it('finds abbreviations such as pH and DNA without folding them into everything', () => {
     expect(loadContentLibrary().search('pH', { limit: 1 })[0]?.topic.id).toBe('sci-acids-bases');
     expect(loadContentLibrary().search('DNA', { limit: 1 })[0]?.topic.id).toBe('sci-dna');
+  });
+});
+
+describe('quiz items that give their answer away (content linter)', () => {
+  it('flags none in the pack', () => {
+    const flagged = topics.flatMap((t) => t.quiz.filter(givesAnswerAway).map((q) => `${t.id} ${q.id}`));
+    expect(flagged).toEqual([]);
+  });
+
+  const item = (type: QuizItem['type'], question: string, answer: string, question_fil?: string) =>
+    QuizItem.parse({
+      id: 'q',
+      type,
+      difficulty: 'easy',
+      question,
+      ...(question_fil ? { question_fil } : {}),
+      answer,
+      ...(type === 'multiple_choice'
+        ? {
+            choices: [{ text: answer }, { text: 'x', misconception: 'm' }, { text: 'y', misconception: 'm' }],
+          }
+        : {}),
+      explanation: 'e',
+    });
+
+  it('flags an answer the question states or offers as one of two numbers, in either language', () => {
+    expect(givesAnswerAway(item('numeric', 'What is the opposite of −14?', '14'))).toBe(true);
+    expect(
+      givesAnswerAway(item('numeric', 'Compare 7/9 and 11/14. Give the larger fraction.', '11/14')),
+    ).toBe(true);
+    expect(givesAnswerAway(item('numeric', 'A star is 4.2 light-years away. How many years?', '4.2'))).toBe(
+      true,
+    );
+    expect(givesAnswerAway(item('short_answer', 'Ghent is where it was printed. Where?', 'Ghent'))).toBe(
+      true,
+    );
+    expect(givesAnswerAway(item('short_answer', 'Saan?', 'Ghent', 'Sa Ghent ito nilimbag. Saan?'))).toBe(
+      true,
+    );
+  });
+
+  it('leaves computations, identification in a quoted sentence and listed options alone', () => {
+    expect(givesAnswerAway(item('numeric', 'Solve 3x + 5 = 20.', '5'))).toBe(false);
+    expect(givesAnswerAway(item('numeric', 'Write 3/4 as a decimal.', '0.75'))).toBe(false);
+    expect(
+      givesAnswerAway(
+        item('short_answer', 'Identify the adverb in "The typhoon was extremely strong."', 'extremely'),
+      ),
+    ).toBe(false);
+    expect(
+      givesAnswerAway(
+        item(
+          'short_answer',
+          'Anong kasarian ang "doktor" — panlalaki, pambabae, di-tiyak o wala?',
+          'di-tiyak',
+        ),
+      ),
+    ).toBe(false);
+    expect(givesAnswerAway(item('multiple_choice', 'Which is a noun: dog, run or blue?', 'dog'))).toBe(false);
   });
 });

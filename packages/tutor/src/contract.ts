@@ -68,6 +68,16 @@ export const SafetyResult = z.object({
 });
 export type SafetyResult = z.infer<typeof SafetyResult>;
 
+/** Where a Socratic turn stands on the hint ladder, and the student's checked attempt when there was one. */
+export const SocraticOutcome = z.object({
+  stage: z.enum(['nudge', 'method', 'next_step', 'solution']),
+  exercise: z.string(),
+  attempt: z.object({ answer: z.string(), correct: z.boolean() }).nullable(),
+  /** The student climbed to this rung by asking again (the first nudge is the tutor's own). */
+  hint_requested: z.boolean(),
+});
+export type SocraticOutcome = z.infer<typeof SocraticOutcome>;
+
 export const OrchestrateResponse = z.object({
   status: Status,
   tool: z.string().nullable(),
@@ -83,5 +93,7 @@ export const OrchestrateResponse = z.object({
   /** Null, or what the safety check found; when it answered instead of a tool, status is `no_tool`. */
   safety: SafetyResult.nullable(),
   trace: z.array(TraceStep),
+  /** Set when the Socratic gate (`socratic: true`) handled an exercise this turn. */
+  socratic: SocraticOutcome.nullable().optional(),
 });
 export type OrchestrateResponse = z.infer<typeof OrchestrateResponse>;

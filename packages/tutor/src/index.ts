@@ -12,10 +12,14 @@ export {
   type TutorOptions,
 } from './orchestrator.ts';
 export * from './pedagogy/bkt.ts';
+export * from './pedagogy/evidence.ts';
+export * from './pedagogy/exercise-topics.ts';
 export * from './pedagogy/fsrs.ts';
 export * from './pedagogy/next.ts';
+export * from './pedagogy/practice.ts';
 export * from './pedagogy/profile.ts';
 export * from './pedagogy/socratic.ts';
+export * from './pedagogy/time.ts';
 export { embeddedPlanner } from './planner/embedded/index.ts';
 export {
   CircuitBreaker,

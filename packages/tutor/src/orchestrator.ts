@@ -8,7 +8,8 @@ import {
   type TraceStep,
 } from './contract.ts';
 import { detectLocale } from './language.ts';
-import { socraticHintLevel } from './pedagogy/socratic.ts';
+import { socraticGate } from './pedagogy/gate.ts';
+import type { Practice } from './pedagogy/practice.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
 import type { Plan, Planner, PlanRequest } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
@@ -43,10 +44,15 @@ export interface OrchestrateOptions {
   signal?: AbortSignal;
   onEvent?: (event: TutorEvent) => void;
   /**
-   * Socratic mode (the student chat turns it on): asked for the solution of an exercise, the tutor first
-   * climbs the hint ladder and reveals the full solution only when the student asks again or has tried.
+   * Socratic mode (on for students): asked for the solution of an exercise, the tutor first asks for the
+   * student's attempt with a nudge, climbs the hint ladder as they ask again or answer wrongly, checks their
+   * answers, and reveals the worked solution after the ladder, on insistence or once they got it right.
    */
   socratic?: boolean;
+  /** With `socratic`: the class is in an assessment, so the ladder stops before the worked solution. */
+  hintsOnly?: boolean;
+  /** The student's practice so far, so that quizzes and decks vary per student and attempt. */
+  practice?: Practice;
 }
 
 export interface TutorOptions {
@@ -215,13 +221,32 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     const chosen = await plan(planRequest);
     trace.push(...chosen.trace, ...chosen.plan.trace);
     const base = { locale, planner: chosen.planner.name, degraded: chosen.degraded, safety } as const;
+    const ctx: ToolContext = {
+      locale,
+      user: request.user_info,
+      history: request.chat_history,
+      content,
+      now: clock,
+      practice: opts.practice,
+    };
+    const gate = opts.socratic
+      ? await socraticGate({
+          plan: chosen.plan,
+          message: request.message,
+          tools: registry,
+          ctx,
+          locale,
+          hintsOnly: opts.hintsOnly ?? false,
+        })
+      : null;
+    if (gate) trace.push(gate.trace);
     // Text the tutor has whole (the embedded reply, a question, an apology) is one delta: split into words it
     // would still reach the client in one write, as one event per word.
     const say = (text: string) => {
       if (text) emit({ type: 'text-delta', delta: text });
     };
 
-    const p = chosen.plan;
+    const p = gate?.plan ?? chosen.plan;
     if (p.kind === 'no_tool') {
       emit({ type: 'plan', planner: base.planner, status: 'no_tool', tool: null, parameters: {} });
       say(p.reply);
@@ -286,25 +311,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     }
     trace.push(...fitted.trace);
     const parameters = fitted.value;
-    if (opts.socratic && typeof parameters.hint_level === 'number') {
-      const gate = socraticHintLevel({
-        message: request.message,
-        history: request.chat_history,
-        requestedHintLevel: parameters.hint_level,
-      });
-      if (gate.hint_level !== parameters.hint_level) {
-        trace.push({ step: 'socratic', detail: `hint_level=${gate.hint_level} (${gate.reason})` });
-        parameters.hint_level = gate.hint_level;
-      }
-    }
     emit({ type: 'plan', planner: base.planner, status: 'completed', tool: tool.name, parameters });
-    const ctx: ToolContext = {
-      locale,
-      user: request.user_info,
-      history: request.chat_history,
-      content,
-      now: clock,
-    };
     let result: Record<string, unknown>;
     try {
       result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
@@ -314,7 +321,8 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     }
     const visible = tool.visible ? tool.visible(result) : result;
     emit({ type: 'tool-result', tool: tool.name, result, visible });
-    const draft = tool.reply(result, parameters, ctx);
+    const own = tool.reply(result, parameters, ctx);
+    const draft = gate?.lead ? `${gate.lead}\n\n${own}` : own;
     let reply = draft;
     let degraded: boolean = base.degraded;
     if (chosen.planner.reply) {
@@ -357,6 +365,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       reply,
       confidence: typeof own === 'number' ? Math.min(p.confidence, own) : p.confidence,
       trace,
+      socratic: gate?.outcome ?? null,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { ContentLibrary } from '@aralin/content';
 import { z } from 'zod';
 import type { ChatMessage, Locale, UserInfo } from './contract.ts';
+import type { Practice } from './pedagogy/practice.ts';
 
 /**
  * What a planner knows how to fill. A tool maps each of its input fields to one of these kinds, so the
@@ -31,6 +32,8 @@ export interface ToolContext {
   history: ChatMessage[];
   content: ContentLibrary;
   now: () => Date;
+  /** The student's practice so far: tools that draw items (quizzes, flashcards) vary them with it. */
+  practice?: Practice | undefined;
 }
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {

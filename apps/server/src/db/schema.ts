@@ -129,6 +129,8 @@ export const classes = pgTable(
     name: text('name').notNull(),
     gradeLevel: text('grade_level').notNull(),
     joinCode: text('join_code').notNull(),
+    /** An assessment is under way: the tutor gives the class's students hints, never worked solutions. */
+    hintsOnly: boolean('hints_only').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,12 +1,13 @@
 import type { Topic } from '@aralin/content';
-import { and, asc, count, desc, eq, gte, isNotNull, lte, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, max } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/session.ts';
-import { storedQuestions } from '../chat.ts';
+import { loadPractice, storedQuestions } from '../chat.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import {
+  flashcardDecks,
   flashcardReviews,
   flashcards,
   mastery,
@@ -17,12 +18,12 @@ import {
   toolResults,
 } from '../db/schema.ts';
 import {
+  activeMinutes,
   type CardState,
   checkAnswer,
   masteryLabel,
   masteryLevel,
   RATINGS,
-  ratingIsCorrect,
   recommendNext,
   reviewCard,
 } from '../learning.ts';
@@ -31,7 +32,21 @@ import { assertOwner } from '../policy.ts';
 import { conflict, notFound } from '../problem.ts';
 import { IdParams, requireActor, typed } from './util.ts';
 
-function publicQuiz(q: typeof quizzes.$inferSelect) {
+/** What the learning routes tell a student, in their language. */
+const SAY = {
+  finished: { en: 'This quiz is finished.', fil: 'Tapos na ang quiz na ito.' },
+  answered: { en: 'This question was already answered.', fil: 'Nasagot na ang tanong na ito.' },
+} as const;
+
+type AnswerRow = typeof quizAnswers.$inferSelect;
+
+/**
+ * A quiz as its student may see it: the questions without their answers, and each answer already given with
+ * its verdict, expected answer and explanation (as the answer route returned them), so that a reload or
+ * another device shows the quiz where the student left it.
+ */
+function publicQuiz(q: typeof quizzes.$inferSelect, answers: AnswerRow[] = []) {
+  const byId = new Map(q.questions.map((x) => [x.id, x]));
   return {
     id: q.id,
     topic_id: q.topicId,
@@ -42,7 +57,22 @@ function publicQuiz(q: typeof quizzes.$inferSelect) {
       question: x.question,
       ...(x.choices.length ? { choices: x.choices } : {}),
     })),
+    answers: answers.flatMap((a) => {
+      const question = byId.get(a.questionId);
+      return question
+        ? [
+            {
+              question_id: a.questionId,
+              answer: a.answer,
+              correct: a.correct,
+              expected: question.answer,
+              explanation: question.explanation,
+            },
+          ]
+        : [];
+    }),
     score: q.score,
+    total: q.questions.length,
     finished_at: q.finishedAt?.toISOString() ?? null,
     created_at: q.createdAt.toISOString(),
   };
@@ -88,6 +118,7 @@ async function makeQuestions(
           history: [],
           content: ctx.content,
           now: ctx.clock,
+          practice: await loadPractice(ctx.db, actor.id, ctx.clock()),
         }),
       ) as Record<string, unknown>;
       const questions = storedQuestions(output);
@@ -116,13 +147,6 @@ async function streakAndTime(ctx: AppContext, userId: string) {
       .where(and(eq(flashcardReviews.userId, userId), gte(flashcardReviews.createdAt, since))),
   ]);
   const times = [...msgs, ...answers, ...reviews].map((r) => r.at.getTime()).sort((a, b) => a - b);
-  // Time on task: one minute per activity plus the gaps between activities less than 10 minutes apart.
-  let ms = 0;
-  for (let i = 0; i < times.length; i++) {
-    ms += 60_000;
-    const gap = i > 0 ? (times[i] as number) - (times[i - 1] as number) : Infinity;
-    if (gap < 10 * 60_000) ms += gap;
-  }
   // Streak: consecutive days (Asia/Manila) with activity, ending today or yesterday.
   const day = (t: number) => Math.floor((t + 8 * 3_600_000) / 86_400_000);
   const days = new Set(times.map(day));
@@ -133,7 +157,7 @@ async function streakAndTime(ctx: AppContext, userId: string) {
     streak++;
     cursor--;
   }
-  return { streak_days: streak, time_on_task_minutes: Math.round(ms / 60_000) };
+  return { streak_days: streak, time_on_task_minutes: activeMinutes(times) };
 }
 
 /** The topics a student's tool results were about (what they asked the tutor), newest first. */
@@ -209,7 +233,13 @@ export function learningRoutes(ctx: AppContext) {
 
     app.get('/quizzes/:id', { schema: { tags, params: IdParams } }, async (request) => {
       const actor = requireActor(request);
-      return { quiz: publicQuiz(await ownQuiz(actor, request.params.id)) };
+      const quiz = await ownQuiz(actor, request.params.id);
+      const answers = await ctx.db
+        .select()
+        .from(quizAnswers)
+        .where(eq(quizAnswers.quizId, quiz.id))
+        .orderBy(asc(quizAnswers.createdAt));
+      return { quiz: publicQuiz(quiz, answers) };
     });
 
     app.post(
@@ -226,7 +256,7 @@ export function learningRoutes(ctx: AppContext) {
         const quiz = await ownQuiz(actor, request.params.id);
         const question = quiz.questions.find((q) => q.id === request.body.question_id);
         if (!question) throw notFound('question');
-        if (quiz.finishedAt) throw conflict('This quiz is finished.');
+        if (quiz.finishedAt) throw conflict(SAY.finished[actor.user.locale]);
         const verdict = checkAnswer(question, request.body.answer);
         const topic = quiz.topicId ? ctx.content.get(quiz.topicId) : undefined;
         const masteryOut = await ctx.db.transaction(async (tx) => {
@@ -242,9 +272,14 @@ export function learningRoutes(ctx: AppContext) {
             })
             .onConflictDoNothing()
             .returning({ id: quizAnswers.id });
-          if (inserted.length === 0) throw conflict('This question was already answered.');
+          if (inserted.length === 0) throw conflict(SAY.answered[actor.user.locale]);
           return quiz.topicId
-            ? recordEvidence(ctx, tx as unknown as Db, actor, quiz.topicId, verdict.correct)
+            ? recordEvidence(ctx, tx as unknown as Db, actor, quiz.topicId, {
+                kind: 'quiz_answer',
+                correct: verdict.correct,
+                answer_type: question.type,
+                choices: question.choices.length,
+              })
             : null;
         });
         ctx.metrics.quizAnswers.inc({ ...labelsFor(topic, actor), correct: String(verdict.correct) });
@@ -257,17 +292,59 @@ export function learningRoutes(ctx: AppContext) {
       },
     );
 
+    /** Finishing is idempotent: a finished quiz keeps the score it was finished with. */
     app.post('/quizzes/:id/finish', { schema: { tags, params: IdParams } }, async (request) => {
       const actor = requireActor(request);
       const quiz = await ownQuiz(actor, request.params.id);
+      const total = quiz.questions.length;
+      if (quiz.finishedAt && quiz.score !== null) return { score: quiz.score, total };
       const [row] = await ctx.db
         .select({ n: count() })
         .from(quizAnswers)
         .where(and(eq(quizAnswers.quizId, quiz.id), eq(quizAnswers.correct, true)));
       const score = row?.n ?? 0;
-      if (!quiz.finishedAt)
-        await ctx.db.update(quizzes).set({ score, finishedAt: ctx.clock() }).where(eq(quizzes.id, quiz.id));
-      return { score, total: quiz.questions.length };
+      // Only the first finish writes: a concurrent one finds finished_at set and reads the stored score.
+      const [finished] = await ctx.db
+        .update(quizzes)
+        .set({ score, finishedAt: ctx.clock() })
+        .where(and(eq(quizzes.id, quiz.id), isNull(quizzes.finishedAt)))
+        .returning({ score: quizzes.score });
+      if (finished) return { score: finished.score ?? score, total };
+      const [stored] = await ctx.db
+        .select({ score: quizzes.score })
+        .from(quizzes)
+        .where(eq(quizzes.id, quiz.id));
+      return { score: stored?.score ?? score, total };
+    });
+
+    app.get('/flashcards/decks/:id', { schema: { tags, params: IdParams } }, async (request) => {
+      const actor = requireActor(request);
+      const [deck] = await ctx.db
+        .select()
+        .from(flashcardDecks)
+        .where(eq(flashcardDecks.id, request.params.id));
+      assertOwner(actor, deck?.userId, 'deck');
+      const d = deck as typeof flashcardDecks.$inferSelect;
+      const cards = await ctx.db
+        .select()
+        .from(flashcards)
+        .where(eq(flashcards.deckId, d.id))
+        .orderBy(asc(flashcards.createdAt), asc(flashcards.id));
+      return {
+        deck: {
+          id: d.id,
+          title: d.title,
+          topic_id: d.topicId,
+          cards: cards.map((c) => ({
+            id: c.id,
+            question: c.question,
+            answer: c.answer,
+            example: c.example,
+            due: c.due.toISOString(),
+            reviewed_at: c.lastReview?.toISOString() ?? null,
+          })),
+        },
+      };
     });
 
     app.get(
@@ -327,7 +404,10 @@ export function learningRoutes(ctx: AppContext) {
             .insert(flashcardReviews)
             .values({ cardId: c.id, userId: actor.id, rating, createdAt: now });
           const m = c.topicId
-            ? await recordEvidence(ctx, tx as unknown as Db, actor, c.topicId, ratingIsCorrect(rating))
+            ? await recordEvidence(ctx, tx as unknown as Db, actor, c.topicId, {
+                kind: 'self_rating',
+                rating,
+              })
             : null;
           return { card: c, next, mastery: m };
         });

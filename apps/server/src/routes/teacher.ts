@@ -63,6 +63,7 @@ function publicClass(c: typeof classes.$inferSelect, studentCount: number) {
     join_code: c.joinCode,
     teacher_id: c.teacherId,
     student_count: studentCount,
+    hints_only: c.hintsOnly,
   };
 }
 
@@ -162,6 +163,22 @@ export function teacherRoutes(ctx: AppContext) {
         students: students.map((s) => ({ ...s, last_active_at: s.last_active_at?.toISOString() ?? null })),
       };
     });
+
+    app.patch(
+      '/classes/:id',
+      { schema: { tags, params: IdParams, body: z.object({ hints_only: z.boolean() }) } },
+      async (request) => {
+        const actor = requireActor(request);
+        const klass = await assertClassAccess(ctx.db, actor, request.params.id);
+        const [row] = await ctx.db
+          .update(classes)
+          .set({ hintsOnly: request.body.hints_only })
+          .where(eq(classes.id, klass.id))
+          .returning();
+        const students = await classStudents(klass.id);
+        return { class: publicClass(row ?? klass, students.length) };
+      },
+    );
 
     app.get('/classes/:id/analytics', { schema: { tags, params: IdParams } }, async (request) => {
       const actor = requireActor(request);

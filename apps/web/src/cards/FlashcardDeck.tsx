@@ -3,68 +3,70 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../components/Field.tsx';
 import { errorMessage, get, post } from '../lib/api.ts';
 import type { DueCard, Mastery, ToolResultData } from '../lib/types.ts';
+import { mergeDeck, type SessionCard, type StoredCard } from './deck.ts';
 import { asObjects, asString, percent } from './util.ts';
+
+export type { SessionCard } from './deck.ts';
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';
 export const RATINGS: Rating[] = ['again', 'hard', 'good', 'easy'];
-
-export interface SessionCard {
-  id: string | null;
-  title?: string;
-  question: string;
-  answer: string;
-  example?: string | null;
-}
 
 interface ReviewResult {
   card: { id: string; due: string };
   mastery?: Mastery | null;
 }
 
-/** Cards of a deck created in chat. Ids come with the result when the server sends them, else from /due. */
+/**
+ * Cards of a deck created in chat. The server is the truth: the stored deck gives the cards' ids and which
+ * were already reviewed (after a reload or on another device).
+ */
 export function FlashcardDeck({ data }: { data: ToolResultData }) {
   const raw = asObjects(data.result.flashcards);
-  const [cards, setCards] = useState<SessionCard[]>(() =>
-    raw.map((c, i) => ({
-      // `c.id` is the curriculum pack's card id, not the stored card: only `card_ids` or /due give those.
+  const [deck, setDeck] = useState<{ cards: SessionCard[]; reviewed: ReadonlySet<number> }>(() => ({
+    cards: raw.map((c, i) => ({
+      // `c.id` is the curriculum pack's card id, not the stored card: only `card_ids` or the deck give those.
       id: data.card_ids?.[i] ?? null,
       title: asString(c.title),
       question: asString(c.question),
       answer: asString(c.answer),
       example: asString(c.example),
     })),
-  );
-  const needIds = data.deck_id && cards.some((c) => !c.id);
+    reviewed: new Set(),
+  }));
   useEffect(() => {
-    if (!needIds) return;
+    if (!data.deck_id) return;
     let cancelled = false;
-    get<{ cards: DueCard[] }>('/flashcards/due')
+    get<{ deck: { cards: StoredCard[] } }>(`/flashcards/decks/${data.deck_id}`)
       .then((r) => {
-        if (cancelled) return;
-        const inDeck = r.cards.filter((c) => c.deck_id === data.deck_id);
-        setCards((cs) =>
-          cs.map((c, i) => {
-            if (c.id) return c;
-            const match = inDeck.find((d) => d.question === c.question) ?? inDeck[i];
-            return match ? { ...c, id: match.id } : c;
-          }),
-        );
+        if (!cancelled) setDeck((d) => mergeDeck(d.cards, r.deck.cards));
       })
       .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [needIds, data.deck_id]);
-  return <FlashcardSession cards={cards} />;
+  }, [data.deck_id]);
+  return <FlashcardSession cards={deck.cards} reviewed={deck.reviewed} />;
 }
 
+const NONE_REVIEWED: ReadonlySet<number> = new Set();
+
 /** Flip-and-rate review of a list of cards (spaced repetition via POST /flashcards/:id/review). */
-export function FlashcardSession({ cards }: { cards: SessionCard[] }) {
+export function FlashcardSession({
+  cards,
+  reviewed = NONE_REVIEWED,
+}: {
+  cards: SessionCard[];
+  /** Positions of the cards the server says were reviewed already. */
+  reviewed?: ReadonlySet<number>;
+}) {
   const { t, i18n } = useTranslation();
   const [index, setIndex] = useState(0);
   const [flipped, setFlipped] = useState(false);
-  /** Positions of the cards rated in this session. */
-  const [rated, setRated] = useState<ReadonlySet<number>>(new Set());
+  /** Positions of the cards rated, in this session or before it (the server's reviews join when they arrive). */
+  const [rated, setRated] = useState<ReadonlySet<number>>(reviewed);
+  useEffect(() => {
+    if (reviewed.size > 0) setRated((r) => new Set([...r, ...reviewed]));
+  }, [reviewed]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../chat/Markdown.tsx';
 import { ErrorNote } from '../components/Field.tsx';
-import { errorMessage, post } from '../lib/api.ts';
+import { errorMessage, get, post } from '../lib/api.ts';
 import type { Mastery, ToolResultData } from '../lib/types.ts';
 import { QuizAnswers, type Score, shownAnswer } from './quizAnswers.ts';
 import { asObjects, asString, asStrings, levelText, percent } from './util.ts';
@@ -12,6 +12,14 @@ interface Feedback {
   expected: string;
   explanation: string;
   mastery?: Mastery | null;
+}
+
+/** A stored quiz as GET /quizzes/:id returns it: the answers given so far and the score once finished. */
+interface StoredQuiz {
+  answers: { question_id: string; correct: boolean; expected: string; explanation: string }[];
+  score: number | null;
+  total: number;
+  finished_at: string | null;
 }
 
 interface Question {
@@ -154,6 +162,28 @@ export function QuizCard({ data }: { data: ToolResultData }) {
       { answers: setFeedback, score: setScore },
     );
   });
+  // The server is the truth: a reload or another device shows the answers and score it has.
+  useEffect(() => {
+    if (!data.quiz_id) return;
+    let cancelled = false;
+    get<{ quiz: StoredQuiz }>(`/quizzes/${data.quiz_id}`)
+      .then(({ quiz }) => {
+        if (cancelled) return;
+        const given = Object.fromEntries(
+          quiz.answers.map((a) => [
+            a.question_id,
+            { correct: a.correct, expected: a.expected, explanation: a.explanation },
+          ]),
+        );
+        const finished =
+          quiz.finished_at && quiz.score !== null ? { score: quiz.score, total: quiz.total } : null;
+        return answers.restore(given, finished);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [data.quiz_id, answers]);
   const answered = Object.keys(feedback).length;
 
   return (

@@ -45,6 +45,26 @@ export class QuizAnswers<F extends { correct: boolean }> {
   async add(questionId: string, feedback: F): Promise<void> {
     this.#answers.set(questionId, feedback);
     this.#view.answers(Object.fromEntries(this.#answers));
+    await this.#finishWhenComplete();
+  }
+
+  /**
+   * What the server already has (after a reload, or from another device): its answers join those given here,
+   * and its score, when the quiz was finished, is shown without finishing again. A quiz whose every question
+   * was answered but whose finish never reached the server is finished now.
+   */
+  async restore(answers: Record<string, F>, score: Score | null): Promise<void> {
+    for (const [id, f] of Object.entries(answers)) if (!this.#answers.has(id)) this.#answers.set(id, f);
+    this.#view.answers(Object.fromEntries(this.#answers));
+    if (score) {
+      this.#finished = true;
+      this.#view.score(score);
+      return;
+    }
+    await this.#finishWhenComplete();
+  }
+
+  async #finishWhenComplete(): Promise<void> {
     if (!this.#finish || this.#finished || this.#answers.size < this.#total) return;
     this.#finished = true;
     let score: Score;

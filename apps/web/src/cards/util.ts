@@ -25,10 +25,26 @@ export function percent(p: number): string {
   return `${Math.round(Math.max(0, Math.min(1, p)) * 100)}%`;
 }
 
-/** A mastery level in words: the server's localised label, else "Level n". */
+/** A mastery level in the app's language: "Level 4 — developing", "Antas 4 — umuunlad". */
 export function levelText(
-  m: { level: number | string; label?: string | undefined },
+  m: { level: number | string },
   t: (k: string, o?: Record<string, unknown>) => string,
 ): string {
-  return m.label || t('levels.n', { level: m.level });
+  const level = Math.min(10, Math.max(1, Math.round(Number(m.level)) || 1));
+  return `${t('levels.n', { level })} — ${t(`levels.label.${level}`)}`;
+}
+
+/** The pack's subjects (as the API names them) and their keys in the translations. */
+const SUBJECTS: Record<string, string> = {
+  Mathematics: 'mathematics',
+  Science: 'science',
+  English: 'english',
+  Filipino: 'filipino',
+  'Araling Panlipunan': 'araling_panlipunan',
+};
+
+/** A subject's name in the app's language; a subject the app does not know is shown as the API names it. */
+export function subjectName(subject: string, t: (k: string) => string): string {
+  const key = SUBJECTS[subject];
+  return key ? t(`subjects.${key}`) : subject;
 }

@@ -118,4 +118,6 @@ export interface ClassSummary {
   grade_level: string;
   join_code: string;
   student_count: number;
+  /** An assessment is under way: the class's students get hints, never worked solutions. */
+  hints_only?: boolean;
 }

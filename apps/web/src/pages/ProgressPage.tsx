@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { FlashcardSession, toSessionCard } from '../cards/FlashcardDeck.tsx';
-import { levelText, percent } from '../cards/util.ts';
+import { levelText, percent, subjectName } from '../cards/util.ts';
 import { BarChart, masteryColor, Ring } from '../components/Charts.tsx';
 import { ErrorNote } from '../components/Field.tsx';
 import { errorMessage, get, post } from '../lib/api.ts';
@@ -129,14 +129,14 @@ export default function ProgressPage() {
         ) : (
           <BarChart
             label={t('progress.bySubject')}
-            data={progress.by_subject.map((s) => ({ label: s.subject, value: s.average }))}
+            data={progress.by_subject.map((s) => ({ label: subjectName(s.subject, t), value: s.average }))}
           />
         )}
       </section>
 
       {subjects.map((subject) => (
-        <section className="card" key={subject} aria-label={subject}>
-          <h2>{subject}</h2>
+        <section className="card" key={subject} aria-label={subjectName(subject, t)}>
+          <h2>{subjectName(subject, t)}</h2>
           <ul className="topic-list">
             {progress.mastery
               .filter((m) => m.subject === subject)

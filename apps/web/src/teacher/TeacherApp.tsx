@@ -6,7 +6,7 @@ import { BarChart, masteryColor } from '../components/Charts.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
-import { errorMessage, get, post } from '../lib/api.ts';
+import { errorMessage, get, patch, post } from '../lib/api.ts';
 import type { ClassSummary, Flag } from '../lib/types.ts';
 import { type Loaded, nothingLoaded, settle, shown } from './load.ts';
 import { StudentConversations } from './StudentView.tsx';
@@ -219,6 +219,40 @@ export function FlagList({ flags, onResolved }: { flags: Flag[]; onResolved: () 
   );
 }
 
+/** The class's hints-only switch, for assessments (PATCH /classes/:id). */
+function HintsOnly({ klass, onChanged }: { klass: ClassSummary; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function set(on: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      await patch(`/classes/${klass.id}`, { hints_only: on });
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="hints-only">
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={klass.hints_only ?? false}
+          disabled={busy}
+          onChange={(e) => void set(e.target.checked)}
+        />
+        <span>{t('teacher.hintsOnly')}</span>
+      </label>
+      <p className="muted">{t('teacher.hintsOnlyHint')}</p>
+      <ErrorNote message={error} />
+    </div>
+  );
+}
+
 function ClassPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const detail = useLoad<ClassDetail>(`/classes/${id}`);
@@ -237,6 +271,7 @@ function ClassPage({ id }: { id: string }) {
           {t('teacher.joinCode')}: <code className="join-code">{c.join_code}</code> — {t('teacher.joinHint')}
         </p>
       )}
+      {c && <HintsOnly klass={c} onChanged={detail.reload} />}
       {a && (
         <>
           <section className="card" aria-labelledby="att-h">

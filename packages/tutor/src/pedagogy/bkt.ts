@@ -14,7 +14,7 @@ export interface BktParams {
 
 export const DEFAULT_BKT: Readonly<BktParams> = Object.freeze({
   p_init: 0.2,
-  p_transit: 0.15,
+  p_transit: 0.1,
   p_slip: 0.1,
   p_guess: 0.2,
 });

@@ -84,8 +84,3 @@ export function reviewCard(
 export function isDue(state: CardState, now: Date): boolean {
   return new Date(state.due).getTime() <= now.getTime();
 }
-
-/** A flashcard rating as a BKT observation: "again" means the student did not recall it. */
-export function ratingIsCorrect(rating: ReviewRating): boolean {
-  return rating !== 'again';
-}

@@ -13,7 +13,8 @@ export interface Recommendation {
   kind: RecommendationKind;
   /** Current P(known), or null when the student has not started the topic. */
   p_known: number | null;
-  reason: { en: string; fil: string };
+  /** Why, in one short line per language (it does not repeat the title). */
+  reason: Bilingual;
   score: number;
 }
 
@@ -47,6 +48,39 @@ function gradeDistance(topic: Topic, grade: number | undefined): number {
 function pct(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
+
+type Bilingual = { en: string; fil: string };
+
+/**
+ * Why a topic is recommended, as one short line in each language (shown under the topic's title, so it does
+ * not repeat it): `p` is the topic's P(known), `other` the topic it unblocks or the topics that unlocked it.
+ */
+const REASONS = {
+  continue: (p: number): Bilingual => ({
+    en: `${pct(p)} so far — a little more practice will lock it in`,
+    fil: `${pct(p)} na — kaunting pagsasanay pa para matutunan nang lubos`,
+  }),
+  blocked: (p: number): Bilingual => ({
+    en: `${pct(p)} so far — strengthen its foundations first`,
+    fil: `${pct(p)} na — palakasin muna ang mga batayan nito`,
+  }),
+  prerequisite: (other: Bilingual): Bilingual => ({
+    en: `Needed first for ${other.en}`,
+    fil: `Kailangan muna para sa ${other.fil}`,
+  }),
+  explored: (): Bilingual => ({
+    en: 'You asked about it — a short quiz shows what you know',
+    fil: 'Itinanong mo ito — makikita sa maikling quiz ang alam mo na',
+  }),
+  unlocked: (other: Bilingual): Bilingual => ({
+    en: `Unlocked: you mastered ${other.en}`,
+    fil: `Bukas na: natutunan mo na ang ${other.fil}`,
+  }),
+  start: (): Bilingual => ({
+    en: 'A foundation topic — a good place to start',
+    fil: 'Pundasyong aralin — magandang simulan',
+  }),
+};
 
 /**
  * The next best topics for a student, from their mastery (topic id → P(known)) and the pack's prerequisite
@@ -92,10 +126,7 @@ export function recommendNext(
           kind: 'continue',
           p_known: p,
           score: 4 + (MASTERED - p) - distance,
-          reason: {
-            en: `You've started ${topic.title.en} (${pct(p)} mastery); a little more practice will lock it in.`,
-            fil: `Nasimulan mo na ang ${topic.title.fil} (${pct(p)} mastery); kaunting pagsasanay pa para matutunan mo ito nang lubos.`,
-          },
+          reason: REASONS.continue(p),
         });
       } else {
         for (const pre of unmet) {
@@ -108,10 +139,7 @@ export function recommendNext(
             p_known: pp ?? null,
             // A started prerequisite outranks continuing it for its own sake: it unblocks another topic.
             score: 3.5 + (MASTERED - (pp ?? 0)) * 0.5 + (pp === undefined ? 0 : 1.2) - distance,
-            reason: {
-              en: `${topic.title.en} builds on ${pre.title.en}; strengthening it first will make ${topic.title.en} easier.`,
-              fil: `Nakasandig ang ${topic.title.fil} sa ${pre.title.fil}; palakasin muna ito para gumaan ang ${topic.title.fil}.`,
-            },
+            reason: REASONS.prerequisite(topic.title),
           });
         }
         add({
@@ -120,10 +148,7 @@ export function recommendNext(
           kind: 'continue',
           p_known: p,
           score: 2.5 + (MASTERED - p) - distance,
-          reason: {
-            en: `You've started ${topic.title.en} (${pct(p)} mastery); keep going once its prerequisites are solid.`,
-            fil: `Nasimulan mo na ang ${topic.title.fil} (${pct(p)} mastery); ituloy ito kapag matibay na ang mga batayan nito.`,
-          },
+          reason: REASONS.blocked(p),
         });
       }
       continue;
@@ -137,25 +162,21 @@ export function recommendNext(
         p_known: null,
         // Newest first, whatever the grade: the student chose it.
         score: 2 - rank * 0.1,
-        reason: {
-          en: `You asked about ${topic.title.en}; a short quiz will show how much of it you already know.`,
-          fil: `Nagtanong ka tungkol sa ${topic.title.fil}; makikita sa maikling quiz kung gaano mo na ito alam.`,
-        },
+        reason: REASONS.explored(),
       });
     if (unmet.length > 0) continue;
     if (prereqs.length > 0) {
-      const names = prereqs.map((t) => t.title.en).join(', ');
-      const namesFil = prereqs.map((t) => t.title.fil).join(', ');
+      const names = {
+        en: prereqs.map((t) => t.title.en).join(', '),
+        fil: prereqs.map((t) => t.title.fil).join(', '),
+      };
       add({
         ...base,
         topic_id: topic.id,
         kind: 'unlocked',
         p_known: null,
         score: 3 - distance,
-        reason: {
-          en: `You've mastered ${names}, so ${topic.title.en} is unlocked.`,
-          fil: `Natutunan mo na nang lubos ang ${namesFil}, kaya bukas na sa iyo ang ${topic.title.fil}.`,
-        },
+        reason: REASONS.unlocked(names),
       });
     } else {
       add({
@@ -164,10 +185,7 @@ export function recommendNext(
         kind: 'start',
         p_known: null,
         score: 1 - distance - topic.grade_band.from * 0.01,
-        reason: {
-          en: `${topic.title.en} is a foundation topic with no prerequisites — a good place to start.`,
-          fil: `Pundasyong aralin ang ${topic.title.fil} na walang kailangang naunang aralin — magandang simulan.`,
-        },
+        reason: REASONS.start(),
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { Topic } from '@aralin/content';
 import { z } from 'zod';
 import type { Locale } from '../contract.ts';
+import { BUILT_WEIGHT, DIFFICULTY_WEIGHT, draw, type Practice } from '../pedagogy/practice.ts';
 import { defineTool } from '../tool.ts';
 import {
   Difficulty,
@@ -107,19 +108,30 @@ function builtCards(topic: Topic, locale: Locale): Card[] {
  */
 function selectCards(
   topic: Topic,
-  options: { count: number; difficulty: Difficulty; includeExamples: boolean; locale: Locale },
+  options: {
+    count: number;
+    difficulty: Difficulty;
+    includeExamples: boolean;
+    locale: Locale;
+    practice?: Practice | undefined;
+  },
 ): { cards: Card[]; notes: string[] } {
   const order = difficultyOrder(options.difficulty);
   const pack = packCards(topic, options.locale);
   const built = builtCards(topic, options.locale);
   const rank = (c: Card) => order.indexOf(c.difficulty);
-  const ordered = [
-    ...order.flatMap((d) => pack.filter((c) => c.difficulty === d)),
-    ...interleave(
-      [...built].sort((a, b) => rank(a) - rank(b)),
-      (c) => c.source,
-    ),
-  ];
+  const weight = (c: Card) => (DIFFICULTY_WEIGHT[rank(c)] ?? 0) * (c.source === 'pack' ? 1 : BUILT_WEIGHT);
+  // A student's deck is drawn for them and this attempt, weighted by difficulty; their due cards come first.
+  const { practice } = options;
+  const ordered = practice
+    ? draw([...pack, ...built], (c) => ({ id: c.id, front: c.question, weight: weight(c) }), practice)
+    : [
+        ...order.flatMap((d) => pack.filter((c) => c.difficulty === d)),
+        ...interleave(
+          [...built].sort((a, b) => rank(a) - rank(b)),
+          (c) => c.source,
+        ),
+      ];
   const cards = ordered.slice(0, options.count);
   // Only a deck larger than everything the topic states repeats cards (as a second review round).
   for (let i = 0; cards.length < options.count && ordered.length > 0; i++) {
@@ -250,6 +262,7 @@ Respond with JSON matching the output schema.`,
       difficulty: args.difficulty,
       includeExamples: args.include_examples,
       locale: ctx.locale,
+      practice: ctx.practice,
     });
     const traits = learnerTraits(ctx.user);
     const grade = gradeNote(topic, ctx.user, 'en');

@@ -2,6 +2,7 @@ import type { Topic } from '@aralin/content';
 import { z } from 'zod';
 import { type CheckResult, checkAnswer } from '../checker.ts';
 import type { Locale } from '../contract.ts';
+import { BUILT_WEIGHT, DIFFICULTY_WEIGHT, draw, type Practice } from '../pedagogy/practice.ts';
 import { defineTool } from '../tool.ts';
 import {
   Difficulty,
@@ -286,14 +287,27 @@ function lowerFirst(text: string): string {
  */
 function selectQuestions(
   topic: Topic,
-  options: { count: number; difficulty: Difficulty; types: QuestionType[]; locale: Locale },
+  options: {
+    count: number;
+    difficulty: Difficulty;
+    types: QuestionType[];
+    locale: Locale;
+    practice?: Practice | undefined;
+  },
 ): { questions: QuizQuestion[]; notes: string[] } {
   const { count, difficulty, types, locale } = options;
   const order = difficultyOrder(difficulty);
   const pack = topic.quiz.map((item) => packQuestion(topic, item, locale));
   const built = builtQuestions(topic, locale);
   const rank = (q: Draft) => order.indexOf(q.difficulty);
-  const candidates = (allowed: (q: Draft) => boolean) => [
+  const weight = (q: Draft) => (DIFFICULTY_WEIGHT[rank(q)] ?? 0) * (q.source === 'pack' ? 1 : BUILT_WEIGHT);
+  // A student's quiz is drawn for them and this attempt, weighted by difficulty; items answered right fall back.
+  const { practice } = options;
+  const candidates = (allowed: (q: Draft) => boolean) =>
+    practice
+      ? draw([...pack, ...built].filter(allowed), (q) => ({ id: q.id, weight: weight(q) }), practice)
+      : ordered(allowed);
+  const ordered = (allowed: (q: Draft) => boolean) => [
     ...order.flatMap((d) =>
       interleave(
         pack.filter((q) => q.difficulty === d && allowed(q)),
@@ -455,6 +469,7 @@ Respond with JSON matching the output schema.`,
       difficulty: args.difficulty,
       types: args.question_types,
       locale: ctx.locale,
+      practice: ctx.practice,
     });
     return {
       topic: pick(topic.title, ctx.locale),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recommendNext } from '../../src/pedagogy/next.ts';
 import { inferEmotionalState, masterySummaryFrom } from '../../src/pedagogy/profile.ts';
-import { socraticHintLevel } from '../../src/pedagogy/socratic.ts';
 import { library } from '../tools/fixtures.ts';
 
 const content = library();
@@ -11,8 +10,10 @@ describe('recommendNext', () => {
     const recs = recommendNext({}, content, { limit: 5 });
     expect(recs.every((r) => r.kind === 'start')).toBe(true);
     expect(recs.map((r) => r.topic_id).sort()).toEqual(['eng-nouns', 'math-integers', 'sci-cells']);
-    expect(recs[0]?.reason.en).toMatch(/foundation topic/);
-    expect(recs[0]?.reason.fil).toMatch(/Pundasyong aralin/);
+    expect(recs[0]?.reason).toEqual({
+      en: 'A foundation topic — a good place to start',
+      fil: 'Pundasyong aralin — magandang simulan',
+    });
   });
 
   it('prefers weak-but-started topics, then unlocks topics whose prerequisites are mastered', () => {
@@ -22,7 +23,11 @@ describe('recommendNext', () => {
     expect(recs[0]).toMatchObject({ topic_id: 'math-integers', kind: 'continue', p_known: 0.4 });
     expect(recs[1]).toMatchObject({ topic_id: 'eng-nouns', kind: 'continue' });
     expect(recs[2]).toMatchObject({ topic_id: 'sci-photosynthesis', kind: 'unlocked' });
-    expect(recs[2]?.reason.en).toBe("You've mastered Plant and Animal Cells, so Photosynthesis is unlocked.");
+    expect(recs[2]?.reason.en).toBe('Unlocked: you mastered Plant and Animal Cells');
+    expect(recs[0]?.reason).toEqual({
+      en: '40% so far — a little more practice will lock it in',
+      fil: '40% na — kaunting pagsasanay pa para matutunan nang lubos',
+    });
     // Linear equations stays locked: integers is not mastered yet.
     expect(recs.map((r) => r.topic_id)).not.toContain('math-linear-equations');
     // Mastered topics are not recommended.
@@ -34,7 +39,8 @@ describe('recommendNext', () => {
       subject: 'Mathematics',
     });
     expect(recs[0]).toMatchObject({ topic_id: 'math-integers', kind: 'prerequisite' });
-    expect(recs[0]?.reason.en).toContain('Linear Equations in One Variable builds on Integers');
+    expect(recs[0]?.reason.en).toBe('Needed first for Linear Equations in One Variable');
+    expect(recs[0]?.reason.fil).toMatch(/^Kailangan muna para sa /);
     expect(recs.find((r) => r.topic_id === 'math-linear-equations')?.kind).toBe('continue');
   });
 
@@ -48,10 +54,8 @@ describe('recommendNext', () => {
       ['eng-nouns', 'explored'],
       ['math-integers', 'start'],
     ]);
-    expect(recs[1]?.reason.en).toBe(
-      'You asked about Linear Equations in One Variable; a short quiz will show how much of it you already know.',
-    );
-    expect(recs[1]?.reason.fil).toMatch(/^Nagtanong ka tungkol sa /);
+    expect(recs[1]?.reason.en).toBe('You asked about it — a short quiz shows what you know');
+    expect(recs[1]?.reason.fil).toMatch(/^Itinanong mo ito/);
     // Once practised, a topic is continued, not explored; above the grade it is offered only when asked about.
     const started = recommendNext({ 'eng-nouns': 0.3 }, content, { explored: ['eng-nouns'] });
     expect(started[0]).toMatchObject({ topic_id: 'eng-nouns', kind: 'continue' });
@@ -70,6 +74,24 @@ describe('recommendNext', () => {
     expect(recommendNext({}, content, { limit: 10, explored: many }).every((r) => r.kind === 'start')).toBe(
       true,
     );
+  });
+
+  it('says why in one short line per language, never repeating the title', () => {
+    const recs = recommendNext(
+      { 'math-linear-equations': 0.3, 'sci-cells': 0.9, 'eng-nouns': 0.5 },
+      content,
+      {
+        limit: 10,
+        explored: ['sci-photosynthesis', 'math-gcf'],
+      },
+    );
+    expect(new Set(recs.map((r) => r.kind)).size).toBeGreaterThanOrEqual(3);
+    for (const r of recs)
+      for (const line of [r.reason.en, r.reason.fil]) {
+        expect(line.length, line).toBeLessThanOrEqual(80);
+        expect(line, line).not.toContain('\n');
+        expect(line, line).not.toContain(r.title.en);
+      }
   });
 
   it('honours subject, grade and limit', () => {
@@ -129,53 +151,5 @@ describe('masterySummaryFrom', () => {
     expect(s).toBe('Level 6 — getting steady (3 topic(s); strongest: Nouns L9; weakest: Photosynthesis L2)');
     expect(masterySummaryFrom({})).toBe('Level 1 — just starting (no practice recorded yet)');
     expect(masterySummaryFrom({ a: 0.2 }, { locale: 'fil' })).toMatch(/^Antas 3 — binubuo ang pundasyon/);
-  });
-});
-
-describe('socraticHintLevel', () => {
-  const user = (content: string) => ({ role: 'user' as const, content });
-  const tutor = (content: string) => ({ role: 'assistant' as const, content });
-
-  it('climbs the hint ladder across repeated asks about the same problem, then reveals', () => {
-    const ask = 'solve 2x + 3 = 11';
-    expect(socraticHintLevel({ message: ask, history: [] }).hint_level).toBe(1);
-    const h1 = [user(ask), tutor('What operation undoes + 3?')];
-    expect(socraticHintLevel({ message: 'paano nga ulit? 2x + 3 = 11', history: h1 }).hint_level).toBe(2);
-    const h2 = [...h1, user('hindi ko pa rin gets'), tutor('Subtract 3 from both sides first.')];
-    expect(socraticHintLevel({ message: 'another hint?', history: h2 }).hint_level).toBe(3);
-    const h3 = [...h2, user('another hint?'), tutor('Here is a similar problem: 3x + 1 = 10 …')];
-    const last = socraticHintLevel({ message: 'still stuck, how?', history: h3 });
-    expect(last.hint_level).toBe(0);
-    expect(last.reason).toMatch(/ladder is done/);
-  });
-
-  it('reveals at once when the student insists or shows an attempt', () => {
-    for (const message of [
-      'just give me the answer',
-      'ibigay mo na ang sagot',
-      'sagot na lang po',
-      'I give up, solve 2x + 3 = 11',
-    ])
-      expect(socraticHintLevel({ message, history: [] }).hint_level).toBe(0);
-    expect(socraticHintLevel({ message: 'I got x = 4, is it right?', history: [] }).hint_level).toBe(0);
-    expect(socraticHintLevel({ message: 'ang sagot ko ay 4', history: [] }).hint_level).toBe(0);
-    expect(socraticHintLevel({ message: '2x = 8 so x = 4', history: [] }).hint_level).toBe(0);
-  });
-
-  it('starts over for a different problem and ignores unrelated chatter', () => {
-    const history = [user('solve 2x + 3 = 11'), tutor('hint'), user('2x + 3 = 11 help'), tutor('hint 2')];
-    expect(socraticHintLevel({ message: 'solve 5y - 2 = 18', history }).hint_level).toBe(1);
-    const chatter = [user('hello!'), tutor('Hi!'), user('good morning'), tutor('Morning!')];
-    expect(socraticHintLevel({ message: 'solve 4x = 20', history: chatter }).hint_level).toBe(1);
-  });
-
-  it('honours an explicit request for a stronger hint', () => {
-    const r = socraticHintLevel({
-      message: 'give me a worked similar problem for 3x = 12',
-      history: [],
-      requestedHintLevel: 3,
-    });
-    expect(r.hint_level).toBe(3);
-    expect(socraticHintLevel({ message: '3x = 12', history: [], requestedHintLevel: 0 }).hint_level).toBe(1);
   });
 });

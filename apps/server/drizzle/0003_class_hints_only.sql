@@ -1,0 +1,1 @@
+ALTER TABLE "classes" ADD COLUMN "hints_only" boolean DEFAULT false NOT NULL;
