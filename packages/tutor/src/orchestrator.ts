@@ -321,8 +321,8 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     }
     const visible = tool.visible ? tool.visible(result) : result;
     emit({ type: 'tool-result', tool: tool.name, result, visible });
-    const own = tool.reply(result, parameters, ctx);
-    const draft = gate?.lead ? `${gate.lead}\n\n${own}` : own;
+    const toolReply = tool.reply(result, parameters, ctx);
+    const draft = gate?.lead ? `${gate.lead}\n\n${toolReply}` : toolReply;
     let reply = draft;
     let degraded: boolean = base.degraded;
     if (chosen.planner.reply) {
@@ -353,7 +353,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     }
     trace.push({ step: 'run', detail: `${tool.name} completed` });
     // A tool that reports its own confidence (the math solver's opening: no answer) caps the plan's.
-    const own = result.confidence;
+    const toolConfidence = result.confidence;
     return {
       ...base,
       degraded,
@@ -363,7 +363,8 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       result,
       clarification: null,
       reply,
-      confidence: typeof own === 'number' ? Math.min(p.confidence, own) : p.confidence,
+      confidence:
+        typeof toolConfidence === 'number' ? Math.min(p.confidence, toolConfidence) : p.confidence,
       trace,
       socratic: gate?.outcome ?? null,
     };
