@@ -8,7 +8,9 @@ import {
   type TraceStep,
 } from './contract.ts';
 import { detectLocale } from './language.ts';
+import { readStudentState, withStudentState } from './pedagogy/profile.ts';
 import { socraticHintLevel } from './pedagogy/socratic.ts';
+import { frameReply, readingFor } from './planner/adapt.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
 import type { Plan, Planner, PlanRequest } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
@@ -175,10 +177,13 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       locale = detected.locale;
       trace.push({ step: 'language', detail: `locale=${locale} detected (${detected.reason})` });
     }
+    const profile = readStudentState(request.user_info, (raw as { user_info?: unknown } | null)?.user_info);
+    trace.push(...profile.trace);
     const planRequest: PlanRequest = {
       message: request.message,
       history: request.chat_history,
-      user: request.user_info,
+      user: withStudentState(request.user_info, profile.state),
+      state: profile.state,
       locale,
       tools: registry,
       content,
@@ -272,7 +277,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     emit({ type: 'plan', planner: base.planner, status: 'completed', tool: tool.name, parameters });
     const ctx: ToolContext = {
       locale,
-      user: request.user_info,
+      user: planRequest.user,
       history: request.chat_history,
       content,
       now: clock,
@@ -286,7 +291,12 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     }
     const visible = tool.visible ? tool.visible(result) : result;
     emit({ type: 'tool-result', tool: tool.name, result, visible });
-    const draft = tool.reply(result, parameters, ctx);
+    const reading = readingFor(profile.state, request.message, [
+      parameters.topic,
+      parameters.concept_to_explain,
+      (result.grounding as { topic_id?: unknown } | undefined)?.topic_id,
+    ]);
+    const draft = frameReply(tool.reply(result, parameters, ctx), reading, visible, locale);
     let reply = draft;
     let degraded: boolean = base.degraded;
     if (chosen.planner.reply) {

@@ -1,21 +1,13 @@
 import type { Subject } from '@aralin/content';
 import type { ChatMessage, Locale, TraceStep, UserInfo } from '../../contract.ts';
-import { difficultyForMastery, parseMasteryLevel } from '../../pedagogy/bkt.ts';
+import { inferEmotionalState } from '../../pedagogy/profile.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
+import { adapted, masteryFor, type Reading } from '../adapt.ts';
 import type { Plan, Planner, PlanRequest } from '../types.ts';
 import { type Analysis, analyze } from './analyze.ts';
 import { NaiveBayes } from './classifier.ts';
-import {
-  ANAPHORA,
-  CONFIDENT,
-  type Depth,
-  GREETING,
-  type Level,
-  type NoteStyle,
-  STRUGGLE,
-  TIRED,
-} from './cues.ts';
+import { ANAPHORA, type Depth, GREETING, type Level, type NoteStyle } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
 
 const NONE = 'none';
@@ -82,39 +74,6 @@ const SUBJECT_TOPICS: [RegExp, Subject][] = [
 /** Lessons of the Filipino subject whose names would otherwise match their English counterparts. */
 const FILIPINO_TERMS =
   /\b(?:pangngalan|panghalip|pandiwa|pang-uri|pang-abay|pangatnig|pang-ukol|pang-angkop|hinuha|paghihinuha|tayutay|pabula|alamat|maikling kuwento|sanaysay|talumpati|tula|panitikan|ibong adarna|florante|noli|fili\w*|salawikain|bugtong|sanhi at bunga|pangunahing kaisipan|aspekto)\b/;
-
-const MASTERY_WORDS: [RegExp, number][] = [
-  [/\b(?:beginner|novice|just starting|nagsisimula)\b/, 2],
-  [/\b(?:building foundations?|developing|emerging)\b/, 3],
-  [/\b(?:approaching proficiency|progressing|intermediate)\b/, 5],
-  [/\b(?:proficient|solid|good grasp)\b/, 7],
-  [/\b(?:advanced|strong)\b/, 8],
-  [/\b(?:mastered|expert|mastery achieved)\b/, 10],
-];
-
-function masteryFrom(summary: string | undefined): number | null {
-  if (!summary) return null;
-  // "Level N" / "Antas N": the summaries the server writes in either language.
-  const named = parseMasteryLevel(summary);
-  if (named !== undefined) return named;
-  const text = summary.toLowerCase();
-  const outOfTen = /\b(\d{1,2})\s*\/\s*10\b/.exec(text);
-  if (outOfTen?.[1]) return Math.min(10, Math.max(1, Number(outOfTen[1])));
-  for (const [pattern, value] of MASTERY_WORDS) if (pattern.test(text)) return value;
-  return null;
-}
-
-type LearningStyle = 'visual' | 'reading_writing' | 'auditory' | 'kinesthetic';
-
-function learningStyleFrom(summary: string | undefined): LearningStyle | null {
-  if (!summary) return null;
-  const text = summary.toLowerCase();
-  if (/visual|diagram|picture|chart|drawing|images?|larawan|biswal/.test(text)) return 'visual';
-  if (/reading|writing|read|writes?|text|essays?|pagbasa|pagsulat/.test(text)) return 'reading_writing';
-  if (/auditory|listen|hearing|audio|pakikinig/.test(text)) return 'auditory';
-  if (/kinesthetic|hands[- ]on|doing|practice|activities|gawain/.test(text)) return 'kinesthetic';
-  return null;
-}
 
 interface Previous {
   tool: string;
@@ -361,13 +320,23 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
       detail: `${field}=${Array.isArray(value) ? value.join(',') : String(value)} (${layer}: ${reason})`,
     });
   };
-  const profileState = `${user.emotional_state_summary ?? ''}`.toLowerCase();
-  const struggling = a.struggling || STRUGGLE.test(profileState);
-  const tired = a.tired || TIRED.test(profileState);
-  const confident = a.confident || CONFIDENT.test(profileState);
-  const mastery = masteryFrom(user.mastery_level_summary);
-  const style = learningStyleFrom(user.learning_style_summary);
-  const stateWhy = a.struggling || a.tired || a.confident ? 'the student says so' : 'the profile says so';
+  const messageMood =
+    inferEmotionalState([request.message]).cues[0] ??
+    (a.tired ? 'tired' : a.struggling ? 'confused' : a.confident ? 'confident' : null);
+  const moodWhy = messageMood ? 'the student says so' : 'the profile says so';
+  const state = { ...request.state, emotional_state: messageMood ?? request.state.emotional_state };
+  /** The adaptation table's value for a slot, traced with its row; false when no row speaks to it. */
+  const fromState = (field: string, kind: SlotKind): boolean => {
+    const hit = adapted(kind, reading);
+    if (hit)
+      set(
+        field,
+        hit.value,
+        hit.row.startsWith('mastery') ? 'profile' : 'state',
+        `${hit.row}${hit.row.startsWith('emotional') ? `, ${moodWhy}` : ''}`,
+      );
+    return hit !== null;
+  };
 
   let topic: string | null = null;
   let topicLayer: 'stated' | 'context' = 'stated';
@@ -405,6 +374,15 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
   }
   const found = topic ? content.search(topic, { limit: 1 })[0] : undefined;
   const match = found?.strong ? found : undefined;
+  const reading: Reading = {
+    state,
+    mastery: masteryFor(
+      state,
+      [topic, match?.topic.id, match?.topic.title.en, match?.topic.title.fil].filter(
+        (k): k is string => typeof k === 'string',
+      ),
+    ),
+  };
 
   let missing: string[] = [];
   for (const [field, kind] of Object.entries(tool.slots) as [string, SlotKind][]) {
@@ -453,8 +431,7 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
         if (a.count) set(field, a.count.value, 'stated', a.count.reason);
         else if (followingUp && typeof sameTool?.[field] === 'number')
           set(field, sameTool[field], 'context', 'same number as before');
-        else if (tired) set(field, 3, 'state', `fewer items because the student is tired (${stateWhy})`);
-        else set(field, 5, 'default', 'the usual set size');
+        else if (!fromState(field, kind)) set(field, 5, 'default', 'the usual set size');
         break;
       }
       case 'difficulty': {
@@ -474,12 +451,8 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
             shift(LEVELS, before, -1) ? 'context' : 'stated',
             `easier than the last ${before ?? 'set'}`,
           );
-        else if (struggling) set(field, 'easy', 'state', `the student is struggling (${stateWhy})`);
         else if (followingUp && typeof before === 'string') set(field, before, 'context', 'same as before');
-        else if (confident) set(field, 'hard', 'state', `the student feels confident (${stateWhy})`);
-        else if (mastery !== null)
-          set(field, difficultyForMastery(mastery).difficulty, 'profile', `mastery level ${mastery}`);
-        else set(field, 'medium', 'default', 'no cue about difficulty');
+        else if (!fromState(field, kind)) set(field, 'medium', 'default', 'no cue about difficulty');
         break;
       }
       case 'depth': {
@@ -489,60 +462,28 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
           set(field, shift(DEPTHS, before, 1), 'context', `one step deeper than the last ${before}`);
         else if (followingUp && a.followUp === 'easier' && shift(DEPTHS, before, -1))
           set(field, shift(DEPTHS, before, -1), 'context', `one step simpler than the last ${before}`);
-        else if (struggling) set(field, 'basic', 'state', `the student is struggling (${stateWhy})`);
-        else if (tired)
-          set(field, 'basic', 'state', `a shorter explanation because the student is tired (${stateWhy})`);
-        else if (mastery !== null)
-          set(field, difficultyForMastery(mastery).depth, 'profile', `mastery level ${mastery}`);
-        else set(field, 'intermediate', 'default', 'no cue about depth');
+        else if (!fromState(field, kind)) set(field, 'intermediate', 'default', 'no cue about depth');
         break;
       }
       case 'note_style': {
         const before = sameTool?.[field];
         if (a.style) set(field, a.style.value, 'stated', a.style.reason);
         else if (followingUp && typeof before === 'string') set(field, before, 'context', 'same as before');
-        else if (
-          /quick review|mabilisang/.test(`${a.text} ${user.learning_style_summary ?? ''}`.toLowerCase())
-        )
-          set(field, 'bullet_points' satisfies NoteStyle, 'profile', 'a quick review');
-        else if (tired)
-          set(
-            field,
-            'bullet_points' satisfies NoteStyle,
-            'state',
-            `short notes because the student is tired (${stateWhy})`,
-          );
-        else if (style === 'visual')
-          set(field, 'structured' satisfies NoteStyle, 'profile', 'a visual learner: structured sections');
-        else if (style === 'reading_writing')
-          set(
-            field,
-            'narrative' satisfies NoteStyle,
-            'profile',
-            'a reading/writing learner: narrative notes',
-          );
-        else if (style === 'kinesthetic')
-          set(field, 'outline' satisfies NoteStyle, 'profile', 'a hands-on learner: a step outline');
-        else set(field, 'structured' satisfies NoteStyle, 'default', 'structured notes');
+        else if (!fromState(field, kind))
+          set(field, 'structured' satisfies NoteStyle, 'default', 'structured notes');
         break;
       }
       case 'include_examples':
         if (a.examples) set(field, a.examples.value, 'stated', a.examples.reason);
         else if (followingUp && typeof sameTool?.[field] === 'boolean')
           set(field, sameTool[field], 'context', 'same as before');
-        else set(field, true, 'default', 'examples help');
+        else if (!fromState(field, kind)) set(field, true, 'default', 'examples help');
         break;
       case 'include_analogies':
         if (a.analogies) set(field, a.analogies.value, 'stated', a.analogies.reason);
         else if (followingUp && typeof sameTool?.[field] === 'boolean')
           set(field, sameTool[field], 'context', 'same as before');
-        else if (
-          /analog|stories|story|real[- ]life|everyday|kuwento|kwento/.test(
-            (user.learning_style_summary ?? '').toLowerCase(),
-          )
-        )
-          set(field, true, 'profile', 'the learning style asks for comparisons');
-        else set(field, false, 'default', 'no analogies asked for');
+        else if (!fromState(field, kind)) set(field, false, 'default', 'no analogies asked for');
         break;
       case 'question_types':
         if (a.questionTypes) set(field, a.questionTypes.value, 'stated', a.questionTypes.reason);
@@ -574,7 +515,7 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
         else if (a.hint === 'next' || (a.hint === 'nudge' && before > 0 && !a.exercise))
           set(field, Math.min(3, before + 1), 'context', `the next hint after level ${before}`);
         else if (a.hint === 'nudge') set(field, 1, 'stated', 'the student asks for a hint, not the answer');
-        else set(field, 0, 'default', 'a full worked solution');
+        else if (!fromState(field, kind)) set(field, 0, 'default', 'a full worked solution');
         break;
       }
     }
