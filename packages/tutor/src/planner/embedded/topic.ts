@@ -1,9 +1,14 @@
+import { REQUEST_WORDS } from '../../lexicon/fillers.ts';
 import { ANAPHORA } from './cues.ts';
+import { parseCountWord } from './numbers.ts';
 
 /** Finding what a message is about: the student's own phrase for the topic, cut free of the request around it. */
 
 const LEADS: RegExp[] = [
+  /^(?:(?:ok(?:ay)?|sige|ngayon|now|next|then|tapos|so)[\s,]+)*(?:naman[\s,]+)?(?:what about|how about|and|paano naman|ano naman|e|eh)\s+(?:ang |yung |sa |ng |the )?(.+)/,
   /\b(?:tungkol sa|tungkol|ukol sa|hinggil sa|patungkol sa|regarding|about|covering|concerning|on the topic of|topic(?: is)?:?)\s+(.+)/,
+  /\bhow (?:do|does|can|should|would) (?:you|i|we|one|they) (?:find|solve|get|compute|calculate|add|subtract|multiply|divide|convert|simplify|use|write|graph|measure|identify|do)\s+(.+)/,
+  /\bpaano (?:mag-?|mang-?|i-?)?(?:find|solve|compute|add|subtract|multiply|divide|convert|simplify|hanapin|kunin|sagutin|lutasin|isulat|gamitin)\s+(?:ng|ang|sa|yung)?\s*(.+)/,
   /\bhow (?:does|do|did|is|are|can) (.+?) (?:work|works|happen|happens|form|forms|function|occur|affect|change)\b/,
   /\b(?:paano (?:gumagana|nangyayari|nabubuo|nagaganap)(?: ang)?)\s+(.+)/,
   /\b(?:difference between|pagkakaiba ng)\s+(.+)/,
@@ -24,29 +29,17 @@ const LEADING_NOISE =
 const TRAILING_NOISE =
   /(?:\s+(?:topic|topics|lesson|lessons|concept|concepts|chapter|na topic|na aralin|na paksa|aralin|paksa|is|are|works?|means?|ba|po|naman|lang|ito|nga|please|pls|ko|mo|na|pa|again|ulit))+$/;
 
-/** Words that are part of a request, never a topic on their own. */
-const REQUEST_WORDS = new Set(
-  `make create generate give gimme me i need want can could would you please pls plz some a an the set of my for with
-  flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize summarise
-  explain explanation teach help study review questions question items item tanong mga ng gawan gumawa gawa
-  bigyan mo ako naman po pa paki pakigawa pwede puwede ba kailangan ko gusto mag magbigay kaunting ilang konting
-  sa akin at ang yung about on to do this that it again more another easy hard medium difficult simple basic
-  madali mahirap katamtaman lang now right here hey hi hello okay ok let's lets start practice drill me us
-  ipaliwanag explain paliwanag turuan sagutin tulungan tulong help pagsusulit tungkol ukol i'm im am really so very
-  struggling confused lost stuck nahihirapan nalilito naguguluhan pagod tired anxious nervous worried tomorrow bukas
-  is are was were be our class grade baitang harder easier simpler tougher challenging level up ones instead rather
-  again another more isa pa ulit dagdagan palitan write writing something anything bagay kahit bang nga yan iyan
-  yun ito diyan dito but pero same go deeper malalim lalim mas like five pahirapan pahirapin padaliin dalian
-  naman din rin ha eh talaga please mahihirap madadali hard easy ready akong kong mong natin namin para homework assignment ko patulong
-  ninyo nila`.split(/\s+/),
-);
+/** A count with its noun inside a phrase ("sampung tanong", "seven questions"): never part of a topic. */
+const COUNTED = /\b([a-z']+)\s+(?:flash\s*cards?|cards?|questions?|items?|tanong|katanungan)\b/g;
 
 function tidy(phrase: string): string {
   let out = phrase.trim().replace(/\s+/g, ' ').replace(LEADING_NOISE, '');
   const tail = TAIL.exec(out);
   if (tail && tail.index > 0) out = out.slice(0, tail.index);
   else if (tail && tail.index === 0) out = '';
-  out = out.replace(/\b\d+\s*(?:flash\s*cards?|cards?|questions?|items?|tanong)\b/g, ' ');
+  out = out
+    .replace(COUNTED, (whole, n: string) => (parseCountWord(n) === null ? whole : ' '))
+    .replace(/\b\d+\s*(?:flash\s*cards?|cards?|questions?|items?|tanong)\b/g, ' ');
   for (let i = 0; i < 3; i++) {
     out = out.trim().replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').trim();
   }
@@ -82,7 +75,7 @@ export function extractTopicPhrase(message: string): string | null {
     text
       .replace(/[?.!,;:()]/g, ' ')
       .split(/\s+/)
-      .filter((w) => !REQUEST_WORDS.has(w) && !/^\d+$/.test(w))
+      .filter((w) => !REQUEST_WORDS.has(w) && parseCountWord(w) === null)
       .join(' '),
   );
   return meaningful(remainder) ? remainder : null;
