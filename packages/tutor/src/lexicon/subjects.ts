@@ -54,3 +54,13 @@ export const FILIPINO_TERMS =
 /** A subject named as a whole ("ang hirap ng math"): not a topic to explain. */
 export const SUBJECT_ONLY =
   /^(?:(?:the\s+)?(?:math|maths|mathematics|matematika|science|agham|english|ingles|filipino|history|kasaysayan|araling panlipunan|ap|school|studying|pag-aaral|this|it|ito|lahat)\s*)+$/;
+
+/** Each word without a plural ending: "ratios" → "ratio", "proportions" → "proportion". */
+const singular = (phrase: string) => phrase.replace(/(\p{L}{3,}?)(?:es|s)\b/gu, '$1');
+
+/** The subject a topic phrase gives away, as written or with its plurals dropped; null when none does. */
+export function subjectOfPhrase(phrase: string): Subject | null {
+  const forms = [phrase, singular(phrase)];
+  const table = [...SUBJECT_WORDS, ...SUBJECT_TOPICS];
+  return table.find(([pattern]) => forms.some((form) => pattern.test(form)))?.[1] ?? null;
+}

@@ -118,7 +118,7 @@ function statedCount(text: string): Stated<number> | null {
   const a = after.exec(text);
   if (a?.[1]) return { value: Number(a[1]), reason: `the student asks for ${a[1]} ("${a[0].trim()}")` };
   const bare = new RegExp(
-    `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
+    `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po|naman)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
   ).exec(text);
   const bareToken = bare?.[1] ?? bare?.[2];
   if (bareToken) {
@@ -136,7 +136,7 @@ function statedCount(text: string): Stated<number> | null {
     return { value: n, reason: `"${word}" read as ${n}` };
   }
   const resize = new RegExp(
-    `\\b(?:but|with|make it|make them|gawin(?: mo)?(?:ng)?|gawing|dapat)\\s+${NUMBER_TOKEN}\\s*(?:only|lang|na lang|please|pls|po|naman)?\\s*[.!?]*$`,
+    `\\b(?:but|with|make it|make them|gawin(?: mo)?(?:ng)?|gawing|dapat)\\s+(?:only\\s+|just\\s+)?${NUMBER_TOKEN}\\s*(?:only|lang|na lang|please|pls|po|naman)?\\s*[.!?]*$`,
   ).exec(text);
   const resized = resize?.[1] ? parseCountWord(resize[1]) : null;
   if (resized !== null && resized <= 50)

@@ -1,5 +1,5 @@
 import type { TopicMatch } from '@aralin/content';
-import { FILIPINO_TERMS, SUBJECT_TOPICS, SUBJECT_WORDS } from '../../lexicon/subjects.ts';
+import { FILIPINO_TERMS, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
 import { conversationTopic } from './context.ts';
@@ -126,10 +126,8 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     const sameTopic = f.before && (f.before.topic ?? f.before.concept_to_explain) === topic;
     if (sameTopic && typeof f.before?.[field] === 'string')
       return filled(f.before[field], 'context', 'same as the previous request');
-    const fromTopic = topic
-      ? [...SUBJECT_WORDS, ...SUBJECT_TOPICS].find(([pattern]) => pattern.test(topic))
-      : undefined;
-    return fromTopic ? filled(fromTopic[1], 'profile', `"${topic}" belongs to ${fromTopic[1]}`) : null;
+    const fromTopic = topic ? subjectOfPhrase(topic) : null;
+    return fromTopic ? filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`) : null;
   },
   count: (f, field, kind) => {
     const { a } = f.turn;
