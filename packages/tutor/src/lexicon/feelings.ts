@@ -1,7 +1,7 @@
 /**
  * How students say they feel, in English, Filipino and Taglish: one table read by the student profile
  * (`pedagogy/profile.ts`) and the embedded planner. Patterns are matched on folded text (lower case, no
- * accents, hyphens as spaces).
+ * accents, no apostrophes, Filipino prefixes joined: `lexicon/fold.ts`).
  */
 
 import type { EmotionalState } from '../contract.ts';
@@ -117,7 +117,7 @@ export const STATE_NAMES: Record<EmotionalState, string[]> = {
     'stressed',
     'scared',
     'kinakabahan',
-    'nag aalala',
+    'nagaalala',
     'balisa',
     'takot',
   ],

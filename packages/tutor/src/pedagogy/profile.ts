@@ -7,6 +7,7 @@ import {
   UserInfo,
 } from '../contract.ts';
 import { type EmotionalCue, FEELING_CUES, namedState } from '../lexicon/feelings.ts';
+import { fold } from '../lexicon/fold.ts';
 import { masteryLevel, masterySummary, parseMasteryLevel } from './bkt.ts';
 
 export type { EmotionalCue };
@@ -19,18 +20,6 @@ const CUE_TEXT: Record<EmotionalCue, { en: string; fil: string }> = {
   confident: { en: 'confident', fil: 'kumpiyansa' },
 };
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[-_]/g, ' ')
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * How the student seems to feel, from their most recent messages (latest last). Only the last five messages
  * count, so a mood the student has moved past fades. Cues are reported most recent first.
@@ -39,7 +28,7 @@ export function inferEmotionalState(
   recentStudentMessages: readonly string[],
   locale: Locale = 'en',
 ): { summary: string; cues: EmotionalCue[] } {
-  const recent = recentStudentMessages.slice(-5).map(fold);
+  const recent = recentStudentMessages.slice(-5).map((m) => fold(m));
   const found: { cue: EmotionalCue; at: number; phrase: string }[] = [];
   recent.forEach((text, at) => {
     for (const [cue, patterns] of Object.entries(FEELING_CUES) as [EmotionalCue, RegExp[]][]) {
