@@ -153,6 +153,16 @@ export const ADAPTATIONS: AdaptationRow[] = [
   },
 ];
 
+/** The table as one line of text, for the LLM planner's prompt: "emotional_state=tired → difficulty easy, …". */
+export function describeAdaptations(): string {
+  return ADAPTATIONS.map(
+    (row) =>
+      `${row.name} → ${Object.entries(row.sets)
+        .map(([key, value]) => `${key} ${String(value)}`)
+        .join(', ')}`,
+  ).join('; ');
+}
+
 /** Which `Settings` key a slot kind reads. */
 const SETTING_OF: Partial<Record<SlotKind, keyof Settings>> = {
   difficulty: 'difficulty',
