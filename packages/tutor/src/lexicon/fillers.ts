@@ -20,7 +20,8 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(
   naman din rin ha eh talaga please mahihirap madadali hard easy ready akong kong mong natin namin para homework assignment ko patulong
   ninyo nila from thing things sige doon dun diyan dyan iyon yon huli huling last previous latest one
   simply slowly step steps detail details depth eli5 bullet bullets points point examples example
-  gets hindi di rin pa-rin clearer clear shorter longer only gawin gawing topic topics lesson niyan nito niyon noon`.split(
+  gets hindi di rin pa-rin clearer clear shorter longer only gawin gawing topic topics lesson niyan nito niyon noon next sunod susunod aral magaral mag-aral
+  learn learning study studying`.split(
     /\s+/,
   ),
 );
@@ -31,5 +32,5 @@ export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(
   din rin ka mo ha ok okay sige yes lol haha hehe na there what's whats what up how are is it going doing today
   tonight you're i'm im am nice to meet meeting my name's name is kayo ikaw ka kamusta kumusta musta ano balita
   lang ba and day morning afternoon evening po! well fine good great too also all thanks thank ty salamat
-  maraming bye goodbye paalam ingat see later again hello hi hey`.split(/\s+/),
+  maraming bye goodbye paalam ingat see later again hello hi hey i me can do for`.split(/\s+/),
 );

@@ -113,9 +113,8 @@ export const SELECTION_RULES: SelectionRule[] = [
     select: ({ a, prev }) =>
       prev?.tool === 'math_solver' &&
       prev.missing.length === 0 &&
-      (a.tool?.value === 'concept_explainer' || a.showSteps) &&
       !a.exercise &&
-      (!a.topic || ANAPHORA.test(a.topic))
+      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || ANAPHORA.test(a.topic))))
         ? tool(prev.tool, 'follow_up', 0.85, 'the student asks how the last exercise was solved')
         : null,
   },
@@ -167,9 +166,10 @@ export const SELECTION_RULES: SelectionRule[] = [
         : null,
   },
   {
+    // A greeting with more words than small talk: still no tool unless they name a curriculum topic.
     name: 'greeting',
     select: ({ a, request }) =>
-      a.greeting && !a.topic
+      a.greeting && !(a.topic && request.content.search(a.topic, { limit: 1 })[0]?.strong)
         ? noTool(greetingReply(a, request.user, request.locale), 0.9, 'greeting or small talk')
         : null,
   },
