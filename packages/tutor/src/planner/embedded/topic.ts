@@ -9,25 +9,28 @@ const LEADS: RegExp[] = [
   /\b(?:tungkol sa|tungkol|ukol sa|hinggil sa|patungkol sa|regarding|about|covering|concerning|on the topic of|topic(?: is)?:?)\s+(.+)/,
   /\bhow (?:do|does|can|should|would) (?:you|i|we|one|they) (?:find|solve|get|compute|calculate|add|subtract|multiply|divide|convert|simplify|use|write|graph|measure|identify|do)\s+(.+)/,
   /\bpaano (?:mag-?|mang-?|i-?)?(?:find|solve|compute|add|subtract|multiply|divide|convert|simplify|hanapin|kunin|sagutin|lutasin|isulat|gamitin)\s+(?:ng|ang|sa|yung)?\s*(.+)/,
+  /\bwhat (?:does|do) (.+?) mean\b/,
+  /\b(?:meaning|definition|method|way|steps?|rules?|formula) (?:of|for|to) (?:solving |finding |computing |getting )?(.+)/,
   /\bhow (?:does|do|did|is|are|can) (.+?) (?:work|works|happen|happens|form|forms|function|occur|affect|change)\b/,
   /\b(?:paano (?:gumagana|nangyayari|nabubuo|nagaganap)(?: ang)?)\s+(.+)/,
   /\b(?:difference between|pagkakaiba ng)\s+(.+)/,
   /\b(?:explain(?: to me)?|define|describe|teach me(?: about)?|tell me about|help me understand|what (?:is|are|was|were)|what'?s|whats|meaning of|why (?:is|are|do|does|did)|ipaliwanag(?: mo)?(?: sa akin)?(?: nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo))?|i-?explain(?: mo)?(?: sa akin)?|pa-?explain(?: naman)?(?: po)?|paexplain(?: naman)?|paliwanag(?: sa| ng)?|kahulugan ng|ibig sabihin ng|ilarawan|turuan mo ako(?: ng| sa| tungkol sa)?|ano (?:ba )?(?:ang|yung|'?ng)|anong|bakit)\s+(.+)/,
-  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|review|summary|buod|tanong|questions?|outline|items?|study guide|test|exam|pagsusulit|problems?)\s+(?:ng|sa|on|about|for|of|in|para sa|ang)\s+(.+)/,
+  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|review|summary|buod|tanong|questions?|outline|items?|study guide|cheat ?sheet|test|exam|pagsusulit|problems?)\s+(?:ng|sa|on|about|for|of|in|para sa|ang)\s+(.+)/,
   /\b(?:quiz|test|drill) me (?:on|in|about)\s+(.+)/,
-  /\b(?:struggling (?:with|in)|confused (?:about|with|by)|stuck (?:on|with)|(?:don'?t|do not|can'?t|cannot) (?:get|understand)|lost (?:in|with)|(?:hirap|nahihirapan|nalilito|naguguluhan)(?: ako)? (?:sa|ng)|hindi ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|di ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|bad at|weak (?:at|in))\s+(.+)/,
+  /\b(?:test|check|assess|measure) (?:my|our|what i|how much i) (?:knowledge|understanding|know|understand)(?: of| on| about| in)?\s+(.+)/,
+  /\b(?:struggling (?:with|in)|(?:hard|tough|difficult) time (?:with|in|on)|failing (?:at|in)|memori[sz]e|confused (?:about|with|by)|stuck (?:on|with)|(?:don'?t|do not|can'?t|cannot) (?:get|understand)|lost (?:in|with)|(?:hirap|nahihirapan|nalilito|naguguluhan)(?: ako)? (?:sa|ng)|hindi ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|di ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|bad at|weak (?:at|in))\s+(.+)/,
   /\b(?:summari[sz]e|summarise|ibuod|i-?summarize)\s+(.+)/,
   /\b(?:review|study|aralin|pag-aralan|mag-review)\s+(?:ng |sa |ang |para sa )?(.+)/,
 ];
 
 /** Where the topic phrase ends: the rest is about the request, the student or the deadline. */
 const TAIL =
-  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create)|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
+  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|instead|first|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
 
 const LEADING_NOISE =
-  /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|ano|concept of|topic of|lesson on|paksang|aralin sa)\s+)+/;
+  /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|ano|na|nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo) ang|concept of|topic of|lesson on|paksang|aralin sa|(?:my|our|the) (?:\w+ )?(?:exam|test|quiz|class|lesson) (?:on|in|about|sa)|(?:exam|test|quiz) ko sa|kahulugan ng|ibig sabihin ng|meaning of)\s+)+/;
 const TRAILING_NOISE =
-  /(?:\s+(?:topic|topics|lesson|lessons|concept|concepts|chapter|na topic|na aralin|na paksa|aralin|paksa|is|are|works?|means?|ba|po|naman|lang|ito|nga|please|pls|ko|mo|na|pa|again|ulit))+$/;
+  /(?:\s+(?:topic|topics|lesson|lessons|concept|concepts|chapter|na topic|na aralin|na paksa|aralin|paksa|is|are|works?|means?|ba|po|naman|lang|ito|nga|please|pls|ko|mo|na|pa|again|ulit|was|were|does|do))+$/;
 
 /** A count with its noun inside a phrase ("sampung tanong", "seven questions"): never part of a topic. */
 const COUNTED = /\b([a-z']+)\s+(?:flash\s*cards?|cards?|questions?|items?|tanong|katanungan)\b/g;
