@@ -40,6 +40,15 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\bayoko na (mag ?aral|dito|sa math|nito)\b/,
     /\bugh+\b/,
     /\bargh+\b/,
+    /\bstruggl(?:e|es|ed|ing)\b/,
+    /\boverwhelm(?:ed|ing)?\b/,
+    /\b(?:having a )?(?:hard|tough|difficult) time\b/,
+    /\bhard for me\b/,
+    /\bfind (?:it|this|them) (?:hard|difficult)\b/,
+    /\bi'?m (?:bad|weak|not good) at\b/,
+    /\b(?:keep )?failing\b/,
+    /\bnahirapan\b/,
+    /\bmahirap (?:para sa akin|sa akin|intindihin)\b/,
   ],
   anxious: [
     /\bkinakabahan\b/,
@@ -54,6 +63,8 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\b(?:i'?ll|i will|i'?m going to|baka) fail\b/,
     /\bbabagsak (?:ako|na ako)\b/,
     /\bexam anxiety\b/,
+    /\b(?:nagaalala|nagaalala ako)\b/,
+    /\bpanic(?:king)?\b/,
   ],
   tired: [
     /\bpagod na\b/,
@@ -67,6 +78,8 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\btired na\b/,
     /\bno energy (?:left|na)\b/,
     /\bwala na akong lakas\b/,
+    /\b(?:tired|sleepy|exhausted|drained|worn out|burn(?:ed|t) out)\b/,
+    /\b(?:pagod|napagod|inaantok|antok|puyat|hapo|lupaypay)\b/,
   ],
   confused: [
     /\bnalilito\b/,
@@ -83,6 +96,10 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /^huh\b/,
     /\blost na ako\b/,
     /\bmakes no sense\b/,
+    /\bconfus(?:ed|ing)\b/,
+    /\bstuck\b/,
+    /\b(?:do not|dont|cant|cannot|still dont) (?:get|understand)\b/,
+    /\b(?:nalito|nagugulo)\b/,
   ],
   confident: [
     /\bgets ko na\b/,
@@ -98,6 +115,12 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\bi'?m ready\b/,
     /\bhanda na ako\b/,
     /\bconfident\b/,
+    /\bmasyadong madali\b/,
+    /\bi'?m good at\b/,
+    /\bi already know\b/,
+    /\balam ko na\b/,
+    /\bi aced\b/,
+    /\bmastered\b/,
   ],
 };
 
@@ -125,6 +148,13 @@ export const STATE_NAMES: Record<EmotionalState, string[]> = {
   frustrated: ['frustrated', 'struggling', 'discouraged', 'upset', 'naiinis', 'nahihirapan', 'nadidismaya'],
   bored: ['bored', 'unmotivated', 'naiinip', 'nababagot', 'inip'],
 };
+
+/** Every feeling a message states, in the table's order. */
+export function feelingsIn(folded: string): EmotionalCue[] {
+  return (Object.entries(FEELING_CUES) as [EmotionalCue, RegExp[]][])
+    .filter(([, patterns]) => patterns.some((p) => p.test(folded)))
+    .map(([cue]) => cue);
+}
 
 /** The state a summary names first, or null ("The student seems tired and confused" → tired). */
 export function namedState(folded: string): EmotionalState | null {

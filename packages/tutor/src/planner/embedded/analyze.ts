@@ -1,8 +1,9 @@
+import { feelingsIn } from '../../lexicon/feelings.ts';
+import { fold } from '../../lexicon/fold.ts';
 import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
 import {
   ANALOGIES_OFF,
   ANALOGIES_ON,
-  CONFIDENT,
   COUNT_NOUNS,
   DEPTH_CUES,
   type Depth,
@@ -21,10 +22,8 @@ import {
   QUESTION_TYPE_CUES,
   type QuestionType,
   SHOW_STEPS,
-  STRUGGLE,
   STYLE_CUES,
   SWITCH_TOPIC,
-  TIRED,
 } from './cues.ts';
 import { ARTIFACT_TOOLS, PRACTICE, TOOL_CUES } from './intents.ts';
 import { NUMBER_TOKEN, parseCountWord } from './numbers.ts';
@@ -203,6 +202,7 @@ function analyzeText(message: string): Analysis {
     .replace(/\s+/g, ' ')
     .trim();
   const count = statedCount(text);
+  const feelings = feelingsIn(fold(message));
   const exercise = isExercise(message, count !== null);
   const topic = extractTopicPhrase(text);
   const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);
@@ -238,11 +238,11 @@ function analyzeText(message: string): Analysis {
     hint,
     answerOnly: HINT.answerOnly.test(text),
     showSteps: SHOW_STEPS.test(text),
-    struggling: STRUGGLE.test(text) || DONT_KNOW.test(text),
-    tired: TIRED.test(text),
+    struggling: feelings.some((f) => f !== 'tired' && f !== 'confident') || DONT_KNOW.test(text),
+    tired: feelings.includes('tired'),
     givingUp: GIVING_UP.test(text),
     doMyWork: DO_MY_WORK.test(text),
-    confident: CONFIDENT.test(text),
+    confident: feelings.includes('confident'),
     followUp,
     greeting: GREETING.test(text),
   };

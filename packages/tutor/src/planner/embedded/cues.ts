@@ -88,10 +88,6 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
   },
 ];
 
-/** How the student feels or copes, from their words or from the profile's emotional summary. */
-export const STRUGGLE =
-  /\b(?:struggl\w*|confus\w*|lost|stuck|overwhelm\w*|anxious|anxiety|nervous|worried|scared|afraid|stress\w*|panic\w*|(?:don'?t|do not|can'?t|cannot|still don'?t) (?:get|understand)|hard (?:time|for me)|find (?:it|this|them) (?:hard|difficult)|i'?m (?:bad|weak|not good) at|failing|nahihirapan|nahirapan|hirap na hirap|ang hirap|mahirap (?:para sa akin|sa akin|intindihin)|nalilito|nalito|naguguluhan|nagugulo|(?:hindi|di) ko (?:pa (?:rin|din) )?(?:ma)?intindi\w*|(?:hindi|di) ko (?:pa (?:rin|din) )?gets|hindi ko maintindihan|kinakabahan|kabado|natatakot|takot|nag-aalala|stressed)\b/;
-
 /** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
 export const DO_MY_WORK =
   /\b(?:(?:do|answer|finish|complete|write|take) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;
@@ -103,12 +99,6 @@ export const DONT_KNOW =
 /** The student wants to stop or dislikes the subject: a feeling to answer before any tool. */
 export const GIVING_UP =
   /\b(?:give up|giving up|i quit|i hate|hate (?:math|science|english|filipino|history|this|it)|(?:i )?don'?t want to (?:study|learn|do this)|ayoko na|ayaw ko na|ayoko nang|ayaw ko nang|suko na|susuko na|sumuko na|ayoko (?:sa|ng|mag)|ayaw ko (?:sa|ng|mag)|galit ako sa|nakakainis)\b/;
-
-export const TIRED =
-  /\b(?:tired|sleepy|exhausted|drained|worn out|burn(?:ed|t) out|pagod|napagod|inaantok|antok|puyat|hapo|lupaypay)\b/;
-
-export const CONFIDENT =
-  /\b(?:confident|too easy|masyadong madali|i'?m good at|i already know|alam ko na|kaya ko (?:na|'?to|ito)|gets ko na|i aced|mastered)\b/;
 
 export type Depth = 'basic' | 'intermediate' | 'advanced' | 'comprehensive';
 
