@@ -107,7 +107,9 @@ function statedCount(text: string): Stated<number> | null {
   for (let m = before.exec(text); m; m = before.exec(text)) {
     const token = m[1] as string;
     const at = m.index + m[0].indexOf(token);
-    const n = NOT_A_COUNT.test(text.slice(0, at)) ? null : parseCountWord(token);
+    // "isa pang quiz", "one more set": another one, not a count of one.
+    const another = /^\s+(?:pa|pang|more)\b/.test(text.slice(at + token.length));
+    const n = NOT_A_COUNT.test(text.slice(0, at)) || another ? null : parseCountWord(token);
     if (n !== null) return { value: n, reason: `the student asks for ${n} ("${m[0].trim()}")` };
     before.lastIndex = at + token.length;
   }
