@@ -71,7 +71,7 @@ function exerciseOf(message: string): string | null {
   const text = message
     .trim()
     .replace(
-      /^(?:(?:hi|hello|hey|tutor|teacher|ma'?am|sir|please|pls|paki|pa-?solve|pasolve|i-?solve|solve mo|can you|could you|help me|tulungan mo ako|patulong|naman|po|mo|sa|with|ito|this|to)[\s,:-]*)+/i,
+      /^(?:(?:paki|(?:hi|hello|hey|actually|ok(?:ay)?|sige|so|now|next|then|tapos|ngayon|tutor|teacher|ma'?am|sir|please|pls|pa-?solve|pasolve|i-?solve|solve mo|can you|could you|help me|tulungan mo ako|patulong|naman|po|mo|sa|with|ito|this|to)\b)[\s,:-]*)+/i,
       '',
     )
     .replace(/[\s,]*(?:please|pls|po|naman|thanks?|thank you|salamat)[\s.!]*$/i, '')

@@ -214,7 +214,7 @@ export const GREETING =
 
 /** The student asks to see the worked steps of the solution again. */
 export const SHOW_STEPS =
-  /\b(?:show (?:me )?(?:the |your |all the )?(?:steps|work|solution)|step[- ]by[- ]step|(?:steps|solution) again|paano (?:mo )?(?:nakuha|ginawa)|ipakita (?:mo )?(?:ang |yung )?(?:steps|solusyon|hakbang)|hakbang[- ]hakbang)\b/;
+  /\b(?:show (?:me )?(?:the |your |all the )?(?:steps|work|solution)|step[- ]by[- ]step|(?:steps|solution) again|paano (?:mo )?(?:nakuha|ginawa)|(?:why|how) did you|bakit mo|paano mo|ipakita (?:mo )?(?:ang |yung )?(?:steps|solusyon|hakbang)|hakbang[- ]hakbang)\b/;
 
 export const HINT = {
   similar:

@@ -103,7 +103,9 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
       f.topic.layer === 'stated' ? 'named in the message' : 'taken from earlier in the conversation',
     ),
   context_topic: (f) => {
-    const lesson = conversationTopic(f.turn.request.history, f.turn.request.content);
+    // A new topic ("what about magnetism?") leaves the old lesson behind.
+    const lesson =
+      f.mode === 'switch' ? null : conversationTopic(f.turn.request.history, f.turn.request.content);
     if (lesson && lesson !== f.topic?.value)
       return filled(lesson, 'context', 'the lesson the conversation is about');
     if (f.match)
