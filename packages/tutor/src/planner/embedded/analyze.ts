@@ -1,4 +1,4 @@
-import { feelingsIn } from '../../lexicon/feelings.ts';
+import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
 import { fold } from '../../lexicon/fold.ts';
 import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
 import {
@@ -62,6 +62,8 @@ export interface Analysis {
   /** "do my homework", "sagutan mo na lang ang exam ko": graded work the student asks the tutor to do. */
   doMyWork: boolean;
   confident: boolean;
+  /** Every feeling the message states (`lexicon/feelings.ts`), in the table's order. */
+  feelings: EmotionalCue[];
   followUp: 'harder' | 'easier' | 'more' | null;
   greeting: boolean;
 }
@@ -245,6 +247,7 @@ function analyzeText(message: string): Analysis {
     givingUp: GIVING_UP.test(text),
     doMyWork: DO_MY_WORK.test(text),
     confident: feelings.includes('confident'),
+    feelings,
     followUp,
     greeting: GREETING.test(text),
   };

@@ -1,5 +1,4 @@
 import type { Locale, TraceStep } from '../../contract.ts';
-import { inferEmotionalState } from '../../pedagogy/profile.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { masteryFor, type Reading } from '../adapt.ts';
 import type { Plan, Planner, PlanRequest } from '../types.ts';
@@ -92,9 +91,7 @@ function decide(request: PlanRequest, depth = 0, memo = new Map<string, Plan>())
   const topic = resolveTopic(turn, selection.mode, tool);
   const found = topic ? request.content.search(topic.value, { limit: 1 })[0] : undefined;
   const match = found?.strong ? found : undefined;
-  const messageMood =
-    inferEmotionalState([request.message]).cues[0] ??
-    (a.tired ? 'tired' : a.struggling ? 'confused' : a.confident ? 'confident' : null);
+  const messageMood = a.feelings[0] ?? (a.struggling ? 'confused' : null);
   const state = { ...request.state, emotional_state: messageMood ?? request.state.emotional_state };
   const keys = [topic?.value, match?.topic.id, match?.topic.title.en, match?.topic.title.fil];
   const reading: Reading = {
