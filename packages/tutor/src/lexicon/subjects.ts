@@ -49,7 +49,7 @@ export const SUBJECT_TOPICS: [RegExp, Subject][] = [
 
 /** Lessons of the Filipino subject whose names would otherwise match their English counterparts. */
 export const FILIPINO_TERMS =
-  /\b(?:pangngalan|panghalip|pandiwa|pang-uri|pang-abay|pangatnig|pang-ukol|pang-angkop|hinuha|paghihinuha|tayutay|pabula|alamat|maikling kuwento|sanaysay|talumpati|tula|panitikan|ibong adarna|florante|noli|fili\w*|salawikain|bugtong|sanhi at bunga|pangunahing kaisipan|aspekto)\b/;
+  /\b(?:pangngalan|panghalip|pandiwa|pang-uri|pang-abay|pangatnig|pang-ukol|pang-angkop|hinuha|paghihinuha|tayutay|pabula|alamat|maikling kuwento|sanaysay|talumpati|tula|panitikan|ibong adarna|florante|noli|fili\w*|salawikain|bugtong|sanhi at bunga|pangunahing kaisipan|aspekto|pangungusap|bahagi ng pananalita|salitang[- ]ugat|panlapi|pantig|talata)\b/;
 
 /** A subject named as a whole ("ang hirap ng math"): not a topic to explain. */
 export const SUBJECT_ONLY =

@@ -120,6 +120,10 @@ function statedCount(text: string): Stated<number> | null {
   );
   const a = after.exec(text);
   if (a?.[1]) return { value: Number(a[1]), reason: `the student asks for ${a[1]} ("${a[0].trim()}")` };
+  const ofThem = new RegExp(`${NUMBER_TOKEN}\\s+(?:of them|pieces|piraso|lahat)\\b`).exec(text);
+  const many = ofThem?.[1] ? parseCountWord(ofThem[1]) : null;
+  if (many !== null && many <= 50)
+    return { value: many, reason: `the student asks for ${many} ("${ofThem?.[0]}")` };
   const bare = new RegExp(
     `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po|naman)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
   ).exec(text);

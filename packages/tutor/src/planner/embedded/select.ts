@@ -56,11 +56,16 @@ function classifierFor(tools: ToolRegistry): NaiveBayes {
   return model;
 }
 
+/** The student introducing themself: "ako si Juan", "my name is Ana", "grade 6 ako", "I'm in grade 7". */
+const INTRODUCTION =
+  /\b(?:ako si|i'?m|i am|my name is|my name's|call me|pangalan ko ay|ang pangalan ko ay|ako ay si)\s+\p{L}+|\b(?:(?:i'?m |i am )?in )?(?:grade|baitang)\s*\d{1,2}(?:\s+(?:ako|na ako|student))?/gu;
+
 /** True when nothing but greetings, thanks, small talk or the student's own name is said. */
 export function smallTalkOnly(text: string, name: string): boolean {
   const own = new Set(name.toLowerCase().split(/\s+/));
   return text
     .replace(GREETING, '')
+    .replace(INTRODUCTION, ' ')
     .replace(/[^\p{L}\s']/gu, ' ')
     .split(/\s+/)
     .every((w) => !w || SMALL_TALK_WORDS.has(w) || own.has(w));
