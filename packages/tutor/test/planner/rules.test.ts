@@ -65,6 +65,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['pagod na ako', asked, null],
     ['nalilito pa rin ako', explained, 'concept_explainer'],
     ['I give up', [], null],
+    ["hi, I'm so tired", [], null],
   ],
   'answers the question': [
     ['fractions', asked, 'quiz_generator'],

@@ -97,7 +97,7 @@ export const SELECTION_RULES: SelectionRule[] = [
   {
     name: 'small talk',
     select: ({ a, request }) =>
-      a.greeting && smallTalkOnly(a.text, request.user.name)
+      a.greeting && a.feelings.length === 0 && smallTalkOnly(a.text, request.user.name)
         ? noTool(greetingReply(a, request.user, request.locale), 0.9, 'greeting or small talk')
         : null,
   },
