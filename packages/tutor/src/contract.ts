@@ -24,7 +24,8 @@ export type EmotionalState = z.infer<typeof EmotionalState>;
 /** 1 (just starting) to 10 (mastered), the scale of `pedagogy/bkt.ts`. */
 export const MasteryLevel = z.number().int().min(1).max(10);
 
-export const UserInfo = z.object({
+/** The student. Fields the contract does not know are kept, never used, and named in the trace. */
+export const UserInfo = z.looseObject({
   user_id: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
   grade_level: z.string().max(20).optional(),

@@ -177,7 +177,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       locale = detected.locale;
       trace.push({ step: 'language', detail: `locale=${locale} detected (${detected.reason})` });
     }
-    const profile = readStudentState(request.user_info, (raw as { user_info?: unknown } | null)?.user_info);
+    const profile = readStudentState(request.user_info);
     trace.push(...profile.trace);
     const planRequest: PlanRequest = {
       message: request.message,

@@ -169,10 +169,7 @@ function topicMasteryFrom(summary: string): Record<string, number> {
  * Reads the student once, at the edge: typed fields as given, free-text summaries into the same fields
  * when the typed one is absent, and fields the contract does not know named in the trace (they are ignored).
  */
-export function readStudentState(
-  user: UserInfo,
-  given: unknown = user,
-): { state: StudentState; trace: TraceStep[] } {
+export function readStudentState(user: UserInfo): { state: StudentState; trace: TraceStep[] } {
   const trace: TraceStep[] = [];
   const fromSummary = <T>(
     field: string,
@@ -206,8 +203,7 @@ export function readStudentState(
       ...user.topic_mastery,
     },
   };
-  const unknown =
-    given && typeof given === 'object' ? Object.keys(given).filter((k) => !(k in UserInfo.shape)) : [];
+  const unknown = Object.keys(user).filter((k) => !(k in UserInfo.shape));
   if (unknown.length > 0)
     trace.push({ step: 'profile', detail: `unknown user_info field(s) ignored: ${unknown.join(', ')}` });
   return { state, trace };
