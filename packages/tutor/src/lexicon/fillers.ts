@@ -22,7 +22,8 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(
   simply slowly step steps detail details depth eli5 bullet bullets points point examples example
   gets hindi di rin pa-rin clearer clear shorter longer only gawin gawing topic topics lesson niyan nito niyon noon next sunod susunod aral magaral mag-aral
   learn learning study studying pang prepare dali hirap mas true false multiple choice choices
-  identification anything whatever nang bang them`.split(/\s+/),
+  identification anything whatever nang bang them got right wrong out score scored perfect too hmm uhm um
+  ah ahh oh wait`.split(/\s+/),
 );
 
 /** Words of greetings, thanks and small talk: a message of only these (and the student's name) asks for nothing. */

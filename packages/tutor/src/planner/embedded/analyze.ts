@@ -221,13 +221,15 @@ function analyzeText(message: string): Analysis {
       : HINT.nudge.test(text)
         ? 'nudge'
         : null;
-  const followUp = FOLLOW_UP.harder.test(text)
-    ? 'harder'
-    : FOLLOW_UP.easier.test(text)
-      ? 'easier'
-      : FOLLOW_UP.more.test(text)
-        ? 'more'
-        : null;
+  // "too easy", "gets ko na", "I already know this": asking for harder.
+  const followUp =
+    FOLLOW_UP.harder.test(text) || (feelings.includes('confident') && !FOLLOW_UP.easier.test(text))
+      ? 'harder'
+      : FOLLOW_UP.easier.test(text)
+        ? 'easier'
+        : FOLLOW_UP.more.test(text)
+          ? 'more'
+          : null;
   return {
     text,
     tool: statedTool(text, exercise, topic),

@@ -82,8 +82,9 @@ export function conversationTopic(history: ChatMessage[], content: ContentLibrar
       if (named) return named;
       continue;
     }
-    const phrase = analyze(m.content).topic;
-    if (phrase && !ANAPHORA.test(phrase)) return phrase;
+    // An exercise ("solve x^2 - 5x + 6 = 0") is not a topic.
+    const { topic: phrase, exercise } = analyze(m.content);
+    if (phrase && !exercise && !ANAPHORA.test(phrase)) return phrase;
   }
   return null;
 }

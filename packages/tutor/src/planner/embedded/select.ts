@@ -158,8 +158,15 @@ export const SELECTION_RULES: SelectionRule[] = [
           0.75,
           `the student finds "${a.topic}" hard: explained simply`,
         );
-      if (coping && prev?.tool === 'concept_explainer' && prev.missing.length === 0)
-        return tool(prev.tool, 'follow_up', 0.75, 'the explanation was hard to follow: again, simply');
+      if (coping && prev?.tool === 'math_solver' && prev.missing.length === 0)
+        return tool(prev.tool, 'follow_up', 0.75, 'the solution was hard to follow: its steps again');
+      if (coping && prev && prev.missing.length === 0 && request.tools.get('concept_explainer'))
+        return tool(
+          'concept_explainer',
+          prev.tool === 'concept_explainer' ? 'follow_up' : 'new',
+          0.75,
+          'the last topic was hard: explained again, simply',
+        );
       return noTool(feelingReply(a, request.user, request.locale), 0.8, 'the student says how they feel');
     },
   },
