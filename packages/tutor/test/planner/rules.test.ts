@@ -60,10 +60,13 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['mas madali naman', quizzed, 'quiz_generator'],
     ['isa pa', quizzed, 'quiz_generator'],
     ['more depth please', explained, 'concept_explainer'],
+    ['I got them all right! too easy', quizzed, 'quiz_generator'],
   ],
   'feeling first': [
     ['pagod na ako', asked, null],
     ['nalilito pa rin ako', explained, 'concept_explainer'],
+    ['I got 2 out of 5, ang hirap', quizzed, 'concept_explainer'],
+    ["I still don't get it", solved, 'math_solver'],
     ['I give up', [], null],
     ["hi, I'm so tired", [], null],
   ],
