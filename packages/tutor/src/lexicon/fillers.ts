@@ -23,7 +23,7 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(
   gets hindi di rin pa-rin clearer clear shorter longer only gawin gawing topic topics lesson niyan nito niyon noon next sunod susunod aral magaral mag-aral
   learn learning study studying pang prepare dali hirap mas true false multiple choice choices
   identification anything whatever nang bang them got right wrong out score scored perfect too hmm uhm um
-  ah ahh oh wait`.split(/\s+/),
+  ah ahh oh wait magbigay halimbawa ka`.split(/\s+/),
 );
 
 /** Words of greetings, thanks and small talk: a message of only these (and the student's name) asks for nothing. */

@@ -42,7 +42,7 @@ export const SUBJECT_TOPICS: [RegExp, Subject][] = [
     'Filipino',
   ],
   [
-    /\b(?:history|revolution|colonial\w*|period|occupation|pananakop|hapon|amerikano|kastila|espanyol|rebolusyon\w*|saligang batas|konstitusyon|government|constitution|economics?|supply|demand|rizal|bonifacio|aguinaldo|katipunan|martial law|edsa|asean|barangay|datu|kasaysayan|pamahalaan|rebolusyon|kolonyal\w*|ekonomiya|kultura|heograpiya|rehiyon)\b/,
+    /\b(?:history|revolution|colonial\w*|period|occupation|pananakop|hapon|amerikano|kastila|espanyol|rebolusyon\w*|saligang batas|konstitusyon|government|constitution|economics?|supply|demand|rizal|bonifacio|aguinaldo|katipunan|martial law|edsa|asean|barangay|datu|kasaysayan|pamahalaan|rebolusyon|kolonyal\w*|ekonomiya|kultura|heograpiya|rehiyon|bayani|heroes?|presidents?|pangulo|anyong lupa|anyong tubig|landforms?|bodies of water)\b/,
     'Araling Panlipunan',
   ],
 ];

@@ -106,7 +106,7 @@ export const DEPTH_CUES: Cue<Depth>[] = [
   {
     value: 'basic',
     pattern:
-      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like i'?m (?:5|five|a kid|a child)|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
+      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like (?:i'?m|i am) (?:\d{1,2}|five|ten|a kid|a child)|like a \d{1,2}[- ]year[- ]old|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
     reason: 'the student asks for just the basics',
   },
   {

@@ -63,6 +63,7 @@ export function extractTopicPhrase(message: string): string | null {
   const text = message
     .toLowerCase()
     .replace(/[“”]/g, '"')
+    .replace(/\([^)]*\)/g, ' ')
     .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
     .replace(/\s+/g, ' ')
     .trim();
