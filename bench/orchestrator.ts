@@ -4,7 +4,7 @@
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { loadContentLibrary } from '@aralin/content';
-import { createTutor, embeddedPlanner, ToolRegistry, type TutorEvent } from '@aralin/tutor';
+import { createTutor, embeddedPlanner, readStudentState, ToolRegistry, type TutorEvent } from '@aralin/tutor';
 import { loadCases } from '../packages/tutor/eval/run.ts';
 import { percentile, runOnOneCore, writeResult } from './lib/common.ts';
 
@@ -45,6 +45,7 @@ export async function runOrchestratorBench(seconds = Number(process.env.BENCH_SE
       message: req.message,
       history: req.chat_history,
       user: req.user_info,
+      state: readStudentState(req.user_info).state,
       locale: 'en',
       tools,
       content,

@@ -37,9 +37,10 @@ import {
   toolResults,
   users,
 } from './db/schema.ts';
-import { emotionalSummary, masterySummary, moderate, newCardState } from './learning.ts';
+import { moderate, newCardState } from './learning.ts';
 import { recordEvidence } from './mastery.ts';
 import type { Emit } from './sse.ts';
+import { orchestrateRequest } from './turn-request.ts';
 
 export const HISTORY_LIMIT = 12;
 
@@ -76,10 +77,11 @@ function topicIdOf(result: Record<string, unknown> | null): string | null {
 
 /**
  * What the planner reads besides the message: the conversation's last completed messages before it (oldest
- * first, as [role, content]) and the student's most recently updated mastery (as [topic id, P(known)]).
+ * first, as [role, content, tool, parameters, outcome]: an assistant turn's tool and outcome as stored) and the
+ * student's most recently updated mastery (as [topic id, P(known)]).
  */
 export interface TurnContext {
-  history: [MessageRow['role'], string][];
+  history: [MessageRow['role'], string, string | null, Record<string, unknown> | null, string | null][];
   mastery: [string, number][];
   /** One of the student's classes is in an assessment: hints only. */
   hintsOnly: boolean;
@@ -128,7 +130,14 @@ const p = sql.placeholder;
 /** The turn context as two JSON columns, so the statement that needs it reads it in the same round trip. */
 function contextColumns(db: Db) {
   const recent = db
-    .select({ role: messages.role, content: messages.content, createdAt: messages.createdAt })
+    .select({
+      role: messages.role,
+      content: messages.content,
+      tool: messages.tool,
+      parameters: messages.parameters,
+      outcome: messages.outcome,
+      createdAt: messages.createdAt,
+    })
     .from(messages)
     .where(
       and(
@@ -151,7 +160,7 @@ function contextColumns(db: Db) {
   return {
     history: sql<
       TurnContext['history']
-    >`(select coalesce(json_agg(json_build_array(${recent.role}, ${recent.content}) order by ${recent.createdAt}), '[]'::json) from ${recent})`,
+    >`(select coalesce(json_agg(json_build_array(${recent.role}, ${recent.content}, ${recent.tool}, ${recent.parameters}, ${recent.outcome}) order by ${recent.createdAt}), '[]'::json) from ${recent})`,
     mastery: sql<
       TurnContext['mastery']
     >`(select coalesce(json_agg(json_build_array(${known.topicId}, ${known.pKnown})), '[]'::json) from ${known})`,
@@ -265,21 +274,6 @@ async function loadContext(ctx: AppContext, actor: Actor, message: MessageRow): 
   return row ?? { history: [], mastery: [], hintsOnly: false, practice: { attempt: 0, right: [], due: [] } };
 }
 
-/** A mastery summary for the planner, from stored mastery only. */
-function masteryText(ctx: AppContext, actor: Actor, known: TurnContext['mastery']): string | undefined {
-  const titles = Object.fromEntries(
-    known.map(([topicId]) => [topicId, ctx.content.get(topicId)?.title[actor.user.locale] ?? topicId]),
-  );
-  return masterySummary(Object.fromEntries(known), titles, actor.user.locale);
-}
-
-const STYLE_SUMMARY: Record<string, string> = {
-  visual: 'Prefers visual explanations: diagrams, tables, colour.',
-  auditory: 'Prefers explanations that read like spoken language and mnemonics.',
-  reading_writing: 'Prefers reading and writing: notes, lists, definitions.',
-  kinesthetic: 'Prefers hands-on examples and activities.',
-};
-
 export interface TurnOutcome {
   assistant: MessageRow;
   user: MessageRow;
@@ -384,31 +378,9 @@ export async function runTurn(
       };
     }
 
-    const {
-      history,
-      mastery: known,
-      hintsOnly,
-      practice,
-    } = context ?? (await loadContext(ctx, actor, userMessage));
-    const masteryNow = masteryText(ctx, actor, known);
-    const u = actor.user;
-    const emotional = emotionalSummary(
-      [...history.filter(([role]) => role === 'user').map(([, content]) => content), userMessage.content],
-      locale,
-    );
-    const request = {
-      user_info: {
-        user_id: u.id,
-        name: u.displayName,
-        ...(u.gradeLevel ? { grade_level: u.gradeLevel } : {}),
-        ...(u.learningStyle ? { learning_style_summary: STYLE_SUMMARY[u.learningStyle] } : {}),
-        ...(masteryNow ? { mastery_level_summary: masteryNow } : {}),
-        ...(emotional ? { emotional_state_summary: emotional } : {}),
-      },
-      chat_history: history.map(([role, content]) => ({ role, content: content.slice(0, 8000) })),
-      message: userMessage.content,
-      locale,
-    };
+    const turnContext = context ?? (await loadContext(ctx, actor, userMessage));
+    const { hintsOnly, practice } = turnContext;
+    const request = orchestrateRequest(ctx, actor, userMessage, turnContext, locale);
     let quizId: string | null = null;
     let deckId: string | null = null;
     const onEvent = (event: TutorEvent) => {

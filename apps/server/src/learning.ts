@@ -6,6 +6,7 @@
 import type { ContentLibrary, Topic } from '@aralin/content';
 import {
   bktParams,
+  type EmotionalCue,
   type Evidence,
   inferEmotionalState,
   MASTERED,
@@ -61,9 +62,9 @@ export function masterySummary(
   return masterySummaryFrom(pKnowns, { titles, locale });
 }
 
-export function emotionalSummary(recentStudentMessages: string[], locale: 'en' | 'fil'): string | undefined {
-  const state = inferEmotionalState(recentStudentMessages, locale);
-  return state.cues.length > 0 ? state.summary.slice(0, 1000) : undefined;
+/** The student's mood from their recent messages (most recent cue), or undefined when none shows. */
+export function emotionalState(recentStudentMessages: string[]): EmotionalCue | undefined {
+  return inferEmotionalState(recentStudentMessages).cues[0];
 }
 
 export function recommendNext(

@@ -91,6 +91,26 @@ describe('stateless tutor API', () => {
     expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('POST /orchestrate reads the typed student state, names unknown fields and refuses bad values', async () => {
+    const post = (user_info: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/orchestrate',
+        payload: { user_info: { user_id: 'u1', name: 'Ana', ...user_info }, message: 'quiz me on fractions' },
+        headers: { 'x-api-key': 'aralin-demo-key' },
+      });
+    const ok = await post({ emotional_state: 'anxious', mood: 'sad' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().parameters).toMatchObject({ num_questions: 3, difficulty: 'easy' });
+    expect(ok.json().trace).toContainEqual({
+      step: 'profile',
+      detail: 'unknown user_info field(s) ignored: mood',
+    });
+    const bad = await post({ mastery_level: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('admin-created API keys work; provider settings never return the api key', async () => {
     const admin = await signedIn(app, 'admin');
     const created = await admin.post('/api/v1/admin/api-keys', { name: 'lms' });

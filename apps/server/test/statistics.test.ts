@@ -206,6 +206,9 @@ for (const driver of drivers)
       expect(context?.history.at(-1)).toEqual([
         'assistant',
         `message ${SHORT_CONVERSATIONS + LONG_CONVERSATION - 1} `.repeat(20),
+        null,
+        null,
+        null,
       ]);
       const query = turnContextQuery(database.db).toSQL();
       const args = query.params

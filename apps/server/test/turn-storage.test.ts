@@ -266,11 +266,20 @@ for (const driver of drivers)
       await turn(ana, id, 'Quiz me on the water cycle');
       const second = asked.at(-1);
       expect(second?.message).toBe('Quiz me on the water cycle');
+      // The assistant turn comes with the tool and parameters it was answered with: the planner reads them.
       expect(second?.chat_history).toEqual([
         { role: 'user', content: 'Explain photosynthesis' },
-        { role: 'assistant', content: first.assistant_message.content },
+        {
+          role: 'assistant',
+          content: first.assistant_message.content,
+          tool: 'concept_explainer',
+          parameters: expect.objectContaining({ concept_to_explain: 'photosynthesis' }),
+          status: 'completed',
+        },
       ]);
       expect(second?.user_info.mastery_level_summary).toContain(topic.title.en);
+      expect(second?.user_info.topic_mastery).toEqual({ [topic.id]: 10 });
+      expect(second?.user_info.mastery_level).toBe(10);
 
       failNext = true;
       const failed = await ana.post(

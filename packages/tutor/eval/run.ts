@@ -22,6 +22,8 @@ export interface EvalReport {
   status_accuracy: number;
   parameters: Record<string, { correct: number; total: number; accuracy: number }>;
   clarification: { precision: number; recall: number; false_when_topic_given: number };
+  /** Cases with earlier turns, right in every field (tool, status and each parameter). */
+  multi_turn: { correct: number; total: number; accuracy: number };
   errors: { id: string; message: string; problems: string[] }[];
 }
 
@@ -68,6 +70,7 @@ export async function evaluate(cases: EvalCase[], split: string): Promise<EvalRe
   let clarifyFp = 0;
   let clarifyFn = 0;
   let falseClarify = 0;
+  const multiTurn = { correct: 0, total: 0, accuracy: 1 };
   const errors: EvalReport['errors'] = [];
   for (const c of cases) {
     const r: OrchestrateResponse = await tutor.orchestrate(c.request);
@@ -93,7 +96,12 @@ export async function evaluate(cases: EvalCase[], split: string): Promise<EvalRe
       else problems.push(`${field}=${JSON.stringify(r.parameters[field])} ≠ ${JSON.stringify(want)}`);
     }
     if (problems.length) errors.push({ id: c.id, message: c.request.message, problems });
+    if (Array.isArray(c.request.chat_history) && c.request.chat_history.length > 0) {
+      multiTurn.total++;
+      if (problems.length === 0) multiTurn.correct++;
+    }
   }
+  if (multiTurn.total) multiTurn.accuracy = multiTurn.correct / multiTurn.total;
   for (const entry of Object.values(parameters))
     entry.accuracy = entry.total ? entry.correct / entry.total : 1;
   return {
@@ -107,6 +115,7 @@ export async function evaluate(cases: EvalCase[], split: string): Promise<EvalRe
       recall: clarifyTp + clarifyFn ? clarifyTp / (clarifyTp + clarifyFn) : 1,
       false_when_topic_given: falseClarify,
     },
+    multi_turn: multiTurn,
     errors,
   };
 }
@@ -120,6 +129,7 @@ export function formatReport(report: EvalReport): string {
     `split ${report.split}: ${report.cases} cases`,
     `  tool selection          ${pct(report.tool_accuracy)}`,
     `  status                  ${pct(report.status_accuracy)}`,
+    `  multi-turn (all fields)  ${pct(report.multi_turn.accuracy)}  (${report.multi_turn.correct}/${report.multi_turn.total})`,
     `  clarification precision ${pct(report.clarification.precision)}  recall ${pct(report.clarification.recall)}  asked when the topic was given: ${report.clarification.false_when_topic_given}`,
     ...Object.entries(report.parameters)
       .sort(([a], [b]) => a.localeCompare(b))

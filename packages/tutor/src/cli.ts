@@ -167,7 +167,13 @@ async function chatCommand(): Promise<number> {
         );
         history.push(
           { role: 'user', content: message },
-          { role: 'assistant', content: r.reply.slice(0, 8000) },
+          {
+            role: 'assistant',
+            content: r.reply.slice(0, 8000),
+            tool: r.tool,
+            parameters: r.parameters,
+            status: r.status,
+          },
         );
       } catch (error) {
         process.stderr.write(`aralin: ${describe(error)}\n`);

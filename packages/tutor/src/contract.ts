@@ -6,19 +6,53 @@ export type Locale = z.infer<typeof Locale>;
 
 export const MAX_MESSAGE_CHARS = 8000;
 
-export const UserInfo = z.object({
+export const LearningStyle = z.enum(['visual', 'auditory', 'reading_writing', 'kinesthetic']);
+export type LearningStyle = z.infer<typeof LearningStyle>;
+export const TeachingStyle = z.enum(['direct', 'socratic', 'visual', 'flipped']);
+export type TeachingStyle = z.infer<typeof TeachingStyle>;
+export const EmotionalState = z.enum([
+  'focused',
+  'calm',
+  'confident',
+  'confused',
+  'anxious',
+  'tired',
+  'frustrated',
+  'bored',
+]);
+export type EmotionalState = z.infer<typeof EmotionalState>;
+/** 1 (just starting) to 10 (mastered), the scale of `pedagogy/bkt.ts`. */
+export const MasteryLevel = z.number().int().min(1).max(10);
+
+/** The student. Fields the contract does not know are kept, never used, and named in the trace. */
+export const UserInfo = z.looseObject({
   user_id: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
   grade_level: z.string().max(20).optional(),
+  /** The typed student state; each wins over the free-text summary of the same thing. */
+  learning_style: LearningStyle.optional(),
+  teaching_style: TeachingStyle.optional(),
+  emotional_state: EmotionalState.optional(),
+  mastery_level: MasteryLevel.optional(),
+  /** Mastery per topic, keyed by curriculum topic id or the student's topic phrase. */
+  topic_mastery: z.record(z.string().min(1).max(200), MasteryLevel).optional(),
+  /** Free text from outside callers, read once at the edge into the typed fields above. */
   learning_style_summary: z.string().max(1000).optional(),
   emotional_state_summary: z.string().max(1000).optional(),
   mastery_level_summary: z.string().max(1000).optional(),
 });
 export type UserInfo = z.infer<typeof UserInfo>;
 
+export const Status = z.enum(['completed', 'needs_clarification', 'no_tool', 'error']);
+export type Status = z.infer<typeof Status>;
+
 export const ChatMessage = z.object({
   role: z.enum(['user', 'assistant']),
   content: z.string().max(MAX_MESSAGE_CHARS),
+  /** An assistant turn's tool, parameters and status as the orchestrator returned them: not re-planned. */
+  tool: z.string().max(100).nullable().optional(),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  status: Status.optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
@@ -36,9 +70,6 @@ export const TraceStep = z.object({
   detail: z.string(),
 });
 export type TraceStep = z.infer<typeof TraceStep>;
-
-export const Status = z.enum(['completed', 'needs_clarification', 'no_tool', 'error']);
-export type Status = z.infer<typeof Status>;
 
 export const Planner = z.enum(['embedded', 'llm']);
 export type Planner = z.infer<typeof Planner>;

@@ -10,6 +10,8 @@ import {
 import { detectLocale } from './language.ts';
 import { socraticGate } from './pedagogy/gate.ts';
 import type { Practice } from './pedagogy/practice.ts';
+import { readStudentState, withStudentState } from './pedagogy/profile.ts';
+import { frameReply, readingFor } from './planner/adapt.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
 import type { Plan, Planner, PlanRequest } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
@@ -209,10 +211,13 @@ export function createTutor(options: TutorOptions = {}): Tutor {
         trace,
       };
     }
+    const profile = readStudentState(request.user_info);
+    trace.push(...profile.trace);
     const planRequest: PlanRequest = {
       message: request.message,
       history: request.chat_history,
-      user: request.user_info,
+      user: withStudentState(request.user_info, profile.state),
+      state: profile.state,
       locale,
       tools: registry,
       content,
@@ -223,7 +228,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     const base = { locale, planner: chosen.planner.name, degraded: chosen.degraded, safety } as const;
     const ctx: ToolContext = {
       locale,
-      user: request.user_info,
+      user: planRequest.user,
       history: request.chat_history,
       content,
       now: clock,
@@ -321,7 +326,12 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     }
     const visible = tool.visible ? tool.visible(result) : result;
     emit({ type: 'tool-result', tool: tool.name, result, visible });
-    const toolReply = tool.reply(result, parameters, ctx);
+    const reading = readingFor(profile.state, request.message, [
+      parameters.topic,
+      parameters.concept_to_explain,
+      (result.grounding as { topic_id?: unknown } | undefined)?.topic_id,
+    ]);
+    const toolReply = frameReply(tool.reply(result, parameters, ctx), reading, visible, locale);
     const draft = gate?.lead ? `${gate.lead}\n\n${toolReply}` : toolReply;
     let reply = draft;
     let degraded: boolean = base.degraded;
@@ -363,8 +373,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       result,
       clarification: null,
       reply,
-      confidence:
-        typeof toolConfidence === 'number' ? Math.min(p.confidence, toolConfidence) : p.confidence,
+      confidence: typeof toolConfidence === 'number' ? Math.min(p.confidence, toolConfidence) : p.confidence,
       trace,
       socratic: gate?.outcome ?? null,
     };

@@ -48,6 +48,8 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   slots: Partial<Record<keyof z.input<I> & string, SlotKind>>;
   /** Fields no planner may guess: when no layer supplies them the orchestrator asks one short question. */
   required: (keyof z.input<I> & string)[];
+  /** The one short question asked when a required value is missing, in each language. */
+  clarify?: { en: string; fil: string };
   /** Labelled utterances that train the embedded tool classifier (English, Filipino and Taglish). */
   examples: { en: string[]; fil: string[] };
   /** The system prompt for producing this tool's output with an LLM (student text never goes here). */

@@ -97,7 +97,7 @@ describe('parameter extraction layers', () => {
     const visual = await ask('notes on ecosystems', {
       user: { learning_style_summary: 'visual learner, likes diagrams' },
     });
-    expect(visual.parameters.note_taking_style).toBe('structured');
+    expect(visual.parameters.note_taking_style).toBe('outline');
     const reader = await ask('notes on ecosystems', {
       user: { learning_style_summary: 'likes reading and writing' },
     });

@@ -1,97 +1,16 @@
-import type { Locale } from '../contract.ts';
-import { masteryLevel, masterySummary } from './bkt.ts';
+import {
+  type EmotionalState,
+  type LearningStyle,
+  type Locale,
+  type TeachingStyle,
+  type TraceStep,
+  UserInfo,
+} from '../contract.ts';
+import { type EmotionalCue, FEELING_CUES, namedState } from '../lexicon/feelings.ts';
+import { fold } from '../lexicon/fold.ts';
+import { masteryLevel, masterySummary, parseMasteryLevel } from './bkt.ts';
 
-export type EmotionalCue = 'frustrated' | 'anxious' | 'tired' | 'confused' | 'confident';
-
-/** "I'm (so) …", "feeling …": the student speaking about themself. */
-const ME =
-  "\\b(?:i'?m|i am|im|i feel|i'?m feeling|feeling|i'?m getting|getting|i'?m so|so|really|super|very)(?: so| really| very| super)?";
-
-/** Phrases that signal how a student feels, in English, Filipino and Taglish (matched on folded text). */
-const CUES: Record<EmotionalCue, RegExp[]> = {
-  frustrated: [
-    /\bi give up\b/,
-    /\bgive up na\b/,
-    /\bsuko na\b/,
-    /\bsumusuko na\b/,
-    /\bnakakainis\b/,
-    /\bnakakabwisit\b/,
-    /\bbwisit\b/,
-    /\bnaiinis\b/,
-    /\bnahihirapan\b/,
-    /\bang hirap\b/,
-    /\bsobrang hirap\b/,
-    /\bhirap na hirap\b/,
-    /\bi hate (this|math|science|it)\b/,
-    /\bthis is (so )?(hard|impossible|stupid|annoying|frustrating)\b/,
-    /\bfrustrat/,
-    /\bi can'?t do (this|it)\b/,
-    /\bhindi ko kaya\b/,
-    /\bdi ko kaya\b/,
-    /\bayoko na (mag ?aral|dito|sa math|nito)\b/,
-    /\bugh+\b/,
-    /\bargh+\b/,
-  ],
-  anxious: [
-    /\bkinakabahan\b/,
-    /\bkabado\b/,
-    /\bnatatakot ako\b/,
-    /\btakot (?:na )?ako\b/,
-    new RegExp(`${ME} (?:nervous|anxious|worried|scared|afraid|stressed|panicking)\\b`),
-    /\b(?:nervous|anxious|worried|scared|stressed) (?:na )?ako\b/,
-    /\bna ?stress\b/,
-    /\bstress na stress\b/,
-    /\bbaka (?:bumagsak|ma ?bagsak|hindi ako pumasa)\b/,
-    /\b(?:i'?ll|i will|i'?m going to|baka) fail\b/,
-    /\bbabagsak (?:ako|na ako)\b/,
-    /\bexam anxiety\b/,
-  ],
-  tired: [
-    /\bpagod na\b/,
-    /\bpagod (?:na )?ako\b/,
-    /\bnapapagod (?:na )?ako\b/,
-    /\binaantok\b/,
-    /\bantok na antok\b/,
-    /\bpuyat (?:ako|na ako)\b/,
-    new RegExp(`${ME} (?:tired|exhausted|sleepy|burn(?:ed|t) ?out|drained)\\b`),
-    /\b(?:tired|sleepy|exhausted) (?:na )?ako\b/,
-    /\btired na\b/,
-    /\bno energy (?:left|na)\b/,
-    /\bwala na akong lakas\b/,
-  ],
-  confused: [
-    /\bnalilito\b/,
-    /\bnaguguluhan\b/,
-    /\bnakakalito\b/,
-    new RegExp(`${ME} (?:confused|lost)\\b`),
-    /\bconfused (?:na )?ako\b/,
-    /\b(?:so|very|really|super) confusing\b/,
-    /\bthis is confusing\b/,
-    /\bi don'?t (?:get|understand)\b/,
-    /\bi do not (?:get|understand)\b/,
-    /\bdi ko (?:gets|ma ?gets|maintindihan|naiintindihan)\b/,
-    /\bhindi ko (?:gets|ma ?gets|maintindihan|naiintindihan)\b/,
-    /\bano daw\b/,
-    /^huh\b/,
-    /\blost na ako\b/,
-    /\bmakes no sense\b/,
-  ],
-  confident: [
-    /\bgets ko na\b/,
-    /\bna ?gets ko na\b/,
-    /\bkaya ko (na|to|ito)\b/,
-    /\bmadali lang\b/,
-    /\beasy lang\b/,
-    /\bi got (it|this)\b/,
-    /\bi understand now\b/,
-    /\bnaiintindihan ko na\b/,
-    /\bthat was easy\b/,
-    /\btoo easy\b/,
-    /\bi'?m ready\b/,
-    /\bhanda na ako\b/,
-    /\bconfident\b/,
-  ],
-};
+export type { EmotionalCue };
 
 const CUE_TEXT: Record<EmotionalCue, { en: string; fil: string }> = {
   frustrated: { en: 'frustrated', fil: 'naiinis o nahihirapan' },
@@ -101,18 +20,6 @@ const CUE_TEXT: Record<EmotionalCue, { en: string; fil: string }> = {
   confident: { en: 'confident', fil: 'kumpiyansa' },
 };
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[-_]/g, ' ')
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * How the student seems to feel, from their most recent messages (latest last). Only the last five messages
  * count, so a mood the student has moved past fades. Cues are reported most recent first.
@@ -121,10 +28,10 @@ export function inferEmotionalState(
   recentStudentMessages: readonly string[],
   locale: Locale = 'en',
 ): { summary: string; cues: EmotionalCue[] } {
-  const recent = recentStudentMessages.slice(-5).map(fold);
+  const recent = recentStudentMessages.slice(-5).map((m) => fold(m));
   const found: { cue: EmotionalCue; at: number; phrase: string }[] = [];
   recent.forEach((text, at) => {
-    for (const [cue, patterns] of Object.entries(CUES) as [EmotionalCue, RegExp[]][]) {
+    for (const [cue, patterns] of Object.entries(FEELING_CUES) as [EmotionalCue, RegExp[]][]) {
       const hit = patterns.map((p) => text.match(p)).find((m) => m);
       if (hit) found.push({ cue, at, phrase: hit[0] });
     }
@@ -184,4 +91,131 @@ export function masterySummaryFrom(
       `${locale === 'fil' ? 'pinakamahina' : 'weakest'}: ${name(weakest[0])} L${masteryLevel(weakest[1])}`,
     );
   return `${head} (${parts.join('; ')})`.slice(0, 1000);
+}
+
+/** The student as the planners read them: the typed fields, each filled once from a summary when absent. */
+export interface StudentState {
+  learning_style: LearningStyle | null;
+  teaching_style: TeachingStyle | null;
+  emotional_state: EmotionalState | null;
+  /** Overall mastery, 1–10. */
+  mastery_level: number | null;
+  /** Mastery per topic (curriculum id or topic phrase, as given), 1–10. */
+  topic_mastery: Record<string, number>;
+}
+
+/** Words in a learning-style summary, most telling first: "read like spoken language" is auditory. */
+const STYLE_WORDS: [LearningStyle, string[]][] = [
+  [
+    'auditory',
+    ['auditory', 'listen', 'listening', 'spoken', 'hearing', 'audio', 'mnemonics', 'pakikinig', 'pakinig'],
+  ],
+  ['kinesthetic', ['kinesthetic', 'hands on', 'activities', 'activity', 'doing', 'gawain', 'ginagawa']],
+  [
+    'visual',
+    [
+      'visual',
+      'diagram',
+      'diagrams',
+      'picture',
+      'pictures',
+      'chart',
+      'charts',
+      'images',
+      'larawan',
+      'biswal',
+    ],
+  ],
+  ['reading_writing', ['reading', 'writing', 'notes', 'lists', 'definitions', 'pagbasa', 'pagsulat']],
+];
+
+/** Words a mastery summary may use instead of a level. */
+const MASTERY_WORDS: [string[], number][] = [
+  [['beginner', 'novice', 'just starting', 'nagsisimula'], 2],
+  [['building foundations', 'developing', 'emerging'], 3],
+  [['approaching proficiency', 'progressing', 'intermediate'], 5],
+  [['proficient', 'solid', 'good grasp'], 7],
+  [['advanced', 'strong'], 8],
+  [['mastered', 'expert', 'mastery achieved'], 10],
+];
+
+const hasWord = (folded: string, word: string) => new RegExp(`\\b${word}\\b`).test(folded);
+
+function styleFrom(summary: string): LearningStyle | null {
+  const folded = fold(summary);
+  return STYLE_WORDS.find(([, words]) => words.some((w) => hasWord(folded, w)))?.[0] ?? null;
+}
+
+function masteryFrom(summary: string): number | null {
+  const named = parseMasteryLevel(summary);
+  if (named !== undefined) return named;
+  const folded = fold(summary.replace(/(\d)\s*\/\s*10\b/, '$1 of 10'));
+  const outOfTen = /\b(\d{1,2}) of 10\b/.exec(folded);
+  if (outOfTen?.[1]) return Math.min(10, Math.max(1, Number(outOfTen[1])));
+  return MASTERY_WORDS.find(([words]) => words.some((w) => hasWord(folded, w)))?.[1] ?? null;
+}
+
+/** "strongest: Nouns L8; weakest: Photosynthesis L2" (what `masterySummaryFrom` writes) → per-topic levels. */
+function topicMasteryFrom(summary: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of summary.matchAll(/:\s*([^;:()]+?)\s+L(\d{1,2})\b/g)) {
+    const level = Number(m[2]);
+    if (m[1] && level >= 1 && level <= 10) out[m[1].trim()] = level;
+  }
+  return out;
+}
+
+/**
+ * Reads the student once, at the edge: typed fields as given, free-text summaries into the same fields
+ * when the typed one is absent, and fields the contract does not know named in the trace (they are ignored).
+ */
+export function readStudentState(user: UserInfo): { state: StudentState; trace: TraceStep[] } {
+  const trace: TraceStep[] = [];
+  const fromSummary = <T>(
+    field: string,
+    typed: T | undefined,
+    summary: string | undefined,
+    read: (s: string) => T | null,
+  ) => {
+    if (typed !== undefined) return typed;
+    const value = summary ? read(summary) : null;
+    if (value !== null)
+      trace.push({ step: 'profile', detail: `${field}=${String(value)} read from its summary` });
+    return value;
+  };
+  const state: StudentState = {
+    learning_style: fromSummary(
+      'learning_style',
+      user.learning_style,
+      user.learning_style_summary,
+      styleFrom,
+    ),
+    teaching_style: user.teaching_style ?? null,
+    emotional_state: fromSummary(
+      'emotional_state',
+      user.emotional_state,
+      user.emotional_state_summary,
+      (s) => namedState(fold(s)) ?? inferEmotionalState([s]).cues[0] ?? null,
+    ),
+    mastery_level: fromSummary('mastery_level', user.mastery_level, user.mastery_level_summary, masteryFrom),
+    topic_mastery: {
+      ...(user.mastery_level_summary ? topicMasteryFrom(user.mastery_level_summary) : {}),
+      ...user.topic_mastery,
+    },
+  };
+  const unknown = Object.keys(user).filter((k) => !(k in UserInfo.shape));
+  if (unknown.length > 0)
+    trace.push({ step: 'profile', detail: `unknown user_info field(s) ignored: ${unknown.join(', ')}` });
+  return { state, trace };
+}
+
+/** The user with the typed fields the state holds filled in: what tools see (`learnerTraits` reads them). */
+export function withStudentState(user: UserInfo, state: StudentState): UserInfo {
+  const typed: Partial<UserInfo> = {};
+  if (state.learning_style) typed.learning_style = state.learning_style;
+  if (state.teaching_style) typed.teaching_style = state.teaching_style;
+  if (state.emotional_state) typed.emotional_state = state.emotional_state;
+  if (state.mastery_level !== null) typed.mastery_level = state.mastery_level;
+  if (Object.keys(state.topic_mastery).length > 0) typed.topic_mastery = state.topic_mastery;
+  return { ...user, ...typed };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ChatMessage, TraceStep } from '../contract.ts';
 import { fitParameters } from '../orchestrator.ts';
 import type { AnyTool } from '../tool.ts';
+import { describeAdaptations } from './adapt.ts';
 import type { Plan, Planner, PlanRequest, ReplyRequest } from './types.ts';
 
 export const LlmConfig = z.object({
@@ -131,7 +132,7 @@ export function createLanguageModel(config: LlmConfig): LanguageModelV3 {
 
 const SYSTEM = `You are the planner of Aralin, a tutor for Filipino students in grades 4–12 who write in English, Filipino or Taglish.
 Choose exactly one action by calling one tool:
-- an educational tool, with its parameters filled from, in this order of precedence: (1) what the latest message states ("10 flashcards", "lima", "sampu", "in bullet points", "just the basics"); (2) the conversation (a follow-up such as "make it harder" or "about it" refers to the previous request or topic); (3) the student's state (struggling, confused, anxious, nahihirapan, nalilito → easy / basic; tired → 3 items and shorter output); mastery 1–3 → easy/basic, 4–6 → medium/intermediate, 7–9 → hard/advanced, 10 → hard/comprehensive; learning style (visual → structured notes; reading/writing → narrative; quick review → bullet_points); (4) the subject implied by the topic (one of Mathematics, Science, English, Filipino, Araling Panlipunan); (5) defaults (5 items, structured notes, medium difficulty).
+- an educational tool, with its parameters filled from, in this order of precedence: (1) what the latest message states ("10 flashcards", "lima", "sampu", "in bullet points", "just the basics"); (2) the conversation (a follow-up such as "make it harder", "same but 10", "isa pa" or "about it" refers to the previous request — previous_request in the profile data — or the latest topic; "what about X" is the previous tool on topic X; a new topic does not carry the old subject; a clarifying question is answered by the next message unless it is a feeling, small talk or a new request); (3) the student's state in the profile data (a feeling the latest message states outranks the profile's), by this table, where the first row that sets a value wins: ${describeAdaptations()}; (4) the subject implied by the topic (one of Mathematics, Science, English, Filipino, Araling Panlipunan); (5) defaults (5 items, structured notes, medium difficulty).
 - ask_clarifying_question when a required value (above all the topic) is nowhere in the conversation: one short question in the student's language. Never guess a topic such as "general".
 - reply_without_tool for greetings and small talk: a short, warm reply in the student's language. Also when the student only says how they feel (tired, wants to stop, finds a whole subject hard): answer the feeling first — rest, or one small step and a question about what is hardest; a named topic they find hard is instead explained again at basic depth. And when they ask you to do graded work for them (homework, a test, a project): say kindly that you will not, and offer to help them do it (an explanation, a worked similar example, a reviewer or a practice quiz).
 Keep the topic as the student phrased it. Counts above a tool's maximum are allowed: the system clamps them.
@@ -183,11 +184,18 @@ function messagesFor(request: PlanRequest): ChatMessage[] {
       (m) =>
         `${m.topic.id}: ${m.topic.title.en} / ${m.topic.title.fil} (${m.topic.subject}, grades ${m.topic.grade_band.from}–${m.topic.grade_band.to})`,
     );
+  const { state } = request;
+  const previous = [...request.history].reverse().find((m) => m.role === 'assistant' && m.tool !== undefined);
   const profile = {
     grade_level: user.grade_level,
-    learning_style: user.learning_style_summary,
-    emotional_state: user.emotional_state_summary,
-    mastery: user.mastery_level_summary,
+    learning_style: state.learning_style,
+    teaching_style: state.teaching_style,
+    emotional_state: state.emotional_state,
+    mastery_level: state.mastery_level,
+    topic_mastery: state.topic_mastery,
+    previous_request: previous?.tool
+      ? { tool: previous.tool, parameters: previous.parameters ?? {}, status: previous.status }
+      : undefined,
     locale: request.locale,
   };
   return [

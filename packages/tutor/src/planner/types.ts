@@ -1,5 +1,6 @@
 import type { ContentLibrary } from '@aralin/content';
 import type { ChatMessage, Locale, TraceStep, UserInfo } from '../contract.ts';
+import type { StudentState } from '../pedagogy/profile.ts';
 import type { ToolRegistry } from '../registry.ts';
 
 /** What a planner sees: the conversation, the student, and the tools it may choose from. */
@@ -8,6 +9,8 @@ export interface PlanRequest {
   /** Earlier turns, oldest first. */
   history: ChatMessage[];
   user: UserInfo;
+  /** The student's state, typed: read once from `user` at the edge (`readStudentState`). */
+  state: StudentState;
   locale: Locale;
   tools: ToolRegistry;
   content: ContentLibrary;

@@ -191,6 +191,10 @@ export const conceptExplainer = defineTool({
   output,
   slots: { concept_to_explain: 'topic', current_topic: 'context_topic', desired_depth: 'depth' },
   required: ['concept_to_explain'],
+  clarify: {
+    en: 'Which concept would you like me to explain?',
+    fil: 'Aling konsepto ang gusto mong ipaliwanag ko?',
+  },
   examples: {
     en: [
       'What is photosynthesis?',

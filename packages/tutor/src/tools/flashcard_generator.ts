@@ -163,6 +163,10 @@ export const flashcardGenerator = defineTool({
     include_examples: 'include_examples',
   },
   required: ['topic'],
+  clarify: {
+    en: 'What topic should the flashcards be about?',
+    fil: 'Tungkol saan ang flashcards na gagawin ko?',
+  },
   examples: {
     en: [
       'Make me flashcards on photosynthesis',

@@ -330,6 +330,10 @@ export const noteMaker = defineTool({
     include_analogies: 'include_analogies',
   },
   required: ['topic'],
+  clarify: {
+    en: 'What topic do you want notes on?',
+    fil: 'Tungkol saan ang notes na gusto mo?',
+  },
   examples: {
     en: [
       'Make me notes on photosynthesis',

@@ -373,6 +373,10 @@ export const quizGenerator = defineTool({
     question_types: 'question_types',
   },
   required: ['topic'],
+  clarify: {
+    en: 'What topic should the quiz cover?',
+    fil: 'Anong topic ang gusto mong i-quiz kita?',
+  },
   examples: {
     en: [
       'Quiz me on photosynthesis',

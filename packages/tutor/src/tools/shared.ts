@@ -67,8 +67,12 @@ export function learnerTraits(user: UserInfo | undefined): LearnerTraits {
   const style = (user?.learning_style_summary ?? '').toLowerCase();
   return {
     grade: gradeOf(user),
-    visual: /visual|picture|diagram|larawan|biswal|imahe/.test(style),
-    handsOn: /hands-on|kinesthetic|practice|example|halimbawa|doing|pagsasanay|ginagawa/.test(style),
+    visual: user?.learning_style
+      ? user.learning_style === 'visual'
+      : /visual|picture|diagram|larawan|biswal|imahe/.test(style),
+    handsOn: user?.learning_style
+      ? user.learning_style === 'kinesthetic'
+      : /hands-on|kinesthetic|practice|example|halimbawa|doing|pagsasanay|ginagawa/.test(style),
   };
 }
 

@@ -1,7 +1,9 @@
+import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
+import { fold } from '../../lexicon/fold.ts';
+import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
 import {
   ANALOGIES_OFF,
   ANALOGIES_ON,
-  CONFIDENT,
   COUNT_NOUNS,
   DEPTH_CUES,
   type Depth,
@@ -19,11 +21,11 @@ import {
   type NoteStyle,
   QUESTION_TYPE_CUES,
   type QuestionType,
-  STRUGGLE,
+  SHOW_STEPS,
   STYLE_CUES,
-  TIRED,
+  SWITCH_TOPIC,
 } from './cues.ts';
-import { ARTIFACT_TOOLS, TOOL_CUES } from './intents.ts';
+import { ARTIFACT_TOOLS, PRACTICE, TOOL_CUES } from './intents.ts';
 import { NUMBER_TOKEN, parseCountWord } from './numbers.ts';
 import { extractTopicPhrase } from './topic.ts';
 
@@ -37,7 +39,11 @@ export interface Analysis {
   text: string;
   tool: Stated<string> | null;
   exercise: boolean;
+  /** The message without the request around it: the exercise when there is one. */
+  problem: string | null;
   topic: string | null;
+  /** "what about friction?", "and adjectives?", "paano naman ang friction?": the last request, a new topic. */
+  switchTopic: boolean;
   count: Stated<number> | null;
   difficulty: Stated<Level> | null;
   depth: Stated<Depth> | null;
@@ -47,6 +53,8 @@ export interface Analysis {
   questionTypes: Stated<QuestionType[]> | null;
   hint: 'nudge' | 'next' | 'similar' | null;
   answerOnly: boolean;
+  /** "show the steps again", "step by step": the worked steps of a solution. */
+  showSteps: boolean;
   struggling: boolean;
   tired: boolean;
   /** "ayoko na", "I give up", "I hate math": the student wants to stop. */
@@ -54,12 +62,33 @@ export interface Analysis {
   /** "do my homework", "sagutan mo na lang ang exam ko": graded work the student asks the tutor to do. */
   doMyWork: boolean;
   confident: boolean;
+  /** Every feeling the message states (`lexicon/feelings.ts`), in the table's order. */
+  feelings: EmotionalCue[];
   followUp: 'harder' | 'easier' | 'more' | null;
   greeting: boolean;
 }
 
-const MATH_EXPRESSION =
-  /(?:\d\s*[-+*/×÷^=<>]\s*[\d(a-z]|[a-z]\s*[-+*/^=]\s*\d|\d\s*[a-z]\b|\b[a-z]\^?\d?\s*[-+=]\s*\d|\d+\s*%|\d+\s*\/\s*\d+|√|²|³|\b(?:gcd|gcf|lcm|hcf|lcd)\b.*\d|\bprime factori[sz]ation of \d|\bderivative of\b.*[a-z0-9]|\bd\/d[a-z]|\bsquare root of \d|\bround \d|\d+(?:\.\d+)?\s*(?:km|m|cm|mm|kg|g|mg|l|ml|hours?|minutes?|seconds?)\s+(?:to|in|into|sa)\s+[a-z]+|\bis \d+ (?:a )?prime|\bremainder\b.*\d|\bnext term\b|\bsequence\b.*\d|\b(?:comes? next|next number|kasunod|susunod na (?:bilang|numero))\b.*\d|\b(?:round|i-?round|bilugin)\b.*\d|\bprime factori[sz]ation (?:of|ng) \d|\bfactors? of \d|\b(?:mean|average|median|mode|moda|range|karaniwan)\b[^.?!]*\d\s*(?:,|and|at)\s*-?\d|\b(?:area|perimeter|lawak|perimetro|circumference)\b[^.?!]*\d|\d*\.\d+\s+(?:as|to|into|bilang)\s+(?:a\s+)?(?:fraction|percent)|\b(?:gawing|isulat bilang)\s+(?:decimal|fraction|porsyento)\b.*\d|\btig-\s*\d|\b(?:sukli|change)\b.*\d.*\d|\d.*\b(?:sukli|change)\b|\b(?:if|kung)\b[^?]*\d[^?]*\b(?:how much|magkano)\b[^?]*\d|\b(?:term|termino)\b[^.?!]*-?\d+\s*,\s*-?\d+\s*,\s*-?\d|\d[^.?!]*\b(?:hinati|hatiin|divided)\b[^.?!]*\d)/;
+/** The exercise itself, without the request around it ("pa-solve naman po: 2x + 3 = 7" → "2x + 3 = 7"). */
+function exerciseOf(message: string): string | null {
+  const text = message
+    .trim()
+    .replace(
+      /^(?:(?:paki|(?:hi|hello|hey|actually|ok(?:ay)?|sige|so|now|next|then|tapos|ngayon|tutor|teacher|ma'?am|sir|please|pls|pa-?solve|pasolve|i-?solve|solve mo|can you|could you|help me|tulungan mo ako|patulong|naman|po|mo|sa|with|ito|this|to)\b)[\s,:-]*)+/i,
+      '',
+    )
+    .replace(/[\s,]*(?:please|pls|po|naman|thanks?|thank you|salamat)[\s.!]*$/i, '')
+    .trim();
+  return text.length > 0 ? text : null;
+}
+
+/**
+ * The math engine decides what is an exercise: one it can solve, or one that looks like math and is not a
+ * request for a number of items ("5 computation problems on percent").
+ */
+function isExercise(message: string, asksForItems: boolean): boolean {
+  if (!/\d/.test(message)) return !asksForItems && looksLikeMath(message);
+  return solveMath(message).kind !== 'unsupported' || (!asksForItems && looksLikeMath(message));
+}
 
 function firstMatch<T>(
   text: string,
@@ -75,23 +104,28 @@ function firstMatch<T>(
 }
 
 function statedCount(text: string): Stated<number> | null {
-  const before = new RegExp(
-    `(?:^|[^\\w-])${NUMBER_TOKEN}\\s+(?:(?:more|pang|extra|new|bagong|na|pa|hard|easy|medium|mahirap|madali|madadali|mahihirap|short|quick|practice|review|sample|multiple[- ]choice|true[- ]or[- ]false|identification|flash|simple|basic|challenging|difficult)\\s+){0,3}${COUNT_NOUNS}`,
-    'g',
-  );
-  for (const m of text.matchAll(before)) {
+  const before = new RegExp(`(?:^|[^\\w-])${NUMBER_TOKEN}\\s+(?:[\\p{L}-]+\\s+){0,3}${COUNT_NOUNS}`, 'gu');
+  // Matches may overlap ("create twenty flashcards": "create" is tried first), so each is retried one word on.
+  for (let m = before.exec(text); m; m = before.exec(text)) {
     const token = m[1] as string;
-    if (NOT_A_COUNT.test(text.slice(0, m.index + m[0].indexOf(token)))) continue;
-    const n = parseCountWord(token);
+    const at = m.index + m[0].indexOf(token);
+    // "isa pang quiz", "one more set": another one, not a count of one.
+    const another = /^\s+(?:pa|pang|more)\b/.test(text.slice(at + token.length));
+    const n = NOT_A_COUNT.test(text.slice(0, at)) || another ? null : parseCountWord(token);
     if (n !== null) return { value: n, reason: `the student asks for ${n} ("${m[0].trim()}")` };
+    before.lastIndex = at + token.length;
   }
   const after = new RegExp(
     `${COUNT_NOUNS}\\s*(?:[:(=]|x|×|\\bof\\b|\\bna\\b)?\\s*(\\d{1,3})\\b(?!\\s*(?:[-+*/^=]|th|st|nd|rd))`,
   );
   const a = after.exec(text);
   if (a?.[1]) return { value: Number(a[1]), reason: `the student asks for ${a[1]} ("${a[0].trim()}")` };
+  const ofThem = new RegExp(`${NUMBER_TOKEN}\\s+(?:of them|pieces|piraso|lahat)\\b`).exec(text);
+  const many = ofThem?.[1] ? parseCountWord(ofThem[1]) : null;
+  if (many !== null && many <= 50)
+    return { value: many, reason: `the student asks for ${many} ("${ofThem?.[0]}")` };
   const bare = new RegExp(
-    `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
+    `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po|naman)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
   ).exec(text);
   const bareToken = bare?.[1] ?? bare?.[2];
   if (bareToken) {
@@ -108,6 +142,12 @@ function statedCount(text: string): Stated<number> | null {
     const n = /couple/.test(word) ? 2 : /several|marami|lots|many/.test(word) ? 10 : 3;
     return { value: n, reason: `"${word}" read as ${n}` };
   }
+  const resize = new RegExp(
+    `\\b(?:but|with|make it|make them|gawin(?: mo)?(?:ng)?|gawing|dapat)\\s+(?:only\\s+|just\\s+)?${NUMBER_TOKEN}\\s*(?:only|lang|na lang|please|pls|po|naman)?\\s*[.!?]*$`,
+  ).exec(text);
+  const resized = resize?.[1] ? parseCountWord(resize[1]) : null;
+  if (resized !== null && resized <= 50)
+    return { value: resized, reason: `the student asks for ${resized} ("${resize?.[0].trim()}")` };
   const bigyan = new RegExp(
     `\\b(?:give me|gimme|bigyan mo (?:ako )?ng|gawan mo (?:ako )?ng|make|create|generate|i want|i need|gusto ko ng|pa)\\s+${NUMBER_TOKEN}\\b(?!\\s*[-+*/^=%.])`,
   );
@@ -130,6 +170,7 @@ function statedTool(text: string, exercise: boolean, topic: string | null): Stat
       reason: `the student names it ("${text.slice(artifact.index, artifact.index + 24).trim()}…")`,
     };
   if (exercise) return { value: 'math_solver', reason: 'the message contains an exercise to work out' };
+  if (PRACTICE.test(text)) return { value: 'quiz_generator', reason: 'the student asks for practice' };
   if (hits.some((h) => h.tool === 'math_solver') && (/\d/.test(text) || !topic))
     return { value: 'math_solver', reason: 'the student asks to compute something' };
   if (hits.some((h) => h.tool === 'concept_explainer'))
@@ -168,7 +209,9 @@ function analyzeText(message: string): Analysis {
     .replace(/\b(?:pa|i)-?(?=(?:quiz|solve|explain|summari[sz]e|flash\s*cards?|review|round)\b)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const exercise = MATH_EXPRESSION.test(text);
+  const count = statedCount(text);
+  const feelings = feelingsIn(fold(message));
+  const exercise = isExercise(message, count !== null);
   const topic = extractTopicPhrase(text);
   const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);
   const hint = HINT.similar.test(text)
@@ -178,19 +221,23 @@ function analyzeText(message: string): Analysis {
       : HINT.nudge.test(text)
         ? 'nudge'
         : null;
-  const followUp = FOLLOW_UP.harder.test(text)
-    ? 'harder'
-    : FOLLOW_UP.easier.test(text)
-      ? 'easier'
-      : FOLLOW_UP.more.test(text)
-        ? 'more'
-        : null;
+  // "too easy", "gets ko na", "I already know this": asking for harder.
+  const followUp =
+    FOLLOW_UP.harder.test(text) || (feelings.includes('confident') && !FOLLOW_UP.easier.test(text))
+      ? 'harder'
+      : FOLLOW_UP.easier.test(text)
+        ? 'easier'
+        : FOLLOW_UP.more.test(text)
+          ? 'more'
+          : null;
   return {
     text,
     tool: statedTool(text, exercise, topic),
     exercise,
+    problem: exerciseOf(message),
     topic,
-    count: statedCount(text),
+    switchTopic: SWITCH_TOPIC.test(text),
+    count,
     difficulty: firstMatch(text, DIFFICULTY_CUES),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),
@@ -200,11 +247,13 @@ function analyzeText(message: string): Analysis {
       types.length > 0 ? { value: types, reason: `the student asks for ${types.join(' and ')}` } : null,
     hint,
     answerOnly: HINT.answerOnly.test(text),
-    struggling: STRUGGLE.test(text) || DONT_KNOW.test(text),
-    tired: TIRED.test(text),
+    showSteps: SHOW_STEPS.test(text),
+    struggling: feelings.some((f) => f !== 'tired' && f !== 'confident') || DONT_KNOW.test(text),
+    tired: feelings.includes('tired'),
     givingUp: GIVING_UP.test(text),
     doMyWork: DO_MY_WORK.test(text),
-    confident: CONFIDENT.test(text),
+    confident: feelings.includes('confident'),
+    feelings,
     followUp,
     greeting: GREETING.test(text),
   };

@@ -88,10 +88,6 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
   },
 ];
 
-/** How the student feels or copes, from their words or from the profile's emotional summary. */
-export const STRUGGLE =
-  /\b(?:struggl\w*|confus\w*|lost|stuck|overwhelm\w*|anxious|anxiety|nervous|worried|scared|afraid|stress\w*|panic\w*|(?:don'?t|do not|can'?t|cannot|still don'?t) (?:get|understand)|hard (?:time|for me)|find (?:it|this|them) (?:hard|difficult)|i'?m (?:bad|weak|not good) at|failing|nahihirapan|nahirapan|hirap na hirap|ang hirap|mahirap (?:para sa akin|sa akin|intindihin)|nalilito|nalito|naguguluhan|nagugulo|hindi ko (?:ma)?intindi\w*|di ko (?:ma)?intindi\w*|hindi ko gets|di ko gets|hindi ko maintindihan|kinakabahan|kabado|natatakot|takot|nag-aalala|stressed)\b/;
-
 /** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
 export const DO_MY_WORK =
   /\b(?:(?:do|answer|finish|complete|write|take) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;
@@ -104,19 +100,13 @@ export const DONT_KNOW =
 export const GIVING_UP =
   /\b(?:give up|giving up|i quit|i hate|hate (?:math|science|english|filipino|history|this|it)|(?:i )?don'?t want to (?:study|learn|do this)|ayoko na|ayaw ko na|ayoko nang|ayaw ko nang|suko na|susuko na|sumuko na|ayoko (?:sa|ng|mag)|ayaw ko (?:sa|ng|mag)|galit ako sa|nakakainis)\b/;
 
-export const TIRED =
-  /\b(?:tired|sleepy|exhausted|drained|worn out|burn(?:ed|t) out|pagod|napagod|inaantok|antok|puyat|hapo|lupaypay)\b/;
-
-export const CONFIDENT =
-  /\b(?:confident|too easy|masyadong madali|i'?m good at|i already know|alam ko na|kaya ko (?:na|'?to|ito)|gets ko na|i aced|mastered)\b/;
-
 export type Depth = 'basic' | 'intermediate' | 'advanced' | 'comprehensive';
 
 export const DEPTH_CUES: Cue<Depth>[] = [
   {
     value: 'basic',
     pattern:
-      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like i'?m (?:5|five|a kid|a child)|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
+      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like (?:i'?m|i am) (?:\d{1,2}|five|ten|a kid|a child)|like a \d{1,2}[- ]year[- ]old|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
     reason: 'the student asks for just the basics',
   },
   {
@@ -206,17 +196,25 @@ export const FOLLOW_UP = {
   harder:
     /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
   easier:
-    /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|padaliin|dalian|easier)\b/,
-  more: /^(?:(?:give me |can i have |pa-?)?(?:\w+ )?more(?: please| pls| naman| po)?|another(?: set| one| round)?|again|one more|isa pa|ulit|ulitin|dagdagan(?: mo)?|dagdag pa|more questions|more cards|more flashcards|next|sunod|panibago|bago ulit)\b/,
+    /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|mas simple|mas simpleng|more simply|padaliin|dalian|easier)\b/,
+  more: /^(?:(?:give me |can i have |pa-?)?(?:\w+ )?more(?: please| pls| naman| po)?|another(?: set| one| round)?|again|one more|isa pa|ulit|ulitin|dagdagan(?: mo)?|dagdag pa|more questions|more cards|more flashcards|next|sunod|panibago|bago ulit)\b|\b(?:isa pang?|one more|another (?:set|one|round|quiz|batch))\b/,
   restyle: /\b(?:instead|rather|na lang|nalang|palitan)\b/,
 };
 
+/** The previous request again on another topic: "what about friction?", "ngayon naman, tungkol sa mga bulkan". */
+export const SWITCH_TOPIC =
+  /^(?:(?:ok(?:ay)?|sige|ngayon|now|next|then|tapos|so)[\s,]+)*(?:naman[\s,]+)?(?:what about|how about|and|paano naman|ano naman|e|eh|tungkol sa|about)\s/;
+
 /** Words that refer back to what the conversation was about. */
 export const ANAPHORA =
-  /^(?:nga |mo |naman )?(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
+  /^(?:nga |mo |naman )?(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|niyan|nito|niyon|noon|diyan|dyan|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
 
 export const GREETING =
-  /^(?:yes|yeah|yep|yup|no|nope|oo|opo|hindi po|sure|ready|i'?m ready|ready na(?: ako)?|game|tara|lol|what can you do|what do you do|ano(?:ng)? kaya mo(?:ng gawin)?|(?:ma)?gandang (?:umaga|hapon|gabi|tanghali)|see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
+  /^(?:yes|yeah|yep|yup|no|nope|oo|opo|hindi po|sure|ready|i'?m ready|ready na(?: ako)?|game|tara|lol|what can you do|what do you do|ano(?:ng)? kaya mo(?:ng gawin)?|(?:ma)?gandang (?:umaga|hapon|gabi|tanghali)|see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|what'?s up|wassup|sup|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
+
+/** The student asks to see the worked steps of the solution again. */
+export const SHOW_STEPS =
+  /\b(?:show (?:me )?(?:the |your |all the )?(?:steps|work|solution)|step[- ]by[- ]step|(?:steps|solution) again|paano (?:mo )?(?:nakuha|ginawa)|(?:why|how) did you|bakit mo|paano mo|ipakita (?:mo )?(?:ang |yung )?(?:steps|solusyon|hakbang)|hakbang[- ]hakbang)\b/;
 
 export const HINT = {
   similar:

@@ -7,10 +7,14 @@ export const TOOL_CUES: Record<string, RegExp> = {
   note_maker:
     /\b(?:notes?|note-taking|reviewer|summary|summaries|summari[sz]e|summarise|buod|ibuod|buurin|i-?summarize|pa-?summarize|study guide|lecture notes|outline (?:of|for|on|ng|tungkol|about|sa)|(?:gawa\w*|gumawa|make|create|give|bigyan)\b[^.?!]*\b(?:an? )?outline|balangkas|talaan|tala tungkol|mabilisang review|quick review|review notes|reviewer sa|cheat ?sheet|isulat (?:mo )?ang mahalaga|mga mahalagang punto)\b/,
   concept_explainer:
-    /\b(?:explain|explanation|what (?:is|are|was|were|does|do|happens)|what'?s|whats|why (?:is|are|do|does|did)|how (?:does|do|did|is|are|can)|define|definition|meaning of|means|ibig sabihin|kahulugan|ano (?:ang|ba ang|yung|ba yung|'?ng|ba)|anong|bakit|paano (?:gumagana|nangyayari|nabubuo|nagaganap)|ipaliwanag|paliwanag|i-?explain|pa-?explain|paexplain|teach me|turuan mo ako|tell me about|describe|ilarawan|difference between|pagkakaiba|help me understand|help me (?:with|in|on)|tulungan mo (?:ako|kami) (?:sa|na)|patulong (?:po )?sa|intindihin)\b/,
+    /\b(?:explain|explanation|what (?:is|are|was|were|does|do|happens)|what'?s|whats|why (?:is|are|do|does|did)|how (?:does|do|did|is|are|can)|define|definition|meaning of|means|ibig sabihin|kahulugan|ano (?:ang|ba ang|yung|ba yung|'?ng|ba)|anong|bakit|paano (?:gumagana|nangyayari|nabubuo|nagaganap)|paano (?:ba |po )?(?:(?:mag|mang|i)-?[a-z]{3,}|hanapin|kunin|gawin|sagutin|lutasin|malaman|makuha|isulat)|how to [a-z]{3,}|ipaliwanag|paliwanag|i-?explain|pa-?explain|paexplain|teach me|turuan mo ako|(?:akong |ako )?turuan|learn about|learn more about|want to know about|matuto(?:n)? (?:tungkol|ng|sa)|matutunan|gusto kong malaman|tell me about|describe|ilarawan|difference between|pagkakaiba|help me understand|help me (?:with|in|on)|tulungan mo (?:ako|kami) (?:sa|na)|patulong (?:po )?sa|intindihin)\b/,
   math_solver:
-    /\b(?:solve|i-?solve|pa-?solve|pasolve|compute|calculate|evaluate|simplify|factori[sz]e|expand|differentiate|derivative of|find (?:the )?(?:value|x|y|gcd|gcf|lcm|roots?|sum|product|remainder|answer)|hanapin ang|kuwentahin|kwentahin|lutasin|sagutin mo ito|magkano|ilan ang|what is \d|how much is|how many \w+ (?:are )?in)\b/,
+    /\b(?:solve|i-?solve|pa-?solve|pasolve|compute|calculate|evaluate|simplify|factori[sz]e|expand|differentiate|derivative of|find (?:the )?(?:value|x|y|gcd|gcf|lcm|roots?|sum|product|remainder|answer)|hanapin ang|kuwentahin|kwentahin|lutasin|sagutin mo ito|magkano|ilan ang|what is \d|how much is|how many \w+ (?:are )?in|how (?:many|much)|ilan(?:g)? (?:ang|lahat|pa)|gaano (?:katagal|kalayo|karami))\b/,
 };
+
+/** Asking for practice without naming a tool: a quiz ("I need practice on X", "kailangan ko ng practice sa X"). */
+export const PRACTICE =
+  /\b(?:practice|practise|practicing|mag-?practice|magpractice|magsanay|pagsasanay|sanayin)\b/;
 
 /** Tools that produce a study artifact: when one is named, it wins over "explain" or an exercise. */
 export const ARTIFACT_TOOLS = ['flashcard_generator', 'quiz_generator', 'note_maker'];

@@ -1,52 +1,48 @@
+import { REQUEST_WORDS } from '../../lexicon/fillers.ts';
 import { ANAPHORA } from './cues.ts';
+import { parseCountWord } from './numbers.ts';
 
 /** Finding what a message is about: the student's own phrase for the topic, cut free of the request around it. */
 
 const LEADS: RegExp[] = [
+  /^(?:(?:ok(?:ay)?|sige|ngayon|now|next|then|tapos|so)[\s,]+)*(?:naman[\s,]+)?(?:what about|how about|and|paano naman|ano naman|e|eh)\s+(?:ang |yung |sa |ng |the )?(.+)/,
   /\b(?:tungkol sa|tungkol|ukol sa|hinggil sa|patungkol sa|regarding|about|covering|concerning|on the topic of|topic(?: is)?:?)\s+(.+)/,
+  /\bhow (?:(?:do|does|can|should|would) (?:you|i|we|one|they)|to) (?:find|solve|get|compute|calculate|add|subtract|multiply|divide|convert|simplify|use|write|graph|measure|identify|do)\s+(.+)/,
+  /\bpaano (?:mag-?|mang-?|i-?)?(?:find|solve|compute|add|subtract|multiply|divide|convert|simplify|hanapin|kunin|sagutin|lutasin|isulat|gamitin)\s+(?:ng|ang|sa|yung)?\s*(.+)/,
+  /\bwhat (?:does|do) (.+?) mean\b/,
+  /\b(?:meaning|definition|method|way|steps?|rules?|formula) (?:of|for|to) (?:solving |finding |computing |getting )?(.+)/,
   /\bhow (?:does|do|did|is|are|can) (.+?) (?:work|works|happen|happens|form|forms|function|occur|affect|change)\b/,
   /\b(?:paano (?:gumagana|nangyayari|nabubuo|nagaganap)(?: ang)?)\s+(.+)/,
   /\b(?:difference between|pagkakaiba ng)\s+(.+)/,
-  /\b(?:explain(?: to me)?|define|describe|teach me(?: about)?|tell me about|help me understand|what (?:is|are|was|were)|what'?s|whats|meaning of|why (?:is|are|do|does|did)|ipaliwanag(?: mo)?(?: sa akin)?(?: nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo))?|i-?explain(?: mo)?(?: sa akin)?|pa-?explain(?: naman)?(?: po)?|paexplain(?: naman)?|paliwanag(?: sa| ng)?|kahulugan ng|ibig sabihin ng|ilarawan|turuan mo ako(?: ng| sa| tungkol sa)?|ano (?:ba )?(?:ang|yung|'?ng)|anong|bakit)\s+(.+)/,
-  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|review|summary|buod|tanong|questions?|outline|items?|study guide|test|exam|pagsusulit|problems?)\s+(?:ng|sa|on|about|for|of|in|para sa|ang)\s+(.+)/,
+  /\b(?:explain(?: to me)?|define|describe|teach me(?: about)?|tell me about|help me understand|what (?:is|are|was|were)|what'?s|whats|meaning of|why (?:is|are|do|does|did)|ipaliwanag(?: mo)?(?: sa akin)?(?: nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo))?|i-?explain(?: mo)?(?: sa akin)?|pa-?explain(?: naman)?(?: po)?|paexplain(?: naman)?|paliwanag(?: sa| ng)?|kahulugan ng|ibig sabihin ng|ilarawan|turuan mo ako(?: ng| sa| tungkol sa)?|ano (?:(?:ba|ulit|nga|po|daw) )*(?:ang|yung|'?ng)|anong|bakit)\s+(.+)/,
+  /\b(?:flash\s*-?\s*cards?|cards?|quiz(?:zes)?|notes?|reviewer|review|summary|buod|tanong|questions?|outline|items?|study guide|cheat ?sheet|test|exam|pagsusulit|problems?)(?:\s+(?:tomorrow|bukas|today|later|mamaya|next week|this week))?\s+(?:ng|sa|on|about|for|of|in|para sa|ang)\s+(.+)/,
   /\b(?:quiz|test|drill) me (?:on|in|about)\s+(.+)/,
-  /\b(?:struggling (?:with|in)|confused (?:about|with|by)|stuck (?:on|with)|(?:don'?t|do not|can'?t|cannot) (?:get|understand)|lost (?:in|with)|(?:hirap|nahihirapan|nalilito|naguguluhan)(?: ako)? (?:sa|ng)|hindi ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|di ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|bad at|weak (?:at|in))\s+(.+)/,
+  /\b(?:test|check|assess|measure) (?:my|our|what i|how much i) (?:knowledge|understanding|know|understand)(?: of| on| about| in)?\s+(.+)/,
+  /\b(?:struggling (?:with|in)|(?:hard|tough|difficult) time (?:with|in|on)|failing (?:at|in)|memori[sz]e|confused (?:about|with|by)|stuck (?:on|with)|(?:don'?t|do not|can'?t|cannot) (?:get|understand)|lost (?:in|with)|(?:hirap|nahihirapan|nalilito|naguguluhan)(?: ako)? (?:sa|ng)|hindi ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|di ko (?:ma)?(?:intindihan|gets)(?: ang| yung)?|bad at|weak (?:at|in))\s+(.+)/,
   /\b(?:summari[sz]e|summarise|ibuod|i-?summarize)\s+(.+)/,
   /\b(?:review|study|aralin|pag-aralan|mag-review)\s+(?:ng |sa |ang |para sa )?(.+)/,
 ];
 
 /** Where the topic phrase ends: the rest is about the request, the student or the deadline. */
 const TAIL =
-  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create)|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
+  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
 
 const LEADING_NOISE =
-  /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|ano|concept of|topic of|lesson on|paksang|aralin sa)\s+)+/;
+  /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|how|ano|na|nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo) ang|concept of|topic of|lesson on|paksang|aralin sa|(?:my|our|the) (?:\w+ )?(?:exam|test|quiz|class|lesson) (?:on|in|about|sa)|(?:exam|test|quiz) ko sa|kahulugan ng|ibig sabihin ng|meaning of)\s+)+/;
 const TRAILING_NOISE =
-  /(?:\s+(?:topic|topics|lesson|lessons|concept|concepts|chapter|na topic|na aralin|na paksa|aralin|paksa|is|are|works?|means?|ba|po|naman|lang|ito|nga|please|pls|ko|mo|na|pa|again|ulit))+$/;
+  /(?:\s+(?:topic|topics|lesson|lessons|concept|concepts|chapter|na topic|na aralin|na paksa|aralin|paksa|is|are|works?|means?|ba|po|naman|lang|ito|nga|please|pls|ko|mo|na|pa|again|ulit|was|were|does|do|form|forms|happen|happens|occur|occurs))+$/;
 
-/** Words that are part of a request, never a topic on their own. */
-const REQUEST_WORDS = new Set(
-  `make create generate give gimme me i need want can could would you please pls plz some a an the set of my for with
-  flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize summarise
-  explain explanation teach help study review questions question items item tanong mga ng gawan gumawa gawa
-  bigyan mo ako naman po pa paki pakigawa pwede puwede ba kailangan ko gusto mag magbigay kaunting ilang konting
-  sa akin at ang yung about on to do this that it again more another easy hard medium difficult simple basic
-  madali mahirap katamtaman lang now right here hey hi hello okay ok let's lets start practice drill me us
-  ipaliwanag explain paliwanag turuan sagutin tulungan tulong help pagsusulit tungkol ukol i'm im am really so very
-  struggling confused lost stuck nahihirapan nalilito naguguluhan pagod tired anxious nervous worried tomorrow bukas
-  is are was were be our class grade baitang harder easier simpler tougher challenging level up ones instead rather
-  again another more isa pa ulit dagdagan palitan write writing something anything bagay kahit bang nga yan iyan
-  yun ito diyan dito but pero same go deeper malalim lalim mas like five pahirapan pahirapin padaliin dalian
-  naman din rin ha eh talaga please mahihirap madadali hard easy ready akong kong mong natin namin para homework assignment ko patulong
-  ninyo nila`.split(/\s+/),
-);
+/** A count with its noun inside a phrase ("sampung tanong", "seven questions"): never part of a topic. */
+const COUNTED = /\b([a-z']+)\s+(?:flash\s*cards?|cards?|questions?|items?|tanong|katanungan)\b/g;
 
 function tidy(phrase: string): string {
   let out = phrase.trim().replace(/\s+/g, ' ').replace(LEADING_NOISE, '');
   const tail = TAIL.exec(out);
   if (tail && tail.index > 0) out = out.slice(0, tail.index);
   else if (tail && tail.index === 0) out = '';
-  out = out.replace(/\b\d+\s*(?:flash\s*cards?|cards?|questions?|items?|tanong)\b/g, ' ');
+  out = out
+    .replace(COUNTED, (whole, n: string) => (parseCountWord(n) === null ? whole : ' '))
+    .replace(/\b\d+\s*(?:flash\s*cards?|cards?|questions?|items?|tanong)\b/g, ' ');
   for (let i = 0; i < 3; i++) {
     out = out.trim().replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').trim();
   }
@@ -67,6 +63,7 @@ export function extractTopicPhrase(message: string): string | null {
   const text = message
     .toLowerCase()
     .replace(/[“”]/g, '"')
+    .replace(/\([^)]*\)/g, ' ')
     .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -82,7 +79,7 @@ export function extractTopicPhrase(message: string): string | null {
     text
       .replace(/[?.!,;:()]/g, ' ')
       .split(/\s+/)
-      .filter((w) => !REQUEST_WORDS.has(w) && !/^\d+$/.test(w))
+      .filter((w) => !REQUEST_WORDS.has(w) && parseCountWord(w) === null)
       .join(' '),
   );
   return meaningful(remainder) ? remainder : null;

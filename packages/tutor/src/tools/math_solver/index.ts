@@ -165,6 +165,10 @@ export const mathSolver = defineTool({
   output,
   slots: { problem: 'problem', show_steps: 'show_steps', hint_level: 'hint_level' },
   required: ['problem'],
+  clarify: {
+    en: 'Which problem should we work on? Type it in, for example 2x + 3 = 7.',
+    fil: 'Aling problema ang sasagutin natin? Isulat mo, halimbawa: 2x + 3 = 7.',
+  },
   examples: { en: EXAMPLES_EN, fil: EXAMPLES_FIL },
   prompt: PROMPT,
   run(inp, ctx) {

@@ -1,0 +1,90 @@
+import type { ContentLibrary } from '@aralin/content';
+import type { ChatMessage } from '../../contract.ts';
+import type { ToolRegistry } from '../../registry.ts';
+import { analyze } from './analyze.ts';
+import { ANAPHORA } from './cues.ts';
+
+/** What the conversation says before the latest message: the tool asked for last, and what it is about. */
+
+/** The latest earlier request for a tool, as the tutor answered it. */
+export interface Previous {
+  tool: string;
+  parameters: Record<string, unknown>;
+  /** Values the tutor asked for in its last turn and has not got yet: the next message may answer them. */
+  missing: string[];
+  /** Where it comes from: the assistant turn's stored tool, or the earlier request planned again. */
+  source: 'stored' | 'replanned';
+}
+
+/** How many messages back a follow-up may reach. */
+const REACH = 12;
+
+/** The fields a tool still needs given some parameters: its required ones and those without a default. */
+export function unfilled(tools: ToolRegistry, tool: string, parameters: Record<string, unknown>): string[] {
+  const definition = tools.get(tool);
+  if (!definition) return [];
+  return Object.entries(definition.input.shape)
+    .filter(
+      ([field, schema]) =>
+        parameters[field] === undefined &&
+        (definition.required.includes(field) || !schema.safeParse(undefined).success),
+    )
+    .map(([field]) => field);
+}
+
+/**
+ * The previous request from the assistant turns' stored tool and parameters (what the server sends), or
+ * undefined when the history carries none (an outside caller's text-only history: the caller re-plans).
+ * A clarifying question is pending only when it is the tutor's last turn.
+ */
+export function storedPrevious(history: ChatMessage[], tools: ToolRegistry): Previous | null | undefined {
+  let sawStored = false;
+  let lastAssistant = true;
+  for (let i = history.length - 1; i >= 0 && history.length - i <= REACH; i--) {
+    const m = history[i] as ChatMessage;
+    if (m.role !== 'assistant') continue;
+    if (m.tool !== undefined) sawStored = true;
+    if (m.tool && tools.get(m.tool)) {
+      const parameters = m.parameters ?? {};
+      const pending = lastAssistant && m.status === 'needs_clarification';
+      return {
+        tool: m.tool,
+        parameters,
+        missing: pending ? unfilled(tools, m.tool, parameters) : [],
+        source: 'stored',
+      };
+    }
+    lastAssistant = false;
+  }
+  return sawStored ? null : undefined;
+}
+
+/** A bold phrase in the tutor's text that names a curriculum topic ("You could review **fractions** next"). */
+function topicInReply(text: string, content: ContentLibrary): string | null {
+  for (const m of text.matchAll(/\*\*([^*\n]{3,60})\*\*/g)) {
+    const phrase = (m[1] as string).trim().replace(/[:.]$/, '');
+    if (content.search(phrase, { limit: 1 })[0]?.strong) return phrase.toLowerCase();
+  }
+  return null;
+}
+
+/**
+ * The topic the conversation is about, newest first: an assistant turn's stored topic, a curriculum topic
+ * the tutor named in bold, or the topic a student message named. "It", "that", "iyon" resolve to this.
+ */
+export function conversationTopic(history: ChatMessage[], content: ContentLibrary): string | null {
+  for (let i = history.length - 1; i >= 0 && history.length - i <= REACH; i--) {
+    const m = history[i] as ChatMessage;
+    if (m.role === 'assistant') {
+      const stored = m.parameters?.topic ?? m.parameters?.concept_to_explain;
+      if (typeof stored === 'string' && stored.trim()) return stored;
+      const named = topicInReply(m.content, content);
+      if (named) return named;
+      continue;
+    }
+    // An exercise ("solve x^2 - 5x + 6 = 0") is not a topic.
+    const { topic: phrase, exercise } = analyze(m.content);
+    if (phrase && !exercise && !ANAPHORA.test(phrase)) return phrase;
+  }
+  return null;
+}

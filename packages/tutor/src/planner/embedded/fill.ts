@@ -1,0 +1,227 @@
+import type { TopicMatch } from '@aralin/content';
+import { FILIPINO_TERMS, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
+import type { AnyTool, SlotKind } from '../../tool.ts';
+import { adapted, type Reading } from '../adapt.ts';
+import { conversationTopic } from './context.ts';
+import { ANAPHORA, type Depth, type Level, type NoteStyle } from './cues.ts';
+import type { Mode, Turn } from './select.ts';
+
+/**
+ * Slot filling: one filler per slot kind, each trying the layers in order — what the message states, the
+ * conversation, the student's state (the adaptation table), then a default — and saying which decided.
+ * test/planner-fillers.test.ts has a table per filler.
+ */
+
+export type Layer = 'stated' | 'context' | 'state' | 'profile' | 'default';
+
+export interface Filled {
+  value: unknown;
+  layer: Layer;
+  reason: string;
+}
+
+export interface Fill {
+  turn: Turn;
+  mode: Mode;
+  tool: AnyTool;
+  topic: { value: string; layer: Layer } | null;
+  /** The curriculum topic the topic names, when the pack has it. */
+  match: TopicMatch | undefined;
+  /** The previous request's parameters when it used the same tool. */
+  before: Record<string, unknown> | null;
+  reading: Reading;
+  /** Why the mood is what it is: the message or the profile. */
+  moodWhy: string;
+}
+
+const LEVELS: Level[] = ['easy', 'medium', 'hard'];
+const DEPTHS: Depth[] = ['basic', 'intermediate', 'advanced', 'comprehensive'];
+const ALL_TYPES = ['multiple_choice', 'true_false', 'short_answer', 'numeric'];
+
+function shift<T>(scale: T[], value: unknown, by: number): T | null {
+  const i = scale.indexOf(value as T);
+  if (i < 0) return null;
+  return scale[Math.max(0, Math.min(scale.length - 1, i + by))] as T;
+}
+
+const filled = (value: unknown, layer: Layer, reason: string): Filled => ({ value, layer, reason });
+
+/** The adaptation table's value for a slot kind, traced with the row that set it. */
+function fromState(kind: SlotKind, f: Fill): Filled | null {
+  const hit = adapted(kind, f.reading);
+  if (!hit) return null;
+  const mood = hit.row.startsWith('emotional');
+  return filled(
+    hit.value,
+    hit.row.startsWith('mastery') ? 'profile' : 'state',
+    mood ? `${hit.row}, ${f.moodWhy}` : hit.row,
+  );
+}
+
+/** The previous value of a field when this turn adjusts the previous request. */
+function carried(field: string, f: Fill, type: 'string' | 'number' | 'boolean' | 'array'): Filled | null {
+  if (f.mode !== 'follow_up' && f.mode !== 'answer') return null;
+  const value = f.before?.[field];
+  const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
+  return ok ? filled(value, 'context', 'same as before') : null;
+}
+
+/**
+ * What the request is about: the topic the message states (unless it only adjusts the previous request and
+ * names nothing the curriculum knows), the answer to the tutor's question, or the conversation's topic.
+ */
+export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: string; layer: Layer } | null {
+  const { a, prev, request } = turn;
+  const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
+  if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
+    const answer =
+      a.topic ??
+      (request.message
+        .trim()
+        .toLowerCase()
+        .replace(/[?.!]+$/, '') ||
+        null);
+    return answer ? { value: answer, layer: 'stated' } : null;
+  }
+  const stated = a.topic && !ANAPHORA.test(a.topic) ? a.topic : null;
+  const strong = stated ? request.content.search(stated, { limit: 1 })[0]?.strong === true : false;
+  if (stated && mode !== 'answer' && (mode !== 'follow_up' || strong))
+    return { value: stated, layer: 'stated' };
+  const earlier =
+    prev?.tool === tool.name ? (prev.parameters.topic ?? prev.parameters.concept_to_explain) : undefined;
+  if (typeof earlier === 'string') return { value: earlier, layer: 'context' };
+  const fromHistory = conversationTopic(request.history, request.content);
+  return fromHistory ? { value: fromHistory, layer: 'context' } : null;
+}
+
+export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) => Filled | null> = {
+  topic: (f) =>
+    f.topic &&
+    filled(
+      f.topic.value,
+      f.topic.layer,
+      f.topic.layer === 'stated' ? 'named in the message' : 'taken from earlier in the conversation',
+    ),
+  context_topic: (f) => {
+    // A new topic ("what about magnetism?") leaves the old lesson behind.
+    const lesson =
+      f.mode === 'switch' ? null : conversationTopic(f.turn.request.history, f.turn.request.content);
+    if (lesson && lesson !== f.topic?.value)
+      return filled(lesson, 'context', 'the lesson the conversation is about');
+    if (f.match)
+      return filled(f.match.topic.title.en, 'profile', 'the curriculum topic the concept belongs to');
+    return f.topic ? filled(f.topic.value, 'default', 'no broader lesson is known') : null;
+  },
+  subject: (f, field) => {
+    const topic = f.topic?.value;
+    const explicit = SUBJECT_WORDS.find(([pattern]) => pattern.test(f.turn.a.text));
+    if (explicit) return filled(explicit[1], 'stated', 'the student names the subject');
+    if (topic && FILIPINO_TERMS.test(topic))
+      return filled('Filipino', 'profile', `"${topic}" is a Filipino-language lesson`);
+    if (f.match)
+      return filled(
+        f.match.topic.subject,
+        'profile',
+        `"${topic}" is a ${f.match.topic.subject} topic in the curriculum`,
+      );
+    // The previous subject holds only for the previous topic: a new topic must not carry the old subject.
+    const sameTopic = f.before && (f.before.topic ?? f.before.concept_to_explain) === topic;
+    if (sameTopic && typeof f.before?.[field] === 'string')
+      return filled(f.before[field], 'context', 'same as the previous request');
+    const fromTopic = topic ? subjectOfPhrase(topic) : null;
+    return fromTopic ? filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`) : null;
+  },
+  count: (f, field, kind) => {
+    const { a } = f.turn;
+    if (a.count) return filled(a.count.value, 'stated', a.count.reason);
+    return carried(field, f, 'number') ?? fromState(kind, f) ?? filled(5, 'default', 'the usual set size');
+  },
+  difficulty: (f, field, kind) => {
+    const { a } = f.turn;
+    const before = f.before?.[field];
+    if (a.difficulty) return filled(a.difficulty.value, 'stated', a.difficulty.reason);
+    if (a.followUp === 'harder' || a.followUp === 'easier') {
+      const by = a.followUp === 'harder' ? 1 : -1;
+      const next = shift(LEVELS, before, by);
+      return filled(
+        next ?? (by > 0 ? 'hard' : 'easy'),
+        next ? 'context' : 'stated',
+        `${a.followUp} than the last ${before ?? 'set'}`,
+      );
+    }
+    return (
+      carried(field, f, 'string') ??
+      fromState(kind, f) ??
+      filled('medium', 'default', 'no cue about difficulty')
+    );
+  },
+  depth: (f, field, kind) => {
+    const { a } = f.turn;
+    const before = f.before?.[field];
+    if (a.depth) return filled(a.depth.value, 'stated', a.depth.reason);
+    if (f.mode === 'follow_up' && (a.followUp === 'harder' || a.followUp === 'easier')) {
+      const next = shift(DEPTHS, before, a.followUp === 'harder' ? 1 : -1);
+      if (next)
+        return filled(
+          next,
+          'context',
+          `one step ${a.followUp === 'harder' ? 'deeper' : 'simpler'} than the last ${before}`,
+        );
+    }
+    return fromState(kind, f) ?? filled('intermediate', 'default', 'no cue about depth');
+  },
+  note_style: (f, field, kind) => {
+    const { a } = f.turn;
+    if (a.style) return filled(a.style.value, 'stated', a.style.reason);
+    return (
+      carried(field, f, 'string') ??
+      fromState(kind, f) ??
+      filled('structured' satisfies NoteStyle, 'default', 'structured notes')
+    );
+  },
+  include_examples: (f, field, kind) => {
+    const { a } = f.turn;
+    if (a.examples) return filled(a.examples.value, 'stated', a.examples.reason);
+    return carried(field, f, 'boolean') ?? fromState(kind, f) ?? filled(true, 'default', 'examples help');
+  },
+  include_analogies: (f, field, kind) => {
+    const { a } = f.turn;
+    if (a.analogies) return filled(a.analogies.value, 'stated', a.analogies.reason);
+    return (
+      carried(field, f, 'boolean') ?? fromState(kind, f) ?? filled(false, 'default', 'no analogies asked for')
+    );
+  },
+  question_types: (f, field) => {
+    const { a } = f.turn;
+    if (a.questionTypes) return filled(a.questionTypes.value, 'stated', a.questionTypes.reason);
+    return carried(field, f, 'array') ?? filled(ALL_TYPES, 'default', 'a mix of question types');
+  },
+  problem: (f, field) => {
+    const { a, request } = f.turn;
+    const own = a.exercise ? a.problem : null;
+    if (own) return filled(own, 'stated', 'the exercise in the message');
+    const earlier = f.before?.[field];
+    if (typeof earlier === 'string') return filled(earlier, 'context', 'the exercise from earlier');
+    if (a.problem && /\d/.test(a.problem)) return filled(a.problem, 'stated', 'the problem in the message');
+    return f.mode === 'answer' && /\d/.test(request.message)
+      ? filled(request.message.trim(), 'stated', 'the answer to the question')
+      : null;
+  },
+  show_steps: (f) => {
+    const { a } = f.turn;
+    if (a.answerOnly) return filled(false, 'stated', 'the student asks for the answer only');
+    if (a.showSteps) return filled(true, 'stated', 'the student asks for the steps');
+    return filled(true, 'default', 'a teacher shows the work');
+  },
+  hint_level: (f, field, kind) => {
+    const { a } = f.turn;
+    const before = typeof f.before?.[field] === 'number' ? (f.before[field] as number) : 0;
+    if (a.hint === 'similar') return filled(3, 'stated', 'the student asks for a similar worked example');
+    if (a.hint === 'next' || (a.hint === 'nudge' && before > 0 && !a.exercise))
+      return filled(Math.min(3, before + 1), 'context', `the next hint after level ${before}`);
+    if (a.hint === 'nudge') return filled(1, 'stated', 'the student asks for a hint, not the answer');
+    if (a.answerOnly || (a.showSteps && f.mode === 'follow_up'))
+      return filled(0, 'stated', 'the student asks for the worked solution');
+    return fromState(kind, f) ?? filled(0, 'default', 'a full worked solution');
+  },
+};

@@ -1,0 +1,221 @@
+import { SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
+import { SUBJECT_ONLY } from '../../lexicon/subjects.ts';
+import type { ToolRegistry } from '../../registry.ts';
+import type { PlanRequest } from '../types.ts';
+import type { Analysis } from './analyze.ts';
+import { NaiveBayes } from './classifier.ts';
+import type { Previous } from './context.ts';
+import { ANAPHORA, GREETING } from './cues.ts';
+import { CHIT_CHAT } from './intents.ts';
+import { feelingReply, greetingReply, ownWorkReply } from './replies.ts';
+
+/**
+ * Tool selection: an ordered list of named rules, the first that speaks decides. Each rule reads one turn
+ * (the message's analysis and the previous request) and returns a tool with how it relates to the
+ * conversation, a reply without a tool, or nothing. test/planner-rules.test.ts has a table per rule.
+ */
+
+export interface Turn {
+  request: PlanRequest;
+  a: Analysis;
+  /** The latest earlier request for a tool. */
+  prev: Previous | null;
+}
+
+/**
+ * How the chosen tool relates to the conversation: a new request, a follow-up that adjusts the previous one,
+ * the previous tool on a new topic ("what about friction?"), or the answer to the tutor's question.
+ */
+export type Mode = 'new' | 'follow_up' | 'switch' | 'answer';
+
+export type Selection =
+  | { kind: 'tool'; tool: string; mode: Mode; confidence: number; reason: string }
+  | { kind: 'no_tool'; reply: string; confidence: number; reason: string };
+
+export interface SelectionRule {
+  name: string;
+  select(t: Turn): Selection | null;
+}
+
+const NONE = 'none';
+const classifiers = new WeakMap<ToolRegistry, NaiveBayes>();
+
+/** Trains (once per registry) on every tool's own examples plus small talk: a new tool brings its own data. */
+function classifierFor(tools: ToolRegistry): NaiveBayes {
+  let model = classifiers.get(tools);
+  if (!model) {
+    const examples = tools
+      .list()
+      .flatMap((tool) =>
+        [...tool.examples.en, ...tool.examples.fil].map((text) => ({ text, label: tool.name })),
+      );
+    examples.push(...CHIT_CHAT.map((text) => ({ text, label: NONE })));
+    model = new NaiveBayes(examples);
+    classifiers.set(tools, model);
+  }
+  return model;
+}
+
+/** The student introducing themself: "ako si Juan", "my name is Ana", "grade 6 ako", "I'm in grade 7". */
+const INTRODUCTION =
+  /\b(?:ako si|i'?m|i am|my name is|my name's|call me|pangalan ko ay|ang pangalan ko ay|ako ay si)\s+\p{L}+|\b(?:(?:i'?m |i am )?in )?(?:grade|baitang)\s*\d{1,2}(?:\s+(?:ako|na ako|student))?/gu;
+
+/** True when nothing but greetings, thanks, small talk or the student's own name is said. */
+export function smallTalkOnly(text: string, name: string): boolean {
+  const own = new Set(name.toLowerCase().split(/\s+/));
+  return text
+    .replace(GREETING, '')
+    .replace(INTRODUCTION, ' ')
+    .replace(/[^\p{L}\s']/gu, ' ')
+    .split(/\s+/)
+    .every((w) => !w || SMALL_TALK_WORDS.has(w) || own.has(w));
+}
+
+/** The message only changes how the previous result is made ("mas madali", "same but 10", "with examples"). */
+function onlyAdjusts(a: Analysis): boolean {
+  return (
+    !a.topic &&
+    Boolean(a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
+  );
+}
+
+const tool = (name: string, mode: Mode, confidence: number, reason: string): Selection => ({
+  kind: 'tool',
+  tool: name,
+  mode,
+  confidence,
+  reason,
+});
+const noTool = (reply: string, confidence: number, reason: string): Selection => ({
+  kind: 'no_tool',
+  reply,
+  confidence,
+  reason,
+});
+
+export const SELECTION_RULES: SelectionRule[] = [
+  {
+    name: 'small talk',
+    select: ({ a, request }) =>
+      a.greeting && a.feelings.length === 0 && smallTalkOnly(a.text, request.user.name)
+        ? noTool(greetingReply(a, request.user, request.locale), 0.9, 'greeting or small talk')
+        : null,
+  },
+  {
+    name: 'graded work',
+    select: ({ a, request }) =>
+      a.doMyWork && !a.exercise
+        ? noTool(
+            ownWorkReply(request.user, request.locale),
+            0.85,
+            'the student asks the tutor to do graded work',
+          )
+        : null,
+  },
+  {
+    // "Explain that step by step" after a solution: the explanation of an exercise is its worked steps.
+    name: 'the solution explained',
+    select: ({ a, prev }) =>
+      prev?.tool === 'math_solver' &&
+      prev.missing.length === 0 &&
+      !a.exercise &&
+      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || ANAPHORA.test(a.topic))))
+        ? tool(prev.tool, 'follow_up', 0.85, 'the student asks how the last exercise was solved')
+        : null,
+  },
+  {
+    name: 'stated tool',
+    select: ({ a, request }) =>
+      a.tool && request.tools.get(a.tool.value) ? tool(a.tool.value, 'new', 0.95, a.tool.reason) : null,
+  },
+  {
+    name: 'same tool, new topic',
+    select: ({ a, prev }) =>
+      prev && a.switchTopic && a.topic
+        ? tool(prev.tool, 'switch', 0.85, `the previous tool on a new topic ("${a.topic}")`)
+        : null,
+  },
+  {
+    name: 'follow-up',
+    select: ({ a, prev }) =>
+      prev && prev.missing.length === 0 && (a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
+        ? tool(prev.tool, 'follow_up', 0.85, 'a follow-up to the previous request')
+        : null,
+  },
+  {
+    // A feeling and no request: a tutor answers the feeling (and an open question is dropped). A topic the
+    // student finds hard is explained again, simply.
+    name: 'feeling first',
+    select: ({ a, request, prev }) => {
+      if (!(a.struggling || a.tired || a.givingUp) || a.exercise) return null;
+      const coping = a.struggling && !a.tired && !a.givingUp;
+      const named =
+        a.topic && !SUBJECT_ONLY.test(a.topic) ? request.content.search(a.topic, { limit: 1 })[0] : undefined;
+      if (named?.strong && coping && request.tools.get('concept_explainer'))
+        return tool(
+          'concept_explainer',
+          'new',
+          0.75,
+          `the student finds "${a.topic}" hard: explained simply`,
+        );
+      if (coping && prev?.tool === 'math_solver' && prev.missing.length === 0)
+        return tool(prev.tool, 'follow_up', 0.75, 'the solution was hard to follow: its steps again');
+      if (coping && prev && prev.missing.length === 0 && request.tools.get('concept_explainer'))
+        return tool(
+          'concept_explainer',
+          prev.tool === 'concept_explainer' ? 'follow_up' : 'new',
+          0.75,
+          'the last topic was hard: explained again, simply',
+        );
+      return noTool(feelingReply(a, request.user, request.locale), 0.8, 'the student says how they feel');
+    },
+  },
+  {
+    name: 'answers the question',
+    select: ({ a, prev }) =>
+      prev && prev.missing.length > 0 && !a.greeting
+        ? tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question')
+        : null,
+  },
+  {
+    // A greeting with more words than small talk: still no tool unless they name a curriculum topic.
+    name: 'greeting',
+    select: ({ a, request }) =>
+      a.greeting && !(a.topic && request.content.search(a.topic, { limit: 1 })[0]?.strong)
+        ? noTool(greetingReply(a, request.user, request.locale), 0.9, 'greeting or small talk')
+        : null,
+  },
+  {
+    name: 'classifier',
+    select: ({ a, request }) => {
+      const prediction = classifierFor(request.tools).predict(a.text);
+      const p = prediction.probabilities[prediction.label] ?? 0;
+      return prediction.label !== NONE && p >= 0.45
+        ? tool(prediction.label, 'new', Math.min(0.9, p), `by the classifier (p=${p.toFixed(2)})`)
+        : null;
+    },
+  },
+  {
+    name: 'named topic',
+    select: ({ a, request }) =>
+      a.topic &&
+      request.content.search(a.topic, { limit: 1 })[0]?.strong &&
+      request.tools.get('concept_explainer')
+        ? tool(
+            'concept_explainer',
+            'new',
+            0.6,
+            `the message names a topic ("${a.topic}") and asks nothing else`,
+          )
+        : null,
+  },
+];
+
+/** The first rule that speaks, with its name; null when none does (the planner says it is not sure). */
+export function selectTool(t: Turn): (Selection & { rule: string }) | null {
+  for (const rule of SELECTION_RULES) {
+    const selection = rule.select(t);
+    if (selection) return { ...selection, rule: rule.name };
+  }
+  return null;
+}

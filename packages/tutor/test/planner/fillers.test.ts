@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage, UserInfo } from '../../src/index.ts';
+import { FILLERS } from '../../src/planner/embedded/fill.ts';
+import { layerOf, plan, tutor, user } from './helpers.ts';
+
+const cards = [
+  user('flashcards on fractions'),
+  tutor('Here are 5 flashcards on fractions.', 'flashcard_generator', {
+    topic: 'fractions',
+    count: 5,
+    difficulty: 'medium',
+    subject: 'Mathematics',
+    include_examples: false,
+  }),
+];
+const notes = [
+  user('notes on cells'),
+  tutor('# Cells', 'note_maker', { topic: 'cells', subject: 'Science', note_taking_style: 'structured' }),
+];
+const explained = [
+  user('explain photosynthesis'),
+  tutor('**Photosynthesis** is how plants make food.', 'concept_explainer', {
+    concept_to_explain: 'photosynthesis',
+    desired_depth: 'intermediate',
+  }),
+];
+const hinted = [
+  user('hint for 3x + 5 = 20'),
+  tutor('**Hint:** …', 'math_solver', { problem: '3x + 5 = 20', show_steps: true, hint_level: 1 }),
+];
+
+type Row = [string, ChatMessage[], Partial<UserInfo>, string, unknown, string];
+
+/** Each filler: message, history, user → the field's value and the layer that decided it. */
+const TABLE: Record<string, Row[]> = {
+  topic: [
+    ['Test my knowledge of the human skeleton with 7 questions', [], {}, 'topic', 'human skeleton', 'stated'],
+    ['I-quiz mo ako sa multiplication, sampung tanong', [], {}, 'topic', 'multiplication', 'stated'],
+    ['make flashcards about it', explained, {}, 'topic', 'photosynthesis', 'context'],
+    ['same but 10', cards, {}, 'topic', 'fractions', 'context'],
+  ],
+  context_topic: [
+    ['what is chlorophyll?', explained, {}, 'current_topic', 'photosynthesis', 'context'],
+    ['what is photosynthesis?', [], {}, 'current_topic', 'Photosynthesis', 'profile'],
+  ],
+  subject: [
+    ['flashcards on recycling for science class', [], {}, 'subject', 'Science', 'stated'],
+    ['quiz me on ratios', [], {}, 'subject', 'Mathematics', 'profile'],
+    ['quiz me on verbs instead', cards, {}, 'subject', 'English', 'profile'],
+  ],
+  count: [
+    ['sampung flashcards tungkol sa fractions', [], {}, 'count', 10, 'stated'],
+    ['same but 12', cards, {}, 'count', 12, 'stated'],
+    ['mas madali naman', cards, {}, 'count', 5, 'context'],
+    ['flashcards on fractions', [], { emotional_state: 'tired' }, 'count', 3, 'state'],
+    ['flashcards on fractions', [], {}, 'count', 5, 'default'],
+  ],
+  difficulty: [
+    ['hard flashcards on fractions', [], {}, 'difficulty', 'hard', 'stated'],
+    ['level up', cards, {}, 'difficulty', 'hard', 'context'],
+    ['mas mahirap naman', cards, {}, 'difficulty', 'hard', 'stated'],
+    ['flashcards on fractions', [], { mastery_level: 2 }, 'difficulty', 'easy', 'profile'],
+    ['flashcards on fractions', [], { emotional_state: 'confident' }, 'difficulty', 'hard', 'state'],
+    ['flashcards on fractions', [], {}, 'difficulty', 'medium', 'default'],
+  ],
+  depth: [
+    ['explain photosynthesis in detail', [], {}, 'desired_depth', 'comprehensive', 'stated'],
+    ['make it harder', explained, {}, 'desired_depth', 'advanced', 'context'],
+    ['explain photosynthesis', [], { mastery_level: 8 }, 'desired_depth', 'advanced', 'profile'],
+    ['hindi ko pa rin gets', explained, {}, 'desired_depth', 'basic', 'state'],
+    ['explain photosynthesis', [], {}, 'desired_depth', 'intermediate', 'default'],
+  ],
+  note_style: [
+    ['notes on cells in bullet points', [], {}, 'note_taking_style', 'bullet_points', 'stated'],
+    ['with examples please', notes, {}, 'note_taking_style', 'structured', 'context'],
+    ['notes on cells', [], { learning_style: 'auditory' }, 'note_taking_style', 'narrative', 'state'],
+    ['notes on cells', [], {}, 'note_taking_style', 'structured', 'default'],
+  ],
+  include_examples: [
+    ['flashcards on fractions without examples', [], {}, 'include_examples', false, 'stated'],
+    ['mas madali naman', cards, {}, 'include_examples', false, 'context'],
+    ['flashcards on fractions', [], { mastery_level: 9 }, 'include_examples', false, 'profile'],
+    ['flashcards on fractions', [], {}, 'include_examples', true, 'default'],
+  ],
+  include_analogies: [
+    ['notes on cells with analogies', [], {}, 'include_analogies', true, 'stated'],
+    ['notes on cells', [], { learning_style: 'visual' }, 'include_analogies', true, 'state'],
+    ['notes on cells', [], {}, 'include_analogies', false, 'default'],
+  ],
+  question_types: [
+    ['quiz on fractions, multiple choice only', [], {}, 'question_types', ['multiple_choice'], 'stated'],
+    [
+      'quiz on fractions',
+      [],
+      {},
+      'question_types',
+      ['multiple_choice', 'true_false', 'short_answer', 'numeric'],
+      'default',
+    ],
+  ],
+  problem: [
+    ['pa-solve naman po: 2x + 3 = 7', [], {}, 'problem', '2x + 3 = 7', 'stated'],
+    ['another hint please', hinted, {}, 'problem', '3x + 5 = 20', 'context'],
+  ],
+  show_steps: [
+    ['solve 2x + 3 = 7, just the answer', [], {}, 'show_steps', false, 'stated'],
+    ['solve 2x + 3 = 7', [], {}, 'show_steps', true, 'default'],
+  ],
+  hint_level: [
+    ['give me a hint for 2x + 3 = 7', [], {}, 'hint_level', 1, 'stated'],
+    ['another hint', hinted, {}, 'hint_level', 2, 'context'],
+    ['solve 2x + 3 = 7', [], { teaching_style: 'socratic' }, 'hint_level', 1, 'state'],
+    ['solve 2x + 3 = 7', [], {}, 'hint_level', 0, 'default'],
+  ],
+};
+
+describe('slot fillers', () => {
+  it('has a table for every slot kind', () => {
+    expect(Object.keys(TABLE).sort()).toEqual(Object.keys(FILLERS).sort());
+  });
+
+  for (const [kind, rows] of Object.entries(TABLE))
+    it.each(rows)(`${kind}: "%s"`, async (message, history, profile, field, value, layer) => {
+      const p = await plan(message, history, profile);
+      if (p.kind !== 'tool') throw new Error(`no tool for "${message}"`);
+      expect(p.parameters[field], JSON.stringify(p.trace)).toEqual(value);
+      expect(layerOf(p, field)).toBe(layer);
+    });
+});
