@@ -7,6 +7,7 @@ import {
   type ParsedOrchestrateRequest,
   type TraceStep,
 } from './contract.ts';
+import type { Generator } from './generate/index.ts';
 import { detectLocale } from './language.ts';
 import { socraticHintLevel } from './pedagogy/socratic.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
@@ -53,6 +54,8 @@ export interface TutorOptions {
   tools?: ToolRegistry;
   /** A conversational planner (LLM); the embedded planner answers whenever it fails. */
   llm?: Planner;
+  /** Writes tool results with the model (packages/tutor/src/generate); the tool's embedded `run` is its fallback. */
+  generator?: Generator;
   clock?: () => Date;
 }
 
@@ -278,8 +281,14 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       now: clock,
     };
     let result: Record<string, unknown>;
+    let generationFailed = false;
     try {
-      result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
+      if (options.generator && tool.generation) {
+        const generated = await options.generator.run(tool, parameters, ctx, opts.signal);
+        trace.push(...generated.trace);
+        result = generated.result;
+        generationFailed = generated.outcome !== 'generated';
+      } else result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
     } catch (error) {
       trace.push({ step: 'run', detail: `${tool.name} failed: ${(error as Error).message}` });
       return apologise(parameters);
@@ -288,7 +297,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     emit({ type: 'tool-result', tool: tool.name, result, visible });
     const draft = tool.reply(result, parameters, ctx);
     let reply = draft;
-    let degraded: boolean = base.degraded;
+    let degraded: boolean = base.degraded || generationFailed;
     if (chosen.planner.reply) {
       let streamed = false;
       try {

@@ -1,0 +1,278 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { generateText, type ModelMessage, NoObjectGeneratedError, Output, zodSchema } from 'ai';
+import { z } from 'zod';
+import type { TraceStep } from '../contract.ts';
+import { type CircuitBreaker, type LlmObserver, withDeadline } from '../planner/llm.ts';
+import type { AnyTool, FailedCheck, ToolContext, ToolGeneration } from '../tool.ts';
+import { DEFAULT_BUDGET, type TokenBudget, type TokenLedger, utcDay } from './budget.ts';
+import { groundingOf, type References, references } from './ground.ts';
+import { generationPrompt, repairPrompt, TEACHING_RULES } from './prompt.ts';
+
+export { DEFAULT_BUDGET, memoryLedger, type TokenBudget, type TokenLedger, utcDay } from './budget.ts';
+
+/** What the generator reports, besides each call (the planner's `LlmObserver.call`). */
+export interface GenerationObserver extends LlmObserver {
+  /** One turn's generation: how it ended and the tokens it used. */
+  generation?(event: { provider: string; tool: string; outcome: GenerationOutcome; tokens: number }): void;
+  /** A check a generated draft failed. */
+  check?(event: { provider: string; tool: string; check: string }): void;
+}
+
+/**
+ * `generated`: the model's checked result; `fallback`: the model failed (call, schema or checks, twice) and the
+ * embedded engine answered; `budget`: the student's daily budget was spent, the embedded engine answered.
+ */
+export type GenerationOutcome = 'generated' | 'fallback' | 'budget';
+
+export interface GeneratorOptions {
+  model: LanguageModelV3;
+  provider: string;
+  /** Shared with the planner: one provider, one circuit. */
+  circuit: CircuitBreaker;
+  observer?: GenerationObserver;
+  /** One generation call's bound (a whole quiz takes longer than a plan). */
+  timeoutMs?: number;
+  maxRetries?: number;
+  budget?: Partial<TokenBudget>;
+  /** The per-student daily count; without one, only the per-turn budget applies. */
+  ledger?: TokenLedger;
+}
+
+export interface GenerationReport {
+  result: Record<string, unknown>;
+  outcome: GenerationOutcome;
+  tokens: number;
+  trace: TraceStep[];
+}
+
+export interface Generator {
+  /** Runs `tool` through the model when it can generate; its embedded `run` answers whenever that fails. */
+  run(
+    tool: AnyTool,
+    input: Record<string, unknown>,
+    ctx: ToolContext,
+    signal?: AbortSignal,
+  ): Promise<GenerationReport>;
+}
+
+type Generation = ToolGeneration<Record<string, unknown>, Record<string, unknown>>;
+
+/** The draft the model writes: the tool's, plus the ids of the reference topics it used. */
+const drafts = new WeakMap<Generation, ReturnType<typeof zodSchema>>();
+function draftSchema(g: Generation) {
+  let schema = drafts.get(g);
+  if (!schema) {
+    schema = zodSchema(
+      g.draft.extend({
+        used_topic_ids: z.array(z.string().max(100)).max(5).describe('ids of the reference topics used'),
+      }),
+    );
+    drafts.set(g, schema);
+  }
+  return schema;
+}
+
+type Attempt =
+  | { ok: true; draft: Record<string, unknown>; tokens: number }
+  | { ok: false; failures: FailedCheck[]; text: string; tokens: number };
+
+export function createGenerator(options: GeneratorOptions): Generator {
+  const { model, provider, circuit, observer } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxRetries = options.maxRetries ?? 1;
+  const budget = { ...DEFAULT_BUDGET, ...options.budget };
+
+  /** One structured-output call. A draft that does not parse is a failed check, not a provider failure. */
+  async function call(
+    g: Generation,
+    system: string,
+    messages: ModelMessage[],
+    maxOutputTokens: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Attempt> {
+    const started = performance.now();
+    const report = (
+      outcome: 'ok' | 'error' | 'timeout' | 'invalid',
+      input: number,
+      output: number,
+      reason?: string,
+    ) =>
+      observer?.call?.({
+        provider,
+        outcome,
+        durationMs: performance.now() - started,
+        inputTokens: input,
+        outputTokens: output,
+        ...(reason ? { reason } : {}),
+      });
+    try {
+      const attempt = await circuit.run(() =>
+        withDeadline(timeoutMs, signal, (abortSignal) =>
+          generateText({
+            model,
+            system,
+            messages,
+            output: Output.object({ schema: draftSchema(g) }),
+            maxOutputTokens,
+            maxRetries,
+            abortSignal,
+          }).then(
+            (r): Attempt => {
+              report('ok', r.usage.inputTokens ?? 0, r.usage.outputTokens ?? 0);
+              return {
+                ok: true,
+                draft: r.output as Record<string, unknown>,
+                tokens: r.usage.totalTokens ?? 0,
+              };
+            },
+            (error: unknown): Attempt => {
+              if (!NoObjectGeneratedError.isInstance(error)) throw error;
+              const tokens = error.usage?.totalTokens ?? 0;
+              report('invalid', error.usage?.inputTokens ?? 0, error.usage?.outputTokens ?? 0, 'schema');
+              const why = (error.cause as Error | undefined)?.message ?? error.message;
+              return {
+                ok: false,
+                failures: [{ check: 'schema', detail: why.replace(/\s+/g, ' ').slice(0, 600) }],
+                text: error.text ?? '',
+                tokens,
+              };
+            },
+          ),
+        ),
+      );
+      return attempt;
+    } catch (error) {
+      const e = error as Error;
+      const timeout = e.name === 'TimeoutError' || e.name === 'AbortError';
+      report(timeout ? 'timeout' : 'error', 0, 0, e.name);
+      throw error;
+    }
+  }
+
+  async function run(
+    tool: AnyTool,
+    input: Record<string, unknown>,
+    ctx: ToolContext,
+    signal?: AbortSignal,
+  ): Promise<GenerationReport> {
+    const g = tool.generation as Generation | undefined;
+    const trace: TraceStep[] = [];
+    let tokens = 0;
+    const finish = async (outcome: GenerationOutcome, result: Record<string, unknown>) => {
+      if (tokens > 0) await options.ledger?.add(ctx.user.user_id, utcDay(ctx.now()), tokens);
+      trace.push({ step: 'tokens', detail: `${tokens} token(s) generating ${tool.name} (${outcome})` });
+      observer?.generation?.({ provider, tool: tool.name, outcome, tokens });
+      return { result, outcome, tokens, trace };
+    };
+    const embedded = async (outcome: GenerationOutcome) =>
+      finish(outcome, tool.output.parse(await tool.run(input, ctx)) as Record<string, unknown>);
+    if (!g) return embedded('fallback');
+    if (options.ledger) {
+      const used = await options.ledger.used(ctx.user.user_id, utcDay(ctx.now()));
+      if (used >= budget.perStudentPerDay) {
+        trace.push({
+          step: 'budget',
+          detail: `today's ${budget.perStudentPerDay} generation tokens are used (${used}); the embedded engine answers`,
+        });
+        return embedded('budget');
+      }
+    }
+    const refs = references(ctx.content, g.grounding(input), ctx.locale);
+    trace.push({
+      step: 'ground',
+      detail: refs.topics.length
+        ? `reference notes: ${refs.topics.map((t) => t.id).join(', ')}`
+        : 'no pack topic covers it: the model answers from its own knowledge',
+    });
+    const system = `${tool.prompt}\n\n${TEACHING_RULES}`;
+    const messages: ModelMessage[] = [
+      { role: 'user', content: generationPrompt(g.request(input, ctx), ctx, refs) },
+    ];
+    for (let round = 0; round < 2; round++) {
+      let attempt: Attempt;
+      try {
+        attempt = await call(g, system, messages, budget.perTurn - tokens, signal);
+      } catch (error) {
+        trace.push({
+          step: 'fallback',
+          detail: `generating ${tool.name} failed (${(error as Error).message}); the embedded engine answers`,
+        });
+        return embedded('fallback');
+      }
+      tokens += attempt.tokens;
+      const failures = attempt.ok ? checkDraft(g, attempt.draft, input, ctx, refs) : attempt.failures;
+      if (attempt.ok && failures.length === 0) {
+        const built = build(g, attempt.draft, input, ctx, refs, trace);
+        const parsed = tool.output.safeParse(built);
+        if (parsed.success) {
+          trace.push({
+            step: 'generate',
+            detail: `${tool.name} written by the model (${provider}) and checked`,
+          });
+          return finish('generated', parsed.data as Record<string, unknown>);
+        }
+        failures.push({ check: 'output', detail: parsed.error.issues.map((i) => i.message).join('; ') });
+      }
+      for (const f of failures) {
+        trace.push({ step: 'check', detail: `${tool.name} ${f.check} failed: ${f.detail}` });
+        observer?.check?.({ provider, tool: tool.name, check: f.check });
+      }
+      if (tokens >= budget.perTurn) {
+        trace.push({ step: 'budget', detail: `the turn's ${budget.perTurn} generation tokens are used` });
+        break;
+      }
+      messages.push(
+        {
+          role: 'assistant',
+          content: attempt.ok ? JSON.stringify(attempt.draft) : attempt.text || '(nothing)',
+        },
+        { role: 'user', content: repairPrompt(failures.map((f) => `${f.check}: ${f.detail}`)) },
+      );
+    }
+    trace.push({
+      step: 'fallback',
+      detail: `${tool.name}'s generated result failed its checks; the embedded engine answers`,
+    });
+    return embedded('fallback');
+  }
+
+  return { run };
+}
+
+/** The checks every draft passes: it names only topics it was given, then the tool's own checks. */
+function checkDraft(
+  g: Generation,
+  draft: Record<string, unknown>,
+  input: Record<string, unknown>,
+  ctx: ToolContext,
+  refs: References,
+): FailedCheck[] {
+  const used = (draft.used_topic_ids as string[]) ?? [];
+  const given = new Set(refs.topics.map((t) => t.id));
+  const unknown = used.filter((id) => !given.has(id));
+  return [
+    ...(unknown.length
+      ? [
+          {
+            check: 'grounding',
+            detail: `used_topic_ids names topics that were not given: ${unknown.join(', ')}`,
+          },
+        ]
+      : []),
+    ...g.verify(draft, input, ctx),
+  ];
+}
+
+function build(
+  g: Generation,
+  draft: Record<string, unknown>,
+  input: Record<string, unknown>,
+  ctx: ToolContext,
+  refs: References,
+  trace: TraceStep[],
+): unknown {
+  const ground = groundingOf(refs, (draft.used_topic_ids as string[]) ?? []);
+  if (ground.grounding.model_knowledge)
+    trace.push({ step: 'ground', detail: 'ungrounded: written from the model’s own knowledge' });
+  return g.build(draft, input, ctx, ground, (detail) => trace.push({ step: 'generate', detail }));
+}
