@@ -97,4 +97,224 @@ describe('generated tool results', () => {
     expect(prompt).toContain('<topic id=\\"sci-photosynthesis\\"');
     expect(r.trace.map((t) => t.step)).toContain('generate');
   });
+
+  it('writes exactly the cards asked for, in Filipino, and says an ungrounded deck is not from the lessons', async () => {
+    const cards = ['Ano ang bayanihan?', 'Sino ang tumutulong?', 'Bakit mahalaga ito?'].map((q, i) => ({
+      title: `Kard ${i + 1}`,
+      question: q,
+      answer: 'Pagtutulungan ng magkakapitbahay.',
+      example: '',
+    }));
+    const model = scripted(
+      toolCall('flashcard_generator', {
+        topic: 'bayanihan sa kultura',
+        subject: 'Araling Panlipunan',
+        count: 3,
+        include_examples: false,
+      }),
+      [
+        json({
+          topic: 'Bayanihan',
+          flashcards: cards,
+          adaptation_details: 'Tatlong madaling kard.',
+          used_topic_ids: [],
+        }),
+      ],
+    );
+    const { tutor } = tutorWith(model);
+    const r = await tutor.orchestrate({
+      user_info: user,
+      message: 'gawan mo ako ng 3 flashcards tungkol sa bayanihan',
+    });
+    expect(r.locale).toBe('fil');
+    const result = r.result as {
+      flashcards: { id: string; source: string }[];
+      grounding: Record<string, unknown>;
+    };
+    expect(result.flashcards).toHaveLength(3);
+    expect(result.flashcards.every((c) => c.source === 'generated')).toBe(true);
+    expect(new Set(result.flashcards.map((c) => c.id)).size).toBe(3);
+    expect(result.grounding).toMatchObject({ topic_id: null, model_knowledge: true });
+    const prompt = JSON.stringify(model.doGenerateCalls[1]?.prompt);
+    expect(prompt).toContain('Make exactly 3 flashcards');
+    expect(prompt).toContain('Write every text field in Filipino');
+    expect(prompt).toContain('curriculum pack has no notes');
+    expect(r.trace.some((t) => t.detail.includes('ungrounded'))).toBe(true);
+  });
+
+  it('catches a wrong arithmetic answer, repairs it once, and shows no answer to the reply', async () => {
+    const question = (answer: string) => ({
+      type: 'numeric',
+      question: 'Aling buys 3 pencils at 12 pesos each. How much does she pay? Compute 3 * 12.',
+      choices: [],
+      answer,
+      accepted: [],
+      tolerance: null,
+      explanation: '3 × 12 = 36',
+    });
+    const quiz = (answer: string) => ({
+      topic: 'Multiplication',
+      questions: [question(answer)],
+      adaptation_details: 'One numeric item.',
+      used_topic_ids: [],
+    });
+    const model = scripted(
+      toolCall('quiz_generator', {
+        topic: 'integer operations',
+        subject: 'Mathematics',
+        num_questions: 1,
+        question_types: ['numeric'],
+      }),
+      [json(quiz('38')), json(quiz('36'))],
+    );
+    const { tutor, checks } = tutorWith(model);
+    const events: Record<string, unknown>[] = [];
+    const r = await tutor.orchestrate(
+      { user_info: user, message: 'quiz me on integer operations, 1 numeric question' },
+      { onEvent: (e) => e.type === 'tool-result' && events.push(e.visible) },
+    );
+    expect(checks).toEqual(['quiz_generator:arithmetic']);
+    const q = (r.result as { questions: { answer: string; checker: { kind: string } }[] }).questions[0];
+    expect(q).toMatchObject({ answer: '36', checker: { kind: 'numeric' } });
+    expect(r.degraded).toBe(false);
+    expect(JSON.stringify(events[0])).not.toContain('"answer"');
+    const repair = JSON.stringify(model.doGenerateCalls[2]?.prompt);
+    expect(repair).toContain('the math engine computes 36');
+  });
+
+  it('falls back to the embedded quiz when the repaired draft still fails, and traces each failed check', async () => {
+    const bad = {
+      topic: 'Photosynthesis',
+      questions: [
+        {
+          type: 'multiple_choice',
+          question: 'What do plants need?',
+          choices: ['Light', 'Light', 'Salt'],
+          answer: 'Light',
+          accepted: [],
+          tolerance: null,
+          explanation: 'Light powers it.',
+        },
+      ],
+      adaptation_details: '',
+      used_topic_ids: ['sci-photosynthesis'],
+    };
+    const model = scripted(
+      toolCall('quiz_generator', { topic: 'photosynthesis', subject: 'Science', num_questions: 2 }),
+      [json(bad), json(bad)],
+    );
+    const { tutor, checks } = tutorWith(model);
+    const r = await tutor.orchestrate({ user_info: user, message: 'quiz on photosynthesis, 2 items' });
+    expect(r.status).toBe('completed');
+    expect(r.degraded).toBe(true);
+    const result = r.result as { questions: { source: string }[] };
+    expect(result.questions).toHaveLength(2);
+    expect(result.questions.every((q) => q.source !== 'generated')).toBe(true);
+    expect(checks).toEqual(
+      expect.arrayContaining([
+        'quiz_generator:count',
+        'quiz_generator:choices',
+        'quiz_generator:one_correct',
+      ]),
+    );
+    expect(r.trace.filter((t) => t.step === 'check').length).toBeGreaterThanOrEqual(6);
+    expect(r.trace.some((t) => t.step === 'fallback')).toBe(true);
+  });
+
+  it('repairs a draft that is not JSON of the schema', async () => {
+    const model = scripted(
+      toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      [
+        json('{"explanation": "Plants make fo'),
+        json({ ...explanation, used_topic_ids: ['sci-photosynthesis'] }),
+      ],
+    );
+    const { tutor, checks } = tutorWith(model);
+    const r = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(checks).toEqual(['concept_explainer:schema']);
+    expect(r.result).toMatchObject({ explanation: explanation.explanation });
+    expect(JSON.stringify(model.doGenerateCalls[2]?.prompt)).toContain('failed these checks');
+  });
+
+  it('checks the note style asked for', async () => {
+    const section = (content: string) => ({
+      title: 'Ideas',
+      content,
+      key_points: [],
+      examples: ['e'],
+      analogies: [],
+    });
+    const notes = (content: string) => ({
+      title: 'Photosynthesis',
+      summary: 'Plants make food.',
+      note_sections: [section(content)],
+      key_concepts: [],
+      connections_to_prior_learning: [],
+      practice_suggestions: [],
+      used_topic_ids: ['sci-photosynthesis'],
+    });
+    const model = scripted(
+      toolCall('note_maker', {
+        topic: 'photosynthesis',
+        subject: 'Science',
+        note_taking_style: 'bullet_points',
+      }),
+      [json(notes('Plants make food from light.')), json(notes('- light\n- water'))],
+    );
+    const { tutor, checks } = tutorWith(model);
+    const r = await tutor.orchestrate({ user_info: user, message: 'bullet notes on photosynthesis' });
+    expect(checks).toEqual(['note_maker:style']);
+    expect(r.result).toMatchObject({
+      note_taking_style: 'bullet_points',
+      grounding: { topic_id: 'sci-photosynthesis' },
+    });
+    expect((r.result as { markdown: string }).markdown).toContain('- light');
+  });
+
+  it("answers with the embedded engine once the student has spent the day's budget", async () => {
+    const ledger = memoryLedger();
+    const model = scripted(
+      toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      [json({ ...explanation, used_topic_ids: ['sci-photosynthesis'] })],
+    );
+    const { tutor } = tutorWith(model, { ledger, budget: { perStudentPerDay: 1000 } });
+    const first = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(first.trace.find((t) => t.step === 'tokens')?.detail).toContain('1200 token(s)');
+    const again = scripted(
+      toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      [],
+    );
+    const second = await tutorWith(again, { ledger, budget: { perStudentPerDay: 1000 } }).tutor.orchestrate({
+      user_info: user,
+      message: 'explain photosynthesis',
+    });
+    expect(second.trace.some((t) => t.step === 'budget')).toBe(true);
+    expect(second.result).toMatchObject({ grounding: { topic_id: 'sci-photosynthesis' } });
+    expect(again.doGenerateCalls).toHaveLength(1);
+  });
+
+  it('answers with the embedded engine when the provider fails, and leaves the embedded path alone', async () => {
+    const model = scripted(
+      toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      [],
+    );
+    const { tutor } = tutorWith(model);
+    const r = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(r.degraded).toBe(true);
+    expect(r.trace.find((t) => t.step === 'fallback')?.detail).toContain('no more scripted answers');
+    const embedded = await createTutor().orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(r.result).toEqual(embedded.result);
+  });
 });

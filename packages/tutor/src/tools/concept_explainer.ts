@@ -332,7 +332,8 @@ Fields: explanation (markdown, the teaching itself), examples (concrete, Philipp
 (names of related topics), practice_questions (1–4 questions that check understanding, WITHOUT their answers),
 key_terms [{term, definition}] and misconceptions [{misconception, correction}] (empty below comprehensive
 unless the concept is itself a key term). A visual learner gets an analogy first; a hands-on learner a worked
-example first.`,
+example first.
+Respond with one JSON object matching the schema you are given.`,
   generation,
   run(args, ctx) {
     const { topic, grounding } = resolveTopic(ctx.content, args.concept_to_explain, {
