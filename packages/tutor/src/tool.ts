@@ -82,8 +82,8 @@ export interface GeneratedGrounding {
  */
 export interface ToolGeneration<In, Out, D extends z.ZodObject = z.ZodObject> {
   draft: D;
-  /** The phrase (and subject) whose pack topics ground the result; null when the tool uses no pack notes. */
-  grounding(input: In): { phrase: string; subject?: string } | null;
+  /** The phrase (and subject) whose pack topics ground the result; null for a tool that uses no pack notes. */
+  grounding: ((input: In) => { phrase: string; subject?: string }) | null;
   /** The request as the model reads it: every parameter, stated exactly. */
   request(input: In, ctx: ToolContext): string;
   /** Checks the draft against the request: every check that failed (none when it may be shown). */

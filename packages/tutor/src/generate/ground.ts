@@ -7,6 +7,8 @@ import { type Grounding, pick, resolveTopic, sourceReferences, workedExampleText
 export const NOTES_MAX_CHARS = 6_000;
 
 export interface References {
+  /** False for a tool that uses no pack notes (the math reader): no notes section, no grounding. */
+  searched: boolean;
   /** The pack topics given to the model as reference notes (none: the pack does not cover the request). */
   topics: Topic[];
   /** The closest topics, named in the result when none is given. */
@@ -21,10 +23,15 @@ export function references(
   request: { phrase: string; subject?: string } | null,
   locale: Locale,
 ): References {
-  if (!request) return { topics: [], closest: [], notes: '' };
+  if (!request) return { searched: false, topics: [], closest: [], notes: '' };
   const { topic, grounding } = resolveTopic(content, request.phrase, { subject: request.subject });
   const topics = topic ? [topic] : [];
-  return { topics, closest: grounding.closest, notes: topics.map((t) => topicNotes(t, locale)).join('\n') };
+  return {
+    searched: true,
+    topics,
+    closest: grounding.closest,
+    notes: topics.map((t) => topicNotes(t, locale)).join('\n'),
+  };
 }
 
 function topicNotes(topic: Topic, locale: Locale): string {

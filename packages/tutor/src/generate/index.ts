@@ -63,9 +63,11 @@ function draftSchema(g: Generation) {
   let schema = drafts.get(g);
   if (!schema) {
     schema = zodSchema(
-      g.draft.extend({
-        used_topic_ids: z.array(z.string().max(100)).max(5).describe('ids of the reference topics used'),
-      }),
+      g.grounding
+        ? g.draft.extend({
+            used_topic_ids: z.array(z.string().max(100)).max(5).describe('ids of the reference topics used'),
+          })
+        : g.draft,
     );
     drafts.set(g, schema);
   }
@@ -177,13 +179,14 @@ export function createGenerator(options: GeneratorOptions): Generator {
         return embedded('budget');
       }
     }
-    const refs = references(ctx.content, g.grounding(input), ctx.locale);
-    trace.push({
-      step: 'ground',
-      detail: refs.topics.length
-        ? `reference notes: ${refs.topics.map((t) => t.id).join(', ')}`
-        : 'no pack topic covers it: the model answers from its own knowledge',
-    });
+    const refs = references(ctx.content, g.grounding?.(input) ?? null, ctx.locale);
+    if (refs.searched)
+      trace.push({
+        step: 'ground',
+        detail: refs.topics.length
+          ? `reference notes: ${refs.topics.map((t) => t.id).join(', ')}`
+          : 'no pack topic covers it: the model answers from its own knowledge',
+      });
     const system = `${tool.prompt}\n\n${TEACHING_RULES}`;
     const messages: ModelMessage[] = [
       { role: 'user', content: generationPrompt(g.request(input, ctx), ctx, refs) },
@@ -272,7 +275,7 @@ function build(
   trace: TraceStep[],
 ): unknown {
   const ground = groundingOf(refs, (draft.used_topic_ids as string[]) ?? []);
-  if (ground.grounding.model_knowledge)
+  if (refs.searched && ground.grounding.model_knowledge)
     trace.push({ step: 'ground', detail: 'ungrounded: written from the model’s own knowledge' });
   return g.build(draft, input, ctx, ground, (detail) => trace.push({ step: 'generate', detail }));
 }

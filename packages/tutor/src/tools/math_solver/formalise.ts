@@ -1,0 +1,203 @@
+import { evaluate, type MathNode, parse, SymbolNode } from 'mathjs';
+import { z } from 'zod';
+import { checkAnswer } from '../../checker.ts';
+import type { FailedCheck, ToolGeneration } from '../../tool.ts';
+import { solveMath } from './engine.ts';
+import type { HintLevel, MathLocale, MathSolution, MathStep } from './types.ts';
+
+/**
+ * Math with a model: the model formalises (knowns with units, the unknown, one equation or an expression),
+ * never computes; the embedded engine solves the formulation step by step and the answer is checked by
+ * substituting it back. When the engine also reads the original text, both must agree; otherwise the student
+ * gets a Socratic opening, never a guess.
+ */
+const Name = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,29}$/)
+  .describe('an identifier: letters, digits, _');
+
+const draft = z.object({
+  readable: z
+    .boolean()
+    .describe('false when the message is not a concrete exercise with the data to solve it'),
+  knowns: z.array(z.object({ name: Name, value: z.number(), unit: z.string().max(30) })).max(12),
+  unknown: z.object({ name: Name, unit: z.string().max(30), description: z.string().max(200) }),
+  equation: z
+    .string()
+    .max(300)
+    .nullable()
+    .describe('one equation relating the unknown and the knowns by name, e.g. "3*x + 12 = 48"; or null'),
+  expression: z
+    .string()
+    .max(300)
+    .nullable()
+    .describe('or: the unknown as an expression of the knowns by name, e.g. "paid - count*price"; or null'),
+});
+type Formulation = z.output<typeof draft>;
+
+const OPENING: Record<MathLocale, string> = {
+  en: "Let's read this problem together before computing. What does it ask you to find, and which numbers does it give you? Write the equation that connects them, and we'll check it together.",
+  fil: 'Basahin muna natin nang sabay ang problema bago magkompyut. Ano ang hinahanap nito, at anong mga numero ang ibinigay? Isulat mo ang equation na nag-uugnay sa mga ito, at susuriin natin nang sabay.',
+};
+
+const WORDS: Record<MathLocale, { know: string; find: string; model: string; check: string; so: string }> = {
+  en: {
+    know: 'What we know',
+    find: 'What we look for',
+    model: 'The equation',
+    check: 'Check by substituting back',
+    so: 'So',
+  },
+  fil: {
+    know: 'Ang alam natin',
+    find: 'Ang hinahanap',
+    model: 'Ang equation',
+    check: 'Suriin sa pagpapalit pabalik',
+    so: 'Kaya',
+  },
+};
+
+/** The names a formula uses (function names such as sqrt are not names of quantities). */
+function namesIn(node: MathNode): string[] {
+  return node
+    .filter(
+      (n, _path, parent) =>
+        n instanceof SymbolNode &&
+        !(parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === n),
+    )
+    .map((n) => (n as SymbolNode).name);
+}
+
+/** The formula with each known replaced by its value, and the unknown by `x`. */
+function substituted(text: string, f: Formulation): string {
+  const values = new Map(f.knowns.map((k) => [k.name, k.value]));
+  return parse(text)
+    .transform((n) => {
+      if (!(n instanceof SymbolNode)) return n;
+      if (n.name === f.unknown.name) return new SymbolNode('x');
+      const v = values.get(n.name);
+      return v === undefined ? n : parse(`(${v})`);
+    })
+    .toString();
+}
+
+interface Solved {
+  solution: MathSolution;
+  /** The answer as a number, for the substitution check. */
+  value: number;
+  /** The formulation with the answer substituted back, shown as the check. */
+  check: string;
+}
+
+/** Solves the formulation with the engine and checks the answer by substituting it back. */
+function solveFormulation(f: Formulation, locale: MathLocale): { solved?: Solved; failures: FailedCheck[] } {
+  const fail = (check: string, detail: string) => ({ failures: [{ check, detail }] });
+  const formula = f.equation ?? f.expression;
+  if ((f.equation === null) === (f.expression === null) || formula === null)
+    return fail('formulation', 'give exactly one of equation and expression');
+  let names: string[];
+  try {
+    names = namesIn(parse(f.equation ? f.equation.replace('=', '==') : formula));
+  } catch (error) {
+    return fail('formulation', `the formula does not parse (${(error as Error).message})`);
+  }
+  const known = new Set([...f.knowns.map((k) => k.name), f.unknown.name]);
+  const stray = names.filter((n) => !known.has(n) && n !== 'pi' && n !== 'e');
+  if (stray.length) return fail('formulation', `the formula names unknown quantities: ${stray.join(', ')}`);
+  if (f.expression !== null && names.length === 0 && f.knowns.length > 0)
+    return fail(
+      'formulation',
+      'the expression is a bare number: write the computation from the knowns, not its result',
+    );
+  const problem = f.equation
+    ? `Solve ${substituted(f.equation.split('=')[0] ?? '', f)} = ${substituted(f.equation.split('=')[1] ?? '', f)}`
+    : substituted(formula, f);
+  const solution = solveMath(problem, { locale });
+  const value =
+    solution.answer === null ? Number.NaN : Number(evaluate(solution.answer.replace(/^x\s*=\s*/, '')));
+  if (solution.kind === 'unsupported' || !Number.isFinite(value))
+    return fail('unsolvable', `the engine cannot solve the formulation to one number (${problem})`);
+  const scope = { ...Object.fromEntries(f.knowns.map((k) => [k.name, k.value])), [f.unknown.name]: value };
+  const [lhs, rhs] = f.equation ? f.equation.split('=') : [f.unknown.name, f.expression ?? ''];
+  const left = Number(evaluate(lhs ?? '', scope));
+  const right = Number(evaluate(rhs ?? '', scope));
+  if (!(Math.abs(left - right) <= 1e-9 * Math.max(1, Math.abs(left))))
+    return fail('substitution', `${f.unknown.name} = ${value} does not satisfy ${f.equation ?? formula}`);
+  return {
+    solved: { solution, value, check: `${lhs?.trim()} = ${rhs?.trim()} → ${left} = ${right} ✓` },
+    failures: [],
+  };
+}
+
+function opening(problem: string, locale: MathLocale): MathSolution {
+  return { problem, kind: 'word_problem', answer: null, steps: [], hint: OPENING[locale], message: null };
+}
+
+/** The solution of the formulation as the student sees it: what is known, what is sought, then the engine's steps. */
+function present(
+  problem: string,
+  f: Formulation,
+  s: Solved,
+  hint: HintLevel,
+  showSteps: boolean,
+  locale: MathLocale,
+): MathSolution {
+  const formula = f.equation ?? `${f.unknown.name} = ${f.expression}`;
+  if (hint > 0) {
+    const hinted = solveMath(s.solution.problem, { locale, hintLevel: hint, showSteps });
+    return { ...hinted, problem, kind: 'word_problem' };
+  }
+  const w = WORDS[locale];
+  const known = f.knowns.map((k) => `${k.name} = ${k.value}${k.unit ? ` ${k.unit}` : ''}`).join(', ');
+  const steps: MathStep[] = [
+    { description: w.know, expression: known },
+    {
+      description: `${w.find}: ${f.unknown.description}`,
+      expression: `${f.unknown.name}${f.unknown.unit ? ` (${f.unknown.unit})` : ''}`,
+    },
+    { description: w.model, expression: formula },
+    ...s.solution.steps,
+    { description: w.check, expression: s.check },
+    {
+      description: `${w.so} ${f.unknown.description}`,
+      expression: `${f.unknown.name} = ${s.solution.answer}${f.unknown.unit ? ` ${f.unknown.unit}` : ''}`,
+    },
+  ];
+  return { ...s.solution, problem, kind: 'word_problem', steps: showSteps ? steps : [] };
+}
+
+interface MathInput {
+  problem: string;
+  show_steps: boolean;
+  hint_level: number;
+}
+
+export const formalisation: ToolGeneration<MathInput, MathSolution, typeof draft> = {
+  draft,
+  grounding: null,
+  request: (args) => `Formalise this exercise (do not solve it):\n${JSON.stringify(args.problem)}`,
+  verify: (f, _args, ctx) => (f.readable ? solveFormulation(f, ctx.locale).failures : []),
+  build: (f, args, ctx, _ground, note) => {
+    const locale = ctx.locale;
+    const hint = Math.max(0, Math.min(3, Math.trunc(args.hint_level))) as HintLevel;
+    const embedded = solveMath(args.problem, { locale, hintLevel: hint, showSteps: args.show_steps });
+    const read = solveMath(args.problem, { locale });
+    const solved = f.readable ? solveFormulation(f, locale).solved : undefined;
+    if (!solved) {
+      note('the model found no exercise to formalise; the engine answers alone');
+      return embedded;
+    }
+    if (read.answer === null || read.kind === 'unsupported') {
+      note(`formalised and solved by the engine: ${f.equation ?? f.expression}`);
+      return present(args.problem, f, solved, hint, args.show_steps, locale);
+    }
+    if (checkAnswer(String(solved.value), read.answer, { type: 'numeric' }).correct) {
+      note(`the engine and the model's formulation agree on ${read.answer}`);
+      return embedded;
+    }
+    note(
+      `the engine reads ${read.answer}, the model's formulation gives ${solved.value}: a Socratic opening instead`,
+    );
+    return opening(args.problem, locale);
+  },
+};
