@@ -13,7 +13,7 @@ export const LlmConfig = z.object({
   provider: z.enum(['gemini', 'openai-compatible']),
   model: z.string().min(1),
   apiKey: z.string().min(1).optional(),
-  /** Required for openai-compatible (e.g. http://127.0.0.1:11434/v1 for Ollama). */
+  /** Required for openai-compatible (e.g. http://127.0.0.1:11434/v1 for Ollama); for gemini, a proxy's URL. */
   baseURL: z.url().optional(),
   timeoutMs: z.number().int().positive().default(8000),
   maxRetries: z.number().int().min(0).max(5).default(2),
@@ -117,13 +117,17 @@ const providerFetch: typeof fetch = (input, init) => {
 export function createLanguageModel(config: LlmConfig): LanguageModelV3 {
   const c = LlmConfig.parse(config);
   if (c.provider === 'gemini')
-    return createGoogleGenerativeAI({ ...(c.apiKey ? { apiKey: c.apiKey } : {}), fetch: providerFetch })(
-      c.model,
-    );
+    return createGoogleGenerativeAI({
+      ...(c.apiKey ? { apiKey: c.apiKey } : {}),
+      ...(c.baseURL ? { baseURL: c.baseURL } : {}),
+      fetch: providerFetch,
+    })(c.model);
   if (!c.baseURL) throw new Error('an openai-compatible provider needs a baseURL');
   return createOpenAICompatible({
     name: 'openai-compatible',
     baseURL: c.baseURL,
+    // Generated tool results send their schema as response_format json_schema (Ollama, vLLM, LM Studio read it).
+    supportsStructuredOutputs: true,
     ...(c.apiKey ? { apiKey: c.apiKey } : {}),
     fetch: providerFetch,
   })(c.model);
