@@ -13,6 +13,10 @@ export const ProviderSettings = z.object({
   model: z.string().trim().min(1).max(200).optional(),
   base_url: z.url().max(500).optional(),
   api_key: z.string().min(1).max(500).optional(),
+  /** Most tokens a model may use writing one turn's tool result (default 12,000). */
+  tokens_per_turn: z.number().int().min(500).max(200_000).optional(),
+  /** Most generation tokens per student per UTC day; beyond it the embedded engine answers (default 200,000). */
+  tokens_per_student_per_day: z.number().int().min(1000).max(10_000_000).optional(),
 });
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 
