@@ -161,14 +161,14 @@ function geminiBody(answer: StubAnswer, stream: boolean): string[] {
 }
 
 export async function startProviderStub(
-  respond: (request: StubRequest) => StubAnswer,
+  respond: (request: StubRequest) => StubAnswer | Promise<StubAnswer>,
 ): Promise<ProviderStub> {
   const requests: StubRequest[] = [];
   const open = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = req.url ?? '';
       const api: StubApi | null = url.endsWith('/chat/completions')
         ? 'openai'
@@ -190,7 +190,7 @@ export async function startProviderStub(
       requests.push(request);
       open.add(res);
       res.once('close', () => open.delete(res));
-      const answer = respond(request);
+      const answer = await respond(request);
       if ('fault' in answer) {
         if (answer.fault === 'timeout') return;
         if (answer.fault === '500') {
