@@ -73,7 +73,7 @@ export function createMetrics() {
     }),
     generations: new Counter({
       name: 'aralin_generation_total',
-      help: 'Tool results a model was asked to write, by how they ended (generated, fallback to embedded, budget spent)',
+      help: 'Tool results a model could write, by how they ended (generated; embedded: no model needed; fallback; budget spent)',
       labelNames: ['provider', 'tool', 'outcome'] as const,
       registers: r,
     }),

@@ -78,7 +78,9 @@ export function turnStats(turns: Turn[]): TurnStats {
       p95: quantile(tokens, 0.95),
     },
     latency_ms: { mean: sum(ms) / n, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) },
-    generated: turns.filter((t) => t.response.trace.some((s) => s.step === 'generate')).length,
+    generated: turns.filter((t) =>
+      t.response.trace.some((s) => s.step === 'generate' && s.detail.includes('written by the model')),
+    ).length,
     degraded: turns.filter((t) => t.response.degraded).length,
   };
 }

@@ -287,7 +287,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
         const generated = await options.generator.run(tool, parameters, ctx, opts.signal);
         trace.push(...generated.trace);
         result = generated.result;
-        generationFailed = generated.outcome !== 'generated';
+        generationFailed = generated.outcome === 'fallback' || generated.outcome === 'budget';
       } else result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
     } catch (error) {
       trace.push({ step: 'run', detail: `${tool.name} failed: ${(error as Error).message}` });

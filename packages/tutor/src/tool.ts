@@ -84,6 +84,8 @@ export interface ToolGeneration<In, Out, D extends z.ZodObject = z.ZodObject> {
   draft: D;
   /** The phrase (and subject) whose pack topics ground the result; null for a tool that uses no pack notes. */
   grounding: ((input: In) => { phrase: string; subject?: string }) | null;
+  /** Why the embedded result needs no model for this input (no call is made), or null. */
+  embeddedSuffices?(input: In, ctx: ToolContext): string | null;
   /** The request as the model reads it: every parameter, stated exactly. */
   request(input: In, ctx: ToolContext): string;
   /** Checks the draft against the request: every check that failed (none when it may be shown). */

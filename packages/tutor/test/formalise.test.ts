@@ -138,4 +138,13 @@ describe('math with a model: formalise, then compute', () => {
     expect(r.degraded).toBe(true);
     expect(r.result).toMatchObject({ answer: null });
   });
+
+  it('makes no model call for an exercise that tells no story: the engine reads it alone', async () => {
+    const { tutor, model } = tutorWith([]);
+    const r = await tutor.orchestrate({ user_info: user, message: 'Solve 2x + 3 = 7' });
+    expect(r.result).toMatchObject({ answer: '2', kind: 'linear_equation' });
+    expect(model.doGenerateCalls).toHaveLength(0);
+    expect(r.degraded).toBe(false);
+    expect(r.trace.find((t) => t.detail.startsWith('no model call'))).toBeDefined();
+  });
 });

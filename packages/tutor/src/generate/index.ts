@@ -19,10 +19,11 @@ export interface GenerationObserver extends LlmObserver {
 }
 
 /**
- * `generated`: the model's checked result; `fallback`: the model failed (call, schema or checks, twice) and the
+ * `generated`: the model's checked result; `embedded`: the tool's embedded result needed no model (e.g. a bare
+ * equation the engine reads); `fallback`: the model failed (call, schema or checks, twice) and the
  * embedded engine answered; `budget`: the student's daily budget was spent, the embedded engine answered.
  */
-export type GenerationOutcome = 'generated' | 'fallback' | 'budget';
+export type GenerationOutcome = 'generated' | 'embedded' | 'fallback' | 'budget';
 
 export interface GeneratorOptions {
   model: LanguageModelV3;
@@ -169,6 +170,11 @@ export function createGenerator(options: GeneratorOptions): Generator {
     const embedded = async (outcome: GenerationOutcome) =>
       finish(outcome, tool.output.parse(await tool.run(input, ctx)) as Record<string, unknown>);
     if (!g) return embedded('fallback');
+    const enough = g.embeddedSuffices?.(input, ctx);
+    if (enough) {
+      trace.push({ step: 'generate', detail: `no model call: ${enough}` });
+      return embedded('embedded');
+    }
     if (options.ledger) {
       const used = await options.ledger.used(ctx.user.user_id, utcDay(ctx.now()));
       if (used >= budget.perStudentPerDay) {

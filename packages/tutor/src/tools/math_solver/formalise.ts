@@ -57,6 +57,9 @@ const WORDS: Record<MathLocale, { know: string; find: string; model: string; che
   },
 };
 
+/** Fewer words than this (of three letters or more) is an exercise, not a story: "Solve 2x + 3 = 7". */
+const STORY_WORDS = 4;
+
 /** The names a formula uses (function names such as sqrt are not names of quantities). */
 function namesIn(node: MathNode): string[] {
   return node
@@ -175,6 +178,13 @@ interface MathInput {
 export const formalisation: ToolGeneration<MathInput, MathSolution, typeof draft> = {
   draft,
   grounding: null,
+  embeddedSuffices: (args, ctx) => {
+    const read = solveMath(args.problem, { locale: ctx.locale });
+    const words = args.problem.match(/\p{L}{3,}/gu)?.length ?? 0;
+    return read.answer !== null && words < STORY_WORDS
+      ? `the engine reads "${read.kind}" and the exercise tells no story to formalise`
+      : null;
+  },
   request: (args) => `Formalise this exercise (do not solve it):\n${JSON.stringify(args.problem)}`,
   verify: (f, _args, ctx) => (f.readable ? solveFormulation(f, ctx.locale).failures : []),
   build: (f, args, ctx, _ground, note) => {
