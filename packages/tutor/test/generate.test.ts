@@ -317,4 +317,20 @@ describe('generated tool results', () => {
     const embedded = await createTutor().orchestrate({ user_info: user, message: 'explain photosynthesis' });
     expect(r.result).toEqual(embedded.result);
   });
+
+  it('skips the repair round once the turn has spent its budget', async () => {
+    const model = scripted(
+      toolCall('concept_explainer', {
+        concept_to_explain: 'photosynthesis',
+        current_topic: 'photosynthesis',
+      }),
+      [json('not json at all'), json({ ...explanation, used_topic_ids: ['sci-photosynthesis'] })],
+    );
+    const { tutor } = tutorWith(model, { budget: { perTurn: 1000 } });
+    const r = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    expect(model.doGenerateCalls).toHaveLength(2);
+    expect(r.trace.find((t) => t.step === 'budget')?.detail).toContain("turn's 1000 generation tokens");
+    expect(r.degraded).toBe(true);
+    expect(r.trace.find((t) => t.step === 'tokens')?.detail).toContain('1200 token(s)');
+  });
 });

@@ -75,6 +75,19 @@ function draftSchema(g: Generation) {
   return schema;
 }
 
+/** The model's checked result, or none when both rounds failed. */
+type Written = { result?: Record<string, unknown> };
+
+/** What one turn's writing works with. */
+interface Turn {
+  input: Record<string, unknown>;
+  ctx: ToolContext;
+  refs: References;
+  trace: TraceStep[];
+  spent: { tokens: number };
+  signal: AbortSignal | undefined;
+}
+
 type Attempt =
   | { ok: true; draft: Record<string, unknown>; tokens: number }
   | { ok: false; failures: FailedCheck[]; text: string; tokens: number };
@@ -160,8 +173,10 @@ export function createGenerator(options: GeneratorOptions): Generator {
   ): Promise<GenerationReport> {
     const g = tool.generation as Generation | undefined;
     const trace: TraceStep[] = [];
-    let tokens = 0;
+    /** Tokens the turn's calls used, counted as they return (a later call that throws keeps the count). */
+    const spent = { tokens: 0 };
     const finish = async (outcome: GenerationOutcome, result: Record<string, unknown>) => {
+      const { tokens } = spent;
       if (tokens > 0) await options.ledger?.add(ctx.user.user_id, utcDay(ctx.now()), tokens);
       trace.push({ step: 'tokens', detail: `${tokens} token(s) generating ${tool.name} (${outcome})` });
       observer?.generation?.({ provider, tool: tool.name, outcome, tokens });
@@ -169,7 +184,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
     };
     const embedded = async (outcome: GenerationOutcome) =>
       finish(outcome, tool.output.parse(await tool.run(input, ctx)) as Record<string, unknown>);
-    if (!g) return embedded('fallback');
+    if (!g) return embedded('embedded');
     const enough = g.embeddedSuffices?.(input, ctx);
     if (enough) {
       trace.push({ step: 'generate', detail: `no model call: ${enough}` });
@@ -193,32 +208,46 @@ export function createGenerator(options: GeneratorOptions): Generator {
           ? `reference notes: ${refs.topics.map((t) => t.id).join(', ')}`
           : 'no pack topic covers it: the model answers from its own knowledge',
       });
+    let written: Written;
+    try {
+      written = await write(tool, g, { input, ctx, refs, trace, spent, signal });
+    } catch (error) {
+      trace.push({
+        step: 'fallback',
+        detail: `generating ${tool.name} failed (${(error as Error).message}); the embedded engine answers`,
+      });
+      return embedded('fallback');
+    }
+    if (written.result) return finish('generated', written.result);
+    trace.push({
+      step: 'fallback',
+      detail: `${tool.name}'s generated result failed its checks; the embedded engine answers`,
+    });
+    return embedded('fallback');
+  }
+
+  /**
+   * The model writes the draft, at most twice: a draft that fails to parse or a check is sent back once with
+   * the failed checks. Each failed check goes to the trace and the observer; the tokens used, to `spent`.
+   */
+  async function write(tool: AnyTool, g: Generation, turn: Turn): Promise<Written> {
+    const { input, ctx, refs, trace, spent, signal } = turn;
     const system = `${tool.prompt}\n\n${TEACHING_RULES}`;
     const messages: ModelMessage[] = [
       { role: 'user', content: generationPrompt(g.request(input, ctx), ctx, refs) },
     ];
     for (let round = 0; round < 2; round++) {
-      let attempt: Attempt;
-      try {
-        attempt = await call(g, system, messages, budget.perTurn - tokens, signal);
-      } catch (error) {
-        trace.push({
-          step: 'fallback',
-          detail: `generating ${tool.name} failed (${(error as Error).message}); the embedded engine answers`,
-        });
-        return embedded('fallback');
-      }
-      tokens += attempt.tokens;
+      const attempt = await call(g, system, messages, budget.perTurn - spent.tokens, signal);
+      spent.tokens += attempt.tokens;
       const failures = attempt.ok ? checkDraft(g, attempt.draft, input, ctx, refs) : attempt.failures;
       if (attempt.ok && failures.length === 0) {
-        const built = build(g, attempt.draft, input, ctx, refs, trace);
-        const parsed = tool.output.safeParse(built);
+        const parsed = tool.output.safeParse(build(g, attempt.draft, input, ctx, refs, trace));
         if (parsed.success) {
           trace.push({
             step: 'generate',
             detail: `${tool.name} written by the model (${provider}) and checked`,
           });
-          return finish('generated', parsed.data as Record<string, unknown>);
+          return { result: parsed.data as Record<string, unknown> };
         }
         failures.push({ check: 'output', detail: parsed.error.issues.map((i) => i.message).join('; ') });
       }
@@ -226,7 +255,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
         trace.push({ step: 'check', detail: `${tool.name} ${f.check} failed: ${f.detail}` });
         observer?.check?.({ provider, tool: tool.name, check: f.check });
       }
-      if (tokens >= budget.perTurn) {
+      if (spent.tokens >= budget.perTurn) {
         trace.push({ step: 'budget', detail: `the turn's ${budget.perTurn} generation tokens are used` });
         break;
       }
@@ -238,11 +267,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
         { role: 'user', content: repairPrompt(failures.map((f) => `${f.check}: ${f.detail}`)) },
       );
     }
-    trace.push({
-      step: 'fallback',
-      detail: `${tool.name}'s generated result failed its checks; the embedded engine answers`,
-    });
-    return embedded('fallback');
+    return {};
   }
 
   return { run };
