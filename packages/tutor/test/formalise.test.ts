@@ -147,4 +147,15 @@ describe('math with a model: formalise, then compute', () => {
     expect(r.degraded).toBe(false);
     expect(r.trace.find((t) => t.detail.startsWith('no model call'))).toBeDefined();
   });
+
+  it('turns a malformed formulation into failed checks, never a crash', async () => {
+    const noEquals = { ...fare, expression: null, equation: 'fare*rides*days' };
+    const oddFunction = { ...fare, expression: 'total(fare)*rides' };
+    const { tutor, checks } = tutorWith([noEquals, oddFunction]);
+    const r = await tutor.orchestrate({ user_info: user, message: JEEPNEY });
+    expect(r.status).toBe('completed');
+    expect(checks).toHaveLength(2);
+    expect(checks.every((c) => c === 'formulation' || c === 'unsolvable')).toBe(true);
+    expect(r.result).toMatchObject({ answer: null });
+  });
 });

@@ -92,44 +92,57 @@ interface Solved {
   check: string;
 }
 
-/** Solves the formulation with the engine and checks the answer by substituting it back. */
-function solveFormulation(f: Formulation, locale: MathLocale): { solved?: Solved; failures: FailedCheck[] } {
-  const fail = (check: string, detail: string) => ({ failures: [{ check, detail }] });
-  const formula = f.equation ?? f.expression;
-  if ((f.equation === null) === (f.expression === null) || formula === null)
-    return fail('formulation', 'give exactly one of equation and expression');
+/**
+ * The formulation as two sides of an equation over named quantities: `lhs = rhs`, or `unknown = expression`.
+ * A failed check when it is not one equation or expression over the knowns and the unknown, or gives the
+ * final number instead of the computation.
+ */
+function readFormula(f: Formulation): { sides: [string, string] } | FailedCheck {
+  const fail = (detail: string): FailedCheck => ({ check: 'formulation', detail });
+  if ((f.equation === null) === (f.expression === null))
+    return fail('give exactly one of equation and expression');
+  const sides = f.equation?.split('=') ?? [f.unknown.name, f.expression ?? ''];
+  const [lhs, rhs] = sides;
+  if (sides.length !== 2 || !lhs?.trim() || !rhs?.trim())
+    return fail('an equation has one "=" with two sides');
   let names: string[];
   try {
-    names = namesIn(parse(f.equation ? f.equation.replace('=', '==') : formula));
+    names = [...namesIn(parse(lhs)), ...namesIn(parse(rhs))];
   } catch (error) {
-    return fail('formulation', `the formula does not parse (${(error as Error).message})`);
+    return fail(`the formula does not parse (${(error as Error).message})`);
   }
   const known = new Set([...f.knowns.map((k) => k.name), f.unknown.name]);
   const stray = names.filter((n) => !known.has(n) && n !== 'pi' && n !== 'e');
-  if (stray.length) return fail('formulation', `the formula names unknown quantities: ${stray.join(', ')}`);
-  if (f.expression !== null && names.length === 0 && f.knowns.length > 0)
-    return fail(
-      'formulation',
-      'the expression is a bare number: write the computation from the knowns, not its result',
-    );
-  const problem = f.equation
-    ? `Solve ${substituted(f.equation.split('=')[0] ?? '', f)} = ${substituted(f.equation.split('=')[1] ?? '', f)}`
-    : substituted(formula, f);
+  if (stray.length) return fail(`the formula names unknown quantities: ${stray.join(', ')}`);
+  if (f.expression !== null && namesIn(parse(rhs)).length === 0 && f.knowns.length > 0)
+    return fail('the expression is a bare number: write the computation from the knowns, not its result');
+  return { sides: [lhs.trim(), rhs.trim()] };
+}
+
+/** Solves the formulation with the engine and checks the answer by substituting it back. */
+function solveFormulation(f: Formulation, locale: MathLocale): { solved?: Solved; failures: FailedCheck[] } {
+  const read = readFormula(f);
+  if (!('sides' in read)) return { failures: [read] };
+  const [lhs, rhs] = read.sides;
+  const problem = f.equation ? `Solve ${substituted(lhs, f)} = ${substituted(rhs, f)}` : substituted(rhs, f);
   const solution = solveMath(problem, { locale });
-  const value =
-    solution.answer === null ? Number.NaN : Number(evaluate(solution.answer.replace(/^x\s*=\s*/, '')));
-  if (solution.kind === 'unsupported' || !Number.isFinite(value))
-    return fail('unsolvable', `the engine cannot solve the formulation to one number (${problem})`);
-  const scope = { ...Object.fromEntries(f.knowns.map((k) => [k.name, k.value])), [f.unknown.name]: value };
-  const [lhs, rhs] = f.equation ? f.equation.split('=') : [f.unknown.name, f.expression ?? ''];
-  const left = Number(evaluate(lhs ?? '', scope));
-  const right = Number(evaluate(rhs ?? '', scope));
-  if (!(Math.abs(left - right) <= 1e-9 * Math.max(1, Math.abs(left))))
-    return fail('substitution', `${f.unknown.name} = ${value} does not satisfy ${f.equation ?? formula}`);
-  return {
-    solved: { solution, value, check: `${lhs?.trim()} = ${rhs?.trim()} → ${left} = ${right} ✓` },
-    failures: [],
-  };
+  try {
+    const value = Number(evaluate((solution.answer ?? 'NaN').replace(/^x\s*=\s*/, '')));
+    if (solution.kind === 'unsupported' || !Number.isFinite(value))
+      throw new Error(`the engine cannot solve the formulation to one number (${problem})`);
+    const scope = { ...Object.fromEntries(f.knowns.map((k) => [k.name, k.value])), [f.unknown.name]: value };
+    const left = Number(evaluate(lhs, scope));
+    const right = Number(evaluate(rhs, scope));
+    if (!(Math.abs(left - right) <= 1e-9 * Math.max(1, Math.abs(left))))
+      return {
+        failures: [
+          { check: 'substitution', detail: `${f.unknown.name} = ${value} does not satisfy ${lhs} = ${rhs}` },
+        ],
+      };
+    return { solved: { solution, value, check: `${lhs} = ${rhs} → ${left} = ${right} ✓` }, failures: [] };
+  } catch (error) {
+    return { failures: [{ check: 'unsolvable', detail: (error as Error).message }] };
+  }
 }
 
 function opening(problem: string, locale: MathLocale): MathSolution {
