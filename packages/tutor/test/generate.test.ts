@@ -333,4 +333,40 @@ describe('generated tool results', () => {
     expect(r.degraded).toBe(true);
     expect(r.trace.find((t) => t.step === 'tokens')?.detail).toContain('1200 token(s)');
   });
+
+  it('does not let a multiple-choice question state its own answer', async () => {
+    const item = (question: string) => ({
+      type: 'multiple_choice',
+      question,
+      choices: ['Oxygen', 'Carbon dioxide', 'Nitrogen'],
+      answer: 'Carbon dioxide',
+      accepted: [],
+      tolerance: null,
+      explanation: 'Leaves take in carbon dioxide.',
+    });
+    const quiz = (question: string) => ({
+      topic: 'Photosynthesis',
+      questions: [item(question)],
+      adaptation_details: '',
+      used_topic_ids: ['sci-photosynthesis'],
+    });
+    const model = scripted(
+      toolCall('quiz_generator', {
+        topic: 'photosynthesis',
+        subject: 'Science',
+        num_questions: 1,
+        question_types: ['multiple_choice'],
+      }),
+      [
+        json(quiz('Leaves take in carbon dioxide. Which gas do leaves take in?')),
+        json(quiz('Which gas do leaves take in?')),
+      ],
+    );
+    const { tutor, checks } = tutorWith(model);
+    const r = await tutor.orchestrate({ user_info: user, message: 'one quiz question on photosynthesis' });
+    expect(checks).toEqual(['quiz_generator:leak']);
+    expect((r.result as { questions: { question: string }[] }).questions[0]?.question).toBe(
+      'Which gas do leaves take in?',
+    );
+  });
 });

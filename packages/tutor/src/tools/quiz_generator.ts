@@ -400,8 +400,9 @@ function questionChecks(
     )
       fail('arithmetic', `the answer ${q.answer} is wrong: the math engine computes ${computed.answer}`);
   }
-  if ((q.type === 'short_answer' || q.type === 'numeric') && reveals(q.question, q.answer))
-    fail('leak', 'the question shows its own answer');
+  // A choice's text is short ("A", "Yes") and may occur anywhere; a longer one in the question gives it away.
+  const tellable = q.type !== 'true_false' && (q.type !== 'multiple_choice' || fold(q.answer).length >= 3);
+  if (tellable && reveals(q.question, q.answer)) fail('leak', 'the question shows its own answer');
   return out;
 }
 
