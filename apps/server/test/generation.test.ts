@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { loadContentLibrary } from '@aralin/content';
-import { createTutor, memoryLedger, utcDay } from '@aralin/tutor';
+import {
+  CircuitBreaker,
+  createGenerator,
+  createLanguageModel,
+  createLlmPlanner,
+  createTutor,
+  memoryLedger,
+  utcDay,
+} from '@aralin/tutor';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scripted, startProviderStub } from '../../../packages/tutor/test/stub/provider.ts';
@@ -10,6 +18,7 @@ import { schools, settings } from '../src/db/schema.ts';
 import { createMetrics } from '../src/metrics.ts';
 import { tokenLedger } from '../src/tokens.ts';
 import { TutorPool } from '../src/tutors.ts';
+import { makeApp, parseSse, signedIn } from './helpers.ts';
 
 async function reachable(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -131,6 +140,66 @@ describe('a school’s model writes tool results', () => {
         /aralin_generation_turn_tokens_count\{provider="openai-compatible",tool="flashcard_generator"\} 1/,
       );
     } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe('the chat stream of a generated explanation', () => {
+  it('sends the draft as it is written, then the checked result in the same data part', async () => {
+    const explanation = 'Plants make sugar from light, water and carbon dioxide, and give off oxygen.';
+    const stub = await startProviderStub(
+      scripted([
+        {
+          tool: 'concept_explainer',
+          args: { concept_to_explain: 'photosynthesis', current_topic: 'photosynthesis' },
+        },
+        {
+          json: {
+            explanation,
+            examples: ['A mango leaf in the sun.'],
+            related_concepts: [],
+            practice_questions: ['What gas comes out?'],
+            key_terms: [],
+            misconceptions: [],
+            used_topic_ids: ['sci-photosynthesis'],
+          },
+        },
+      ]),
+    );
+    const model = createLanguageModel({
+      provider: 'openai-compatible',
+      model: 'stub',
+      baseURL: stub.openaiURL,
+    });
+    const circuit = new CircuitBreaker({});
+    const tutor = createTutor({
+      llm: createLlmPlanner({ model, provider: 'stub', breaker: circuit }),
+      generator: createGenerator({ model, provider: 'stub', circuit, partialEveryMs: 0 }),
+    });
+    const app = await makeApp({ tutor });
+    try {
+      const ana = await signedIn(app, 'ana');
+      const conversation = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+      const res = await ana.post(`/api/v1/conversations/${conversation}/messages`, {
+        text: 'Explain photosynthesis',
+      });
+      expect(res.statusCode).toBe(200);
+      const results = parseSse(res.body).filter((p) => p !== '[DONE]' && p.type === 'data-tool-result') as {
+        id?: string;
+        data: { result: { explanation?: string; grounding?: unknown } };
+      }[];
+      expect(results.length).toBeGreaterThan(2);
+      const id = results[0]?.id;
+      expect(id).toBeTruthy();
+      expect(results.every((p) => p.id === id)).toBe(true);
+      expect(results[0]?.data.result.grounding).toBeUndefined();
+      expect(results.at(-1)?.data.result).toMatchObject({
+        explanation,
+        grounding: { topic_id: 'sci-photosynthesis' },
+      });
+    } finally {
+      await app.close();
       await stub.close();
     }
   });

@@ -32,6 +32,11 @@ export type TutorEvent =
       /** What the student may see of it (the tool's `visible`): what clients and the reply prompt get. */
       visible: Record<string, unknown>;
     }
+  /**
+   * A model's draft of the result as it is written (notes, explanations): the card's fields so far. The
+   * `tool-result` that follows replaces it (the checked result, or the embedded one when the draft failed).
+   */
+  | { type: 'tool-partial'; tool: string; partial: Record<string, unknown> }
   | { type: 'text-delta'; delta: string }
   /**
    * The text streamed so far is withdrawn (the LLM's reply broke off midway); the reply starts again in the
@@ -284,7 +289,10 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     let generationFailed = false;
     try {
       if (options.generator && tool.generation) {
-        const generated = await options.generator.run(tool, parameters, ctx, opts.signal);
+        const generated = await options.generator.run(tool, parameters, ctx, {
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          onPartial: (partial) => emit({ type: 'tool-partial', tool: tool.name, partial }),
+        });
         trace.push(...generated.trace);
         result = generated.result;
         generationFailed = generated.outcome === 'fallback' || generated.outcome === 'budget';

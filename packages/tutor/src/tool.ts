@@ -86,6 +86,11 @@ export interface ToolGeneration<In, Out, D extends z.ZodObject = z.ZodObject> {
   grounding: ((input: In) => { phrase: string; subject?: string }) | null;
   /** Why the embedded result needs no model for this input (no call is made), or null. */
   embeddedSuffices?(input: In, ctx: ToolContext): string | null;
+  /**
+   * The draft is streamed to the student as it is written (notes, explanations): its fields are the result's
+   * fields a card shows. A draft that then fails its checks is replaced by the checked or embedded result.
+   */
+  streams?: boolean;
   /** The request as the model reads it: every parameter, stated exactly. */
   request(input: In, ctx: ToolContext): string;
   /** Checks the draft against the request: every check that failed (none when it may be shown). */

@@ -2,7 +2,7 @@ import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { createGenerator, memoryLedger } from '../src/generate/index.ts';
-import { createTutor } from '../src/index.ts';
+import { createTutor, type TutorEvent } from '../src/index.ts';
 import { CircuitBreaker, createLlmPlanner } from '../src/planner/llm.ts';
 
 const user = { user_id: 's1', name: 'Ana', grade_level: 'Grade 7' };
@@ -29,26 +29,44 @@ function json(value: unknown): LanguageModelV3GenerateResult {
   };
 }
 
-/** A model that plans `plan`, then answers each generation call with the next of `drafts`. */
+/** The parts of a streamed answer: `text` in a few deltas, then the finish. */
+function streamOf(text: string) {
+  const parts = [
+    { type: 'text-start' as const, id: 't' },
+    ...(text.match(/[\s\S]{1,20}/g) ?? []).map((delta) => ({ type: 'text-delta' as const, id: 't', delta })),
+    { type: 'text-end' as const, id: 't' },
+    { type: 'finish' as const, finishReason: { unified: 'stop' as const, raw: 'stop' }, usage },
+  ];
+  return {
+    stream: new ReadableStream({
+      start(controller) {
+        for (const p of parts) controller.enqueue(p);
+        controller.close();
+      },
+    }),
+  };
+}
+
+/**
+ * A model that plans `plan`, then answers each generation call with the next of `drafts` (streamed when the
+ * tool streams its draft), and streams a short reply.
+ */
 function scripted(plan: LanguageModelV3GenerateResult, drafts: LanguageModelV3GenerateResult[]) {
   const queue = [plan, ...drafts];
+  const next = () => {
+    const answer = queue.shift();
+    if (!answer) throw new Error('no more scripted answers');
+    return answer;
+  };
   return new MockLanguageModelV3({
-    doGenerate: async () => {
-      const next = queue.shift();
-      if (!next) throw new Error('no more scripted answers');
-      return next;
+    doGenerate: async () => next(),
+    doStream: async (options) => {
+      if (options.responseFormat?.type !== 'json') return streamOf('Here it is.');
+      const text = next()
+        .content.map((c) => (c.type === 'text' ? c.text : ''))
+        .join('');
+      return streamOf(text);
     },
-    doStream: async () => ({
-      stream: new ReadableStream({
-        start(controller) {
-          controller.enqueue({ type: 'text-start', id: 't' });
-          controller.enqueue({ type: 'text-delta', id: 't', delta: 'Here it is.' });
-          controller.enqueue({ type: 'text-end', id: 't' });
-          controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage });
-          controller.close();
-        },
-      }),
-    }),
   });
 }
 
@@ -61,6 +79,7 @@ function tutorWith(model: MockLanguageModelV3, extra: Partial<Parameters<typeof 
     provider: 'mock',
     circuit,
     observer: { check: (e) => checks.push(`${e.tool}:${e.check}`) },
+    partialEveryMs: 0,
     ...extra,
   });
   return { tutor: createTutor({ llm, generator }), checks };
@@ -85,14 +104,27 @@ describe('generated tool results', () => {
       [json({ ...explanation, used_topic_ids: ['sci-photosynthesis'] })],
     );
     const { tutor } = tutorWith(model);
-    const r = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
+    const events: TutorEvent[] = [];
+    const r = await tutor.orchestrate(
+      { user_info: user, message: 'explain photosynthesis' },
+      { onEvent: (e) => events.push(e) },
+    );
     expect(r.status).toBe('completed');
     expect(r.degraded).toBe(false);
     expect(r.result).toMatchObject({
       explanation: explanation.explanation,
       grounding: { topic_id: 'sci-photosynthesis' },
     });
-    const prompt = JSON.stringify(model.doGenerateCalls[1]?.prompt);
+    // The explanation reaches the student as it is written, then the checked result replaces it.
+    const partials = events.flatMap((e) =>
+      e.type === 'tool-partial' ? [String(e.partial.explanation ?? '')] : [],
+    );
+    expect(partials.length).toBeGreaterThan(2);
+    expect(explanation.explanation.startsWith(partials[1] ?? 'x')).toBe(true);
+    expect(partials.every((p) => !p.includes('used_topic_ids'))).toBe(true);
+    const types = events.map((e) => e.type);
+    expect(types.lastIndexOf('tool-partial')).toBeLessThan(types.indexOf('tool-result'));
+    const prompt = JSON.stringify(model.doStreamCalls[0]?.prompt);
     expect(prompt).toContain('concept explainer of Aralin');
     expect(prompt).toContain('<topic id=\\"sci-photosynthesis\\"');
     expect(r.trace.map((t) => t.step)).toContain('generate');
@@ -236,7 +268,7 @@ describe('generated tool results', () => {
     const r = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
     expect(checks).toEqual(['concept_explainer:schema']);
     expect(r.result).toMatchObject({ explanation: explanation.explanation });
-    expect(JSON.stringify(model.doGenerateCalls[2]?.prompt)).toContain('failed these checks');
+    expect(JSON.stringify(model.doStreamCalls[1]?.prompt)).toContain('failed these checks');
   });
 
   it('checks the note style asked for', async () => {
@@ -328,7 +360,7 @@ describe('generated tool results', () => {
     );
     const { tutor } = tutorWith(model, { budget: { perTurn: 1000 } });
     const r = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
-    expect(model.doGenerateCalls).toHaveLength(2);
+    expect(model.doStreamCalls.filter((c) => c.responseFormat?.type === 'json')).toHaveLength(1);
     expect(r.trace.find((t) => t.step === 'budget')?.detail).toContain("turn's 1000 generation tokens");
     expect(r.degraded).toBe(true);
     expect(r.trace.find((t) => t.step === 'tokens')?.detail).toContain('1200 token(s)');

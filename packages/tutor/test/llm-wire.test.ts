@@ -29,6 +29,7 @@ async function tutorOver(api: 'openai' | 'gemini', answers: StubAnswer[], timeou
     circuit,
     timeoutMs,
     maxRetries: 0,
+    partialEveryMs: 0,
     observer: { check: (e) => checks.push(`${e.tool}:${e.check}`) },
   });
   return { tutor: createTutor({ llm, generator }), checks, stub };
@@ -216,4 +217,25 @@ describe.each(['openai', 'gemini'] as const)('generation over the %s wire', (api
       expect((r.result as { flashcards: unknown[] }).flashcards).toHaveLength(2);
     },
   );
+
+  it('streams an explanation as it is written, over SSE, then replaces it with the checked result', async () => {
+    const { tutor, stub } = await tutorOver(api, [plans.explain, { json: drafts.explain }]);
+    const partials: string[] = [];
+    const r = await tutor.orchestrate(
+      { user_info: user, message: 'explain photosynthesis' },
+      { onEvent: (e) => e.type === 'tool-partial' && partials.push(String(e.partial.explanation ?? '')) },
+    );
+    expect(stub.requests.find((q) => q.kind === 'generate')?.stream).toBe(true);
+    expect(partials.length).toBeGreaterThan(1);
+    expect(partials.at(-1)).toBe(drafts.explain.explanation);
+    expect(generated(r)).toBe(true);
+  });
+
+  it('falls back to the embedded notes when a streamed draft stalls midway', async () => {
+    const { tutor } = await tutorOver(api, [plans.notes, { fault: 'stall' }], 400);
+    const r = await tutor.orchestrate({ user_info: user, message: 'notes on photosynthesis' });
+    expect(r.degraded).toBe(true);
+    expect(r.trace.find((t) => t.step === 'fallback')?.detail).toContain('generating note_maker failed');
+    expect(r.result).toMatchObject({ grounding: { topic_id: 'sci-photosynthesis' } });
+  });
 });

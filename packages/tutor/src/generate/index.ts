@@ -1,5 +1,13 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { generateText, type ModelMessage, NoObjectGeneratedError, Output, zodSchema } from 'ai';
+import {
+  generateText,
+  type LanguageModelUsage,
+  type ModelMessage,
+  NoObjectGeneratedError,
+  Output,
+  streamText,
+  zodSchema,
+} from 'ai';
 import { z } from 'zod';
 import type { TraceStep } from '../contract.ts';
 import { type CircuitBreaker, type LlmObserver, withDeadline } from '../planner/llm.ts';
@@ -37,6 +45,8 @@ export interface GeneratorOptions {
   budget?: Partial<TokenBudget>;
   /** The per-student daily count; without one, only the per-turn budget applies. */
   ledger?: TokenLedger;
+  /** A streamed draft reaches the student at most this often (default 150 ms). */
+  partialEveryMs?: number;
 }
 
 export interface GenerationReport {
@@ -52,7 +62,7 @@ export interface Generator {
     tool: AnyTool,
     input: Record<string, unknown>,
     ctx: ToolContext,
-    signal?: AbortSignal,
+    options?: { signal?: AbortSignal; onPartial?: (partial: Record<string, unknown>) => void },
   ): Promise<GenerationReport>;
 }
 
@@ -86,6 +96,7 @@ interface Turn {
   trace: TraceStep[];
   spent: { tokens: number };
   signal: AbortSignal | undefined;
+  onPartial: ((partial: Record<string, unknown>) => void) | undefined;
 }
 
 type Attempt =
@@ -97,14 +108,19 @@ export function createGenerator(options: GeneratorOptions): Generator {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxRetries = options.maxRetries ?? 1;
   const budget = { ...DEFAULT_BUDGET, ...options.budget };
+  const partialEveryMs = options.partialEveryMs ?? 150;
 
-  /** One structured-output call. A draft that does not parse is a failed check, not a provider failure. */
+  /**
+   * One structured-output call; with `onPartial`, streamed, each partial draft passed on as it grows. A draft
+   * that does not parse is a failed check, not a provider failure.
+   */
   async function call(
     g: Generation,
     system: string,
     messages: ModelMessage[],
     maxOutputTokens: number,
     signal: AbortSignal | undefined,
+    onPartial: ((partial: Record<string, unknown>) => void) | undefined,
   ): Promise<Attempt> {
     const started = performance.now();
     const report = (
@@ -123,8 +139,8 @@ export function createGenerator(options: GeneratorOptions): Generator {
       });
     try {
       const attempt = await circuit.run(() =>
-        withDeadline(timeoutMs, signal, (abortSignal) =>
-          generateText({
+        withDeadline(timeoutMs, signal, (abortSignal) => {
+          const args = {
             model,
             system,
             messages,
@@ -132,7 +148,8 @@ export function createGenerator(options: GeneratorOptions): Generator {
             maxOutputTokens,
             maxRetries,
             abortSignal,
-          }).then(
+          };
+          return (onPartial ? streamed(args, onPartial) : generateText(args)).then(
             (r): Attempt => {
               report('ok', r.usage.inputTokens ?? 0, r.usage.outputTokens ?? 0);
               return {
@@ -153,8 +170,8 @@ export function createGenerator(options: GeneratorOptions): Generator {
                 tokens,
               };
             },
-          ),
-        ),
+          );
+        }),
       );
       return attempt;
     } catch (error) {
@@ -169,7 +186,10 @@ export function createGenerator(options: GeneratorOptions): Generator {
     tool: AnyTool,
     input: Record<string, unknown>,
     ctx: ToolContext,
-    signal?: AbortSignal,
+    {
+      signal,
+      onPartial,
+    }: { signal?: AbortSignal; onPartial?: (partial: Record<string, unknown>) => void } = {},
   ): Promise<GenerationReport> {
     const g = tool.generation as Generation | undefined;
     const trace: TraceStep[] = [];
@@ -210,7 +230,8 @@ export function createGenerator(options: GeneratorOptions): Generator {
       });
     let written: Written;
     try {
-      written = await write(tool, g, { input, ctx, refs, trace, spent, signal });
+      const partial = g.streams && onPartial ? draftOnly(onPartial, partialEveryMs) : undefined;
+      written = await write(tool, g, { input, ctx, refs, trace, spent, signal, onPartial: partial });
     } catch (error) {
       trace.push({
         step: 'fallback',
@@ -231,13 +252,13 @@ export function createGenerator(options: GeneratorOptions): Generator {
    * the failed checks. Each failed check goes to the trace and the observer; the tokens used, to `spent`.
    */
   async function write(tool: AnyTool, g: Generation, turn: Turn): Promise<Written> {
-    const { input, ctx, refs, trace, spent, signal } = turn;
+    const { input, ctx, refs, trace, spent, signal, onPartial } = turn;
     const system = `${tool.prompt}\n\n${TEACHING_RULES}`;
     const messages: ModelMessage[] = [
       { role: 'user', content: generationPrompt(g.request(input, ctx), ctx, refs) },
     ];
     for (let round = 0; round < 2; round++) {
-      const attempt = await call(g, system, messages, budget.perTurn - spent.tokens, signal);
+      const attempt = await call(g, system, messages, budget.perTurn - spent.tokens, signal, onPartial);
       spent.tokens += attempt.tokens;
       const failures = attempt.ok ? checkDraft(g, attempt.draft, input, ctx, refs) : attempt.failures;
       if (attempt.ok && failures.length === 0) {
@@ -271,6 +292,40 @@ export function createGenerator(options: GeneratorOptions): Generator {
   }
 
   return { run };
+}
+
+/**
+ * `streamText` with a structured output, read to its end: each partial object goes to `onPartial`; an error
+ * in the stream (a broken connection, an abort) is thrown, as `generateText` would.
+ */
+async function streamed(
+  args: Parameters<typeof streamText>[0],
+  onPartial: (partial: Record<string, unknown>) => void,
+): Promise<{ output: unknown; usage: LanguageModelUsage }> {
+  let failure: unknown;
+  const result = streamText({
+    ...args,
+    onError: ({ error }) => {
+      failure ??= error;
+    },
+  });
+  for await (const partial of result.partialOutputStream) onPartial(partial as Record<string, unknown>);
+  if (failure !== undefined) throw failure;
+  return { output: await result.output, usage: await result.usage };
+}
+
+/**
+ * A partial draft as the student may see it while it is written: without the model's bookkeeping, and at most
+ * once per `everyMs` (each event carries the whole draft so far: one per token would send it quadratically).
+ */
+function draftOnly(onPartial: (partial: Record<string, unknown>) => void, everyMs: number) {
+  let last = Number.NEGATIVE_INFINITY;
+  return ({ used_topic_ids: _used, ...partial }: Record<string, unknown>) => {
+    const now = performance.now();
+    if (now - last < everyMs) return;
+    last = now;
+    onPartial(partial);
+  };
 }
 
 /** The checks every draft passes: it names only topics it was given, then the tool's own checks. */

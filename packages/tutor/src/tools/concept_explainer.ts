@@ -218,6 +218,7 @@ function depthChecks(d: z.output<typeof draft>, depth: z.output<typeof Depth>): 
 
 const generation: ToolGeneration<z.output<typeof input>, Output, typeof draft> = {
   draft,
+  streams: true,
   grounding: (args) => ({ phrase: args.concept_to_explain }),
   request: (args) =>
     `Explain the concept ${JSON.stringify(args.concept_to_explain)} (lesson: ${JSON.stringify(args.current_topic)}) at depth ${args.desired_depth}.`,

@@ -377,6 +377,7 @@ function noteChecks(d: z.output<typeof draft>, args: z.output<typeof input>): Fa
 
 const generation: ToolGeneration<z.output<typeof input>, Output, typeof draft> = {
   draft,
+  streams: true,
   grounding: (args) => ({ phrase: args.topic, subject: args.subject }),
   request: (args) =>
     `Write ${args.note_taking_style} notes on ${JSON.stringify(args.topic)} (${args.subject}), ${args.include_examples ? 'with' : 'without'} examples and ${args.include_analogies ? 'with' : 'without'} analogies.`,

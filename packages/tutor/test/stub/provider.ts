@@ -199,11 +199,8 @@ export async function startProviderStub(
           return;
         }
         res.writeHead(200, { 'content-type': request.stream ? 'text/event-stream' : 'application/json' });
-        res.write(
-          request.stream
-            ? openaiBody({ text: 'Partial answer' }, true)[0]
-            : '{"id": "chatcmpl-stub", "choices": [',
-        );
+        const body = api === 'openai' ? openaiBody : geminiBody;
+        res.write(request.stream ? body({ text: '{"explanation": "Partial' }, true)[0] : '{"candidates": [');
         return;
       }
       const parts =
