@@ -46,6 +46,7 @@ import { meRoutes } from './routes/me.ts';
 import { OPS_PATHS, opsRoutes } from './routes/ops.ts';
 import { teacherRoutes } from './routes/teacher.ts';
 import { tutorRoutes } from './routes/tutor.ts';
+import { tokenLedger } from './tokens.ts';
 import { TutorPool } from './tutors.ts';
 
 declare module 'fastify' {
@@ -147,7 +148,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     database,
     db: database.db,
     tutor,
-    tutors: new TutorPool(tutor, { content, db: database.db, metrics, fixed: deps.tutor !== undefined }),
+    tutors: new TutorPool(tutor, {
+      content,
+      db: database.db,
+      metrics,
+      fixed: deps.tutor !== undefined,
+      ledger: tokenLedger(deps.redis, deps.rateLimitNamespace),
+    }),
     content,
     metrics,
     sessions: new SessionService(config, database.db, clock),

@@ -383,6 +383,8 @@ export async function runTurn(
     const request = orchestrateRequest(ctx, actor, userMessage, turnContext, locale);
     let quizId: string | null = null;
     let deckId: string | null = null;
+    /** Set once a draft was streamed: the result then replaces it (same data part id). */
+    let draftId: string | undefined;
     const onEvent = (event: TutorEvent) => {
       if (event.type === 'plan') {
         emit({
@@ -399,6 +401,7 @@ export async function runTurn(
         if (event.tool === 'flashcard_generator') deckId = randomUUID();
         emit({
           type: 'data-tool-result',
+          ...(draftId ? { id: draftId } : {}),
           data: {
             tool: event.tool,
             result: event.visible,
@@ -406,6 +409,13 @@ export async function runTurn(
             ...(quizId ? { quiz_id: quizId } : {}),
             ...(deckId ? { deck_id: deckId } : {}),
           },
+        });
+      } else if (event.type === 'tool-partial') {
+        draftId = `draft-${assistantId}`;
+        emit({
+          type: 'data-tool-result',
+          id: draftId,
+          data: { tool: event.tool, result: event.partial, message_id: assistantId },
         });
       } else if (event.type === 'text-delta') {
         writeText(event.delta);

@@ -83,6 +83,25 @@ export function createMetrics() {
       labelNames: ['provider'] as const,
       registers: r,
     }),
+    generations: new Counter({
+      name: 'aralin_generation_total',
+      help: 'Tool results a model could write, by how they ended (generated; embedded: no model needed; fallback; budget spent)',
+      labelNames: ['provider', 'tool', 'outcome'] as const,
+      registers: r,
+    }),
+    generationChecks: new Counter({
+      name: 'aralin_generation_checks_failed_total',
+      help: 'Checks a generated tool result failed (schema, count, duplicate, one_correct, arithmetic, leak, …)',
+      labelNames: ['provider', 'tool', 'check'] as const,
+      registers: r,
+    }),
+    generationTokens: new Histogram({
+      name: 'aralin_generation_turn_tokens',
+      help: 'Tokens one turn used generating a tool result',
+      labelNames: ['provider', 'tool'] as const,
+      buckets: [250, 500, 1000, 2000, 4000, 8000, 16000, 32000],
+      registers: r,
+    }),
     sseActive: new Gauge({
       name: 'aralin_sse_streams_active',
       help: 'Open server-sent event streams',

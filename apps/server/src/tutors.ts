@@ -1,11 +1,14 @@
 import type { ContentLibrary } from '@aralin/content';
 import {
+  CircuitBreaker,
   type CircuitState,
+  createGenerator,
   createLanguageModel,
   createLlmPlanner,
   createTutor,
+  type GenerationObserver,
   LlmConfig,
-  type LlmObserver,
+  type TokenLedger,
   type Tutor,
 } from '@aralin/tutor';
 import { APICallError, type LanguageModelMiddleware, wrapLanguageModel } from 'ai';
@@ -19,7 +22,14 @@ const CIRCUIT: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open:
 /** How long a replica trusts its copy of a school's provider settings. */
 export const SETTINGS_TTL_MS = 5000;
 
-type ProviderValue = { provider?: string; model?: string; base_url?: string; api_key?: string };
+type ProviderValue = {
+  provider?: string;
+  model?: string;
+  base_url?: string;
+  api_key?: string;
+  tokens_per_turn?: number;
+  tokens_per_student_per_day?: number;
+};
 
 const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
 
@@ -76,8 +86,9 @@ const FAIL_FAST: LanguageModelMiddleware = {
 };
 
 /**
- * The tutor each school uses: the embedded engine, or an LLM planner built from the school's provider
- * settings (PUT /admin/provider) with the embedded engine as its fallback. LLM calls feed the metrics.
+ * The tutor each school uses: the embedded engine, or an LLM planner and generator built from the school's
+ * provider settings (PUT /admin/provider), one circuit breaker for both, with the embedded engine as their
+ * fallback. LLM calls, generated results, failed checks and tokens feed the metrics.
  */
 export class TutorPool {
   readonly #base: Tutor;
@@ -88,11 +99,20 @@ export class TutorPool {
   readonly #cache = new Map<string, { key: string; tutor: Tutor }>();
   readonly #settings = new Map<string, { value: ProviderValue | undefined; readAt: number }>();
   readonly #settingsTtlMs: number;
+  readonly #ledger: TokenLedger | undefined;
   log: FastifyBaseLogger | undefined;
 
   constructor(
     base: Tutor,
-    options: { content: ContentLibrary; db: Db; metrics: Metrics; fixed: boolean; settingsTtlMs?: number },
+    options: {
+      content: ContentLibrary;
+      db: Db;
+      metrics: Metrics;
+      fixed: boolean;
+      settingsTtlMs?: number;
+      /** Students' daily generation tokens (memory, or Redis with several instances). */
+      ledger?: TokenLedger;
+    },
   ) {
     this.#base = base;
     this.#content = options.content;
@@ -100,6 +120,7 @@ export class TutorPool {
     this.#metrics = options.metrics;
     this.#fixed = options.fixed;
     this.#settingsTtlMs = options.settingsTtlMs ?? SETTINGS_TTL_MS;
+    this.#ledger = options.ledger;
   }
 
   /** Forgets a school's cached provider settings (after this instance changed them). */
@@ -142,24 +163,25 @@ export class TutorPool {
     if (parsed.success) {
       try {
         const provider = parsed.data.provider;
-        const observer: LlmObserver = {
-          call: (e) => {
-            this.#metrics.llmDuration.observe(
-              { provider: e.provider, outcome: e.outcome },
-              e.durationMs / 1000,
-            );
-            if (e.inputTokens)
-              this.#metrics.llmTokens.inc({ provider: e.provider, kind: 'input' }, e.inputTokens);
-            if (e.outputTokens)
-              this.#metrics.llmTokens.inc({ provider: e.provider, kind: 'output' }, e.outputTokens);
-            if (e.outcome !== 'ok') this.#metrics.llmErrors.inc({ provider: e.provider, reason: e.outcome });
-          },
-          circuit: (p, state) => this.#metrics.llmCircuit.set({ provider: p }, CIRCUIT[state]),
-        };
+        const observer = this.#observer();
         this.#metrics.llmCircuit.set({ provider }, 0);
         const model = wrapLanguageModel({ model: createLanguageModel(parsed.data), middleware: FAIL_FAST });
-        const llm = createLlmPlanner({ model, provider, observer });
-        tutor = createTutor({ content: this.#content, tools: this.#base.registry, llm });
+        const circuit = new CircuitBreaker({ onChange: (state) => observer.circuit?.(provider, state) });
+        const llm = createLlmPlanner({ model, provider, observer, breaker: circuit });
+        const generator = createGenerator({
+          model,
+          provider,
+          circuit,
+          observer,
+          ...(this.#ledger ? { ledger: this.#ledger } : {}),
+          budget: {
+            ...(value.tokens_per_turn ? { perTurn: value.tokens_per_turn } : {}),
+            ...(value.tokens_per_student_per_day
+              ? { perStudentPerDay: value.tokens_per_student_per_day }
+              : {}),
+          },
+        });
+        tutor = createTutor({ content: this.#content, tools: this.#base.registry, llm, generator });
       } catch (error) {
         this.log?.warn(
           { err: error },
@@ -174,5 +196,24 @@ export class TutorPool {
     }
     this.#cache.set(schoolId, { key, tutor });
     return tutor;
+  }
+
+  /** LLM calls, generations, failed checks and tokens as metrics. */
+  #observer(): GenerationObserver {
+    const m = this.#metrics;
+    return {
+      call: (e) => {
+        m.llmDuration.observe({ provider: e.provider, outcome: e.outcome }, e.durationMs / 1000);
+        if (e.inputTokens) m.llmTokens.inc({ provider: e.provider, kind: 'input' }, e.inputTokens);
+        if (e.outputTokens) m.llmTokens.inc({ provider: e.provider, kind: 'output' }, e.outputTokens);
+        if (e.outcome !== 'ok') m.llmErrors.inc({ provider: e.provider, reason: e.outcome });
+      },
+      circuit: (p, state) => m.llmCircuit.set({ provider: p }, CIRCUIT[state]),
+      generation: (e) => {
+        m.generations.inc({ provider: e.provider, tool: e.tool, outcome: e.outcome });
+        if (e.tokens) m.generationTokens.observe({ provider: e.provider, tool: e.tool }, e.tokens);
+      },
+      check: (e) => m.generationChecks.inc({ provider: e.provider, tool: e.tool, check: e.check }),
+    };
   }
 }

@@ -352,6 +352,41 @@ export const dashboards: DashboardSpec[] = [
             ],
           },
           {
+            title: 'Generated tool results',
+            description:
+              'Tool results a model was asked to write, per second, by outcome: generated (checked and used), fallback (the embedded engine answered), budget (the student spent the day).',
+            unit: 'ops',
+            targets: [
+              {
+                expr: `sum by (tool, outcome) (rate(aralin_generation_total{${JOB}}[$__rate_interval]))`,
+                legend: '{{tool}} {{outcome}}',
+              },
+            ],
+          },
+          {
+            title: 'Failed checks of generated results',
+            description:
+              'Checks a generated result failed per second, by tool and check (docs/orchestrator.md).',
+            unit: 'ops',
+            targets: [
+              {
+                expr: `sum by (tool, check) (rate(aralin_generation_checks_failed_total{${JOB}}[$__rate_interval]))`,
+                legend: '{{tool}} {{check}}',
+              },
+            ],
+          },
+          {
+            title: 'Generation tokens per turn p95',
+            description: '95th percentile of the tokens one turn used generating a tool result, by tool.',
+            unit: 'short',
+            targets: [
+              {
+                expr: `histogram_quantile(0.95, sum by (tool, le) (rate(aralin_generation_turn_tokens_bucket{${JOB}}[$__rate_interval])))`,
+                legend: '{{tool}}',
+              },
+            ],
+          },
+          {
             title: 'Circuit state',
             description:
               'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open (worst instance).',

@@ -1,11 +1,12 @@
 /**
  * Orchestrator evaluation: `npm run eval` (add `-- --split test` for the held-out split only, `--json` for
  * machine-readable output, `--errors` to list mismatches). Cases live in eval/orchestrator.jsonl.
+ * `--provider` runs it, and the math sets, through the model that ARALIN_LLM_* configures (eval/provider.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createTutor, type OrchestrateResponse } from '../src/index.ts';
+import { createTutor, type OrchestrateResponse, type Tutor } from '../src/index.ts';
 import { runSafetyEval } from './safety.ts';
 
 export interface EvalCase {
@@ -61,8 +62,11 @@ function sameValue(field: string, got: unknown, want: unknown): boolean {
   return got === want;
 }
 
-export async function evaluate(cases: EvalCase[], split: string): Promise<EvalReport> {
-  const tutor = createTutor();
+export async function evaluate(
+  cases: EvalCase[],
+  split: string,
+  tutor: Tutor = createTutor(),
+): Promise<EvalReport> {
   const parameters: EvalReport['parameters'] = {};
   let toolOk = 0;
   let statusOk = 0;
@@ -138,7 +142,12 @@ export function formatReport(report: EvalReport): string {
   return rows.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--provider')) {
+  // Not awaited: provider.ts imports this module, which must finish loading first.
+  void import('./provider.ts').then(async ({ runProviderEval }) => {
+    process.exitCode = await runProviderEval(process.argv.slice(2), process.env);
+  });
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: { split: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' } },
   });

@@ -6,13 +6,14 @@
  *                                    "opening" (answer null) marks a story it could not read with certainty
  *   aralin chat                      an interactive tutor in the terminal
  * An LLM is used when ARALIN_LLM_PROVIDER (gemini | openai-compatible), ARALIN_LLM_MODEL and, as needed,
- * ARALIN_LLM_BASE_URL / ARALIN_LLM_API_KEY are set; otherwise the embedded engine answers.
+ * ARALIN_LLM_BASE_URL / ARALIN_LLM_API_KEY are set (it plans, writes tool results and replies); otherwise the
+ * embedded engine answers.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { ChatMessage, Locale } from './contract.ts';
+import { LlmSettingsError, llmTutorFromEnv } from './generate/env.ts';
 import { createTutor, InvalidRequestError, type Tutor } from './orchestrator.ts';
-import { createLanguageModel, createLlmPlanner, LlmConfig } from './planner/llm.ts';
 import { solveMath } from './tools/math_solver/index.ts';
 
 /** One input line or document may not exceed this; bigger input is refused before parsing. */
@@ -26,20 +27,12 @@ function fail(message: string, code = 1): never {
 }
 
 function tutorFromEnv(): Tutor {
-  const provider = process.env.ARALIN_LLM_PROVIDER;
-  if (!provider || provider === 'embedded') return createTutor();
-  const parsed = LlmConfig.safeParse({
-    provider,
-    model: process.env.ARALIN_LLM_MODEL,
-    apiKey: process.env.ARALIN_LLM_API_KEY,
-    baseURL: process.env.ARALIN_LLM_BASE_URL,
-  });
-  if (!parsed.success)
-    throw new UsageError(
-      `invalid LLM settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  const model = createLanguageModel(parsed.data);
-  return createTutor({ llm: createLlmPlanner({ model, provider: parsed.data.provider }) });
+  try {
+    return llmTutorFromEnv(process.env) ?? createTutor();
+  } catch (error) {
+    if (error instanceof LlmSettingsError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 async function readStdin(): Promise<string> {

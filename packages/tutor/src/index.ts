@@ -1,5 +1,18 @@
 export { type AnswerType, type CheckOptions, type CheckResult, checkAnswer } from './checker.ts';
 export * from './contract.ts';
+export {
+  createGenerator,
+  DEFAULT_BUDGET,
+  type GenerationObserver,
+  type GenerationOutcome,
+  type GenerationReport,
+  type Generator,
+  type GeneratorOptions,
+  memoryLedger,
+  type TokenBudget,
+  type TokenLedger,
+  utcDay,
+} from './generate/index.ts';
 export { detectLocale } from './language.ts';
 export {
   createTutor,

@@ -7,6 +7,7 @@ import {
   type ParsedOrchestrateRequest,
   type TraceStep,
 } from './contract.ts';
+import type { Generator } from './generate/index.ts';
 import { detectLocale } from './language.ts';
 import { socraticGate } from './pedagogy/gate.ts';
 import type { Practice } from './pedagogy/practice.ts';
@@ -35,6 +36,11 @@ export type TutorEvent =
       /** What the student may see of it (the tool's `visible`): what clients and the reply prompt get. */
       visible: Record<string, unknown>;
     }
+  /**
+   * A model's draft of the result as it is written (notes, explanations): the card's fields so far. The
+   * `tool-result` that follows replaces it (the checked result, or the embedded one when the draft failed).
+   */
+  | { type: 'tool-partial'; tool: string; partial: Record<string, unknown> }
   | { type: 'text-delta'; delta: string }
   /**
    * The text streamed so far is withdrawn (the LLM's reply broke off midway); the reply starts again in the
@@ -62,6 +68,8 @@ export interface TutorOptions {
   tools?: ToolRegistry;
   /** A conversational planner (LLM); the embedded planner answers whenever it fails. */
   llm?: Planner;
+  /** Writes tool results with the model (packages/tutor/src/generate); the tool's embedded `run` is its fallback. */
+  generator?: Generator;
   clock?: () => Date;
 }
 
@@ -318,8 +326,17 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     const parameters = fitted.value;
     emit({ type: 'plan', planner: base.planner, status: 'completed', tool: tool.name, parameters });
     let result: Record<string, unknown>;
+    let generationFailed = false;
     try {
-      result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
+      if (options.generator && tool.generation) {
+        const generated = await options.generator.run(tool, parameters, ctx, {
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          onPartial: (partial) => emit({ type: 'tool-partial', tool: tool.name, partial }),
+        });
+        trace.push(...generated.trace);
+        result = generated.result;
+        generationFailed = generated.outcome === 'fallback' || generated.outcome === 'budget';
+      } else result = tool.output.parse(await tool.run(parameters, ctx)) as Record<string, unknown>;
     } catch (error) {
       trace.push({ step: 'run', detail: `${tool.name} failed: ${(error as Error).message}` });
       return apologise(parameters);
@@ -334,7 +351,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     const toolReply = frameReply(tool.reply(result, parameters, ctx), reading, visible, locale);
     const draft = gate?.lead ? `${gate.lead}\n\n${toolReply}` : toolReply;
     let reply = draft;
-    let degraded: boolean = base.degraded;
+    let degraded: boolean = base.degraded || generationFailed;
     if (chosen.planner.reply) {
       let streamed = false;
       try {

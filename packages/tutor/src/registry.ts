@@ -96,8 +96,10 @@ export function remoteTool(
   url: string,
   { timeoutMs = 10_000, fetch: doFetch = fetch }: { timeoutMs?: number; fetch?: typeof fetch },
 ): AnyTool {
+  // The tool server writes the results: a configured model does not generate them instead.
+  const { generation: _local, ...rest } = base;
   return {
-    ...base,
+    ...rest,
     async run(input, ctx) {
       let response: Response;
       try {

@@ -2,6 +2,7 @@ import type { ContentLibrary } from '@aralin/content';
 import { z } from 'zod';
 import type { ChatMessage, Locale, UserInfo } from './contract.ts';
 import type { Practice } from './pedagogy/practice.ts';
+import type { Grounding, SourceReference } from './tools/shared.ts';
 
 /**
  * What a planner knows how to fill. A tool maps each of its input fields to one of these kinds, so the
@@ -63,6 +64,50 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
    * the LLM's reply prompt get only this; the whole result stays on the server. Without it, all is visible.
    */
   visible?(result: z.output<O>): Record<string, unknown>;
+  /** How a configured model writes this tool's result (packages/tutor/src/generate); without it, `run` always answers. */
+  generation?: ToolGeneration<z.output<I>, z.output<O>>;
+}
+
+/** A check a generated draft failed: `check` is a short stable name (a metric label), `detail` says what. */
+export interface FailedCheck {
+  check: string;
+  detail: string;
+}
+
+/** The pack topics a generated result was grounded on, as the tool's output reports them. */
+export interface GeneratedGrounding {
+  grounding: Grounding;
+  source_references: SourceReference[];
+}
+
+/**
+ * A tool's generation path: the model writes `draft` (its structured output) following the tool's `prompt`;
+ * the draft is checked (`verify`) and completed into the tool's output by code (`build`: ids, answer checkers,
+ * grounding, rendering), so what the model may get wrong is small and checked.
+ */
+export interface ToolGeneration<In, Out, D extends z.ZodObject = z.ZodObject> {
+  draft: D;
+  /** The phrase (and subject) whose pack topics ground the result; null for a tool that uses no pack notes. */
+  grounding: ((input: In) => { phrase: string; subject?: string }) | null;
+  /** Why the embedded result needs no model for this input (no call is made), or null. */
+  embeddedSuffices?(input: In, ctx: ToolContext): string | null;
+  /**
+   * The draft is streamed to the student as it is written (notes, explanations): its fields are the result's
+   * fields a card shows. A draft that then fails its checks is replaced by the checked or embedded result.
+   */
+  streams?: boolean;
+  /** The request as the model reads it: every parameter, stated exactly. */
+  request(input: In, ctx: ToolContext): string;
+  /** Checks the draft against the request: every check that failed (none when it may be shown). */
+  verify(draft: z.output<D>, input: In, ctx: ToolContext): FailedCheck[];
+  /** The tool's output from a checked draft; `note` adds a line to the turn's trace. */
+  build(
+    draft: z.output<D>,
+    input: In,
+    ctx: ToolContext,
+    ground: GeneratedGrounding,
+    note: (detail: string) => void,
+  ): Out;
 }
 
 export type AnyTool = ToolDefinition<z.ZodObject, z.ZodObject>;

@@ -23,6 +23,10 @@ export const ProviderSettings = z.object({
    * (a model served inside the school's own network).
    */
   allow_private_network: z.boolean().optional(),
+  /** Most tokens a model may use writing one turn's tool result (default 12,000). */
+  tokens_per_turn: z.number().int().min(500).max(200_000).optional(),
+  /** Most generation tokens per student per UTC day; beyond it the embedded engine answers (default 200,000). */
+  tokens_per_student_per_day: z.number().int().min(1000).max(10_000_000).optional(),
 });
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 

@@ -6,8 +6,27 @@ import { MathCard } from './MathCard.tsx';
 import { NotesCard } from './NotesCard.tsx';
 import { QuizCard } from './QuizCard.tsx';
 
-/** The rich, interactive rendering of one tool result in the chat. */
-export function ToolCard({
+/** The rich, interactive rendering of one tool result in the chat, with a note when no lesson backs it. */
+export function ToolCard(props: {
+  data: ToolResultData;
+  params?: Record<string, unknown> | undefined;
+  ask: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const grounding = props.data.result?.grounding as { model_knowledge?: unknown } | undefined;
+  return (
+    <>
+      {grounding?.model_knowledge === true && (
+        <p className="muted ungrounded" role="note">
+          {t('cards.ungrounded')}
+        </p>
+      )}
+      <ResultCard {...props} />
+    </>
+  );
+}
+
+function ResultCard({
   data,
   params,
   ask,

@@ -1,7 +1,8 @@
 import type { Topic } from '@aralin/content';
 import { z } from 'zod';
 import type { Locale } from '../contract.ts';
-import { defineTool, type ToolContext } from '../tool.ts';
+import { duplicates } from '../generate/checks.ts';
+import { defineTool, type FailedCheck, type ToolContext, type ToolGeneration } from '../tool.ts';
 import {
   contentTerms,
   Depth,
@@ -17,6 +18,7 @@ import {
   SourceReference,
   similar,
   sourceReferences,
+  ungroundedNote,
   workedExampleText,
 } from './shared.ts';
 
@@ -182,6 +184,61 @@ export function explain(
   };
 }
 
+/** What the model writes; sources, grounding and depth are added by code. */
+const draft = z.object({
+  explanation: z.string().min(1).max(5000).describe('markdown'),
+  examples: z.array(z.string().min(1).max(800)).max(4),
+  related_concepts: z.array(z.string().min(1).max(120)).max(6),
+  practice_questions: z.array(z.string().min(1).max(300)).min(1).max(4).describe('without answers'),
+  key_terms: z
+    .array(z.object({ term: z.string().min(1).max(120), definition: z.string().min(1).max(400) }))
+    .max(10),
+  misconceptions: z
+    .array(z.object({ misconception: z.string().min(1).max(400), correction: z.string().min(1).max(400) }))
+    .max(6),
+});
+
+/** What each depth must contain, as checks on the draft (the prompt states the same). */
+function depthChecks(d: z.output<typeof draft>, depth: z.output<typeof Depth>): FailedCheck[] {
+  const out: FailedCheck[] = [];
+  if (depth === 'basic' && d.explanation.length > 900)
+    out.push({
+      check: 'depth',
+      detail: `a basic explanation has ${d.explanation.length} characters (at most 900)`,
+    });
+  if (depth !== 'basic' && d.examples.length === 0)
+    out.push({ check: 'depth', detail: `an ${depth} explanation needs at least one example` });
+  if (depth === 'comprehensive' && (d.key_terms.length < 2 || d.misconceptions.length < 1))
+    out.push({
+      check: 'depth',
+      detail: 'a comprehensive explanation needs key terms (2+) and misconceptions (1+)',
+    });
+  return out;
+}
+
+const generation: ToolGeneration<z.output<typeof input>, Output, typeof draft> = {
+  draft,
+  streams: true,
+  grounding: (args) => ({ phrase: args.concept_to_explain }),
+  request: (args) =>
+    `Explain the concept ${JSON.stringify(args.concept_to_explain)} (lesson: ${JSON.stringify(args.current_topic)}) at depth ${args.desired_depth}.`,
+  verify: (d, args) => [
+    ...depthChecks(d, args.desired_depth),
+    ...duplicates(d.practice_questions, 'practice question'),
+    ...duplicates(d.examples, 'example'),
+  ],
+  build: (d, args, _ctx, ground) => ({
+    explanation: d.explanation,
+    examples: d.examples,
+    related_concepts: d.related_concepts,
+    practice_questions: d.practice_questions,
+    key_terms: d.key_terms,
+    misconceptions: d.misconceptions,
+    depth: args.desired_depth,
+    ...ground,
+  }),
+};
+
 export const conceptExplainer = defineTool({
   name: 'concept_explainer',
   title: { en: 'Concept explainer', fil: 'Tagapaliwanag ng konsepto' },
@@ -266,22 +323,23 @@ export const conceptExplainer = defineTool({
     ],
   },
   prompt: `You are the concept explainer of Aralin, a patient tutor for Filipino K-12 learners (grades 4–12).
-Explain ONE concept to the student, grounded on the curriculum notes you are given (the pack topic). Never
-invent facts that are not supported by those notes or by standard grade-level knowledge; if the notes do not
-cover the concept, say so honestly and suggest the closest topic you were given.
+Explain ONE concept to the student. Never invent facts: stay with the reference notes, or with standard
+grade-level knowledge when no notes are given.
 
-Depth:
-- basic: two or three plain sentences (the summary) and one everyday example.
+Depth (desired_depth):
+- basic: two or three plain sentences and one everyday example (at most 900 characters of explanation).
 - intermediate: the summary plus a fuller explanation of how and why, with one worked example.
 - advanced: everything in intermediate plus an extension beyond the grade-level core.
-- comprehensive: everything in advanced plus key terms with definitions, common misconceptions with their
-  corrections, and all worked examples step by step.
+- comprehensive: everything in advanced plus key terms with definitions (2 or more), common misconceptions
+  with their corrections (1 or more), and the worked examples step by step.
 
-Write in the student's language (English, or Filipino/Taglish when the locale is fil), at their grade level,
-using Philippine contexts (sari-sari store, jeepney, palay, barangay) for examples and analogies. Use markdown.
-Respond with JSON matching the output schema: explanation (markdown), examples (strings), related_concepts
-(names of related topics), practice_questions (1–4 questions that check understanding, without answers),
-source_references (from the notes only), grounding ({topic_id, closest}), depth, key_terms, misconceptions.`,
+Fields: explanation (markdown, the teaching itself), examples (concrete, Philippine contexts), related_concepts
+(names of related topics), practice_questions (1–4 questions that check understanding, WITHOUT their answers),
+key_terms [{term, definition}] and misconceptions [{misconception, correction}] (empty below comprehensive
+unless the concept is itself a key term). A visual learner gets an analogy first; a hands-on learner a worked
+example first.
+Respond with one JSON object matching the schema you are given.`,
+  generation,
   run(args, ctx) {
     const { topic, grounding } = resolveTopic(ctx.content, args.concept_to_explain, {
       context: args.current_topic,
@@ -305,7 +363,7 @@ source_references (from the notes only), grounding ({topic_id, closest}), depth,
     };
   },
   reply(result, _input, ctx) {
-    if (!result.grounding.topic_id) return result.explanation;
+    if (!result.grounding.topic_id && !result.grounding.model_knowledge) return result.explanation;
     const fil = ctx.locale === 'fil';
     const lines = [result.explanation];
     const example = result.examples[0];
@@ -318,6 +376,7 @@ source_references (from the notes only), grounding ({topic_id, closest}), depth,
           ? '_Sabihin mo lang kung gusto mo ng mas malalim na paliwanag, notes, flashcards o quiz._'
           : '_Tell me if you want it deeper, as notes, as flashcards or as a quiz._',
       );
+    if (result.grounding.model_knowledge) lines.push(ungroundedNote(ctx.locale));
     return lines.join('\n\n');
   },
 });

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Topic } from '@aralin/content';
 import { z } from 'zod';
 import type { Locale } from '../contract.ts';
+import { duplicates, exactCount, fold } from '../generate/checks.ts';
 import { BUILT_WEIGHT, DIFFICULTY_WEIGHT, draw, type Practice } from '../pedagogy/practice.ts';
-import { defineTool } from '../tool.ts';
+import { defineTool, type ToolGeneration } from '../tool.ts';
 import {
   Difficulty,
   difficultyOrder,
@@ -13,6 +15,7 @@ import {
   notInPack,
   pick,
   resolveTopic,
+  ungroundedNote,
 } from './shared.ts';
 
 const input = z.object({
@@ -23,7 +26,8 @@ const input = z.object({
   include_examples: z.boolean().default(true),
 });
 
-const CardSource = z.enum(['pack', 'key_term', 'misconception', 'worked_example']);
+/** Where a card came from: the pack's deck, built from the topic's parts, or written by a model. */
+const CardSource = z.enum(['pack', 'key_term', 'misconception', 'worked_example', 'generated']);
 
 const output = z.object({
   flashcards: z.array(
@@ -148,6 +152,61 @@ function selectCards(
   return { cards: final, notes };
 }
 
+/** What the model writes; ids, difficulty and grounding are added by code. */
+const draft = z.object({
+  topic: z.string().min(1).max(200).describe("the topic's title in the student's language"),
+  flashcards: z
+    .array(
+      z.object({
+        title: z.string().min(1).max(80),
+        question: z.string().min(1).max(300),
+        answer: z.string().min(1).max(400),
+        example: z.string().max(400).describe("'' when examples were not asked for"),
+      }),
+    )
+    .min(1)
+    .max(20),
+  adaptation_details: z.string().max(500).describe('how the deck fits the request and the student'),
+});
+
+/** A generated card's id: stable for the same question on the same topic, so spaced review finds it again. */
+function generatedId(topicId: string, question: string): string {
+  return `${topicId}:gen-${createHash('sha256').update(fold(question)).digest('hex').slice(0, 10)}`;
+}
+
+const generation: ToolGeneration<z.output<typeof input>, Output, typeof draft> = {
+  draft,
+  grounding: (args) => ({ phrase: args.topic, subject: args.subject }),
+  request: (args) =>
+    `Make exactly ${args.count} flashcards at ${args.difficulty} difficulty on ${JSON.stringify(args.topic)} (${args.subject}), ${args.include_examples ? 'each with an example' : "with no examples (example: '')"}.`,
+  verify: (d, args) => [
+    ...exactCount('count', d.flashcards.length, args.count, 'cards'),
+    ...duplicates(
+      d.flashcards.map((c) => c.question),
+      'card',
+    ),
+    ...(!args.include_examples && d.flashcards.some((c) => c.example.trim())
+      ? [{ check: 'examples', detail: 'examples were not asked for' }]
+      : []),
+  ],
+  build: (d, args, _ctx, ground) => {
+    const topicId = ground.grounding.topic_id ?? 'generated';
+    return {
+      flashcards: d.flashcards.map((c) => ({
+        ...c,
+        id: generatedId(topicId, c.question),
+        difficulty: args.difficulty,
+        source: 'generated' as const,
+      })),
+      topic: d.topic,
+      difficulty: args.difficulty,
+      adaptation_details: d.adaptation_details,
+      grounding: ground.grounding,
+      topic_id: ground.grounding.topic_id,
+    };
+  },
+};
+
 export const flashcardGenerator = defineTool({
   name: 'flashcard_generator',
   title: { en: 'Flashcards', fil: 'Flashcards' },
@@ -235,21 +294,19 @@ export const flashcardGenerator = defineTool({
     ],
   },
   prompt: `You are the flashcard maker of Aralin, a tutor for Filipino K-12 learners (grades 4–12).
-Make a deck of flashcards on ONE topic for memorising and spaced review, grounded on the curriculum notes you
-are given (the pack topic: its flashcards, key terms, misconceptions and worked examples). Never invent facts
-beyond those notes; if the notes do not cover the topic, return no cards and set grounding.topic_id to null
-with the closest topics.
+Make a deck of flashcards on ONE topic for memorising and spaced review. Never invent facts: stay with the
+reference notes (their flashcards, key terms, misconceptions and worked examples), or with standard
+grade-level knowledge when no notes are given.
 
 Rules:
-- Return EXACTLY the requested number of cards at the requested difficulty when the notes allow; otherwise
-  use neighbouring difficulties, then cards built from key terms, misconceptions and worked examples, and say
-  so in adaptation_details.
+- Write EXACTLY the requested number of cards, all at the requested difficulty, no two asking the same thing.
 - Each card: a short title, a question (front) that asks for ONE fact, idea or step, an answer (back) of at
-  most two sentences, and an example (a concrete Philippine-context example from the notes) — an empty string
-  when examples were not requested or the notes have none.
+  most two sentences, and an example (a concrete Philippine-context example) — an empty string when
+  examples were not asked for.
 - Easy cards ask for definitions and names; medium cards ask how or why; hard cards ask to apply or compare.
-- Write in the student's language (English, or Filipino/Taglish when the locale is fil), at their grade level.
-Respond with JSON matching the output schema.`,
+- adaptation_details: one sentence on how the deck fits the request and the student.
+Respond with one JSON object matching the schema you are given.`,
+  generation,
   run(args, ctx) {
     const { topic, grounding } = resolveTopic(ctx.content, args.topic, { subject: args.subject });
     if (!topic)
@@ -287,7 +344,8 @@ Respond with JSON matching the output schema.`,
   },
   reply(result, input, ctx) {
     const fil = ctx.locale === 'fil';
-    if (!result.grounding.topic_id) return notInPack(input.topic, result.grounding, ctx.content, ctx.locale);
+    if (!result.grounding.topic_id && !result.grounding.model_knowledge)
+      return notInPack(input.topic, result.grounding, ctx.content, ctx.locale);
     const head = fil
       ? `Narito ang ${result.flashcards.length} flashcards tungkol sa **${result.topic}**. Basahin ang tanong, sagutin sa isip, saka tingnan ang sagot; i-rate kung gaano kadali para maiskedyul ko ang susunod na review.`
       : `Here are ${result.flashcards.length} flashcards on **${result.topic}**. Read the front, answer in your head, then flip; rate how easy it was and I'll schedule your next review.`;
@@ -295,6 +353,7 @@ Respond with JSON matching the output schema.`,
       (c, i) =>
         `${i + 1}. **${c.question}**\n   → ${c.answer}${c.example ? `\n   _${fil ? 'Halimbawa' : 'Example'}: ${c.example}_` : ''}`,
     );
-    return [head, cards.join('\n')].join('\n\n');
+    const note = result.grounding.model_knowledge ? [ungroundedNote(ctx.locale)] : [];
+    return [head, cards.join('\n'), ...note].join('\n\n');
   },
 });

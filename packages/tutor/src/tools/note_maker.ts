@@ -1,7 +1,7 @@
 import type { Topic } from '@aralin/content';
 import { z } from 'zod';
 import type { Locale } from '../contract.ts';
-import { defineTool, type ToolContext } from '../tool.ts';
+import { defineTool, type FailedCheck, type ToolContext, type ToolGeneration } from '../tool.ts';
 import {
   dependents,
   Grounding,
@@ -17,6 +17,7 @@ import {
   sentences,
   sourceReferences,
   terse,
+  ungroundedNote,
   workedExampleText,
 } from './shared.ts';
 
@@ -315,6 +316,81 @@ function makeNotes(
   };
 }
 
+/** What the model writes; the markdown, sources and grounding are made by code. */
+const draft = z.object({
+  title: z.string().min(1).max(200),
+  summary: z.string().min(1).max(1200),
+  note_sections: z
+    .array(
+      z.object({
+        title: z.string().min(1).max(120),
+        content: z.string().min(1).max(3000),
+        key_points: z.array(z.string().min(1).max(300)).max(12),
+        examples: z.array(z.string().min(1).max(800)).max(6),
+        analogies: z.array(z.string().min(1).max(500)).max(4),
+      }),
+    )
+    .min(1)
+    .max(10),
+  key_concepts: z.array(z.string().min(1).max(120)).max(15),
+  connections_to_prior_learning: z.array(z.string().min(1).max(300)).max(6),
+  practice_suggestions: z.array(z.string().min(1).max(300)).max(6),
+});
+
+/** How each style's section content reads, line by line (the prompt states the same). */
+const STYLE_LINE: Record<NoteStyle, { test: RegExp; every: boolean; says: string }> = {
+  outline: { test: /^\d+(\.\d+)*[.)]?\s/, every: true, says: 'every line is numbered (1., 1.1 …)' },
+  bullet_points: { test: /^[-*•]\s/, every: true, says: 'every line is a bullet (- …)' },
+  narrative: {
+    test: /^([-*•]|\d+(\.\d+)*[.)])\s/,
+    every: false,
+    says: 'paragraphs only, no bullets or numbered lines',
+  },
+  structured: { test: /./, every: true, says: 'sections with a paragraph, key points and examples' },
+};
+
+function noteChecks(d: z.output<typeof draft>, args: z.output<typeof input>): FailedCheck[] {
+  const out: FailedCheck[] = [];
+  const rule = STYLE_LINE[args.note_taking_style];
+  const lines = d.note_sections.flatMap((s) =>
+    s.content
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  if (!lines.every((l) => rule.test.test(l) === rule.every))
+    out.push({ check: 'style', detail: `${args.note_taking_style}: ${rule.says}` });
+  const examples = d.note_sections.some((s) => s.examples.length);
+  const analogies = d.note_sections.some((s) => s.analogies.length);
+  if (examples !== args.include_examples)
+    out.push({
+      check: 'examples',
+      detail: args.include_examples ? 'examples were asked for' : 'examples were not asked for',
+    });
+  if (analogies !== args.include_analogies)
+    out.push({
+      check: 'analogies',
+      detail: args.include_analogies ? 'analogies were asked for' : 'analogies were not asked for',
+    });
+  return out;
+}
+
+const generation: ToolGeneration<z.output<typeof input>, Output, typeof draft> = {
+  draft,
+  streams: true,
+  grounding: (args) => ({ phrase: args.topic, subject: args.subject }),
+  request: (args) =>
+    `Write ${args.note_taking_style} notes on ${JSON.stringify(args.topic)} (${args.subject}), ${args.include_examples ? 'with' : 'without'} examples and ${args.include_analogies ? 'with' : 'without'} analogies.`,
+  verify: noteChecks,
+  build: (d, args, ctx, ground) => ({
+    ...d,
+    topic: args.topic,
+    note_taking_style: args.note_taking_style,
+    markdown: render(d.title, d.summary, d.note_sections, args.note_taking_style, ctx.locale),
+    ...ground,
+  }),
+};
+
 export const noteMaker = defineTool({
   name: 'note_maker',
   title: { en: 'Note maker', fil: 'Gumagawa ng notes' },
@@ -402,22 +478,22 @@ export const noteMaker = defineTool({
     ],
   },
   prompt: `You are the note maker of Aralin, a tutor for Filipino K-12 learners (grades 4–12).
-Write study notes (a "reviewer") on ONE topic, grounded on the curriculum notes you are given (the pack topic:
-summary, explanation, extension, key terms, worked examples, misconceptions, analogies, prerequisites). Never
-invent facts beyond those notes; if they do not cover the topic, say so and name the closest topics given.
+Write study notes (a "reviewer") on ONE topic. Never invent facts: stay with the reference notes (summary,
+explanation, extension, key terms, worked examples, misconceptions, analogies), or with standard grade-level
+knowledge when no notes are given.
 
-Style (note_taking_style):
-- outline: hierarchical numbered headings (1., 1.1, 1.2 …), one idea per line.
-- bullet_points: terse bullets, a few words to one short line each; no paragraphs.
-- narrative: flowing paragraphs that read like a textbook page; no bullet lists (key_points may be empty).
+Style (note_taking_style), for the content of every section:
+- outline: every line numbered hierarchically (1., 1.1, 1.2 …), one idea per line.
+- bullet_points: every line a terse bullet ("- " then a few words to one short line); no paragraphs.
+- narrative: flowing paragraphs that read like a textbook page; no bullets or numbered lines (key_points []).
 - structured: sections (overview, key ideas, key terms, worked examples, common mistakes, going further),
   each with a short paragraph, key points and examples.
-Include worked examples only when include_examples is true, and analogies (Philippine everyday life: jeepney,
-sari-sari store, palengke, bayanihan) only when include_analogies is true.
-Write in the student's language (English, or Filipino/Taglish when the locale is fil) at their grade level.
-Respond with JSON matching the output schema: topic, title, summary, note_sections[{title, content,
-key_points, examples, analogies}], key_concepts, connections_to_prior_learning, practice_suggestions,
-source_references (from the notes only), note_taking_style, grounding ({topic_id, closest}), markdown.`,
+Put worked examples in sections' examples only when examples are asked for (else every examples list is []),
+and analogies from Philippine everyday life (jeepney, sari-sari store, palengke, bayanihan) in analogies only
+when analogies are asked for (else []). A hands-on learner gets the worked examples right after the overview.
+Also: key_concepts, connections_to_prior_learning (earlier lessons it builds on), practice_suggestions.
+Respond with one JSON object matching the schema you are given.`,
+  generation,
   run(args, ctx) {
     const { topic, grounding } = resolveTopic(ctx.content, args.topic, { subject: args.subject });
     if (!topic) {
@@ -439,11 +515,12 @@ source_references (from the notes only), note_taking_style, grounding ({topic_id
     return { ...makeNotes(topic, args, ctx), grounding };
   },
   reply(result, _input, ctx) {
-    if (!result.grounding.topic_id) return result.markdown;
+    if (!result.grounding.topic_id && !result.grounding.model_knowledge) return result.markdown;
     const tail =
       ctx.locale === 'fil'
         ? '_Gusto mo bang gawin kong flashcards o quiz ang mga notes na ito?_'
         : '_Want me to turn these notes into flashcards or a quiz?_';
-    return `${result.markdown}\n\n${tail}`;
+    const note = result.grounding.model_knowledge ? `\n\n${ungroundedNote(ctx.locale)}` : '';
+    return `${result.markdown}\n\n${tail}${note}`;
   },
 });

@@ -2,8 +2,10 @@ import type { Topic } from '@aralin/content';
 import { z } from 'zod';
 import { type CheckResult, checkAnswer } from '../checker.ts';
 import type { Locale } from '../contract.ts';
+import { duplicates, exactCount, fold, reveals } from '../generate/checks.ts';
 import { BUILT_WEIGHT, DIFFICULTY_WEIGHT, draw, type Practice } from '../pedagogy/practice.ts';
-import { defineTool } from '../tool.ts';
+import { defineTool, type FailedCheck, type ToolGeneration } from '../tool.ts';
+import { solveMath } from './math_solver/engine.ts';
 import {
   Difficulty,
   difficultyOrder,
@@ -13,6 +15,7 @@ import {
   pick,
   QuestionType,
   resolveTopic,
+  ungroundedNote,
 } from './shared.ts';
 
 const input = z.object({
@@ -35,8 +38,8 @@ export const AnswerChecker = z.object({
 });
 export type AnswerChecker = z.infer<typeof AnswerChecker>;
 
-/** Where a question came from: the pack's own quiz, or built from the topic's key terms, misconceptions or worked examples. */
-export const QuestionSource = z.enum(['pack', 'key_term', 'misconception', 'worked_example']);
+/** Where a question came from: the pack's own quiz, built from the topic's key terms, misconceptions or worked examples, or written by a model. */
+export const QuestionSource = z.enum(['pack', 'key_term', 'misconception', 'worked_example', 'generated']);
 
 /**
  * One quiz question with everything the server needs to check an answer with
@@ -358,6 +361,105 @@ function emptyResult(args: z.output<typeof input>, grounding: Output['grounding'
   return { topic: args.topic, difficulty: args.difficulty, questions: [], grounding, adaptation_details: '' };
 }
 
+/** What the model writes for one question; ids, difficulty, checker and source are added by code. */
+const DraftQuestion = z.object({
+  type: QuestionType,
+  question: z.string().min(1).max(600),
+  choices: z.array(z.string().min(1).max(200)).max(6).describe('multiple_choice: 3–4 choices; otherwise []'),
+  answer: z.string().min(1).max(200),
+  accepted: z.array(z.string().min(1).max(200)).max(8),
+  tolerance: z.number().min(0).nullable().describe('numeric only: absolute tolerance; otherwise null'),
+  explanation: z.string().min(1).max(600),
+});
+type DraftQuestion = z.infer<typeof DraftQuestion>;
+
+const draft = z.object({
+  topic: z.string().min(1).max(200).describe("the topic's title in the student's language"),
+  questions: z.array(DraftQuestion).min(1).max(20),
+  adaptation_details: z.string().max(500),
+});
+
+const NUMBER = /^-?\d+(?:\.\d+)?$|^-?\d+\/\d+$/;
+
+/** Checks one question on its own: its type, its answer among its choices, its arithmetic, no answer shown. */
+function questionChecks(
+  q: DraftQuestion,
+  n: number,
+  types: readonly string[],
+  locale: Locale,
+): FailedCheck[] {
+  const out: FailedCheck[] = [];
+  const fail = (check: string, detail: string) => out.push({ check, detail: `question ${n}: ${detail}` });
+  if (!types.includes(q.type)) fail('types', `type ${q.type} was not asked for (${types.join(', ')})`);
+  if (q.type === 'multiple_choice') {
+    const folded = q.choices.map(fold);
+    if (q.choices.length < 3) fail('choices', 'a multiple-choice question needs 3 or more choices');
+    if (new Set(folded).size !== folded.length) fail('choices', 'two choices are the same');
+    const correct = folded.filter((c) => c === fold(q.answer)).length;
+    if (correct !== 1) fail('one_correct', `the answer is among the choices ${correct} times (exactly 1)`);
+  } else if (q.choices.length) fail('choices', `a ${q.type} question has no choices`);
+  if (q.type === 'true_false' && !['True', 'False'].includes(q.answer))
+    fail('answer_form', 'a true/false answer is True or False');
+  if (q.type === 'numeric') {
+    if (!NUMBER.test(q.answer.trim())) fail('answer_form', 'a numeric answer is a number or a fraction a/b');
+    const computed = solveMath(q.question, { locale });
+    const tolerance = q.tolerance ?? undefined;
+    if (
+      computed.answer !== null &&
+      computed.kind !== 'unsupported' &&
+      !checkAnswer(computed.answer, q.answer, {
+        type: 'numeric',
+        ...(tolerance !== undefined ? { tolerance } : {}),
+      }).correct
+    )
+      fail('arithmetic', `the answer ${q.answer} is wrong: the math engine computes ${computed.answer}`);
+  }
+  // A choice's text is short ("A", "Yes") and may occur anywhere; a longer one in the question gives it away.
+  const tellable = q.type !== 'true_false' && (q.type !== 'multiple_choice' || fold(q.answer).length >= 3);
+  if (tellable && reveals(q.question, q.answer)) fail('leak', 'the question shows its own answer');
+  return out;
+}
+
+const generation: ToolGeneration<z.output<typeof input>, Output, typeof draft> = {
+  draft,
+  grounding: (args) => ({ phrase: args.topic, subject: args.subject }),
+  request: (args) =>
+    `Write exactly ${args.num_questions} ${args.difficulty} questions on ${JSON.stringify(args.topic)} (${args.subject}), using only these types: ${args.question_types.join(', ')}.`,
+  verify: (d, args, ctx) => [
+    ...exactCount('count', d.questions.length, args.num_questions, 'questions'),
+    ...duplicates(
+      d.questions.map((q) => q.question),
+      'question',
+    ),
+    ...d.questions.flatMap((q, i) => questionChecks(q, i + 1, args.question_types, ctx.locale)),
+  ],
+  build: (d, args, _ctx, ground) => {
+    const topicId = ground.grounding.topic_id ?? 'generated';
+    return {
+      topic: d.topic,
+      difficulty: args.difficulty,
+      questions: d.questions.map((q, i) => {
+        const choice = q.choices.find((c) => fold(c) === fold(q.answer));
+        return withChecker({
+          id: `${topicId}:gen-${i + 1}`,
+          topic_id: topicId,
+          type: q.type,
+          difficulty: args.difficulty,
+          question: q.question,
+          ...(q.type === 'multiple_choice' ? { choices: q.choices } : {}),
+          answer: choice ?? q.answer,
+          accepted: q.accepted,
+          ...(q.tolerance !== null ? { tolerance: q.tolerance } : {}),
+          explanation: q.explanation,
+          source: 'generated',
+        });
+      }),
+      grounding: ground.grounding,
+      adaptation_details: d.adaptation_details,
+    };
+  },
+};
+
 export const quizGenerator = defineTool({
   name: 'quiz_generator',
   title: { en: 'Quiz', fil: 'Pagsusulit' },
@@ -446,25 +548,23 @@ export const quizGenerator = defineTool({
     ],
   },
   prompt: `You are the quiz generator of Aralin, a tutor for Filipino K-12 learners (grades 4–12).
-Write a quiz on ONE topic, grounded on the curriculum notes you are given (the pack topic: its quiz bank, key
-terms, worked examples and misconceptions). Never invent facts beyond those notes; if the notes do not cover
-the topic, return no questions and set grounding.topic_id to null with the closest topics.
+Write a quiz on ONE topic. Never invent facts: stay with the reference notes (their quiz bank, key terms,
+worked examples and misconceptions), or with standard grade-level knowledge when no notes are given.
 
 Rules:
-- Return EXACTLY the requested number of questions, at the requested difficulty when the notes allow; when
-  they do not, use neighbouring difficulties, then questions built from the key terms, misconceptions and
-  worked examples, and say so in adaptation_details.
-- Use only the requested question types (multiple_choice, true_false, short_answer, numeric) unless the notes
-  cannot supply enough; then explain in adaptation_details.
-- multiple_choice: 3–4 choices, exactly one correct, each wrong choice reflecting a real misconception;
-  the answer is the exact text of the correct choice. true_false: the answer is "True" or "False".
-  numeric: the answer is a number or a fraction a/b, with a tolerance when rounding is involved.
-  short_answer: a short canonical answer plus accepted synonyms (including Filipino equivalents).
-- Every question has an id, topic_id, type, difficulty, question, answer, accepted, explanation (why the
-  answer is right, in one or two sentences) and source.
-- Write questions in the student's language (English, or Filipino/Taglish when the locale is fil), at their
-  grade level, with Philippine contexts where natural.
-Respond with JSON matching the output schema.`,
+- Write EXACTLY the requested number of questions, all at the requested difficulty, only of the requested
+  types, no two asking the same thing.
+- multiple_choice: 3–4 distinct choices, exactly one correct, each wrong choice reflecting a real
+  misconception; the answer is the exact text of the correct choice.
+- true_false: the answer is "True" or "False"; choices [].
+- numeric: the answer is a number or a fraction a/b (tolerance when rounding is involved); work it out
+  carefully, it is recomputed. choices [].
+- short_answer: a short canonical answer plus accepted synonyms (Filipino equivalents too); choices [].
+- The question never contains its own answer. explanation: why the answer is right, in one or two sentences
+  (the student sees it only after answering).
+- Easy questions recall; medium ones ask how or why; hard ones apply or compare. Use Philippine contexts.
+Respond with one JSON object matching the schema you are given.`,
+  generation,
   run(args, ctx) {
     const { topic, grounding } = resolveTopic(ctx.content, args.topic, { subject: args.subject });
     if (!topic) return emptyResult(args, grounding);
@@ -485,7 +585,8 @@ Respond with JSON matching the output schema.`,
   },
   reply(result, input, ctx) {
     const fil = ctx.locale === 'fil';
-    if (!result.grounding.topic_id) return notInPack(input.topic, result.grounding, ctx.content, ctx.locale);
+    if (!result.grounding.topic_id && !result.grounding.model_knowledge)
+      return notInPack(input.topic, result.grounding, ctx.content, ctx.locale);
     const level = {
       easy: fil ? 'madali' : 'easy',
       medium: fil ? 'katamtaman' : 'medium',
@@ -502,7 +603,8 @@ Respond with JSON matching the output schema.`,
       const prefix = tf ? (fil ? 'Tama o Mali: ' : 'True or false: ') : '';
       return `${i + 1}. ${prefix}${q.question}${choices}`;
     });
-    return [head, lines.join('\n')].join('\n\n');
+    const note = result.grounding.model_knowledge ? [ungroundedNote(ctx.locale)] : [];
+    return [head, lines.join('\n'), ...note].join('\n\n');
   },
   visible: (result) => ({ ...result, questions: result.questions.map(publicQuestion) }),
 });

@@ -22,6 +22,8 @@ export type SourceReference = z.infer<typeof SourceReference>;
 export const Grounding = z.object({
   topic_id: z.string().nullable(),
   closest: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** True when a model wrote the result from its own knowledge: the pack has no notes on it. */
+  model_knowledge: z.boolean().optional(),
 });
 export type Grounding = z.infer<typeof Grounding>;
 
@@ -267,6 +269,13 @@ export function notInPack(
   return names.length
     ? `${head} Here is the closest I have: ${names.join(', ')}. Shall we study one of those?`
     : `${head} Try asking about another lesson in Math, Science, English, Filipino or Araling Panlipunan.`;
+}
+
+/** Said with a result a model wrote from its own knowledge: the pack has no notes on it to check against. */
+export function ungroundedNote(locale: Locale): string {
+  return locale === 'fil'
+    ? '_Paalala: wala ito sa mga aralin ng Aralin, kaya mula ito sa sariling kaalaman ng AI. Ihambing sa iyong aklat o itanong sa guro._'
+    : "_Note: this is not in Aralin's lessons, so it comes from the AI's own knowledge. Check it against your textbook or ask your teacher._";
 }
 
 /** Topics that build on this one (those listing it as a prerequisite). */

@@ -32,6 +32,7 @@ describe('the four content tools: contract', () => {
       expect(tool.prompt).not.toMatch(/TODO/);
       expect(tool.prompt.length).toBeGreaterThan(600);
       expect(tool.prompt).toMatch(/JSON/);
+      expect(tool.generation).toBeDefined();
     },
   );
 
