@@ -189,7 +189,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
     const after = around(w, e, e, 0, 4);
     if (is(next, 'IDIOM') || next === 'into') return true;
     return (
-      ['sa', 'of', 'from', 'with'].includes(next ?? '') &&
+      ['sa', 'of', 'from', 'with', 'in'].includes(next ?? '') &&
       after.some((x) => is(x, 'IDIOM') || is(x, 'ONLINE'))
     );
   },
@@ -203,7 +203,9 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   seeYou: (w) => w.some((x) => is(x, 'SEE_YOU')),
   livingThings: (w, _s, e) => is(w[e], 'LIVING_THINGS'),
   /** "lahat ng requirements": all of something, not everything. */
-  ofSomething: (w, _s, e) => w[e] === 'ng' || w[e] === 'of',
+  ofSomething: (w, _s, e) =>
+    (w[e] === 'ng' || w[e] === 'of') && !['ito', 'to', 'iyan', 'yan', 'this', 'it'].includes(w[e + 1] ?? ''),
+  purpose: (w, _s, e) => ['so', 'para', 'tapos', 'then'].includes(w[e] ?? ''),
   somewhere: (w, _s, e) => ['sa', 'in', 'at'].includes(w[e] ?? ''),
   openEnded: (w, _s, e) => !!w[e] && !is(w[e], 'LIVING') && !(w[e] === 'sa' && is(w[e + 1], 'LIVING')),
   dose: (w) =>

@@ -87,6 +87,7 @@ const SELF_KILLING: [string, Affix][] = [
   ['bigti', 'mag'],
   ['laslas', 'mag'],
   ['laslas', 'in'],
+  ['laslas', 'i'],
   ['overdose', 'mag'],
   ['od', 'mag'],
   ['selfharm', 'mag'],
@@ -166,7 +167,8 @@ export const LEXICON = {
   ),
   /** Where a "disappear from …" or "mawala sa …" goes that is not life: a chat, a class, a photo. */
   ONLINE: words(
-    'chat gc groupchat group facebook fb ig instagram tiktok twitter social media online internet class klase picture photo video',
+    `chat gc groupchat group facebook fb ig instagram tiktok twitter social media online internet class klase picture
+    photo video game minecraft roblox fortnite ml`,
   ),
   /** The infinitive: what is wanted ("gusto kong magpakamatay"). */
   ACT_INFINITIVE: [...words('suicide unalive overdose od'), ...verbs(SELF_KILLING, ['infinitive'])],
@@ -224,7 +226,7 @@ export const LEXICON = {
   LIVING_THINGS: words('things organisms beings bagay cells'),
   NOBODY: words('nobody noone walang wala anyone anybody sino'),
   CARE: words(
-    'care notice miss mourn cry makakapansin mapapansin makakamiss iiyak maghahanap hahanap pakialam malulungkot',
+    'care notice miss mourn cry makakapansin mapapansin makakamiss iiyak maghahanap hahanap pakialam malulungkot magmamahal',
   ),
   GOD: words('lord god diyos panginoon bathala jesus'),
   LAUGHING: words('haha hahaha hehe lol lmao charot char joke jk biro'),
@@ -232,7 +234,7 @@ export const LEXICON = {
   LIVING: words('living life buhay mabuhay world mundo mundong alive'),
   NOTHING: words('no nothing wala walang lost nawalan'),
   REASON: words('reason rason point saysay silbi kwenta kuwenta dahilan purpose sense will gana desire'),
-  BORN: words('born ipinanganak pinanganak isinilang nabuhay ipanganak iniluwal exist existed'),
+  BORN: words('born ipinanganak pinanganak isinilang nabuhay ipanganak iniluwal exist existed nagexist'),
   ABORTED: words('aborted pinalaglag ipinalaglag nilaglag ipinaabort'),
   /** Going on (with life, when nothing else follows). */
   CONTINUE: words('magpatuloy ituloy tumuloy continue'),
@@ -287,7 +289,7 @@ export const LEXICON = {
   ),
   ROPE: words('rope lubid tali'),
   HANGING: words('neck leeg kisame ceiling hang bigti magbigti'),
-  REST: words('sleep rest matulog magpahinga mamahinga tulog pahinga'),
+  REST: words('sleep asleep rest matulog magpahinga mamahinga tulog pahinga magsleep magrest'),
   FOREVER: words('forever habambuhay tuluyan permanently eternally eternal'),
   /** "mamatay sa kakatawa", "die of boredom": a figure of speech. */
   IDIOM: words(

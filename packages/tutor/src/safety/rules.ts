@@ -5,7 +5,8 @@
  * verb: "mamatay ang halaman"), `accident`, `place` ("live in Manila"), `count` ("15 kms"), `seeYou` (an
  * ordinary goodbye), `livingThings`, `joke` (a comparison or condition said laughing), `dose` ("how many …
  * should I take"), `ofSomething` ("lahat ng requirements"), `somewhere` ("hindi na ako tatagal sa pila"),
- * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club").
+ * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club"), `purpose` ("…
+ * to be over so I can play").
  */
 
 export type CrisisCategory = 'self_harm' | 'abuse';
@@ -24,7 +25,8 @@ export type Guard =
   | 'dose'
   | 'ofSomething'
   | 'somewhere'
-  | 'openEnded';
+  | 'openEnded'
+  | 'purpose';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -77,6 +79,12 @@ const WANTING: Rule[] = [
   { id: 'asks God to take them', parts: ['kunin|take ~2 ako|me', 'GOD'], window: 5 },
   { id: 'wants to kill self', parts: ['WANT ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
   { id: 'asks how to kill self', parts: ['HOWTO ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
+  { id: 'asks how to die', parts: ['HOWTO ~ DIE'], guards: ['otherSubject', 'figurative'] },
+  {
+    id: 'asks how to die',
+    parts: ['way|ways|paraan|method|methods ~ DIE|ACT_INFINITIVE'],
+    guards: ['otherSubject', 'figurative'],
+  },
   { id: 'will / did kill self', parts: ['ACT_DONE', 'FIRST'], window: 3, guards: ['otherSubject'] },
   { id: 'self-harm word', parts: ['STRONG'], guards: ['count'] },
   { id: 'suicidal', parts: ['suicidal|selfharm'], self: true },
@@ -86,13 +94,20 @@ const WANTING: Rule[] = [
     window: 5,
   },
   { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'] },
-  { id: 'wants to rest forever', parts: ['WANT ~ REST ~ FOREVER'], self: true },
+  { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ FOREVER'], self: true },
+  {
+    id: 'wants it to end',
+    parts: ['WANT ~ it|this|everything|lahat ~ be? over'],
+    self: true,
+    guards: ['purpose'],
+  },
 ];
 
 /** Harming oneself: a reflexive harm, cutting the body, ending one's life. */
 const HARMING: Rule[] = [
   { id: 'wants it to end', parts: ['WANT ~ it|this|everything ~ END'], self: true, guards: ['place'] },
   { id: 'wants it to end', parts: ['WANT ~ END it'], self: true, guards: ['place'] },
+  { id: 'wants it to end', parts: ['WANT ~ magend|iend|tapusin|wakasan'], self: true, guards: ['openEnded'] },
   { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject', 'figurative'] },
   { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
   { id: 'ends life', parts: ['END ~ LIFE'], self: true },
@@ -127,6 +142,7 @@ const NOT_LIVING: Rule[] = [
   { id: 'gives up on life', parts: ['GIVE_UP ~ up? ~ on? EVERYTHING'], self: true, guards: ['ofSomething'] },
   { id: 'life is pointless', parts: ['LIVING ~ POINTLESS'] },
   { id: 'done with life', parts: ['done with ~ this? LIVING'], self: true },
+  { id: 'done with life', parts: ['done ~ sa LIVING'], self: true },
   { id: 'no reason to live', parts: ['point in|of going on'], self: true, unguarded: true },
   {
     id: 'does not want to live',
@@ -184,7 +200,7 @@ const INDIRECT: Rule[] = [
   { id: 'better off dead', parts: ['BETTER ~ DIE', 'like this|ganito|ganyan'], window: 8, guards: ['joke'] },
   {
     id: 'nobody would care',
-    parts: ['NOBODY ~4 CARE', 'if|when|once|kung|kapag|pag ~ DIE|died|gone'],
+    parts: ['NOBODY ~4 CARE', 'if|when|once|kung|kapag|pag|kahit|even ~ DIE|died|gone'],
     window: 10,
     self: true,
   },
@@ -197,6 +213,7 @@ const INDIRECT: Rule[] = [
   { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
   { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true },
   { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
+  { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
   { id: 'a burden', parts: ['BURDEN ~ ako'] },
   { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8 },
@@ -216,6 +233,7 @@ const INDIRECT: Rule[] = [
   { id: 'says goodbye', parts: ['ito na ang huli'] },
   { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'] },
   { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },
+  { id: 'says goodbye', parts: ['hanggang dito na lang ako'] },
   { id: 'says goodbye', parts: ['pag|kapag|once wala na ako'], guards: ['somewhere'] },
   {
     id: 'says goodbye',
@@ -230,6 +248,8 @@ const INDIRECT: Rule[] = [
 /** A plan or a method: pills, poison, a jump, a rope. */
 const METHODS: Rule[] = [
   { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 4, self: true },
+  { id: 'has a method', parts: ['ROPE', 'REFLEXIVE'], window: 5, self: true },
+  { id: 'has a method', parts: ['edge|ledge|gilid|dulo ~3 HEIGHT'], self: true },
   {
     id: 'has a method',
     parts: ['TAKE', 'PILLS', 'AMOUNT'],
