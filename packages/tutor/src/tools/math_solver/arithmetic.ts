@@ -8,7 +8,13 @@ import {
   parseExpr,
   printNode,
 } from './expr.ts';
-import { asksForAnotherPart, countNumbers, everyNumberUsed, proseWords } from './guards.ts';
+import {
+  asksForAnotherPart,
+  countNumbers,
+  everyNumberUsed,
+  everyNumberUsedAnywhere,
+  proseWords,
+} from './guards.ts';
 import { fmtApprox, fmtNumber, isInt, lcmBig, type Q, q } from './num.ts';
 import { type FamilySolver, type MathStep, type SolveCtx, type Solved, step } from './types.ts';
 
@@ -465,29 +471,26 @@ function kindOf(node: Node): string {
 }
 
 /** Word-form binary operations ("Subtract 3 from 7", "5 times -8", "hatiin ang 6 sa 10"). */
-export const solveWordArithmetic: FamilySolver = everyNumberUsed(
-  (_norm, lower, c) => {
-    for (const t of TEMPLATES) {
-      const m = t.re.exec(lower);
-      // The phrase must be the whole problem: no other number beside it, and its second number not a factor
-      // ("13 less than 4 times as many" is not 4 − 13).
-      const rest = m ? `${lower.slice(0, m.index)} ${lower.slice(m.index + m[0].length)}` : '';
-      if (
-        m &&
-        (countNumbers(rest) > 0 ||
-          /^\s*(?:times|beses|ulit|[x×*])/.test(lower.slice(m.index + m[0].length)) ||
-          (t.kind === 'fractions' && asksForAnotherPart(lower)))
-      )
-        return null;
-      if (m?.[1] && m[2]) {
-        const node = t.build(m[1], m[2]);
-        return solveArithmeticNode(node, `${m[1]} ${m[2]}`, t.kind, c);
-      }
+export const solveWordArithmetic: FamilySolver = everyNumberUsedAnywhere((_norm, lower, c) => {
+  for (const t of TEMPLATES) {
+    const m = t.re.exec(lower);
+    // The phrase must be the whole problem: no other number beside it, and its second number not a factor
+    // ("13 less than 4 times as many" is not 4 − 13).
+    const rest = m ? `${lower.slice(0, m.index)} ${lower.slice(m.index + m[0].length)}` : '';
+    if (
+      m &&
+      (countNumbers(rest) > 0 ||
+        /^\s*(?:times|beses|ulit|[x×*])/.test(lower.slice(m.index + m[0].length)) ||
+        (t.kind === 'fractions' && asksForAnotherPart(lower)))
+    )
+      return null;
+    if (m?.[1] && m[2]) {
+      const node = t.build(m[1], m[2]);
+      return solveArithmeticNode(node, `${m[1]} ${m[2]}`, t.kind, c);
     }
-    return null;
-  },
-  { exercises: true },
-);
+  }
+  return null;
+});
 
 /** A plain numeric expression somewhere in the text ("What is -6 + (16/(-6))/4*-3?"). */
 export const solveExpression: FamilySolver = everyNumberUsed((norm, lower, c) => {

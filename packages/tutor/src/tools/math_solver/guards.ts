@@ -250,7 +250,7 @@ export function usesEveryNumber(lower: string, solved: Solved): boolean {
  * nearest hundred, then add 50"); families whose steps combine the numbers (equations, sequences, expressions)
  * leave it out.
  */
-export function everyNumberUsed(family: FamilySolver, options: { exercises?: boolean } = {}): FamilySolver {
+export function everyNumberUsed(family: FamilySolver, options = { exercises: false }): FamilySolver {
   return (norm, lower, c) => {
     const solved = family(norm, lower, c);
     if (!solved || solved.kind === 'unsupported') return solved;
@@ -261,3 +261,6 @@ export function everyNumberUsed(family: FamilySolver, options: { exercises?: boo
     return everyDigit && !namesSomethingNew(lower) ? solved : null;
   };
 }
+
+/** `everyNumberUsed` for the families whose steps show every number they read: exercises are checked too. */
+export const everyNumberUsedAnywhere = (family: FamilySolver) => everyNumberUsed(family, { exercises: true });

@@ -1,4 +1,10 @@
-import { asksForDifference, countNumbers, everyNumberUsed, questionOf, repeatsUnasked } from './guards.ts';
+import {
+  asksForDifference,
+  countNumbers,
+  everyNumberUsedAnywhere,
+  questionOf,
+  repeatsUnasked,
+} from './guards.ts';
 import {
   fmtDecimal,
   fmtFrac,
@@ -273,103 +279,100 @@ function asksConversion(
   );
 }
 
-export const solveConversion: FamilySolver = everyNumberUsed(
-  (_norm, lower, c) => {
-    const ms = mentions(lower);
-    if (ms.length < 2) return null;
-    const quantities = new Map(ms.map((m) => [m, quantityBefore(lower, m)]));
-    const compound = compoundConversion(ms, quantities, c);
-    const target = ms.find((m) => !quantities.get(m));
-    // A unit the conversion does not use ("… in a week" after "90 minutes … how many hours") is another
-    // quantity of the problem: not a conversion.
-    if (ms.filter((m) => !quantities.get(m)).length > 1) return null;
-    if (compound && target)
-      return asksConversion(
-        lower,
-        ms.filter((m) => quantities.get(m)),
-        quantities,
-        target,
-      )
-        ? compound
-        : null;
-    let found: {
-      from: Unit;
-      to: Unit;
-      qty: { value: Q; text: string };
-      fb: { f: Q; note?: string };
-      asked: boolean;
-    } | null = null;
-    for (const m of ms) {
-      const v = quantities.get(m);
-      const from = BY_ID.get(m.id);
-      if (!v || !from) continue;
-      for (const d of ms) {
-        const to = BY_ID.get(d.id);
-        // A unit with a number of its own is another quantity, not the unit asked for.
-        if (d === m || !to || d.id === m.id || quantities.get(d)) continue;
-        const fb = factorBetween(from, to);
-        if (fb) {
-          found = { from, to, qty: v, fb, asked: asksConversion(lower, [m], quantities, d) };
-          break;
-        }
+export const solveConversion: FamilySolver = everyNumberUsedAnywhere((_norm, lower, c) => {
+  const ms = mentions(lower);
+  if (ms.length < 2) return null;
+  const quantities = new Map(ms.map((m) => [m, quantityBefore(lower, m)]));
+  const compound = compoundConversion(ms, quantities, c);
+  const target = ms.find((m) => !quantities.get(m));
+  // A unit the conversion does not use ("… in a week" after "90 minutes … how many hours") is another
+  // quantity of the problem: not a conversion.
+  if (ms.filter((m) => !quantities.get(m)).length > 1) return null;
+  if (compound && target)
+    return asksConversion(
+      lower,
+      ms.filter((m) => quantities.get(m)),
+      quantities,
+      target,
+    )
+      ? compound
+      : null;
+  let found: {
+    from: Unit;
+    to: Unit;
+    qty: { value: Q; text: string };
+    fb: { f: Q; note?: string };
+    asked: boolean;
+  } | null = null;
+  for (const m of ms) {
+    const v = quantities.get(m);
+    const from = BY_ID.get(m.id);
+    if (!v || !from) continue;
+    for (const d of ms) {
+      const to = BY_ID.get(d.id);
+      // A unit with a number of its own is another quantity, not the unit asked for.
+      if (d === m || !to || d.id === m.id || quantities.get(d)) continue;
+      const fb = factorBetween(from, to);
+      if (fb) {
+        found = { from, to, qty: v, fb, asked: asksConversion(lower, [m], quantities, d) };
+        break;
       }
-      if (found) break;
     }
-    if (!found?.asked) return null;
-    const { from, to, qty, fb } = found;
-    const value = qty.value.mul(fb.f);
-    const answer = fmtDecimal(value) ?? fmtFrac(value);
-    const name = (u: Unit) => (c.loc === 'fil' ? u.fil : u.en);
-    const qv = fmtDecimal(qty.value) ?? fmtFrac(qty.value);
-    const fStr = fmtDecimal(fb.f) ?? fmtFrac(fb.f);
-    const steps: MathStep[] = [];
-    if (qty.text.replace(/\s+/g, '') !== qv)
-      steps.push(
-        step(
-          c.tr(`Write "${qty.text}" as a number`, `Isulat ang "${qty.text}" bilang numero`),
-          `${qty.text} = ${/^-?\d/.test(qty.text) ? qv : fmtFrac(qty.value)}`,
-        ),
-      );
-    const big = fb.f.compare(1) >= 0;
+    if (found) break;
+  }
+  if (!found?.asked) return null;
+  const { from, to, qty, fb } = found;
+  const value = qty.value.mul(fb.f);
+  const answer = fmtDecimal(value) ?? fmtFrac(value);
+  const name = (u: Unit) => (c.loc === 'fil' ? u.fil : u.en);
+  const qv = fmtDecimal(qty.value) ?? fmtFrac(qty.value);
+  const fStr = fmtDecimal(fb.f) ?? fmtFrac(fb.f);
+  const steps: MathStep[] = [];
+  if (qty.text.replace(/\s+/g, '') !== qv)
     steps.push(
       step(
-        c.tr(
-          `Conversion factor: 1 ${from.id} = ${fStr} ${to.id}${fb.note ? ' (using 1 month = 30 days, 1 year = 365 days)' : ''}`,
-          `Conversion factor: 1 ${from.id} = ${fStr} ${to.id}${fb.note ? ' (gamit ang 1 buwan = 30 araw, 1 taon = 365 araw)' : ''}`,
-        ),
-        `1 ${from.id} = ${fStr} ${to.id}`,
+        c.tr(`Write "${qty.text}" as a number`, `Isulat ang "${qty.text}" bilang numero`),
+        `${qty.text} = ${/^-?\d/.test(qty.text) ? qv : fmtFrac(qty.value)}`,
       ),
     );
-    steps.push(
-      step(
-        big
-          ? c.tr(
-              `Going to a smaller unit, so multiply by ${fStr}`,
-              `Papunta sa mas maliit na unit kaya i-multiply sa ${fStr}`,
-            )
-          : c.tr(
-              `Going to a larger unit, so divide by ${fmtDecimal(q(1).div(fb.f)) ?? fmtFrac(q(1).div(fb.f))}`,
-              `Papunta sa mas malaking unit kaya hatiin sa ${fmtDecimal(q(1).div(fb.f)) ?? fmtFrac(q(1).div(fb.f))}`,
-            ),
-        `${qv} ${from.id} × ${fStr} = ${answer} ${to.id}`,
+  const big = fb.f.compare(1) >= 0;
+  steps.push(
+    step(
+      c.tr(
+        `Conversion factor: 1 ${from.id} = ${fStr} ${to.id}${fb.note ? ' (using 1 month = 30 days, 1 year = 365 days)' : ''}`,
+        `Conversion factor: 1 ${from.id} = ${fStr} ${to.id}${fb.note ? ' (gamit ang 1 buwan = 30 araw, 1 taon = 365 araw)' : ''}`,
       ),
-    );
-    return {
-      kind: 'unit_conversion',
-      answer,
-      steps,
-      concept: c.tr(
-        `Find how many ${name(to)} make one ${from.id === 'millennium' ? 'millennium' : name(from).replace(/s$/, '')}, then scale: bigger unit → smaller unit means multiply.`,
-        `Alamin kung ilang ${name(to)} ang isang ${name(from)}, saka i-scale: mula malaking unit papunta sa maliit ay multiply.`,
-      ),
-      next: c.tr(
-        `Write the conversion factor between ${name(from)} and ${name(to)}.`,
-        `Isulat ang conversion factor mula ${name(from)} papuntang ${name(to)}.`,
-      ),
-    };
-  },
-  { exercises: true },
-);
+      `1 ${from.id} = ${fStr} ${to.id}`,
+    ),
+  );
+  steps.push(
+    step(
+      big
+        ? c.tr(
+            `Going to a smaller unit, so multiply by ${fStr}`,
+            `Papunta sa mas maliit na unit kaya i-multiply sa ${fStr}`,
+          )
+        : c.tr(
+            `Going to a larger unit, so divide by ${fmtDecimal(q(1).div(fb.f)) ?? fmtFrac(q(1).div(fb.f))}`,
+            `Papunta sa mas malaking unit kaya hatiin sa ${fmtDecimal(q(1).div(fb.f)) ?? fmtFrac(q(1).div(fb.f))}`,
+          ),
+      `${qv} ${from.id} × ${fStr} = ${answer} ${to.id}`,
+    ),
+  );
+  return {
+    kind: 'unit_conversion',
+    answer,
+    steps,
+    concept: c.tr(
+      `Find how many ${name(to)} make one ${from.id === 'millennium' ? 'millennium' : name(from).replace(/s$/, '')}, then scale: bigger unit → smaller unit means multiply.`,
+      `Alamin kung ilang ${name(to)} ang isang ${name(from)}, saka i-scale: mula malaking unit papunta sa maliit ay multiply.`,
+    ),
+    next: c.tr(
+      `Write the conversion factor between ${name(from)} and ${name(to)}.`,
+      `Isulat ang conversion factor mula ${name(from)} papuntang ${name(to)}.`,
+    ),
+  };
+});
 
 // ---------------- clock arithmetic ----------------
 
@@ -419,107 +422,104 @@ function fmtClock(total: number, twelve: boolean): string {
 const DURATION_ASKED =
   /\bhow\s+long|\bhow\s+many\s+(?:minutes|hours|seconds)|\bhow\s+much\s+time|\bgaano\s+katagal|\bilang\s+(?:minuto|oras|segundo|minutes|hours|seconds)\b|\bbetween\b|\bpagitan\b/;
 
-export const solveTime: FamilySolver = everyNumberUsed(
-  (_norm, lower, c) => {
-    const times = parseTimes(lower);
-    if (times.length === 0 || repeatsUnasked(lower)) return null;
-    const [t1, t2] = times;
-    if (!t1) return null;
-    // Clock times and the duration are all the numbers: "the bus leaves at 7:00 AM … 20 miles per hour" is not
-    // a clock problem.
-    const rest = (...read: RegExp[]) => read.reduce((text, re) => text.replace(re, ' '), lower);
-    if (t2) {
-      if (times.length > 2 || countNumbers(rest(TIME_RE)) > 0 || !DURATION_ASKED.test(questionOf(lower)))
-        return null;
-      let diff = t2.minutes - t1.minutes;
-      if (diff < 0) diff += 1440;
-      const hoursAsked = /\bhours?\b|\boras\b/.test(lower) && !/\bminutes?\b|\bminuto\b/.test(lower);
-      const h = Math.floor(diff / 60);
-      const m = diff % 60;
-      const answer = hoursAsked ? (fmtDecimal(q(diff, 60)) ?? fmtFrac(q(diff, 60))) : String(diff);
-      const steps: MathStep[] = [
-        step(
-          c.tr('From the first time to the second', 'Mula sa unang oras hanggang sa pangalawa'),
-          `${fmtClock(t1.minutes, t1.twelve)} → ${fmtClock(t2.minutes, t2.twelve)}`,
-        ),
-      ];
-      if (t2.minutes < t1.minutes)
-        steps.push(
-          step(
-            c.tr(
-              'The end time is on the next day, so count past midnight',
-              'Ang huling oras ay sa susunod na araw, kaya lampas ng hatinggabi',
-            ),
-            `${fmtClock(t1.minutes, t1.twelve)} → 12:00 AM → ${fmtClock(t2.minutes, t2.twelve)}`,
-          ),
-        );
+export const solveTime: FamilySolver = everyNumberUsedAnywhere((_norm, lower, c) => {
+  const times = parseTimes(lower);
+  if (times.length === 0 || repeatsUnasked(lower)) return null;
+  const [t1, t2] = times;
+  if (!t1) return null;
+  // Clock times and the duration are all the numbers: "the bus leaves at 7:00 AM … 20 miles per hour" is not
+  // a clock problem.
+  const rest = (...read: RegExp[]) => read.reduce((text, re) => text.replace(re, ' '), lower);
+  if (t2) {
+    if (times.length > 2 || countNumbers(rest(TIME_RE)) > 0 || !DURATION_ASKED.test(questionOf(lower)))
+      return null;
+    let diff = t2.minutes - t1.minutes;
+    if (diff < 0) diff += 1440;
+    const hoursAsked = /\bhours?\b|\boras\b/.test(lower) && !/\bminutes?\b|\bminuto\b/.test(lower);
+    const h = Math.floor(diff / 60);
+    const m = diff % 60;
+    const answer = hoursAsked ? (fmtDecimal(q(diff, 60)) ?? fmtFrac(q(diff, 60))) : String(diff);
+    const steps: MathStep[] = [
+      step(
+        c.tr('From the first time to the second', 'Mula sa unang oras hanggang sa pangalawa'),
+        `${fmtClock(t1.minutes, t1.twelve)} → ${fmtClock(t2.minutes, t2.twelve)}`,
+      ),
+    ];
+    if (t2.minutes < t1.minutes)
       steps.push(
         step(
           c.tr(
-            'Count the whole hours, then the leftover minutes',
-            'Bilangin ang buong oras, saka ang natirang minuto',
+            'The end time is on the next day, so count past midnight',
+            'Ang huling oras ay sa susunod na araw, kaya lampas ng hatinggabi',
           ),
-          c.tr(`${h} h ${m} min`, `${h} oras ${m} minuto`),
+          `${fmtClock(t1.minutes, t1.twelve)} → 12:00 AM → ${fmtClock(t2.minutes, t2.twelve)}`,
         ),
       );
-      steps.push(step(c.tr('Convert to minutes', 'Gawing minuto'), `${h} × 60 + ${m} = ${diff}`));
-      if (hoursAsked) steps.push(step(c.tr('Convert to hours', 'Gawing oras'), `${diff} ÷ 60 = ${answer}`));
-      return {
-        kind: 'time_difference',
-        answer,
-        steps,
-        concept: c.tr(
-          'Count forward from the first time: first to the next whole hour, then whole hours, then the remaining minutes.',
-          'Magbilang pasulong mula sa unang oras: hanggang sa susunod na buong oras, saka buong oras, saka ang natirang minuto.',
+    steps.push(
+      step(
+        c.tr(
+          'Count the whole hours, then the leftover minutes',
+          'Bilangin ang buong oras, saka ang natirang minuto',
         ),
-      };
-    }
-    const DM = /(\d+)\s*(?:minutes?|mins?|minuto)/;
-    const DH = /(\d+)\s*(?:hours?|hrs?|oras)/;
-    const dm = DM.exec(lower);
-    const dh = DH.exec(lower);
-    if ((!dm && !dh) || countNumbers(rest(TIME_RE, DM, DH)) > 0) return null;
-    const dur = (dh ? Number(dh[1]) * 60 : 0) + (dm ? Number(dm[1]) : 0);
-    const before = /\bbefore\b|\bearlier\b|\bago\b|\bbago\b|nakaraan|nakalipas\s+na|\bprior\b/.test(lower);
-    const after = /\bafter\b|\blater\b|from now|pagkatapos|makalipas|matapos|lumipas/.test(lower);
-    if (!before && !after) return null;
-    const sign = before && !after ? -1 : 1;
-    const res = t1.minutes + sign * dur;
-    const answer = fmtClock(res, t1.twelve);
-    const h = Math.floor(dur / 60);
-    const m = dur % 60;
+        c.tr(`${h} h ${m} min`, `${h} oras ${m} minuto`),
+      ),
+    );
+    steps.push(step(c.tr('Convert to minutes', 'Gawing minuto'), `${h} × 60 + ${m} = ${diff}`));
+    if (hoursAsked) steps.push(step(c.tr('Convert to hours', 'Gawing oras'), `${diff} ÷ 60 = ${answer}`));
     return {
-      kind: 'clock_arithmetic',
+      kind: 'time_difference',
       answer,
-      steps: [
-        step(
-          c.tr(`Split ${dur} minutes into hours and minutes`, `Hatiin ang ${dur} minuto sa oras at minuto`),
-          `${dur} min = ${h} h ${m} min`,
-        ),
-        step(
-          sign > 0
-            ? c.tr(`Move the clock forward ${h} h`, `Iabante ang orasan nang ${h} oras`)
-            : c.tr(`Move the clock back ${h} h`, `Iatras ang orasan nang ${h} oras`),
-          `${fmtClock(t1.minutes, t1.twelve)} → ${fmtClock(t1.minutes + sign * h * 60, t1.twelve)}`,
-        ),
-        step(
-          sign > 0
-            ? c.tr(
-                `Then forward ${m} min (carry into the next hour past :59)`,
-                `Saka iabante nang ${m} minuto (lampas :59 ay susunod na oras)`,
-              )
-            : c.tr(
-                `Then back ${m} min (borrow an hour below :00)`,
-                `Saka iatras nang ${m} minuto (manghiram ng oras kapag kulang)`,
-              ),
-          `${fmtClock(t1.minutes + sign * h * 60, t1.twelve)} → ${answer}`,
-        ),
-      ].filter((_, i) => h > 0 || i !== 1),
+      steps,
       concept: c.tr(
-        'Add or subtract the hours first, then the minutes; 60 minutes make an hour and the clock restarts after 12 (AM ↔ PM).',
-        'Unahin ang oras, saka ang minuto; 60 minuto ay isang oras at umuulit ang orasan pagkatapos ng 12 (AM ↔ PM).',
+        'Count forward from the first time: first to the next whole hour, then whole hours, then the remaining minutes.',
+        'Magbilang pasulong mula sa unang oras: hanggang sa susunod na buong oras, saka buong oras, saka ang natirang minuto.',
       ),
     };
-  },
-  { exercises: true },
-);
+  }
+  const DM = /(\d+)\s*(?:minutes?|mins?|minuto)/;
+  const DH = /(\d+)\s*(?:hours?|hrs?|oras)/;
+  const dm = DM.exec(lower);
+  const dh = DH.exec(lower);
+  if ((!dm && !dh) || countNumbers(rest(TIME_RE, DM, DH)) > 0) return null;
+  const dur = (dh ? Number(dh[1]) * 60 : 0) + (dm ? Number(dm[1]) : 0);
+  const before = /\bbefore\b|\bearlier\b|\bago\b|\bbago\b|nakaraan|nakalipas\s+na|\bprior\b/.test(lower);
+  const after = /\bafter\b|\blater\b|from now|pagkatapos|makalipas|matapos|lumipas/.test(lower);
+  if (!before && !after) return null;
+  const sign = before && !after ? -1 : 1;
+  const res = t1.minutes + sign * dur;
+  const answer = fmtClock(res, t1.twelve);
+  const h = Math.floor(dur / 60);
+  const m = dur % 60;
+  return {
+    kind: 'clock_arithmetic',
+    answer,
+    steps: [
+      step(
+        c.tr(`Split ${dur} minutes into hours and minutes`, `Hatiin ang ${dur} minuto sa oras at minuto`),
+        `${dur} min = ${h} h ${m} min`,
+      ),
+      step(
+        sign > 0
+          ? c.tr(`Move the clock forward ${h} h`, `Iabante ang orasan nang ${h} oras`)
+          : c.tr(`Move the clock back ${h} h`, `Iatras ang orasan nang ${h} oras`),
+        `${fmtClock(t1.minutes, t1.twelve)} → ${fmtClock(t1.minutes + sign * h * 60, t1.twelve)}`,
+      ),
+      step(
+        sign > 0
+          ? c.tr(
+              `Then forward ${m} min (carry into the next hour past :59)`,
+              `Saka iabante nang ${m} minuto (lampas :59 ay susunod na oras)`,
+            )
+          : c.tr(
+              `Then back ${m} min (borrow an hour below :00)`,
+              `Saka iatras nang ${m} minuto (manghiram ng oras kapag kulang)`,
+            ),
+        `${fmtClock(t1.minutes + sign * h * 60, t1.twelve)} → ${answer}`,
+      ),
+    ].filter((_, i) => h > 0 || i !== 1),
+    concept: c.tr(
+      'Add or subtract the hours first, then the minutes; 60 minutes make an hour and the clock restarts after 12 (AM ↔ PM).',
+      'Unahin ang oras, saka ang minuto; 60 minuto ay isang oras at umuulit ang orasan pagkatapos ng 12 (AM ↔ PM).',
+    ),
+  };
+});

@@ -1,4 +1,4 @@
-import { countNumbers, everyNumberUsed } from './guards.ts';
+import { countNumbers, everyNumberUsed, everyNumberUsedAnywhere } from './guards.ts';
 import {
   absBig,
   fmtDecimal,
@@ -176,150 +176,144 @@ export const solveGcdLcm: FamilySolver = everyNumberUsed((_norm, lower, c) => {
   };
 });
 
-export const solveRemainder: FamilySolver = everyNumberUsed(
-  (_norm, lower, c) => {
-    // "What is left" in Filipino (natitira, natira, sobra) asks for a remainder only when a division is named;
-    // otherwise it is a subtraction word problem ("Pumutok ang 5. Ilan ang natira?").
-    // "The remainder" of a story is the rest of something ("sells the remainder for $2"): a division remainder
-    // names the division, and its two numbers are all the numbers of the problem.
-    const division = /hinati|hatiin|divided|divisible|division|÷|\bmod\b|modulo/.test(lower);
-    const leftOver = /natitira|natira|matitira|sobra|labis/.test(lower) && division;
-    if (!(/remainder/.test(lower) && division) && !/\bmod\b|modulo/.test(lower) && !leftOver) return null;
-    const ns = ints(lower);
-    if (ns.length !== 2 || countNumbers(lower) !== 2) return null;
-    let [a, b] = ns as [bigint, bigint];
-    // the divisor is the number after "divided by" / "hinati sa", wherever the sentence puts it
-    const div = /(?:divided\s+by|divisible\s+by|hinati\s+sa|hatiin\s+sa|\bby|\bsa)\s+(-?\d+)(?![\d.])/.exec(
-      lower,
-    );
-    if (div?.[1] && ns.length === 2 && BigInt(div[1]) === a && a !== b) [a, b] = [b, a];
-    if (b === 0n) return null;
-    const bb = absBig(b);
-    let r = a % bb;
-    if (r < 0n) r += bb;
-    const qt = (a - r) / bb;
-    return {
-      kind: 'remainder',
-      answer: r.toString(),
-      steps: [
-        step(
-          c.tr(`How many whole times does ${bb} go into ${a}?`, `Ilang buong beses kasya ang ${bb} sa ${a}?`),
-          `${a} ÷ ${bb} = ${qt} r ${r}`,
-        ),
-        step(
-          c.tr('Check: quotient × divisor + remainder', 'Suriin: quotient × divisor + remainder'),
-          `${qt} × ${bb} + ${r} = ${a}`,
-        ),
-      ],
-      concept: c.tr(
-        'The remainder is what is left after taking away as many whole groups of the divisor as possible.',
-        'Ang remainder ay ang natitira matapos kunin ang pinakamaraming buong grupo ng divisor.',
+export const solveRemainder: FamilySolver = everyNumberUsedAnywhere((_norm, lower, c) => {
+  // "What is left" in Filipino (natitira, natira, sobra) asks for a remainder only when a division is named;
+  // otherwise it is a subtraction word problem ("Pumutok ang 5. Ilan ang natira?").
+  // "The remainder" of a story is the rest of something ("sells the remainder for $2"): a division remainder
+  // names the division, and its two numbers are all the numbers of the problem.
+  const division = /hinati|hatiin|divided|divisible|division|÷|\bmod\b|modulo/.test(lower);
+  const leftOver = /natitira|natira|matitira|sobra|labis/.test(lower) && division;
+  if (!(/remainder/.test(lower) && division) && !/\bmod\b|modulo/.test(lower) && !leftOver) return null;
+  const ns = ints(lower);
+  if (ns.length !== 2 || countNumbers(lower) !== 2) return null;
+  let [a, b] = ns as [bigint, bigint];
+  // the divisor is the number after "divided by" / "hinati sa", wherever the sentence puts it
+  const div = /(?:divided\s+by|divisible\s+by|hinati\s+sa|hatiin\s+sa|\bby|\bsa)\s+(-?\d+)(?![\d.])/.exec(
+    lower,
+  );
+  if (div?.[1] && ns.length === 2 && BigInt(div[1]) === a && a !== b) [a, b] = [b, a];
+  if (b === 0n) return null;
+  const bb = absBig(b);
+  let r = a % bb;
+  if (r < 0n) r += bb;
+  const qt = (a - r) / bb;
+  return {
+    kind: 'remainder',
+    answer: r.toString(),
+    steps: [
+      step(
+        c.tr(`How many whole times does ${bb} go into ${a}?`, `Ilang buong beses kasya ang ${bb} sa ${a}?`),
+        `${a} ÷ ${bb} = ${qt} r ${r}`,
       ),
-      next: c.tr(
-        'First find how many whole times the divisor fits into the number.',
-        'Hanapin muna kung ilang buong beses kasya ang divisor sa bilang.',
+      step(
+        c.tr('Check: quotient × divisor + remainder', 'Suriin: quotient × divisor + remainder'),
+        `${qt} × ${bb} + ${r} = ${a}`,
       ),
-    };
-  },
-  { exercises: true },
-);
+    ],
+    concept: c.tr(
+      'The remainder is what is left after taking away as many whole groups of the divisor as possible.',
+      'Ang remainder ay ang natitira matapos kunin ang pinakamaraming buong grupo ng divisor.',
+    ),
+    next: c.tr(
+      'First find how many whole times the divisor fits into the number.',
+      'Hanapin muna kung ilang buong beses kasya ang divisor sa bilang.',
+    ),
+  };
+});
 
-export const solvePrimes: FamilySolver = everyNumberUsed(
-  (_norm, lower, c) => {
-    if (!/prime|composite|pinagsama|primo|pangunahing/.test(lower)) return null;
-    const ns = ints(lower);
-    if (ns.length !== 1) return null;
-    const n = ns[0] as bigint;
-    const factorsAsked = /factor|factori[sz]ation|salik|paktor|kadahilanan/.test(lower);
-    if (factorsAsked) {
-      if (n < 2n) return null;
-      const f = primeFactors(n);
-      if (!f) return null;
-      const steps: MathStep[] = [];
-      let x = n;
-      for (const [p, e] of f) {
-        for (let i = 0; i < e; i++) {
-          steps.push(
-            step(c.tr(`Divide by the prime ${p}`, `Hatiin sa prime na ${p}`), `${x} ÷ ${p} = ${x / p}`),
-          );
-          x /= p;
-        }
-      }
-      const factorization = [...f].map(([p, e]) => (e === 1 ? `${p}` : `${p}^${e}`)).join(' × ');
-      steps.push(
-        step(
-          c.tr('Write the prime factorisation', 'Isulat ang prime factorization'),
-          `${n} = ${factorization}`,
-        ),
-      );
-      const wantsFactorization = /factori[sz]ation|factor tree/.test(lower) && !/prime factors\b/.test(lower);
-      return {
-        kind: wantsFactorization ? 'prime_factorization' : 'prime_factors',
-        answer: wantsFactorization
-          ? factorization.replace(/ × /g, '*').replace(/\^/g, '**')
-          : [...f.keys()].join(', '),
-        steps,
-        concept: c.tr(
-          'Keep dividing by the smallest prime that divides the number (2, 3, 5, 7, …) until you reach 1.',
-          'Paulit-ulit na hatiin sa pinakamaliit na prime na humahati sa bilang (2, 3, 5, 7, …) hanggang 1.',
-        ),
-      };
-    }
-    const askComposite =
-      /composite|pinagsama/.test(lower) && !/\bprime\b/.test(lower.replace(/prime factor/g, ''));
-    const prime = isPrime(n);
+export const solvePrimes: FamilySolver = everyNumberUsedAnywhere((_norm, lower, c) => {
+  if (!/prime|composite|pinagsama|primo|pangunahing/.test(lower)) return null;
+  const ns = ints(lower);
+  if (ns.length !== 1) return null;
+  const n = ns[0] as bigint;
+  const factorsAsked = /factor|factori[sz]ation|salik|paktor|kadahilanan/.test(lower);
+  if (factorsAsked) {
+    if (n < 2n) return null;
+    const f = primeFactors(n);
+    if (!f) return null;
     const steps: MathStep[] = [];
-    if (n < 2n)
-      steps.push(
-        step(
-          c.tr('Primes are whole numbers greater than 1', 'Ang prime ay buong bilang na higit sa 1'),
-          `${n} < 2`,
-        ),
-      );
-    else if (prime) {
-      const root = BigInt(Math.floor(Math.sqrt(Number(n))));
-      steps.push(
-        step(
-          c.tr(
-            `Try dividing by every prime up to √${n} ≈ ${root}`,
-            `Subukang hatiin sa bawat prime hanggang √${n} ≈ ${root}`,
-          ),
-          c.tr('none divides evenly', 'walang humahati nang eksakto'),
-        ),
-      );
-    } else {
-      const f = smallestFactor(n);
-      steps.push(
-        step(
-          c.tr(
-            'Look for a divisor other than 1 and itself',
-            'Maghanap ng divisor bukod sa 1 at sa sarili nito',
-          ),
-          f
-            ? `${n} = ${f} × ${n / f}`
-            : c.tr(`${n} fails a primality test`, `${n} ay bagsak sa primality test`),
-        ),
-      );
+    let x = n;
+    for (const [p, e] of f) {
+      for (let i = 0; i < e; i++) {
+        steps.push(
+          step(c.tr(`Divide by the prime ${p}`, `Hatiin sa prime na ${p}`), `${x} ÷ ${p} = ${x / p}`),
+        );
+        x /= p;
+      }
     }
-    const truth = askComposite ? n >= 2n && !prime : prime;
+    const factorization = [...f].map(([p, e]) => (e === 1 ? `${p}` : `${p}^${e}`)).join(' × ');
     steps.push(
       step(
-        c.tr('Conclusion', 'Konklusyon'),
-        prime ? c.tr(`${n} is prime`, `${n} ay prime`) : c.tr(`${n} is not prime`, `${n} ay hindi prime`),
+        c.tr('Write the prime factorisation', 'Isulat ang prime factorization'),
+        `${n} = ${factorization}`,
       ),
     );
+    const wantsFactorization = /factori[sz]ation|factor tree/.test(lower) && !/prime factors\b/.test(lower);
     return {
-      kind: 'is_prime',
-      answer: truth ? 'True' : 'False',
+      kind: wantsFactorization ? 'prime_factorization' : 'prime_factors',
+      answer: wantsFactorization
+        ? factorization.replace(/ × /g, '*').replace(/\^/g, '**')
+        : [...f.keys()].join(', '),
       steps,
       concept: c.tr(
-        'A prime has exactly two divisors, 1 and itself; you only need to test divisors up to the square root.',
-        'Ang prime ay may eksaktong dalawang divisor, 1 at ang sarili nito; sapat nang subukan ang mga divisor hanggang square root.',
+        'Keep dividing by the smallest prime that divides the number (2, 3, 5, 7, …) until you reach 1.',
+        'Paulit-ulit na hatiin sa pinakamaliit na prime na humahati sa bilang (2, 3, 5, 7, …) hanggang 1.',
       ),
     };
-  },
-  { exercises: true },
-);
+  }
+  const askComposite =
+    /composite|pinagsama/.test(lower) && !/\bprime\b/.test(lower.replace(/prime factor/g, ''));
+  const prime = isPrime(n);
+  const steps: MathStep[] = [];
+  if (n < 2n)
+    steps.push(
+      step(
+        c.tr('Primes are whole numbers greater than 1', 'Ang prime ay buong bilang na higit sa 1'),
+        `${n} < 2`,
+      ),
+    );
+  else if (prime) {
+    const root = BigInt(Math.floor(Math.sqrt(Number(n))));
+    steps.push(
+      step(
+        c.tr(
+          `Try dividing by every prime up to √${n} ≈ ${root}`,
+          `Subukang hatiin sa bawat prime hanggang √${n} ≈ ${root}`,
+        ),
+        c.tr('none divides evenly', 'walang humahati nang eksakto'),
+      ),
+    );
+  } else {
+    const f = smallestFactor(n);
+    steps.push(
+      step(
+        c.tr(
+          'Look for a divisor other than 1 and itself',
+          'Maghanap ng divisor bukod sa 1 at sa sarili nito',
+        ),
+        f
+          ? `${n} = ${f} × ${n / f}`
+          : c.tr(`${n} fails a primality test`, `${n} ay bagsak sa primality test`),
+      ),
+    );
+  }
+  const truth = askComposite ? n >= 2n && !prime : prime;
+  steps.push(
+    step(
+      c.tr('Conclusion', 'Konklusyon'),
+      prime ? c.tr(`${n} is prime`, `${n} ay prime`) : c.tr(`${n} is not prime`, `${n} ay hindi prime`),
+    ),
+  );
+  return {
+    kind: 'is_prime',
+    answer: truth ? 'True' : 'False',
+    steps,
+    concept: c.tr(
+      'A prime has exactly two divisors, 1 and itself; you only need to test divisors up to the square root.',
+      'Ang prime ay may eksaktong dalawang divisor, 1 at ang sarili nito; sapat nang subukan ang mga divisor hanggang square root.',
+    ),
+  };
+});
 
 const PLACE_WORDS: Record<string, string> = {
   integer: '1',
@@ -353,98 +347,95 @@ function wordOrDigit(w: string): number | null {
   return wordsToNumber(w);
 }
 
-export const solveRounding: FamilySolver = everyNumberUsed(
-  (_norm, lower, c) => {
-    if (!/\bround|rounded|i-round|iround|bilugan|ibilog|i-?rounded/.test(lower)) return null;
-    let stepQ: Q | null = null;
-    let how = '';
-    const dp = /(\w+)\s+(?:na\s+)?(?:decimal\s+places?|decimals?|dps?|d\.p\.)\b/.exec(lower);
-    const sf = /(\w+)\s+(?:significant\s+(?:figures?|digits?)|sig\.?\s*figs?|s\.f\.|sf)\b/.exec(lower);
-    const near =
-      /(?:nearest|pinakamalapit\s+na)\s+(\d+(?:\.\d+)?|(?:one\s+|isang\s+)?[\w\s]+?)(?:[?!,]|\.(?!\d)|$|\s+(?:place|na\s+place|digit))/.exec(
-        lower,
-      );
-    // the number to round is the one outside the "to N places / nearest N" phrase
-    let rest = lower;
-    for (const m of [dp, sf, near]) if (m) rest = rest.replace(m[0], ' ');
-    const numM = /(-?\d*\.?\d+(?:e-?\d+)?)/.exec(rest);
-    if (!numM?.[1]) return null;
-    const x = parseNumber(numM[1]);
-    if (!x) return null;
-    if (dp?.[1] && wordOrDigit(dp[1]) !== null) {
-      const k = wordOrDigit(dp[1]) as number;
-      stepQ = q(1, 10n ** BigInt(k));
-      how = c.tr(`${k} decimal place${k === 1 ? '' : 's'}`, `${k} decimal place`);
-    } else if (sf?.[1] && wordOrDigit(sf[1]) !== null) {
-      const k = wordOrDigit(sf[1]) as number;
-      if (k < 1 || x.n === 0n) return null;
-      // exponent of the leading digit
-      const a = x.abs();
-      let e = 0;
-      let t = q(1);
-      if (a.compare(1) >= 0) {
-        while (t.mul(10).compare(a) <= 0) {
-          t = t.mul(10);
-          e++;
-        }
-      } else {
-        while (t.compare(a) > 0) {
-          t = t.div(10);
-          e--;
-        }
+export const solveRounding: FamilySolver = everyNumberUsedAnywhere((_norm, lower, c) => {
+  if (!/\bround|rounded|i-round|iround|bilugan|ibilog|i-?rounded/.test(lower)) return null;
+  let stepQ: Q | null = null;
+  let how = '';
+  const dp = /(\w+)\s+(?:na\s+)?(?:decimal\s+places?|decimals?|dps?|d\.p\.)\b/.exec(lower);
+  const sf = /(\w+)\s+(?:significant\s+(?:figures?|digits?)|sig\.?\s*figs?|s\.f\.|sf)\b/.exec(lower);
+  const near =
+    /(?:nearest|pinakamalapit\s+na)\s+(\d+(?:\.\d+)?|(?:one\s+|isang\s+)?[\w\s]+?)(?:[?!,]|\.(?!\d)|$|\s+(?:place|na\s+place|digit))/.exec(
+      lower,
+    );
+  // the number to round is the one outside the "to N places / nearest N" phrase
+  let rest = lower;
+  for (const m of [dp, sf, near]) if (m) rest = rest.replace(m[0], ' ');
+  const numM = /(-?\d*\.?\d+(?:e-?\d+)?)/.exec(rest);
+  if (!numM?.[1]) return null;
+  const x = parseNumber(numM[1]);
+  if (!x) return null;
+  if (dp?.[1] && wordOrDigit(dp[1]) !== null) {
+    const k = wordOrDigit(dp[1]) as number;
+    stepQ = q(1, 10n ** BigInt(k));
+    how = c.tr(`${k} decimal place${k === 1 ? '' : 's'}`, `${k} decimal place`);
+  } else if (sf?.[1] && wordOrDigit(sf[1]) !== null) {
+    const k = wordOrDigit(sf[1]) as number;
+    if (k < 1 || x.n === 0n) return null;
+    // exponent of the leading digit
+    const a = x.abs();
+    let e = 0;
+    let t = q(1);
+    if (a.compare(1) >= 0) {
+      while (t.mul(10).compare(a) <= 0) {
+        t = t.mul(10);
+        e++;
       }
-      const p = e - k + 1;
-      stepQ = p >= 0 ? q(10n ** BigInt(p)) : q(1, 10n ** BigInt(-p));
-      how = c.tr(`${k} significant figure${k === 1 ? '' : 's'}`, `${k} significant figure`);
-    } else if (near?.[1]) {
-      const w = near[1].trim();
-      const digits = /^(\d+(?:\.\d+)?)/.exec(w);
-      if (digits?.[1]) stepQ = q(digits[1]);
-      else if (PLACE_WORDS[w]) stepQ = q(PLACE_WORDS[w]);
-      else {
-        const n = wordsToNumber(w.replace(/^isang\s+/, 'one '));
-        if (n !== null && n > 0) stepQ = q(n);
-        else {
-          const lastWord = w.split(/\s+/).pop() ?? '';
-          if (PLACE_WORDS[lastWord]) stepQ = q(PLACE_WORDS[lastWord]);
-        }
+    } else {
+      while (t.compare(a) > 0) {
+        t = t.div(10);
+        e--;
       }
-      how = c.tr(`the nearest ${w}`, `pinakamalapit na ${w}`);
     }
-    if (!stepQ || stepQ.n === 0n) return null;
-    const r = roundTo(x, stepQ);
-    const answer = fmtDecimal(r) ?? fmtFrac(r);
-    const stepStr = fmtDecimal(stepQ) ?? fmtFrac(stepQ);
-    const lowQ = x.div(stepQ).floor().mul(stepQ);
-    const highQ = lowQ.add(stepQ);
-    return {
-      kind: 'rounding',
-      answer,
-      steps: [
-        step(
-          c.tr(
-            `Round ${fmtDecimal(x)} to ${how}: it lies between these multiples of ${stepStr}`,
-            `I-round ang ${fmtDecimal(x)} sa ${how}: nasa pagitan ito ng mga multiple ng ${stepStr}`,
-          ),
-          `${fmtDecimal(lowQ)} ≤ ${fmtDecimal(x)} ≤ ${fmtDecimal(highQ)}`,
+    const p = e - k + 1;
+    stepQ = p >= 0 ? q(10n ** BigInt(p)) : q(1, 10n ** BigInt(-p));
+    how = c.tr(`${k} significant figure${k === 1 ? '' : 's'}`, `${k} significant figure`);
+  } else if (near?.[1]) {
+    const w = near[1].trim();
+    const digits = /^(\d+(?:\.\d+)?)/.exec(w);
+    if (digits?.[1]) stepQ = q(digits[1]);
+    else if (PLACE_WORDS[w]) stepQ = q(PLACE_WORDS[w]);
+    else {
+      const n = wordsToNumber(w.replace(/^isang\s+/, 'one '));
+      if (n !== null && n > 0) stepQ = q(n);
+      else {
+        const lastWord = w.split(/\s+/).pop() ?? '';
+        if (PLACE_WORDS[lastWord]) stepQ = q(PLACE_WORDS[lastWord]);
+      }
+    }
+    how = c.tr(`the nearest ${w}`, `pinakamalapit na ${w}`);
+  }
+  if (!stepQ || stepQ.n === 0n) return null;
+  const r = roundTo(x, stepQ);
+  const answer = fmtDecimal(r) ?? fmtFrac(r);
+  const stepStr = fmtDecimal(stepQ) ?? fmtFrac(stepQ);
+  const lowQ = x.div(stepQ).floor().mul(stepQ);
+  const highQ = lowQ.add(stepQ);
+  return {
+    kind: 'rounding',
+    answer,
+    steps: [
+      step(
+        c.tr(
+          `Round ${fmtDecimal(x)} to ${how}: it lies between these multiples of ${stepStr}`,
+          `I-round ang ${fmtDecimal(x)} sa ${how}: nasa pagitan ito ng mga multiple ng ${stepStr}`,
         ),
-        step(
-          c.tr(
-            'Look at the digit just after the rounding place: 5 or more rounds away from zero, less than 5 keeps it',
-            'Tingnan ang digit pagkatapos ng rounding place: 5 pataas ay ni-round palayo sa zero, kulang sa 5 ay nananatili',
-          ),
-          `${fmtDecimal(x)} ≈ ${answer}`,
+        `${fmtDecimal(lowQ)} ≤ ${fmtDecimal(x)} ≤ ${fmtDecimal(highQ)}`,
+      ),
+      step(
+        c.tr(
+          'Look at the digit just after the rounding place: 5 or more rounds away from zero, less than 5 keeps it',
+          'Tingnan ang digit pagkatapos ng rounding place: 5 pataas ay ni-round palayo sa zero, kulang sa 5 ay nananatili',
         ),
-      ],
-      concept: c.tr(
-        'Find the place you are rounding to, then look only at the next digit to the right: 5 or more rounds up, otherwise round down.',
-        'Hanapin ang place na pagra-roundan, saka tingnan lang ang kasunod na digit sa kanan: 5 pataas ay round up, kung hindi ay round down.',
+        `${fmtDecimal(x)} ≈ ${answer}`,
       ),
-      next: c.tr(
-        'Underline the digit in the rounding place and look at the digit to its right.',
-        'Salungguhitan ang digit sa rounding place at tingnan ang digit sa kanan nito.',
-      ),
-    };
-  },
-  { exercises: true },
-);
+    ],
+    concept: c.tr(
+      'Find the place you are rounding to, then look only at the next digit to the right: 5 or more rounds up, otherwise round down.',
+      'Hanapin ang place na pagra-roundan, saka tingnan lang ang kasunod na digit sa kanan: 5 pataas ay round up, kung hindi ay round down.',
+    ),
+    next: c.tr(
+      'Underline the digit in the rounding place and look at the digit to its right.',
+      'Salungguhitan ang digit sa rounding place at tingnan ang digit sa kanan nito.',
+    ),
+  };
+});
