@@ -89,7 +89,7 @@ function focusTerm(topic: Topic, concept: string) {
 function practiceQuestion(item: Topic['quiz'][number], locale: Locale): string {
   const question = locale === 'fil' && item.question_fil ? item.question_fil : item.question;
   if (item.type === 'multiple_choice' && item.choices)
-    return `${question} (${item.choices.map((c, i) => `${String.fromCharCode(97 + i)}) ${c.text}`).join('; ')})`;
+    return `${question} (${item.choices.map((c, i) => `${String.fromCharCode(97 + i)}. ${c.text}`).join('; ')})`;
   if (item.type === 'true_false') return `${locale === 'fil' ? 'Tama o Mali' : 'True or false'}: ${question}`;
   return question;
 }

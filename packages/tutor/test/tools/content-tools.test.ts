@@ -95,6 +95,10 @@ describe('concept_explainer', () => {
     expect(comprehensive.misconceptions).toHaveLength(2);
     expect(basic.misconceptions).toHaveLength(0);
     expect(basic.practice_questions.length).toBeLessThan(comprehensive.practice_questions.length);
+    const choices = comprehensive.practice_questions.filter((q) => /\(a\. /.test(q));
+    expect(choices.length).toBeGreaterThan(0);
+    // One pair of brackets around the choices: "(a. …; b. …)", never "(a) …; b) …)".
+    for (const q of comprehensive.practice_questions) expect(q).not.toMatch(/\b[a-d]\)/);
     expect(basic.explanation.length).toBeLessThan(intermediate.explanation.length);
     for (const [r, depth] of [
       [basic, 'basic'],
