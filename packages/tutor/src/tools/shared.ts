@@ -306,11 +306,14 @@ export function prerequisiteTopics(content: ContentLibrary, topic: Topic): Topic
   });
 }
 
-/** Splits prose into sentences (keeps decimals, abbreviations like "e.g." and equations together). */
+/**
+ * Splits prose into sentences (keeps decimals, abbreviations like "e.g." and equations together); a sentence may
+ * end inside its closing quote or bracket (`… from them." Article III …`).
+ */
 export function sentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((para) => para.split(/(?<=[.!?])\s+(?=[A-Z"“(0-9ÑÁÉÍÓÚ])/u))
+    .flatMap((para) => para.split(/(?<=[.!?]["”’)]?)\s+(?=[A-Z"“(0-9ÑÁÉÍÓÚ])/u))
     .map((s) => s.trim())
     .filter((s) => s.length > 0 && !/^(e\.g|i\.e)\.?$/i.test(s));
 }

@@ -5,7 +5,7 @@ import { conceptExplainer } from '../../src/tools/concept_explainer.ts';
 import { flashcardGenerator } from '../../src/tools/flashcard_generator.ts';
 import { noteMaker } from '../../src/tools/note_maker.ts';
 import { checkQuizAnswer, publicQuestion, quizGenerator } from '../../src/tools/quiz_generator.ts';
-import { quoted, resolveTopic, terse } from '../../src/tools/shared.ts';
+import { quoted, resolveTopic, sentences, terse } from '../../src/tools/shared.ts';
 import { context, library, linear, nouns, photosynthesis } from './fixtures.ts';
 
 const content = library();
@@ -370,6 +370,12 @@ describe('short forms of long text', () => {
       'Hinahati ang tubig sa loob ng chloroplast habang sinasalo ng chlorophyll ang liwanag ng araw, kaya lumalabas ang oxygen sa mga butas ng dahon';
     expect(terse(fil)).toBe(
       'Hinahati ang tubig sa loob ng chloroplast habang sinasalo ng chlorophyll ang liwanag ng araw',
+    );
+  });
+
+  it('sentences end inside a closing quote too', () => {
+    expect(sentences('It says "all power is from the people." Article III lists rights. See 3.5 m.')).toEqual(
+      ['It says "all power is from the people."', 'Article III lists rights.', 'See 3.5 m.'],
     );
   });
 
