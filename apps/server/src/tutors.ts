@@ -31,7 +31,7 @@ type ProviderValue = {
   tokens_per_student_per_day?: number;
 };
 
-const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
+export const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
 
 /**
  * Socket errors that say the provider cannot be reached at all (refused, no such host, no route, no answer
@@ -47,7 +47,7 @@ const UNREACHABLE = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-function unreachable(error: unknown, depth = 0): boolean {
+export function unreachable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true;
