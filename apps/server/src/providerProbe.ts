@@ -1,6 +1,5 @@
 import { createLanguageModel, LlmConfig } from '@aralin/tutor';
 import { APICallError, generateText } from 'ai';
-import { unreachable } from './tutors.ts';
 
 /**
  * "Test connection" for a school's model provider: one short, real call with the settings an admin is about
@@ -19,8 +18,7 @@ export type ProbeResult =
   | { ok: false; reason: ProbeFailure; detail: string; provider_status?: number; latency_ms: number };
 
 const WORDING: Record<ProbeFailure, string> = {
-  unreachable:
-    'The provider could not be reached at that URL (connection refused, unknown host or no route).',
+  unreachable: 'The provider could not be reached at that URL.',
   auth_refused: 'The provider refused the API key (or none was given).',
   model_not_found: 'The provider does not know that model.',
   timeout: 'The provider did not answer in time.',
@@ -39,9 +37,11 @@ function classify(error: unknown): { reason: ProbeFailure; status?: number; mess
   const message = String(e?.message ?? error).slice(0, 300);
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return { reason: 'timeout', message };
   if (e?.name === 'AI_LoadAPIKeyError') return { reason: 'auth_refused', message };
-  if (APICallError.isInstance(error) && error.statusCode !== undefined)
-    return { reason: BY_STATUS[error.statusCode] ?? 'provider_error', status: error.statusCode, message };
-  if (unreachable(error)) return { reason: 'unreachable', message };
+  // A call error with no HTTP status got no answer at all (refused, no such host, a port fetch will not use).
+  if (APICallError.isInstance(error))
+    return error.statusCode === undefined
+      ? { reason: 'unreachable', message }
+      : { reason: BY_STATUS[error.statusCode] ?? 'provider_error', status: error.statusCode, message };
   return { reason: 'provider_error', message };
 }
 

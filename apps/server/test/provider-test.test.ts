@@ -9,7 +9,7 @@ import { type Client, expectProblem, makeApp, signedIn } from './helpers.ts';
 /**
  * An OpenAI-compatible server as Ollama, vLLM and OpenAI answer the calls a connection test makes: `GET
  * /v1/models` lists its models; `POST /v1/chat/completions` refuses a wrong key (401) and an unknown model
- * (404) with the OpenAI error body, and never answers for the model `slow`.
+ * (404) with the OpenAI error body, fails for the model `broken` (500) and never answers for `slow`.
  */
 async function modelServer(models: string[], key: string) {
   const server = http.createServer((req, res) => {
@@ -33,6 +33,8 @@ async function modelServer(models: string[], key: string) {
         });
       const body = JSON.parse(Buffer.concat(chunks).toString()) as { model: string };
       if (body.model === 'slow') return;
+      if (body.model === 'broken')
+        return send(500, { error: { message: 'out of memory', type: 'server_error' } });
       if (!models.includes(body.model))
         return send(404, {
           error: {
@@ -155,6 +157,26 @@ describe('POST /admin/provider/test', () => {
 });
 
 describe('probeProvider', () => {
+  it("tells a provider's own failure and a missing Gemini key apart from wrong settings", async () => {
+    const models = await modelServer(['broken'], 'k');
+    const saved = process.env.GOOGLE_GENERATIVE_AI_API_KEY;
+    delete process.env.GOOGLE_GENERATIVE_AI_API_KEY;
+    try {
+      const broken = await probeProvider({
+        provider: 'openai-compatible',
+        baseURL: models.url,
+        apiKey: 'k',
+        model: 'broken',
+      });
+      expect(broken).toMatchObject({ ok: false, reason: 'provider_error', provider_status: 500 });
+      const keyless = await probeProvider({ provider: 'gemini', model: 'gemini-2.5-flash' });
+      expect(keyless).toMatchObject({ ok: false, reason: 'auth_refused' });
+    } finally {
+      if (saved !== undefined) process.env.GOOGLE_GENERATIVE_AI_API_KEY = saved;
+      await models.close();
+    }
+  });
+
   it('gives up after its timeout on a server that never answers', async () => {
     const models = await modelServer(['slow'], 'k');
     try {
