@@ -335,7 +335,7 @@ function ApiKeys() {
       {keys && keys.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <section className="table-scroll" tabIndex={0} aria-labelledby="keys-h">
-          <table className="table">
+          <table className="table stack">
             <thead>
               <tr>
                 <th scope="col">{t('admin.keyName')}</th>
@@ -347,10 +347,10 @@ function ApiKeys() {
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>{formatExpiry(k.created_at, i18n.language)}</td>
-                  <td>{when(k.last_used_at)}</td>
-                  <td>
+                  <td data-label={t('admin.keyName')}>{k.name}</td>
+                  <td data-label={t('admin.keyCreatedAt')}>{formatExpiry(k.created_at, i18n.language)}</td>
+                  <td data-label={t('admin.keyLastUsed')}>{when(k.last_used_at)}</td>
+                  <td data-label={t('admin.keyStatus')}>
                     {k.revoked_at ? (
                       t('admin.keyRevoked', { time: formatExpiry(k.revoked_at, i18n.language) })
                     ) : (
