@@ -207,7 +207,12 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
     (w[e] === 'ng' || w[e] === 'of') && !['ito', 'to', 'iyan', 'yan', 'this', 'it'].includes(w[e + 1] ?? ''),
   purpose: (w, _s, e) => ['so', 'para', 'tapos', 'then'].includes(w[e] ?? ''),
   somewhere: (w, _s, e) => ['sa', 'in', 'at'].includes(w[e] ?? ''),
-  openEnded: (w, _s, e) => !!w[e] && !is(w[e], 'LIVING') && !(w[e] === 'sa' && is(w[e + 1], 'LIVING')),
+  openEnded: (w, _s, e) => {
+    let i = e;
+    while (is(w[i], 'FILLER')) i++;
+    return !!w[i] && !is(w[i], 'LIVING');
+  },
+  laughing: (w) => w.some((x) => is(x, 'LAUGHING')),
   dose: (w) =>
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),

@@ -142,7 +142,7 @@ export const LEXICON = {
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
     kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
-    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
+    again anyway anyways very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would will can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [

@@ -7,7 +7,8 @@
  * should I take"), `ofSomething` ("lahat ng requirements"), `somewhere` ("hindi na ako tatagal sa pila"),
  * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club"), `purpose` ("…
  * to be over so I can play"), `timed` ("wake up this morning"), `explained` (a sorry with its reason: "sorry
- * I was late"), `forSomething` ("a rope for PE").
+ * I was late"), `forSomething` ("a rope for PE"), `laughing` (a
+ * "haha" or "lol" anywhere: "wala akong kwenta sa basketball haha").
  */
 
 export type CrisisCategory = 'self_harm' | 'abuse';
@@ -30,7 +31,8 @@ export type Guard =
   | 'purpose'
   | 'timed'
   | 'explained'
-  | 'forSomething';
+  | 'forSomething'
+  | 'laughing';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -228,10 +230,15 @@ const INDIRECT: Rule[] = [
   { id: 'worthless', parts: ['waste of ~ space|oxygen|air'], self: true },
   { id: 'worthless', parts: ['sayang lang ako'] },
   { id: 'worthless', parts: ['im|i|ako ~ feel|feeling? ~ WORTHLESS'], guards: ['place'] },
-  { id: 'worthless', parts: ['NOTHING ~ akong|ako|kong|ko|aq ~ WORTH'], guards: ['otherSubject'] },
-  { id: 'worthless', parts: ['walang|wala WORTH ~ ako|ko'], guards: ['openEnded'] },
+  {
+    id: 'worthless',
+    parts: ['NOTHING ~ akong|ako|kong|ko|aq ~ WORTH'],
+    guards: ['otherSubject', 'openEnded', 'laughing'],
+  },
+  { id: 'worthless', parts: ['walang|wala WORTH ~ ako|ko'], guards: ['openEnded', 'laughing'] },
   { id: 'worthless', parts: ['NOBODY|world|mundo ~ NEG? ~ NEEDS ~ me|ako|akin'], guards: ['openEnded'] },
   { id: 'nobody would care', parts: ['NOBODY ~ CARE ~ sa? me|ako|akin'], guards: ['openEnded'] },
+  { id: 'never born', parts: ['BETTER', 'kung|if ~ NEG ~ BORN'], window: 8, self: true, unguarded: true },
   { id: 'says goodbye', parts: ['when|once ~ gone'], self: true, guards: ['place'] },
   {
     id: 'says goodbye',
@@ -263,7 +270,7 @@ const INDIRECT: Rule[] = [
   { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
   { id: 'a burden', parts: ['BURDEN ~ ako'] },
-  { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8 },
+  { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8, guards: ['laughing'] },
   {
     id: 'better off without me',
     parts: ['BETTER', 'if ~ gone|dead|died|disappeared'],
@@ -278,6 +285,7 @@ const INDIRECT: Rule[] = [
   },
   { id: 'better off without me', parts: ['BETTER ~ wala|patay|mawala ~ ako|ko'], guards: ['openEnded'] },
   { id: 'says goodbye', parts: ['this is ~ goodbye'] },
+  { id: 'says goodbye', parts: ['FAREWELL|goodnight|bye ~ FOREVER'] },
   { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
   { id: 'says goodbye', parts: ['ito na ang huli'] },
   { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'] },
@@ -322,7 +330,7 @@ const INDIRECT: Rule[] = [
   },
   { id: 'says goodbye', parts: ['huwag|wag ~3 akong|ako hanapin'] },
   { id: 'says goodbye', parts: ['suicide note|letter'], self: true },
-  { id: 'gives things away', parts: ['GIVE ~5 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
+  { id: 'gives things away', parts: ['GIVE ~8 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
 ];
 
 /** A plan or a method: pills, poison, a jump, a rope. */
@@ -330,6 +338,7 @@ const METHODS: Rule[] = [
   { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 8, self: true },
   { id: 'has a method', parts: ['GET ~ a? ROPE'], self: true, guards: ['forSomething', 'otherSubject'] },
   { id: 'has a method', parts: ['how high', 'FALL|JUMP', 'LETHAL|die|mamatay'], window: 10, self: 'named' },
+  { id: 'has a method', parts: ['ilang|how ~2 HEIGHT', 'DIE|LETHAL'], window: 8, guards: ['figurative'] },
   { id: 'has a method', parts: ['ROPE', 'REFLEXIVE'], window: 5, self: true },
   { id: 'has a method', parts: ['edge|ledge|gilid|dulo ~3 HEIGHT'], self: true },
   {

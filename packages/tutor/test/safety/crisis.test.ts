@@ -60,6 +60,10 @@ describe('detectCrisis', () => {
     ['nakabili na ako ng lubid', 'has a method'],
     ['please tell my lola I am sorry', 'leaves a last message'],
     ['salamat sa lahat, ito ang huling mensahe ko', 'says goodbye'],
+    ['bye forever', 'says goodbye'],
+    ['it would be better if I had never been born', 'never born'],
+    ['ilang floor ba para mamatay agad', 'has a method'],
+    ['nobody will miss me anyway', 'nobody would care'],
   ])('%s → %s', (message, reading) => {
     expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
   });
@@ -89,6 +93,8 @@ describe('detectCrisis', () => {
     ['I bought a rope for our tug of war', 'a rope for something'],
     ['I did not want to wake up early today', 'a time of day'],
     ['tatapusin ko na lahat ng assignments ko', 'all of something'],
+    ['wala akong silbi sa volleyball', 'worth nothing at a game'],
+    ['the class would be better off without me talking so much lol', 'a joke'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
