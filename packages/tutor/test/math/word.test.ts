@@ -29,6 +29,7 @@ describe('word problems: the school schemas (English)', () => {
   it.each<[string, string, string?]>([
     ['Carla had 42 shells. She gave 15 shells to her cousin. How many shells are left?', '27', '27 shells'],
     ['Dino has 19 stamps. He bought 24 more stamps. How many stamps does he have now?', '43', '43 stamps'],
+    ['Mila had 26 ribbons. Her aunt gave her 14 more. How many ribbons does Mila have now?', '40'],
     [
       'Lito has 16 toy cars and Marco has 27 toy cars. How many toy cars do they have in all?',
       '43',
@@ -65,6 +66,14 @@ describe('word problems: the school schemas (Filipino and Taglish)', () => {
     ],
     ['Bumili si Jun ng 3 kuwaderno na tig-₱35. Nagbayad siya ng ₱200. Magkano ang sukli niya?', '95', '₱95'],
     ['Si Lea ay may 20 mangga at si Mia ay may 15 mangga. Ilan lahat ang mangga nila?', '35'],
+    // object focus: "binayaran siya" (he was paid) is money coming in, "nagbayad siya" (he paid) going out
+    [
+      'May 300 piso si Mang Lito. Binayaran siya ng kapitbahay ng 120 piso. Magkano na ang pera niya?',
+      '420',
+      '₱420',
+    ],
+    ['Apatnapung piso ang baon ni Tina. Ginastos niya ang dalawampu. Magkano ang natira?', '20', '₱20'],
+    ['May 28 na pasahero sa dyip. Bumaba ang 9 sa simbahan. Ilan ang natirang pasahero?', '19'],
     // read whole now (an earlier engine could not): 12 balloons, 5 popped
     ['May 12 lobo si Mia. Pumutok ang 5. Ilan ang natitira?', '7'],
   ])('%s → %s', (problem, answer, unit) => {

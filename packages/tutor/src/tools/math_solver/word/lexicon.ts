@@ -26,6 +26,8 @@ export const ACTIONS: Record<Action, string[]> = {
     'ay may',
   ],
   gain: [
+    'tumaas',
+    'nadagdag',
     'get on',
     'gets on',
     'got on',
@@ -96,6 +98,9 @@ export const ACTIONS: Record<Action, string[]> = {
     'dumating',
   ],
   lose: [
+    'pinutol',
+    'lumipad',
+    'naubos',
     'get off',
     'gets off',
     'left',
@@ -167,6 +172,8 @@ export const ACTIONS: Record<Action, string[]> = {
   ],
   buy: ['bought', 'buys', 'buy', 'bumili', 'binili', 'nakabili', 'bibili', 'bilhin'],
   sell: [
+    'naibenta',
+    'naipagbili',
     'sell',
     'sold',
     'sells',
@@ -192,6 +199,8 @@ export const ACTIONS: Record<Action, string[]> = {
     'binayaran',
   ],
   earn: [
+    'nag-save',
+    'nagse-save',
     'earn',
     'save',
     'earned',
@@ -227,7 +236,20 @@ export const TARGETS: Record<Target, string[]> = {
     'gaano karami pa',
   ],
   each: ['each', 'bawat isa', 'tig-ilan', 'tig-magkano', 'isa-isa', 'per'],
-  left: ['left', 'remain', 'remains', 'remaining', 'natira', 'natitira', 'naiwan', 'matitira', 'naiiwan'],
+  left: [
+    'natirang',
+    'natitirang',
+    'naiwang',
+    'left',
+    'remain',
+    'remains',
+    'remaining',
+    'natira',
+    'natitira',
+    'naiwan',
+    'matitira',
+    'naiiwan',
+  ],
   total: [
     'together',
     'both',
@@ -243,7 +265,7 @@ export const TARGETS: Record<Target, string[]> = {
     'kabuuang',
     'pinagsama',
   ],
-  now: ['now', 'ngayon'],
+  now: ['now', 'ngayon', 'na ang', 'ilan na', 'magkano na', 'gaano na'],
   money: ['how much', 'magkano'],
 };
 

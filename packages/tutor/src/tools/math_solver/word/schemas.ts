@@ -74,7 +74,13 @@ function actionOf(x: Quantity): Action | null {
     lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '');
   // "her aunt gave her 18": the one the story follows receives
   const toOwner = new RegExp(`\\b(?:her|him|them|me|us${x.owner ? `|${x.owner}` : ''})\\s*$`);
-  return a === 'lose' && toOwner.test(x.before) ? 'gain' : a;
+  // "binayaran siya ng kapitbahay ng 180": a giving verb in its -an form with "siya" as its object receives
+  const fil = /(\S+)\s+(?:siya|sila)\b[^.]*$/.exec(x.before);
+  const verb = fil?.[1] ?? '';
+  const givenTo = verb.endsWith('an') && (lastAction(verb) === 'lose' || lastAction(verb) === 'spend');
+  return (a === 'lose' && toOwner.test(x.before)) || ((a === 'lose' || a === 'spend') && givenTo)
+    ? 'gain'
+    : a;
 }
 
 function toItem(x: Quantity): Item {
