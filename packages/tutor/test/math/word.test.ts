@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTutor } from '../../src/orchestrator.ts';
 import type { ToolContext } from '../../src/tool.ts';
 import { looksLikeMath, mathSolver, solveMath } from '../../src/tools/math_solver/index.ts';
 
@@ -189,5 +190,21 @@ describe('looksLikeMath recognises story problems', () => {
     'how much do you know about volcanoes',
   ])('not without a quantity: %s', (text) => {
     expect(looksLikeMath(text)).toBe(false);
+  });
+});
+
+describe('the response confidence separates answered from not answered', () => {
+  const ask = (message: string) =>
+    createTutor().orchestrate({ user_info: { user_id: 's1', name: 'Ana' }, message });
+  it('an opening caps the turn’s confidence; a solved story keeps the plan’s', async () => {
+    const open = await ask('solve this: Mia reads 2 books a day. How many books does she read in one week?');
+    expect(open.tool).toBe('math_solver');
+    expect((open.result as { status: string }).status).toBe('opening');
+    expect(open.confidence).toBeLessThanOrEqual(0.2);
+    const solved = await ask(
+      'solve this: Carla had 42 shells. She gave 15 to her cousin. How many shells are left?',
+    );
+    expect((solved.result as { status: string }).status).toBe('solved');
+    expect(solved.confidence).toBeGreaterThan(0.5);
   });
 });
