@@ -31,6 +31,8 @@ describe('word problems: the school schemas (English)', () => {
     ['Carla had 42 shells. She gave 15 shells to her cousin. How many shells are left?', '27', '27 shells'],
     ['Dino has 19 stamps. He bought 24 more stamps. How many stamps does he have now?', '43', '43 stamps'],
     ['Mila had 26 ribbons. Her aunt gave her 14 more. How many ribbons does Mila have now?', '40'],
+    ['Rita has 15 shells. Ben has 3 times as many shells as Rita. How many shells does Ben have?', '45'],
+    ['Jomar has 72 pesos, which is 4 times as much as Dino has. How much does Dino have?', '18', '₱18'],
     [
       'Lito has 16 toy cars and Marco has 27 toy cars. How many toy cars do they have in all?',
       '43',
@@ -119,6 +121,8 @@ describe('word problems: abstains rather than guess', () => {
     'School starts at 7:30 AM. Recess is at 9:15 AM and lunch is 2 hours later. What time is lunch?',
     'Ben picked 16 mangoes. He kept half and sells the remainder for $2 each. How much does he earn?',
     'Rico has 13 less than 4 times as many cards as Leo. Leo has 9 cards. How many cards does Rico have?',
+    // "times" that is a frequency, not a comparison
+    'Lea swims 3 times a week for 45 minutes. How many minutes does she swim?',
     // a part-whole story with a total given: the missing part, not a sum
     'A class has 40 pupils. 18 are boys. How many are girls?',
     // Filipino: half and double are read as such, so the story is left to the student

@@ -150,13 +150,15 @@ export function lemma(w: string): string {
 
 /** The noun after a number: up to three words, stopping at a function word or punctuation. */
 function nounAfter(after: string): { lemmas: string[]; text: string } {
+  const lead = /^\s*(?:more|fewer|less|pa|pang|times as \p{L}+|(?:na )?beses ng)\s+/u.exec(after);
+  if (lead) return nounAfter(after.slice(lead[0].length));
   const words: string[] = [];
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
     const w = m[0];
     if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$/.test(w)) break;
     words.push(w);
   }
-  const skipLinker = /^\s*(?:na|ng|more|fewer|less|pa|pang)\s+/.exec(after);
+  const skipLinker = /^\s*(?:na|ng)\s+/.exec(after);
   if (words.length === 0 && skipLinker) return nounAfter(after.slice(skipLinker[0].length));
   return { lemmas: words.map(lemma), text: words.join(' ') };
 }
