@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTutor } from '../../src/orchestrator.ts';
 import type { ToolContext } from '../../src/tool.ts';
 import { looksLikeMath, mathSolver, solveMath } from '../../src/tools/math_solver/index.ts';
 
@@ -29,6 +30,9 @@ describe('word problems: the school schemas (English)', () => {
   it.each<[string, string, string?]>([
     ['Carla had 42 shells. She gave 15 shells to her cousin. How many shells are left?', '27', '27 shells'],
     ['Dino has 19 stamps. He bought 24 more stamps. How many stamps does he have now?', '43', '43 stamps'],
+    ['Mila had 26 ribbons. Her aunt gave her 14 more. How many ribbons does Mila have now?', '40'],
+    ['Rita has 15 shells. Ben has 3 times as many shells as Rita. How many shells does Ben have?', '45'],
+    ['Jomar has 72 pesos, which is 4 times as much as Dino has. How much does Dino have?', '18', '₱18'],
     [
       'Lito has 16 toy cars and Marco has 27 toy cars. How many toy cars do they have in all?',
       '43',
@@ -65,6 +69,14 @@ describe('word problems: the school schemas (Filipino and Taglish)', () => {
     ],
     ['Bumili si Jun ng 3 kuwaderno na tig-₱35. Nagbayad siya ng ₱200. Magkano ang sukli niya?', '95', '₱95'],
     ['Si Lea ay may 20 mangga at si Mia ay may 15 mangga. Ilan lahat ang mangga nila?', '35'],
+    // object focus: "binayaran siya" (he was paid) is money coming in, "nagbayad siya" (he paid) going out
+    [
+      'May 300 piso si Mang Lito. Binayaran siya ng kapitbahay ng 120 piso. Magkano na ang pera niya?',
+      '420',
+      '₱420',
+    ],
+    ['Apatnapung piso ang baon ni Tina. Ginastos niya ang dalawampu. Magkano ang natira?', '20', '₱20'],
+    ['May 28 na pasahero sa dyip. Bumaba ang 9 sa simbahan. Ilan ang natirang pasahero?', '19'],
     // read whole now (an earlier engine could not): 12 balloons, 5 popped
     ['May 12 lobo si Mia. Pumutok ang 5. Ilan ang natitira?', '7'],
   ])('%s → %s', (problem, answer, unit) => {
@@ -109,6 +121,8 @@ describe('word problems: abstains rather than guess', () => {
     'School starts at 7:30 AM. Recess is at 9:15 AM and lunch is 2 hours later. What time is lunch?',
     'Ben picked 16 mangoes. He kept half and sells the remainder for $2 each. How much does he earn?',
     'Rico has 13 less than 4 times as many cards as Leo. Leo has 9 cards. How many cards does Rico have?',
+    // "times" that is a frequency, not a comparison
+    'Lea swims 3 times a week for 45 minutes. How many minutes does she swim?',
     // a part-whole story with a total given: the missing part, not a sum
     'A class has 40 pupils. 18 are boys. How many are girls?',
     // Filipino: half and double are read as such, so the story is left to the student
@@ -180,5 +194,21 @@ describe('looksLikeMath recognises story problems', () => {
     'how much do you know about volcanoes',
   ])('not without a quantity: %s', (text) => {
     expect(looksLikeMath(text)).toBe(false);
+  });
+});
+
+describe('the response confidence separates answered from not answered', () => {
+  const ask = (message: string) =>
+    createTutor().orchestrate({ user_info: { user_id: 's1', name: 'Ana' }, message });
+  it('an opening caps the turn’s confidence; a solved story keeps the plan’s', async () => {
+    const open = await ask('solve this: Mia reads 2 books a day. How many books does she read in one week?');
+    expect(open.tool).toBe('math_solver');
+    expect((open.result as { status: string }).status).toBe('opening');
+    expect(open.confidence).toBeLessThanOrEqual(0.2);
+    const solved = await ask(
+      'solve this: Carla had 42 shells. She gave 15 to her cousin. How many shells are left?',
+    );
+    expect((solved.result as { status: string }).status).toBe('solved');
+    expect(solved.confidence).toBeGreaterThan(0.5);
   });
 });

@@ -150,13 +150,15 @@ export function lemma(w: string): string {
 
 /** The noun after a number: up to three words, stopping at a function word or punctuation. */
 function nounAfter(after: string): { lemmas: string[]; text: string } {
+  const lead = /^\s*(?:more|fewer|less|pa|pang|times as \p{L}+|(?:na )?beses ng)\s+/u.exec(after);
+  if (lead) return nounAfter(after.slice(lead[0].length));
   const words: string[] = [];
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
     const w = m[0];
     if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$/.test(w)) break;
     words.push(w);
   }
-  const skipLinker = /^\s*(?:na|ng|more|fewer|less|pa|pang)\s+/.exec(after);
+  const skipLinker = /^\s*(?:na|ng)\s+/.exec(after);
   if (words.length === 0 && skipLinker) return nounAfter(after.slice(skipLinker[0].length));
   return { lemmas: words.map(lemma), text: words.join(' ') };
 }
@@ -183,7 +185,8 @@ function perUnit(
   if (named?.[1] && !/^(?:of|one|isa)$/.test(named[1]))
     return { per: lemma(named[1]), weak: false, skipOne: false };
   if (EACH_WORDS.some((w) => hasWord(near, w))) return { per: '', weak: false, skipOne: false };
-  const article = /^\s*(?:[\p{L}-]+\s+)?(?:an?|ang)\s+(\p{L}+)/u.exec(after);
+  const article = /^\s*(?:[\p{L}-]+\s+)?(?:an?\s+(\p{L}+)|ang\s+(?:isa|1)\b)/u.exec(after);
+  if (currency && article && !article[1]) return { per: '', weak: false, skipOne: false };
   if (currency && article?.[1] && !/^(?:total|lahat|bill|week|month|year)$/.test(article[1]))
     return { per: lemma(article[1]), weak: false, skipOne: false };
   const container = CONTAINER.exec(before.trim() ? before.trim() : '');
@@ -304,7 +307,15 @@ export function readStory(raw: string): Story | null {
   const compared = asked.filter((x) => x.noun.length > 0).length >= 2 && /\b(?:than|kaysa)\b/.test(question);
   if (quantities.length === 0 && !prose && !counted && !compared) return null;
   let owner: string | null = null;
+  let last: Quantity | null = null;
   for (const qt of quantities) {
+    // "gave 17 to his friends", "ginastos niya ang 25": a bare number counts what the one before it counts
+    if (last && qt.noun.length === 0 && !qt.currency && !qt.each) {
+      qt.currency = last.currency;
+      qt.noun = last.noun;
+      qt.nounText = last.nounText;
+    }
+    last = qt;
     const named = (qt.before.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
     owner = named ?? owner;
     qt.owner = owner;

@@ -40,7 +40,7 @@ interface Item {
   nounText: string;
   owner: string | null;
   /** "5 more than", "3 fewer": the amount compares with another one. */
-  compare: 'more' | 'less' | null;
+  compare: 'more' | 'less' | 'times' | 'unread' | null;
   /** An "each" amount no count multiplies (a quotient's divisor): "each box holds 12". */
   each: boolean;
   per: string;
@@ -57,9 +57,14 @@ function sameThing(a: Item, b: Item): boolean {
   return a.noun.includes(head(b)) || b.noun.includes(head(a));
 }
 
+/** "3 times as many … as", "4 na beses ng": a factor comparing with another amount; any other "times" is unread. */
+const TIMES_AS =
+  /^\s*(?:times\s+as\s+(?:many|much|long|tall|heavy|old|far)\b|(?:na\s+)?beses\s+(?:ng|na|kaysa)\b)/;
+
 /** "more"/"fewer" within the few words after a number marks a comparison, unless an action moves it ("6 more got on"). */
-function comparison(x: Quantity): 'more' | 'less' | null {
+function comparison(x: Quantity): Item['compare'] {
   const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '';
+  if (/^\s*(?:times|beses|na beses)\b/.test(x.after)) return TIMES_AS.test(x.after) ? 'times' : 'unread';
   const than = THAN_WORDS.some((w) => hasWord(near, w));
   const moved = lastAction(`${x.before} ${near}`) !== null && lastAction(`${x.before} ${near}`) !== 'has';
   if (moved && !than) return null;
@@ -74,7 +79,13 @@ function actionOf(x: Quantity): Action | null {
     lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '');
   // "her aunt gave her 18": the one the story follows receives
   const toOwner = new RegExp(`\\b(?:her|him|them|me|us${x.owner ? `|${x.owner}` : ''})\\s*$`);
-  return a === 'lose' && toOwner.test(x.before) ? 'gain' : a;
+  // "binayaran siya ng kapitbahay ng 180": a giving verb in its -an form with "siya" as its object receives
+  const fil = /(\S+)\s+(?:siya|sila)\b[^.]*$/.exec(x.before);
+  const verb = fil?.[1] ?? '';
+  const givenTo = verb.endsWith('an') && (lastAction(verb) === 'lose' || lastAction(verb) === 'spend');
+  return (a === 'lose' && toOwner.test(x.before)) || ((a === 'lose' || a === 'spend') && givenTo)
+    ? 'gain'
+    : a;
 }
 
 function toItem(x: Quantity): Item {
@@ -277,13 +288,8 @@ function compare(story: Story, its: Item[]): Reading | null {
   const inverse = others.length === 1 && a.qs[0]?.clause === b.qs[0]?.clause;
   if (others.length > 0 && !(inverse && hasWord(story.question, others[0] as string))) return null;
   if (!inverse && !refersTo(rel, a)) return null;
-  const add = (b.compare === 'more') !== inverse;
-  const value = add ? a.value.add(b.value) : a.value.sub(b.value);
-  if (value.s < 0n) return null;
-  const op = add ? '+' : '−';
-  const why: [string, string] = add
-    ? ['"more than" means add to the other amount', 'ang "higit kaysa" ay dagdag sa kabila']
-    : ['"less than" means take from the other amount', 'ang "kulang kaysa" ay bawas sa kabila'];
+  const { op, why, value } = relate(a.value, b, inverse);
+  if (value.s < 0n || (b.compare === 'times' && value.d !== 1n && !a.currency)) return null;
   const ops: Op[] = [{ op, why, expr: `${fmt(a.value)} ${op} ${fmt(b.value)} = ${fmt(value)}`, value }];
   const t = story.targets;
   if (t.includes('total') && !inverse) {
@@ -300,9 +306,24 @@ function compare(story: Story, its: Item[]): Reading | null {
   return reading('compare', ops, value, a);
 }
 
+/** The other amount from the known one: add or take "more/less", multiply "times as many" (inverse: undo it). */
+function relate(a: Q, b: Item, inverse: boolean): { op: Op['op']; why: [string, string]; value: Q } {
+  if (b.compare === 'times') {
+    const why: [string, string] = inverse
+      ? ['it is that many times the other, so divide', 'ilang beses ito ng kabila, kaya hatiin']
+      : ['"times as many" means multiply', 'ang "beses" ay multiplication'];
+    return inverse ? { op: '÷', why, value: a.div(b.value) } : { op: '×', why, value: a.mul(b.value) };
+  }
+  const add = (b.compare === 'more') !== inverse;
+  const why: [string, string] = add
+    ? ['"more than" means add to the other amount', 'ang "higit kaysa" ay dagdag sa kabila']
+    : ['"less than" means take from the other amount', 'ang "kulang kaysa" ay bawas sa kabila'];
+  return add ? { op: '+', why, value: a.add(b.value) } : { op: '−', why, value: a.sub(b.value) };
+}
+
 /** "than Ana", "than the pen": what follows "than" names the other amount (its owner or its noun); none is fine. */
 function refersTo(rel: string, a: Item): boolean {
-  const than = /\b(?:than|kaysa(?:\s+(?:kay|sa))?)\s+(.*)$/.exec(rel);
+  const than = /\b(?:than|kaysa(?:\s+(?:kay|sa))?|as\s+\p{L}+\s+as|beses\s+(?:ng|na))\s+(.*)$/u.exec(rel);
   if (!than?.[1]) return true;
   const known = `${a.owner ?? ''} ${a.noun.join(' ')} ${a.qs[0]?.before ?? ''}`;
   const words = (than[1].match(/[\p{L}-]+/gu) ?? [])
@@ -457,6 +478,7 @@ export function readSchemas(story: Story): Reading | null {
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
     return null;
+  if (its.some((x) => x.compare === 'unread')) return null;
   const comparing =
     its.some((x) => x.compare) || THAN_WORDS.some((w) => hasWord(all, w)) || story.targets.includes('more');
   for (const schema of comparing ? [compare, difference] : SCHEMAS) {
