@@ -269,6 +269,24 @@ export const TARGETS: Record<Target, string[]> = {
   money: ['how much', 'magkano'],
 };
 
+/** Words that compare by a factor before "as many/much/long …": read as "N times as". */
+export const AS_FACTORS: Record<string, string> = { twice: '2', thrice: '3', half: '0.5' };
+
+/** A question about what is not in the part ("how many were left", "ilan ang hindi"): the rest of the whole. */
+export const REST_WORDS = [
+  'left',
+  'remain',
+  'remaining',
+  'kept',
+  'keep',
+  'not',
+  'natira',
+  'natitira',
+  'matitira',
+  'naiwan',
+  'hindi',
+];
+
 /** Words that start a question or a request in a story problem. */
 export const QUESTION_STARTS = [
   'how',

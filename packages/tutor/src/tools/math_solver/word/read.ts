@@ -3,6 +3,7 @@ import { type Q, q, ZERO } from '../num.ts';
 import {
   ACTIONS,
   type Action,
+  AS_FACTORS,
   CURRENCY_WORDS,
   EACH_WORDS,
   LESS_WORDS,
@@ -140,6 +141,14 @@ function digitsForWords(text: string): string {
   return out + text.slice(at);
 }
 
+/** "twice as many", "half as long" written as "2 times as many", "0.5 times as long". */
+function asFactors(text: string): string {
+  return text.replace(/\b(\p{L}+)(?=\s+as\s+\p{L}+)/gu, (w) => {
+    const factor = AS_FACTORS[w.toLowerCase()];
+    return factor ? `${factor} times` : w;
+  });
+}
+
 /** A noun's singular, enough to match "apples" with "apple" and "boxes" with "box". */
 export function lemma(w: string): string {
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
@@ -262,6 +271,13 @@ function clausesOf(sentence: string): string[] {
   return out;
 }
 
+/** "her brother read …", "his sister has …": a relative as the subject is another person, not the pronoun's. */
+function kinOf(before: string): string | null {
+  const kin = /^(?:his|her|their|my|our)\s+(\p{L}+)\s/u.exec(before);
+  if (!kin?.[1] || /\b(?:him|her|them|me|us)\b/.test(before.slice(kin[0].length))) return null;
+  return kin[1];
+}
+
 function isQuestion(sentence: string): boolean {
   const first = sentence.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   return sentence.trim().endsWith('?') || QUESTION_STARTS.includes(first);
@@ -275,7 +291,7 @@ export function readStory(raw: string): Story | null {
   const names = [...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+/gu)].map((m) => m[0].toLowerCase()))].filter(
     (w) => !NOT_NAMES.has(w) && !lastAction(w) && !QUESTION_STARTS.includes(w),
   );
-  const text = digitsForWords(raw.replace(/\s+/g, ' ').trim());
+  const text = digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim()));
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
   let shown = sentences.at(-1) ?? '';
   const body = sentences.slice(0, -1).map((s) => s.toLowerCase());
@@ -317,7 +333,7 @@ export function readStory(raw: string): Story | null {
     }
     last = qt;
     const named = (qt.before.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
-    owner = named ?? owner;
+    owner = named ?? kinOf(qt.before) ?? owner;
     qt.owner = owner;
   }
   const targets = (Object.keys(TARGETS) as Target[]).filter((t) =>

@@ -4,6 +4,7 @@ import {
   EACH_WORDS,
   LESS_WORDS,
   MORE_WORDS,
+  REST_WORDS,
   SHARE_WORDS,
   STOP_WORDS,
   TARGETS,
@@ -461,6 +462,62 @@ function looseEach(story: Story, clause: string, i: number): boolean {
   return !story.quantities.some((x) => x.clause === i && x.each);
 }
 
+/** The whole a fraction or percent is taken of: "of it", "of them", "nito", or the amount right after "of the". */
+function takenOf(part: Quantity, whole: Quantity): boolean {
+  if (/^\s*(?:of\s+(?:it|them)|nito)\b/.test(part.after)) return whole.clause < part.clause;
+  const lead = /^\s*(?:of|ng)\s+(?:(?:the|his|her|their|its|our|my|all|ang|mga)\s+)?/.exec(part.after);
+  return lead !== null && part.after.slice(lead[0].length).startsWith(whole.text);
+}
+
+/** The question asks for the part itself: the part's action ("sold 2/5 … how many did he sell") or its words. */
+function asksPart(story: Story, part: Quantity, whole: Quantity): boolean {
+  const clause = story.clauses[part.clause] ?? '';
+  const act = lastAction(clause);
+  if (act && act !== 'has' && act === lastAction(story.question)) return true;
+  const own = (part.after.match(/\p{L}{4,}/gu) ?? []).filter(
+    (w) => !STOP_WORDS.has(w) && !whole.noun.includes(lemma(w)) && !whole.after.includes(w),
+  );
+  return own.some((w) => hasWord(story.question, w));
+}
+
+/** A fraction or percent of a quantity ("sold 2/5 of it", "75% of his 240 kilograms"): the part, or the rest. */
+function partOf(story: Story): Reading | null {
+  const [x, y] = story.quantities;
+  if (story.quantities.length !== 2 || story.asked.length > 0 || !x || !y) return null;
+  const isPart = (p: Quantity) => p.percent || (p.attribute && p.value.d !== 1n);
+  const part = isPart(x) ? x : y;
+  const whole = part === x ? y : x;
+  if (
+    !isPart(part) ||
+    isPart(whole) ||
+    whole.attribute ||
+    (whole.each && !whole.weak) ||
+    !takenOf(part, whole)
+  )
+    return null;
+  const frac = part.percent ? part.value.div(100) : part.value;
+  if (frac.compare(1) >= 0 || frac.s <= 0n) return null;
+  const rest = REST_WORDS.some((w) => hasWord(story.question, w));
+  if (!rest && !asksPart(story, part, whole)) return null;
+  const value = whole.value.mul(frac);
+  const ops: Op[] = [
+    {
+      op: '×',
+      why: [`${part.text} of ${whole.text}: multiply`, `${part.text} ng ${whole.text}: i-multiply`],
+      expr: `${fmt(whole.value)} × ${part.percent ? `${fmt(frac)}` : part.text} = ${fmt(value)}`,
+      value,
+    },
+  ];
+  if (rest) {
+    const left = whole.value.sub(value);
+    const why: [string, string] = ['the rest = whole − part', 'ang natitira = kabuuan − bahagi'];
+    ops.push({ op: '−', why, expr: `${fmt(whole.value)} − ${fmt(value)} = ${fmt(left)}`, value: left });
+  }
+  const answer = (ops.at(-1) as Op).value;
+  if (answer.d !== 1n && whole.value.d === 1n && !whole.currency) return null;
+  return { schema: 'part_of', ops, value: answer, currency: whole.currency, noun: whole.nounText };
+}
+
 /** Schemas tried in order; the first that reads every quantity of the story answers. */
 const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 
@@ -468,7 +525,7 @@ const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 export function readSchemas(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
   if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
-  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return null;
+  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return partOf(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
