@@ -85,6 +85,33 @@ describe('word problems: the school schemas (Filipino and Taglish)', () => {
   });
 });
 
+describe('word problems: a fraction or percent of a quantity, factors, unit prices', () => {
+  it.each<[string, string]>([
+    ['Nico had 90 marbles. He gave away 2/3 of them. How many marbles did he give away?', '60'],
+    ['Nico had 90 marbles. He gave away 2/3 of them. How many marbles does he have left?', '30'],
+    ['A farm has 400 hens. 15% of them are brown. How many hens are brown?', '60'],
+    ['May 80 itlog sa tray. Naibenta ang 25% nito. Ilan ang natira?', '60'],
+    [
+      'Mia baked 18 cookies. Her sister baked twice as many cookies. How many cookies did her sister bake?',
+      '36',
+    ],
+    ['Rey ran 14 laps. His brother ran half as many laps. How many laps did his brother run?', '7'],
+    ['Ang isang kuwaderno ay 24 na piso. Magkano ang 5 kuwaderno?', '120'],
+    ['May 31 na pulang bola at 12 na asul na bola si Lito. Ilan lahat ang bola niya?', '43'],
+  ])('%s → %s', (problem, answer) => {
+    expectAnswer(problem, answer);
+  });
+
+  it.each([
+    'Nico had 90 marbles. He gave away 2/3 of them. How many marbles did he buy?',
+    'A farm has 400 hens. 15% of them are brown. How many eggs do they lay?',
+    'Mia baked 18 cookies. Her sister baked twice as many cookies as she ate. How many cookies did Mia eat?',
+    'Nico had 90 marbles. He gave 1/4 of them to Ben. How many does Ben have?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});
+
 describe('word problems: chains of two or three steps', () => {
   it('buys groups, then counts what is left of the money', () => {
     const s = expectAnswer(

@@ -164,7 +164,9 @@ function nounAfter(after: string): { lemmas: string[]; text: string } {
   const words: string[] = [];
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
     const w = m[0];
+    if (w === 'na' && words.length === 1 && /^na\s+[\p{L}-]+/u.test(after.slice(m.index))) continue;
     if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$/.test(w)) break;
+    if (lastAction(w) !== null) break;
     words.push(w);
   }
   const skipLinker = /^\s*(?:na|ng)\s+/.exec(after);
@@ -181,7 +183,7 @@ function readNumber(text: string): Q | null {
 
 /** A container named before its content: "a pack of pandesal has 10", "each tray holds 30", "1 pencil costs 8". */
 const CONTAINER =
-  /^(?:a|an|1|each|every|isang|bawat|ang bawat|kada)\s+([\p{L}-]+)(?:\s+of\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga)\b/u;
+  /^(?:ang\s+)?(?:a|an|1|each|every|isang|bawat|kada)\s+([\p{L}-]+)(?:\s+(?:of|ng)\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga|ay)\b/u;
 
 /** How "each" attaches to a number: after it ("₱5 each", "3 per box", "₱50 a kilo"), or from a container before it. */
 function perUnit(
@@ -200,8 +202,8 @@ function perUnit(
     return { per: lemma(article[1]), weak: false, skipOne: false };
   const container = CONTAINER.exec(before.trim() ? before.trim() : '');
   if (container?.[1]) return { per: lemma(container[1]), weak: true, skipOne: false };
-  const one = CONTAINER.exec(`${before}1${after}`.trim());
-  return { per: null, weak: false, skipOne: Boolean(one && before.trim() === '') };
+  const one = CONTAINER.exec(`${before.trim()} 1${after}`.trim());
+  return { per: null, weak: false, skipOne: Boolean(one && /^(?:ang)?$/.test(before.trim())) };
 }
 
 function readQuantities(clause: string, index: number, ignored: string[]): Quantity[] {

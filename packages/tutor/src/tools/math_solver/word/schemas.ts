@@ -77,7 +77,14 @@ function comparison(x: Quantity): Item['compare'] {
 /** The action that moves a quantity: the last before it, else one right after it ("15 students left"). */
 function actionOf(x: Quantity): Action | null {
   const a =
-    lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '');
+    lastAction(x.before) ??
+    lastAction(
+      x.after
+        .split(/[,.;\d]/)[0]
+        ?.split(/\s+/)
+        .slice(0, 6)
+        .join(' ') ?? '',
+    );
   // "her aunt gave her 18": the one the story follows receives
   const toOwner = new RegExp(`\\b(?:her|him|them|me|us${x.owner ? `|${x.owner}` : ''})\\s*$`);
   // "binayaran siya ng kapitbahay ng 180": a giving verb in its -an form with "siya" as its object receives
@@ -281,7 +288,15 @@ function compare(story: Story, its: Item[]): Reading | null {
   if (its.length !== 2) return null;
   const b = its.find((x) => x.compare !== null);
   const a = its.find((x) => x !== b);
-  if (!a || !b || a.compare !== null || sign(a) !== 'set' || !sameThing(a, b) || a.each || b.each)
+  if (
+    !a ||
+    !b ||
+    a.compare !== null ||
+    (sign(a) !== 'set' && a.action !== b.action) ||
+    !sameThing(a, b) ||
+    a.each ||
+    b.each
+  )
     return null;
   const rel = b.qs[0]?.after.split(/[.;]/)[0] ?? '';
   const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner);
