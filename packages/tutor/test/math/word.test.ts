@@ -112,6 +112,26 @@ describe('word problems: a fraction or percent of a quantity, factors, unit pric
   });
 });
 
+describe('word problems: a rate over time, the duration converted to its unit', () => {
+  it.each<[string, string]>([
+    ['Lea reads 2 pages a minute for 30 minutes. How many pages does she read?', '60'],
+    ['Ben eats 3 bananas a day. How many bananas does he eat in 2 weeks?', '42'],
+    ['Nag-iipon si Ana ng ₱20 araw-araw. Magkano ang maiipon niya sa loob ng 2 linggo?', '280'],
+    ['A pump moves 15 liters every minute. How many liters does it move in 2 hours?', '1800'],
+    ['A machine fills 2 peaches a minute into a box for 3 hours. How many peaches is that?', '360'],
+  ])('%s → %s', (problem, answer) => {
+    const s = expectAnswer(problem, answer);
+    expect(s.steps.map((st) => st.expression).join(' ')).toMatch(/× \d+ = \d+/);
+  });
+
+  it.each([
+    'Damo jogs 4 miles per day on weekdays only. How many miles does he jog in 2 weeks?',
+    'Ana saves 10 pesos a day. How much does she save every week?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});
+
 describe('word problems: chains of two or three steps', () => {
   it('buys groups, then counts what is left of the money', () => {
     const s = expectAnswer(
@@ -143,7 +163,6 @@ describe('word problems: abstains rather than guess', () => {
     'Jake needs 159 g more flour. He has 320 g. How much flour does the recipe need?',
     'A pizza costs $3 a slice. Tom ate some slices and paid $12. How many slices did he eat?',
     'Mia reads 2 books a day. How many books does she read in one week?',
-    'A machine fills 2 peaches a minute into a box for 3 hours. How many peaches is that?',
     'A farm has 3 sections of 2435 square feet each. How many square feet in all?',
     'School starts at 7:30 AM. Recess is at 9:15 AM and lunch is 2 hours later. What time is lunch?',
     'Ben picked 16 mangoes. He kept half and sells the remainder for $2 each. How much does he earn?',

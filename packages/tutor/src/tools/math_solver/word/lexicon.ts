@@ -430,7 +430,6 @@ export const UNREAD_WORDS = [
   'quarter',
   'third',
   'fraction',
-  'every',
   'profit',
   'discount',
   'interest',
@@ -452,6 +451,62 @@ export const UNREAD_WORDS = [
   'ulit',
   'some',
 ];
+
+/** A word saying "each" that the question may not use: the engine reads it only beside a quantity. */
+export const RATE_WORDS = ['every', 'daily', 'weekly', 'hourly', 'araw-araw', 'linggo-linggo', 'oras-oras'];
+
+/** Units of time in seconds, singular (English and Filipino): a rate "a day" times a duration "in 2 weeks". */
+export const TIME_UNITS: Record<string, number> = {
+  second: 1,
+  segundo: 1,
+  minute: 60,
+  minuto: 60,
+  hour: 3600,
+  oras: 3600,
+  day: 86400,
+  araw: 86400,
+  week: 604800,
+  linggo: 604800,
+};
+
+/** Words that say which days count ("weekdays only", "school day", "tuwing Lunes"): a duration is not all days. */
+export const CALENDAR_WORDS = [
+  'weekday',
+  'weekdays',
+  'weekend',
+  'weekends',
+  'school',
+  'only',
+  'except',
+  'working',
+  'lang',
+  'lamang',
+  'tuwing',
+  'maliban',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'lunes',
+  'martes',
+  'miyerkules',
+  'huwebes',
+  'biyernes',
+  'sabado',
+];
+
+/** Words saying "every (unit)" in one word: the rate is per that unit. */
+export const DAILY_WORDS: Record<string, string> = {
+  daily: 'day',
+  weekly: 'week',
+  hourly: 'hour',
+  'araw-araw': 'araw',
+  'linggo-linggo': 'linggo',
+  'oras-oras': 'oras',
+};
 
 /** Units of time and measure: one named in the question but not in the story means a rate or a conversion. */
 export const UNIT_WORDS = [

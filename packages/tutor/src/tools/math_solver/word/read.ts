@@ -5,6 +5,7 @@ import {
   type Action,
   AS_FACTORS,
   CURRENCY_WORDS,
+  DAILY_WORDS,
   EACH_WORDS,
   LESS_WORDS,
   MORE_WORDS,
@@ -12,6 +13,7 @@ import {
   STOP_WORDS,
   TARGETS,
   type Target,
+  TIME_UNITS,
 } from './lexicon.ts';
 
 /** One quantity of a story: its value, what it counts, and the clause it sits in. */
@@ -185,6 +187,19 @@ function readNumber(text: string): Q | null {
 const CONTAINER =
   /^(?:ang\s+)?(?:a|an|1|each|every|isang|bawat|kada)\s+([\p{L}-]+)(?:\s+(?:of|ng)\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga|ay)\b/u;
 
+/** Seconds in a unit of time ("minute", "ora" — the lemma of "oras"); null for any other word. */
+export function secondsIn(unit: string): number | null {
+  return TIME_UNITS[unit] ?? TIME_UNITS[`${unit}s`] ?? null;
+}
+
+/** A rate over time after a number: "a day", "isang oras", "daily", "araw-araw" → the unit. */
+function timeRate(near: string): string | null {
+  const daily = Object.keys(DAILY_WORDS).find((w) => hasWord(near, w));
+  if (daily) return DAILY_WORDS[daily] ?? null;
+  const unit = /(?:^|\s)(?:a|an|isang)\s+([\p{L}]+)/u.exec(near)?.[1];
+  return unit && secondsIn(lemma(unit)) ? lemma(unit) : null;
+}
+
 /** How "each" attaches to a number: after it ("₱5 each", "3 per box", "₱50 a kilo"), or from a container before it. */
 function perUnit(
   before: string,
@@ -195,6 +210,8 @@ function perUnit(
   const named = /(?:^|\s)(?:each|per|every|bawat|kada|in each|on each|in every)\s+([\p{L}-]+)/u.exec(near);
   if (named?.[1] && !/^(?:of|one|isa)$/.test(named[1]))
     return { per: lemma(named[1]), weak: false, skipOne: false };
+  const rate = timeRate(near);
+  if (rate) return { per: rate, weak: false, skipOne: false };
   if (EACH_WORDS.some((w) => hasWord(near, w))) return { per: '', weak: false, skipOne: false };
   const article = /^\s*(?:[\p{L}-]+\s+)?(?:an?\s+(\p{L}+)|ang\s+(?:isa|1)\b)/u.exec(after);
   if (currency && article && !article[1]) return { per: '', weak: false, skipOne: false };

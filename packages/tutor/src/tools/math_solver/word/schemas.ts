@@ -1,9 +1,11 @@
 import { fmtNumber, type Q } from '../num.ts';
 import {
   type Action,
+  CALENDAR_WORDS,
   EACH_WORDS,
   LESS_WORDS,
   MORE_WORDS,
+  RATE_WORDS,
   REST_WORDS,
   SHARE_WORDS,
   STOP_WORDS,
@@ -12,7 +14,7 @@ import {
   UNIT_WORDS,
   UNREAD_WORDS,
 } from './lexicon.ts';
-import { hasWord, lastAction, lemma, type Quantity, type Story } from './read.ts';
+import { hasWord, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
 
 /** Why an operation is done, in both languages, and the computation it writes. */
 export interface Op {
@@ -46,6 +48,8 @@ interface Item {
   each: boolean;
   per: string;
   product?: Op;
+  /** The duration turned into the rate's unit before the product ("2 weeks = 14 days"). */
+  convert?: Op;
 }
 
 const fmt = (x: Q): string => fmtNumber(x, true);
@@ -119,8 +123,29 @@ function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity
   if (before && !e.weak) return before;
   const next = sameClause.find((x) => pool.indexOf(x) > pool.indexOf(e));
   if (next && !e.weak && /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next.before)) return next;
-  const named = free.filter((x) => e.per !== '' && x.currency === '' && head(x) === e.per);
+  const named = free.filter((x) => e.per !== '' && x.currency === '' && timesPer(x, e) !== null);
   return named.length === 1 ? (named[0] as Quantity) : null;
+}
+
+/** How many of e's unit one of x makes: 1 when x counts the unit itself, 7 for "weeks" at a rate "a day". */
+function timesPer(x: Quantity, e: Quantity): number | null {
+  if (head(x) === e.per) return 1;
+  const [from, to] = [secondsIn(head(x)), secondsIn(e.per)];
+  const someDays = CALENDAR_WORDS.some((w) => hasWord(`${e.before} ${e.after}`, w));
+  return from && to && from % to === 0 && !someDays ? from / to : null;
+}
+
+/** A duration in the rate's unit ("2 weeks = 14 days"), as the step that converts it; null when no change. */
+function converted(n: Quantity, e: Quantity): Op | null {
+  const k = timesPer(n, e);
+  if (k === null || k === 1) return null;
+  const value = n.value.mul(k);
+  return {
+    op: '×',
+    why: [`1 ${head(n)} = ${k} ${e.per}, so multiply`, `1 ${head(n)} = ${k} ${e.per}, kaya i-multiply`],
+    expr: `${n.text} ${n.nounText} × ${k} = ${fmt(value)} ${e.per}`,
+    value,
+  };
 }
 
 /** The groups of a story multiplied out; null when an "each" amount has no count to multiply. */
@@ -132,7 +157,9 @@ function items(story: Story): Item[] | null {
     const n = partnerOf(e, pool, used);
     if (!n) continue;
     used.add(n).add(e);
-    const value = n.value.mul(e.value);
+    const convert = converted(n, e);
+    const count = convert?.value ?? n.value;
+    const value = count.mul(e.value);
     const what = e.currency ? '' : e.nounText || n.nounText;
     const unit = (t: string) => (e.currency ? `${e.currency}${t}` : t);
     out.push({
@@ -144,13 +171,14 @@ function items(story: Story): Item[] | null {
       nounText: what,
       compare: null,
       each: false,
+      ...(convert ? { convert } : {}),
       product: {
         op: '×',
         why: [
-          `${n.text} equal groups of ${unit(e.text)}, so multiply`,
-          `${n.text} na pangkat na tig-${unit(e.text)}, kaya i-multiply`,
+          `${fmt(count)} equal groups of ${unit(e.text)}, so multiply`,
+          `${fmt(count)} na pangkat na tig-${unit(e.text)}, kaya i-multiply`,
         ],
-        expr: `${n.text} × ${unit(e.text)} = ${unit(fmt(value))}`,
+        expr: `${fmt(count)} × ${unit(e.text)} = ${unit(fmt(value))}`,
         value,
       },
     });
@@ -190,7 +218,7 @@ const WHY: Record<'+' | '−', [string, string]> = {
 const TOGETHER: [string, string] = ['put the parts together, so add', 'pagsasamahin, kaya mag-add'];
 
 function productsOf(its: Item[]): Op[] {
-  return its.flatMap((x) => (x.product ? [x.product] : []));
+  return its.flatMap((x) => [x.convert, x.product].filter((o): o is Op => o !== undefined));
 }
 
 /** Adds or subtracts the items in order from the first, with a step for each. */
@@ -440,7 +468,7 @@ function groups(story: Story, its: Item[]): Reading | null {
     story.targets.some((t) => t === 'left' || t === 'more' || t === 'change' || t === 'each')
   )
     return null;
-  return reading('equal_groups', [only.product], only.value, only);
+  return reading('equal_groups', productsOf([only]), only.value, only);
 }
 
 function reading(schema: string, ops: Op[], value: Q, unit: Item): Reading {
@@ -473,7 +501,7 @@ function mentions(text: string, w: string): boolean {
 
 /** "each"/"bawat" in a clause where no quantity is read as "each": the groups are not read, so abstain. */
 function looseEach(story: Story, clause: string, i: number): boolean {
-  if (!EACH_WORDS.some((w) => hasWord(clause, w))) return false;
+  if (![...EACH_WORDS, ...RATE_WORDS].some((w) => hasWord(clause, w))) return false;
   return !story.quantities.some((x) => x.clause === i && x.each);
 }
 
@@ -540,13 +568,15 @@ const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 export function readSchemas(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
   if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
+  if (RATE_WORDS.some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return partOf(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
   if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
-  if (UNIT_WORDS.some((u) => mentions(story.question, u) && !story.clauses.some((c) => mentions(c, u))))
-    return null;
+  const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
+  const unread = (u: string) => !(timeRate && secondsIn(u)) && !story.clauses.some((c) => mentions(c, u));
+  if (UNIT_WORDS.some((u) => mentions(story.question, u) && unread(u))) return null;
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
     return null;
