@@ -132,6 +132,30 @@ describe('word problems: a rate over time, the duration converted to its unit', 
   });
 });
 
+describe('word problems: how many at first (change read backwards)', () => {
+  it.each<[string, string]>([
+    [
+      'Ria had some stickers. She got 9 more and now she has 30. How many stickers did she have at first?',
+      '21',
+    ],
+    ['Dan had some eggs. He sold 18 eggs and 6 eggs were left. How many eggs did he have at first?', '24'],
+    [
+      'May ilang kendi si Lito. Binigyan siya ng 7 pa kaya 19 na ang kendi niya. Ilan ang kendi niya noong una?',
+      '12',
+    ],
+  ])('%s → %s', (problem, answer) => {
+    expectAnswer(problem, answer);
+  });
+
+  it.each([
+    'Ria had some stickers. She got 9 more. How many stickers did she have at first?',
+    'Ria had some stickers. She got 9 more, lost 2 and now she has 30. How many did she have at first?',
+    'Ria had some stickers. She got twice as many and now she has 30. How many did she have at first?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});
+
 describe('word problems: chains of two or three steps', () => {
   it('buys groups, then counts what is left of the money', () => {
     const s = expectAnswer(

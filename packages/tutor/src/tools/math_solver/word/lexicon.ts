@@ -287,6 +287,21 @@ export const REST_WORDS = [
   'hindi',
 ];
 
+/** A question about the amount before a change: "how many at first", "ilan noong una". */
+export const FIRST_WORDS = [
+  'at first',
+  'in the beginning',
+  'at the start',
+  'to begin with',
+  'originally',
+  'noong una',
+  'sa simula',
+  'sa umpisa',
+];
+
+/** Words after a change that give the amount it led to: "now has 50", "kaya 40 na", "11 ang naiwan". */
+export const RESULT_WORDS = ['now', 'ngayon', 'kaya', 'so', 'left', 'naiwan', 'natira', 'remain', 'remained'];
+
 /** Words that start a question or a request in a story problem. */
 export const QUESTION_STARTS = [
   'how',

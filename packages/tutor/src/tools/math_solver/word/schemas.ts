@@ -3,10 +3,12 @@ import {
   type Action,
   CALENDAR_WORDS,
   EACH_WORDS,
+  FIRST_WORDS,
   LESS_WORDS,
   MORE_WORDS,
   RATE_WORDS,
   REST_WORDS,
+  RESULT_WORDS,
   SHARE_WORDS,
   STOP_WORDS,
   TARGETS,
@@ -561,12 +563,50 @@ function partOf(story: Story): Reading | null {
   return { schema: 'part_of', ops, value: answer, currency: whole.currency, noun: whole.nounText };
 }
 
+/**
+ * Change read backwards: "had some marbles, won 14 more and now has 50: how many at first?" — the result
+ * minus what was added, or plus what was taken away. Any other unread word, or a third amount, abstains.
+ */
+function startOf(story: Story): Reading | null {
+  const all = `${story.clauses.join(' ')} ${story.question}`;
+  if (UNREAD_WORDS.some((w) => w !== 'some' && hasWord(all, w)) || story.asked.length > 0) return null;
+  const [c, r] = story.quantities;
+  if (story.quantities.length !== 2 || !c || !r || c.percent || r.percent || c.attribute || r.attribute)
+    return null;
+  const between = `${c.after.slice(0, Math.max(0, c.after.indexOf(r.text)))} ${r.before.slice(-20)}`;
+  const near = r.after.split(/[,.;]/)[0] ?? '';
+  const result = RESULT_WORDS.some(
+    (w) => hasWord(c.clause === r.clause ? between : r.before, w) || hasWord(near, w),
+  );
+  const change = toItem(c);
+  const s = sign(change);
+  const end = toItem(r);
+  if (!result || (s !== '+' && s !== '−') || change.compare || end.compare || c.each || r.each) return null;
+  if (!sameThing(change, end)) return null;
+  const value = s === '+' ? r.value.sub(c.value) : r.value.add(c.value);
+  if (value.s <= 0n) return null;
+  const op = s === '+' ? '−' : '+';
+  const why: [string, string] =
+    s === '+'
+      ? ['undo what was added: subtract it from the result', 'alisin ang nadagdag: ibawas sa kinalabasan']
+      : ['undo what was taken away: add it back to the result', 'ibalik ang nabawas: idagdag sa kinalabasan'];
+  const ops: Op[] = [{ op, why, expr: `${fmt(r.value)} ${op} ${fmt(c.value)} = ${fmt(value)}`, value }];
+  return {
+    schema: 'change_start',
+    ops,
+    value,
+    currency: r.currency || c.currency,
+    noun: r.nounText || c.nounText,
+  };
+}
+
 /** Schemas tried in order; the first that reads every quantity of the story answers. */
 const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 
 /** Reads the story with the school schemas; null when no schema accounts for every quantity. */
 export function readSchemas(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
+  if (story.readable && FIRST_WORDS.some((w) => hasWord(story.question, w))) return startOf(story);
   if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
   if (RATE_WORDS.some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return partOf(story);
