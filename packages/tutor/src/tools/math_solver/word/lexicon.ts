@@ -266,7 +266,7 @@ export const TARGETS: Record<Target, string[]> = {
     'pinagsama',
   ],
   now: ['now', 'ngayon', 'na ang', 'ilan na', 'magkano na', 'gaano na'],
-  money: ['how much', 'magkano'],
+  money: ['how much', 'magkano', 'price of', 'cost of', 'presyo ng', 'halaga ng'],
 };
 
 /** Words that compare by a factor before "as many/much/long …": read as "N times as". */
