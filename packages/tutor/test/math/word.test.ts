@@ -119,6 +119,11 @@ describe('word problems: a rate over time, the duration converted to its unit', 
     ['Nag-iipon si Ana ng ₱20 araw-araw. Magkano ang maiipon niya sa loob ng 2 linggo?', '280'],
     ['A pump moves 15 liters every minute. How many liters does it move in 2 hours?', '1800'],
     ['A machine fills 2 peaches a minute into a box for 3 hours. How many peaches is that?', '360'],
+    ['Mia reads 2 books a day. How many books does she read in one week?', '14'],
+    [
+      'Ang panaderya ay gumagawa ng 300 pandesal bawat araw. Ilang pandesal ang nagagawa nito sa isang linggo?',
+      '2100',
+    ],
   ])('%s → %s', (problem, answer) => {
     const s = expectAnswer(problem, answer);
     expect(s.steps.map((st) => st.expression).join(' ')).toMatch(/× \d+ = \d+/);
@@ -186,7 +191,6 @@ describe('word problems: abstains rather than guess', () => {
     // the categories of wrong answers
     'Jake needs 159 g more flour. He has 320 g. How much flour does the recipe need?',
     'A pizza costs $3 a slice. Tom ate some slices and paid $12. How many slices did he eat?',
-    'Mia reads 2 books a day. How many books does she read in one week?',
     'A farm has 3 sections of 2435 square feet each. How many square feet in all?',
     'School starts at 7:30 AM. Recess is at 9:15 AM and lunch is 2 hours later. What time is lunch?',
     'Ben picked 16 mangoes. He kept half and sells the remainder for $2 each. How much does he earn?',
@@ -205,7 +209,9 @@ describe('word problems: abstains rather than guess', () => {
 
 describe('the opening teaches the first step', () => {
   it('in English: the quantities, the question, one question about the operation', () => {
-    const s = expectNoAnswer('Mia reads 2 books a day. How many books does she read in one week?');
+    const s = expectNoAnswer(
+      'Mia reads 2 books a day on school days. How many books does she read in one week?',
+    );
     expect(s.hint).toMatch(/What do we know\?/);
     expect(s.hint).toMatch(/2 books/);
     expect(s.hint).toMatch(/"How many books does she read in one week\?"/);
@@ -220,7 +226,7 @@ describe('the opening teaches the first step', () => {
   });
   it('the tool reply asks the student to try and shows no answer', async () => {
     const input = mathSolver.input.parse({
-      problem: 'Mia reads 2 books a day. How many books does she read in one week?',
+      problem: 'Mia reads 2 books a day on school days. How many books does she read in one week?',
     });
     const ctx = {
       locale: 'en',
@@ -271,7 +277,9 @@ describe('the response confidence separates answered from not answered', () => {
   const ask = (message: string) =>
     createTutor().orchestrate({ user_info: { user_id: 's1', name: 'Ana' }, message });
   it('an opening caps the turn’s confidence; a solved story keeps the plan’s', async () => {
-    const open = await ask('solve this: Mia reads 2 books a day. How many books does she read in one week?');
+    const open = await ask(
+      'solve this: Mia reads 2 books a day on school days. How many books does she read in one week?',
+    );
     expect(open.tool).toBe('math_solver');
     expect((open.result as { status: string }).status).toBe('opening');
     expect(open.confidence).toBeLessThanOrEqual(0.2);

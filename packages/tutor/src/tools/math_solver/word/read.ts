@@ -200,6 +200,14 @@ function timeRate(near: string): string | null {
   return unit && secondsIn(lemma(unit)) ? lemma(unit) : null;
 }
 
+/** "in a week", "sa isang linggo" in the question: a duration of 1 of that unit, written as a number. */
+function oneDuration(question: string): string {
+  return question.replace(
+    /\b(in|for|within|over|sa|ng)\s+(?:a|an|one|isang)\s+(\p{L}+)/gu,
+    (whole, by: string, unit: string) => (secondsIn(lemma(unit)) ? `${by} 1 ${unit}` : whole),
+  );
+}
+
 /** How "each" attaches to a number: after it ("₱5 each", "3 per box", "₱50 a kilo"), or from a container before it. */
 function perUnit(
   before: string,
@@ -330,7 +338,7 @@ export function readStory(raw: string): Story | null {
     body.push(inner[2].toLowerCase());
     shown = `${inner[1]}?`;
   }
-  const question = shown.toLowerCase();
+  const question = oneDuration(shown.toLowerCase());
   const clauses = body.flatMap(clausesOf);
   const ignored: string[] = [];
   const quantities = clauses.flatMap((c, i) => readQuantities(c, i, ignored));

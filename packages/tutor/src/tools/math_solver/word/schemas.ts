@@ -144,8 +144,8 @@ function converted(n: Quantity, e: Quantity): Op | null {
   const value = n.value.mul(k);
   return {
     op: '×',
-    why: [`1 ${head(n)} = ${k} ${e.per}, so multiply`, `1 ${head(n)} = ${k} ${e.per}, kaya i-multiply`],
-    expr: `${n.text} ${n.nounText} × ${k} = ${fmt(value)} ${e.per}`,
+    why: [`1 ${head(n)} = ${k} ${e.per}s, so multiply`, `1 ${head(n)} = ${k} na ${e.per}, kaya i-multiply`],
+    expr: `${fmt(n.value)} × ${k} = ${fmt(value)}`,
     value,
   };
 }
