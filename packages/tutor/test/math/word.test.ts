@@ -98,6 +98,7 @@ describe('word problems: a fraction or percent of a quantity, factors, unit pric
     ['Rey ran 14 laps. His brother ran half as many laps. How many laps did his brother run?', '7'],
     ['Ang isang kuwaderno ay 24 na piso. Magkano ang 5 kuwaderno?', '120'],
     ['May 31 na pulang bola at 12 na asul na bola si Lito. Ilan lahat ang bola niya?', '43'],
+    ['A baker made 4 dozen rolls. She sold 29 rolls. How many rolls were left?', '19'],
   ])('%s → %s', (problem, answer) => {
     expectAnswer(problem, answer);
   });
@@ -107,6 +108,7 @@ describe('word problems: a fraction or percent of a quantity, factors, unit pric
     'A farm has 400 hens. 15% of them are brown. How many eggs do they lay?',
     'Mia baked 18 cookies. Her sister baked twice as many cookies as she ate. How many cookies did Mia eat?',
     'Nico had 90 marbles. He gave 1/4 of them to Ben. How many does Ben have?',
+    'Eggs cost 90 pesos per dozen. How much do 3 dozen eggs cost?',
   ])('abstains: %s', (problem) => {
     expectNoAnswer(problem);
   });

@@ -151,6 +151,14 @@ function asFactors(text: string): string {
   });
 }
 
+/** "5 dozen eggs", "12 dosenang lapis" as the count (60, 144); a dozen without a number stays unread. */
+function dozens(text: string): string {
+  return text.replace(
+    /(?<![\d.,/])(\d+)\s+(?:dozens?|dosena|dosenang)(?:\s+(?:of|na|ng)\b)?/giu,
+    (_, n: string) => String(Number(n) * 12),
+  );
+}
+
 /** A noun's singular, enough to match "apples" with "apple" and "boxes" with "box". */
 export function lemma(w: string): string {
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
@@ -318,7 +326,7 @@ export function readStory(raw: string): Story | null {
   const names = [...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+/gu)].map((m) => m[0].toLowerCase()))].filter(
     (w) => !NOT_NAMES.has(w) && !lastAction(w) && !QUESTION_STARTS.includes(w),
   );
-  const text = digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim()));
+  const text = dozens(digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim())));
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
   let shown = sentences.at(-1) ?? '';
   const body = sentences.slice(0, -1).map((s) => s.toLowerCase());
