@@ -99,6 +99,9 @@ describe('word problems: a fraction or percent of a quantity, factors, unit pric
     ['Ang isang kuwaderno ay 24 na piso. Magkano ang 5 kuwaderno?', '120'],
     ['May 31 na pulang bola at 12 na asul na bola si Lito. Ilan lahat ang bola niya?', '43'],
     ['A baker made 4 dozen rolls. She sold 29 rolls. How many rolls were left?', '19'],
+    ['A jug holds 12 liters. Dad used 4.5 liters for the plants. How much water is left?', '7.5'],
+    ['A goat weighs 62 kilograms. A sheep weighs 48 kilograms. How much heavier is the goat?', '14'],
+    ['Lolo had 700 kilograms of corn. He sold 260 kilograms. How many kilograms did he keep?', '440'],
   ])('%s → %s', (problem, answer) => {
     expectAnswer(problem, answer);
   });

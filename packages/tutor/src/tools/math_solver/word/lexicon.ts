@@ -237,6 +237,8 @@ export const TARGETS: Record<Target, string[]> = {
   ],
   each: ['each', 'bawat isa', 'tig-ilan', 'tig-magkano', 'isa-isa', 'per'],
   left: [
+    'keep',
+    'kept',
     'natirang',
     'natitirang',
     'naiwang',

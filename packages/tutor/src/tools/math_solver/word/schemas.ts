@@ -621,11 +621,13 @@ export function readSchemas(story: Story): Reading | null {
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
     return null;
   if (its.some((x) => x.compare === 'unread')) return null;
+  // "how much water", "how much heavier": a measured amount when the story names no money
+  const hasMoney = story.quantities.some((x) => x.currency);
   const comparing =
     its.some((x) => x.compare) || THAN_WORDS.some((w) => hasWord(all, w)) || story.targets.includes('more');
   for (const schema of comparing ? [compare, difference] : SCHEMAS) {
     const r = schema(story, its);
-    if (r && !(story.targets.includes('money') && !r.currency)) return r;
+    if (r && !(story.targets.includes('money') && !r.currency && hasMoney)) return r;
   }
   return null;
 }
