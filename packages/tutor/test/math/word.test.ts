@@ -102,6 +102,7 @@ describe('word problems: a fraction or percent of a quantity, factors, unit pric
     ['A jug holds 12 liters. Dad used 4.5 liters for the plants. How much water is left?', '7.5'],
     ['A goat weighs 62 kilograms. A sheep weighs 48 kilograms. How much heavier is the goat?', '14'],
     ['Lolo had 700 kilograms of corn. He sold 260 kilograms. How many kilograms did he keep?', '440'],
+    ['There were 40 candies in a bowl. Rosa ate 6 and her cousin ate 9. How many candies are left?', '25'],
   ])('%s → %s', (problem, answer) => {
     expectAnswer(problem, answer);
   });

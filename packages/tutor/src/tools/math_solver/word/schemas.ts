@@ -265,7 +265,8 @@ function change(story: Story, its: Item[]): Reading | null {
     return reading('combine', ops, value, first);
   }
   const owners = new Set(its.map((x) => x.owner).filter(Boolean));
-  if (owners.size > 1 || signs.slice(1).includes('set')) return null;
+  // "There were 36 cookies. Lea ate 5 and her brother ate 7": a start no one owns changed by several people
+  if ((owners.size > 1 && first.owner !== null) || signs.slice(1).includes('set')) return null;
   const hasMinus = signs.includes('−');
   const wants = t.includes('left') ? hasMinus : t.includes('now') || (t.includes('total') && !hasMinus);
   if (!wants) return null;
