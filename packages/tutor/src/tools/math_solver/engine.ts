@@ -79,12 +79,18 @@ function runFamilies(norm: string, c: SolveCtx): Solved | null {
   return null;
 }
 
+/** A question counting or pricing something: what a part-of-a-whole family computes, if it names that part. */
+const COUNT_ASKED = /\b(?:how many|how much|ilan|ilang|magkano)\b/;
+
 /**
- * The kinds a template family may answer for a story, with what the story's question must ask for it.
- * Any other kind (units, time, algebra, keyword operations read from part of the text) stays silent.
+ * The kinds a template family may answer for a story, with what the story's question must ask for it; the
+ * family's own guards (guards.ts) refuse another part or a repeated interval. Any other kind (units,
+ * algebra, keyword operations read from part of the text) stays silent.
  */
 const STORY_KINDS: Record<string, RegExp> = {
-  percentage: /%|\bpercent|porsyento/,
+  percentage: new RegExp(`%|\\bpercent|porsyento|${COUNT_ASKED.source}`),
+  fractions: COUNT_ASKED,
+  time_difference: /\b(?:how long|how many (?:hours|minutes)|gaano katagal|ilang (?:oras|minuto))\b/,
   mean: /\b(?:average|mean|karaniwan|promedyo)\b/,
   median: /\bmediana?\b/,
   mode: /\bmod[ea]\b/,
@@ -128,12 +134,18 @@ function accountsFor(story: Story, s: Solved): boolean {
   return [...story.quantities, ...story.asked].every((x) => shown.has(x.value.toString()));
 }
 
+/** The student wrote the computation after the story ("… Magkano ang natira? 250 - 85"): it is what is asked. */
+function asksExpression(story: Story): boolean {
+  return /\d/.test(story.question) && !/\p{L}/u.test(story.question);
+}
+
 /** A family's answer to a story counts only when the question asks for exactly that and nothing was dropped. */
 function familyFits(story: Story, s: Solved): boolean {
   const cue = STORY_KINDS[s.kind];
   const text = `${story.clauses.join(' ')} ${story.question}`;
   if (SCALING_WORDS.some((w) => new RegExp(`\\b${w}\\b`).test(text))) return false;
-  return cue?.test(story.question) === true && (WHOLE_TEXT_KINDS.has(s.kind) || accountsFor(story, s));
+  const asked = asksExpression(story) || cue?.test(story.question) === true;
+  return asked && (WHOLE_TEXT_KINDS.has(s.kind) || accountsFor(story, s));
 }
 
 /**

@@ -26,6 +26,8 @@ export const ACTIONS: Record<Action, string[]> = {
     'ay may',
   ],
   gain: [
+    'tumaas',
+    'nadagdag',
     'get on',
     'gets on',
     'got on',
@@ -96,6 +98,9 @@ export const ACTIONS: Record<Action, string[]> = {
     'dumating',
   ],
   lose: [
+    'pinutol',
+    'lumipad',
+    'naubos',
     'get off',
     'gets off',
     'left',
@@ -167,6 +172,8 @@ export const ACTIONS: Record<Action, string[]> = {
   ],
   buy: ['bought', 'buys', 'buy', 'bumili', 'binili', 'nakabili', 'bibili', 'bilhin'],
   sell: [
+    'naibenta',
+    'naipagbili',
     'sell',
     'sold',
     'sells',
@@ -192,6 +199,8 @@ export const ACTIONS: Record<Action, string[]> = {
     'binayaran',
   ],
   earn: [
+    'nag-save',
+    'nagse-save',
     'earn',
     'save',
     'earned',
@@ -227,7 +236,22 @@ export const TARGETS: Record<Target, string[]> = {
     'gaano karami pa',
   ],
   each: ['each', 'bawat isa', 'tig-ilan', 'tig-magkano', 'isa-isa', 'per'],
-  left: ['left', 'remain', 'remains', 'remaining', 'natira', 'natitira', 'naiwan', 'matitira', 'naiiwan'],
+  left: [
+    'keep',
+    'kept',
+    'natirang',
+    'natitirang',
+    'naiwang',
+    'left',
+    'remain',
+    'remains',
+    'remaining',
+    'natira',
+    'natitira',
+    'naiwan',
+    'matitira',
+    'naiiwan',
+  ],
   total: [
     'together',
     'both',
@@ -243,9 +267,42 @@ export const TARGETS: Record<Target, string[]> = {
     'kabuuang',
     'pinagsama',
   ],
-  now: ['now', 'ngayon'],
-  money: ['how much', 'magkano'],
+  now: ['now', 'ngayon', 'na ang', 'ilan na', 'magkano na', 'gaano na'],
+  money: ['how much', 'magkano', 'price of', 'cost of', 'presyo ng', 'halaga ng'],
 };
+
+/** Words that compare by a factor before "as many/much/long …": read as "N times as". */
+export const AS_FACTORS: Record<string, string> = { twice: '2', thrice: '3', half: '0.5' };
+
+/** A question about what is not in the part ("how many were left", "ilan ang hindi"): the rest of the whole. */
+export const REST_WORDS = [
+  'left',
+  'remain',
+  'remaining',
+  'kept',
+  'keep',
+  'not',
+  'natira',
+  'natitira',
+  'matitira',
+  'naiwan',
+  'hindi',
+];
+
+/** A question about the amount before a change: "how many at first", "ilan noong una". */
+export const FIRST_WORDS = [
+  'at first',
+  'in the beginning',
+  'at the start',
+  'to begin with',
+  'originally',
+  'noong una',
+  'sa simula',
+  'sa umpisa',
+];
+
+/** Words after a change that give the amount it led to: "now has 50", "kaya 40 na", "11 ang naiwan". */
+export const RESULT_WORDS = ['now', 'ngayon', 'kaya', 'so', 'left', 'naiwan', 'natira', 'remain', 'remained'];
 
 /** Words that start a question or a request in a story problem. */
 export const QUESTION_STARTS = [
@@ -367,8 +424,6 @@ export const UNREAD_WORDS = [
   'pairs',
   'pares',
   'thrice',
-  'as much',
-  'as many',
   'same',
   'quarters',
   'dimes',
@@ -376,7 +431,6 @@ export const UNREAD_WORDS = [
   'pennies',
   'coins',
   'barya',
-  'times',
   'twice',
   'double',
   'doble',
@@ -387,14 +441,12 @@ export const UNREAD_WORDS = [
   'porsyento',
   'average',
   'ratio',
-  'beses',
   'ulit',
   'doubled',
   'tripled',
   'quarter',
   'third',
   'fraction',
-  'every',
   'profit',
   'discount',
   'interest',
@@ -416,6 +468,62 @@ export const UNREAD_WORDS = [
   'ulit',
   'some',
 ];
+
+/** A word saying "each" that the question may not use: the engine reads it only beside a quantity. */
+export const RATE_WORDS = ['every', 'daily', 'weekly', 'hourly', 'araw-araw', 'linggo-linggo', 'oras-oras'];
+
+/** Units of time in seconds, singular (English and Filipino): a rate "a day" times a duration "in 2 weeks". */
+export const TIME_UNITS: Record<string, number> = {
+  second: 1,
+  segundo: 1,
+  minute: 60,
+  minuto: 60,
+  hour: 3600,
+  oras: 3600,
+  day: 86400,
+  araw: 86400,
+  week: 604800,
+  linggo: 604800,
+};
+
+/** Words that say which days count ("weekdays only", "school day", "tuwing Lunes"): a duration is not all days. */
+export const CALENDAR_WORDS = [
+  'weekday',
+  'weekdays',
+  'weekend',
+  'weekends',
+  'school',
+  'only',
+  'except',
+  'working',
+  'lang',
+  'lamang',
+  'tuwing',
+  'maliban',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'lunes',
+  'martes',
+  'miyerkules',
+  'huwebes',
+  'biyernes',
+  'sabado',
+];
+
+/** Words saying "every (unit)" in one word: the rate is per that unit. */
+export const DAILY_WORDS: Record<string, string> = {
+  daily: 'day',
+  weekly: 'week',
+  hourly: 'hour',
+  'araw-araw': 'araw',
+  'linggo-linggo': 'linggo',
+  'oras-oras': 'oras',
+};
 
 /** Units of time and measure: one named in the question but not in the story means a rate or a conversion. */
 export const UNIT_WORDS = [

@@ -3,7 +3,9 @@ import { type Q, q, ZERO } from '../num.ts';
 import {
   ACTIONS,
   type Action,
+  AS_FACTORS,
   CURRENCY_WORDS,
+  DAILY_WORDS,
   EACH_WORDS,
   LESS_WORDS,
   MORE_WORDS,
@@ -11,6 +13,7 @@ import {
   STOP_WORDS,
   TARGETS,
   type Target,
+  TIME_UNITS,
 } from './lexicon.ts';
 
 /** One quantity of a story: its value, what it counts, and the clause it sits in. */
@@ -140,6 +143,22 @@ function digitsForWords(text: string): string {
   return out + text.slice(at);
 }
 
+/** "twice as many", "half as long" written as "2 times as many", "0.5 times as long". */
+function asFactors(text: string): string {
+  return text.replace(/\b(\p{L}+)(?=\s+as\s+\p{L}+)/gu, (w) => {
+    const factor = AS_FACTORS[w.toLowerCase()];
+    return factor ? `${factor} times` : w;
+  });
+}
+
+/** "5 dozen eggs", "12 dosenang lapis" as the count (60, 144); a dozen without a number stays unread. */
+function dozens(text: string): string {
+  return text.replace(
+    /(?<![\d.,/])(\d+)\s+(?:dozens?|dosena|dosenang)(?:\s+(?:of|na|ng)\b)?/giu,
+    (_, n: string) => String(Number(n) * 12),
+  );
+}
+
 /** A noun's singular, enough to match "apples" with "apple" and "boxes" with "box". */
 export function lemma(w: string): string {
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
@@ -150,13 +169,17 @@ export function lemma(w: string): string {
 
 /** The noun after a number: up to three words, stopping at a function word or punctuation. */
 function nounAfter(after: string): { lemmas: string[]; text: string } {
+  const lead = /^\s*(?:more|fewer|less|pa|pang|times as \p{L}+|(?:na )?beses ng)\s+/u.exec(after);
+  if (lead) return nounAfter(after.slice(lead[0].length));
   const words: string[] = [];
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
     const w = m[0];
+    if (w === 'na' && words.length === 1 && /^na\s+[\p{L}-]+/u.test(after.slice(m.index))) continue;
     if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$/.test(w)) break;
+    if (lastAction(w) !== null) break;
     words.push(w);
   }
-  const skipLinker = /^\s*(?:na|ng|more|fewer|less|pa|pang)\s+/.exec(after);
+  const skipLinker = /^\s*(?:na|ng)\s+/.exec(after);
   if (words.length === 0 && skipLinker) return nounAfter(after.slice(skipLinker[0].length));
   return { lemmas: words.map(lemma), text: words.join(' ') };
 }
@@ -170,7 +193,28 @@ function readNumber(text: string): Q | null {
 
 /** A container named before its content: "a pack of pandesal has 10", "each tray holds 30", "1 pencil costs 8". */
 const CONTAINER =
-  /^(?:a|an|1|each|every|isang|bawat|ang bawat|kada)\s+([\p{L}-]+)(?:\s+of\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga)\b/u;
+  /^(?:ang\s+)?(?:a|an|1|each|every|isang|bawat|kada)\s+([\p{L}-]+)(?:\s+(?:of|ng)\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga|ay)\b/u;
+
+/** Seconds in a unit of time ("minute", "ora" — the lemma of "oras"); null for any other word. */
+export function secondsIn(unit: string): number | null {
+  return TIME_UNITS[unit] ?? TIME_UNITS[`${unit}s`] ?? null;
+}
+
+/** A rate over time after a number: "a day", "isang oras", "daily", "araw-araw" → the unit. */
+function timeRate(near: string): string | null {
+  const daily = Object.keys(DAILY_WORDS).find((w) => hasWord(near, w));
+  if (daily) return DAILY_WORDS[daily] ?? null;
+  const unit = /(?:^|\s)(?:a|an|isang)\s+([\p{L}]+)/u.exec(near)?.[1];
+  return unit && secondsIn(lemma(unit)) ? lemma(unit) : null;
+}
+
+/** "in a week", "sa isang linggo" in the question: a duration of 1 of that unit, written as a number. */
+function oneDuration(question: string): string {
+  return question.replace(
+    /\b(in|for|within|over|sa|ng)\s+(?:a|an|one|isang)\s+(\p{L}+)/gu,
+    (whole, by: string, unit: string) => (secondsIn(lemma(unit)) ? `${by} 1 ${unit}` : whole),
+  );
+}
 
 /** How "each" attaches to a number: after it ("₱5 each", "3 per box", "₱50 a kilo"), or from a container before it. */
 function perUnit(
@@ -182,14 +226,17 @@ function perUnit(
   const named = /(?:^|\s)(?:each|per|every|bawat|kada|in each|on each|in every)\s+([\p{L}-]+)/u.exec(near);
   if (named?.[1] && !/^(?:of|one|isa)$/.test(named[1]))
     return { per: lemma(named[1]), weak: false, skipOne: false };
+  const rate = timeRate(near);
+  if (rate) return { per: rate, weak: false, skipOne: false };
   if (EACH_WORDS.some((w) => hasWord(near, w))) return { per: '', weak: false, skipOne: false };
-  const article = /^\s*(?:[\p{L}-]+\s+)?(?:an?|ang)\s+(\p{L}+)/u.exec(after);
+  const article = /^\s*(?:[\p{L}-]+\s+)?(?:an?\s+(\p{L}+)|ang\s+(?:isa|1)\b)/u.exec(after);
+  if (currency && article && !article[1]) return { per: '', weak: false, skipOne: false };
   if (currency && article?.[1] && !/^(?:total|lahat|bill|week|month|year)$/.test(article[1]))
     return { per: lemma(article[1]), weak: false, skipOne: false };
   const container = CONTAINER.exec(before.trim() ? before.trim() : '');
   if (container?.[1]) return { per: lemma(container[1]), weak: true, skipOne: false };
-  const one = CONTAINER.exec(`${before}1${after}`.trim());
-  return { per: null, weak: false, skipOne: Boolean(one && before.trim() === '') };
+  const one = CONTAINER.exec(`${before.trim()} 1${after}`.trim());
+  return { per: null, weak: false, skipOne: Boolean(one && /^(?:ang)?$/.test(before.trim())) };
 }
 
 function readQuantities(clause: string, index: number, ignored: string[]): Quantity[] {
@@ -259,6 +306,13 @@ function clausesOf(sentence: string): string[] {
   return out;
 }
 
+/** "her brother read …", "his sister has …": a relative as the subject is another person, not the pronoun's. */
+function kinOf(before: string): string | null {
+  const kin = /^(?:his|her|their|my|our)\s+(\p{L}+)\s/u.exec(before);
+  if (!kin?.[1] || /\b(?:him|her|them|me|us)\b/.test(before.slice(kin[0].length))) return null;
+  return kin[1];
+}
+
 function isQuestion(sentence: string): boolean {
   const first = sentence.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   return sentence.trim().endsWith('?') || QUESTION_STARTS.includes(first);
@@ -272,7 +326,7 @@ export function readStory(raw: string): Story | null {
   const names = [...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+/gu)].map((m) => m[0].toLowerCase()))].filter(
     (w) => !NOT_NAMES.has(w) && !lastAction(w) && !QUESTION_STARTS.includes(w),
   );
-  const text = digitsForWords(raw.replace(/\s+/g, ' ').trim());
+  const text = dozens(digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim())));
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
   let shown = sentences.at(-1) ?? '';
   const body = sentences.slice(0, -1).map((s) => s.toLowerCase());
@@ -292,7 +346,7 @@ export function readStory(raw: string): Story | null {
     body.push(inner[2].toLowerCase());
     shown = `${inner[1]}?`;
   }
-  const question = shown.toLowerCase();
+  const question = oneDuration(shown.toLowerCase());
   const clauses = body.flatMap(clausesOf);
   const ignored: string[] = [];
   const quantities = clauses.flatMap((c, i) => readQuantities(c, i, ignored));
@@ -304,9 +358,17 @@ export function readStory(raw: string): Story | null {
   const compared = asked.filter((x) => x.noun.length > 0).length >= 2 && /\b(?:than|kaysa)\b/.test(question);
   if (quantities.length === 0 && !prose && !counted && !compared) return null;
   let owner: string | null = null;
+  let last: Quantity | null = null;
   for (const qt of quantities) {
+    // "gave 17 to his friends", "ginastos niya ang 25": a bare number counts what the one before it counts
+    if (last && qt.noun.length === 0 && !qt.currency && !qt.each) {
+      qt.currency = last.currency;
+      qt.noun = last.noun;
+      qt.nounText = last.nounText;
+    }
+    last = qt;
     const named = (qt.before.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
-    owner = named ?? owner;
+    owner = named ?? kinOf(qt.before) ?? owner;
     qt.owner = owner;
   }
   const targets = (Object.keys(TARGETS) as Target[]).filter((t) =>

@@ -1,9 +1,14 @@
 import { fmtNumber, type Q } from '../num.ts';
 import {
   type Action,
+  CALENDAR_WORDS,
   EACH_WORDS,
+  FIRST_WORDS,
   LESS_WORDS,
   MORE_WORDS,
+  RATE_WORDS,
+  REST_WORDS,
+  RESULT_WORDS,
   SHARE_WORDS,
   STOP_WORDS,
   TARGETS,
@@ -11,7 +16,7 @@ import {
   UNIT_WORDS,
   UNREAD_WORDS,
 } from './lexicon.ts';
-import { hasWord, lastAction, lemma, type Quantity, type Story } from './read.ts';
+import { hasWord, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
 
 /** Why an operation is done, in both languages, and the computation it writes. */
 export interface Op {
@@ -40,11 +45,13 @@ interface Item {
   nounText: string;
   owner: string | null;
   /** "5 more than", "3 fewer": the amount compares with another one. */
-  compare: 'more' | 'less' | null;
+  compare: 'more' | 'less' | 'times' | 'unread' | null;
   /** An "each" amount no count multiplies (a quotient's divisor): "each box holds 12". */
   each: boolean;
   per: string;
   product?: Op;
+  /** The duration turned into the rate's unit before the product ("2 weeks = 14 days"). */
+  convert?: Op;
 }
 
 const fmt = (x: Q): string => fmtNumber(x, true);
@@ -57,9 +64,14 @@ function sameThing(a: Item, b: Item): boolean {
   return a.noun.includes(head(b)) || b.noun.includes(head(a));
 }
 
+/** "3 times as many … as", "4 na beses ng": a factor comparing with another amount; any other "times" is unread. */
+const TIMES_AS =
+  /^\s*(?:times\s+as\s+(?:many|much|long|tall|heavy|old|far)\b|(?:na\s+)?beses\s+(?:ng|na|kaysa)\b)/;
+
 /** "more"/"fewer" within the few words after a number marks a comparison, unless an action moves it ("6 more got on"). */
-function comparison(x: Quantity): 'more' | 'less' | null {
+function comparison(x: Quantity): Item['compare'] {
   const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '';
+  if (/^\s*(?:times|beses|na beses)\b/.test(x.after)) return TIMES_AS.test(x.after) ? 'times' : 'unread';
   const than = THAN_WORDS.some((w) => hasWord(near, w));
   const moved = lastAction(`${x.before} ${near}`) !== null && lastAction(`${x.before} ${near}`) !== 'has';
   if (moved && !than) return null;
@@ -71,10 +83,23 @@ function comparison(x: Quantity): 'more' | 'less' | null {
 /** The action that moves a quantity: the last before it, else one right after it ("15 students left"). */
 function actionOf(x: Quantity): Action | null {
   const a =
-    lastAction(x.before) ?? lastAction(x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 6).join(' ') ?? '');
+    lastAction(x.before) ??
+    lastAction(
+      x.after
+        .split(/[,.;\d]/)[0]
+        ?.split(/\s+/)
+        .slice(0, 6)
+        .join(' ') ?? '',
+    );
   // "her aunt gave her 18": the one the story follows receives
   const toOwner = new RegExp(`\\b(?:her|him|them|me|us${x.owner ? `|${x.owner}` : ''})\\s*$`);
-  return a === 'lose' && toOwner.test(x.before) ? 'gain' : a;
+  // "binayaran siya ng kapitbahay ng 180": a giving verb in its -an form with "siya" as its object receives
+  const fil = /(\S+)\s+(?:siya|sila)\b[^.]*$/.exec(x.before);
+  const verb = fil?.[1] ?? '';
+  const givenTo = verb.endsWith('an') && (lastAction(verb) === 'lose' || lastAction(verb) === 'spend');
+  return (a === 'lose' && toOwner.test(x.before)) || ((a === 'lose' || a === 'spend') && givenTo)
+    ? 'gain'
+    : a;
 }
 
 function toItem(x: Quantity): Item {
@@ -100,8 +125,29 @@ function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity
   if (before && !e.weak) return before;
   const next = sameClause.find((x) => pool.indexOf(x) > pool.indexOf(e));
   if (next && !e.weak && /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next.before)) return next;
-  const named = free.filter((x) => e.per !== '' && x.currency === '' && head(x) === e.per);
+  const named = free.filter((x) => e.per !== '' && x.currency === '' && timesPer(x, e) !== null);
   return named.length === 1 ? (named[0] as Quantity) : null;
+}
+
+/** How many of e's unit one of x makes: 1 when x counts the unit itself, 7 for "weeks" at a rate "a day". */
+function timesPer(x: Quantity, e: Quantity): number | null {
+  if (head(x) === e.per) return 1;
+  const [from, to] = [secondsIn(head(x)), secondsIn(e.per)];
+  const someDays = CALENDAR_WORDS.some((w) => hasWord(`${e.before} ${e.after}`, w));
+  return from && to && from % to === 0 && !someDays ? from / to : null;
+}
+
+/** A duration in the rate's unit ("2 weeks = 14 days"), as the step that converts it; null when no change. */
+function converted(n: Quantity, e: Quantity): Op | null {
+  const k = timesPer(n, e);
+  if (k === null || k === 1) return null;
+  const value = n.value.mul(k);
+  return {
+    op: '×',
+    why: [`1 ${head(n)} = ${k} ${e.per}s, so multiply`, `1 ${head(n)} = ${k} na ${e.per}, kaya i-multiply`],
+    expr: `${fmt(n.value)} × ${k} = ${fmt(value)}`,
+    value,
+  };
 }
 
 /** The groups of a story multiplied out; null when an "each" amount has no count to multiply. */
@@ -113,7 +159,9 @@ function items(story: Story): Item[] | null {
     const n = partnerOf(e, pool, used);
     if (!n) continue;
     used.add(n).add(e);
-    const value = n.value.mul(e.value);
+    const convert = converted(n, e);
+    const count = convert?.value ?? n.value;
+    const value = count.mul(e.value);
     const what = e.currency ? '' : e.nounText || n.nounText;
     const unit = (t: string) => (e.currency ? `${e.currency}${t}` : t);
     out.push({
@@ -125,13 +173,14 @@ function items(story: Story): Item[] | null {
       nounText: what,
       compare: null,
       each: false,
+      ...(convert ? { convert } : {}),
       product: {
         op: '×',
         why: [
-          `${n.text} equal groups of ${unit(e.text)}, so multiply`,
-          `${n.text} na pangkat na tig-${unit(e.text)}, kaya i-multiply`,
+          `${fmt(count)} equal groups of ${unit(e.text)}, so multiply`,
+          `${fmt(count)} na pangkat na tig-${unit(e.text)}, kaya i-multiply`,
         ],
-        expr: `${n.text} × ${unit(e.text)} = ${unit(fmt(value))}`,
+        expr: `${fmt(count)} × ${unit(e.text)} = ${unit(fmt(value))}`,
         value,
       },
     });
@@ -171,7 +220,7 @@ const WHY: Record<'+' | '−', [string, string]> = {
 const TOGETHER: [string, string] = ['put the parts together, so add', 'pagsasamahin, kaya mag-add'];
 
 function productsOf(its: Item[]): Op[] {
-  return its.flatMap((x) => (x.product ? [x.product] : []));
+  return its.flatMap((x) => [x.convert, x.product].filter((o): o is Op => o !== undefined));
 }
 
 /** Adds or subtracts the items in order from the first, with a step for each. */
@@ -216,7 +265,8 @@ function change(story: Story, its: Item[]): Reading | null {
     return reading('combine', ops, value, first);
   }
   const owners = new Set(its.map((x) => x.owner).filter(Boolean));
-  if (owners.size > 1 || signs.slice(1).includes('set')) return null;
+  // "There were 36 cookies. Lea ate 5 and her brother ate 7": a start no one owns changed by several people
+  if ((owners.size > 1 && first.owner !== null) || signs.slice(1).includes('set')) return null;
   const hasMinus = signs.includes('−');
   const wants = t.includes('left') ? hasMinus : t.includes('now') || (t.includes('total') && !hasMinus);
   if (!wants) return null;
@@ -269,7 +319,15 @@ function compare(story: Story, its: Item[]): Reading | null {
   if (its.length !== 2) return null;
   const b = its.find((x) => x.compare !== null);
   const a = its.find((x) => x !== b);
-  if (!a || !b || a.compare !== null || sign(a) !== 'set' || !sameThing(a, b) || a.each || b.each)
+  if (
+    !a ||
+    !b ||
+    a.compare !== null ||
+    (sign(a) !== 'set' && a.action !== b.action) ||
+    !sameThing(a, b) ||
+    a.each ||
+    b.each
+  )
     return null;
   const rel = b.qs[0]?.after.split(/[.;]/)[0] ?? '';
   const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner);
@@ -277,13 +335,8 @@ function compare(story: Story, its: Item[]): Reading | null {
   const inverse = others.length === 1 && a.qs[0]?.clause === b.qs[0]?.clause;
   if (others.length > 0 && !(inverse && hasWord(story.question, others[0] as string))) return null;
   if (!inverse && !refersTo(rel, a)) return null;
-  const add = (b.compare === 'more') !== inverse;
-  const value = add ? a.value.add(b.value) : a.value.sub(b.value);
-  if (value.s < 0n) return null;
-  const op = add ? '+' : '−';
-  const why: [string, string] = add
-    ? ['"more than" means add to the other amount', 'ang "higit kaysa" ay dagdag sa kabila']
-    : ['"less than" means take from the other amount', 'ang "kulang kaysa" ay bawas sa kabila'];
+  const { op, why, value } = relate(a.value, b, inverse);
+  if (value.s < 0n || (b.compare === 'times' && value.d !== 1n && !a.currency)) return null;
   const ops: Op[] = [{ op, why, expr: `${fmt(a.value)} ${op} ${fmt(b.value)} = ${fmt(value)}`, value }];
   const t = story.targets;
   if (t.includes('total') && !inverse) {
@@ -300,9 +353,24 @@ function compare(story: Story, its: Item[]): Reading | null {
   return reading('compare', ops, value, a);
 }
 
+/** The other amount from the known one: add or take "more/less", multiply "times as many" (inverse: undo it). */
+function relate(a: Q, b: Item, inverse: boolean): { op: Op['op']; why: [string, string]; value: Q } {
+  if (b.compare === 'times') {
+    const why: [string, string] = inverse
+      ? ['it is that many times the other, so divide', 'ilang beses ito ng kabila, kaya hatiin']
+      : ['"times as many" means multiply', 'ang "beses" ay multiplication'];
+    return inverse ? { op: '÷', why, value: a.div(b.value) } : { op: '×', why, value: a.mul(b.value) };
+  }
+  const add = (b.compare === 'more') !== inverse;
+  const why: [string, string] = add
+    ? ['"more than" means add to the other amount', 'ang "higit kaysa" ay dagdag sa kabila']
+    : ['"less than" means take from the other amount', 'ang "kulang kaysa" ay bawas sa kabila'];
+  return add ? { op: '+', why, value: a.add(b.value) } : { op: '−', why, value: a.sub(b.value) };
+}
+
 /** "than Ana", "than the pen": what follows "than" names the other amount (its owner or its noun); none is fine. */
 function refersTo(rel: string, a: Item): boolean {
-  const than = /\b(?:than|kaysa(?:\s+(?:kay|sa))?)\s+(.*)$/.exec(rel);
+  const than = /\b(?:than|kaysa(?:\s+(?:kay|sa))?|as\s+\p{L}+\s+as|beses\s+(?:ng|na))\s+(.*)$/u.exec(rel);
   if (!than?.[1]) return true;
   const known = `${a.owner ?? ''} ${a.noun.join(' ')} ${a.qs[0]?.before ?? ''}`;
   const words = (than[1].match(/[\p{L}-]+/gu) ?? [])
@@ -403,7 +471,7 @@ function groups(story: Story, its: Item[]): Reading | null {
     story.targets.some((t) => t === 'left' || t === 'more' || t === 'change' || t === 'each')
   )
     return null;
-  return reading('equal_groups', [only.product], only.value, only);
+  return reading('equal_groups', productsOf([only]), only.value, only);
 }
 
 function reading(schema: string, ops: Op[], value: Q, unit: Item): Reading {
@@ -436,8 +504,101 @@ function mentions(text: string, w: string): boolean {
 
 /** "each"/"bawat" in a clause where no quantity is read as "each": the groups are not read, so abstain. */
 function looseEach(story: Story, clause: string, i: number): boolean {
-  if (!EACH_WORDS.some((w) => hasWord(clause, w))) return false;
+  if (![...EACH_WORDS, ...RATE_WORDS].some((w) => hasWord(clause, w))) return false;
   return !story.quantities.some((x) => x.clause === i && x.each);
+}
+
+/** The whole a fraction or percent is taken of: "of it", "of them", "nito", or the amount right after "of the". */
+function takenOf(part: Quantity, whole: Quantity): boolean {
+  if (/^\s*(?:of\s+(?:it|them)|nito)\b/.test(part.after)) return whole.clause < part.clause;
+  const lead = /^\s*(?:of|ng)\s+(?:(?:the|his|her|their|its|our|my|all|ang|mga)\s+)?/.exec(part.after);
+  return lead !== null && part.after.slice(lead[0].length).startsWith(whole.text);
+}
+
+/** The question asks for the part itself: the part's action ("sold 2/5 … how many did he sell") or its words. */
+function asksPart(story: Story, part: Quantity, whole: Quantity): boolean {
+  const clause = story.clauses[part.clause] ?? '';
+  const act = lastAction(clause);
+  if (act && act !== 'has' && act === lastAction(story.question)) return true;
+  const own = (part.after.match(/\p{L}{4,}/gu) ?? []).filter(
+    (w) => !STOP_WORDS.has(w) && !whole.noun.includes(lemma(w)) && !whole.after.includes(w),
+  );
+  return own.some((w) => hasWord(story.question, w));
+}
+
+/** A fraction or percent of a quantity ("sold 2/5 of it", "75% of his 240 kilograms"): the part, or the rest. */
+function partOf(story: Story): Reading | null {
+  const [x, y] = story.quantities;
+  if (story.quantities.length !== 2 || story.asked.length > 0 || !x || !y) return null;
+  const isPart = (p: Quantity) => p.percent || (p.attribute && p.value.d !== 1n);
+  const part = isPart(x) ? x : y;
+  const whole = part === x ? y : x;
+  if (
+    !isPart(part) ||
+    isPart(whole) ||
+    whole.attribute ||
+    (whole.each && !whole.weak) ||
+    !takenOf(part, whole)
+  )
+    return null;
+  const frac = part.percent ? part.value.div(100) : part.value;
+  if (frac.compare(1) >= 0 || frac.s <= 0n) return null;
+  const rest = REST_WORDS.some((w) => hasWord(story.question, w));
+  if (!rest && !asksPart(story, part, whole)) return null;
+  const value = whole.value.mul(frac);
+  const ops: Op[] = [
+    {
+      op: '×',
+      why: [`${part.text} of ${whole.text}: multiply`, `${part.text} ng ${whole.text}: i-multiply`],
+      expr: `${fmt(whole.value)} × ${part.percent ? `${fmt(frac)}` : part.text} = ${fmt(value)}`,
+      value,
+    },
+  ];
+  if (rest) {
+    const left = whole.value.sub(value);
+    const why: [string, string] = ['the rest = whole − part', 'ang natitira = kabuuan − bahagi'];
+    ops.push({ op: '−', why, expr: `${fmt(whole.value)} − ${fmt(value)} = ${fmt(left)}`, value: left });
+  }
+  const answer = (ops.at(-1) as Op).value;
+  if (answer.d !== 1n && whole.value.d === 1n && !whole.currency) return null;
+  return { schema: 'part_of', ops, value: answer, currency: whole.currency, noun: whole.nounText };
+}
+
+/**
+ * Change read backwards: "had some marbles, won 14 more and now has 50: how many at first?" — the result
+ * minus what was added, or plus what was taken away. Any other unread word, or a third amount, abstains.
+ */
+function startOf(story: Story): Reading | null {
+  const all = `${story.clauses.join(' ')} ${story.question}`;
+  if (UNREAD_WORDS.some((w) => w !== 'some' && hasWord(all, w)) || story.asked.length > 0) return null;
+  const [c, r] = story.quantities;
+  if (story.quantities.length !== 2 || !c || !r || c.percent || r.percent || c.attribute || r.attribute)
+    return null;
+  const between = `${c.after.slice(0, Math.max(0, c.after.indexOf(r.text)))} ${r.before.slice(-20)}`;
+  const near = r.after.split(/[,.;]/)[0] ?? '';
+  const result = RESULT_WORDS.some(
+    (w) => hasWord(c.clause === r.clause ? between : r.before, w) || hasWord(near, w),
+  );
+  const change = toItem(c);
+  const s = sign(change);
+  const end = toItem(r);
+  if (!result || (s !== '+' && s !== '−') || change.compare || end.compare || c.each || r.each) return null;
+  if (!sameThing(change, end)) return null;
+  const value = s === '+' ? r.value.sub(c.value) : r.value.add(c.value);
+  if (value.s <= 0n) return null;
+  const op = s === '+' ? '−' : '+';
+  const why: [string, string] =
+    s === '+'
+      ? ['undo what was added: subtract it from the result', 'alisin ang nadagdag: ibawas sa kinalabasan']
+      : ['undo what was taken away: add it back to the result', 'ibalik ang nabawas: idagdag sa kinalabasan'];
+  const ops: Op[] = [{ op, why, expr: `${fmt(r.value)} ${op} ${fmt(c.value)} = ${fmt(value)}`, value }];
+  return {
+    schema: 'change_start',
+    ops,
+    value,
+    currency: r.currency || c.currency,
+    noun: r.nounText || c.nounText,
+  };
 }
 
 /** Schemas tried in order; the first that reads every quantity of the story answers. */
@@ -446,22 +607,28 @@ const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 /** Reads the story with the school schemas; null when no schema accounts for every quantity. */
 export function readSchemas(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
+  if (story.readable && FIRST_WORDS.some((w) => hasWord(story.question, w))) return startOf(story);
   if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
-  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return null;
+  if (RATE_WORDS.some((w) => hasWord(story.question, w))) return null;
+  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return partOf(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
   if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
-  if (UNIT_WORDS.some((u) => mentions(story.question, u) && !story.clauses.some((c) => mentions(c, u))))
-    return null;
+  const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
+  const unread = (u: string) => !(timeRate && secondsIn(u)) && !story.clauses.some((c) => mentions(c, u));
+  if (UNIT_WORDS.some((u) => mentions(story.question, u) && unread(u))) return null;
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
     return null;
+  if (its.some((x) => x.compare === 'unread')) return null;
+  // "how much water", "how much heavier": a measured amount when the story names no money
+  const hasMoney = story.quantities.some((x) => x.currency);
   const comparing =
     its.some((x) => x.compare) || THAN_WORDS.some((w) => hasWord(all, w)) || story.targets.includes('more');
   for (const schema of comparing ? [compare, difference] : SCHEMAS) {
     const r = schema(story, its);
-    if (r && !(story.targets.includes('money') && !r.currency)) return r;
+    if (r && !(story.targets.includes('money') && !r.currency && hasMoney)) return r;
   }
   return null;
 }
