@@ -177,7 +177,7 @@ describe('generated tool results', () => {
   it('catches a wrong arithmetic answer, repairs it once, and shows no answer to the reply', async () => {
     const question = (answer: string) => ({
       type: 'numeric',
-      question: 'Aling buys 3 pencils at 12 pesos each. How much does she pay? Compute 3 * 12.',
+      question: 'Aling Nena buys 3 pencils at 12 pesos each. How much does she pay?',
       choices: [],
       answer,
       accepted: [],
