@@ -113,6 +113,7 @@ export function adminRoutes(ctx: AppContext) {
         const reason = await nonPublicReason(new URL(base_url));
         if (reason)
           throw badRequest(
+            'provider_url_private',
             `base_url: ${reason}. Set allow_private_network to true for a model served inside your own network.`,
           );
       }
