@@ -212,6 +212,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         'too-deep',
         'body_too_deep',
         `The JSON body nests deeper than ${MAX_BODY_DEPTH} levels.`,
+        {
+          max_depth: MAX_BODY_DEPTH,
+        },
       );
   });
 
