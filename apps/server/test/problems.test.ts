@@ -35,6 +35,11 @@ describe('problem codes', () => {
     expect(CODES.filter((code) => !text.includes(`'${code}'`))).toEqual([]);
   });
 
+  it('docs/api.md lists every code', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
+    expect(CODES.filter((code) => !doc.includes(`\`${code}\``))).toEqual([]);
+  });
+
   it.each(['en', 'fil'] as const)('the web app words every code in %s, with only its parameters', (lang) => {
     const problems = locale(lang);
     for (const code of CODES) {
