@@ -317,10 +317,14 @@ describe.skipIf(!hasChromium)(
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }, 60_000);
 
-    /** A page in a browser context of its own (cookies, storage), closed when the test ends. */
-    async function openPage(viewport: typeof MOBILE): Promise<Page> {
+    /**
+     * A page in a browser context of its own (cookies, storage), closed when the test ends; `locale` is the
+     * browser's language, which the page takes and a user's first sign-in saves as theirs.
+     */
+    async function openPage(viewport: typeof MOBILE, locale?: string): Promise<Page> {
       const ctx = await browser.newContext({
         viewport,
+        ...(locale ? { locale } : {}),
         baseURL: base,
         serviceWorkers: 'block',
         bypassCSP: true,
@@ -642,7 +646,8 @@ describe.skipIf(!hasChromium)(
     });
 
     it('a teacher sees the student progress and the flagged message, and resolves it', async () => {
-      const t = await openPage(DESKTOP);
+      // The demo teacher's first sign-in is on a Filipino page: Filipino becomes the teacher's language.
+      const t = await openPage(DESKTOP, 'fil-PH');
       await signIn(t, 'guro', 'aralin-guro', /\/teacher$/);
       await t.locator('.class-grid').waitFor();
       await check(t, 'teacher-classes');
@@ -686,11 +691,24 @@ describe.skipIf(!hasChromium)(
     });
 
     it('an admin sees users, classes and the provider settings', async () => {
-      const a = await openPage(DESKTOP);
+      const a = await openPage(DESKTOP, 'fil-PH');
       await signIn(a, 'admin', 'aralin-admin', /\/admin$/);
       await a.locator('input[name="provider"][value="embedded"]').waitFor();
       await expect.poll(() => a.locator('table').first().textContent()).toContain(username);
-      // An API key (the demo admin reads Filipino): created and shown once, listed as never used, then revoked.
+      // A model provider is saved only after a passed connection test; one nothing answers at fails it.
+      await a.locator('input[name="provider"][value="openai-compatible"]').check();
+      await a.getByRole('textbox', { name: 'Modelo', exact: true }).fill('llama3.2:3b');
+      await a.getByRole('textbox', { name: 'Base URL', exact: true }).fill('http://127.0.0.1:9/v1');
+      await a.getByRole('button', { name: 'I-save' }).click();
+      const refusal = a.locator('p.error[role="alert"]');
+      await expect.poll(() => refusal.textContent()).toContain('Subukan muna ang koneksyon');
+      await a.getByRole('button', { name: 'Subukan ang koneksyon' }).click();
+      await expect.poll(() => a.locator('p.error[role="status"]').textContent()).toContain('Hindi maabot');
+      await a.getByRole('button', { name: 'I-save' }).click();
+      await expect.poll(() => refusal.textContent()).toContain('Subukan muna ang koneksyon');
+      expect((await (await a.request.get(`${base}/api/v1/admin/provider`)).json()).provider).toBe('embedded');
+      await a.locator('input[name="provider"][value="embedded"]').check();
+      // An API key (in Filipino, the admin's first page): created and shown once, listed as never used, then revoked.
       const keys = a.locator('section[aria-labelledby="keys-h"]');
       await keys.getByLabel('Pangalan').fill('LMS e2e');
       await keys.getByRole('button', { name: 'Gumawa ng key' }).click();

@@ -1,10 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from './problem.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route runs a tutor turn: it counts against MAX_ACTIVE_TURNS (see `admitTurns`). */
     tutorTurn?: boolean;
+    /**
+     * Whether the turn carries a crisis message: it is admitted over MAX_ACTIVE_TURNS (as over the rate
+     * limit), so a student in crisis always gets the hotline reply and the teacher flag.
+     */
+    crisis?: (request: FastifyRequest) => boolean | Promise<boolean>;
   }
   interface FastifyRequest {
     /**
@@ -33,9 +38,13 @@ export class TurnAdmission {
     return this.#active;
   }
 
-  /** Takes a place, or throws 503 `overloaded` when `max` turns are running. */
-  enter(): void {
-    if (this.#max > 0 && this.#active >= this.#max) {
+  get full(): boolean {
+    return this.#max > 0 && this.#active >= this.#max;
+  }
+
+  /** Takes a place, or throws 503 `overloaded` when `max` turns are running (unless `always`: a crisis). */
+  enter(always = false): void {
+    if (this.full && !always) {
       this.#onRefuse();
       throw new HttpProblem(
         503,
@@ -61,7 +70,8 @@ export class TurnAdmission {
  * `request.holdTurn` has settled: a turn whose student went away (closed the tab, reloaded) still runs to its
  * end and is stored, so it keeps its place until then, and a reload does not let a second turn in while the
  * first still costs the instance CPU. Over the limit it is answered at once with 503 problem+json
- * `overloaded` and `Retry-After`, and nothing is stored. Each streamed LLM reply costs
+ * `overloaded` and `Retry-After`, and nothing is stored. A route's `crisis` check lets a crisis message in over
+the limit: such a request, arriving over the limit, is decided once it is authenticated and its body read. Each streamed LLM reply costs
  * CPU for every token it takes in, and past about one core's worth every turn on the instance slows down
  * until database-pool waits and request timeouts fail them (docs/benchmarks.md); refusing early keeps the
  * admitted turns at pace and lets the client or the load balancer go elsewhere. Register it right after
@@ -69,9 +79,10 @@ export class TurnAdmission {
  */
 export function admitTurns(app: FastifyInstance, turns: TurnAdmission): void {
   app.decorateRequest('holdTurn', <T>(work: Promise<T>) => work);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.routeOptions.config.tutorTurn) return;
-    turns.enter();
+  /** Requests that arrived over the limit on a route that admits a crisis: decided once the body is read. */
+  const waiting = new WeakSet<FastifyRequest>();
+  const admit = (request: FastifyRequest, reply: FastifyReply, always: boolean) => {
+    turns.enter(always);
     // What keeps the place: the response until it closes, and each turn held until it settles.
     let holding = 1;
     const release = () => {
@@ -83,5 +94,16 @@ export function admitTurns(app: FastifyInstance, turns: TurnAdmission): void {
       work.then(release, release);
       return work;
     };
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    const { tutorTurn, crisis } = request.routeOptions.config;
+    if (!tutorTurn) return;
+    if (turns.full && crisis) waiting.add(request);
+    else admit(request, reply, false);
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    if (!waiting.has(request)) return;
+    waiting.delete(request);
+    admit(request, reply, (await request.routeOptions.config.crisis?.(request)) === true);
   });
 }

@@ -78,6 +78,8 @@ export const PROBLEM_CODES = {
   reset_code_invalid: [],
   join_code_unavailable: [],
   provider_url_private: [],
+  provider_incomplete: [],
+  provider_test_failed: ['reason'],
   quiz_finished: [],
   question_answered: [],
   turn_failed: ['message_id', 'retry'],

@@ -31,7 +31,7 @@ type ProviderValue = {
   tokens_per_student_per_day?: number;
 };
 
-const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
+export const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
 
 /**
  * Socket errors that say the provider cannot be reached at all (refused, no such host, no route, no answer

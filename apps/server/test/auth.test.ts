@@ -262,3 +262,38 @@ describe('auth', () => {
     );
   });
 });
+
+describe('the first sign-in language', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await makeApp();
+  });
+  afterAll(() => app.close());
+
+  const signIn = (client: Client, locale: string) =>
+    client.post('/api/v1/auth/signin', { username: 'guro', password: 'aralin-guro', locale });
+
+  it("follows the sign-in page for someone never active, then stays the user's own", async () => {
+    const first = new Client(app);
+    const res = await signIn(first, 'en');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.locale).toBe('en');
+    expect((await first.get('/api/v1/me')).json().user.locale).toBe('en');
+    const later = await signIn(new Client(app), 'fil');
+    expect(later.json().user.locale).toBe('en');
+    const [guro] = await app.ctx.db.select().from(users).where(eq(users.username, 'guro'));
+    expect(guro?.locale).toBe('en');
+  });
+
+  it('is refused when it is no language Aralin speaks, and a wrong password saves nothing', async () => {
+    expectProblem(await signIn(new Client(app), 'de'), 400);
+    const wrong = await new Client(app).post('/api/v1/auth/signin', {
+      username: 'admin',
+      password: 'not-the-password',
+      locale: 'en',
+    });
+    expectProblem(wrong, 401);
+    const [admin] = await app.ctx.db.select().from(users).where(eq(users.username, 'admin'));
+    expect(admin?.locale).toBe('fil');
+  });
+});

@@ -2,8 +2,24 @@ import { loadContentLibrary } from '@aralin/content';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safetyFlags } from '../src/db/schema.ts';
+import { messages, safetyFlags } from '../src/db/schema.ts';
 import { type Client, expectProblem, makeApp, scriptedTutor, signedIn } from './helpers.ts';
+
+const CRISIS = 'parang gusto ko na lang mag-suicide';
+
+/** Sends `text` in a new conversation, then leaves it failed (as a crash mid-reply would): its retry URL. */
+async function failedMessage(app: FastifyInstance, client: Client, text: string): Promise<string> {
+  const id = (await client.post('/api/v1/conversations', {})).json().conversation.id;
+  const sent = await client.post(
+    `/api/v1/conversations/${id}/messages`,
+    { text },
+    { accept: 'application/json' },
+  );
+  const message: string = sent.json().user_message.id;
+  await app.ctx.db.delete(messages).where(eq(messages.replyTo, message));
+  await app.ctx.db.update(messages).set({ status: 'failed' }).where(eq(messages.id, message));
+  return `/api/v1/messages/${message}/retry`;
+}
 
 describe('a student in crisis is never rate-limited', () => {
   let app: FastifyInstance;
@@ -35,6 +51,70 @@ describe('a student in crisis is never rate-limited', () => {
 
     // The bypass is for a crisis only: the limit still holds for everything else.
     expectProblem(await send('ok, quiz me'), 429);
+  });
+
+  it('retrying a crisis message goes through once retries are rate-limited; other retries do not', async () => {
+    const ben = await signedIn(app, 'ben');
+    const crisisRetry = await failedMessage(app, ben, CRISIS);
+    const otherRetry = await failedMessage(app, ben, 'explain fractions');
+    let status = 0;
+    for (let i = 0; i < 31 && status !== 429; i++)
+      status = (await ben.post(otherRetry, undefined, { accept: 'application/json' })).statusCode;
+    expect(status).toBe(429);
+
+    const retried = await ben.post(crisisRetry, undefined, { accept: 'application/json' });
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().assistant_message.content).toContain('1553');
+    expectProblem(await ben.post(otherRetry, undefined, { accept: 'application/json' }), 429);
+  });
+});
+
+describe('a student in crisis is admitted over MAX_ACTIVE_TURNS', () => {
+  let app: FastifyInstance;
+  let ana: Client;
+  let release: () => void = () => {};
+  let started: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const turnStarted = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  beforeAll(async () => {
+    const before = async (message: string) => {
+      if (!message.includes('slow')) return;
+      started();
+      await gate;
+    };
+    app = await makeApp(
+      { tutor: scriptedTutor(loadContentLibrary(), { before }) },
+      { MAX_ACTIVE_TURNS: '1' },
+    );
+    ana = await signedIn(app, 'ana');
+  });
+  afterAll(() => app.close());
+
+  it('a crisis message and a crisis retry get the hotline while the only place is taken; others get 503', async () => {
+    const crisisRetry = await failedMessage(app, ana, CRISIS);
+    const id = (await ana.post('/api/v1/conversations', {})).json().conversation.id;
+    const send = (text: string) =>
+      ana.post(`/api/v1/conversations/${id}/messages`, { text }, { accept: 'application/json' });
+    const held = send('explain something slow');
+    await turnStarted;
+    expect(app.ctx.turns.active).toBe(1);
+
+    expect(expectProblem(await send('explain photosynthesis'), 503).type).toContain('overloaded');
+    const crisis = await send('gusto ko nang mamatay');
+    expect(crisis.statusCode).toBe(200);
+    expect(crisis.json().assistant_message.content).toContain('1553');
+    const retried = await ana.post(crisisRetry, undefined, { accept: 'application/json' });
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().assistant_message.content).toContain('1553');
+    expect(app.ctx.turns.active).toBe(1);
+
+    release();
+    expect((await held).statusCode).toBe(200);
+    expect(app.ctx.turns.active).toBe(0);
   });
 });
 

@@ -359,6 +359,13 @@ describe('provider URLs in production', () => {
     ]) {
       const refused = await putProvider(admin, { base_url });
       expect(expectProblem(refused, 400).detail, base_url).toMatch(/private, loopback or link-local/);
+      // Testing the connection is a request from the server too: the same addresses are refused before it.
+      const test = await admin.request('POST', '/api/v1/admin/provider/test', {
+        provider: 'openai-compatible',
+        model: 'm',
+        base_url,
+      });
+      expect(expectProblem(test, 400).detail, base_url).toMatch(/private, loopback or link-local/);
     }
     expect((await putProvider(admin, { base_url: 'http://203.0.113.10/v1' })).statusCode).toBe(200);
     const allowed = await putProvider(admin, { base_url: 'http://10.0.0.5/v1', allow_private_network: true });

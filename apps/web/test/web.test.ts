@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isProse, levelText, subjectName } from '../src/cards/util.ts';
+import { expectedLine } from '../src/cards/quizAnswers.ts';
+import { isProse, levelText, subjectName, writtenAnswer } from '../src/cards/util.ts';
+import { followUps } from '../src/chat/followups.ts';
 import { createMarkdown, mathExtension } from '../src/chat/markdown.ts';
 import { hasMath, messageText, toUIMessages } from '../src/lib/convert.ts';
 import { belongsTo, type KeyValueStore, Outbox } from '../src/lib/queue.ts';
@@ -126,6 +128,15 @@ describe('math card', () => {
   });
 });
 
+describe('math card answer', () => {
+  it('shows the answer as the student writes it: the variable of a root, the unit of a story', () => {
+    expect(writtenAnswer({ answer: '5', written: 'x = 5' })).toBe('x = 5');
+    expect(writtenAnswer({ answer: '54', written: '₱54', unit: '₱54' })).toBe('₱54');
+    expect(writtenAnswer({ answer: '3/4', written: null })).toBe('3/4');
+    expect(writtenAnswer({ answer: null, written: null, hint: 'Next step' })).toBeNull();
+  });
+});
+
 describe('offline outbox', () => {
   const memory = (): KeyValueStore => {
     const m = new Map<string, string>();
@@ -220,6 +231,40 @@ describe('levels and subjects in the app language', () => {
       for (const messages of [en, fil])
         expect(levelText({ level }, translator(messages))).not.toMatch(/levels\./);
     expect(levelText({ level: 99 }, translator(fil))).toBe('Antas 10 — dalubhasa na');
+  });
+
+  it('words the right answer of a quiz by its form: a word in a sentence, a sentence after a colon', () => {
+    expect(expectedLine('7', translator(en))).toBe('The answer is 7.');
+    expect(expectedLine('Nitrogen', translator(fil))).toBe('Ang sagot ay Nitrogen.');
+    expect(expectedLine('The whole is divided into 7 equal parts.', translator(en))).toBe(
+      'The right answer: The whole is divided into 7 equal parts.',
+    );
+    expect(expectedLine('Hinahati ang buo sa 7 magkakapantay na bahagi', translator(fil))).toBe(
+      'Ang tamang sagot: Hinahati ang buo sa 7 magkakapantay na bahagi.',
+    );
+  });
+
+  it("suggests follow-ups on the result's own pack topic, not the student's words", () => {
+    const message = (params: Record<string, unknown>, result: Record<string, unknown>) =>
+      ({
+        id: 'm',
+        role: 'assistant',
+        parts: [
+          { type: 'data-plan', data: { tool: 'concept_explainer', parameters: params } },
+          { type: 'data-tool-result', data: { tool: 'concept_explainer', result } },
+        ],
+      }) as unknown as AralinMessage;
+    const t = translator(en) as unknown as Parameters<typeof followUps>[1];
+    const asked = { concept_to_explain: 'difference ng mitosis at meiosis', current_topic: 'cells' };
+    const grounded = {
+      topic: 'Mitosis and Meiosis',
+      grounding: { topic_id: 'sci-cell-division', closest: [] },
+    };
+    expect(followUps(message(asked, grounded), t)).toContain('Make flashcards on Mitosis and Meiosis');
+    const none = { topic: null, grounding: { topic_id: null, closest: [] } };
+    expect(followUps(message(asked, none), t)).toContain(
+      'Make flashcards on difference ng mitosis at meiosis',
+    );
   });
 
   it("names the pack's subjects in Filipino, and an unknown subject as it came", () => {

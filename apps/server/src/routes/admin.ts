@@ -6,7 +6,9 @@ import type { AppContext } from '../context.ts';
 import { apiKeys, auditLog, invitations, settings, users } from '../db/schema.ts';
 import { nonPublicReason } from '../egress.ts';
 import { requireRole } from '../policy.ts';
-import { badRequest, notFound } from '../problem.ts';
+import { badRequest, HttpProblem, notFound } from '../problem.ts';
+import { probeProvider } from '../providerProbe.ts';
+import { DEFAULT_MODEL } from '../tutors.ts';
 import { classesWithCounts } from './teacher.ts';
 import { IdParams, requireActor, typed } from './util.ts';
 
@@ -38,6 +40,32 @@ export async function readProvider(ctx: AppContext, schoolId: string): Promise<P
     .limit(1);
   const parsed = ProviderSettings.safeParse(row?.value);
   return parsed.success ? parsed.data : { provider: 'embedded' };
+}
+
+/**
+ * The settings an admin asks for, as they would be saved: refused when an OpenAI-compatible provider lacks
+ * its URL or model, or (in production) its URL is not public; an omitted api_key keeps the stored one (it is
+ * never sent back to be re-submitted).
+ */
+async function checkedProvider(
+  ctx: AppContext,
+  schoolId: string,
+  body: ProviderSettings,
+): Promise<ProviderSettings> {
+  const { base_url, allow_private_network } = body;
+  if (body.provider === 'openai-compatible' && (!body.model || !base_url))
+    throw badRequest('provider_incomplete', 'An openai-compatible provider needs a base_url and a model.');
+  if (base_url && ctx.config.env === 'production' && !allow_private_network) {
+    const reason = await nonPublicReason(new URL(base_url));
+    if (reason)
+      throw badRequest(
+        'provider_url_private',
+        `base_url: ${reason}. Set allow_private_network to true for a model served inside your own network.`,
+      );
+  }
+  const previous = await readProvider(ctx, schoolId);
+  const keep = body.api_key === undefined && previous.api_key && previous.provider === body.provider;
+  return { ...body, ...(keep ? { api_key: previous.api_key } : {}) };
 }
 
 export function adminRoutes(ctx: AppContext) {
@@ -105,28 +133,26 @@ export function adminRoutes(ctx: AppContext) {
       return { ...rest, api_key_set: Boolean(api_key) };
     });
 
+    app.post('/admin/provider/test', { schema: { tags, body: ProviderSettings } }, async (request) => {
+      const actor = requireActor(request);
+      requireRole(actor, 'admin');
+      const next = await checkedProvider(ctx, actor.schoolId, request.body);
+      if (next.provider === 'embedded') return { ok: true, latency_ms: 0 };
+      const result = await probeProvider({
+        provider: next.provider,
+        model: next.model ?? DEFAULT_MODEL[next.provider] ?? '',
+        ...(next.api_key ? { apiKey: next.api_key } : {}),
+        ...(next.base_url ? { baseURL: next.base_url } : {}),
+      });
+      if (result.ok) return result;
+      const { detail, ok: _, ...extensions } = result;
+      throw new HttpProblem(502, 'provider-test-failed', 'provider_test_failed', detail, extensions);
+    });
+
     app.put('/admin/provider', { schema: { tags, body: ProviderSettings } }, async (request) => {
       const actor = requireActor(request);
       requireRole(actor, 'admin');
-      const { base_url, allow_private_network } = request.body;
-      if (base_url && ctx.config.env === 'production' && !allow_private_network) {
-        const reason = await nonPublicReason(new URL(base_url));
-        if (reason)
-          throw badRequest(
-            'provider_url_private',
-            `base_url: ${reason}. Set allow_private_network to true for a model served inside your own network.`,
-          );
-      }
-      const previous = await readProvider(ctx, actor.schoolId);
-      const next: ProviderSettings = {
-        ...request.body,
-        // Omitting api_key keeps the stored one (it is never sent back to be re-submitted).
-        ...(request.body.api_key === undefined &&
-        previous.api_key &&
-        previous.provider === request.body.provider
-          ? { api_key: previous.api_key }
-          : {}),
-      };
+      const next = await checkedProvider(ctx, actor.schoolId, request.body);
       await ctx.db
         .insert(settings)
         .values({ schoolId: actor.schoolId, key: 'provider', value: next, updatedAt: ctx.clock() })

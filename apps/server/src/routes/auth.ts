@@ -132,11 +132,13 @@ export function authRoutes(ctx: AppContext) {
           body: z.object({
             username: z.string().trim().toLowerCase().min(1).max(64),
             password: z.string().max(200),
+            /** The sign-in page's language: saved as the user's own at their first sign-in. */
+            locale: LocaleSchema.optional(),
           }),
         },
       },
       async (request, reply) => {
-        const { username, password } = request.body;
+        const { username, password, locale } = request.body;
         await ctx.loginThrottle.check(username, request.ip);
         const [user] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
         dummyHash ??= hashPassword('aralin-no-such-user-password');
@@ -147,6 +149,11 @@ export function authRoutes(ctx: AppContext) {
         }
         await ctx.loginThrottle.succeeded(username);
         await ctx.sessions.start(reply, user.id);
+        // Someone never active has not chosen a language yet (a seeded or invited account's is a guess).
+        if (locale && locale !== user.locale && !user.lastActiveAt) {
+          await ctx.db.update(users).set({ locale }).where(eq(users.id, user.id));
+          return { user: publicUser({ ...user, locale }) };
+        }
         return { user: publicUser(user) };
       },
     );

@@ -287,6 +287,23 @@ export function chatRoutes(ctx: AppContext) {
       return respond(request, reply, actor, { ...existing, status: 'pending' });
     };
 
+    /** A crisis message goes through the rate limit and the turn admission limit (admission.ts). */
+    const sendsCrisis = (request: FastifyRequest) => {
+      const text = (request.body as { text?: unknown } | undefined)?.text;
+      return typeof text === 'string' && isCrisis(text);
+    };
+    /** Retrying the student's own crisis message, read from the store. */
+    const retriesCrisis = async (request: FastifyRequest) => {
+      const id = (request.params as { id?: unknown }).id;
+      if (!request.actor || typeof id !== 'string') return false;
+      const [message] = await ctx.db
+        .select({ text: messages.content })
+        .from(messages)
+        .where(and(eq(messages.id, id), eq(messages.userId, request.actor.id)))
+        .limit(1);
+      return !!message && isCrisis(message.text);
+    };
+
     app.post(
       '/conversations/:id/messages',
       {
@@ -298,14 +315,12 @@ export function chatRoutes(ctx: AppContext) {
         },
         config: {
           tutorTurn: true,
+          crisis: sendsCrisis,
           rateLimit: {
             max: ctx.config.chatRateLimitPerMinute,
             timeWindow: 60_000,
             // A student in crisis always gets the hotline reply and the teacher flag, however fast they write.
-            allowList: (request) => {
-              const text = (request.body as { text?: unknown } | undefined)?.text;
-              return typeof text === 'string' && isCrisis(text);
-            },
+            allowList: sendsCrisis,
           },
         },
       },
@@ -347,7 +362,8 @@ export function chatRoutes(ctx: AppContext) {
         schema: { tags, params: IdParams },
         config: {
           tutorTurn: true,
-          rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000 },
+          crisis: retriesCrisis,
+          rateLimit: { max: ctx.config.chatRateLimitPerMinute, timeWindow: 60_000, allowList: retriesCrisis },
         },
       },
       async (request, reply) => {

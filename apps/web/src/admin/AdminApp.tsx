@@ -6,14 +6,14 @@ import { formatExpiry } from '../lib/account.ts';
 import { del, errorMessage, get, post, put } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { ClassSummary, User } from '../lib/types.ts';
-
-type Provider = 'embedded' | 'gemini' | 'openai-compatible';
-interface ProviderConfig {
-  provider: Provider;
-  model?: string | null;
-  base_url?: string | null;
-  api_key_set?: boolean;
-}
+import {
+  needsTest,
+  type Provider,
+  type ProviderConfig,
+  type ProviderTestResult,
+  providerBody,
+  testOutcome,
+} from './provider.ts';
 
 function Users() {
   const { user: me } = useAuth();
@@ -135,25 +135,43 @@ function ProviderForm() {
   const [apiKey, setApiKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [passed, setPassed] = useState<Record<string, unknown> | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [tested, setTested] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     get<ProviderConfig>('/admin/provider')
       .then((r) => setCfg(r))
       .catch((e: unknown) => setError(errorMessage(e, t)));
   }, [t]);
 
+  async function testConnection() {
+    const body = providerBody(cfg, apiKey);
+    setError(null);
+    setTested(null);
+    setTesting(true);
+    let outcome: unknown;
+    try {
+      outcome = await post<ProviderTestResult>('/admin/provider/test', body);
+    } catch (err) {
+      outcome = err;
+    }
+    setTesting(false);
+    const shown = testOutcome(outcome, cfg.model ?? undefined);
+    if (!shown) return setError(errorMessage(outcome, t));
+    setTested({ ok: shown.ok, text: t(shown.key, shown.values) });
+    setPassed(shown.ok ? body : null);
+  }
+
   async function save(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setSaved(false);
+    const body = providerBody(cfg, apiKey);
+    if (needsTest(body, passed)) return setError(t('admin.test.required'));
     try {
-      const body: Record<string, unknown> = { provider: cfg.provider };
-      if (cfg.provider !== 'embedded') {
-        if (cfg.model) body.model = cfg.model;
-        if (cfg.provider === 'openai-compatible' && cfg.base_url) body.base_url = cfg.base_url;
-        if (apiKey) body.api_key = apiKey;
-      }
       await put('/admin/provider', body);
       setApiKey('');
+      setPassed(null);
       setSaved(true);
     } catch (err) {
       setError(errorMessage(err, t));
@@ -227,14 +245,26 @@ function ProviderForm() {
         </>
       )}
       <ErrorNote message={error} />
+      {tested && (
+        <p className={tested.ok ? 'success' : 'error'} role="status">
+          {tested.text}
+        </p>
+      )}
       {saved && (
         <p className="success" role="status">
           {t('profile.saved')}
         </p>
       )}
-      <button type="submit" className="btn primary">
-        {t('common.save')}
-      </button>
+      <div className="row">
+        {cfg.provider !== 'embedded' && (
+          <button type="button" className="btn" disabled={testing} onClick={() => void testConnection()}>
+            {testing ? t('common.wait') : t('admin.test.button')}
+          </button>
+        )}
+        <button type="submit" className="btn primary">
+          {t('common.save')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -305,7 +335,7 @@ function ApiKeys() {
       {keys && keys.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <section className="table-scroll" tabIndex={0} aria-labelledby="keys-h">
-          <table className="table">
+          <table className="table stack">
             <thead>
               <tr>
                 <th scope="col">{t('admin.keyName')}</th>
@@ -317,10 +347,10 @@ function ApiKeys() {
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>{formatExpiry(k.created_at, i18n.language)}</td>
-                  <td>{when(k.last_used_at)}</td>
-                  <td>
+                  <td data-label={t('admin.keyName')}>{k.name}</td>
+                  <td data-label={t('admin.keyCreatedAt')}>{formatExpiry(k.created_at, i18n.language)}</td>
+                  <td data-label={t('admin.keyLastUsed')}>{when(k.last_used_at)}</td>
+                  <td data-label={t('admin.keyStatus')}>
                     {k.revoked_at ? (
                       t('admin.keyRevoked', { time: formatExpiry(k.revoked_at, i18n.language) })
                     ) : (

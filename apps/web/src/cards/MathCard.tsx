@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../chat/Markdown.tsx';
-import { asObjects, asString, isProse } from './util.ts';
+import { asObjects, asString, isProse, writtenAnswer } from './util.ts';
 
 function Expr({ value }: { value: string }) {
   if (!value) return null;
@@ -28,6 +28,7 @@ export function MathCard({ result, ask }: { result: Record<string, unknown>; ask
   }));
   const problem = asString(result.problem);
   const answer = result.answer == null ? null : asString(result.answer);
+  const written = writtenAnswer(result);
   const hint = result.hint == null ? null : asString(result.hint);
   const [shown, setShown] = useState(0); // fully shown steps
   const [hinted, setHinted] = useState(false); // description of the next step shown
@@ -91,7 +92,7 @@ export function MathCard({ result, ask }: { result: Record<string, unknown>; ask
       )}
       {all && answer && (
         <p className="answer-box" role="status">
-          <strong>{t('cards.math.answer')}:</strong> {answer}
+          <strong>{t('cards.math.answer')}:</strong> {written}
         </p>
       )}
       {!answer && (

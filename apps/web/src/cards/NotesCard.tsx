@@ -26,6 +26,8 @@ export function NotesCard({ result, style }: { result: Record<string, unknown>; 
   const prior = asStrings(result.connections_to_prior_learning);
   const practice = asStrings(result.practice_suggestions);
   const outline = style === 'outline';
+  // No sections: the pack has no notes on it, and the reply already says so and offers the closest topics.
+  if (sections.length === 0) return null;
   return (
     <article className={`tool-card notes style-${style ?? 'structured'}`}>
       <h4>{asString(result.title) || t('cards.notes.title')}</h4>

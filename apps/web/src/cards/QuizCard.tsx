@@ -4,7 +4,7 @@ import { Markdown } from '../chat/Markdown.tsx';
 import { ErrorNote } from '../components/Field.tsx';
 import { errorMessage, get, post } from '../lib/api.ts';
 import type { Mastery, ToolResultData } from '../lib/types.ts';
-import { QuizAnswers, type Score, shownAnswer } from './quizAnswers.ts';
+import { expectedLine, QuizAnswers, type Score, shownAnswer } from './quizAnswers.ts';
 import { asObjects, asString, asStrings, levelText, percent } from './util.ts';
 
 interface Feedback {
@@ -127,7 +127,7 @@ function QuestionItem({
               <strong>{feedback.correct ? t('cards.quiz.correct') : t('cards.quiz.incorrect')}</strong>
               {!feedback.correct &&
                 feedback.expected &&
-                ` ${t('cards.quiz.expected', { answer: shownAnswer(q.type, feedback.expected, choices) })}`}
+                ` ${expectedLine(shownAnswer(q.type, feedback.expected, choices), t)}`}
             </p>
             {feedback.explanation && <Markdown>{feedback.explanation}</Markdown>}
             {feedback.mastery && (

@@ -17,6 +17,24 @@ export function shownAnswer(
   return choices.find((c) => c.value.toLowerCase() === key)?.label ?? expected;
 }
 
+/** A sentence ends like one or runs to several words; a word, a number or a name does neither. */
+function isSentence(answer: string): boolean {
+  return /[.!?]$/.test(answer) || answer.split(/\s+/).length >= 5;
+}
+
+/**
+ * The line that gives the right answer, worded by its form: a word or a number inside a sentence ("The answer
+ * is 7."), a sentence after a colon, whole and ending once ("The right answer: The whole is divided ….").
+ */
+export function expectedLine(
+  answer: string,
+  t: (key: string, options: { answer: string }) => string,
+): string {
+  const a = answer.trim();
+  if (!isSentence(a)) return t('cards.quiz.expected', { answer: a });
+  return t('cards.quiz.expectedSentence', { answer: /[.!?]$/.test(a) ? a : `${a}.` });
+}
+
 export interface QuizAnswersView<F> {
   /** Every answer checked so far, by question id. */
   answers: (all: Record<string, F>) => void;

@@ -21,6 +21,12 @@ export function isProse(text: string): boolean {
   return /\p{L}{3,}/u.test(text.replace(/\\[a-zA-Z]+/g, '').replace(FUNCTIONS, ''));
 }
 
+/** A math result's answer as the student writes it ("x = 5", "₱54"), else its canonical answer; null when none. */
+export function writtenAnswer(result: Record<string, unknown>): string | null {
+  if (result.answer == null) return null;
+  return asString(result.written) || asString(result.answer);
+}
+
 export function percent(p: number): string {
   return `${Math.round(Math.max(0, Math.min(1, p)) * 100)}%`;
 }

@@ -12,7 +12,10 @@ export function followUps(message: AralinMessage, t: TFunction): string[] {
   const tool = res?.tool ?? plan?.tool ?? null;
   const params = plan?.parameters ?? {};
   const result = res?.result ?? {};
+  // The pack's own title when a lesson backs the result; else the topic as the student or planner named it.
+  const grounded = typeof (result.grounding as { topic_id?: unknown } | undefined)?.topic_id === 'string';
   const topic =
+    (grounded ? str(result.topic) : null) ??
     str(params.topic) ??
     str(params.concept_to_explain) ??
     str(result.topic) ??

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
-import { applyLocale } from '../i18n.ts';
+import i18n, { applyLocale } from '../i18n.ts';
 import { forgetCachedConversations, forgetLocalData, deleteAccount as requestDeletion } from './account.ts';
 import { ApiError, get, patch, post, resetCsrf } from './api.ts';
 import { outbox } from './queue.ts';
@@ -65,7 +65,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       loading,
       async signIn(username, password) {
-        const r = await post<{ user: User }>('/auth/signin', { username, password });
+        // A first sign-in keeps the language the page is in (the server saves it for someone never active).
+        const locale = i18n.language === 'fil' ? 'fil' : 'en';
+        const r = await post<{ user: User }>('/auth/signin', { username, password, locale });
         resetCsrf();
         adopt(r.user);
         return r.user;

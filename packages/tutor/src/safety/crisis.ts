@@ -207,10 +207,25 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
     (w[e] === 'ng' || w[e] === 'of') && !['ito', 'to', 'iyan', 'yan', 'this', 'it'].includes(w[e + 1] ?? ''),
   purpose: (w, _s, e) => ['so', 'para', 'tapos', 'then'].includes(w[e] ?? ''),
   somewhere: (w, _s, e) => ['sa', 'in', 'at'].includes(w[e] ?? ''),
-  openEnded: (w, _s, e) => !!w[e] && !is(w[e], 'LIVING') && !(w[e] === 'sa' && is(w[e + 1], 'LIVING')),
+  openEnded: (w, _s, e) => {
+    let i = e;
+    while (is(w[i], 'FILLER')) i++;
+    return !!w[i] && !is(w[i], 'LIVING');
+  },
+  laughing: (w) => w.some((x) => is(x, 'LAUGHING')),
   dose: (w) =>
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),
+  timed: (w, _s, e) => around(w, e, e, 0, 4).some((x) => is(x, 'TIME_OF_DAY')),
+  /** "sorry I was late", "sorry po, late ako": the next words, up to "and", say more than who. */
+  explained: (w, _s, e) => {
+    const next = w.slice(e, e + 6);
+    const stop = next.findIndex((x) => ['and', 'at', 'but', 'pero'].includes(x));
+    return next
+      .slice(0, stop < 0 ? undefined : stop)
+      .some((x) => x && !is(x, 'FILLER') && !is(x, 'OTHER') && !is(x, 'FIRST'));
+  },
+  forSomething: (w, _s, e) => around(w, e, e, 0, 8).some((x) => is(x, 'FOR')),
   /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),
@@ -279,7 +294,7 @@ export function crisisWords(text: string): string[] {
     const [a = '', b] = [words[i], words[i + 1]];
     const joined = JOINED.find(([x, y]) => a === x && b === y);
     if (joined) words.splice(i, 2, joined[2]);
-    else if (a.endsWith('self') && b === 'harm') words.splice(i, 2, `${a}harm`);
+    else if (a.endsWith('self') && b?.startsWith('harm')) words.splice(i, 2, `${a}${b}`);
   }
   return words;
 }

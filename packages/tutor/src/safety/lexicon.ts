@@ -118,7 +118,7 @@ export const LEXICON = {
     you your yourself someone somebody people tao character tauhan friend kaibigan classmate kaklase`,
   ),
   /** Negation. */
-  NEG: words('not dont never didnt doesnt wont isnt arent no hindi di huwag wag walang'),
+  NEG: words('not dont never didnt doesnt wont isnt arent wasnt werent no hindi di huwag wag walang'),
   /** Not wanting, in one word. */
   NOTWANT: words('ayoko ayokong ayaw ayoq'),
   /** Wanting, wishing, planning, intending. */
@@ -142,7 +142,7 @@ export const LEXICON = {
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
     kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
-    again very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
+    again anyway anyways very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would will can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [
@@ -178,7 +178,7 @@ export const LEXICON = {
     ...verbs(SELF_KILLING, ['contemplated', 'progressive', 'completed']),
   ],
   /** Always a crisis in the student's mouth, whatever the grammar around it. */
-  STRONG: words('kms sewerslide unalive unaliving suicidal selfharm'),
+  STRONG: words('kms sewerslide unalive unaliving suicidal selfharm selfharming'),
   /** Harming someone; with "myself" / "sarili ko", oneself. */
   HARM: [
     ...words(
@@ -216,18 +216,26 @@ export const LEXICON = {
   LIFE: words('life buhay'),
   EVERYTHING: words('everything lahat all'),
   LIVE: words(
-    `live living exist existing alive wake magexist maglive gumising magising magigising mabuhay mabubuhay gigising
+    `live living exist existing alive wake magwake magexist maglive gumising magising magigising mabuhay mabubuhay gigising
     breathing huminga`,
   ),
-  STOP: words('stop cease quit tumigil huminto'),
+  STOP: words('stop cease quit tumigil huminto magstop titigil hihinto'),
   GIVE_UP: words('sumuko suko susuko give bumitaw bibitaw'),
   POINTLESS: words('pointless meaningless worthless walang kwenta'),
+  /** Being worth nothing, said of oneself ("I'm worthless", "wala akong silbi"). */
+  WORTHLESS: words('worthless useless'),
+  WORTH: words('silbi kwenta kuwenta halaga saysay pakinabang'),
+  /** Nobody needing the student ("the world doesn't need me"). */
+  NEEDS: words('need needs want wants kailangan'),
   /** What a "what's the point of living …" question is about instead. */
   LIVING_THINGS: words('things organisms beings bagay cells'),
   NOBODY: words('nobody noone walang wala anyone anybody sino'),
   CARE: words(
-    'care notice miss mourn cry makakapansin mapapansin makakamiss iiyak maghahanap hahanap pakialam malulungkot magmamahal',
+    `care notice miss mourn cry makakapansin mapapansin makakamiss mamimiss mamiss hahanapin iiyak maghahanap
+    hahanap pakialam malulungkot magmamahal`,
   ),
+  /** Who would not miss the student: "di na nila ako mamimiss", "they won't even notice". */
+  THEY: words('nila they anyone nobody kayo niyo ninyo you everyone'),
   GOD: words('lord god diyos panginoon bathala jesus'),
   LAUGHING: words('haha hahaha hehe lol lmao charot char joke jk biro'),
   TIRED: words('tired pagod sawa sick suko nakakapagod nakakasawa'),
@@ -253,15 +261,32 @@ export const LEXICON = {
   /** Being killed by an accident, as a wish ("sana masagasaan na lang ako"). */
   STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
   SUFFERING: words('suffering paghihirap pagdurusa'),
-  BETTER: words('better happier mabuti mabuting masaya masasaya okay gagaan magaan easier'),
+  BETTER: words('better happier mabuti mabuting masaya masasaya okay fine gagaan magaan easier'),
   FAREWELL: words('goodbye paalam farewell'),
+  /** The last time, as a goodbye says it: "last message", "huling gabi ko na ito". */
+  LAST: words('last final huling huli'),
+  THANKS: words('thanks thank salamat sorry patawad'),
+  /** Asking that a message be passed on: "please tell my mom …", "pakisabi kay nanay …". */
+  TELL: words('tell pakisabi sabihin sabihan pakisabihan'),
+  /** Who a last message goes to. */
+  FAMILY: words(
+    `mom mommy mama mother nanay inay dad daddy papa father tatay itay family pamilya parents magulang kuya
+    ate bunso lola lolo kapatid sister brother everyone lahat`,
+  ),
+  /** What a last message asks: forgiveness. */
+  APOLOGY: words('sorry patawad patawarin pasensya forgive'),
+  /** A letter left behind. */
+  LETTER: words('letter letters note notes liham sulat sinulat sinulatan isinulat nagsulat sumulat'),
+  /** Never to be seen or heard again. */
+  SEE: words('see hear makikita makita makakita makakausap maririnig'),
+  AFTER: words('after pagkatapos again ulit anymore forever'),
   AUDIENCE: words('inyo inyong kayong everyone all guys world mundo forever habambuhay'),
   SEE_YOU: words('see bukas tomorrow later mamaya next class ulit'),
   GIVE: words(
-    'give giving gave ibibigay ipamimigay ipapamigay ipinamigay ipinapamigay binibigay ibigay ipamigay',
+    'give giving gave ibibigay ipamimigay ipapamigay ipinamigay ipinapamigay binibigay binigay ibigay ipamigay',
   ),
   BELONGINGS: words('stuff things belongings gamit'),
-  NEED: words('need kailangan kakailanganin'),
+  NEED: words('need needing needed kailangan kakailanganin'),
   TAKE: [
     ...words('take took taking swallow swallowed drink drank drinking'),
     ...verbs([
@@ -281,6 +306,14 @@ export const LEXICON = {
   POISON: words('poison lason bleach muriatic zonrox pesticide insecticide'),
   AMOUNT: words('all lahat bunch many maraming lots whole entire bottle bote banig dozen isang sobrang'),
   JUMP: [...words('jump jumping magjump talon'), ...verbs([['talon', 'um']])],
+  /** Falling, or letting oneself fall. */
+  FALL: [...words('fall falling drop dropping'), ...verbs([['hulog', 'ma']]), ...verbs([['pahulog', 'mag']])],
+  /** Jumping or falling as what the student will do ("tatalon na ako", "magpapahulog ako"). */
+  JUMP_SOON: [
+    ...words('magjujump'),
+    ...verbs([['talon', 'um']], ['contemplated']),
+    ...verbs([['pahulog', 'mag']], ['contemplated']),
+  ],
   /** Where one jumps from, or in front of. */
   HEIGHT: words(
     `bridge building roof rooftop tulay bintana window gusali bangin cliff balcony ledge tower floor palapag bubong
@@ -288,6 +321,12 @@ export const LEXICON = {
     tren truck trak bus jeep jeepney car kotse sasakyan traffic`,
   ),
   ROPE: words('rope lubid tali'),
+  /** Getting hold of something: "I bought a rope", "may lubid na ako". */
+  GET: words(
+    'got get bought buy have has may meron mayroon bumili binili nakabili bibili nabili kumuha kinuha nakakuha',
+  ),
+  /** What something is for ("a rope for PE", "lubid para sa sampayan"): not a preparation. */
+  FOR: words('for para pang pangsampay sampayan project'),
   HANGING: words('neck leeg kisame ceiling hang bigti magbigti'),
   REST: words('sleep asleep rest matulog magpahinga mamahinga tulog pahinga magsleep magrest'),
   FOREVER: words('forever habambuhay tuluyan permanently eternally eternal'),
@@ -305,6 +344,8 @@ export const LEXICON = {
   SUBJECT_MARKER: words('ang si yung ung mga'),
   /** Where or when, qualifying living or waking: "live in Manila", "wake up late", "end it with him". */
   PLACE: words('in at with near here there to late early maaga tanghali'),
+  /** A time of day after waking ("wake up this morning", "magising ng maaga"): not waking ever again. */
+  TIME_OF_DAY: words('early late maaga tanghali morning umaga kanina alarm agad hour oras'),
   /** Harm done to the speaker, Filipino object focus ("binubugbog ako", "sinampal ako ni mama"). */
   ABUSED: [
     ...verbs(

@@ -6,7 +6,9 @@
  * ordinary goodbye), `livingThings`, `joke` (a comparison or condition said laughing), `dose` ("how many …
  * should I take"), `ofSomething` ("lahat ng requirements"), `somewhere` ("hindi na ako tatagal sa pila"),
  * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club"), `purpose` ("…
- * to be over so I can play").
+ * to be over so I can play"), `timed` ("wake up this morning"), `explained` (a sorry with its reason: "sorry
+ * I was late"), `forSomething` ("a rope for PE"), `laughing` (a
+ * "haha" or "lol" anywhere: "wala akong kwenta sa basketball haha").
  */
 
 export type CrisisCategory = 'self_harm' | 'abuse';
@@ -26,7 +28,11 @@ export type Guard =
   | 'ofSomething'
   | 'somewhere'
   | 'openEnded'
-  | 'purpose';
+  | 'purpose'
+  | 'timed'
+  | 'explained'
+  | 'forSomething'
+  | 'laughing';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -119,19 +125,45 @@ const HARMING: Rule[] = [
     guards: ['otherSubject', 'ofSomething'],
   },
   { id: 'wants it to end', parts: ['WANT ~ END ~ SUFFERING'], self: true },
+  {
+    id: 'will end everything',
+    parts: ['END ~ EVERYTHING'],
+    self: true,
+    guards: ['otherSubject', 'ofSomething', 'purpose'],
+  },
+  {
+    id: 'will end everything',
+    parts: ['END ~ ko|ako na', 'NOTWANT|TIRED'],
+    window: 8,
+    guards: ['openEnded'],
+  },
+  {
+    id: 'wants it all to stop',
+    parts: ['WANT ~ it? EVERYTHING ~ STOP'],
+    self: true,
+    guards: ['ofSomething'],
+  },
+  { id: 'wants it all to stop', parts: ['WANT ~ STOP ~ EVERYTHING'], self: true, guards: ['ofSomething'] },
+  { id: 'wants it all to stop', parts: ['make|gawin ~ it? EVERYTHING ~ STOP'], self: true },
 ];
 
 /** Not wanting to live, wake, go on; life not worth it. */
 const NOT_LIVING: Rule[] = [
   { id: 'does not want to be here', parts: ['NEG ~ WANT ~ be here anymore|na'], self: true, unguarded: true },
-  { id: 'wants not to live', parts: ['WANT ~ NEG ~ LIVE'], self: true, unguarded: true, guards: ['place'] },
+  {
+    id: 'wants not to live',
+    parts: ['WANT ~ NEG ~ LIVE'],
+    self: true,
+    unguarded: true,
+    guards: ['place', 'timed'],
+  },
   {
     id: 'wants not to live',
     parts: ['NEG|never ~ LIVE', 'WANT'],
     window: 8,
     self: true,
     unguarded: true,
-    guards: ['place'],
+    guards: ['place', 'timed'],
   },
   {
     id: 'last day alive',
@@ -149,12 +181,24 @@ const NOT_LIVING: Rule[] = [
     parts: ['NEG ~ WANT ~ LIVE'],
     self: true,
     unguarded: true,
-    guards: ['place'],
+    guards: ['place', 'timed'],
   },
-  { id: 'does not want to live', parts: ['NOTWANT ~ LIVE'], unguarded: true, guards: ['place'] },
+  { id: 'does not want to live', parts: ['NOTWANT ~ LIVE'], unguarded: true, guards: ['place', 'timed'] },
   { id: 'does not want to live', parts: ['NOTWANT ~ LIVING'], unguarded: true },
-  { id: 'hopes not to wake', parts: ['WISHING ~ NEG ~ LIVE'], self: true, unguarded: true },
-  { id: 'will not wake', parts: ['NEG na ~ magigising|gigising'], self: true, unguarded: true },
+  {
+    id: 'hopes not to wake',
+    parts: ['WISHING ~ NEG ~ LIVE'],
+    self: true,
+    unguarded: true,
+    guards: ['timed'],
+  },
+  {
+    id: 'will not wake',
+    parts: ['NEG na ~ magigising|gigising'],
+    self: true,
+    unguarded: true,
+    guards: ['timed'],
+  },
   { id: 'cannot go on', parts: ['cant|cannot go on anymore|living'], self: true },
   {
     id: 'cannot go on',
@@ -185,6 +229,16 @@ const INDIRECT: Rule[] = [
   { id: 'better off dead', parts: ['BETTER ~ off? ~ dead|patay'], self: true },
   { id: 'worthless', parts: ['waste of ~ space|oxygen|air'], self: true },
   { id: 'worthless', parts: ['sayang lang ako'] },
+  { id: 'worthless', parts: ['im|i|ako ~ feel|feeling? ~ WORTHLESS'], guards: ['place'] },
+  {
+    id: 'worthless',
+    parts: ['NOTHING ~ akong|ako|kong|ko|aq ~ WORTH'],
+    guards: ['otherSubject', 'openEnded', 'laughing'],
+  },
+  { id: 'worthless', parts: ['walang|wala WORTH ~ ako|ko'], guards: ['openEnded', 'laughing'] },
+  { id: 'worthless', parts: ['NOBODY|world|mundo ~ NEG? ~ NEEDS ~ me|ako|akin'], guards: ['openEnded'] },
+  { id: 'nobody would care', parts: ['NOBODY ~ CARE ~ sa? me|ako|akin'], guards: ['openEnded'] },
+  { id: 'never born', parts: ['BETTER', 'kung|if ~ NEG ~ BORN'], window: 8, self: true, unguarded: true },
   { id: 'says goodbye', parts: ['when|once ~ gone'], self: true, guards: ['place'] },
   {
     id: 'says goodbye',
@@ -200,7 +254,7 @@ const INDIRECT: Rule[] = [
   { id: 'better off dead', parts: ['BETTER ~ DIE', 'like this|ganito|ganyan'], window: 8, guards: ['joke'] },
   {
     id: 'nobody would care',
-    parts: ['NOBODY ~4 CARE', 'if|when|once|kung|kapag|pag|kahit|even ~ DIE|died|gone'],
+    parts: ['NOBODY|NEG ~4 CARE', 'if|when|once|kung|kapag|pag|kahit|even ~ DIE|died|gone'],
     window: 10,
     self: true,
   },
@@ -216,25 +270,59 @@ const INDIRECT: Rule[] = [
   { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
   { id: 'a burden', parts: ['BURDEN ~ ako'] },
-  { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8 },
+  { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8, guards: ['laughing'] },
   {
     id: 'better off without me',
     parts: ['BETTER', 'if ~ gone|dead|died|disappeared'],
     window: 8,
     self: true,
   },
+  { id: 'better off without me', parts: ['BETTER', 'if ~ NEG ~ here|around|alive'], window: 8, self: true },
   {
     id: 'better off without me',
-    parts: ['BETTER', 'kung|kapag|pag ~ wala|patay|mawala|nawala ~ ako'],
+    parts: ['BETTER', 'kung|kapag|pag ~ wala|patay|mawala|nawala ~ ako|ko'],
     window: 8,
   },
+  { id: 'better off without me', parts: ['BETTER ~ wala|patay|mawala ~ ako|ko'], guards: ['openEnded'] },
   { id: 'says goodbye', parts: ['this is ~ goodbye'] },
+  { id: 'says goodbye', parts: ['FAREWELL|goodnight|bye ~ FOREVER'] },
   { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
   { id: 'says goodbye', parts: ['ito na ang huli'] },
   { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'] },
   { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },
   { id: 'says goodbye', parts: ['hanggang dito na lang ako'] },
-  { id: 'says goodbye', parts: ['pag|kapag|once wala na ako'], guards: ['somewhere'] },
+  { id: 'says goodbye', parts: ['pag|kapag|once wala na ako|ko'], guards: ['somewhere'] },
+  {
+    id: 'says goodbye',
+    parts: ['THANKS ~ for|sa ~ EVERYTHING', 'LAST|FAREWELL'],
+    window: 10,
+    guards: ['seeYou', 'ofSomething'],
+  },
+  { id: 'says goodbye', parts: ['LETTER', 'FAREWELL'], window: 12, self: true, guards: ['seeYou'] },
+  {
+    id: 'says goodbye',
+    parts: ['its|it is? ~ time', 'LETTER'],
+    window: 10,
+    self: true,
+    guards: ['openEnded'],
+  },
+  {
+    id: 'says goodbye',
+    parts: ['NEG ~2 me|ako ~ SEE', 'AFTER'],
+    window: 8,
+    self: 'named',
+    unguarded: true,
+    guards: ['somewhere'],
+  },
+  {
+    id: 'says goodbye',
+    parts: ['NEG ~2 SEE ~ me|ako', 'AFTER'],
+    window: 8,
+    self: 'named',
+    unguarded: true,
+    guards: ['somewhere'],
+  },
+  { id: 'leaves a last message', parts: ['TELL ~3 FAMILY ~6 APOLOGY'], guards: ['explained'] },
   {
     id: 'says goodbye',
     parts: ['bago|before ~ ako|im|i ~ mawala|gone', 'sulat|letter|paalam|goodbye|note'],
@@ -242,12 +330,15 @@ const INDIRECT: Rule[] = [
   },
   { id: 'says goodbye', parts: ['huwag|wag ~3 akong|ako hanapin'] },
   { id: 'says goodbye', parts: ['suicide note|letter'], self: true },
-  { id: 'gives things away', parts: ['GIVE ~5 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
+  { id: 'gives things away', parts: ['GIVE ~8 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
 ];
 
 /** A plan or a method: pills, poison, a jump, a rope. */
 const METHODS: Rule[] = [
-  { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 4, self: true },
+  { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 8, self: true },
+  { id: 'has a method', parts: ['GET ~ a? ROPE'], self: true, guards: ['forSomething', 'otherSubject'] },
+  { id: 'has a method', parts: ['how high', 'FALL|JUMP', 'LETHAL|die|mamatay'], window: 10, self: 'named' },
+  { id: 'has a method', parts: ['ilang|how ~2 HEIGHT', 'DIE|LETHAL'], window: 8, guards: ['figurative'] },
   { id: 'has a method', parts: ['ROPE', 'REFLEXIVE'], window: 5, self: true },
   { id: 'has a method', parts: ['edge|ledge|gilid|dulo ~3 HEIGHT'], self: true },
   {
@@ -260,8 +351,14 @@ const METHODS: Rule[] = [
   { id: 'has a method', parts: ['PILLS', 'LETHAL'], window: 8, self: true },
   { id: 'has a method', parts: ['HOARD', 'PILLS'], window: 4, self: true },
   { id: 'has a method', parts: ['TAKE', 'POISON'], window: 4, self: true, guards: ['accident'] },
-  { id: 'has a method', parts: ['WANT ~ JUMP', 'HEIGHT'], window: 8, self: true },
-  { id: 'has a method', parts: ['tatalon|magjujump', 'HEIGHT'], window: 6, self: true },
+  { id: 'has a method', parts: ['WANT ~ JUMP|FALL', 'HEIGHT'], window: 8, self: true },
+  { id: 'has a method', parts: ['JUMP_SOON', 'HEIGHT'], window: 6, self: true },
+  {
+    id: 'has a method',
+    parts: ['let|letting|hayaan ~ REFLEXIVE ~ FALL|JUMP', 'HEIGHT'],
+    window: 12,
+    self: true,
+  },
   { id: 'has a method', parts: ['ROPE', 'HANGING|do'], window: 12, self: true },
 ];
 

@@ -29,6 +29,8 @@ const input = z.object({
 });
 
 const output = z.object({
+  /** The pack topic's title in the student's language; null when no pack topic backs the explanation. */
+  topic: z.string().nullable().default(null),
   explanation: z.string(),
   examples: z.array(z.string()),
   related_concepts: z.array(z.string()),
@@ -87,7 +89,7 @@ function focusTerm(topic: Topic, concept: string) {
 function practiceQuestion(item: Topic['quiz'][number], locale: Locale): string {
   const question = locale === 'fil' && item.question_fil ? item.question_fil : item.question;
   if (item.type === 'multiple_choice' && item.choices)
-    return `${question} (${item.choices.map((c, i) => `${String.fromCharCode(97 + i)}) ${c.text}`).join('; ')})`;
+    return `${question} (${item.choices.map((c, i) => `${String.fromCharCode(97 + i)}. ${c.text}`).join('; ')})`;
   if (item.type === 'true_false') return `${locale === 'fil' ? 'Tama o Mali' : 'True or false'}: ${question}`;
   return question;
 }
@@ -174,6 +176,7 @@ export function explain(
   }
 
   return {
+    topic: pick(topic.title, locale),
     explanation: parts.join('\n\n'),
     examples,
     related_concepts: [...new Set(related)],
@@ -235,6 +238,7 @@ const generation: ToolGeneration<z.output<typeof input>, Output, typeof draft> =
     key_terms: d.key_terms,
     misconceptions: d.misconceptions,
     depth: args.desired_depth,
+    topic: null,
     ...ground,
   }),
 };
@@ -346,6 +350,7 @@ Respond with one JSON object matching the schema you are given.`,
     });
     if (!topic)
       return {
+        topic: null,
         explanation: notInPack(args.concept_to_explain, grounding, ctx.content, ctx.locale),
         examples: [],
         related_concepts: grounding.closest.map((c) => c.title),

@@ -58,7 +58,6 @@ type Output = z.output<typeof output>;
 const T = {
   en: {
     notes: 'Notes',
-    overview: 'Overview',
     ideas: 'Key ideas',
     terms: 'Key terms',
     examples: 'Worked examples',
@@ -74,7 +73,6 @@ const T = {
   },
   fil: {
     notes: 'Notes',
-    overview: 'Pangkalahatang-ideya',
     ideas: 'Mahahalagang ideya',
     terms: 'Mahahalagang termino',
     examples: 'Halimbawang may solusyon',
@@ -91,7 +89,7 @@ const T = {
 } as const;
 
 interface Raw {
-  key: 'overview' | 'ideas' | 'terms' | 'examples' | 'mistakes' | 'further';
+  key: 'ideas' | 'terms' | 'examples' | 'mistakes' | 'further';
   title: string;
   text: string[];
   points: string[];
@@ -99,27 +97,22 @@ interface Raw {
   analogies: string[];
 }
 
-/** The topic's material cut into sections, before a style shapes it. */
+/**
+ * The topic's material cut into sections, before a style shapes it. The summary is the overview, so no section
+ * repeats it.
+ */
 function rawSections(topic: Topic, opts: { examples: boolean; analogies: boolean; locale: Locale }): Raw[] {
   const { locale } = opts;
   const L = T[locale];
   const analogies = opts.analogies ? topic.analogies.map((a) => pick(a, locale)) : [];
   const raw: Raw[] = [
     {
-      key: 'overview',
-      title: L.overview,
-      text: [pick(topic.summary, locale)],
-      points: sentences(pick(topic.summary, locale)),
-      examples: [],
-      analogies,
-    },
-    {
       key: 'ideas',
       title: L.ideas,
       text: paragraphs(pick(topic.explanation, locale)),
       points: sentences(pick(topic.explanation, locale)),
       examples: [],
-      analogies: [],
+      analogies,
     },
     {
       key: 'terms',
@@ -182,16 +175,13 @@ function outline(raw: Raw[]): Section[] {
 function bullets(raw: Raw[]): Section[] {
   return raw.map((r) => {
     const points = r.key === 'examples' ? r.points : r.points.map((p) => terse(p));
-    const extras = [
-      ...(r.key === 'examples' ? [] : r.examples.map((e) => terse(e, 140))),
-      ...r.analogies.map((a) => terse(a, 140)),
-    ];
+    const extras = [...(r.key === 'examples' ? [] : r.examples), ...r.analogies];
     return {
       title: r.title,
       content: [...points, ...extras].map((p) => `- ${p}`).join('\n'),
       key_points: points,
-      examples: r.examples.map((e) => terse(e, 140)),
-      analogies: r.analogies.map((a) => terse(a, 140)),
+      examples: r.examples,
+      analogies: r.analogies,
     };
   });
 }
@@ -260,10 +250,10 @@ function makeNotes(
     analogies: args.include_analogies,
     locale,
   });
-  // A learner who learns by doing sees the worked examples right after the overview.
+  // A learner who learns by doing sees the worked examples right after the summary.
   if (traits.handsOn) {
     const examples = raw.find((r) => r.key === 'examples');
-    if (examples) raw = [raw[0] as Raw, examples, ...raw.slice(1).filter((r) => r !== examples)];
+    if (examples) raw = [examples, ...raw.filter((r) => r !== examples)];
   }
   const style = args.note_taking_style;
   const sections =
@@ -486,11 +476,12 @@ Style (note_taking_style), for the content of every section:
 - outline: every line numbered hierarchically (1., 1.1, 1.2 …), one idea per line.
 - bullet_points: every line a terse bullet ("- " then a few words to one short line); no paragraphs.
 - narrative: flowing paragraphs that read like a textbook page; no bullets or numbered lines (key_points []).
-- structured: sections (overview, key ideas, key terms, worked examples, common mistakes, going further),
-  each with a short paragraph, key points and examples.
+- structured: sections (key ideas, key terms, worked examples, common mistakes, going further), each with a
+  short paragraph, key points and examples.
+The summary is the overview: no section repeats it, and no key point repeats another.
 Put worked examples in sections' examples only when examples are asked for (else every examples list is []),
 and analogies from Philippine everyday life (jeepney, sari-sari store, palengke, bayanihan) in analogies only
-when analogies are asked for (else []). A hands-on learner gets the worked examples right after the overview.
+when analogies are asked for (else []). A hands-on learner gets the worked examples right after the summary.
 Also: key_concepts, connections_to_prior_learning (earlier lessons it builds on), practice_suggestions.
 Respond with one JSON object matching the schema you are given.`,
   generation,
@@ -514,13 +505,13 @@ Respond with one JSON object matching the schema you are given.`,
     }
     return { ...makeNotes(topic, args, ctx), grounding };
   },
+  // The notes card shows the notes; the reply only leads into them (API clients have `markdown` whole).
   reply(result, _input, ctx) {
     if (!result.grounding.topic_id && !result.grounding.model_knowledge) return result.markdown;
-    const tail =
+    const lead =
       ctx.locale === 'fil'
-        ? '_Gusto mo bang gawin kong flashcards o quiz ang mga notes na ito?_'
-        : '_Want me to turn these notes into flashcards or a quiz?_';
-    const note = result.grounding.model_knowledge ? `\n\n${ungroundedNote(ctx.locale)}` : '';
-    return `${result.markdown}\n\n${tail}${note}`;
+        ? `Narito ang notes mo tungkol sa **${result.topic}**. Gusto mo bang gawin kong flashcards o quiz ang mga ito?`
+        : `Here are your notes on **${result.topic}**. Want me to turn them into flashcards or a quiz?`;
+    return result.grounding.model_knowledge ? `${lead}\n\n${ungroundedNote(ctx.locale)}` : lead;
   },
 });

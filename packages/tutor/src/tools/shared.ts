@@ -248,6 +248,22 @@ export function resolveTopic(
   return { topic: null, grounding: { topic_id: null, closest }, subject };
 }
 
+/** Quote marks a shown phrase must not carry: one left open would swallow the rest of the sentence. */
+const QUOTE_MARKS = /["“”„«»`]/g;
+
+/**
+ * A student's phrase quoted inside a sentence: its own quote marks dropped, so the quote always closes, and a
+ * long one shortened at a word boundary.
+ */
+export function quoted(phrase: string, max = 60): string {
+  let s = phrase.replace(QUOTE_MARKS, '').replace(/\s+/g, ' ').trim();
+  if (s.length > max) {
+    const cut = s.lastIndexOf(' ', max);
+    s = `${s.slice(0, cut > max / 2 ? cut : max).replace(/[\s,;:.<>=/-]+$/, '')}…`;
+  }
+  return `"${s}"`;
+}
+
 /** The honest answer for a topic outside the pack, naming the closest topics it does have. */
 export function notInPack(
   phrase: string,
@@ -260,12 +276,12 @@ export function notInPack(
     return topic ? pick(topic.title, locale) : c.title;
   });
   if (locale === 'fil') {
-    const head = `Wala pa akong notes tungkol sa "${phrase}".`;
+    const head = `Wala pa akong notes tungkol sa ${quoted(phrase)}.`;
     return names.length
       ? `${head} Ito ang pinakamalapit na mayroon ako: ${names.join(', ')}. Gusto mo bang iyon ang pag-aralan natin?`
       : `${head} Subukan mong magtanong tungkol sa ibang aralin sa Math, Science, English, Filipino o Araling Panlipunan.`;
   }
-  const head = `I don't have notes on "${phrase}" yet.`;
+  const head = `I don't have notes on ${quoted(phrase)} yet.`;
   return names.length
     ? `${head} Here is the closest I have: ${names.join(', ')}. Shall we study one of those?`
     : `${head} Try asking about another lesson in Math, Science, English, Filipino or Araling Panlipunan.`;
@@ -290,11 +306,14 @@ export function prerequisiteTopics(content: ContentLibrary, topic: Topic): Topic
   });
 }
 
-/** Splits prose into sentences (keeps decimals, abbreviations like "e.g." and equations together). */
+/**
+ * Splits prose into sentences (keeps decimals, abbreviations like "e.g." and equations together); a sentence may
+ * end inside its closing quote or bracket (`… from them." Article III …`).
+ */
 export function sentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((para) => para.split(/(?<=[.!?])\s+(?=[A-Z"“(0-9ÑÁÉÍÓÚ])/u))
+    .flatMap((para) => para.split(/(?<=[.!?]["”’)]?)\s+(?=[A-Z"“(0-9ÑÁÉÍÓÚ])/u))
     .map((s) => s.trim())
     .filter((s) => s.length > 0 && !/^(e\.g|i\.e)\.?$/i.test(s));
 }
@@ -307,19 +326,36 @@ export function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A terse bullet from a sentence: the main clause, without asides in brackets. */
+/** Where a long sentence may end on a whole clause: before a second clause or an aside. */
+const CLAUSE_ENDS = [
+  '; ',
+  ' — ',
+  ' – ',
+  ', which ',
+  ', so ',
+  ', because ',
+  ', kaya ',
+  ', dahil ',
+  ', na siyang ',
+];
+
+/**
+ * A terse bullet from a sentence: the main clause, without asides in brackets. A sentence longer than `max`
+ * ends at its last clause boundary that fits; one without such a boundary stays whole (never a cut word).
+ */
 export function terse(sentence: string, max = 110): string {
   let s = sentence
     .replace(/\s*\([^)]*\)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const semi = s.indexOf(';');
+  const semi = s.indexOf('; ');
   if (semi > 30) s = s.slice(0, semi);
   if (s.length > max) {
-    const cut = s.lastIndexOf(' ', max);
-    s = `${s.slice(0, cut > 40 ? cut : max).replace(/[,;:]$/, '')}…`;
+    const lower = s.toLowerCase();
+    const ends = CLAUSE_ENDS.map((e) => lower.lastIndexOf(e, max)).filter((i) => i >= 30);
+    if (ends.length) s = s.slice(0, Math.max(...ends));
   }
-  return s.replace(/\.$/, '');
+  return s.replace(/[.,:]$/, '');
 }
 
 export function sourceReferences(topic: Topic): SourceReference[] {

@@ -404,3 +404,21 @@ describe('looksLikeMath', () => {
       expect(looksLikeMath(t), t).toBe(false);
   });
 });
+
+describe('the answer as the student writes it', () => {
+  it.each([
+    ['Solve 2x + 3 = 7', 'en', '2', 'x = 2'],
+    ['Lutasin ang 4y - 7 = 2y + 9', 'fil', '8', 'y = 8'],
+    ['x^2 - 5x + 6 = 0, what is x?', 'en', '2, 3', 'x = 2 or x = 3'],
+    ['paano i-solve ang x^2 - 9 = 0?', 'fil', '-3, 3', 'x = -3 o x = 3'],
+  ] as const)('%s → %s', (problem, locale, answer, written) => {
+    const s = solveMath(problem, { locale });
+    expect(s.answer).toBe(answer);
+    expect(s.written).toBe(written);
+  });
+
+  it('keeps a bare result as it is, and gives no written answer with a hint', () => {
+    expect(solveMath('What is 3/4 + 1/6?').written).toBeNull();
+    expect(solveMath('2x + 3 = 7', { hintLevel: 2 }).written).toBeNull();
+  });
+});

@@ -91,10 +91,10 @@ describe('math_solver tool definition', () => {
     expect(mathSolver.output.parse(out)).toEqual(out);
     expect(out.answer).toBe('6');
     const en = mathSolver.reply(out, input, ctx('en'));
-    expect(en).toMatch(/\*\*Answer:\*\* `6`/);
+    expect(en).toMatch(/\*\*Answer:\*\* `x = 6`/);
     const outFil = await mathSolver.run(input, ctx('fil'));
     const fil = mathSolver.reply(outFil, input, ctx('fil'));
-    expect(fil).toMatch(/\*\*Sagot:\*\* `6`/);
+    expect(fil).toMatch(/\*\*Sagot:\*\* `x = 6`/);
     expect(fil).toMatch(/magkabilang panig/);
   });
 

@@ -50,6 +50,20 @@ describe('detectCrisis', () => {
     ['hinahawakan ako ng tito ko sa maseselang bahagi', 'is touched'],
     ['someone online is asking for my nudes', 'is asked for nudes'],
     ['natatakot akong umuwi sa bahay', 'is afraid to go home'],
+    ['I am so worthless', 'worthless'],
+    ['wala na kong silbi', 'worthless'],
+    ['walang makakamiss sa akin', 'nobody would care'],
+    ['they would be happier if I was not around', 'better off without me'],
+    ['tatapusin ko na ang lahat mamaya', 'will end everything'],
+    ['I want it all to stop forever', 'wants it all to stop'],
+    ['magpapahulog ako sa bintana', 'has a method'],
+    ['nakabili na ako ng lubid', 'has a method'],
+    ['please tell my lola I am sorry', 'leaves a last message'],
+    ['salamat sa lahat, ito ang huling mensahe ko', 'says goodbye'],
+    ['bye forever', 'says goodbye'],
+    ['it would be better if I had never been born', 'never born'],
+    ['ilang floor ba para mamatay agad', 'has a method'],
+    ['nobody will miss me anyway', 'nobody would care'],
   ])('%s → %s', (message, reading) => {
     expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
   });
@@ -74,6 +88,13 @@ describe('detectCrisis', () => {
     ['hinahawakan ako ng kaibigan ko sa kamay', 'holding hands'],
     ['pinapalo ng hangin ang mga puno', 'the wind, not a person'],
     ['my dad hits the ball really far', 'a ball'],
+    ["I'm useless at volleyball", 'a skill'],
+    ['tell my mom I am sorry I broke her cup', 'an apology with its reason'],
+    ['I bought a rope for our tug of war', 'a rope for something'],
+    ['I did not want to wake up early today', 'a time of day'],
+    ['tatapusin ko na lahat ng assignments ko', 'all of something'],
+    ['wala akong silbi sa volleyball', 'worth nothing at a game'],
+    ['the class would be better off without me talking so much lol', 'a joke'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });

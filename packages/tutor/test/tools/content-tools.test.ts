@@ -5,7 +5,7 @@ import { conceptExplainer } from '../../src/tools/concept_explainer.ts';
 import { flashcardGenerator } from '../../src/tools/flashcard_generator.ts';
 import { noteMaker } from '../../src/tools/note_maker.ts';
 import { checkQuizAnswer, publicQuestion, quizGenerator } from '../../src/tools/quiz_generator.ts';
-import { resolveTopic } from '../../src/tools/shared.ts';
+import { quoted, resolveTopic, sentences, terse } from '../../src/tools/shared.ts';
 import { context, library, linear, nouns, photosynthesis } from './fixtures.ts';
 
 const content = library();
@@ -95,6 +95,10 @@ describe('concept_explainer', () => {
     expect(comprehensive.misconceptions).toHaveLength(2);
     expect(basic.misconceptions).toHaveLength(0);
     expect(basic.practice_questions.length).toBeLessThan(comprehensive.practice_questions.length);
+    const choices = comprehensive.practice_questions.filter((q) => /\(a\. /.test(q));
+    expect(choices.length).toBeGreaterThan(0);
+    // One pair of brackets around the choices: "(a. …; b. …)", never "(a) …; b) …)".
+    for (const q of comprehensive.practice_questions) expect(q).not.toMatch(/\b[a-d]\)/);
     expect(basic.explanation.length).toBeLessThan(intermediate.explanation.length);
     for (const [r, depth] of [
       [basic, 'basic'],
@@ -351,6 +355,54 @@ describe('flashcard_generator', () => {
   });
 });
 
+describe('short forms of long text', () => {
+  it('terse keeps a whole sentence, or ends it on a clause, never on a cut word', () => {
+    const long =
+      'The numerator tells how many equal parts of the whole are taken while the denominator tells into how many equal parts the whole was divided in the first place';
+    expect(terse(long)).toBe(long);
+    const clauses =
+      'A fraction names equal parts of one whole, which may be a pizza, a length of rope or a group of objects at the palengke';
+    expect(terse(clauses)).toBe('A fraction names equal parts of one whole');
+    expect(terse('Light is captured by chlorophyll (the green pigment).')).toBe(
+      'Light is captured by chlorophyll',
+    );
+    const fil =
+      'Hinahati ang tubig sa loob ng chloroplast habang sinasalo ng chlorophyll ang liwanag ng araw, kaya lumalabas ang oxygen sa mga butas ng dahon';
+    expect(terse(fil)).toBe(
+      'Hinahati ang tubig sa loob ng chloroplast habang sinasalo ng chlorophyll ang liwanag ng araw',
+    );
+  });
+
+  it('sentences end inside a closing quote too', () => {
+    expect(sentences('It says "all power is from the people." Article III lists rights. See 3.5 m.')).toEqual(
+      ['It says "all power is from the people."', 'Article III lists rights.', 'See 3.5 m.'],
+    );
+  });
+
+  it('quoted never leaves a quote open and shortens at a word boundary', () => {
+    expect(quoted('<iframe src="javascript')).toBe('"<iframe src=javascript"');
+    expect(quoted('“photosynthesis”')).toBe('"photosynthesis"');
+    const long = quoted(
+      'the difference between mitosis and meiosis and why cells divide at all in living things',
+    );
+    expect(long).toMatch(/^"the difference between mitosis and meiosis and why cells\b.*…"$/);
+    expect(long.length).toBeLessThanOrEqual(63);
+  });
+
+  it.each([
+    [noteMaker, { topic: '<iframe src="javascript', subject: 'Science' }],
+    [quizGenerator, { topic: '<iframe src="javascript', subject: 'Science' }],
+    [flashcardGenerator, { topic: '<iframe src="javascript', subject: 'Science' }],
+    [conceptExplainer, { concept_to_explain: '<iframe src="javascript', current_topic: 'x' }],
+  ] as const)('%#: the "no notes" message closes every quote', async (tool, raw) => {
+    for (const locale of ['en', 'fil'] as const) {
+      const { reply } = await run(tool as unknown as AnyTool, raw, context(locale, content));
+      expect(reply).toContain('"<iframe src=javascript"');
+      expect((reply.match(/"/g) ?? []).length % 2).toBe(0);
+    }
+  });
+});
+
 describe('note_maker', () => {
   type Notes = ReturnType<typeof noteMaker.output.parse>;
   const notes = async (raw: Record<string, unknown>, locale: 'en' | 'fil' = 'en') =>
@@ -370,7 +422,7 @@ describe('note_maker', () => {
     for (const s of r.note_sections)
       for (const line of s.content.split('\n')) {
         expect(line.startsWith('- ')).toBe(true);
-        expect(line.length).toBeLessThanOrEqual(145);
+        expect(line).not.toMatch(/…$/);
       }
   });
 
@@ -386,7 +438,6 @@ describe('note_maker', () => {
   it('structured: sections with key points and examples', async () => {
     const r = await notes({ note_taking_style: 'structured' });
     expect(r.note_sections.map((s) => s.title)).toEqual([
-      'Overview',
       'Key ideas',
       'Key terms',
       'Worked examples',
@@ -394,7 +445,7 @@ describe('note_maker', () => {
       'Going further',
     ]);
     expect(r.note_sections.every((s) => s.key_points.length > 0)).toBe(true);
-    expect(r.note_sections[3]?.examples[0]).toContain('Name the reactants of photosynthesis.');
+    expect(r.note_sections[2]?.examples[0]).toContain('Name the reactants of photosynthesis.');
     expect(r.connections_to_prior_learning[0]).toContain('Plant and Animal Cells');
     expect(r.key_concepts).toEqual(['Chlorophyll', 'Chloroplast', 'Stomata']);
   });
@@ -414,16 +465,45 @@ describe('note_maker', () => {
     const fil = await notes({}, 'fil');
     expect(fil.title).toBe('Notes: Potosintesis');
     expect(fil.summary).toBe(photosynthesis.summary.fil);
-    expect(fil.markdown).toContain('Pangkalahatang-ideya');
+    expect(fil.markdown).toContain('Mahahalagang ideya');
     const none = await notes({ topic: 'World War II', subject: 'History' });
     expect(none.grounding.topic_id).toBeNull();
     expect(none.note_sections).toEqual([]);
   });
 
+  it.each(['outline', 'bullet_points', 'narrative', 'structured'])(
+    '%s: the title and the summary once, whole key points',
+    async (style) => {
+      const r = await notes({ note_taking_style: style, include_analogies: true });
+      const count = (text: string, part: string) => text.split(part).length - 1;
+      expect(count(r.markdown, r.title)).toBe(1);
+      for (const sentence of photosynthesis.summary.en.split(/(?<=\.) /))
+        expect(count(r.markdown, sentence.replace(/\.$/, ''))).toBe(1);
+      for (const point of r.note_sections.flatMap((s) => s.key_points)) expect(point).not.toMatch(/…/);
+    },
+  );
+
+  it('replies with a short lead in the student language: the card shows the notes', async () => {
+    for (const locale of ['en', 'fil'] as const) {
+      const { result, reply } = await run(
+        noteMaker,
+        { topic: 'photosynthesis', subject: 'Science' },
+        context(locale, content),
+      );
+      const notes = result as Notes;
+      expect(reply).toContain(notes.topic);
+      expect(reply).not.toContain(notes.summary);
+      expect(reply).not.toContain(notes.note_sections[0]?.title);
+      expect(reply).toMatch(locale === 'fil' ? /Narito ang notes/ : /Here are your notes/);
+      expect(notes.markdown).toContain(notes.summary);
+      for (const s of notes.note_sections) expect(notes.markdown).toContain(`## ${s.title}`);
+    }
+  });
+
   it('shows worked examples early for a hands-on learner', async () => {
     const ctx = context('en', content, { learning_style_summary: 'learns by doing examples' });
     const { result } = await run(noteMaker, { topic: 'linear equations', subject: 'Math' }, ctx);
-    expect((result as Notes).note_sections[1]?.title).toBe('Worked examples');
+    expect((result as Notes).note_sections[0]?.title).toBe('Worked examples');
     expect(linear.id).toBe((result as Notes).grounding.topic_id);
   });
 });

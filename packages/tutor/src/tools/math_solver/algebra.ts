@@ -151,7 +151,7 @@ function solveLinear(
         ),
       );
   }
-  return { kind: 'linear_equation', answer, steps, concept: linearConcept(c) };
+  return { kind: 'linear_equation', answer, steps, concept: linearConcept(c), variable: v };
 }
 
 function linearConcept(c: SolveCtx): string {
@@ -236,7 +236,7 @@ function solveSystem(eqs: [Poly, Poly][], target: string | null, c: SolveCtx): S
   const vx = solveFor === x ? vs : ve;
   const vy = solveFor === x ? ve : vs;
   const answer = t ? fmtFrac(vs) : `${x} = ${fmtFrac(vx)}, ${y} = ${fmtFrac(vy)}`;
-  return { kind: 'linear_system', answer, steps, concept: systemConcept(c) };
+  return { kind: 'linear_system', answer, steps, concept: systemConcept(c), ...(t ? { variable: t } : {}) };
 }
 
 function systemConcept(c: SolveCtx): string {
@@ -398,6 +398,7 @@ function solvePolyEq(P: Poly, v: string, c: SolveCtx): Solved | null {
   return {
     kind: deg === 2 ? 'quadratic_equation' : 'polynomial_roots',
     answer: sorted.join(', '),
+    variable: v,
     steps,
     concept: rootsConcept(deg, c),
   };

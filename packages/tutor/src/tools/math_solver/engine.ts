@@ -271,6 +271,17 @@ function similarProblem(
 /** Confidence of each status: a worked answer, a hint about one, an opening (no answer), nothing. */
 const CONFIDENCE = { solved: 0.95, hint: 0.9, opening: 0.2, unsupported: 0 } as const;
 
+/** The answer as a student writes it: with its unit, or each root of an equation named by its variable. */
+function written(solved: Solved, c: SolveCtx): string | null {
+  if (solved.unit) return solved.unit;
+  if (!solved.variable) return null;
+  const v = solved.variable;
+  return solved.answer
+    .split(', ')
+    .map((root) => `${v} = ${root}`)
+    .join(c.tr(' or ', ' o '));
+}
+
 /** Solves a student's math problem and shapes the output for the requested hint level. Never throws. */
 export function solveMath(problem: string, opts: SolveOptions = {}): MathSolution {
   const locale: MathLocale = opts.locale === 'fil' ? 'fil' : 'en';
@@ -291,6 +302,7 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
       unit: null,
       kind: 'word_problem',
       answer: null,
+      written: null,
       steps: showSteps ? raw.steps : [],
       hint: hintLevel === 1 ? raw.concept : raw.message,
       message: null,
@@ -305,6 +317,7 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
       unit: null,
       kind: 'unsupported',
       answer: null,
+      written: null,
       steps: [],
       hint: null,
       message:
@@ -324,6 +337,7 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
       unit: solved.unit ?? null,
       kind: solved.kind,
       answer: solved.answer,
+      written: written(solved, c),
       steps: showSteps ? solved.steps : [],
       hint: null,
       message,
@@ -335,6 +349,7 @@ export function solveMath(problem: string, opts: SolveOptions = {}): MathSolutio
     status: 'hint',
     confidence: CONFIDENCE.hint,
     unit: null,
+    written: null,
     kind: solved.kind,
   } as const;
   if (hintLevel === 1) {

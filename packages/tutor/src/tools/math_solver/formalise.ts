@@ -159,6 +159,7 @@ function opening(problem: string, locale: MathLocale): MathSolution {
     status: 'opening',
     confidence: 0.2,
     unit: null,
+    written: null,
   };
 }
 
@@ -192,7 +193,9 @@ function present(
       expression: `${f.unknown.name} = ${s.solution.answer}${f.unknown.unit ? ` ${f.unknown.unit}` : ''}`,
     },
   ];
-  return { ...s.solution, problem, kind: 'word_problem', steps: showSteps ? steps : [] };
+  const answer = s.solution.answer;
+  const written = answer && f.unknown.unit ? `${answer} ${f.unknown.unit}` : answer;
+  return { ...s.solution, problem, kind: 'word_problem', written, steps: showSteps ? steps : [] };
 }
 
 interface MathInput {

@@ -36,6 +36,8 @@ const output = z.object({
   kind: z.string(),
   /** Canonical answer string; null while a hint is given instead of the solution. */
   answer: z.string().nullable(),
+  /** The answer as a student writes it ("x = 5", "x = 2 or x = 3", "₱54"); null when it is `answer` as is. */
+  written: z.string().nullable().default(null),
   steps: z.array(z.object({ description: z.string(), expression: z.string() })),
   hint: z.string().nullable(),
   /** Honest note: why the input is unsupported, or a caveat such as an approximate answer. */
@@ -152,7 +154,9 @@ function reply(result: Output, locale: 'en' | 'fil'): string {
     parts.push(result.steps.map((s, i) => stepLine(i, s.description, s.expression)).join('\n'));
   }
   const tf = fil && (result.answer === 'True' || result.answer === 'False');
-  const shown = tf ? `${result.answer === 'True' ? 'Tama' : 'Mali'} (${result.answer})` : result.answer;
+  const shown = tf
+    ? `${result.answer === 'True' ? 'Tama' : 'Mali'} (${result.answer})`
+    : (result.written ?? result.answer);
   parts.push(`${fil ? '**Sagot:**' : '**Answer:**'} \`${shown}\``);
   if (result.message) parts.push(`_${result.message}_`);
   return parts.join('\n\n');

@@ -24,6 +24,8 @@ export interface MathSolution {
   kind: string;
   /** Canonical answer string (dataset conventions); null while a hint is given or when unsupported. */
   answer: string | null;
+  /** The answer as a student writes it ("x = 5", "x = 2 or x = 3", "₱54"); null when it is `answer` as is. */
+  written: string | null;
   steps: MathStep[];
   hint: string | null;
   /** Honest note for unsupported input or caveats (e.g. an approximation). */
@@ -43,6 +45,8 @@ export interface Solved {
   message?: string;
   /** The answer with its unit, when the problem counts something ("₱54", "15 apples"). */
   unit?: string;
+  /** The unknown an equation's answer gives the value(s) of, each root named by it ("x = 5"). */
+  variable?: string;
 }
 
 /** A story the engine could not read with certainty: what it found, and a question about the first step. */
