@@ -768,6 +768,16 @@ describe.skipIf(!hasChromium)(
       await check(page, 'profile');
     });
 
+    it("words the server's refusal of a wrong current password in Filipino", async () => {
+      const form = page.locator('form.card', {
+        has: page.getByRole('heading', { name: 'Palitan ang password' }),
+      });
+      await form.getByLabel('Kasalukuyang password').fill('hindi-ito-ang-password');
+      await form.getByLabel('Bagong password').fill('bagong-password-2');
+      await form.getByRole('button', { name: 'Palitan ang password' }).click();
+      await expect.poll(() => form.locator('.error[role="alert"]').textContent()).toBe('Mali ang password.');
+    });
+
     it('a teacher issues a one-time reset code; the student sets a new password with it and signs in', async () => {
       const t = await openPage(DESKTOP);
       await t.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });

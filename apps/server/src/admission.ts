@@ -49,6 +49,7 @@ export class TurnAdmission {
       throw new HttpProblem(
         503,
         'overloaded',
+        'overloaded',
         'The tutor is answering as many students as this server can take; send the message again in a moment.',
         { retry_after: ADMISSION_RETRY_AFTER_SECONDS },
         { 'retry-after': String(ADMISSION_RETRY_AFTER_SECONDS) },

@@ -36,7 +36,14 @@ import { keepStatistics } from './db/statistics.ts';
 import { refuseWhileDraining } from './lifecycle.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { HttpProblem, type ProblemBody, problemType, titleFor, tooManyRequests } from './problem.ts';
+import {
+  HttpProblem,
+  type ProblemBody,
+  type ProblemCode,
+  problemType,
+  titleFor,
+  tooManyRequests,
+} from './problem.ts';
 import { fallbackStore, reportRateLimitBackend } from './ratelimit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -134,6 +141,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         reply,
         error.statusCode ?? 400,
         error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri-too-long' : 'bad-url',
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_url',
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
           ? 'A part of the URL is too long.'
           : 'The URL is not valid (check its percent-encoding).',
@@ -192,14 +200,27 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('preValidation', async (request) => {
     const fault = request.body === undefined ? null : bodyFault(request.body);
     if (fault === 'nul')
-      throw new HttpProblem(400, 'validation', 'Text may not contain NUL (U+0000) characters.');
+      throw new HttpProblem(
+        400,
+        'validation',
+        'nul_character',
+        'Text may not contain NUL (U+0000) characters.',
+      );
     if (fault === 'too-deep')
-      throw new HttpProblem(400, 'too-deep', `The JSON body nests deeper than ${MAX_BODY_DEPTH} levels.`);
+      throw new HttpProblem(
+        400,
+        'too-deep',
+        'body_too_deep',
+        `The JSON body nests deeper than ${MAX_BODY_DEPTH} levels.`,
+        {
+          max_depth: MAX_BODY_DEPTH,
+        },
+      );
   });
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return sendProblem(request, reply, 400, 'validation', 'The request is not valid.', {
+      return sendProblem(request, reply, 400, 'validation', 'validation', 'The request is not valid.', {
         errors: error.validation.map((v) => ({
           path: `${error.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
           message: v.message ?? 'invalid',
@@ -208,7 +229,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     }
     if (error instanceof HttpProblem) {
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
-      return sendProblem(request, reply, error.statusCode, error.slug, error.message, error.extensions);
+      return sendProblem(
+        request,
+        reply,
+        error.statusCode,
+        error.slug,
+        error.code,
+        error.message,
+        error.extensions,
+      );
     }
     const err = error as { statusCode?: number; code?: string; message?: string; cause?: { code?: string } };
     if (databaseUnavailable(err) || databaseUnavailable(err.cause ?? {})) {
@@ -219,13 +248,21 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         reply,
         503,
         'database-unavailable',
+        'database_unavailable',
         'The database is not reachable right now. Try again shortly.',
       );
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return sendProblem(request, reply, status, 'internal', 'Something went wrong on our side. Try again.');
+      return sendProblem(
+        request,
+        reply,
+        status,
+        'internal',
+        'internal',
+        'Something went wrong on our side. Try again.',
+      );
     }
     const slug =
       err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
@@ -241,7 +278,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       slug === 'csrf'
         ? 'Missing or invalid CSRF token: send the token from GET /api/v1/auth/csrf in the x-csrf-token header.'
         : (err.message ?? titleFor(status));
-    return sendProblem(request, reply, status, slug, detail);
+    return sendProblem(request, reply, status, slug, FASTIFY_CODES[slug], detail);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -254,7 +291,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       request.headers.accept?.includes('text/html')
     )
       return reply.type('text/html').sendFile('index.html');
-    return sendProblem(request, reply, 404, 'not-found', `No route ${request.method} ${url}.`);
+    return sendProblem(request, reply, 404, 'not-found', 'no_route', `No route ${request.method} ${url}.`);
   });
 
   // ------------------------------------------------------------------ plugins
@@ -321,7 +358,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     allowList: (request) => OPS_PATHS.includes(request.url.split('?')[0] ?? ''),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.ceil(context.ttl / 1000);
-      return tooManyRequests(`Too many requests; try again in ${seconds} s.`, seconds);
+      return tooManyRequests('rate_limited', `Too many requests; try again in ${seconds} s.`, seconds);
     },
   });
 
@@ -417,11 +454,21 @@ function trustedProxies(setting: TrustProxy): false | string[] | ((address: stri
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
+/** The code of each problem that answers one of Fastify's own client errors (by the problem's slug). */
+const FASTIFY_CODES = {
+  'body-too-large': 'body_too_large',
+  csrf: 'csrf',
+  'unsupported-media-type': 'unsupported_media_type',
+  'invalid-json': 'invalid_json',
+  'bad-request': 'bad_request',
+} as const satisfies Record<string, ProblemCode>;
+
 function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
   slug: string,
+  code: ProblemCode,
   detail: string,
   extra: Record<string, unknown> = {},
 ) {
@@ -430,6 +477,7 @@ function sendProblem(
     title: titleFor(status),
     status,
     detail,
+    code,
     instance: request.url.split('?')[0] ?? request.url,
     request_id: String(request.id),
     ...extra,

@@ -18,6 +18,7 @@ export function refuseWhileDraining(app: FastifyInstance): void {
     throw new HttpProblem(
       503,
       'draining',
+      'draining',
       'This server instance is shutting down; send the request again (another instance will answer it).',
       { retry_after: DRAIN_RETRY_AFTER_SECONDS },
       { 'retry-after': String(DRAIN_RETRY_AFTER_SECONDS), connection: 'close' },

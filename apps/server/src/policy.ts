@@ -15,7 +15,8 @@ import { forbidden, notFound } from './problem.ts';
 export type Role = Actor['role'];
 
 export function requireRole(actor: Actor, ...roles: Role[]): void {
-  if (!roles.includes(actor.role)) throw forbidden(`This needs the ${roles.join(' or ')} role.`);
+  if (!roles.includes(actor.role))
+    throw forbidden('role_required', `This needs the ${roles.join(' or ')} role.`, { roles });
 }
 
 /** Rows owned by one user (conversations, quizzes, flashcards): only the owner, never another role. */
@@ -99,6 +100,7 @@ export async function assertPasswordResetAccess(db: Db, actor: Actor, userId: st
   if (actor.role === 'teacher') return assertStudentAccess(db, actor, userId);
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || user.schoolId !== actor.schoolId) throw notFound('user');
-  if (user.id === actor.id) throw forbidden('Change your own password in your profile.');
+  if (user.id === actor.id)
+    throw forbidden('own_password_in_profile', 'Change your own password in your profile.');
   return user;
 }

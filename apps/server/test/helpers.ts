@@ -10,6 +10,7 @@ import {
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type AppDeps, buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
+import { PROBLEM_CODES, type ProblemCode } from '../src/problem.ts';
 
 let sharedTutor: Tutor | undefined;
 /** The real tutor (embedded engine), loaded once per test file. */
@@ -258,5 +259,9 @@ export function expectProblem(res: LightMyRequestResponse, status: number): Reco
   for (const key of ['type', 'title', 'status', 'detail', 'instance', 'request_id'])
     if (!(key in body)) throw new Error(`problem lacks ${key}: ${res.body}`);
   if (body.status !== status) throw new Error(`problem status ${body.status} ≠ ${status}`);
+  if (typeof body.code !== 'string' || !Object.hasOwn(PROBLEM_CODES, body.code))
+    throw new Error(`problem code ${String(body.code)} is not in PROBLEM_CODES: ${res.body}`);
+  for (const key of PROBLEM_CODES[body.code as ProblemCode])
+    if (!(key in body)) throw new Error(`problem ${String(body.code)} lacks ${key}: ${res.body}`);
   return body;
 }

@@ -10,7 +10,6 @@ import {
   forgetCachedConversations,
   forgetLocalData,
   formatExpiry,
-  isLastAdmin,
   issueResetCode,
   isWrongPassword,
   normaliseResetCode,
@@ -166,8 +165,6 @@ describe('account requests', () => {
     expect(isWrongPassword(err)).toBe(true);
     expect(isWrongPassword(new ApiError(403, { type: 'https://aralin.dev/problems/forbidden' }))).toBe(false);
     expect(isWrongPassword(new TypeError('Failed to fetch'))).toBe(false);
-    expect(isLastAdmin(new ApiError(409, { type: 'https://aralin.dev/problems/last-admin' }))).toBe(true);
-    expect(isLastAdmin(err)).toBe(false);
   });
 
   it('a network failure surfaces as a non-API error', async () => {

@@ -134,7 +134,7 @@ export class SessionService {
    * the thief and the owner must sign in again.
    */
   async rotate(reply: FastifyReply, token: string | undefined): Promise<UserRow> {
-    if (!token) throw unauthorized('No refresh token.');
+    if (!token) throw unauthorized('session_ended', 'No refresh token.');
     const now = this.#now();
     const [row] = await this.#db
       .select({ token: refreshTokens, session: sessions, user: users })
@@ -143,9 +143,9 @@ export class SessionService {
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(refreshTokens.tokenHash, sha256(token)))
       .limit(1);
-    if (!row) throw unauthorized('Unknown refresh token.');
+    if (!row) throw unauthorized('session_ended', 'Unknown refresh token.');
     if (row.session.revokedAt || row.session.expiresAt <= now || row.token.expiresAt <= now)
-      throw unauthorized('The session has ended; sign in again.');
+      throw unauthorized('session_ended', 'The session has ended; sign in again.');
     // Claim the token atomically: only one concurrent rotation can mark it used.
     const claimed = await this.#db
       .update(refreshTokens)
@@ -158,7 +158,10 @@ export class SessionService {
         .set({ revokedAt: now, revokedReason: 'refresh token reuse' })
         .where(eq(sessions.id, row.session.id));
       this.clear(reply);
-      throw unauthorized('This refresh token was already used; the session was ended for safety.');
+      throw unauthorized(
+        'session_ended',
+        'This refresh token was already used; the session was ended for safety.',
+      );
     }
     const refresh = randomToken();
     await this.#db.insert(refreshTokens).values({

@@ -74,7 +74,8 @@ export class SignInThrottle {
       remainingSeconds(user, SIGN_IN_DELAYS.username, now),
       remainingSeconds(client, SIGN_IN_DELAYS.address, now),
     );
-    if (wait > 0) throw tooManyRequests(`Too many failed sign-ins; try again in ${wait} s.`, wait);
+    if (wait > 0)
+      throw tooManyRequests('sign_in_throttled', `Too many failed sign-ins; try again in ${wait} s.`, wait);
   }
 
   async failed(username: string, address: string): Promise<void> {

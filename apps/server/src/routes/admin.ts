@@ -54,11 +54,12 @@ async function checkedProvider(
 ): Promise<ProviderSettings> {
   const { base_url, allow_private_network } = body;
   if (body.provider === 'openai-compatible' && (!body.model || !base_url))
-    throw badRequest('An openai-compatible provider needs a base_url and a model.');
+    throw badRequest('provider_incomplete', 'An openai-compatible provider needs a base_url and a model.');
   if (base_url && ctx.config.env === 'production' && !allow_private_network) {
     const reason = await nonPublicReason(new URL(base_url));
     if (reason)
       throw badRequest(
+        'provider_url_private',
         `base_url: ${reason}. Set allow_private_network to true for a model served inside your own network.`,
       );
   }
@@ -145,7 +146,7 @@ export function adminRoutes(ctx: AppContext) {
       });
       if (result.ok) return result;
       const { detail, ok: _, ...extensions } = result;
-      throw new HttpProblem(502, 'provider-test-failed', detail, extensions);
+      throw new HttpProblem(502, 'provider-test-failed', 'provider_test_failed', detail, extensions);
     });
 
     app.put('/admin/provider', { schema: { tags, body: ProviderSettings } }, async (request) => {

@@ -56,11 +56,15 @@ export function authRoutes(ctx: AppContext) {
               .select({ id: users.id })
               .from(users)
               .where(eq(users.username, body.username));
-            if (taken) throw conflict('That username is taken.');
+            if (taken) throw conflict('username_taken', 'That username is taken.');
           };
           if (body.class_code) {
             const [klass] = await tx.select().from(classes).where(eq(classes.joinCode, body.class_code));
-            if (!klass) throw badRequest('No class has that code. Ask your teacher for the class code.');
+            if (!klass)
+              throw badRequest(
+                'class_code_unknown',
+                'No class has that code. Ask your teacher for the class code.',
+              );
             await assertFree();
             const [created] = await tx
               .insert(users)
@@ -75,7 +79,7 @@ export function authRoutes(ctx: AppContext) {
               })
               .onConflictDoNothing()
               .returning();
-            if (!created) throw conflict('That username is taken.');
+            if (!created) throw conflict('username_taken', 'That username is taken.');
             await tx.insert(enrolments).values({ classId: klass.id, studentId: created.id });
             return created;
           }
@@ -90,7 +94,8 @@ export function authRoutes(ctx: AppContext) {
               ),
             )
             .returning();
-          if (!invite) throw badRequest('That invitation code is not valid (or was already used).');
+          if (!invite)
+            throw badRequest('invite_invalid', 'That invitation code is not valid (or was already used).');
           await assertFree();
           const [created] = await tx
             .insert(users)
@@ -104,7 +109,7 @@ export function authRoutes(ctx: AppContext) {
             })
             .onConflictDoNothing()
             .returning();
-          if (!created) throw conflict('That username is taken.');
+          if (!created) throw conflict('username_taken', 'That username is taken.');
           await tx.update(invitations).set({ usedBy: created.id }).where(eq(invitations.id, invite.id));
           await tx.insert(auditLog).values({
             schoolId: invite.schoolId,
@@ -140,7 +145,7 @@ export function authRoutes(ctx: AppContext) {
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
         if (!user || !ok) {
           await ctx.loginThrottle.failed(username, request.ip);
-          throw unauthorized('Wrong username or password.');
+          throw unauthorized('wrong_credentials', 'Wrong username or password.');
         }
         await ctx.loginThrottle.succeeded(username);
         await ctx.sessions.start(reply, user.id);
@@ -170,7 +175,7 @@ export function authRoutes(ctx: AppContext) {
       async (request, reply) => {
         const actor = requireActor(request);
         if (!(await verifyPassword(actor.user.passwordHash, request.body.current_password)))
-          throw new HttpProblem(403, 'wrong-password', 'The current password is wrong.');
+          throw new HttpProblem(403, 'wrong-password', 'wrong_password', 'The current password is wrong.');
         await ctx.db
           .update(users)
           .set({ passwordHash: await hashPassword(request.body.new_password) })
@@ -198,7 +203,11 @@ export function authRoutes(ctx: AppContext) {
             ),
           )
           .returning();
-        if (!used) throw badRequest('That reset code is not valid, expired, or was already used.');
+        if (!used)
+          throw badRequest(
+            'reset_code_invalid',
+            'That reset code is not valid, expired, or was already used.',
+          );
         await ctx.db.update(users).set({ passwordHash }).where(eq(users.id, used.userId));
         await ctx.sessions.revokeAllFor(used.userId, 'password reset');
         return reply.code(204).send();

@@ -216,7 +216,7 @@ export function chatRoutes(ctx: AppContext) {
           };
         } catch (error) {
           request.log.error({ err: error }, 'chat turn failed');
-          throw new HttpProblem(503, 'turn-failed', TURN_FAILED, {
+          throw new HttpProblem(503, 'turn-failed', 'turn_failed', TURN_FAILED, {
             message_id: userMessage.id,
             retry: `/api/v1/messages/${userMessage.id}/retry`,
           });
@@ -227,7 +227,10 @@ export function chatRoutes(ctx: AppContext) {
 
     const replay = async (request: FastifyRequest, reply: FastifyReply, userMessage: MessageRow) => {
       const stored = await storedTurn(ctx, userMessage);
-      if (!stored) throw conflict('This turn is still being answered.', { message_id: userMessage.id });
+      if (!stored)
+        throw conflict('turn_in_progress', 'This turn is still being answered.', {
+          message_id: userMessage.id,
+        });
       if (wantsJson(request))
         return {
           user_message: publicMessage(ctx.tutor.registry, userMessage, null),
@@ -275,6 +278,7 @@ export function chatRoutes(ctx: AppContext) {
       if (existing.status === 'completed') return replay(request, reply, existing);
       if (!(await claim(existing.id)))
         throw conflict(
+          'turn_in_progress',
           existing.status === 'pending'
             ? 'This message is still being answered.'
             : 'This message is already being retried.',
@@ -342,9 +346,12 @@ export function chatRoutes(ctx: AppContext) {
               .where(and(eq(messages.userId, actor.id), eq(messages.idempotencyKey, key)))
               .limit(1)
           : [];
-        if (!existing) throw conflict('Could not store the message; try again.');
+        if (!existing) throw conflict('message_not_stored', 'Could not store the message; try again.');
         if (existing.conversationId !== conversation.id || existing.role !== 'user')
-          throw conflict('This Idempotency-Key was already used for another message.');
+          throw conflict(
+            'idempotency_key_reused',
+            'This Idempotency-Key was already used for another message.',
+          );
         return handleExisting(request, reply, actor, existing);
       },
     );

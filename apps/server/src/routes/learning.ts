@@ -32,12 +32,6 @@ import { assertOwner } from '../policy.ts';
 import { conflict, notFound } from '../problem.ts';
 import { IdParams, requireActor, typed } from './util.ts';
 
-/** What the learning routes tell a student, in their language. */
-const SAY = {
-  finished: { en: 'This quiz is finished.', fil: 'Tapos na ang quiz na ito.' },
-  answered: { en: 'This question was already answered.', fil: 'Nasagot na ang tanong na ito.' },
-} as const;
-
 type AnswerRow = typeof quizAnswers.$inferSelect;
 
 /**
@@ -256,7 +250,7 @@ export function learningRoutes(ctx: AppContext) {
         const quiz = await ownQuiz(actor, request.params.id);
         const question = quiz.questions.find((q) => q.id === request.body.question_id);
         if (!question) throw notFound('question');
-        if (quiz.finishedAt) throw conflict(SAY.finished[actor.user.locale]);
+        if (quiz.finishedAt) throw conflict('quiz_finished', 'This quiz is finished.');
         const verdict = checkAnswer(question, request.body.answer);
         const topic = quiz.topicId ? ctx.content.get(quiz.topicId) : undefined;
         const masteryOut = await ctx.db.transaction(async (tx) => {
@@ -272,7 +266,8 @@ export function learningRoutes(ctx: AppContext) {
             })
             .onConflictDoNothing()
             .returning({ id: quizAnswers.id });
-          if (inserted.length === 0) throw conflict(SAY.answered[actor.user.locale]);
+          if (inserted.length === 0)
+            throw conflict('question_answered', 'This question was already answered.');
           return quiz.topicId
             ? recordEvidence(ctx, tx as unknown as Db, actor, quiz.topicId, {
                 kind: 'quiz_answer',

@@ -135,7 +135,7 @@ export function meRoutes(ctx: AppContext) {
       async (request, reply) => {
         const actor = requireActor(request);
         if (!(await verifyPassword(actor.user.passwordHash, request.body.password)))
-          throw new HttpProblem(403, 'wrong-password', 'The password is wrong.');
+          throw new HttpProblem(403, 'wrong-password', 'wrong_password', 'The password is wrong.');
         await ctx.db.transaction(async (tx) => {
           if (actor.role === 'admin') {
             // Locks every admin row of the school, in one order, so that two admins deleting themselves at once
@@ -150,6 +150,7 @@ export function meRoutes(ctx: AppContext) {
               throw new HttpProblem(
                 409,
                 'last-admin',
+                'last_admin',
                 "This is the school's only admin account: without it nobody could manage the school. Another admin must exist before it can be deleted.",
               );
           }

@@ -35,12 +35,13 @@ export function opsRoutes(ctx: AppContext) {
         throw new HttpProblem(
           503,
           'not-ready',
+          'not_ready',
           ctx.state.draining ? 'Draining for shutdown.' : 'Not ready: starting, or about to shut down.',
         );
       try {
         await ctx.database.ping();
       } catch {
-        throw new HttpProblem(503, 'not-ready', 'The database does not answer.');
+        throw new HttpProblem(503, 'not-ready', 'not_ready', 'The database does not answer.');
       }
       return reply.send({ status: 'ready' });
     });
@@ -51,7 +52,12 @@ export function opsRoutes(ctx: AppContext) {
         async (request: FastifyRequest, reply: FastifyReply) => {
           const token = ctx.config.metricsToken;
           if (token ? !tokenMatches(request.headers.authorization, token) : ctx.config.env === 'production')
-            throw new HttpProblem(401, 'unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>.');
+            throw new HttpProblem(
+              401,
+              'unauthorized',
+              'metrics_token',
+              'Send Authorization: Bearer <METRICS_TOKEN>.',
+            );
           return reply.type(ctx.metrics.registry.contentType).send(await renderMetrics(ctx));
         },
       );

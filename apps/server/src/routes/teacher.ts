@@ -136,7 +136,7 @@ export function teacherRoutes(ctx: AppContext) {
             .returning();
           if (row) return reply.code(201).send({ class: publicClass(row, 0) });
         }
-        throw conflict('Could not make a unique join code; try again.');
+        throw conflict('join_code_unavailable', 'Could not make a unique join code; try again.');
       },
     );
 

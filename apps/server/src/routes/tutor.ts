@@ -28,7 +28,13 @@ export function tutorRoutes(ctx: AppContext) {
       },
       async (request) => {
         const key = request.headers['x-api-key'];
-        if (!key) throw new HttpProblem(401, 'unauthorized', 'Send an API key in the x-api-key header.');
+        if (!key)
+          throw new HttpProblem(
+            401,
+            'unauthorized',
+            'api_key_missing',
+            'Send an API key in the x-api-key header.',
+          );
         const demo = ctx.config.env !== 'production' && key === DEMO.apiKey;
         let schoolId: string | null = null;
         if (!demo) {
@@ -37,7 +43,8 @@ export function tutorRoutes(ctx: AppContext) {
             .set({ lastUsedAt: ctx.clock() })
             .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)))
             .returning({ id: apiKeys.id, schoolId: apiKeys.schoolId });
-          if (!row) throw new HttpProblem(401, 'unauthorized', 'Unknown or revoked API key.');
+          if (!row)
+            throw new HttpProblem(401, 'unauthorized', 'api_key_invalid', 'Unknown or revoked API key.');
           schoolId = row.schoolId;
         }
         const tutor = await ctx.tutors.forSchool(schoolId);

@@ -75,11 +75,6 @@ export function isWrongPassword(e: unknown): boolean {
   return isProblem(e, 'wrong-password');
 }
 
-/** True when the server refused to delete the school's only admin account. */
-export function isLastAdmin(e: unknown): boolean {
-  return isProblem(e, 'last-admin');
-}
-
 /** Browser storage as far as forgetting goes (`localStorage` fits). */
 export interface ForgettableStore {
   readonly length: number;

@@ -9,6 +9,10 @@ export interface Problem {
   detail?: string;
   errors?: unknown;
   request_id?: string;
+  /** The stable machine code the app words (`problems.<code>`), with its parameters as extension members. */
+  code?: string;
+  retry_after?: number;
+  [extension: string]: unknown;
 }
 
 export class ApiError extends Error {
@@ -225,15 +229,24 @@ export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, b
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);
 
+/** i18next's `t` as errorMessage uses it: a key and its interpolation values (with a `defaultValue`). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The interpolation values of a problem's wording: its extension members, and `retry_after` in minutes. */
+function problemValues(problem: Problem): Record<string, unknown> {
+  const seconds = problem.retry_after;
+  return typeof seconds === 'number' ? { ...problem, count: Math.max(1, Math.ceil(seconds / 60)) } : problem;
+}
+
 /**
- * What to tell the user about a failed request: the server's detail, or the app's own words for rate limits,
- * server errors and a lost connection.
+ * What to tell the user about a failed request, in the user's language: the app's wording of the problem's
+ * `code` (`problems.<code>`); for a code it does not know, its own words for rate limits and server errors, else
+ * the server's `detail`; and its words for a lost connection.
  */
-export function errorMessage(e: unknown, t: (k: string) => string): string {
-  if (e instanceof ApiError) {
-    if (e.status === 429) return t('errors.tooMany');
-    if (e.status >= 500) return t('errors.server');
-    return e.message;
-  }
-  return t('errors.network');
+export function errorMessage(e: unknown, t: Translate): string {
+  if (!(e instanceof ApiError)) return t('errors.network');
+  const fallback = e.status === 429 ? t('errors.tooMany') : e.status >= 500 ? t('errors.server') : e.message;
+  const { code } = e.problem;
+  if (!code) return fallback;
+  return t(`problems.${code}`, { ...problemValues(e.problem), defaultValue: fallback });
 }

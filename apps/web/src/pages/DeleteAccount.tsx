@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { Field } from '../components/Field.tsx';
-import { confirmsUsername, isLastAdmin, isWrongPassword } from '../lib/account.ts';
+import { confirmsUsername, isWrongPassword } from '../lib/account.ts';
 import { errorMessage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { User } from '../lib/types.ts';
@@ -126,7 +126,7 @@ export function DeleteAccount({ user }: { user: User }) {
           </Field>
           {error !== null && (
             <p ref={alert} className="error" role="alert" tabIndex={-1}>
-              {isLastAdmin(error) ? t('account.lastAdmin') : errorMessage(error, t)}
+              {errorMessage(error, t)}
             </p>
           )}
           <div className="row">

@@ -18,10 +18,10 @@ export function ProfilePage() {
   const [grade, setGrade] = useState(user?.grade_level ?? '');
   const [style, setStyle] = useState<LearningStyle | ''>(user?.learning_style ?? '');
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [pw, setPw] = useState({ current: '', next: '' });
   const [pwStatus, setPwStatus] = useState<string | null>(null);
-  const [pwError, setPwError] = useState<string | null>(null);
+  const [pwError, setPwError] = useState<unknown>(null);
   if (!user) return null;
 
   async function save(e: FormEvent) {
@@ -37,7 +37,7 @@ export function ProfilePage() {
       });
       setStatus(t('profile.saved'));
     } catch (err) {
-      setError(errorMessage(err, t));
+      setError(err);
     }
   }
 
@@ -50,7 +50,7 @@ export function ProfilePage() {
       setPw({ current: '', next: '' });
       setPwStatus(t('profile.passwordChanged'));
     } catch (err) {
-      setPwError(errorMessage(err, t));
+      setPwError(err);
     }
   }
 
@@ -105,7 +105,7 @@ export function ProfilePage() {
             ))}
           </div>
         </fieldset>
-        <ErrorNote message={error} />
+        <ErrorNote message={error === null ? null : errorMessage(error, t)} />
         {status && (
           <p className="success" role="status">
             {status}
@@ -144,7 +144,7 @@ export function ProfilePage() {
             />
           )}
         </Field>
-        <ErrorNote message={pwError} />
+        <ErrorNote message={pwError === null ? null : errorMessage(pwError, t)} />
         {pwStatus && (
           <p className="success" role="status">
             {pwStatus}

@@ -5,7 +5,7 @@ import { homeFor } from '../App.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
 import { PASSWORD_MIN } from '../lib/account.ts';
-import { ApiError, errorMessage } from '../lib/api.ts';
+import { errorMessage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import type { Locale, User } from '../lib/types.ts';
 
@@ -28,7 +28,7 @@ export function SignInPage() {
   const [, navigate] = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const headingId = useId();
   const notice = noticeKey(search.get('notice'));
@@ -47,9 +47,7 @@ export function SignInPage() {
       const u = await signIn(username.trim(), password);
       navigate(safeNext(search.get('next'), u));
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 401 ? t('auth.badCredentials') : errorMessage(err, t),
-      );
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -92,7 +90,7 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <ErrorNote message={error} />
+        <ErrorNote message={error === null ? null : errorMessage(error, t)} />
         <button className="btn primary block" type="submit" disabled={busy}>
           {busy ? t('common.wait') : t('auth.signIn')}
         </button>
@@ -120,7 +118,7 @@ export function SignUpPage() {
     password: '',
     grade_level: '7',
   });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   if (user) return <Redirect to={homeFor(user)} />;
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
@@ -145,7 +143,7 @@ export function SignUpPage() {
       );
       navigate(homeFor(u));
     } catch (err) {
-      setError(errorMessage(err, t));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -223,7 +221,7 @@ export function SignUpPage() {
             )}
           </Field>
         )}
-        <ErrorNote message={error} />
+        <ErrorNote message={error === null ? null : errorMessage(error, t)} />
         <button className="btn primary block" type="submit" disabled={busy}>
           {busy ? t('common.wait') : t('auth.signUp')}
         </button>
