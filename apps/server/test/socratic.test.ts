@@ -51,7 +51,7 @@ describe('Socratic tutoring in the student chat', () => {
 
     const right = await say(c, 'is it 4?');
     expect(right).toMatch(/^✅ Yes/);
-    expect(right).toMatch(/\*\*Answer:\*\* `4`/);
+    expect(right).toMatch(/\*\*Answer:\*\* `x = 4`/);
     const afterRight = await linear();
     expect(afterRight).toMatchObject({ attempts: 2, correct: 1 });
     expect(afterRight?.pKnown).toBeGreaterThan(afterWrong?.pKnown ?? 1);
@@ -82,13 +82,13 @@ describe('Socratic tutoring in the student chat', () => {
     await say(c, 'Lutasin ang 5x - 2 = 18');
     const before = (await linear())?.pKnown ?? 0;
     const hint = await say(c, 'isa pang hint po');
-    expect(hint).not.toMatch(/Sagot:\*\* `4`/);
+    expect(hint).not.toMatch(/Sagot:\*\* `x = 4`/);
     expect((await linear())?.pKnown).toBeLessThan(before);
     const insist = await say(c, 'ibigay mo na ang sagot');
     expect(insist).toMatch(/assessment/);
     expect(insist).not.toMatch(/\*\*Sagot:\*\*/);
 
     await guro.request('PATCH', `/api/v1/classes/${klass?.id}`, { hints_only: false });
-    expect(await say(c, 'ibigay mo na ang sagot')).toMatch(/\*\*Sagot:\*\* `4`/);
+    expect(await say(c, 'ibigay mo na ang sagot')).toMatch(/\*\*Sagot:\*\* `x = 4`/);
   });
 });
