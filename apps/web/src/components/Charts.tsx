@@ -1,4 +1,36 @@
-import { percent } from '../cards/util.ts';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { levelText, percent } from '../cards/util.ts';
+
+/**
+ * One topic's mastery as a list row: its name, a meter, the percentage and the level in the reader's language,
+ * and whatever follows (the teacher's trend). The student's progress page and the teacher's page share it.
+ */
+export function MasteryRow({
+  title,
+  pKnown,
+  level,
+  children,
+}: {
+  title: string;
+  pKnown: number;
+  level: number | string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <span className="topic-name">{title}</span>
+      <span className="meter" aria-hidden="true">
+        <span style={{ width: percent(pKnown), background: masteryColor(pKnown) }} />
+      </span>
+      <span className="topic-val">
+        {percent(pKnown)} · {levelText({ level }, t)}
+        {children}
+      </span>
+    </li>
+  );
+}
 
 /** Colour for a mastery probability, from red (new) to green (mastered); all pass 4.5:1 with white text. */
 export function masteryColor(p: number): string {

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { FlashcardSession, toSessionCard } from '../cards/FlashcardDeck.tsx';
-import { levelText, percent, subjectName } from '../cards/util.ts';
-import { BarChart, masteryColor, Ring } from '../components/Charts.tsx';
+import { subjectName } from '../cards/util.ts';
+import { BarChart, MasteryRow, Ring } from '../components/Charts.tsx';
 import { ErrorNote } from '../components/Field.tsx';
 import { errorMessage, get, post } from '../lib/api.ts';
 import type { Conversation, DueCard, Progress } from '../lib/types.ts';
@@ -141,15 +141,7 @@ export default function ProgressPage() {
             {progress.mastery
               .filter((m) => m.subject === subject)
               .map((m) => (
-                <li key={m.topic_id}>
-                  <span className="topic-name">{m.title}</span>
-                  <span className="meter" aria-hidden="true">
-                    <span style={{ width: percent(m.p_known), background: masteryColor(m.p_known) }} />
-                  </span>
-                  <span className="topic-val">
-                    {percent(m.p_known)} · {levelText(m, t)}
-                  </span>
-                </li>
+                <MasteryRow key={m.topic_id} title={m.title} pKnown={m.p_known} level={m.level} />
               ))}
           </ul>
         </section>

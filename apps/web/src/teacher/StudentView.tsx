@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
-import { percent } from '../cards/util.ts';
 import { Markdown } from '../chat/Markdown.tsx';
-import { masteryColor } from '../components/Charts.tsx';
+import { MasteryRow } from '../components/Charts.tsx';
 import { ErrorNote } from '../components/Field.tsx';
 import { errorMessage, get } from '../lib/api.ts';
 import type { Conversation, StoredMessage } from '../lib/types.ts';
@@ -63,22 +62,15 @@ function StudentOverview({ overview }: { overview: Overview }) {
         ) : (
           <ul className="topic-list">
             {overview.mastery.map((m) => (
-              <li key={m.topic_id}>
-                <span className="topic-name">{m.title}</span>
-                <span className="meter" aria-hidden="true">
-                  <span style={{ width: percent(m.p_known), background: masteryColor(m.p_known) }} />
-                </span>
-                <span className="topic-val">
-                  {percent(m.p_known)} · {t('levels.n', { level: m.level })}
-                  {m.trend && (
-                    <span className={`trend ${m.trend}`} title={t(`teacher.trend.${m.trend}`)}>
-                      {' '}
-                      <span aria-hidden="true">{TREND_ARROW[m.trend]}</span>
-                      <span className="sr-only">{t(`teacher.trend.${m.trend}`)}</span>
-                    </span>
-                  )}
-                </span>
-              </li>
+              <MasteryRow key={m.topic_id} title={m.title} pKnown={m.p_known} level={m.level}>
+                {m.trend && (
+                  <span className={`trend ${m.trend}`} title={t(`teacher.trend.${m.trend}`)}>
+                    {' '}
+                    <span aria-hidden="true">{TREND_ARROW[m.trend]}</span>
+                    <span className="sr-only">{t(`teacher.trend.${m.trend}`)}</span>
+                  </span>
+                )}
+              </MasteryRow>
             ))}
           </ul>
         )}
