@@ -65,6 +65,7 @@ const TENS: Record<string, number> = {
   twenty: 20,
   thirty: 30,
   forty: 40,
+  fourty: 40,
   fifty: 50,
   sixty: 60,
   seventy: 70,

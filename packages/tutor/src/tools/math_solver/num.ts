@@ -1,4 +1,5 @@
 import { Fraction } from 'mathjs';
+import { parseNumberWords } from '../../lexicon/numbers.ts';
 
 /** Exact rational number (mathjs' Fraction, backed by bigint). */
 export type Q = Fraction;
@@ -99,106 +100,10 @@ export function roundTo(x: Q, step: Q): Q {
   return out.n === 0n ? ZERO : out;
 }
 
-const SMALL: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  a: 1,
-  an: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  // Filipino
-  isa: 1,
-  isang: 1,
-  dalawa: 2,
-  dalawang: 2,
-  tatlo: 3,
-  tatlong: 3,
-  apat: 4,
-  na: 0,
-  lima: 5,
-  limang: 5,
-  anim: 6,
-  na_anim: 6,
-  pito: 7,
-  pitong: 7,
-  walo: 8,
-  walong: 8,
-  siyam: 9,
-  sampu: 10,
-  sampung: 10,
-  dalawampu: 20,
-  tatlumpu: 30,
-  apatnapu: 40,
-  limampu: 50,
-  // Spanish-derived forms of Taglish
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  kuwatro: 4,
-  kwatro: 4,
-  singko: 5,
-  sais: 6,
-  siyete: 7,
-  syete: 7,
-  otso: 8,
-  nuwebe: 9,
-  diyes: 10,
-  dyes: 10,
-  onse: 11,
-  dose: 12,
-  trese: 13,
-  katorse: 14,
-  kinse: 15,
-  disisais: 16,
-  disisyete: 17,
-  disiotso: 18,
-  disinuwebe: 19,
-  beinte: 20,
-  bente: 20,
-  trenta: 30,
-};
-
-const SCALE: Record<string, number> = {
-  hundred: 100,
-  thousand: 1000,
-  million: 1_000_000,
-  billion: 1_000_000_000,
-  daan: 100,
-  daang: 100,
-  raang: 100,
-  libong: 1000,
-  milyong: 1_000_000,
-  raan: 100,
-  libo: 1000,
-  milyon: 1_000_000,
-};
-
-/** Parses a cardinal number written in words ("forty-five", "one hundred", "dalawa"); null if not one. */
+/**
+ * Parses a cardinal number written in words ("forty-five", "a hundred", "dalawa"); null if not one. The words
+ * are the shared lexicon's (`lexicon/numbers.ts`); "a"/"an" before a scale word counts one.
+ */
 export function wordsToNumber(text: string): number | null {
   const words = text
     .toLowerCase()
@@ -206,24 +111,8 @@ export function wordsToNumber(text: string): number | null {
     .split(/\s+/)
     .filter((w) => w && w !== 'and' && w !== 'at');
   if (words.length === 0) return null;
-  let total = 0;
-  let current = 0;
-  let seen = false;
-  for (const w of words) {
-    if (w in SMALL && w !== 'na') {
-      current += SMALL[w] ?? 0;
-      seen = true;
-    } else if (w in SCALE) {
-      const s = SCALE[w] ?? 1;
-      current = (current || 1) * s;
-      if (s >= 1000) {
-        total += current;
-        current = 0;
-      }
-      seen = true;
-    } else return null;
-  }
-  return seen ? total + current : null;
+  if (words[0] === 'a' || words[0] === 'an') words[0] = 'one';
+  return parseNumberWords(words.join(' '));
 }
 
 const ORDINAL_DENOM: Record<string, number> = {
