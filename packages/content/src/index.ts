@@ -1,5 +1,6 @@
 import type { Subject, Topic } from './schema.ts';
 
+export * from './localize.ts';
 export * from './schema.ts';
 
 export interface TopicMatch {

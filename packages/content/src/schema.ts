@@ -40,6 +40,8 @@ export const Misconception = z.object({
 
 export const QuizChoice = z.object({
   text: z.string().min(1),
+  /** The choice in Filipino; a quiz with a Filipino question words every choice in Filipino. */
+  text_fil: z.string().min(1).optional(),
   /** For a wrong choice: the misconception that leads a student to pick it. */
   misconception: z.string().optional(),
 });
@@ -56,13 +58,21 @@ export const QuizItem = z
     choices: z.array(QuizChoice).optional(),
     /** The canonical answer: a choice's text, `True`/`False`, a number, or a short text. */
     answer: z.string().min(1),
+    /** short_answer only: the answer a Filipino student writes (the English one is accepted too). */
+    answer_fil: z.string().min(1).optional(),
     /** Other answers accepted as correct for short_answer (synonyms, Filipino equivalents). */
     accepted: z.array(z.string()).default([]),
     /** numeric only: absolute tolerance when checking. */
     tolerance: z.number().nonnegative().optional(),
     explanation: z.string().min(1),
+    explanation_fil: z.string().min(1).optional(),
   })
   .superRefine((item, ctx) => {
+    const worded = (item.choices ?? []).filter((c) => c.text_fil !== undefined).length;
+    if (worded > 0 && worded < (item.choices ?? []).length)
+      ctx.addIssue({ code: 'custom', message: 'text_fil on every choice or on none' });
+    if (item.answer_fil !== undefined && item.type !== 'short_answer')
+      ctx.addIssue({ code: 'custom', message: 'answer_fil is for short_answer items' });
     if (item.type === 'multiple_choice') {
       const choices = item.choices ?? [];
       if (choices.length < 3) ctx.addIssue({ code: 'custom', message: 'multiple_choice needs ≥ 3 choices' });
@@ -78,12 +88,25 @@ export const QuizItem = z
   });
 export type QuizItem = z.infer<typeof QuizItem>;
 
-export const Flashcard = z.object({
-  front: z.string().min(1),
-  back: z.string().min(1),
-  example: z.string().optional(),
-  difficulty: Difficulty,
-});
+export const Flashcard = z
+  .object({
+    front: z.string().min(1),
+    back: z.string().min(1),
+    example: z.string().optional(),
+    /** The card in Filipino: front and back together, the example when the card has one. */
+    front_fil: z.string().min(1).optional(),
+    back_fil: z.string().min(1).optional(),
+    example_fil: z.string().min(1).optional(),
+    difficulty: Difficulty,
+  })
+  .refine(
+    (c) => (c.front_fil === undefined) === (c.back_fil === undefined),
+    'front_fil and back_fil go together',
+  )
+  .refine(
+    (c) => c.front_fil === undefined || c.example === undefined || c.example_fil !== undefined,
+    'a card worded in Filipino words its example too',
+  );
 export type Flashcard = z.infer<typeof Flashcard>;
 
 /** Bayesian Knowledge Tracing parameters for topics that differ from the defaults. */

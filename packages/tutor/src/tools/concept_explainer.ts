@@ -1,4 +1,4 @@
-import type { Topic } from '@aralin/content';
+import { quizItemIn, type Topic } from '@aralin/content';
 import { z } from 'zod';
 import type { Locale } from '../contract.ts';
 import { duplicates } from '../generate/checks.ts';
@@ -87,9 +87,9 @@ function focusTerm(topic: Topic, concept: string) {
 }
 
 function practiceQuestion(item: Topic['quiz'][number], locale: Locale): string {
-  const question = locale === 'fil' && item.question_fil ? item.question_fil : item.question;
-  if (item.type === 'multiple_choice' && item.choices)
-    return `${question} (${item.choices.map((c, i) => `${String.fromCharCode(97 + i)}. ${c.text}`).join('; ')})`;
+  const { question, choices } = quizItemIn(item, locale);
+  if (item.type === 'multiple_choice' && choices)
+    return `${question} (${choices.map((c, i) => `${String.fromCharCode(97 + i)}. ${c}`).join('; ')})`;
   if (item.type === 'true_false') return `${locale === 'fil' ? 'Tama o Mali' : 'True or false'}: ${question}`;
   return question;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Topic } from '@aralin/content';
+import { flashcardIn, type Topic } from '@aralin/content';
 import { z } from 'zod';
 import type { Locale } from '../contract.ts';
 import { duplicates, exactCount, fold } from '../generate/checks.ts';
@@ -59,15 +59,18 @@ function strip(text: string): string {
 
 function packCards(topic: Topic, locale: Locale): Card[] {
   const title = pick(topic.title, locale);
-  return topic.flashcards.map((card, i) => ({
-    id: `${topic.id}:card-${i + 1}`,
-    title: card.front.length <= 60 ? card.front : title,
-    question: card.front,
-    answer: card.back,
-    example: card.example ?? '',
-    difficulty: card.difficulty,
-    source: 'pack' as const,
-  }));
+  return topic.flashcards.map((card, i) => {
+    const local = flashcardIn(card, locale);
+    return {
+      id: `${topic.id}:card-${i + 1}`,
+      title: local.front.length <= 60 ? local.front : title,
+      question: local.front,
+      answer: local.back,
+      example: local.example ?? '',
+      difficulty: card.difficulty,
+      source: 'pack' as const,
+    };
+  });
 }
 
 /** Cards built only from what the topic states: key terms, misconceptions, worked examples. */

@@ -1,4 +1,4 @@
-import type { Topic } from '@aralin/content';
+import { quizItemIn, type Topic } from '@aralin/content';
 import { z } from 'zod';
 import { type CheckResult, checkAnswer } from '../checker.ts';
 import type { Locale } from '../contract.ts';
@@ -136,18 +136,19 @@ function rotate<T>(items: T[], by: number): T[] {
 }
 
 function packQuestion(topic: Topic, item: Topic['quiz'][number], locale: Locale): Draft {
+  const local = quizItemIn(item, locale);
   const q: Draft = {
     id: `${topic.id}:${item.id}`,
     topic_id: topic.id,
     type: item.type,
     difficulty: item.difficulty,
-    question: locale === 'fil' && item.question_fil ? item.question_fil : item.question,
-    answer: item.answer,
-    accepted: item.accepted,
-    explanation: item.explanation,
+    question: local.question,
+    answer: local.answer,
+    accepted: local.accepted,
+    explanation: local.explanation,
     source: 'pack',
   };
-  if (item.choices) q.choices = item.choices.map((c) => c.text);
+  if (local.choices) q.choices = local.choices;
   if (item.tolerance !== undefined) q.tolerance = item.tolerance;
   return q;
 }
