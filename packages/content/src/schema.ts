@@ -40,7 +40,7 @@ export const Misconception = z.object({
 
 export const QuizChoice = z.object({
   text: z.string().min(1),
-  /** The choice in Filipino; a quiz with a Filipino question words every choice in Filipino. */
+  /** The choice in Filipino, where it has words to translate (a bare number or formula needs none). */
   text_fil: z.string().min(1).optional(),
   /** For a wrong choice: the misconception that leads a student to pick it. */
   misconception: z.string().optional(),
@@ -68,9 +68,6 @@ export const QuizItem = z
     explanation_fil: z.string().min(1).optional(),
   })
   .superRefine((item, ctx) => {
-    const worded = (item.choices ?? []).filter((c) => c.text_fil !== undefined).length;
-    if (worded > 0 && worded < (item.choices ?? []).length)
-      ctx.addIssue({ code: 'custom', message: 'text_fil on every choice or on none' });
     if (item.answer_fil !== undefined && item.type !== 'short_answer')
       ctx.addIssue({ code: 'custom', message: 'answer_fil is for short_answer items' });
     if (item.type === 'multiple_choice') {
