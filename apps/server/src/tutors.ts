@@ -6,6 +6,7 @@ import {
   createLanguageModel,
   createLlmPlanner,
   createTutor,
+  DEFAULT_BUDGET,
   type GenerationObserver,
   LlmConfig,
   type TokenLedger,
@@ -181,7 +182,14 @@ export class TutorPool {
               : {}),
           },
         });
-        tutor = createTutor({ content: this.#content, tools: this.#base.registry, llm, generator });
+        const perStudentPerDay = value.tokens_per_student_per_day ?? DEFAULT_BUDGET.perStudentPerDay;
+        tutor = createTutor({
+          content: this.#content,
+          tools: this.#base.registry,
+          llm,
+          generator,
+          ...(this.#ledger ? { budget: { ledger: this.#ledger, perStudentPerDay } } : {}),
+        });
       } catch (error) {
         this.log?.warn(
           { err: error },

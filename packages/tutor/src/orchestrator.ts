@@ -7,14 +7,14 @@ import {
   type ParsedOrchestrateRequest,
   type TraceStep,
 } from './contract.ts';
-import type { Generator } from './generate/index.ts';
+import { type Generator, type TokenLedger, utcDay } from './generate/index.ts';
 import { detectLocale } from './language.ts';
 import { socraticGate } from './pedagogy/gate.ts';
 import type { Practice } from './pedagogy/practice.ts';
 import { readStudentState, withStudentState } from './pedagogy/profile.ts';
 import { frameReply, readingFor } from './planner/adapt.ts';
 import { embeddedPlanner } from './planner/embedded/index.ts';
-import type { Plan, Planner, PlanRequest } from './planner/types.ts';
+import type { Plan, Planner, PlanRequest, TokenMeter } from './planner/types.ts';
 import { ToolRegistry } from './registry.ts';
 import { moderate } from './safety/moderate.ts';
 import type { AnyTool, ToolContext } from './tool.ts';
@@ -70,6 +70,11 @@ export interface TutorOptions {
   llm?: Planner;
   /** Writes tool results with the model (packages/tutor/src/generate); the tool's embedded `run` is its fallback. */
   generator?: Generator;
+  /**
+   * The student's daily model tokens, shared with the generator: planning and replying count as well, and once
+   * the day's budget is spent the embedded engine plans and replies too.
+   */
+  budget?: { ledger: TokenLedger; perStudentPerDay: number };
   clock?: () => Date;
 }
 
@@ -161,6 +166,11 @@ export function createTutor(options: TutorOptions = {}): Tutor {
   ): Promise<{ plan: Plan; planner: Planner; degraded: boolean; trace: TraceStep[] }> {
     const trace: TraceStep[] = [];
     if (options.llm) {
+      const spent = await budgetSpent(request.user.user_id);
+      if (spent) {
+        trace.push({ step: 'budget', detail: spent });
+        return { plan: await embeddedPlanner.plan(request), planner: embeddedPlanner, degraded: true, trace };
+      }
       try {
         const result = await options.llm.plan(request);
         if (result.kind === 'no_tool' || registry.get(result.tool))
@@ -180,8 +190,40 @@ export function createTutor(options: TutorOptions = {}): Tutor {
     return { plan: await embeddedPlanner.plan(request), planner: embeddedPlanner, degraded: false, trace };
   }
 
+  /** Why the model may not plan this student's turn (their day's tokens are used), or null. */
+  async function budgetSpent(studentId: string): Promise<string | null> {
+    if (!options.budget) return null;
+    const { ledger, perStudentPerDay } = options.budget;
+    const used = await ledger.used(studentId, utcDay(clock()));
+    return used >= perStudentPerDay
+      ? `today's ${perStudentPerDay} model tokens are used (${used}); the embedded engine plans and replies`
+      : null;
+  }
+
   async function orchestrate(raw: unknown, opts: OrchestrateOptions = {}): Promise<OrchestrateResponse> {
     const request = parseOrchestrateRequest(raw);
+    const meter = {
+      tokens: 0,
+      add(n: number) {
+        this.tokens += n;
+      },
+    };
+    try {
+      const response = await turn(request, opts, meter);
+      if (meter.tokens > 0)
+        response.trace.push({ step: 'tokens', detail: `${meter.tokens} token(s) planning and replying` });
+      return response;
+    } finally {
+      if (meter.tokens > 0)
+        await options.budget?.ledger.add(request.user_info.user_id, utcDay(clock()), meter.tokens);
+    }
+  }
+
+  async function turn(
+    request: ParsedOrchestrateRequest,
+    opts: OrchestrateOptions,
+    meter: TokenMeter,
+  ): Promise<OrchestrateResponse> {
     const emit = opts.onEvent ?? (() => {});
     const trace: TraceStep[] = [];
     // A caller that already knows the language (the server detects it per message) is not second-guessed.
@@ -229,6 +271,7 @@ export function createTutor(options: TutorOptions = {}): Tutor {
       locale,
       tools: registry,
       content,
+      meter,
       ...(opts.signal ? { signal: opts.signal } : {}),
     };
     const chosen = await plan(planRequest);

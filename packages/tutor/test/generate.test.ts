@@ -1,7 +1,7 @@
 import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { createGenerator, memoryLedger } from '../src/generate/index.ts';
+import { createGenerator, DEFAULT_BUDGET, memoryLedger } from '../src/generate/index.ts';
 import { createTutor, type TutorEvent } from '../src/index.ts';
 import { CircuitBreaker, createLlmPlanner } from '../src/planner/llm.ts';
 
@@ -82,7 +82,10 @@ function tutorWith(model: MockLanguageModelV3, extra: Partial<Parameters<typeof 
     partialEveryMs: 0,
     ...extra,
   });
-  return { tutor: createTutor({ llm, generator }), checks };
+  const { ledger } = extra;
+  const perStudentPerDay = extra.budget?.perStudentPerDay ?? DEFAULT_BUDGET.perStudentPerDay;
+  const budget = ledger ? { budget: { ledger, perStudentPerDay } } : {};
+  return { tutor: createTutor({ llm, generator, ...budget }), checks };
 }
 
 const explanation = {
@@ -306,7 +309,7 @@ describe('generated tool results', () => {
     expect((r.result as { markdown: string }).markdown).toContain('- light');
   });
 
-  it("answers with the embedded engine once the student has spent the day's budget", async () => {
+  it("counts planning and replying in the day's budget, then answers with the embedded engine", async () => {
     const ledger = memoryLedger();
     const model = scripted(
       toolCall('concept_explainer', {
@@ -317,7 +320,12 @@ describe('generated tool results', () => {
     );
     const { tutor } = tutorWith(model, { ledger, budget: { perStudentPerDay: 1000 } });
     const first = await tutor.orchestrate({ user_info: user, message: 'explain photosynthesis' });
-    expect(first.trace.find((t) => t.step === 'tokens')?.detail).toContain('1200 token(s)');
+    const spent = first.trace.filter((t) => t.step === 'tokens').map((t) => t.detail);
+    expect(spent).toEqual([
+      '1200 token(s) generating concept_explainer (generated)',
+      '2400 token(s) planning and replying',
+    ]);
+    expect(await ledger.used('s1', new Date().toISOString().slice(0, 10))).toBe(3600);
     const again = scripted(
       toolCall('concept_explainer', {
         concept_to_explain: 'photosynthesis',
@@ -329,9 +337,13 @@ describe('generated tool results', () => {
       user_info: user,
       message: 'explain photosynthesis',
     });
-    expect(second.trace.some((t) => t.step === 'budget')).toBe(true);
+    expect(second.trace.find((t) => t.step === 'budget')?.detail).toContain(
+      'embedded engine plans and replies',
+    );
+    expect(second).toMatchObject({ planner: 'embedded', degraded: true });
     expect(second.result).toMatchObject({ grounding: { topic_id: 'sci-photosynthesis' } });
-    expect(again.doGenerateCalls).toHaveLength(1);
+    expect(again.doGenerateCalls).toHaveLength(0);
+    expect(again.doStreamCalls).toHaveLength(0);
   });
 
   it('answers with the embedded engine when the provider fails, and leaves the embedded path alone', async () => {

@@ -8,7 +8,7 @@ import type { ChatMessage, TraceStep } from '../contract.ts';
 import { fitParameters } from '../orchestrator.ts';
 import type { AnyTool } from '../tool.ts';
 import { describeAdaptations } from './adapt.ts';
-import type { Plan, Planner, PlanRequest, ReplyRequest } from './types.ts';
+import type { Plan, Planner, PlanRequest, ReplyRequest, TokenMeter } from './types.ts';
 
 export const LlmConfig = z.object({
   provider: z.enum(['gemini', 'openai-compatible']),
@@ -350,10 +350,14 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   const circuit =
     options.breaker ?? new CircuitBreaker({ onChange: (state) => observer?.circuit?.(provider, state) });
 
-  async function observed<T extends { usage?: Usage }>(fn: () => Promise<T>): Promise<T> {
+  async function observed<T extends { usage?: Usage }>(
+    fn: () => Promise<T>,
+    meter: TokenMeter | undefined,
+  ): Promise<T> {
     const started = performance.now();
     try {
       const result = await circuit.run(fn);
+      meter?.add((result.usage?.inputTokens ?? 0) + (result.usage?.outputTokens ?? 0));
       observer?.call?.({
         provider,
         outcome: 'ok',
@@ -387,48 +391,50 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     circuit,
     async plan(request: PlanRequest): Promise<Plan> {
       const tools = toolsFor(request.tools);
-      const result = await observed(() =>
-        withDeadline(timeoutMs, request.signal, (abortSignal) =>
-          generateText({
-            model,
-            system: SYSTEM,
-            messages: messagesFor(request),
-            tools,
-            toolChoice: 'required',
-            maxRetries,
-            abortSignal,
-            experimental_repairToolCall: async ({ toolCall, error, messages, system }) => {
-              const again = await withDeadline(timeoutMs, request.signal, (repairSignal) =>
-                generateText({
-                  model,
-                  system,
-                  messages: [
-                    ...messages,
-                    {
-                      role: 'user',
-                      content: `Your call to ${toolCall.toolName} was invalid (${error.message.slice(0, 400)}). Call it again with valid input.`,
-                    },
-                  ],
-                  tools,
-                  toolChoice: 'required',
-                  maxRetries: 0,
-                  abortSignal: repairSignal,
-                }),
-              );
-              const call = again.toolCalls[0];
-              return call
-                ? { ...toolCall, toolName: call.toolName, input: JSON.stringify(call.input) }
-                : null;
-            },
-          }).then((r) => {
-            const call = r.toolCalls.find((c) => !('invalid' in c && c.invalid));
-            if (!call)
-              throw Object.assign(new Error('the model returned no valid tool call'), {
-                name: 'InvalidPlanError',
-              });
-            return Object.assign(r, { call });
-          }),
-        ),
+      const result = await observed(
+        () =>
+          withDeadline(timeoutMs, request.signal, (abortSignal) =>
+            generateText({
+              model,
+              system: SYSTEM,
+              messages: messagesFor(request),
+              tools,
+              toolChoice: 'required',
+              maxRetries,
+              abortSignal,
+              experimental_repairToolCall: async ({ toolCall, error, messages, system }) => {
+                const again = await withDeadline(timeoutMs, request.signal, (repairSignal) =>
+                  generateText({
+                    model,
+                    system,
+                    messages: [
+                      ...messages,
+                      {
+                        role: 'user',
+                        content: `Your call to ${toolCall.toolName} was invalid (${error.message.slice(0, 400)}). Call it again with valid input.`,
+                      },
+                    ],
+                    tools,
+                    toolChoice: 'required',
+                    maxRetries: 0,
+                    abortSignal: repairSignal,
+                  }),
+                );
+                const call = again.toolCalls[0];
+                return call
+                  ? { ...toolCall, toolName: call.toolName, input: JSON.stringify(call.input) }
+                  : null;
+              },
+            }).then((r) => {
+              const call = r.toolCalls.find((c) => !('invalid' in c && c.invalid));
+              if (!call)
+                throw Object.assign(new Error('the model returned no valid tool call'), {
+                  name: 'InvalidPlanError',
+                });
+              return Object.assign(r, { call });
+            }),
+          ),
+        request.meter,
       );
       const { call } = result;
       const trace: TraceStep[] = [
@@ -452,34 +458,36 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     },
     async reply(request: ReplyRequest): Promise<string> {
       let text = '';
-      await observed(() =>
-        withDeadline(replyTimeoutMs, request.plan.signal, async (abortSignal) => {
-          const prompt = replyPrompt(request);
-          // Retried like the AI SDK's calls: a retryable API error before the stream starts.
-          const retry = retryWithExponentialBackoff({
-            maxRetries,
-            abortSignal,
-            shouldRetry: (error) => APICallError.isInstance(error) && error.isRetryable,
-          });
-          const { stream } = await retry(() => model.doStream({ prompt, abortSignal }));
-          let usage: Usage | undefined;
-          for await (const part of stream) {
-            if (part.type === 'text-delta') {
-              text += part.delta;
-              request.onDelta(part.delta);
-            } else if (part.type === 'error') {
-              throw part.error instanceof Error ? part.error : new Error(String(part.error));
-            } else if (part.type === 'finish') {
-              usage = {
-                inputTokens: part.usage.inputTokens.total,
-                outputTokens: part.usage.outputTokens.total,
-              };
+      await observed(
+        () =>
+          withDeadline(replyTimeoutMs, request.plan.signal, async (abortSignal) => {
+            const prompt = replyPrompt(request);
+            // Retried like the AI SDK's calls: a retryable API error before the stream starts.
+            const retry = retryWithExponentialBackoff({
+              maxRetries,
+              abortSignal,
+              shouldRetry: (error) => APICallError.isInstance(error) && error.isRetryable,
+            });
+            const { stream } = await retry(() => model.doStream({ prompt, abortSignal }));
+            let usage: Usage | undefined;
+            for await (const part of stream) {
+              if (part.type === 'text-delta') {
+                text += part.delta;
+                request.onDelta(part.delta);
+              } else if (part.type === 'error') {
+                throw part.error instanceof Error ? part.error : new Error(String(part.error));
+              } else if (part.type === 'finish') {
+                usage = {
+                  inputTokens: part.usage.inputTokens.total,
+                  outputTokens: part.usage.outputTokens.total,
+                };
+              }
             }
-          }
-          // A stream that ends without its finish part broke off: it must fail the reply, not pass as a short one.
-          if (!usage) throw new Error('the reply stream ended before the model finished');
-          return { usage };
-        }),
+            // A stream that ends without its finish part broke off: it must fail the reply, not pass as a short one.
+            if (!usage) throw new Error('the reply stream ended before the model finished');
+            return { usage };
+          }),
+        request.plan.meter,
       );
       if (!text.trim()) throw new Error('the model returned an empty reply');
       return text;

@@ -15,6 +15,12 @@ export interface PlanRequest {
   tools: ToolRegistry;
   content: ContentLibrary;
   signal?: AbortSignal;
+  /** Counts the tokens the turn's model calls use (planning and the reply), for the student's daily budget. */
+  meter?: TokenMeter;
+}
+
+export interface TokenMeter {
+  add(tokens: number): void;
 }
 
 export type Plan =
