@@ -100,7 +100,11 @@ export function MathCard({ result, ask }: { result: Record<string, unknown>; ask
           <button type="button" className="chip" onClick={() => ask(t('followups.hintFor', { problem }))}>
             {t('cards.math.anotherHint')}
           </button>
-          <button type="button" className="chip" onClick={() => ask(t('followups.solve', { problem }))}>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => ask(t('followups.fullSolution', { problem }))}
+          >
             {t('cards.math.fullSolution')}
           </button>
         </div>

@@ -105,6 +105,10 @@ describe('math_solver tool definition', () => {
     const text = mathSolver.reply(out, input, ctx('fil'));
     expect(text).toMatch(/Subukan mo/);
     expect(text).not.toMatch(/x = 2\b/);
+    // A chat shows the first paragraph beside the card, and the card shows the hint: the lead is not the hint.
+    const [lead, second] = text.split('\n\n');
+    expect(lead).toBe('Heto ang isang pahiwatig para makapagsimula ka.');
+    expect(second).toBe(`💡 ${out.hint}`);
   });
 
   it('reply for unsupported input is the honest message', async () => {

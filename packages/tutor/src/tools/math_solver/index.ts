@@ -139,7 +139,13 @@ function reply(result: Output, locale: 'en' | 'fil'): string {
   if (result.kind === 'unsupported') return result.message ?? '';
   const parts: string[] = [];
   if (result.answer === null) {
-    if (result.hint) parts.push(`💡 ${result.hint}`);
+    if (result.hint) {
+      // The lead is what a chat shows beside the card, which shows the hint itself: the hint comes after it.
+      parts.push(
+        fil ? 'Heto ang isang pahiwatig para makapagsimula ka.' : "Here's a hint to get you started.",
+      );
+      parts.push(`💡 ${result.hint}`);
+    }
     if (result.steps.length > 0)
       parts.push(result.steps.map((s, i) => stepLine(i, s.description, s.expression)).join('\n'));
     parts.push(
