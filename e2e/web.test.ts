@@ -692,6 +692,13 @@ describe.skipIf(!hasChromium)(
 
     it('an admin sees users, classes and the provider settings', async () => {
       const a = await openPage(DESKTOP, 'fil-PH');
+      // The browser's own check of an empty field speaks the app's language, not the browser's.
+      await a.goto('/signin');
+      await a.click('form button[type="submit"]');
+      const unfilled = await a
+        .locator('input[name="username"]')
+        .evaluate((el) => (el as HTMLInputElement).validationMessage);
+      expect(unfilled).toBe('Pakipunan ito.');
       await signIn(a, 'admin', 'aralin-admin', /\/admin$/);
       await a.locator('input[name="provider"][value="embedded"]').waitFor();
       await expect.poll(() => a.locator('table').first().textContent()).toContain(username);

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
+import { useValidityMessages } from '../components/validity.ts';
 import { PASSWORD_MIN } from '../lib/account.ts';
 import { API, errorMessage, post } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -12,6 +13,7 @@ const STYLES: LearningStyle[] = ['visual', 'auditory', 'reading_writing', 'kines
 
 export function ProfilePage() {
   const { t } = useTranslation();
+  const validity = useValidityMessages();
   const { user, update } = useAuth();
   const [name, setName] = useState(user?.display_name ?? '');
   const [locale, setLocale] = useState<Locale>(user?.locale ?? 'en');
@@ -58,7 +60,7 @@ export function ProfilePage() {
     <section className="page narrow">
       <h1>{t('profile.title')}</h1>
       <p className="muted">{t('profile.signedInAs', { username: user.username })}</p>
-      <form className="card form" onSubmit={save}>
+      <form {...validity} className="card form" onSubmit={save}>
         <Field label={t('auth.displayName')}>
           {(id) => <input id={id} required value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
@@ -116,7 +118,7 @@ export function ProfilePage() {
         </button>
       </form>
 
-      <form className="card form" onSubmit={changePassword}>
+      <form {...validity} className="card form" onSubmit={changePassword}>
         <h2>{t('profile.changePassword')}</h2>
         <Field label={t('profile.currentPassword')}>
           {(id) => (

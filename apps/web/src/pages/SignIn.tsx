@@ -4,6 +4,7 @@ import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { homeFor } from '../App.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
+import { useValidityMessages } from '../components/validity.ts';
 import { PASSWORD_MIN } from '../lib/account.ts';
 import { errorMessage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -23,6 +24,7 @@ function safeNext(next: string | null, user: User): string {
 
 export function SignInPage() {
   const { t } = useTranslation();
+  const validity = useValidityMessages();
   const { user, signIn } = useAuth();
   const search = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
@@ -63,7 +65,7 @@ export function SignInPage() {
       ) : (
         <p className="lead">{t('auth.signInLead')}</p>
       )}
-      <form onSubmit={submit} className="card form">
+      <form {...validity} onSubmit={submit} className="card form">
         <Field label={t('auth.username')}>
           {(id) => (
             <input
@@ -107,6 +109,7 @@ export function SignInPage() {
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
+  const validity = useValidityMessages();
   const { user, signUp } = useAuth();
   const search = new URLSearchParams(useSearch());
   const invite = search.get('invite');
@@ -153,7 +156,7 @@ export function SignUpPage() {
     <section className="page narrow auth">
       <h1>{t('auth.signUpTitle')}</h1>
       <p className="lead">{invite ? t('auth.signUpTeacherLead') : t('auth.signUpLead')}</p>
-      <form onSubmit={submit} className="card form">
+      <form {...validity} onSubmit={submit} className="card form">
         <Field
           label={invite ? t('auth.inviteCode') : t('auth.classCode')}
           hint={invite ? undefined : t('auth.classCodeHint')}
