@@ -2,6 +2,8 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
+import { StackedTable } from '../components/StackedTable.tsx';
+import { useValidityMessages } from '../components/validity.ts';
 import { formatExpiry } from '../lib/account.ts';
 import { del, errorMessage, get, post, put } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -49,37 +51,26 @@ function Users() {
         )}
       </div>
       {users && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <section className="table-scroll" tabIndex={0} aria-labelledby="users-h">
-          <table className="table stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('auth.username')}</th>
-                <th scope="col">{t('admin.role')}</th>
-                <th scope="col">{t('profile.grade')}</th>
-                <th scope="col">{t('reset.column')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td data-label={t('admin.name')}>{u.display_name}</td>
-                  <td data-label={t('auth.username')}>{u.username}</td>
-                  <td data-label={t('admin.role')}>{t(`roles.${u.role}`)}</td>
-                  <td data-label={t('profile.grade')}>{u.grade_level ?? '–'}</td>
-                  <td data-label={t('reset.column')}>
-                    {u.id === me?.id ? (
-                      <span className="muted">{t('reset.staffSelf')}</span>
-                    ) : (
-                      <ResetCodeButton person={u} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <StackedTable
+          labelledBy="users-h"
+          rows={users}
+          rowKey={(u) => u.id}
+          columns={[
+            { label: t('admin.name'), cell: (u) => u.display_name },
+            { label: t('auth.username'), cell: (u) => u.username },
+            { label: t('admin.role'), cell: (u) => t(`roles.${u.role}`) },
+            { label: t('profile.grade'), cell: (u) => u.grade_level ?? '–' },
+            {
+              label: t('reset.column'),
+              cell: (u) =>
+                u.id === me?.id ? (
+                  <span className="muted">{t('reset.staffSelf')}</span>
+                ) : (
+                  <ResetCodeButton person={u} />
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );
@@ -99,31 +90,17 @@ function Classes() {
       <h2 id="aclasses-h">{t('teacher.classes')}</h2>
       <ErrorNote message={error} />
       {classes && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <section className="table-scroll" tabIndex={0} aria-labelledby="aclasses-h">
-          <table className="table stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('teacher.className')}</th>
-                <th scope="col">{t('profile.grade')}</th>
-                <th scope="col">{t('teacher.joinCode')}</th>
-                <th scope="col">{t('admin.students')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {classes.map((c) => (
-                <tr key={c.id}>
-                  <td data-label={t('teacher.className')}>{c.name}</td>
-                  <td data-label={t('profile.grade')}>{c.grade_level}</td>
-                  <td data-label={t('teacher.joinCode')}>
-                    <code>{c.join_code}</code>
-                  </td>
-                  <td data-label={t('admin.students')}>{c.student_count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <StackedTable
+          labelledBy="aclasses-h"
+          rows={classes}
+          rowKey={(c) => c.id}
+          columns={[
+            { label: t('teacher.className'), cell: (c) => c.name },
+            { label: t('profile.grade'), cell: (c) => c.grade_level },
+            { label: t('teacher.joinCode'), cell: (c) => <code>{c.join_code}</code> },
+            { label: t('admin.students'), cell: (c) => c.student_count },
+          ]}
+        />
       )}
     </section>
   );
@@ -131,6 +108,7 @@ function Classes() {
 
 function ProviderForm() {
   const { t } = useTranslation();
+  const validity = useValidityMessages();
   const [cfg, setCfg] = useState<ProviderConfig>({ provider: 'embedded' });
   const [apiKey, setApiKey] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -180,7 +158,7 @@ function ProviderForm() {
 
   const providers: Provider[] = ['embedded', 'gemini', 'openai-compatible'];
   return (
-    <form className="card form" onSubmit={(e) => void save(e)}>
+    <form {...validity} className="card form" onSubmit={(e) => void save(e)}>
       <h2>{t('admin.provider')}</h2>
       <p className="muted">{t('admin.providerHint')}</p>
       <fieldset className="field">
@@ -280,6 +258,7 @@ interface ApiKeyRow {
 /** The school's API keys for POST /orchestrate: create one (shown once), see each one's last use, revoke. */
 function ApiKeys() {
   const { t, i18n } = useTranslation();
+  const validity = useValidityMessages();
   const [keys, setKeys] = useState<ApiKeyRow[] | null>(null);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
@@ -317,7 +296,7 @@ function ApiKeys() {
       <h2 id="keys-h">{t('admin.apiKeys')}</h2>
       <p className="muted">{t('admin.apiKeysHint')}</p>
       <ErrorNote message={error} />
-      <form className="row" onSubmit={create}>
+      <form {...validity} className="row" onSubmit={create}>
         <Field label={t('admin.keyName')}>
           {(id) => (
             <input id={id} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
@@ -333,42 +312,32 @@ function ApiKeys() {
         </output>
       )}
       {keys && keys.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <section className="table-scroll" tabIndex={0} aria-labelledby="keys-h">
-          <table className="table stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.keyName')}</th>
-                <th scope="col">{t('admin.keyCreatedAt')}</th>
-                <th scope="col">{t('admin.keyLastUsed')}</th>
-                <th scope="col">{t('admin.keyStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <td data-label={t('admin.keyName')}>{k.name}</td>
-                  <td data-label={t('admin.keyCreatedAt')}>{formatExpiry(k.created_at, i18n.language)}</td>
-                  <td data-label={t('admin.keyLastUsed')}>{when(k.last_used_at)}</td>
-                  <td data-label={t('admin.keyStatus')}>
-                    {k.revoked_at ? (
-                      t('admin.keyRevoked', { time: formatExpiry(k.revoked_at, i18n.language) })
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn"
-                        aria-label={t('admin.revokeKeyNamed', { name: k.name })}
-                        onClick={() => void act(() => del(`/admin/api-keys/${k.id}`))}
-                      >
-                        {t('admin.revokeKey')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <StackedTable
+          labelledBy="keys-h"
+          rows={keys}
+          rowKey={(k) => k.id}
+          columns={[
+            { label: t('admin.keyName'), cell: (k) => k.name },
+            { label: t('admin.keyCreatedAt'), cell: (k) => formatExpiry(k.created_at, i18n.language) },
+            { label: t('admin.keyLastUsed'), cell: (k) => when(k.last_used_at) },
+            {
+              label: t('admin.keyStatus'),
+              cell: (k) =>
+                k.revoked_at ? (
+                  t('admin.keyRevoked', { time: formatExpiry(k.revoked_at, i18n.language) })
+                ) : (
+                  <button
+                    type="button"
+                    className="btn"
+                    aria-label={t('admin.revokeKeyNamed', { name: k.name })}
+                    onClick={() => void act(() => del(`/admin/api-keys/${k.id}`))}
+                  >
+                    {t('admin.revokeKey')}
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );

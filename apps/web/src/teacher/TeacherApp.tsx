@@ -6,6 +6,8 @@ import { BarChart, masteryColor } from '../components/Charts.tsx';
 import { ErrorNote, Field } from '../components/Field.tsx';
 import { GradeOptions } from '../components/GradeOptions.tsx';
 import { ResetCodeButton } from '../components/ResetCodeButton.tsx';
+import { StackedTable } from '../components/StackedTable.tsx';
+import { useValidityMessages } from '../components/validity.ts';
 import { errorMessage, get, patch, post } from '../lib/api.ts';
 import type { ClassSummary, Flag } from '../lib/types.ts';
 import { type Loaded, nothingLoaded, settle, shown } from './load.ts';
@@ -62,6 +64,7 @@ function TeacherNav() {
 
 function Classes() {
   const { t } = useTranslation();
+  const validity = useValidityMessages();
   const { data, error, reload } = useLoad<{ classes: ClassSummary[] }>('/classes');
   const [name, setName] = useState('');
   const [grade, setGrade] = useState('7');
@@ -100,7 +103,7 @@ function Classes() {
           </li>
         ))}
       </ul>
-      <form className="card form" onSubmit={(e) => void create(e)}>
+      <form {...validity} className="card form" onSubmit={(e) => void create(e)}>
         <h2>{t('teacher.newClass')}</h2>
         <Field label={t('teacher.className')}>
           {(id) => <input id={id} required value={name} onChange={(e) => setName(e.target.value)} />}
@@ -336,37 +339,24 @@ function ClassPage({ id }: { id: string }) {
           {detail.data.students.length === 0 ? (
             <p className="muted">{t('teacher.noStudents')}</p>
           ) : (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-            <section className="table-scroll" tabIndex={0} aria-labelledby="roster-h">
-              <table className="table stack">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('teacher.student')}</th>
-                    <th scope="col">{t('auth.username')}</th>
-                    <th scope="col">{t('teacher.lastActive')}</th>
-                    <th scope="col">{t('reset.column')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.data.students.map((s) => (
-                    <tr key={s.id}>
-                      <td data-label={t('teacher.student')}>
-                        <Link href={`/students/${s.id}`}>{s.display_name}</Link>
-                      </td>
-                      <td data-label={t('auth.username')}>{s.username}</td>
-                      <td data-label={t('teacher.lastActive')}>
-                        {s.last_active_at
-                          ? new Date(s.last_active_at).toLocaleDateString()
-                          : t('teacher.never')}
-                      </td>
-                      <td data-label={t('reset.column')}>
-                        <ResetCodeButton person={s} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <StackedTable
+              labelledBy="roster-h"
+              rows={detail.data.students}
+              rowKey={(s) => s.id}
+              columns={[
+                {
+                  label: t('teacher.student'),
+                  cell: (s) => <Link href={`/students/${s.id}`}>{s.display_name}</Link>,
+                },
+                { label: t('auth.username'), cell: (s) => s.username },
+                {
+                  label: t('teacher.lastActive'),
+                  cell: (s) =>
+                    s.last_active_at ? new Date(s.last_active_at).toLocaleDateString() : t('teacher.never'),
+                },
+                { label: t('reset.column'), cell: (s) => <ResetCodeButton person={s} /> },
+              ]}
+            />
           )}
         </section>
       )}
