@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Flashcard, flashcardIn, QuizItem, quizItemIn } from '../src/index.ts';
+import { Flashcard, flashcardIn, loadTopics, QuizItem, quizItemIn } from '../src/index.ts';
 
 const choiceItem = QuizItem.parse({
   id: 'q1',
@@ -82,5 +82,34 @@ describe('pack items in the student’s language', () => {
     expect(flashcardIn(card, 'en').front).toBe('What is evaporation?');
     expect(Flashcard.safeParse({ ...card, back_fil: undefined }).success).toBe(false);
     expect(Flashcard.safeParse({ ...card, example_fil: undefined }).success).toBe(false);
+  });
+});
+
+describe('the pack in Filipino', () => {
+  // The language subjects teach their own language; the others are taught in both.
+  const taught = loadTopics().filter((t) => !['English', 'Filipino'].includes(t.subject));
+
+  it('words every quiz item and card of Mathematics, Science and Araling Panlipunan in Filipino', () => {
+    const missing = taught.flatMap((t) => [
+      ...t.quiz.filter((q) => !q.question_fil || !q.explanation_fil).map((q) => `${t.id} ${q.id}`),
+      ...t.flashcards.filter((c) => !c.front_fil).map((c) => `${t.id} card "${c.front}"`),
+    ]);
+    expect(taught.length).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps a Filipino choice list distinct, with the right choice among it', () => {
+    const clashes = taught.flatMap((t) =>
+      t.quiz
+        .filter((q) => q.choices)
+        .filter((q) => {
+          const local = quizItemIn(q, 'fil');
+          return (
+            new Set(local.choices).size !== local.choices?.length || !local.choices.includes(local.answer)
+          );
+        })
+        .map((q) => `${t.id} ${q.id}`),
+    );
+    expect(clashes).toEqual([]);
   });
 });
