@@ -460,6 +460,32 @@ describe.skipIf(!hasChromium)(
       await page.goto(url);
     });
 
+    it('keeps what the student types while the conversation loads', async () => {
+      // The cached conversation shows at once; the server's copy arrives later and must not wipe the draft.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const messages = '**/api/v1/conversations/*/messages';
+      await page.route(messages, async (route) => {
+        if (route.request().method() !== 'GET') return route.fallback();
+        await held;
+        return route.continue();
+      });
+      onTestFinished(() => page.unroute(messages));
+      await page.reload();
+      await page.fill('#composer-input', 'Isang tanong habang naglo-load');
+      const fresh = page.waitForResponse(
+        (r) => r.url().endsWith('/messages') && r.request().method() === 'GET',
+      );
+      release();
+      await fresh;
+      await page.waitForTimeout(500);
+      expect(await page.inputValue('#composer-input')).toBe('Isang tanong habang naglo-load');
+      await page.unroute(messages);
+      await page.fill('#composer-input', '');
+    });
+
     it('takes a quiz, is checked by the server, and sees mastery change', async () => {
       const before = await progress(page);
       const topic = before.mastery.find((m) => m.topic_id === 'sci-photosynthesis');

@@ -28,14 +28,24 @@ import { createTransport } from './transport.ts';
 const MAX_CHARS = 8000;
 const ToolCard = lazy(() => import('../cards/ToolCard.tsx').then((m) => ({ default: m.ToolCard })));
 
+export interface Draft {
+  text: string;
+  setText: (text: string) => void;
+  /** Set once the view sends a message: a newer copy of the history from the server is then older than the view's. */
+  sent: { current: boolean };
+}
+
 export function ChatView({
   conversationId,
   initialMessages,
   onActivity,
+  draft,
 }: {
   conversationId: string;
   initialMessages: AralinMessage[];
   onActivity: () => void;
+  /** The composer's text and what this view sent, kept by the parent: they outlive a remount of the view. */
+  draft: Draft;
 }) {
   const { t } = useTranslation();
   const userId = useAuth().user?.id;
@@ -52,7 +62,7 @@ export function ChatView({
     transport,
     onFinish: () => onActivity(),
   });
-  const [input, setInput] = useState('');
+  const { text: input, setText: setInput, sent } = draft;
   const listRef = useRef<HTMLOListElement>(null);
   const toEnd = useStickToBottom(listRef);
   const busy = status === 'submitted' || status === 'streaming';
@@ -65,9 +75,10 @@ export function ChatView({
   const send = useCallback(
     async (text: string, idempotencyKey?: string) => {
       clearError();
+      sent.current = true;
       await sendMessage({ text }, { headers: { 'Idempotency-Key': idempotencyKey ?? newIdempotencyKey() } });
     },
-    [sendMessage, clearError],
+    [sendMessage, clearError, sent],
   );
 
   const ask = useCallback(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ChatView } from '../chat/ChatView.tsx';
@@ -96,6 +96,9 @@ function ConversationLoader({ id, onActivity }: { id: string; onActivity: () => 
   });
   const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const sent = useRef(false);
+  const draft = useMemo(() => ({ text, setText, sent }), [text]);
 
   useEffect(() => {
     let cancelled = false;
@@ -103,6 +106,8 @@ function ConversationLoader({ id, onActivity }: { id: string; onActivity: () => 
       .then((r) => {
         if (cancelled) return;
         remember(id, r.messages.slice(-60));
+        // A message sent from the cached view is newer than this copy: that view stays, with its stream.
+        if (sent.current) return;
         setMessages(toUIMessages(r.messages));
         setFresh(true);
       })
@@ -128,6 +133,7 @@ function ConversationLoader({ id, onActivity }: { id: string; onActivity: () => 
       conversationId={id}
       initialMessages={messages}
       onActivity={onActivity}
+      draft={draft}
     />
   );
 }
