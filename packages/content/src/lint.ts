@@ -133,9 +133,15 @@ function solvedInPassage(item: QuizItem, question: string, passage: string): boo
   });
 }
 
-/** The short passages of a lesson that work a problem: worked-example steps, flashcards, misconceptions. */
+/** Where a sentence of prose ends. */
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
+/** The short passages of a lesson that can work a problem: prose sentences, steps, flashcards, misconceptions. */
 function lessonPassages(topic: LessonParts): string[] {
   return [
+    ...[topic.summary, topic.explanation, topic.extension].flatMap((b) =>
+      [b.en, b.fil].flatMap((text) => text.split(SENTENCE_END)),
+    ),
     ...topic.worked_examples.flatMap((e) => e.steps.flatMap((s) => [s.en, s.fil])),
     ...topic.flashcards.flatMap((c) => [
       [c.front, c.back, c.example ?? ''].join(' | '),
@@ -148,25 +154,29 @@ function lessonPassages(topic: LessonParts): string[] {
   ];
 }
 
-export type LessonParts = Pick<Topic, 'worked_examples' | 'flashcards' | 'misconceptions'>;
+export type LessonParts = Pick<
+  Topic,
+  'summary' | 'explanation' | 'extension' | 'worked_examples' | 'flashcards' | 'misconceptions'
+>;
 
 /**
  * Whether a quiz item asks a problem its own lesson has already solved (either language), so the lesson shows
  * the answer before the quiz asks it:
  * - a worked example whose problem states the same numbers as the question (as a multiset, at least two) and
  *   whose answer or steps show the item's answer;
- * - a worked-example step, a flashcard (front, back and example) or a misconception with its correction that
- *   states the question's numbers in the question's order, one after another, and the item's answer after them
- *   ("2/3 × 4/5 = 8/15"). A numeric answer the question itself states is not evidence here, so such items are
- *   left to the worked-example test.
+ * - a sentence of the summary, explanation or extension, a worked-example step, a flashcard (front, back and
+ *   example) or a misconception with its correction that states the question's numbers in the question's
+ *   order, one after another, and the item's answer after them ("2/3 × 4/5 = 8/15"). A numeric answer the
+ *   question itself states is not evidence here, so such items are left to the worked-example test.
  * Answers match by value when they are a number ("17/12" is shown by "1 5/12", "9" by "9 m"), else as a phrase
- * ignoring spaces ("x + 1" is shown by "(x + 1)(x + 3)"). Limits: true/false items, problems without at least
- * two numbers (a word to identify, a fact to recall), problems restated in other units or words ("1.5 L" as
- * "1 500 mL") and the topic's summary and explanation (long prose where numbers recur by chance) are not read;
- * digits of exponents and subscripts count as numbers, as they are written ("x²" states 2).
+ * ignoring spaces ("x + 1" is shown by "(x + 1)(x + 3)"). Limits: only answers that state a number are read (a
+ * name, an event or a classification is recall the lesson is meant to teach), and not true/false items;
+ * problems need at least two numbers; a problem restated in other units or words ("1.5 L" as "1 500 mL") or
+ * with its numbers reordered outside a worked example is missed; digits of exponents and subscripts count as
+ * numbers, as written ("x²" states 2).
  */
 export function repeatsWorkedExample(item: QuizItem, topic: LessonParts): boolean {
-  if (item.type === 'true_false') return false;
+  if (item.type === 'true_false' || numbersIn(item.answer).length === 0) return false;
   const questions = [item.question, item.question_fil ?? ''].filter(Boolean);
   return (
     topic.worked_examples.some((example) => solvedByExample(item, questions, example)) ||

@@ -166,6 +166,9 @@ describe('quiz items that repeat a problem their lesson solves (content linter)'
 
   const both = (text: string) => ({ en: text, fil: text });
   const lesson = (parts: Partial<LessonParts>): LessonParts => ({
+    summary: both('…'),
+    explanation: both('…'),
+    extension: both('…'),
     worked_examples: [],
     flashcards: [],
     misconceptions: [],
@@ -177,6 +180,7 @@ describe('quiz items that repeat a problem their lesson solves (content linter)'
     });
   const card = (front: string, back: string, example?: string) =>
     lesson({ flashcards: [{ front, back, ...(example ? { example } : {}), difficulty: 'easy' }] });
+  const prose = (explanation: string) => lesson({ explanation: both(explanation) });
   const misconception = (wrong: string, right: string) =>
     lesson({ misconceptions: [{ misconception: both(wrong), correction: both(right) }] });
 
@@ -246,6 +250,11 @@ describe('quiz items that repeat a problem their lesson solves (content linter)'
       item('multiple_choice', 'What is 1/2 + 1/3?', '5/6'),
       misconception('1/2 + 1/3 = 2/5.', 'Rename first: 3/6 + 2/6 = 5/6.'),
     ],
+    [
+      'a sentence of the explanation',
+      item('multiple_choice', 'Solve 2x − 3 > 7.', 'x > 5'),
+      prose('Undo the operations. 2x − 3 > 7 → 2x > 10 → x > 5. Shade to the right of 5.'),
+    ],
   ])('flags a quiz item its lesson solves: %s', (_, quizItem, parts) => {
     expect(repeatsWorkedExample(quizItem, parts)).toBe(true);
   });
@@ -285,6 +294,16 @@ describe('quiz items that repeat a problem their lesson solves (content linter)'
       'a true/false item',
       item('true_false', 'True or false: 2/3 × 4/5 = 8/15.', 'True'),
       card('Multiply fractions', 'Straight across', '2/3 × 4/5 = 8/15'),
+    ],
+    [
+      'the numbers and the answer in different sentences',
+      item('numeric', 'Evaluate 2 + 3 × 4.', '14'),
+      prose('In 2 + 3 × 4, multiply first. Adding first would give 20, not 14.'),
+    ],
+    [
+      'a recall answer without a number',
+      item('short_answer', 'Who was elected president at Tejeros on March 22, 1897?', 'Aguinaldo'),
+      card('Tejeros Convention', 'March 22, 1897: Aguinaldo elected president'),
     ],
   ])('leaves alone %s', (_, quizItem, parts) => {
     expect(repeatsWorkedExample(quizItem, parts)).toBe(false);
