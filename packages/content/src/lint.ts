@@ -38,11 +38,8 @@ function numbersIn(text: string): string[] {
 function valuesIn(text: string): number[] {
   return [...fold(text).matchAll(VALUE)].map(([, minus, whole = '', numerator, denominator, under]) => {
     const value = Number(whole.replace(/,/g, ''));
-    const exact = numerator
-      ? value + Number(numerator) / Number(denominator)
-      : under
-        ? value / Number(under)
-        : value;
+    const part = numerator ? Number(numerator) / Number(denominator) : 0;
+    const exact = under ? value / Number(under) : value + part;
     return minus ? -exact : exact;
   });
 }
@@ -133,6 +130,12 @@ function solvedInPassage(item: QuizItem, question: string, passage: string): boo
   });
 }
 
+/** The parts of a topic that teach before its quiz asks. */
+export type LessonParts = Pick<
+  Topic,
+  'summary' | 'explanation' | 'extension' | 'worked_examples' | 'flashcards' | 'misconceptions'
+>;
+
 /** Where a sentence of prose ends. */
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
@@ -153,11 +156,6 @@ function lessonPassages(topic: LessonParts): string[] {
     ]),
   ];
 }
-
-export type LessonParts = Pick<
-  Topic,
-  'summary' | 'explanation' | 'extension' | 'worked_examples' | 'flashcards' | 'misconceptions'
->;
 
 /**
  * Whether a quiz item asks a problem its own lesson has already solved (either language), so the lesson shows
