@@ -723,7 +723,7 @@ describe.skipIf(!hasChromium)(
       await a.click('form button[type="submit"]');
       const unfilled = await a
         .locator('input[name="username"]')
-        .evaluate((el) => (el as HTMLInputElement).validationMessage);
+        .evaluate((el) => (el as unknown as { validationMessage: string }).validationMessage);
       expect(unfilled).toBe('Pakipunan ito.');
       await signIn(a, 'admin', 'aralin-admin', /\/admin$/);
       await a.locator('input[name="provider"][value="embedded"]').waitFor();
