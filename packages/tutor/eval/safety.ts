@@ -13,7 +13,7 @@ import { moderate } from '../src/index.ts';
 
 export interface SafetyCase {
   id: string;
-  split: 'dev' | 'test' | 'fresh';
+  split: 'dev' | 'test' | 'fresh' | 'probe';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -117,7 +117,8 @@ export function gsm8kFalseAlarms(): { problems: number; crisis: number } | null 
 /** Runs the crisis evaluation on each split: a table on stdout (stderr under `--json`) and a results file. */
 export function runSafetyEval(options: { json?: boolean; errors?: boolean; split?: string }): SafetyReport[] {
   const all = loadSafetyCases();
-  const splits = options.split && options.split !== 'all' ? [options.split] : ['dev', 'test', 'fresh'];
+  const splits =
+    options.split && options.split !== 'all' ? [options.split] : ['dev', 'test', 'fresh', 'probe'];
   const reports = splits.map((split) =>
     evaluateSafety(
       all.filter((c) => c.split === split),

@@ -1,6 +1,6 @@
 import { foldWords, squeeze } from '../lexicon/fold.ts';
 import { LEXICON, type WordClass } from './lexicon.ts';
-import { type CrisisCategory, type Guard, RULES, type Rule } from './rules.ts';
+import { type CrisisCategory, type Guard, RULES, type Rule, type Sign } from './rules.ts';
 
 export type { CrisisCategory } from './rules.ts';
 
@@ -10,10 +10,14 @@ export type { CrisisCategory } from './rules.ts';
  * the word classes of lexicon.ts: "someone who wants" + "dying", a method near "me", a goodbye to everyone,
  * never having been born, following a dead grandparent, being a burden, "binubugbog ako". Each rule is guarded
  * against negation, someone else as the subject, figures of speech, quoted songs and stories, and accidents.
+ * Warning signs (signs.ts) count when two kinds meet. Said laughing about an everyday thing ("mamatay na ako sa
+ * traffic haha"), a reading is hyperbole: low severity, unless it names a method or a plan.
  */
 
 export interface Reading {
   category: CrisisCategory;
+  /** High: a crisis. Low: hyperbole worth a note, not a hotline. */
+  severity: 'high' | 'low';
   /** The rule and the words it read ("wants to die: gusto ko nang mamatay"). */
   reading: string;
 }
@@ -226,6 +230,18 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
       .some((x) => x && !is(x, 'FILLER') && !is(x, 'OTHER') && !is(x, 'FIRST'));
   },
   forSomething: (w, _s, e) => around(w, e, e, 0, 8).some((x) => is(x, 'FOR')),
+  /** "hindi ko na kaya ang math", "im done with my homework": the words after name what. */
+  object: (w, _s, e) => {
+    let i = e;
+    while (is(w[i], 'FILLER') && !['sa', 'ang', 'of', 'my'].includes(w[i] as string)) i++;
+    const next = w[i];
+    if (!next || is(next, 'LIVING') || is(next, 'EVERYTHING') || is(next, 'FIRST')) return false;
+    return ['with', 'sa', 'ng', 'of', 'my', 'the', 'yung', 'ang', 'this', 'ito', 'to'].includes(next);
+  },
+  /** "mawawala ako sa klase bukas", "I won't be here at school tomorrow": a place that is not life. */
+  elsewhere: (w, _s, e) =>
+    ['sa', 'in', 'at', 'from', 'dito'].includes(w[e] ?? '') &&
+    !around(w, e + 1, e + 1, 0, 3).some((x) => is(x, 'LIVING') || is(x, 'EVERYTHING')),
   /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),
@@ -309,11 +325,21 @@ export function detectCrisis(text: string): Reading[] {
     present.add(`=${squeezeOnce(w)}`);
     for (const c of classesOf(w)) present.add(c);
   }
-  const found: Reading[] = [];
+  const found: { rule: CompiledRule; reading: string }[] = [];
+  const signs = new Map<Sign, string>();
   for (const rule of COMPILED) {
     if (!rule.required.every((keys) => keys.some((k) => present.has(k)))) continue;
     const hit = fires(rule, words);
-    if (hit) found.push({ category: rule.category ?? 'self_harm', reading: hit });
+    if (hit && rule.sign) signs.set(rule.sign, signs.get(rule.sign) ?? hit);
+    else if (hit) found.push({ rule, reading: hit });
   }
-  return found;
+  const readings = found.map(({ rule, reading }) => ({ category: rule.category ?? 'self_harm', reading }));
+  if (signs.size >= 2)
+    readings.push({
+      category: 'self_harm',
+      reading: `warning signs together: ${[...signs.values()].join(' + ')}`,
+    });
+  const hyperbole =
+    present.has('LAUGHING') && present.has('EVERYDAY') && !found.some(({ rule }) => rule.plan);
+  return readings.map((r) => ({ ...r, severity: hyperbole && r.category === 'self_harm' ? 'low' : 'high' }));
 }

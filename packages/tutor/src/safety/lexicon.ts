@@ -231,7 +231,7 @@ export const LEXICON = {
   LIVING_THINGS: words('things organisms beings bagay cells'),
   NOBODY: words('nobody noone walang wala anyone anybody sino'),
   CARE: words(
-    `care notice miss mourn cry makakapansin mapapansin makakamiss mamimiss mamiss hahanapin iiyak maghahanap
+    `care cares cared notice notices miss mourn cry makakapansin mapapansin makakamiss mamimiss mamiss hahanapin iiyak maghahanap
     hahanap pakialam malulungkot magmamahal`,
   ),
   /** Who would not miss the student: "di na nila ako mamimiss", "they won't even notice". */
@@ -253,7 +253,7 @@ export const LEXICON = {
   FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling'),
   DEAR: words(
     `kay kanya kaniya kanila siyang siya lola lolo mama papa nanay tatay inay itay kuya ate mommy daddy mom dad
-    lolas lolos heaven langit`,
+    lolas lolos grandpa grandma granny heaven langit`,
   ),
   BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
   HEAVEN: words('heaven langit'),
@@ -261,7 +261,7 @@ export const LEXICON = {
   /** Being killed by an accident, as a wish ("sana masagasaan na lang ako"). */
   STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
   SUFFERING: words('suffering paghihirap pagdurusa'),
-  BETTER: words('better happier mabuti mabuting masaya masasaya okay fine gagaan magaan easier'),
+  BETTER: words('better happier happy mabuti mabuting masaya masasaya okay ok fine gagaan magaan easier'),
   FAREWELL: words('goodbye paalam farewell'),
   /** The last time, as a goodbye says it: "last message", "huling gabi ko na ito". */
   LAST: words('last final huling huli'),
@@ -286,6 +286,20 @@ export const LEXICON = {
     'give giving gave ibibigay ipamimigay ipapamigay ipinamigay ipinapamigay binibigay binigay ibigay ipamigay',
   ),
   BELONGINGS: words('stuff things belongings gamit'),
+  /** One thing a student treasures, or a pet they look after: given away, a warning sign (signs.ts). */
+  TREASURED: words(
+    `collection damit clothes books libro gitara guitar laptop phone cellphone cat dog pet pets aso pusa alaga
+    tuta kuting`,
+  ),
+  /** Made ready: a rope "nakaready na", "handa na". */
+  READY: words('ready nakaready handa nakahanda prepared setup nakaset'),
+  /** A time ahead that the student says they will not live to: "hindi na ako aabot ng pasko". */
+  HORIZON: words(
+    `pasko christmas birthday bday kaarawan graduation grad newyear bagong taon summer bakasyon next susunod
+    month buwan year taon week linggo`,
+  ),
+  /** Reaching a time: "aabot", "make it to". */
+  REACH: words('aabot abot makakaabot umabot abutin aabutin make'),
   NEED: words('need needing needed kailangan kakailanganin'),
   TAKE: [
     ...words('take took taking swallow swallowed drink drank drinking'),
@@ -334,6 +348,16 @@ export const LEXICON = {
   IDIOM: words(
     `kakatawa katatawa tawa kilig hiya kahihiyan inip boredom bored embarrassment laughter laughing cringe takot
     fear kaba excitement kacutan cuteness init lamig inggit selos antok`,
+  ),
+  /**
+   * Everyday things a student "dies" of in jest ("mamatay na ako sa traffic haha", "this exam is killing me
+   * lol"): with a laugh they mark hyperbole.
+   */
+  EVERYDAY: words(
+    `exam exams quiz quizzes test tests homework hw assignment assignments project projects deadline deadlines
+    traffic trapik teacher math physics chemistry chem thesis recitation report reports requirements grades
+    grade school klase class pila line lines init heat commute jeep crush hiya kahihiyan ulam pasado pumasa
+    nakapasa passed score`,
   ),
   /** What a "song" or "story" question quotes is not the student speaking. */
   WORK: words(

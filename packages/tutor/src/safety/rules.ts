@@ -8,8 +8,12 @@
  * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club"), `purpose` ("…
  * to be over so I can play"), `timed` ("wake up this morning"), `explained` (a sorry with its reason: "sorry
  * I was late"), `forSomething` ("a rope for PE"), `laughing` (a
- * "haha" or "lol" anywhere: "wala akong kwenta sa basketball haha").
+ * "haha" or "lol" anywhere: "wala akong kwenta sa basketball haha"), `object` (something named after it: "hindi
+ * ko na kaya ang math", "I'm done with my homework"), `elsewhere` (a place that is not life: "mawawala ako sa
+ * klase", "I won't be here at school").
  */
+
+import { SIGNS } from './signs.ts';
 
 export type CrisisCategory = 'self_harm' | 'abuse';
 
@@ -32,7 +36,26 @@ export type Guard =
   | 'timed'
   | 'explained'
   | 'forSomething'
-  | 'laughing';
+  | 'laughing'
+  | 'object'
+  | 'elsewhere';
+
+/** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
+export type Sign =
+  | 'hopeless'
+  | 'gone'
+  | 'unwanted'
+  | 'better without me'
+  | 'last time'
+  | 'farewell'
+  | 'preparing'
+  | 'just in case'
+  | 'no more need'
+  | 'ending it'
+  | 'not waking'
+  | 'relief'
+  | 'with the dead'
+  | 'missing someone';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -55,6 +78,10 @@ export interface Rule {
   guards?: Guard[];
   /** The negation is part of the meaning ("I don't want to live"): no `negated` guard. */
   unguarded?: boolean;
+  /** A warning sign: a crisis only with a sign of another kind in the same message. */
+  sign?: Sign;
+  /** A method or a plan: hyperbole ("haha", "charot") never lowers it. */
+  plan?: boolean;
 }
 
 /** Wanting to die or to kill oneself, or saying one will or did. */
@@ -78,6 +105,12 @@ const WANTING: Rule[] = [
     guards: ['somewhere'],
   },
   { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
+  {
+    id: 'will not live to see it',
+    parts: ['NEG na? ~ REACH ~ it? to|till|until|ng|sa|hanggang ~ HORIZON'],
+    self: true,
+    unguarded: true,
+  },
   { id: 'wants to leave this world', parts: ['WANT ~ LEAVE ~ this? LIVING'], self: true },
   { id: 'will die', parts: ['DIE_SOON na? lang ~ ako'], guards: ['figurative'] },
   { id: 'thinks of dying', parts: ['thoughts ~ suicide|dying|death|killing'], self: true },
@@ -208,7 +241,18 @@ const NOT_LIVING: Rule[] = [
     guards: ['openEnded'],
   },
   { id: 'cannot go on', parts: ['NOTWANT ~ CONTINUE'], unguarded: true, guards: ['openEnded'] },
-  { id: 'will not be around', parts: ['NEG ~3 be around|here ~ much? longer'], self: true, unguarded: true },
+  {
+    id: 'will not be around',
+    parts: ['NEG ~3 be around|here|alive ~ for? much? longer'],
+    self: true,
+    unguarded: true,
+  },
+  {
+    id: 'will not be around',
+    parts: ['NEG ~3 be around|here|alive ~ by ~ next? HORIZON'],
+    self: true,
+    unguarded: true,
+  },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
   { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },
@@ -266,6 +310,12 @@ const INDIRECT: Rule[] = [
   { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
   { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
   { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true },
+  {
+    id: 'follows the dead',
+    parts: ['FOLLOW ~ DEAR', 'HEAVEN|died|namatay|patay|yumao|pumanaw'],
+    window: 8,
+    self: true,
+  },
   { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
   { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
@@ -335,7 +385,12 @@ const INDIRECT: Rule[] = [
 
 /** A plan or a method: pills, poison, a jump, a rope. */
 const METHODS: Rule[] = [
-  { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 8, self: true },
+  { id: 'has a method', parts: ['ROPE', 'READY'], window: 8, self: true, guards: ['forSomething'] },
+  {
+    id: 'asks for a lethal dose',
+    parts: ['DOSE|many ~ PILLS', 'DIE|LETHAL|overdose|magising|wake'],
+    window: 10,
+  },
   { id: 'has a method', parts: ['GET ~ a? ROPE'], self: true, guards: ['forSomething', 'otherSubject'] },
   { id: 'has a method', parts: ['how high', 'FALL|JUMP', 'LETHAL|die|mamatay'], window: 10, self: 'named' },
   { id: 'has a method', parts: ['ilang|how ~2 HEIGHT', 'DIE|LETHAL'], window: 8, guards: ['figurative'] },
@@ -375,4 +430,12 @@ const ABUSE: Rule[] = [
   { id: 'is afraid to go home', category: 'abuse', parts: ['FEAR ~ HOME'], self: true },
 ];
 
-export const RULES: Rule[] = [...WANTING, ...HARMING, ...NOT_LIVING, ...INDIRECT, ...METHODS, ...ABUSE];
+export const RULES: Rule[] = [
+  ...WANTING,
+  ...HARMING,
+  ...NOT_LIVING,
+  ...INDIRECT,
+  ...METHODS.map((r) => ({ ...r, plan: true })),
+  ...ABUSE,
+  ...SIGNS,
+];

@@ -1,0 +1,85 @@
+import type { Rule, Sign } from './rules.ts';
+
+/**
+ * Warning signs that are a crisis only together. Each alone is an everyday sentence ("hindi ko na kaya ang
+ * math", "bye guys", "last na to promise", "I wrote letters for my family"); two kinds in one message are the
+ * pattern suicide screens (ASQ, C-SSRS, the warning signs of the AAS) ask about: hopelessness, being a burden
+ * or unwanted, imagining oneself gone, a farewell, a last time, preparing (letters, giving things away, "just
+ * in case"), ending it, not waking, wanting to be with someone who died. crisis.ts fires when two kinds meet.
+ */
+const sign = (kind: Sign, rules: Omit<Rule, 'id' | 'sign'>[]): Rule[] =>
+  rules.map((r) => ({ ...r, id: kind, sign: kind }));
+
+export const SIGNS: Rule[] = [
+  ...sign('hopeless', [
+    { parts: ['NEG ~ ko|q|i ~ kaya|kayang|kakayanin'], self: true, unguarded: true, guards: ['object'] },
+    { parts: ['cant|cannot ~ do|take|handle ~ this|it ~ anymore'], self: true },
+    { parts: ['im|ako|i ~ done'], guards: ['object'] },
+    { parts: ['NOTWANT na'], guards: ['object'] },
+    { parts: ['GIVE_UP ~ na? ~ ako|up'], self: true, guards: ['object'] },
+    { parts: ['hopeless'], self: true },
+    { parts: ['NOTHING|NEG ~ pagasa|hope|pag asa'], unguarded: true },
+    { parts: ['TIRED ~ sa|of ~ EVERYTHING|LIVING'], self: true },
+  ]),
+  ...sign('gone', [
+    { parts: ['DIE_SOON ~ ako'], guards: ['elsewhere', 'figurative'] },
+    { parts: ['ako|aq ~ DIE_SOON'], guards: ['elsewhere', 'figurative'] },
+    {
+      parts: ['if|kung|kapag|pag|once|when ~2 DIE|gone|wala|died|disappeared ~ ako|i|me|na'],
+      self: true,
+      guards: ['elsewhere'],
+    },
+    { parts: ['wala na ~ ako'], guards: ['elsewhere'] },
+    { parts: ['NEG ~3 be here|around'], self: true, unguarded: true, guards: ['elsewhere'] },
+    { parts: ['NEG ~2 SEE ~ me|ako'], self: true, unguarded: true, guards: ['elsewhere'] },
+    { parts: ['NEG ~2 me|ako ~ SEE'], self: true, unguarded: true, guards: ['elsewhere'] },
+  ]),
+  ...sign('unwanted', [
+    { parts: ['NOBODY ~ CARE'] },
+    { parts: ['BURDEN'], self: true },
+    { parts: ['WORTHLESS'], self: true },
+    { parts: ['NOBODY ~ NEEDS ~ me|ako|akin'] },
+  ]),
+  ...sign('better without me', [
+    { parts: ['mas|more|much|better ~ BETTER? ~ if|kung|kapag|pag'], self: true },
+    { parts: ['para|so ~ BETTER ~ kayo|sila|everyone|they|them|lahat|family|pamilya'] },
+  ]),
+  ...sign('last time', [
+    { parts: ['LAST na? ito|to|this'] },
+    { parts: ['this is ~ the? LAST'] },
+    { parts: ['LAST ~2 LETTER|message|gabi|night|words|goodbye'] },
+  ]),
+  ...sign('farewell', [
+    { parts: ['FAREWELL'], guards: ['seeYou'] },
+    { parts: ['bye ~ sa? inyong|inyo|you? EVERYTHING|everyone|world|mundo|FOREVER'] },
+    { parts: ['THANKS ~ for|sa ~ EVERYTHING'], guards: ['ofSomething'] },
+    { parts: ['love|mahal ~ ko? kayo|you ~ all|lahat|everyone'] },
+  ]),
+  ...sign('preparing', [
+    { parts: ['LETTER', 'FAMILY'], window: 6, self: true },
+    { parts: ['GIVE ~8 BELONGINGS|TREASURED'], self: true },
+    { parts: ['HOARD', 'PILLS'], window: 6, self: true },
+  ]),
+  ...sign('just in case', [{ parts: ['in case|sakali|sakaling'] }]),
+  ...sign('no more need', [
+    { parts: ['wont|will ~ NEG? ~ NEED'], self: true, unguarded: true },
+    { parts: ['NEG ~ kakailanganin'], self: true, unguarded: true },
+    { parts: ['NEG ~ NEED ~ where|saan'], self: true, unguarded: true },
+  ]),
+  ...sign('ending it', [
+    { parts: ['END ~ ko|ako na ~ ito|to|lahat|everything'], guards: ['purpose'] },
+    { parts: ['END it'], self: true, guards: ['purpose', 'place'] },
+  ]),
+  ...sign('not waking', [
+    {
+      parts: ['if|kung|sana|what ~4 NEG ~2 wake|magising|gumising|nagising'],
+      unguarded: true,
+      guards: ['timed'],
+    },
+  ]),
+  ...sign('relief', [{ parts: ['would|will ~ be? nice|peaceful|better|easier|good|great'] }]),
+  ...sign('with the dead', [
+    { parts: ['WANT ~ go|be|punta|pumunta ~ where|nasaan|with ~ he|she|they|siya|sila|DEAR'], self: true },
+  ]),
+  ...sign('missing someone', [{ parts: ['miss|namimiss|nammiss ~ DEAR|FAMILY'], self: true }]),
+];
