@@ -221,13 +221,16 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),
   timed: (w, _s, e) => around(w, e, e, 0, 4).some((x) => is(x, 'TIME_OF_DAY')),
-  /** "sorry I was late", "sorry po, late ako": the next words, up to "and", say more than who. */
+  /**
+   * "sorry I was late", "sorry po, late ako": the next words, up to "and", say more than who ("sorry for
+   * everything" says nothing more: it is a farewell's apology).
+   */
   explained: (w, _s, e) => {
     const next = w.slice(e, e + 6);
     const stop = next.findIndex((x) => ['and', 'at', 'but', 'pero'].includes(x));
     return next
       .slice(0, stop < 0 ? undefined : stop)
-      .some((x) => x && !is(x, 'FILLER') && !is(x, 'OTHER') && !is(x, 'FIRST'));
+      .some((x) => x && !is(x, 'FILLER') && !is(x, 'OTHER') && !is(x, 'FIRST') && !is(x, 'EVERYTHING'));
   },
   forSomething: (w, _s, e) => around(w, e, e, 0, 8).some((x) => is(x, 'FOR')),
   /** "hindi ko na kaya ang math", "im done with my homework": the words after name what. */
@@ -238,10 +241,19 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
     if (!next || is(next, 'LIVING') || is(next, 'EVERYTHING') || is(next, 'FIRST')) return false;
     return ['with', 'sa', 'ng', 'of', 'my', 'the', 'yung', 'ang', 'this', 'ito', 'to'].includes(next);
   },
-  /** "mawawala ako sa klase bukas", "I won't be here at school tomorrow": a place that is not life. */
-  elsewhere: (w, _s, e) =>
-    ['sa', 'in', 'at', 'from', 'dito'].includes(w[e] ?? '') &&
-    !around(w, e + 1, e + 1, 0, 3).some((x) => is(x, 'LIVING') || is(x, 'EVERYTHING')),
+  forNow: (w, _s, e) => around(w, e, e, 0, 5).some((x) => is(x, 'FOR_NOW')),
+  schoolEnding: (w) => w.some((x) => is(x, 'SCHOOL_ENDING')),
+  replaced: (w) => w.some((x) => is(x, 'REPLACED')),
+  /** "he works in Dubai": the one missed is alive. */
+  livesOn: (w) => w.some((x) => is(x, 'LIVES_ON')),
+  /** "mawawala ako sa klase", "I won't be here at school": a place that is not life. */
+  elsewhere: (w, _s, e) => {
+    const at = w[e] === 'dito' || w[e] === 'here' ? e + 1 : e;
+    return (
+      ['sa', 'in', 'at', 'from'].includes(w[at] ?? '') &&
+      !around(w, at + 1, at + 1, 0, 3).some((x) => is(x, 'LIVING') || is(x, 'EVERYTHING'))
+    );
+  },
   /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),

@@ -140,13 +140,13 @@ export const LEXICON = {
   /** Words a gap between the parts of a phrase may hold ("gusto ko na lang talaga", "want to just"). */
   FILLER: words(
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
-    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
+    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro sigurong maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
     again anyway anyways very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would will can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [
-    ...words('die dying dead death disappear disappearing vanish gone patay'),
+    ...words('die dying dead death disappear disappearing disappeared vanish vanished gone patay'),
     ...verbs([
       ['matay', 'ma'],
       ['wala', 'ma'],
@@ -223,7 +223,7 @@ export const LEXICON = {
   GIVE_UP: words('sumuko suko susuko give bumitaw bibitaw'),
   POINTLESS: words('pointless meaningless worthless walang kwenta'),
   /** Being worth nothing, said of oneself ("I'm worthless", "wala akong silbi"). */
-  WORTHLESS: words('worthless useless'),
+  WORTHLESS: words('worthless useless disappointment failure pabigat palpak'),
   WORTH: words('silbi kwenta kuwenta halaga saysay pakinabang'),
   /** Nobody needing the student ("the world doesn't need me"). */
   NEEDS: words('need needs want wants kailangan'),
@@ -282,9 +282,17 @@ export const LEXICON = {
   AFTER: words('after pagkatapos again ulit anymore forever'),
   AUDIENCE: words('inyo inyong kayong everyone all guys world mundo forever habambuhay'),
   SEE_YOU: words('see bukas tomorrow later mamaya next class ulit'),
-  GIVE: words(
-    'give giving gave ibibigay ipamimigay ipapamigay ipinamigay ipinapamigay binibigay binigay ibigay ipamigay',
-  ),
+  GIVE: [
+    ...words('give giving gave given'),
+    ...verbs([
+      ['bigay', 'i'],
+      ['bigay', 'in'],
+      ['bigay', 'mag'],
+      ['pamigay', 'i'],
+      ['pamigay', 'mag'],
+    ]),
+    ...words('ipapamigay ipinapamigay binibigay'),
+  ],
   BELONGINGS: words('stuff things belongings gamit'),
   /** One thing a student treasures, or a pet they look after: given away, a warning sign (signs.ts). */
   TREASURED: words(
@@ -297,6 +305,36 @@ export const LEXICON = {
   HORIZON: words(
     `pasko christmas birthday bday kaarawan graduation grad newyear bagong taon summer bakasyon next susunod
     month buwan year taon week linggo`,
+  ),
+  /** Going away, as what will happen: "ako na lang ang aalis", "mawawala na ako". */
+  GONE_SOON: [
+    ...words('aalis lalayo lalisan'),
+    ...verbs(
+      [
+        ['wala', 'ma'],
+        ['laho', 'mag'],
+      ],
+      ['contemplated'],
+    ),
+  ],
+  /** How good something would feel: "ang sarap mawala", "it would be peaceful". */
+  RELIEF: words('sarap masarap nice peaceful ginhawa giginhawa relief relaxing'),
+  /** Someone alive and busy: a parent working abroad is missed, not mourned. */
+  LIVES_ON: words(
+    `works working work nagtatrabaho nagwowork trabaho abroad ofw seaman barko studying nagaaral lives nakatira`,
+  ),
+  /** A term, a school or a class that ends: a goodbye to it is not a goodbye to life. */
+  SCHOOL_ENDING: words(
+    `semester sem schoolyear sy graduation graduating graduate moving lilipat lumipat transfer transferring
+    bakasyon vacation summer sembreak christmasbreak break`,
+  ),
+  /** For now: "my last message for today", "muna". */
+  FOR_NOW: words('today tonight now muna ngayon ngayong mamaya later year sem semester'),
+  /** Something given away because it is old or replaced: "my old phone", "lumang damit", a donation drive. */
+  REPLACED: words('old luma lumang used outgrown donation donate donated donating new upgrade'),
+  /** Looking something up: a method researched. */
+  SEARCHED: words(
+    'searched search looked googled research researched nagsearch sinearch hinanap naghanap nireresearch',
   ),
   /** Reaching a time: "aabot", "make it to". */
   REACH: words('aabot abot makakaabot umabot abutin aabutin make'),
@@ -343,7 +381,7 @@ export const LEXICON = {
   FOR: words('for para pang pangsampay sampayan project'),
   HANGING: words('neck leeg kisame ceiling hang bigti magbigti'),
   REST: words('sleep asleep rest matulog magpahinga mamahinga tulog pahinga magsleep magrest'),
-  FOREVER: words('forever habambuhay tuluyan permanently eternally eternal'),
+  FOREVER: words('forever habambuhay tuluyan tuluyang permanently eternally eternal'),
   /** "mamatay sa kakatawa", "die of boredom": a figure of speech. */
   IDIOM: words(
     `kakatawa katatawa tawa kilig hiya kahihiyan inip boredom bored embarrassment laughter laughing cringe takot

@@ -10,7 +10,9 @@
  * I was late"), `forSomething` ("a rope for PE"), `laughing` (a
  * "haha" or "lol" anywhere: "wala akong kwenta sa basketball haha"), `object` (something named after it: "hindi
  * ko na kaya ang math", "I'm done with my homework"), `elsewhere` (a place that is not life: "mawawala ako sa
- * klase", "I won't be here at school").
+ * klase", "I won't be here at school"), `livesOn` (the one missed is alive: "he works in Dubai"), `forNow` ("my
+ * last message for today"), `schoolEnding` (a term, a school or a class ends: "last day na, lilipat kami"),
+ * `replaced` (an old thing given away: "I gave my old phone to my sister").
  */
 
 import { SIGNS } from './signs.ts';
@@ -38,7 +40,11 @@ export type Guard =
   | 'forSomething'
   | 'laughing'
   | 'object'
-  | 'elsewhere';
+  | 'elsewhere'
+  | 'livesOn'
+  | 'forNow'
+  | 'schoolEnding'
+  | 'replaced';
 
 /** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
 export type Sign =
@@ -48,6 +54,7 @@ export type Sign =
   | 'better without me'
   | 'last time'
   | 'farewell'
+  | 'sorry for everything'
   | 'preparing'
   | 'just in case'
   | 'no more need'
@@ -102,12 +109,12 @@ const WANTING: Rule[] = [
     parts: ['NEG na ~ tatagal|magtatagal'],
     self: true,
     unguarded: true,
-    guards: ['somewhere'],
+    guards: ['elsewhere'],
   },
   { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
   {
     id: 'will not live to see it',
-    parts: ['NEG na? ~ REACH ~ it? to|till|until|ng|sa|hanggang ~ HORIZON'],
+    parts: ['NEG na? ~ think|feel? ~ REACH ~ it? to|till|until|ng|sa|hanggang ~ HORIZON|graduation'],
     self: true,
     unguarded: true,
   },
@@ -134,6 +141,12 @@ const WANTING: Rule[] = [
   },
   { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'] },
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ FOREVER'], self: true },
+  { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ for good'], self: true },
+  {
+    id: 'wishes to be dead',
+    parts: ['RELIEF ~ to? DIE'],
+    guards: ['figurative', 'otherSubject', 'object', 'joke'],
+  },
   {
     id: 'wants it to end',
     parts: ['WANT ~ it|this|everything|lahat ~ be? over'],
@@ -149,6 +162,11 @@ const HARMING: Rule[] = [
   { id: 'wants it to end', parts: ['WANT ~ magend|iend|tapusin|wakasan'], self: true, guards: ['openEnded'] },
   { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject', 'figurative'] },
   { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
+  {
+    id: 'harms own body',
+    parts: ['HARM ~ my|ko|aking ~ yung|ang? BODY'],
+    guards: ['accident', 'otherSubject'],
+  },
   { id: 'ends life', parts: ['END ~ LIFE'], self: true },
   { id: 'end it all', parts: ['END it all'] },
   {
@@ -307,9 +325,9 @@ const INDIRECT: Rule[] = [
   { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
   { id: 'never born', parts: ['WISHING ~5 ABORTED'], self: true },
-  { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
-  { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
-  { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true },
+  { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true, guards: ['livesOn', 'elsewhere'] },
+  { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true, guards: ['livesOn', 'elsewhere'] },
+  { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true, guards: ['livesOn', 'elsewhere'] },
   {
     id: 'follows the dead',
     parts: ['FOLLOW ~ DEAR', 'HEAVEN|died|namatay|patay|yumao|pumanaw'],
@@ -338,7 +356,7 @@ const INDIRECT: Rule[] = [
   { id: 'says goodbye', parts: ['FAREWELL|goodnight|bye ~ FOREVER'] },
   { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
   { id: 'says goodbye', parts: ['ito na ang huli'] },
-  { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'] },
+  { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'], guards: ['forNow'] },
   { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },
   { id: 'says goodbye', parts: ['hanggang dito na lang ako'] },
   { id: 'says goodbye', parts: ['pag|kapag|once wala na ako|ko'], guards: ['somewhere'] },
@@ -346,7 +364,7 @@ const INDIRECT: Rule[] = [
     id: 'says goodbye',
     parts: ['THANKS ~ for|sa ~ EVERYTHING', 'LAST|FAREWELL'],
     window: 10,
-    guards: ['seeYou', 'ofSomething'],
+    guards: ['seeYou', 'ofSomething', 'schoolEnding'],
   },
   { id: 'says goodbye', parts: ['LETTER', 'FAREWELL'], window: 12, self: true, guards: ['seeYou'] },
   {
@@ -415,6 +433,18 @@ const METHODS: Rule[] = [
     self: true,
   },
   { id: 'has a method', parts: ['ROPE', 'HANGING|do'], window: 12, self: true },
+  {
+    id: 'looks up a method',
+    parts: ['SEARCHED ~ up? ~ kung? how|paano ~ to? ~ maghang|hang|ACT_INFINITIVE|DIE'],
+    self: true,
+    guards: ['object'],
+  },
+  {
+    id: 'looks up a method',
+    parts: ['SEARCHED ~ up? ~ how|ilang|many|much', 'PILLS', 'would|it|to ~ take|kill|die'],
+    window: 8,
+    self: true,
+  },
 ];
 
 /** Abuse: harm done to the student by someone else. */

@@ -20,12 +20,15 @@ export const SIGNS: Rule[] = [
     { parts: ['hopeless'], self: true },
     { parts: ['NOTHING|NEG ~ pagasa|hope|pag asa'], unguarded: true },
     { parts: ['TIRED ~ sa|of ~ EVERYTHING|LIVING'], self: true },
+    { parts: ['whats|what the point'] },
+    { parts: ['no point'] },
+    { parts: ['NOTHING ~ na|nang? REASON|WORTH|POINTLESS ~ EVERYTHING|LIVING'] },
   ]),
   ...sign('gone', [
-    { parts: ['DIE_SOON ~ ako'], guards: ['elsewhere', 'figurative'] },
-    { parts: ['ako|aq ~ DIE_SOON'], guards: ['elsewhere', 'figurative'] },
+    { parts: ['GONE_SOON ~ ako'], guards: ['elsewhere', 'figurative'] },
+    { parts: ['ako|aq ~ GONE_SOON'], guards: ['elsewhere', 'figurative'] },
     {
-      parts: ['if|kung|kapag|pag|once|when ~2 DIE|gone|wala|died|disappeared ~ ako|i|me|na'],
+      parts: ['if|kung|kapag|pag|once|when ~2 DIE|gone|wala|died ~ ako|i|me|na?'],
       self: true,
       guards: ['elsewhere'],
     },
@@ -43,27 +46,41 @@ export const SIGNS: Rule[] = [
   ...sign('better without me', [
     { parts: ['mas|more|much|better ~ BETTER? ~ if|kung|kapag|pag'], self: true },
     { parts: ['para|so ~ BETTER ~ kayo|sila|everyone|they|them|lahat|family|pamilya'] },
+    { parts: ['para|so ~ NOTHING|no|tapos|matapos|solved ~ more? ~ problema|problem|problems|gulo|BURDEN'] },
   ]),
   ...sign('last time', [
-    { parts: ['LAST na? ito|to|this'] },
-    { parts: ['this is ~ the? LAST'] },
-    { parts: ['LAST ~2 LETTER|message|gabi|night|words|goodbye'] },
+    { parts: ['LAST na? ito|to|this'], guards: ['forNow', 'schoolEnding'] },
+    { parts: ['this is ~ the? LAST'], guards: ['forNow', 'schoolEnding'] },
+    {
+      parts: ['LAST ~2 LETTER|message|gabi|night|words|goodbye|day|araw'],
+      guards: ['forNow', 'schoolEnding'],
+    },
   ]),
   ...sign('farewell', [
-    { parts: ['FAREWELL'], guards: ['seeYou'] },
-    { parts: ['bye ~ sa? inyong|inyo|you? EVERYTHING|everyone|world|mundo|FOREVER'] },
-    { parts: ['THANKS ~ for|sa ~ EVERYTHING'], guards: ['ofSomething'] },
-    { parts: ['love|mahal ~ ko? kayo|you ~ all|lahat|everyone'] },
+    { parts: ['FAREWELL'], guards: ['seeYou', 'schoolEnding'] },
+    {
+      parts: ['bye ~ sa? inyong|inyo|you? EVERYTHING|everyone|world|mundo|FOREVER'],
+      guards: ['seeYou', 'schoolEnding'],
+    },
+    { parts: ['thanks|thank|salamat ~ for|sa ~ EVERYTHING'], guards: ['ofSomething', 'schoolEnding'] },
+    { parts: ['love|mahal ~ ko? kayo|you ~ all|lahat|everyone'], guards: ['schoolEnding'] },
+    { parts: ['mahal ko kayo'], guards: ['schoolEnding'] },
+  ]),
+  ...sign('sorry for everything', [
+    { parts: ['APOLOGY ~ for|sa ~ EVERYTHING'], guards: ['ofSomething', 'openEnded'] },
   ]),
   ...sign('preparing', [
     { parts: ['LETTER', 'FAMILY'], window: 6, self: true },
-    { parts: ['GIVE ~8 BELONGINGS|TREASURED'], self: true },
+    { parts: ['GIVE ~8 BELONGINGS|TREASURED'], self: true, guards: ['replaced'] },
     { parts: ['HOARD', 'PILLS'], window: 6, self: true },
   ]),
-  ...sign('just in case', [{ parts: ['in case|sakali|sakaling'] }]),
+  ...sign('just in case', [
+    { parts: ['in case|sakali|sakaling'], guards: ['openEnded'] },
+    { parts: ['in case|sakali|sakaling ~ may? mangyari|happens|anything'] },
+  ]),
   ...sign('no more need', [
-    { parts: ['wont|will ~ NEG? ~ NEED'], self: true, unguarded: true },
-    { parts: ['NEG ~ kakailanganin'], self: true, unguarded: true },
+    { parts: ['wont|will ~ NEG? ~ NEED'], self: true, unguarded: true, guards: ['replaced', 'forNow'] },
+    { parts: ['NEG ~3 kakailanganin'], self: true, unguarded: true, guards: ['replaced', 'forNow'] },
     { parts: ['NEG ~ NEED ~ where|saan'], self: true, unguarded: true },
   ]),
   ...sign('ending it', [
@@ -79,7 +96,13 @@ export const SIGNS: Rule[] = [
   ]),
   ...sign('relief', [{ parts: ['would|will ~ be? nice|peaceful|better|easier|good|great'] }]),
   ...sign('with the dead', [
-    { parts: ['WANT ~ go|be|punta|pumunta ~ where|nasaan|with ~ he|she|they|siya|sila|DEAR'], self: true },
+    {
+      parts: ['WANT ~ go|be|punta|pumunta ~ where|nasaan|with ~ he|she|they|siya|sila|DEAR'],
+      self: true,
+      guards: ['livesOn'],
+    },
   ]),
-  ...sign('missing someone', [{ parts: ['miss|namimiss|nammiss ~ DEAR|FAMILY'], self: true }]),
+  ...sign('missing someone', [
+    { parts: ['miss|namimiss|nammiss ~ DEAR|FAMILY'], self: true, guards: ['livesOn'] },
+  ]),
 ];

@@ -106,6 +106,60 @@ describe('detectCrisis', () => {
   });
 });
 
+describe('warning signs', () => {
+  const signsOf = (message: string) =>
+    detectCrisis(message)
+      .map((r) => r.reading)
+      .filter((r) => r.startsWith('warning signs together'));
+
+  it.each([
+    ['hindi ko na kaya', 'hopelessness'],
+    ['bye sa inyong lahat', 'a farewell'],
+    ['last na ito', 'a last time'],
+    ['I wrote letters for my family', 'a letter'],
+    ['nobody cares', 'nobody cares'],
+  ])('%s alone is not a crisis (%s)', (message) => {
+    expect(detectCrisis(message)).toEqual([]);
+  });
+
+  it.each([
+    ['hindi ko na kaya, bye sa inyong lahat', 'hopeless', 'farewell'],
+    ['nobody cares anyway, once im gone they wont even notice', 'unwanted', 'gone'],
+    ['I wrote letters for my family, just in case', 'preparing', 'just in case'],
+    ['pabigat lang ako, mas ok kung wala na ako', 'unwanted', 'better without me'],
+    ['last na ito, salamat sa lahat', 'last time', 'farewell'],
+  ])('%s: %s and %s together are', (message, a, b) => {
+    const [reading] = signsOf(message);
+    expect(reading).toContain(`${a}:`);
+    expect(reading).toContain(`${b}:`);
+  });
+
+  it.each([
+    ['bye everyone, last day na ng semester', 'a term ends'],
+    ['I gave my old laptop to my cousin, I will not need it anymore', 'an old thing replaced'],
+    ['miss ko na si papa, gusto ko siyang makasama, nagtatrabaho siya sa Qatar', 'the one missed is alive'],
+    ['this is my last question for today, thank you for everything', 'for now'],
+  ])('%s is not a crisis (%s)', (message) => {
+    expect(detectCrisis(message)).toEqual([]);
+  });
+});
+
+describe('hyperbole', () => {
+  it('lowers a wish to die said laughing about an everyday thing to a note', () => {
+    const [reading] = detectCrisis('gusto ko na mamatay dahil sa exam bukas hahaha');
+    expect(reading?.severity).toBe('low');
+  });
+
+  it('never lowers a method or a plan', () => {
+    const readings = detectCrisis('iinumin ko lahat ng gamot pag bumagsak ako sa exam haha');
+    expect(readings.some((r) => r.severity === 'high')).toBe(true);
+  });
+
+  it('leaves a wish to die said without a laugh high', () => {
+    expect(detectCrisis('gusto ko na mamatay dahil sa exam bukas')[0]?.severity).toBe('high');
+  });
+});
+
 describe('conjugate', () => {
   it('forms Filipino aspects from a root and its affix', () => {
     expect(conjugate('pakamatay', 'mag')).toEqual({
