@@ -243,6 +243,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   },
   forNow: (w, _s, e) => around(w, e, e, 0, 5).some((x) => is(x, 'FOR_NOW')),
   schoolEnding: (w) => w.some((x) => is(x, 'SCHOOL_ENDING')),
+  backSoon: (w, _s, e) => around(w, e, e, 0, 4).some((x) => is(x, 'BACK_SOON')),
   replaced: (w) => w.some((x) => is(x, 'REPLACED')),
   /** "he works in Dubai": the one missed is alive. */
   livesOn: (w) => w.some((x) => is(x, 'LIVES_ON')),

@@ -140,7 +140,7 @@ export const LEXICON = {
   /** Words a gap between the parts of a phrase may hold ("gusto ko na lang talaga", "want to just"). */
   FILLER: words(
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
-    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro sigurong maybe probably
+    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro sigurong keeps keep always lagi palagi maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
     again anyway anyways very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would will can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
   ),
@@ -224,7 +224,7 @@ export const LEXICON = {
   POINTLESS: words('pointless meaningless worthless walang kwenta'),
   /** Being worth nothing, said of oneself ("I'm worthless", "wala akong silbi"). */
   WORTHLESS: words('worthless useless disappointment failure pabigat palpak'),
-  WORTH: words('silbi kwenta kuwenta halaga saysay pakinabang'),
+  WORTH: words('silbi silbing kwenta kwentang kuwenta kuwentang halaga saysay pakinabang'),
   /** Nobody needing the student ("the world doesn't need me"). */
   NEEDS: words('need needs want wants kailangan'),
   /** What a "what's the point of living …" question is about instead. */
@@ -247,7 +247,9 @@ export const LEXICON = {
   /** Going on (with life, when nothing else follows). */
   CONTINUE: words('magpatuloy ituloy tumuloy continue'),
   /** Keeping something back for later: pills saved up. */
-  HOARD: words('saved saving stockpiling hoarding collecting ipon iniipon inipon iipunin tinatago itinatago'),
+  HOARD: words(
+    'saved saving stockpiling hoarding collecting ipon iniipon inipon iipunin tinatago itinatago nakatago tinago hidden hiding',
+  ),
   WISHING: words('wish sana hope sanay'),
   /** Joining someone who died. */
   FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling'),
@@ -323,10 +325,18 @@ export const LEXICON = {
   LIVES_ON: words(
     `works working work nagtatrabaho nagwowork trabaho abroad ofw seaman barko studying nagaaral lives nakatira`,
   ),
+  /** One's own funeral or wake, imagined. */
+  FUNERAL: words('funeral burial wake burol lamay libing libingan kabaong coffin casket'),
+  /** Being spared what hurts: "at least I won't have to", "hindi na ako mahihirapan". */
+  SPARED: words('mahihirapan maghihirap masasaktan magdurusa maiistress'),
   /** A term, a school or a class that ends: a goodbye to it is not a goodbye to life. */
   SCHOOL_ENDING: words(
     `semester sem schoolyear sy graduation graduating graduate moving lilipat lumipat transfer transferring
     bakasyon vacation summer sembreak christmasbreak break`,
+  ),
+  /** A day one is away for: "I won't be here tomorrow". */
+  BACK_SOON: words(
+    'tomorrow tmrw bukas later mamaya monday tuesday wednesday thursday friday weekend lunes martes',
   ),
   /** For now: "my last message for today", "muna". */
   FOR_NOW: words('today tonight now muna ngayon ngayong mamaya later year sem semester'),
@@ -357,7 +367,7 @@ export const LEXICON = {
   LEAVE: words('leave umalis lisanin iwan iwanan lumisan'),
   POISON: words('poison lason bleach muriatic zonrox pesticide insecticide'),
   AMOUNT: words('all lahat bunch many maraming lots whole entire bottle bote banig dozen isang sobrang'),
-  JUMP: [...words('jump jumping magjump talon'), ...verbs([['talon', 'um']])],
+  JUMP: [...words('jump jumping jumped magjump talon'), ...verbs([['talon', 'um']])],
   /** Falling, or letting oneself fall. */
   FALL: [...words('fall falling drop dropping'), ...verbs([['hulog', 'ma']]), ...verbs([['pahulog', 'mag']])],
   /** Jumping or falling as what the student will do ("tatalon na ako", "magpapahulog ako"). */
@@ -428,6 +438,7 @@ export const LEXICON = {
   ABUSE_EN: words(
     `hits hit beats beat punches punched slaps slapped kicks kicked chokes choked burns burned abuses abused
     touches touched molests molested rapes raped whips whipped hurts locks locked starves starved threatens
+    hitting beating punching slapping kicking choking burning touching locking starving threatening
     threatened strangles lock punch slap kick choke burn abuse touch molest rape whip starve threaten`,
   ),
   /** Who abuses: family, adults, a stranger. */

@@ -12,7 +12,8 @@
  * ko na kaya ang math", "I'm done with my homework"), `elsewhere` (a place that is not life: "mawawala ako sa
  * klase", "I won't be here at school"), `livesOn` (the one missed is alive: "he works in Dubai"), `forNow` ("my
  * last message for today"), `schoolEnding` (a term, a school or a class ends: "last day na, lilipat kami"),
- * `replaced` (an old thing given away: "I gave my old phone to my sister").
+ * `replaced` (an old thing given away: "I gave my old phone to my sister"), `backSoon` (away for a day: "I won't be
+ * here tomorrow").
  */
 
 import { SIGNS } from './signs.ts';
@@ -44,7 +45,8 @@ export type Guard =
   | 'livesOn'
   | 'forNow'
   | 'schoolEnding'
-  | 'replaced';
+  | 'replaced'
+  | 'backSoon';
 
 /** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
 export type Sign =
@@ -139,6 +141,7 @@ const WANTING: Rule[] = [
     parts: ['suicide|death|dying|mamatay|magpakamatay', 'only ~ way|option|solution|paraan'],
     window: 5,
   },
+  { id: 'no way out', parts: ['no|walang ~ way out|escape|labasan', 'DIE|ACT_INFINITIVE'], window: 8 },
   { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'] },
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ FOREVER'], self: true },
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ for good'], self: true },
@@ -427,6 +430,13 @@ const METHODS: Rule[] = [
   { id: 'has a method', parts: ['WANT ~ JUMP|FALL', 'HEIGHT'], window: 8, self: true },
   { id: 'has a method', parts: ['JUMP_SOON', 'HEIGHT'], window: 6, self: true },
   {
+    id: 'attempted',
+    parts: ['almost|nearly|muntik ~ na? ~ akong? JUMP|FALL', 'HEIGHT'],
+    window: 10,
+    self: true,
+  },
+  { id: 'has a method', parts: ['PILLS', 'READY'], window: 8, self: true, guards: ['forSomething'] },
+  {
     id: 'has a method',
     parts: ['let|letting|hayaan ~ REFLEXIVE ~ FALL|JUMP', 'HEIGHT'],
     window: 12,
@@ -451,6 +461,13 @@ const METHODS: Rule[] = [
 const ABUSE: Rule[] = [
   { id: 'is hurt at home', category: 'abuse', parts: ['ABUSED ~ ako|kami'], guards: ['accident'] },
   { id: 'is touched', category: 'abuse', parts: ['TOUCHED ~ ako|kami', 'PRIVATE'], window: 8 },
+  { id: 'is touched', category: 'abuse', parts: ['akong|ako|kami ~ TOUCHED', 'PRIVATE'], window: 8 },
+  {
+    id: 'is threatened',
+    category: 'abuse',
+    parts: ['shell|hell|theyll|will|gonna ~ hurt|kill|beat|hit ~ me|us ~ if'],
+    guards: ['laughing'],
+  },
   { id: 'is hurt at home', category: 'abuse', parts: ['ADULT ~ ABUSE_EN ~ me|us'] },
   {
     id: 'is asked for nudes',
