@@ -13,7 +13,7 @@ import { moderate } from '../src/index.ts';
 
 export interface SafetyCase {
   id: string;
-  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind';
+  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -118,7 +118,9 @@ export function gsm8kFalseAlarms(): { problems: number; crisis: number } | null 
 export function runSafetyEval(options: { json?: boolean; errors?: boolean; split?: string }): SafetyReport[] {
   const all = loadSafetyCases();
   const splits =
-    options.split && options.split !== 'all' ? [options.split] : ['dev', 'test', 'fresh', 'probe', 'blind'];
+    options.split && options.split !== 'all'
+      ? [options.split]
+      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout'];
   const reports = splits.map((split) =>
     evaluateSafety(
       all.filter((c) => c.split === split),

@@ -76,9 +76,42 @@ function classesOf(word: string): Set<WordClass> {
     const inSet = ({ words, keys, skeletons }: WordSet) =>
       exact ? words.has(word) : keys.has(key) || (bones !== null && (skeletons.get(bones) ?? 0) > vowels + 1);
     classes = new Set((Object.keys(CLASSES) as WordClass[]).filter((c) => inSet(CLASSES[c])));
+    const stem = classes.size ? undefined : stems(word).find((s) => LEXICON_WORDS.has(s));
+    if (stem) classes = classesOf(stem);
     memo.set(word, classes);
   }
   return classes;
+}
+
+/** Filipino prefixes an English verb takes in Taglish: "mag-give up", "nag-cut", "ma-stress". */
+const TAGLISH_PREFIXES = ['mag', 'nag', 'ma', 'na', 'i'];
+
+/**
+ * The forms a word of the lexicon may take that the lexicon does not list: English inflections ("cares",
+ * "disappeared", "jumped", "hurting", "tries") and an English verb behind a Filipino prefix ("maggive",
+ * "nagcut"). Read only for words the lexicon does not hold as written.
+ */
+function stems(word: string): string[] {
+  if (word.length < 4) return [];
+  const inflected = [
+    [/ies$/, 'y'],
+    [/ied$/, 'y'],
+    [/es$/, ''],
+    [/s$/, ''],
+    [/ed$/, ''],
+    [/ed$/, 'e'],
+    [/([^aeiou])\1ed$/, '$1'],
+    [/ing$/, ''],
+    [/ing$/, 'e'],
+    [/([^aeiou])\1ing$/, '$1'],
+  ] as const;
+  const english = inflected.flatMap(([suffix, base]) =>
+    suffix.test(word) ? [word.replace(suffix, base)] : [],
+  );
+  const prefixed = TAGLISH_PREFIXES.flatMap((p) =>
+    word.startsWith(p) && word.length - p.length >= 3 ? [word.slice(p.length)] : [],
+  );
+  return [...english, ...prefixed].filter((s) => s.length >= 3);
 }
 
 const squeezed = new Map<string, string>();
