@@ -206,6 +206,19 @@ function nextContent(words: string[], end: number): string | undefined {
 }
 
 const CONDITIONS = new Set(['than', 'kaysa', 'if', 'kung', 'kapag', 'pag']);
+/** Words that start another clause, not name a thing: "they don't feed me when …". */
+const CONNECTORS = new Set([
+  ...CONDITIONS,
+  'when',
+  'since',
+  'for',
+  'because',
+  'kasi',
+  'and',
+  'at',
+  'tapos',
+  'ilang',
+]);
 
 /** Up to `n` words before `start`, in the same clause. */
 function clauseBefore(words: string[], start: number, n: number): string[] {
@@ -276,6 +289,11 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   },
   forNow: (w, _s, e) => around(w, e, e, 0, 5).some((x) => is(x, 'FOR_NOW')),
   schoolEnding: (w) => w.some((x) => is(x, 'SCHOOL_ENDING')),
+  named: (w, _s, e) => {
+    let i = e;
+    while (is(w[i], 'FILLER')) i++;
+    return !!w[i] && !CONNECTORS.has(w[i] as string);
+  },
   backSoon: (w, _s, e) => around(w, e, e, 0, 4).some((x) => is(x, 'BACK_SOON')),
   replaced: (w) => w.some((x) => is(x, 'REPLACED')),
   /** "he works in Dubai": the one missed is alive. */

@@ -140,7 +140,7 @@ export const LEXICON = {
   /** Words a gap between the parts of a phrase may hold ("gusto ko na lang talaga", "want to just"). */
   FILLER: words(
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
-    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro sigurong keeps keep always lagi palagi maybe probably
+    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro sigurong tuluyan tuluyang keeps keep always lagi palagi maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
     again anyway anyways very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would will can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
   ),
@@ -259,7 +259,7 @@ export const LEXICON = {
   ),
   BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
   HEAVEN: words('heaven langit'),
-  BURDEN: words('burden pabigat pasanin perwisyo'),
+  BURDEN: words('burden pabigat pasanin perwisyo abala istorbo'),
   /** Being killed by an accident, as a wish ("sana masagasaan na lang ako"). */
   STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
   SUFFERING: words('suffering paghihirap pagdurusa'),
@@ -325,6 +325,10 @@ export const LEXICON = {
   LIVES_ON: words(
     `works working work nagtatrabaho nagwowork trabaho abroad ofw seaman barko studying nagaaral lives nakatira`,
   ),
+  /** Enough of a means: "there's enough", "sapat na". */
+  ENOUGH: words('enough sapat sasapat'),
+  /** Fighting on, which the student is tired of: "pagod na akong lumaban". */
+  FIGHTING: words('fighting lumaban laban lumalaban trying magtry pretending magpanggap'),
   /** One's own funeral or wake, imagined. */
   FUNERAL: words('funeral burial wake burol lamay libing libingan kabaong coffin casket'),
   /** Being spared what hurts: "at least I won't have to", "hindi na ako mahihirapan". */

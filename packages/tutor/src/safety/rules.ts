@@ -13,7 +13,7 @@
  * klase", "I won't be here at school"), `livesOn` (the one missed is alive: "he works in Dubai"), `forNow` ("my
  * last message for today"), `schoolEnding` (a term, a school or a class ends: "last day na, lilipat kami"),
  * `replaced` (an old thing given away: "I gave my old phone to my sister"), `backSoon` (away for a day: "I won't be
- * here tomorrow").
+ * here tomorrow"), `named` (a thing named next: "they don't feed me junk food").
  */
 
 import { SIGNS } from './signs.ts';
@@ -46,7 +46,8 @@ export type Guard =
   | 'forNow'
   | 'schoolEnding'
   | 'replaced'
-  | 'backSoon';
+  | 'backSoon'
+  | 'named';
 
 /** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
 export type Sign =
@@ -63,6 +64,7 @@ export type Sign =
   | 'ending it'
   | 'not waking'
   | 'relief'
+  | 'ready'
   | 'with the dead'
   | 'missing someone';
 
@@ -438,6 +440,19 @@ const METHODS: Rule[] = [
   { id: 'has a method', parts: ['PILLS', 'READY'], window: 8, self: true, guards: ['forSomething'] },
   {
     id: 'has a method',
+    parts: ['PILLS', 'ENOUGH'],
+    window: 12,
+    self: true,
+    guards: ['forSomething', 'dose'],
+  },
+  {
+    id: 'asks how to die',
+    parts: [
+      'least|less|most|pinaka ~ painful|painless|masakit|mabilis|quick|quickest ~ way|paraan ~ to? go|die|DIE',
+    ],
+  },
+  {
+    id: 'has a method',
     parts: ['let|letting|hayaan ~ REFLEXIVE ~ FALL|JUMP', 'HEIGHT'],
     window: 12,
     self: true,
@@ -469,6 +484,23 @@ const ABUSE: Rule[] = [
     guards: ['laughing'],
   },
   { id: 'is hurt at home', category: 'abuse', parts: ['ADULT ~ ABUSE_EN ~ me|us'] },
+  {
+    id: 'is starved',
+    category: 'abuse',
+    parts: ['ADULT ~ NEG ~ feed|pakain|pinapakain ~ me|us|ako|kami'],
+    unguarded: true,
+    guards: ['named'],
+  },
+  {
+    id: 'is not safe at night',
+    category: 'abuse',
+    parts: [
+      'ADULT ~ comes|pumapasok|pasok ~ into? sa? my|ko? room|kwarto',
+      'cant|cannot|hindi|di ~ stop|pigilan|mapigilan|lumaban|sumigaw',
+    ],
+    window: 12,
+    self: true,
+  },
   {
     id: 'is asked for nudes',
     category: 'abuse',
