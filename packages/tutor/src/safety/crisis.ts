@@ -88,8 +88,8 @@ const TAGLISH_PREFIXES = ['mag', 'nag', 'ma', 'na', 'i'];
 
 /**
  * The forms a word of the lexicon may take that the lexicon does not list: English inflections ("cares",
- * "disappeared", "jumped", "hurting", "tries") and an English verb behind a Filipino prefix ("maggive",
- * "nagcut"). Read only for words the lexicon does not hold as written.
+ * "disappeared", "jumped", "hurting", "tries"), an English verb behind a Filipino prefix ("maggive", "nagcut")
+ * and a Filipino word with its linker ("sinubukang"). Read only for words the lexicon does not hold as written.
  */
 function stems(word: string): string[] {
   if (word.length < 4) return [];
@@ -111,7 +111,9 @@ function stems(word: string): string[] {
   const prefixed = TAGLISH_PREFIXES.flatMap((p) =>
     word.startsWith(p) && word.length - p.length >= 3 ? [word.slice(p.length)] : [],
   );
-  return [...english, ...prefixed].filter((s) => s.length >= 3);
+  // The linker joins a Filipino word to the next: "-ng" after a vowel ("balak kong"), "-g" after n ("sinubukang").
+  const linked = word.endsWith('ng') ? [word.slice(0, -2), word.slice(0, -1)] : [];
+  return [...english, ...prefixed, ...linked].filter((s) => s.length >= 3);
 }
 
 const squeezed = new Map<string, string>();
@@ -206,6 +208,24 @@ function nextContent(words: string[], end: number): string | undefined {
 }
 
 const CONDITIONS = new Set(['than', 'kaysa', 'if', 'kung', 'kapag', 'pag']);
+/** Where one disappears to hide, not to die: "into a book", "under my blanket". */
+const HIDING = new Set(['into', 'under', 'inside', 'behind', 'ilalim', 'loob']);
+/** Words that give a cause: "mamatay sa hiya", "die of", "because of the readings". */
+const CAUSE = new Set(['sa', 'of', 'from', 'because', 'dahil', 'due', 'over']);
+
+/**
+ * Said laughing, with a cause that is not life itself ("i wanna die sa dami ng readings haha", "mamatay na
+ * ako sa traffic lol") or an everyday thing anywhere: hyperbole.
+ */
+function hyperbolic(words: string[], present: Set<string>): boolean {
+  if (!present.has('LAUGHING')) return false;
+  if (present.has('EVERYDAY')) return true;
+  return words.some((w, i) => {
+    if (!is(w, 'DIE') || !CAUSE.has(words[i + 1] ?? '')) return false;
+    const cause = words.slice(i + 2, i + 5).filter((x) => x && !is(x, 'FILLER'));
+    return cause.length > 0 && !cause.some((x) => is(x, 'LIVING') || is(x, 'EVERYTHING') || is(x, 'FIRST'));
+  });
+}
 /** Words that start another clause, not name a thing: "they don't feed me when …". */
 const CONNECTORS = new Set([
   ...CONDITIONS,
@@ -237,7 +257,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   figurative: (w, _s, e) => {
     const next = nextContent(w, e);
     const after = around(w, e, e, 0, 4);
-    if (is(next, 'IDIOM') || next === 'into') return true;
+    if (is(next, 'IDIOM') || HIDING.has(next ?? '')) return true;
     return (
       ['sa', 'of', 'from', 'with', 'in'].includes(next ?? '') &&
       after.some((x) => is(x, 'IDIOM') || is(x, 'ONLINE'))
@@ -403,7 +423,6 @@ export function detectCrisis(text: string): Reading[] {
       category: 'self_harm',
       reading: `warning signs together: ${[...signs.values()].join(' + ')}`,
     });
-  const hyperbole =
-    present.has('LAUGHING') && present.has('EVERYDAY') && !found.some(({ rule }) => rule.plan);
+  const hyperbole = hyperbolic(words, present) && !found.some(({ rule }) => rule.plan);
   return readings.map((r) => ({ ...r, severity: hyperbole && r.category === 'self_harm' ? 'low' : 'high' }));
 }

@@ -102,6 +102,7 @@ const SELF_KILLING: [string, Affix][] = [
 /** Cutting the skin: only a crisis on the body ("nag-cut ako ng klase" is skipping class). */
 const CUTTING: [string, Affix][] = [
   ['cut', 'mag'],
+  ['hiwa', 'mag'],
   ['hiwa', 'in'],
   ['hiwa', 'an'],
   ['gilit', 'in'],
@@ -264,7 +265,7 @@ export const LEXICON = {
   STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
   SUFFERING: words('suffering paghihirap pagdurusa'),
   BETTER: words('better happier happy mabuti mabuting masaya masasaya okay ok fine gagaan magaan easier'),
-  FAREWELL: words('goodbye paalam farewell'),
+  FAREWELL: [...words('goodbye paalam farewell'), ...verbs([['paalam', 'mag']])],
   /** The last time, as a goodbye says it: "last message", "huling gabi ko na ito". */
   LAST: words('last final huling huli'),
   THANKS: words('thanks thank salamat sorry patawad'),

@@ -155,8 +155,23 @@ describe('hyperbole', () => {
     expect(readings.some((r) => r.severity === 'high')).toBe(true);
   });
 
+  it('reads a laughing cause that is not life as hyperbole, whatever the cause', () => {
+    expect(detectCrisis('i wanna die sa dami ng labada haha')[0]?.severity).toBe('low');
+    expect(detectCrisis('i wanna die sa buhay ko haha')[0]?.severity).toBe('high');
+  });
+
   it('leaves a wish to die said without a laugh high', () => {
     expect(detectCrisis('gusto ko na mamatay dahil sa exam bukas')[0]?.severity).toBe('high');
+  });
+});
+
+describe('word forms the lexicon does not list', () => {
+  it.each([
+    ['i wanted to die last night', 'an English inflection'],
+    ['gusto ko na mag give up sa life', 'an English verb behind a Filipino prefix'],
+    ['ilang beses ko nang sinubukang magpakamatay', 'a Filipino linker'],
+  ])('%s (%s)', (message) => {
+    expect(detectCrisis(message).length).toBeGreaterThan(0);
   });
 });
 
