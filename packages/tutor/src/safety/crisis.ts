@@ -11,7 +11,8 @@ export type { CrisisCategory } from './rules.ts';
  * never having been born, following a dead grandparent, being a burden, "binubugbog ako". Each rule is guarded
  * against negation, someone else as the subject, figures of speech, quoted songs and stories, and accidents.
  * Warning signs (signs.ts) count when two kinds meet. Said laughing about an everyday thing ("mamatay na ako sa
- * traffic haha"), a reading is hyperbole: low severity, unless it names a method or a plan.
+ * traffic haha"), a reading is hyperbole: low severity, unless it names a method or a plan. Denying the act
+ * itself ("I'm not going to kill myself, I promise") is low too: a note for the teacher, not a hotline.
  */
 
 export interface Reading {
@@ -353,9 +354,11 @@ function speaks(words: string[], start: number, end: number, window: number, nam
   return clauseStart && !near.some((x) => is(x, 'OTHER') || is(x, 'SUBJECT_MARKER'));
 }
 
-function fires(rule: CompiledRule, words: string[]): string | null {
+/** A rule's reading, or its denial ("I'm not going to kill myself") when only a negation dropped it. */
+function fires(rule: CompiledRule, words: string[]): { text: string; denied: boolean } | null {
   const [first, ...rest] = rule.compiled;
   if (!first) return null;
+  let denial: string | null = null;
   const guards: Guard[] = [
     ...(rule.unguarded ? [] : (['negated', 'reported'] as const)),
     ...(rule.guards ?? []),
@@ -372,10 +375,12 @@ function fires(rule: CompiledRule, words: string[]): string | null {
     };
     if (!rest.every(near)) continue;
     if (rule.self && !speaks(words, start, end, window, rule.self === 'named')) continue;
-    if (guards.some((g) => GUARDS[g](words, start, end))) continue;
-    return `${rule.id}: ${words.slice(start, end).join(' ')}`;
+    const text = `${rule.id}: ${words.slice(start, end).join(' ')}`;
+    const dropped = guards.filter((g) => GUARDS[g](words, start, end));
+    if (!dropped.length) return { text, denied: false };
+    if (rule.act && dropped.every((g) => g === 'negated')) denial ??= text;
   }
-  return null;
+  return denial === null ? null : { text: denial, denied: true };
 }
 
 /** Quoted lines of a song, poem or story the student asks about are not the student speaking. */
@@ -410,12 +415,14 @@ export function detectCrisis(text: string): Reading[] {
     for (const c of classesOf(w)) present.add(c);
   }
   const found: { rule: CompiledRule; reading: string }[] = [];
+  const denials: string[] = [];
   const signs = new Map<Sign, string>();
   for (const rule of COMPILED) {
     if (!rule.required.every((keys) => keys.some((k) => present.has(k)))) continue;
     const hit = fires(rule, words);
-    if (hit && rule.sign) signs.set(rule.sign, signs.get(rule.sign) ?? hit);
-    else if (hit) found.push({ rule, reading: hit });
+    if (hit?.denied) denials.push(`denies: ${hit.text}`);
+    else if (hit && rule.sign) signs.set(rule.sign, signs.get(rule.sign) ?? hit.text);
+    else if (hit) found.push({ rule, reading: hit.text });
   }
   const readings = found.map(({ rule, reading }) => ({ category: rule.category ?? 'self_harm', reading }));
   if (signs.size >= 2)
@@ -423,6 +430,9 @@ export function detectCrisis(text: string): Reading[] {
       category: 'self_harm',
       reading: `warning signs together: ${[...signs.values()].join(' + ')}`,
     });
+  // A denial alone ("hindi ako magpapakamatay, promise") is a note for a person to follow up, not a crisis.
+  if (!readings.length)
+    return denials.slice(0, 1).map((reading) => ({ category: 'self_harm', reading, severity: 'low' }));
   const hyperbole = hyperbolic(words, present) && !found.some(({ rule }) => rule.plan);
   return readings.map((r) => ({ ...r, severity: hyperbole && r.category === 'self_harm' ? 'low' : 'high' }));
 }

@@ -93,6 +93,8 @@ export interface Rule {
   sign?: Sign;
   /** A method or a plan: hyperbole ("haha", "charot") never lowers it. */
   plan?: boolean;
+  /** Names the act itself (killing or harming oneself): denied, it is still noted, at low severity. */
+  act?: boolean;
 }
 
 /** Wanting to die or to kill oneself, or saying one will or did. */
@@ -127,7 +129,7 @@ const WANTING: Rule[] = [
   { id: 'thinks of dying', parts: ['thoughts ~ suicide|dying|death|killing'], self: true },
   { id: 'wants to stop living', parts: ['WANT ~ STOP ~ LIVE'], self: true },
   { id: 'asks God to take them', parts: ['kunin|take ~2 ako|me', 'GOD'], window: 5 },
-  { id: 'wants to kill self', parts: ['WANT ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
+  { id: 'wants to kill self', parts: ['WANT ~ ACT_INFINITIVE'], guards: ['otherSubject'], act: true },
   { id: 'asks how to kill self', parts: ['HOWTO ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
   { id: 'asks how to die', parts: ['HOWTO ~ DIE'], guards: ['otherSubject', 'figurative'] },
   {
@@ -135,7 +137,13 @@ const WANTING: Rule[] = [
     parts: ['way|ways|paraan|method|methods ~ DIE|ACT_INFINITIVE'],
     guards: ['otherSubject', 'figurative'],
   },
-  { id: 'will / did kill self', parts: ['ACT_DONE', 'FIRST'], window: 3, guards: ['otherSubject'] },
+  {
+    id: 'will / did kill self',
+    parts: ['ACT_DONE', 'FIRST'],
+    window: 3,
+    guards: ['otherSubject'],
+    act: true,
+  },
   { id: 'self-harm word', parts: ['STRONG'], guards: ['count'] },
   { id: 'suicidal', parts: ['suicidal|selfharm'], self: true },
   {
@@ -144,7 +152,7 @@ const WANTING: Rule[] = [
     window: 5,
   },
   { id: 'no way out', parts: ['no|walang ~ way out|escape|labasan', 'DIE|ACT_INFINITIVE'], window: 8 },
-  { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'] },
+  { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'], act: true },
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ FOREVER'], self: true },
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ for good'], self: true },
   {
@@ -165,7 +173,12 @@ const HARMING: Rule[] = [
   { id: 'wants it to end', parts: ['WANT ~ it|this|everything ~ END'], self: true, guards: ['place'] },
   { id: 'wants it to end', parts: ['WANT ~ END it'], self: true, guards: ['place'] },
   { id: 'wants it to end', parts: ['WANT ~ magend|iend|tapusin|wakasan'], self: true, guards: ['openEnded'] },
-  { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject', 'figurative'] },
+  {
+    id: 'harms self',
+    parts: ['HARM ~ REFLEXIVE'],
+    guards: ['accident', 'otherSubject', 'figurative'],
+    act: true,
+  },
   { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
   {
     id: 'harms own body',

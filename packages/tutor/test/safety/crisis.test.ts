@@ -165,6 +165,22 @@ describe('hyperbole', () => {
   });
 });
 
+describe('denial', () => {
+  it.each([["I'm not going to kill myself, I promise"], ['hindi ako magpapakamatay, promise']])(
+    '%s is a low note for a person to follow up, not a crisis',
+    (message) => {
+      const readings = detectCrisis(message);
+      expect(readings).toHaveLength(1);
+      expect(readings[0]?.severity).toBe('low');
+      expect(readings[0]?.reading).toMatch(/^denies: /);
+    },
+  );
+
+  it('notes nothing when the denial is about dying in a game', () => {
+    expect(detectCrisis("I don't want to die in this game")).toEqual([]);
+  });
+});
+
 describe('word forms the lexicon does not list', () => {
   it.each([
     ['i wanted to die last night', 'an English inflection'],
