@@ -299,7 +299,13 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
       .slice(0, stop < 0 ? undefined : stop)
       .some((x) => x && !is(x, 'FILLER') && !is(x, 'OTHER') && !is(x, 'FIRST') && !is(x, 'EVERYTHING'));
   },
-  forSomething: (w, _s, e) => around(w, e, e, 0, 8).some((x) => is(x, 'FOR')),
+  /** "a rope for PE", not "a blade for when it gets bad". */
+  forSomething: (w, _s, e) => {
+    const after = around(w, e, e, 0, 8);
+    return after.some(
+      (x, i) => is(x, 'FOR') && !CONNECTORS.has(after[i + 1] ?? '') && after[i + 1] !== 'kung',
+    );
+  },
   /** "hindi ko na kaya ang math", "im done with my homework": the words after name what. */
   object: (w, _s, e) => {
     let i = e;

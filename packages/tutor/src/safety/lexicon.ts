@@ -393,7 +393,16 @@ export const LEXICON = {
     'got get bought buy have has may meron mayroon bumili binili nakabili bibili nabili kumuha kinuha nakakuha',
   ),
   /** What something is for ("a rope for PE", "lubid para sa sampayan"): not a preparation. */
-  FOR: words('for para pang pangsampay sampayan project'),
+  FOR: words('for para pang pangsampay sampayan project as bilang'),
+  /** A means of dying one can keep, choose or make ready: a rope, a blade, poison, a bridge. */
+  MEANS: words(
+    'rope lubid blade blades razor labaha poison lason bleach muriatic zonrox bridge tulay rooftop bangin cliff',
+  ),
+  /** Keeping, choosing or making ready. */
+  PREPARE: words(
+    `keep kept keeping have got bought picked chose chosen pinili napili binili nabili dala dinala tinatago
+    nakatago tinago hid hidden ready handa nakahanda nakaready prepared`,
+  ),
   HANGING: words('neck leeg kisame ceiling hang bigti magbigti'),
   REST: words('sleep asleep rest matulog magpahinga mamahinga tulog pahinga magsleep magrest'),
   FOREVER: words('forever habambuhay tuluyan tuluyang permanently eternally eternal'),

@@ -453,6 +453,13 @@ const METHODS: Rule[] = [
   { id: 'has a method', parts: ['PILLS', 'READY'], window: 8, self: true, guards: ['forSomething'] },
   {
     id: 'has a method',
+    parts: ['PREPARE', 'MEANS'],
+    window: 5,
+    self: true,
+    guards: ['forSomething', 'accident', 'otherSubject'],
+  },
+  {
+    id: 'has a method',
     parts: ['PILLS', 'ENOUGH'],
     window: 12,
     self: true,

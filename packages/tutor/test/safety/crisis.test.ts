@@ -64,6 +64,8 @@ describe('detectCrisis', () => {
     ['it would be better if I had never been born', 'never born'],
     ['ilang floor ba para mamatay agad', 'has a method'],
     ['nobody will miss me anyway', 'nobody would care'],
+    ['I keep a razor under my bed for when I need it', 'has a method'],
+    ['napili ko na yung tulay', 'has a method'],
   ])('%s → %s', (message, reading) => {
     expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
   });
@@ -91,6 +93,7 @@ describe('detectCrisis', () => {
     ["I'm useless at volleyball", 'a skill'],
     ['tell my mom I am sorry I broke her cup', 'an apology with its reason'],
     ['I bought a rope for our tug of war', 'a rope for something'],
+    ['I keep a razor in the bathroom for shaving', 'a razor for something'],
     ['I did not want to wake up early today', 'a time of day'],
     ['tatapusin ko na lahat ng assignments ko', 'all of something'],
     ['wala akong silbi sa volleyball', 'worth nothing at a game'],
