@@ -326,6 +326,16 @@ export const LEXICON = {
   LIVES_ON: words(
     `works working work nagtatrabaho nagwowork trabaho abroad ofw seaman barko studying nagaaral lives nakatira`,
   ),
+  /** Crying or grieving over someone: "wag nyo na akong iyakan", "don't cry for me". */
+  CRY: [
+    ...words('cry crying sad malungkot magluksa'),
+    ...verbs([
+      ['iyak', 'um'],
+      ['iyak', 'an'],
+    ]),
+  ],
+  /** A wound that stays: scars, cuts, bruises. */
+  WOUND: words('scar scars peklat cuts bruises pasa sugat marks'),
   /** Enough of a means: "there's enough", "sapat na". */
   ENOUGH: words('enough sapat sasapat'),
   /** Fighting on, which the student is tired of: "pagod na akong lumaban". */
@@ -341,7 +351,8 @@ export const LEXICON = {
   ),
   /** A day one is away for: "I won't be here tomorrow". */
   BACK_SOON: words(
-    'tomorrow tmrw bukas later mamaya monday tuesday wednesday thursday friday weekend lunes martes',
+    `tomorrow tmrw bukas later mamaya monday tuesday wednesday thursday friday saturday sunday weekend lunes martes
+    sabado`,
   ),
   /** For now: "my last message for today", "muna". */
   FOR_NOW: words('today tonight now muna ngayon ngayong mamaya later year sem semester'),

@@ -124,7 +124,7 @@ const WANTING: Rule[] = [
     self: true,
     unguarded: true,
   },
-  { id: 'wants to leave this world', parts: ['WANT ~ LEAVE ~ this? LIVING'], self: true },
+  { id: 'wants to leave this world', parts: ['WANT|READY ~ LEAVE ~ this? LIVING'], self: true },
   { id: 'will die', parts: ['DIE_SOON na? lang ~ ako'], guards: ['figurative'] },
   { id: 'thinks of dying', parts: ['thoughts ~ suicide|dying|death|killing'], self: true },
   { id: 'wants to stop living', parts: ['WANT ~ STOP ~ LIVE'], self: true },
@@ -301,7 +301,28 @@ const NOT_LIVING: Rule[] = [
     guards: ['livingThings'],
   },
   { id: 'no reason to live', parts: ['whats the point ~ LIVING|LIVE'], guards: ['livingThings'] },
-  { id: 'no reason to live', parts: ['nothing to live for'] },
+  { id: 'no reason to live', parts: ['nothing left? to live for'] },
+  {
+    id: 'better not to wake',
+    parts: ['BETTER ~ NEG ~ LIVE'],
+    self: true,
+    unguarded: true,
+    guards: ['timed', 'place'],
+  },
+  {
+    id: 'hopes not to wake',
+    parts: ['REST ~ and|at ~ never|NEG ~ LIVE|come|bumalik'],
+    self: true,
+    unguarded: true,
+    guards: ['timed', 'backSoon'],
+  },
+  {
+    id: 'harms self',
+    parts: ['WOUND', 'do|did|doing|ginagawa|ginawa ~ to? REFLEXIVE'],
+    window: 8,
+    self: true,
+    guards: ['accident'],
+  },
 ];
 
 /** Indirect forms: never born, following the dead, a burden, better off without me, goodbyes, giving things away. */
@@ -520,6 +541,15 @@ const ABUSE: Rule[] = [
     ],
     window: 12,
     self: true,
+  },
+  {
+    id: 'is made to undress',
+    category: 'abuse',
+    parts: [
+      'ADULT ~ makes|made|forces|forced|pinipilit|pinilit|pinapagawa ~ me|ako|akong ~ take|maghubad|hubad|magsend|send|strip|undress',
+      'clothes|damit|NUDES',
+    ],
+    window: 8,
   },
   {
     id: 'is asked for nudes',

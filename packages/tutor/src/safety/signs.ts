@@ -80,7 +80,7 @@ export const SIGNS: Rule[] = [
     { parts: ['NEG na ~ mauulit'], unguarded: true },
     { parts: ['love|mahal ~ ko? kayo|you ~ all|lahat|everyone'], guards: ['schoolEnding'] },
     { parts: ['mahal ko kayo'], guards: ['schoolEnding'] },
-    { parts: ['NEG ~ na? ~ kayong|kayo|be ~ malungkot|umiyak|iiyak|sad|cry'] },
+    { parts: ['NEG ~3 CRY'], unguarded: true, guards: ['object'] },
   ]),
   ...sign('sorry for everything', [
     { parts: ['APOLOGY ~ for|sa ~ EVERYTHING'], guards: ['ofSomething', 'openEnded'] },
