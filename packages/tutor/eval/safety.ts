@@ -1,10 +1,10 @@
 /**
- * Crisis-check evaluation, run by `npm run eval` after the orchestrator's, or alone by
- * `node eval/safety.ts` (`--errors` lists misses and false
- * alarms; `--split dev|test|fresh` one split). Prints a table and writes bench/results/safety.json. Cases live in
- * eval/safety.jsonl: a student message, its language, whether the student is in crisis, and its split (tune on
- * `dev`; `test` was written first and is not tuned on). eval/safety.fresh.jsonl is the `fresh` split: messages
- * written before the construct rules it measures, never tuned on phrase by phrase.
+ * Crisis-check evaluation, run by `npm run eval` after the orchestrator's, or alone by `node eval/safety.ts`
+ * (`--errors` lists misses and false alarms; `--split NAME` one split). Prints a table and writes
+ * bench/results/safety.json. Cases live in eval/safety.jsonl: a student message, its language, whether the
+ * student is in crisis, and its split (tune on `dev`; `test` was written first and is not tuned on). In
+ * eval/safety.fresh.jsonl, each split is a probe written before the pass of construct rules that followed it
+ * and run once on first contact (docs/benchmarks.md keeps those first-contact figures).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

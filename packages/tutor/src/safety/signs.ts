@@ -4,8 +4,10 @@ import type { Rule, Sign } from './rules.ts';
  * Warning signs that are a crisis only together. Each alone is an everyday sentence ("hindi ko na kaya ang
  * math", "bye guys", "last na to promise", "I wrote letters for my family"); two kinds in one message are the
  * pattern suicide screens (ASQ, C-SSRS, the warning signs of the AAS) ask about: hopelessness, being a burden
- * or unwanted, imagining oneself gone, a farewell, a last time, preparing (letters, giving things away, "just
- * in case"), ending it, not waking, wanting to be with someone who died. crisis.ts fires when two kinds meet.
+ * or unwanted, better without me, imagining oneself gone, a last time, a farewell, sorry for everything,
+ * preparing (letters, giving things away, arranging care), just in case, no more need, ending it, not waking,
+ * relief or escape, being ready, wanting to be with someone who died, missing someone. crisis.ts fires when
+ * two kinds meet.
  */
 const sign = (kind: Sign, rules: Omit<Rule, 'id' | 'sign'>[]): Rule[] =>
   rules.map((r) => ({ ...r, id: kind, sign: kind }));
