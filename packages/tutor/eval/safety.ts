@@ -13,7 +13,7 @@ import { moderate } from '../src/index.ts';
 
 export interface SafetyCase {
   id: string;
-  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout' | 'final' | 'last';
+  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout' | 'final' | 'last' | 'seventh';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -120,7 +120,7 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
   const splits =
     options.split && options.split !== 'all'
       ? [options.split]
-      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last'];
+      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last', 'seventh'];
   const reports = splits.map((split) =>
     evaluateSafety(
       all.filter((c) => c.split === split),
