@@ -161,6 +161,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       db: database.db,
       metrics,
       fixed: deps.tutor !== undefined,
+      publicOnly: config.env === 'production',
       ledger: tokenLedger(deps.redis, deps.rateLimitNamespace),
     }),
     content,

@@ -1,5 +1,7 @@
+import dns from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
+import { Agent } from 'undici';
 
 /**
  * Where the server may be told to send requests (a school's LLM provider URL). An admin of one school must
@@ -41,8 +43,8 @@ export function nonPublicAddress(address: string): boolean {
 
 /**
  * Why the URL may not be used as a public service, or null when it may: an IP literal or every address the
- * host name resolves to must be public. Checked when the URL is saved (a name that later resolves elsewhere
- * is not caught here).
+ * host name resolves to must be public. Checked when the URL is saved; `publicOnlyFetch` checks again at every
+ * connection, for a name that later resolves elsewhere.
  */
 export async function nonPublicReason(url: URL): Promise<string | null> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -58,3 +60,52 @@ export async function nonPublicReason(url: URL): Promise<string | null> {
   const inside = addresses.find(nonPublicAddress);
   return inside ? `${host} is a private, loopback or link-local address (${inside})` : null;
 }
+
+/** A connection refused because the host name now resolves to an address that is not public. */
+export class NonPublicAddressError extends Error {
+  override name = 'NonPublicAddressError';
+  readonly code = 'ENONPUBLIC';
+}
+
+/**
+ * `dns.lookup` for sockets that may only reach the public internet: every address the name resolves to must
+ * be public, or the connection fails. It runs when the socket connects, on the addresses it connects to, so a
+ * name that answered with a public address when the URL was saved and a metadata address now (DNS rebinding)
+ * is refused.
+ */
+const publicLookup: net.LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, '', 0);
+    const inside = addresses.find((a) => nonPublicAddress(a.address));
+    if (inside)
+      return callback(
+        new NonPublicAddressError(
+          `${hostname} resolves to a private, loopback or link-local address (${inside.address})`,
+        ),
+        '',
+        0,
+      );
+    const [first] = addresses;
+    if (options.all)
+      return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+    callback(null, first?.address ?? '', first?.family ?? 0);
+  });
+};
+
+const publicOnly = new Agent({ connect: { lookup: publicLookup } });
+
+/**
+ * `fetch` for a URL an admin configured, in production: an IP literal must be public (a socket does not look
+ * it up), and a host name must resolve to public addresses when the connection is made.
+ */
+export const publicOnlyFetch: typeof fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : input);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) && nonPublicAddress(host))
+    return Promise.reject(
+      new TypeError('fetch failed', {
+        cause: new NonPublicAddressError(`${host} is a private, loopback or link-local address`),
+      }),
+    );
+  return fetch(input, { ...init, dispatcher: publicOnly });
+};

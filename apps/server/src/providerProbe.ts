@@ -46,10 +46,14 @@ function classify(error: unknown): { reason: ProbeFailure; status?: number; mess
 }
 
 /** Whether an OpenAI-compatible server lists `model` (undefined when it lists none, as some do not). */
-async function listed(config: LlmConfig, signal: AbortSignal): Promise<boolean | undefined> {
+async function listed(
+  config: LlmConfig,
+  signal: AbortSignal,
+  send: typeof fetch,
+): Promise<boolean | undefined> {
   const url = `${config.baseURL?.replace(/\/+$/, '')}/models`;
   const headers: Record<string, string> = config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {};
-  const res = await fetch(url, { headers, signal, redirect: 'error' }).catch((error: unknown) => {
+  const res = await send(url, { headers, signal, redirect: 'error' }).catch((error: unknown) => {
     if (signal.aborted) throw error;
     return undefined;
   });
@@ -61,15 +65,16 @@ async function listed(config: LlmConfig, signal: AbortSignal): Promise<boolean |
 export async function probeProvider(
   config: LlmConfig,
   timeoutMs: number = PROBE_TIMEOUT_MS,
+  send: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<ProbeResult> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const c = LlmConfig.parse(config);
-    const modelListed = c.provider === 'openai-compatible' ? await listed(c, signal) : undefined;
+    const modelListed = c.provider === 'openai-compatible' ? await listed(c, signal, send) : undefined;
     await generateText({
-      model: createLanguageModel(c),
+      model: createLanguageModel(c, { fetch: send }),
       prompt: 'Reply with OK.',
       maxOutputTokens: 1,
       maxRetries: 0,

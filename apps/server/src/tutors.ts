@@ -17,6 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/client.ts';
 import { settings } from './db/schema.ts';
+import { publicOnlyFetch } from './egress.ts';
 import type { Metrics } from './metrics.ts';
 
 const CIRCUIT: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
@@ -28,6 +29,7 @@ type ProviderValue = {
   model?: string;
   base_url?: string;
   api_key?: string;
+  allow_private_network?: boolean;
   tokens_per_turn?: number;
   tokens_per_student_per_day?: number;
 };
@@ -46,6 +48,8 @@ const UNREACHABLE = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
+  // The host name resolved to a private or metadata address (egress.ts): asking again will not change that.
+  'ENONPUBLIC',
 ]);
 
 function unreachable(error: unknown, depth = 0): boolean {
@@ -97,6 +101,7 @@ export class TutorPool {
   readonly #db: Db;
   readonly #metrics: Metrics;
   readonly #fixed: boolean;
+  readonly #publicOnly: boolean;
   readonly #cache = new Map<string, { key: string; tutor: Tutor }>();
   readonly #settings = new Map<string, { value: ProviderValue | undefined; readAt: number }>();
   readonly #settingsTtlMs: number;
@@ -110,6 +115,11 @@ export class TutorPool {
       db: Db;
       metrics: Metrics;
       fixed: boolean;
+      /**
+       * Provider URLs may reach only public addresses, checked at each connection (production), unless the
+       * school's admin allowed the private network.
+       */
+      publicOnly?: boolean;
       settingsTtlMs?: number;
       /** Students' daily generation tokens (memory, or Redis with several instances). */
       ledger?: TokenLedger;
@@ -120,6 +130,7 @@ export class TutorPool {
     this.#db = options.db;
     this.#metrics = options.metrics;
     this.#fixed = options.fixed;
+    this.#publicOnly = options.publicOnly ?? false;
     this.#settingsTtlMs = options.settingsTtlMs ?? SETTINGS_TTL_MS;
     this.#ledger = options.ledger;
   }
@@ -166,7 +177,11 @@ export class TutorPool {
         const provider = parsed.data.provider;
         const observer = this.#observer();
         this.#metrics.llmCircuit.set({ provider }, 0);
-        const model = wrapLanguageModel({ model: createLanguageModel(parsed.data), middleware: FAIL_FAST });
+        const guarded = this.#publicOnly && !value.allow_private_network;
+        const model = wrapLanguageModel({
+          model: createLanguageModel(parsed.data, guarded ? { fetch: publicOnlyFetch } : {}),
+          middleware: FAIL_FAST,
+        });
         const circuit = new CircuitBreaker({ onChange: (state) => observer.circuit?.(provider, state) });
         const llm = createLlmPlanner({ model, provider, observer, breaker: circuit });
         const generator = createGenerator({

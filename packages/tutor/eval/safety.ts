@@ -1,16 +1,19 @@
 /**
- * Crisis-check evaluation, run by `npm run eval` after the orchestrator's (`--errors` lists misses and false
- * alarms; `--split dev|test` one split). Prints a table and writes bench/results/safety.json. Cases live in
- * eval/safety.jsonl: a student message, its language, whether the student is in crisis, and its split (tune on
- * `dev`; `test` was written first and is not tuned on).
+ * Crisis-check evaluation, run by `npm run eval` after the orchestrator's, or alone by `node eval/safety.ts`
+ * (`--errors` lists misses and false alarms; `--split NAME` one split). Prints a table and writes
+ * bench/results/safety.json. Cases live in eval/safety.jsonl: a student message, its language, whether the
+ * student is in crisis, and its split (tune on `dev`; `test` was written first and is not tuned on). In
+ * eval/safety.fresh.jsonl, each split is a probe written before the pass of construct rules that followed it
+ * and run once on first contact (docs/benchmarks.md keeps those first-contact figures).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { moderate } from '../src/index.ts';
 
 export interface SafetyCase {
   id: string;
-  split: 'dev' | 'test';
+  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout' | 'final' | 'last' | 'seventh';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -32,12 +35,15 @@ export interface SafetyReport {
   errors: { id: string; text: string; expected: boolean }[];
 }
 
+const CASE_FILES = ['./safety.jsonl', './safety.fresh.jsonl'];
+
 export function loadSafetyCases(): SafetyCase[] {
-  const file = fileURLToPath(new URL('./safety.jsonl', import.meta.url));
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as SafetyCase);
+  return CASE_FILES.flatMap((name) =>
+    readFileSync(fileURLToPath(new URL(name, import.meta.url)), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as SafetyCase),
+  );
 }
 
 /** A crisis is caught when the check flags self-harm or abuse at high severity (hotline reply, teacher flag). */
@@ -111,7 +117,10 @@ export function gsm8kFalseAlarms(): { problems: number; crisis: number } | null 
 /** Runs the crisis evaluation on each split: a table on stdout (stderr under `--json`) and a results file. */
 export function runSafetyEval(options: { json?: boolean; errors?: boolean; split?: string }): SafetyReport[] {
   const all = loadSafetyCases();
-  const splits = options.split && options.split !== 'all' ? [options.split] : ['dev', 'test'];
+  const splits =
+    options.split && options.split !== 'all'
+      ? [options.split]
+      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last', 'seventh'];
   const reports = splits.map((split) =>
     evaluateSafety(
       all.filter((c) => c.split === split),
@@ -131,4 +140,11 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}safety.json`, `${JSON.stringify({ splits: reports, gsm8k }, null, 2)}\n`);
   return reports;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: { split: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'boolean' } },
+  });
+  runSafetyEval(values);
 }

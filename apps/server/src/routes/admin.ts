@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { randomToken, sha256 } from '../auth/crypto.ts';
 import type { AppContext } from '../context.ts';
 import { apiKeys, auditLog, invitations, settings, users } from '../db/schema.ts';
-import { nonPublicReason } from '../egress.ts';
+import { nonPublicReason, publicOnlyFetch } from '../egress.ts';
 import { requireRole } from '../policy.ts';
 import { badRequest, HttpProblem, notFound } from '../problem.ts';
 import { probeProvider } from '../providerProbe.ts';
@@ -138,12 +138,17 @@ export function adminRoutes(ctx: AppContext) {
       requireRole(actor, 'admin');
       const next = await checkedProvider(ctx, actor.schoolId, request.body);
       if (next.provider === 'embedded') return { ok: true, latency_ms: 0 };
-      const result = await probeProvider({
-        provider: next.provider,
-        model: next.model ?? DEFAULT_MODEL[next.provider] ?? '',
-        ...(next.api_key ? { apiKey: next.api_key } : {}),
-        ...(next.base_url ? { baseURL: next.base_url } : {}),
-      });
+      const publicOnly = ctx.config.env === 'production' && !next.allow_private_network;
+      const result = await probeProvider(
+        {
+          provider: next.provider,
+          model: next.model ?? DEFAULT_MODEL[next.provider] ?? '',
+          ...(next.api_key ? { apiKey: next.api_key } : {}),
+          ...(next.base_url ? { baseURL: next.base_url } : {}),
+        },
+        undefined,
+        publicOnly ? publicOnlyFetch : undefined,
+      );
       if (result.ok) return result;
       const { detail, ok: _, ...extensions } = result;
       throw new HttpProblem(502, 'provider-test-failed', 'provider_test_failed', detail, extensions);

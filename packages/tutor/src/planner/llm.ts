@@ -100,28 +100,38 @@ export class CircuitBreaker {
  * benchmark's memory pass; see docs/benchmarks.md). A provider URL that redirects fails the call (the embedded
  * engine answers, marked degraded): configure the URL the provider answers on.
  */
-const providerFetch: typeof fetch = (input, init) => {
-  if (typeof init?.body !== 'string') return fetch(input, init);
-  const bytes = new TextEncoder().encode(init.body);
-  const headers = new Headers(init.headers);
-  headers.set('content-length', String(bytes.byteLength));
-  return fetch(input, {
-    ...init,
-    headers,
-    body: ReadableStream.from([bytes]),
-    duplex: 'half',
-    redirect: 'error',
-    window: null,
-  });
-};
+const providerFetch =
+  (base: typeof fetch): typeof fetch =>
+  (input, init) => {
+    if (typeof init?.body !== 'string') return base(input, init);
+    const bytes = new TextEncoder().encode(init.body);
+    const headers = new Headers(init.headers);
+    headers.set('content-length', String(bytes.byteLength));
+    return base(input, {
+      ...init,
+      headers,
+      body: ReadableStream.from([bytes]),
+      duplex: 'half',
+      redirect: 'error',
+      window: null,
+    });
+  };
 
-export function createLanguageModel(config: LlmConfig): LanguageModelV3 {
+/**
+ * The model a config names. `fetch` replaces the global one under the providers' (the server passes one that
+ * refuses private and metadata addresses at connection time).
+ */
+export function createLanguageModel(
+  config: LlmConfig,
+  options: { fetch?: typeof fetch } = {},
+): LanguageModelV3 {
   const c = LlmConfig.parse(config);
+  const send = providerFetch(options.fetch ?? ((input, init) => fetch(input, init)));
   if (c.provider === 'gemini')
     return createGoogleGenerativeAI({
       ...(c.apiKey ? { apiKey: c.apiKey } : {}),
       ...(c.baseURL ? { baseURL: c.baseURL } : {}),
-      fetch: providerFetch,
+      fetch: send,
     })(c.model);
   if (!c.baseURL) throw new Error('an openai-compatible provider needs a baseURL');
   return createOpenAICompatible({
@@ -130,7 +140,7 @@ export function createLanguageModel(config: LlmConfig): LanguageModelV3 {
     // Generated tool results send their schema as response_format json_schema (Ollama, vLLM, LM Studio read it).
     supportsStructuredOutputs: true,
     ...(c.apiKey ? { apiKey: c.apiKey } : {}),
-    fetch: providerFetch,
+    fetch: send,
   })(c.model);
 }
 

@@ -1,6 +1,6 @@
 import { foldWords, squeeze } from '../lexicon/fold.ts';
 import { LEXICON, type WordClass } from './lexicon.ts';
-import { type CrisisCategory, type Guard, RULES, type Rule } from './rules.ts';
+import { type CrisisCategory, type Guard, RULES, type Rule, type Sign } from './rules.ts';
 
 export type { CrisisCategory } from './rules.ts';
 
@@ -10,10 +10,15 @@ export type { CrisisCategory } from './rules.ts';
  * the word classes of lexicon.ts: "someone who wants" + "dying", a method near "me", a goodbye to everyone,
  * never having been born, following a dead grandparent, being a burden, "binubugbog ako". Each rule is guarded
  * against negation, someone else as the subject, figures of speech, quoted songs and stories, and accidents.
+ * Warning signs (signs.ts) count when two kinds meet. Said laughing about an everyday thing ("mamatay na ako sa
+ * traffic haha"), a reading is hyperbole: low severity, unless it names a method or a plan. Denying the act
+ * itself ("I'm not going to kill myself, I promise") is low too: a note for the teacher, not a hotline.
  */
 
 export interface Reading {
   category: CrisisCategory;
+  /** High: a crisis. Low: hyperbole worth a note, not a hotline. */
+  severity: 'high' | 'low';
   /** The rule and the words it read ("wants to die: gusto ko nang mamatay"). */
   reading: string;
 }
@@ -72,9 +77,44 @@ function classesOf(word: string): Set<WordClass> {
     const inSet = ({ words, keys, skeletons }: WordSet) =>
       exact ? words.has(word) : keys.has(key) || (bones !== null && (skeletons.get(bones) ?? 0) > vowels + 1);
     classes = new Set((Object.keys(CLASSES) as WordClass[]).filter((c) => inSet(CLASSES[c])));
+    const stem = classes.size ? undefined : stems(word).find((s) => LEXICON_WORDS.has(s));
+    if (stem) classes = classesOf(stem);
     memo.set(word, classes);
   }
   return classes;
+}
+
+/** Filipino prefixes an English verb takes in Taglish: "mag-give up", "nag-cut", "ma-stress". */
+const TAGLISH_PREFIXES = ['mag', 'nag', 'ma', 'na', 'i'];
+
+/**
+ * The forms a word of the lexicon may take that the lexicon does not list: English inflections ("cares",
+ * "disappeared", "jumped", "hurting", "tries"), an English verb behind a Filipino prefix ("maggive", "nagcut")
+ * and a Filipino word with its linker ("sinubukang"). Read only for words the lexicon does not hold as written.
+ */
+function stems(word: string): string[] {
+  if (word.length < 4) return [];
+  const inflected = [
+    [/ies$/, 'y'],
+    [/ied$/, 'y'],
+    [/es$/, ''],
+    [/s$/, ''],
+    [/ed$/, ''],
+    [/ed$/, 'e'],
+    [/([^aeiou])\1ed$/, '$1'],
+    [/ing$/, ''],
+    [/ing$/, 'e'],
+    [/([^aeiou])\1ing$/, '$1'],
+  ] as const;
+  const english = inflected.flatMap(([suffix, base]) =>
+    suffix.test(word) ? [word.replace(suffix, base)] : [],
+  );
+  const prefixed = TAGLISH_PREFIXES.flatMap((p) =>
+    word.startsWith(p) && word.length - p.length >= 3 ? [word.slice(p.length)] : [],
+  );
+  // The linker joins a Filipino word to the next: "-ng" after a vowel ("balak kong"), "-g" after n ("sinubukang").
+  const linked = word.endsWith('ng') ? [word.slice(0, -2), word.slice(0, -1)] : [];
+  return [...english, ...prefixed, ...linked].filter((s) => s.length >= 3);
 }
 
 const squeezed = new Map<string, string>();
@@ -169,6 +209,37 @@ function nextContent(words: string[], end: number): string | undefined {
 }
 
 const CONDITIONS = new Set(['than', 'kaysa', 'if', 'kung', 'kapag', 'pag']);
+/** Where one disappears to hide, not to die: "into a book", "under my blanket". */
+const HIDING = new Set(['into', 'under', 'inside', 'behind', 'ilalim', 'loob']);
+/** Words that give a cause: "mamatay sa hiya", "die of", "because of the readings". */
+const CAUSE = new Set(['sa', 'of', 'from', 'because', 'dahil', 'due', 'over']);
+
+/**
+ * Said laughing, with a cause that is not life itself ("i wanna die sa dami ng readings haha", "mamatay na
+ * ako sa traffic lol") or an everyday thing anywhere: hyperbole.
+ */
+function hyperbolic(words: string[], present: Set<string>): boolean {
+  if (!present.has('LAUGHING')) return false;
+  if (present.has('EVERYDAY')) return true;
+  return words.some((w, i) => {
+    if (!is(w, 'DIE') || !CAUSE.has(words[i + 1] ?? '')) return false;
+    const cause = words.slice(i + 2, i + 5).filter((x) => x && !is(x, 'FILLER'));
+    return cause.length > 0 && !cause.some((x) => is(x, 'LIVING') || is(x, 'EVERYTHING') || is(x, 'FIRST'));
+  });
+}
+/** Words that start another clause, not name a thing: "they don't feed me when …". */
+const CONNECTORS = new Set([
+  ...CONDITIONS,
+  'when',
+  'since',
+  'for',
+  'because',
+  'kasi',
+  'and',
+  'at',
+  'tapos',
+  'ilang',
+]);
 
 /** Up to `n` words before `start`, in the same clause. */
 function clauseBefore(words: string[], start: number, n: number): string[] {
@@ -187,7 +258,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   figurative: (w, _s, e) => {
     const next = nextContent(w, e);
     const after = around(w, e, e, 0, 4);
-    if (is(next, 'IDIOM') || next === 'into') return true;
+    if (is(next, 'IDIOM') || HIDING.has(next ?? '')) return true;
     return (
       ['sa', 'of', 'from', 'with', 'in'].includes(next ?? '') &&
       after.some((x) => is(x, 'IDIOM') || is(x, 'ONLINE'))
@@ -217,15 +288,51 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
     w.some((x, i) => is(x, 'DOSE') && (x !== 'much' || w[i - 1] === 'how')) ||
     w.join(' ').includes('how many'),
   timed: (w, _s, e) => around(w, e, e, 0, 4).some((x) => is(x, 'TIME_OF_DAY')),
-  /** "sorry I was late", "sorry po, late ako": the next words, up to "and", say more than who. */
+  /**
+   * "sorry I was late", "sorry po, late ako": the next words, up to "and", say more than who ("sorry for
+   * everything" says nothing more: it is a farewell's apology).
+   */
   explained: (w, _s, e) => {
     const next = w.slice(e, e + 6);
     const stop = next.findIndex((x) => ['and', 'at', 'but', 'pero'].includes(x));
     return next
       .slice(0, stop < 0 ? undefined : stop)
-      .some((x) => x && !is(x, 'FILLER') && !is(x, 'OTHER') && !is(x, 'FIRST'));
+      .some((x) => x && !is(x, 'FILLER') && !is(x, 'OTHER') && !is(x, 'FIRST') && !is(x, 'EVERYTHING'));
   },
-  forSomething: (w, _s, e) => around(w, e, e, 0, 8).some((x) => is(x, 'FOR')),
+  /** "a rope for PE", not "a blade for when it gets bad". */
+  forSomething: (w, _s, e) => {
+    const after = around(w, e, e, 0, 8);
+    return after.some(
+      (x, i) => is(x, 'FOR') && !CONNECTORS.has(after[i + 1] ?? '') && after[i + 1] !== 'kung',
+    );
+  },
+  /** "hindi ko na kaya ang math", "im done with my homework": the words after name what. */
+  object: (w, _s, e) => {
+    let i = e;
+    while (is(w[i], 'FILLER') && !['sa', 'ang', 'of', 'my'].includes(w[i] as string)) i++;
+    const next = w[i];
+    if (!next || is(next, 'LIVING') || is(next, 'EVERYTHING') || is(next, 'FIRST')) return false;
+    return ['with', 'sa', 'ng', 'of', 'my', 'the', 'yung', 'ang', 'this', 'ito', 'to'].includes(next);
+  },
+  forNow: (w, _s, e) => around(w, e, e, 0, 5).some((x) => is(x, 'FOR_NOW')),
+  schoolEnding: (w) => w.some((x) => is(x, 'SCHOOL_ENDING')),
+  named: (w, _s, e) => {
+    let i = e;
+    while (is(w[i], 'FILLER')) i++;
+    return !!w[i] && !CONNECTORS.has(w[i] as string);
+  },
+  backSoon: (w, _s, e) => around(w, e, e, 0, 4).some((x) => is(x, 'BACK_SOON')),
+  replaced: (w) => w.some((x) => is(x, 'REPLACED')),
+  /** "he works in Dubai": the one missed is alive. */
+  livesOn: (w) => w.some((x) => is(x, 'LIVES_ON')),
+  /** "mawawala ako sa klase", "I won't be here at school": a place that is not life. */
+  elsewhere: (w, _s, e) => {
+    const at = w[e] === 'dito' || w[e] === 'here' ? e + 1 : e;
+    return (
+      ['sa', 'in', 'at', 'from'].includes(w[at] ?? '') &&
+      !around(w, at + 1, at + 1, 0, 3).some((x) => is(x, 'LIVING') || is(x, 'EVERYTHING'))
+    );
+  },
   /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),
@@ -253,9 +360,11 @@ function speaks(words: string[], start: number, end: number, window: number, nam
   return clauseStart && !near.some((x) => is(x, 'OTHER') || is(x, 'SUBJECT_MARKER'));
 }
 
-function fires(rule: CompiledRule, words: string[]): string | null {
+/** A rule's reading, or its denial ("I'm not going to kill myself") when only a negation dropped it. */
+function fires(rule: CompiledRule, words: string[]): { text: string; denied: boolean } | null {
   const [first, ...rest] = rule.compiled;
   if (!first) return null;
+  let denial: string | null = null;
   const guards: Guard[] = [
     ...(rule.unguarded ? [] : (['negated', 'reported'] as const)),
     ...(rule.guards ?? []),
@@ -272,10 +381,12 @@ function fires(rule: CompiledRule, words: string[]): string | null {
     };
     if (!rest.every(near)) continue;
     if (rule.self && !speaks(words, start, end, window, rule.self === 'named')) continue;
-    if (guards.some((g) => GUARDS[g](words, start, end))) continue;
-    return `${rule.id}: ${words.slice(start, end).join(' ')}`;
+    const text = `${rule.id}: ${words.slice(start, end).join(' ')}`;
+    const dropped = guards.filter((g) => GUARDS[g](words, start, end));
+    if (!dropped.length) return { text, denied: false };
+    if (rule.act && dropped.every((g) => g === 'negated')) denial ??= text;
   }
-  return null;
+  return denial === null ? null : { text: denial, denied: true };
 }
 
 /** Quoted lines of a song, poem or story the student asks about are not the student speaking. */
@@ -309,11 +420,25 @@ export function detectCrisis(text: string): Reading[] {
     present.add(`=${squeezeOnce(w)}`);
     for (const c of classesOf(w)) present.add(c);
   }
-  const found: Reading[] = [];
+  const found: { rule: CompiledRule; reading: string }[] = [];
+  const denials: string[] = [];
+  const signs = new Map<Sign, string>();
   for (const rule of COMPILED) {
     if (!rule.required.every((keys) => keys.some((k) => present.has(k)))) continue;
     const hit = fires(rule, words);
-    if (hit) found.push({ category: rule.category ?? 'self_harm', reading: hit });
+    if (hit?.denied) denials.push(`denies: ${hit.text}`);
+    else if (hit && rule.sign) signs.set(rule.sign, signs.get(rule.sign) ?? hit.text);
+    else if (hit) found.push({ rule, reading: hit.text });
   }
-  return found;
+  const readings = found.map(({ rule, reading }) => ({ category: rule.category ?? 'self_harm', reading }));
+  if (signs.size >= 2)
+    readings.push({
+      category: 'self_harm',
+      reading: `warning signs together: ${[...signs.values()].join(' + ')}`,
+    });
+  // A denial alone ("hindi ako magpapakamatay, promise") is a note for a person to follow up, not a crisis.
+  if (!readings.length)
+    return denials.slice(0, 1).map((reading) => ({ category: 'self_harm', reading, severity: 'low' }));
+  const hyperbole = hyperbolic(words, present) && !found.some(({ rule }) => rule.plan);
+  return readings.map((r) => ({ ...r, severity: hyperbole && r.category === 'self_harm' ? 'low' : 'high' }));
 }

@@ -102,6 +102,7 @@ const SELF_KILLING: [string, Affix][] = [
 /** Cutting the skin: only a crisis on the body ("nag-cut ako ng klase" is skipping class). */
 const CUTTING: [string, Affix][] = [
   ['cut', 'mag'],
+  ['hiwa', 'mag'],
   ['hiwa', 'in'],
   ['hiwa', 'an'],
   ['gilit', 'in'],
@@ -140,13 +141,13 @@ export const LEXICON = {
   /** Words a gap between the parts of a phrase may hold ("gusto ko na lang talaga", "want to just"). */
   FILLER: words(
     `na nang ng lang talaga talagang just really so to already honestly literally seriously simply kinda like ko
-    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro maybe probably
+    kong q ako i im me my ive id ill am is are was were be been had have has pa naman siguro sigurong tuluyan tuluyang keeps keep always lagi palagi maybe probably
     actually truly badly right now ngayon kaya din rin nga eh go get also even still sometimes minsan ulit
     again anyway anyways very too sobrang sobra totally all ever how of about ang sa para commit committing own aking akong anymore could would will can pang dito being po opo lowkey kinda tbh ngl fr mas dati noon kanina kagabi`,
   ),
   /** Ceasing to live, as what is wanted ("want to die", "gusto ko nang mamatay / mawala"). */
   DIE: [
-    ...words('die dying dead death disappear disappearing vanish gone patay'),
+    ...words('die dying dead death disappear disappearing disappeared vanish vanished gone patay'),
     ...verbs([
       ['matay', 'ma'],
       ['wala', 'ma'],
@@ -223,15 +224,15 @@ export const LEXICON = {
   GIVE_UP: words('sumuko suko susuko give bumitaw bibitaw'),
   POINTLESS: words('pointless meaningless worthless walang kwenta'),
   /** Being worth nothing, said of oneself ("I'm worthless", "wala akong silbi"). */
-  WORTHLESS: words('worthless useless'),
-  WORTH: words('silbi kwenta kuwenta halaga saysay pakinabang'),
+  WORTHLESS: words('worthless useless disappointment failure pabigat palpak'),
+  WORTH: words('silbi silbing kwenta kwentang kuwenta kuwentang halaga saysay pakinabang'),
   /** Nobody needing the student ("the world doesn't need me"). */
   NEEDS: words('need needs want wants kailangan'),
   /** What a "what's the point of living …" question is about instead. */
   LIVING_THINGS: words('things organisms beings bagay cells'),
   NOBODY: words('nobody noone walang wala anyone anybody sino'),
   CARE: words(
-    `care notice miss mourn cry makakapansin mapapansin makakamiss mamimiss mamiss hahanapin iiyak maghahanap
+    `care cares cared notice notices miss mourn cry makakapansin mapapansin makakamiss mamimiss mamiss hahanapin iiyak maghahanap
     hahanap pakialam malulungkot magmamahal`,
   ),
   /** Who would not miss the student: "di na nila ako mamimiss", "they won't even notice". */
@@ -247,22 +248,24 @@ export const LEXICON = {
   /** Going on (with life, when nothing else follows). */
   CONTINUE: words('magpatuloy ituloy tumuloy continue'),
   /** Keeping something back for later: pills saved up. */
-  HOARD: words('saved saving stockpiling hoarding collecting ipon iniipon inipon iipunin tinatago itinatago'),
+  HOARD: words(
+    'saved saving stockpiling hoarding collecting ipon iniipon inipon iipunin tinatago itinatago nakatago tinago hidden hiding',
+  ),
   WISHING: words('wish sana hope sanay'),
   /** Joining someone who died. */
   FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling'),
   DEAR: words(
     `kay kanya kaniya kanila siyang siya lola lolo mama papa nanay tatay inay itay kuya ate mommy daddy mom dad
-    lolas lolos heaven langit`,
+    lolas lolos grandpa grandma granny heaven langit`,
   ),
   BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
   HEAVEN: words('heaven langit'),
-  BURDEN: words('burden pabigat pasanin perwisyo'),
+  BURDEN: words('burden pabigat pasanin perwisyo abala istorbo'),
   /** Being killed by an accident, as a wish ("sana masagasaan na lang ako"). */
   STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
   SUFFERING: words('suffering paghihirap pagdurusa'),
-  BETTER: words('better happier mabuti mabuting masaya masasaya okay fine gagaan magaan easier'),
-  FAREWELL: words('goodbye paalam farewell'),
+  BETTER: words('better happier happy mabuti mabuting masaya masasaya okay ok fine gagaan magaan easier'),
+  FAREWELL: [...words('goodbye paalam farewell'), ...verbs([['paalam', 'mag']])],
   /** The last time, as a goodbye says it: "last message", "huling gabi ko na ito". */
   LAST: words('last final huling huli'),
   THANKS: words('thanks thank salamat sorry patawad'),
@@ -282,10 +285,85 @@ export const LEXICON = {
   AFTER: words('after pagkatapos again ulit anymore forever'),
   AUDIENCE: words('inyo inyong kayong everyone all guys world mundo forever habambuhay'),
   SEE_YOU: words('see bukas tomorrow later mamaya next class ulit'),
-  GIVE: words(
-    'give giving gave ibibigay ipamimigay ipapamigay ipinamigay ipinapamigay binibigay binigay ibigay ipamigay',
-  ),
+  GIVE: [
+    ...words('give giving gave given'),
+    ...verbs([
+      ['bigay', 'i'],
+      ['bigay', 'in'],
+      ['bigay', 'mag'],
+      ['pamigay', 'i'],
+      ['pamigay', 'mag'],
+    ]),
+    ...words('ipapamigay ipinapamigay binibigay'),
+  ],
   BELONGINGS: words('stuff things belongings gamit'),
+  /** One thing a student treasures, or a pet they look after: given away, a warning sign (signs.ts). */
+  TREASURED: words(
+    `collection damit clothes books libro gitara guitar laptop phone cellphone cat dog pet pets aso pusa alaga
+    tuta kuting`,
+  ),
+  /** Made ready: a rope "nakaready na", "handa na". */
+  READY: words('ready nakaready handa nakahanda prepared setup nakaset'),
+  /** A time ahead that the student says they will not live to: "hindi na ako aabot ng pasko". */
+  HORIZON: words(
+    `pasko christmas birthday bday kaarawan graduation grad newyear bagong taon summer bakasyon next susunod
+    month buwan year taon week linggo`,
+  ),
+  /** Going away, as what will happen: "ako na lang ang aalis", "mawawala na ako". */
+  GONE_SOON: [
+    ...words('aalis lalayo lalisan'),
+    ...verbs(
+      [
+        ['wala', 'ma'],
+        ['laho', 'mag'],
+      ],
+      ['contemplated'],
+    ),
+  ],
+  /** How good something would feel: "ang sarap mawala", "it would be peaceful". */
+  RELIEF: words('sarap masarap nice peaceful ginhawa giginhawa relief relaxing'),
+  /** Someone alive and busy: a parent working abroad is missed, not mourned. */
+  LIVES_ON: words(
+    `works working work nagtatrabaho nagwowork trabaho abroad ofw seaman barko studying nagaaral lives nakatira`,
+  ),
+  /** Crying or grieving over someone: "wag nyo na akong iyakan", "don't cry for me". */
+  CRY: [
+    ...words('cry crying sad malungkot magluksa'),
+    ...verbs([
+      ['iyak', 'um'],
+      ['iyak', 'an'],
+    ]),
+  ],
+  /** A wound that stays: scars, cuts, bruises. */
+  WOUND: words('scar scars peklat cuts bruises pasa sugat marks'),
+  /** Enough of a means: "there's enough", "sapat na". */
+  ENOUGH: words('enough sapat sasapat'),
+  /** Fighting on, which the student is tired of: "pagod na akong lumaban". */
+  FIGHTING: words('fighting lumaban laban lumalaban trying magtry pretending magpanggap'),
+  /** One's own funeral or wake, imagined. */
+  FUNERAL: words('funeral burial wake burol lamay libing libingan kabaong coffin casket'),
+  /** Being spared what hurts: "at least I won't have to", "hindi na ako mahihirapan". */
+  SPARED: words('mahihirapan maghihirap masasaktan magdurusa maiistress'),
+  /** A term, a school or a class that ends: a goodbye to it is not a goodbye to life. */
+  SCHOOL_ENDING: words(
+    `semester sem schoolyear sy graduation graduating graduate moving lilipat lumipat transfer transferring
+    bakasyon vacation summer sembreak christmasbreak break`,
+  ),
+  /** A day one is away for: "I won't be here tomorrow". */
+  BACK_SOON: words(
+    `tomorrow tmrw bukas later mamaya monday tuesday wednesday thursday friday saturday sunday weekend lunes martes
+    sabado`,
+  ),
+  /** For now: "my last message for today", "muna". */
+  FOR_NOW: words('today tonight now muna ngayon ngayong mamaya later year sem semester'),
+  /** Something given away because it is old or replaced: "my old phone", "lumang damit", a donation drive. */
+  REPLACED: words('old luma lumang used outgrown donation donate donated donating new upgrade'),
+  /** Looking something up: a method researched. */
+  SEARCHED: words(
+    'searched search looked googled research researched nagsearch sinearch hinanap naghanap nireresearch',
+  ),
+  /** Reaching a time: "aabot", "make it to". */
+  REACH: words('aabot abot makakaabot umabot abutin aabutin make'),
   NEED: words('need needing needed kailangan kakailanganin'),
   TAKE: [
     ...words('take took taking swallow swallowed drink drank drinking'),
@@ -305,7 +383,7 @@ export const LEXICON = {
   LEAVE: words('leave umalis lisanin iwan iwanan lumisan'),
   POISON: words('poison lason bleach muriatic zonrox pesticide insecticide'),
   AMOUNT: words('all lahat bunch many maraming lots whole entire bottle bote banig dozen isang sobrang'),
-  JUMP: [...words('jump jumping magjump talon'), ...verbs([['talon', 'um']])],
+  JUMP: [...words('jump jumping jumped magjump talon'), ...verbs([['talon', 'um']])],
   /** Falling, or letting oneself fall. */
   FALL: [...words('fall falling drop dropping'), ...verbs([['hulog', 'ma']]), ...verbs([['pahulog', 'mag']])],
   /** Jumping or falling as what the student will do ("tatalon na ako", "magpapahulog ako"). */
@@ -326,14 +404,33 @@ export const LEXICON = {
     'got get bought buy have has may meron mayroon bumili binili nakabili bibili nabili kumuha kinuha nakakuha',
   ),
   /** What something is for ("a rope for PE", "lubid para sa sampayan"): not a preparation. */
-  FOR: words('for para pang pangsampay sampayan project'),
+  FOR: words('for para pang pangsampay sampayan project as bilang'),
+  /** A means of dying one can keep, choose or make ready: a rope, a blade, poison, a bridge. */
+  MEANS: words(
+    'rope lubid blade blades razor labaha poison lason bleach muriatic zonrox bridge tulay rooftop bangin cliff',
+  ),
+  /** Keeping, choosing or making ready. */
+  PREPARE: words(
+    `keep kept keeping have got bought picked chose chosen pinili napili binili nabili dala dinala tinatago
+    nakatago tinago hid hidden ready handa nakahanda nakaready prepared`,
+  ),
   HANGING: words('neck leeg kisame ceiling hang bigti magbigti'),
   REST: words('sleep asleep rest matulog magpahinga mamahinga tulog pahinga magsleep magrest'),
-  FOREVER: words('forever habambuhay tuluyan permanently eternally eternal'),
+  FOREVER: words('forever habambuhay tuluyan tuluyang permanently eternally eternal'),
   /** "mamatay sa kakatawa", "die of boredom": a figure of speech. */
   IDIOM: words(
     `kakatawa katatawa tawa kilig hiya kahihiyan inip boredom bored embarrassment laughter laughing cringe takot
     fear kaba excitement kacutan cuteness init lamig inggit selos antok`,
+  ),
+  /**
+   * Everyday things a student "dies" of in jest ("mamatay na ako sa traffic haha", "this exam is killing me
+   * lol"): with a laugh they mark hyperbole.
+   */
+  EVERYDAY: words(
+    `exam exams quiz quizzes test tests homework hw assignment assignments project projects deadline deadlines
+    traffic trapik teacher math physics chemistry chem thesis recitation report reports requirements grades
+    grade school klase class pila line lines init heat commute jeep crush hiya kahihiyan ulam pasado pumasa
+    nakapasa passed score`,
   ),
   /** What a "song" or "story" question quotes is not the student speaking. */
   WORK: words(
@@ -366,6 +463,7 @@ export const LEXICON = {
   ABUSE_EN: words(
     `hits hit beats beat punches punched slaps slapped kicks kicked chokes choked burns burned abuses abused
     touches touched molests molested rapes raped whips whipped hurts locks locked starves starved threatens
+    hitting beating punching slapping kicking choking burning touching locking starving threatening
     threatened strangles lock punch slap kick choke burn abuse touch molest rape whip starve threaten`,
   ),
   /** Who abuses: family, adults, a stranger. */

@@ -165,7 +165,7 @@ export function moderate(text: string, locale?: Locale): ModerationResult {
       if (!prev.matched.includes(matched)) prev.matched.push(matched);
     }
   };
-  for (const { category, reading } of detectCrisis(text)) note(category, 'high', reading);
+  for (const { category, severity, reading } of detectCrisis(text)) note(category, severity, reading);
   const folded = fold(text, { leet: true }).replace(SAFE_CONTEXT, ' ');
   for (const p of PATTERNS) {
     const m = folded.match(p.pattern);

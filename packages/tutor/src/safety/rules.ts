@@ -8,8 +8,15 @@
  * `openEnded` (going on with nothing after it, or with life: not "magpatuloy sa chess club"), `purpose` ("…
  * to be over so I can play"), `timed` ("wake up this morning"), `explained` (a sorry with its reason: "sorry
  * I was late"), `forSomething` ("a rope for PE"), `laughing` (a
- * "haha" or "lol" anywhere: "wala akong kwenta sa basketball haha").
+ * "haha" or "lol" anywhere: "wala akong kwenta sa basketball haha"), `object` (something named after it: "hindi
+ * ko na kaya ang math", "I'm done with my homework"), `elsewhere` (a place that is not life: "mawawala ako sa
+ * klase", "I won't be here at school"), `livesOn` (the one missed is alive: "he works in Dubai"), `forNow` ("my
+ * last message for today"), `schoolEnding` (a term, a school or a class ends: "last day na, lilipat kami"),
+ * `replaced` (an old thing given away: "I gave my old phone to my sister"), `backSoon` (away for a day: "I won't be
+ * here tomorrow"), `named` (a thing named next: "they don't feed me junk food").
  */
+
+import { SIGNS } from './signs.ts';
 
 export type CrisisCategory = 'self_harm' | 'abuse';
 
@@ -32,7 +39,34 @@ export type Guard =
   | 'timed'
   | 'explained'
   | 'forSomething'
-  | 'laughing';
+  | 'laughing'
+  | 'object'
+  | 'elsewhere'
+  | 'livesOn'
+  | 'forNow'
+  | 'schoolEnding'
+  | 'replaced'
+  | 'backSoon'
+  | 'named';
+
+/** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
+export type Sign =
+  | 'hopeless'
+  | 'gone'
+  | 'unwanted'
+  | 'better without me'
+  | 'last time'
+  | 'farewell'
+  | 'sorry for everything'
+  | 'preparing'
+  | 'just in case'
+  | 'no more need'
+  | 'ending it'
+  | 'not waking'
+  | 'relief'
+  | 'ready'
+  | 'with the dead'
+  | 'missing someone';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -55,6 +89,12 @@ export interface Rule {
   guards?: Guard[];
   /** The negation is part of the meaning ("I don't want to live"): no `negated` guard. */
   unguarded?: boolean;
+  /** A warning sign: a crisis only with a sign of another kind in the same message. */
+  sign?: Sign;
+  /** A method or a plan: hyperbole ("haha", "charot") never lowers it. */
+  plan?: boolean;
+  /** Names the act itself (killing or harming oneself): denied, it is still noted, at low severity. */
+  act?: boolean;
 }
 
 /** Wanting to die or to kill oneself, or saying one will or did. */
@@ -75,15 +115,21 @@ const WANTING: Rule[] = [
     parts: ['NEG na ~ tatagal|magtatagal'],
     self: true,
     unguarded: true,
-    guards: ['somewhere'],
+    guards: ['elsewhere'],
   },
   { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
-  { id: 'wants to leave this world', parts: ['WANT ~ LEAVE ~ this? LIVING'], self: true },
+  {
+    id: 'will not live to see it',
+    parts: ['NEG na? ~ think|feel? ~ REACH ~ it? to|till|until|ng|sa|hanggang ~ HORIZON|graduation'],
+    self: true,
+    unguarded: true,
+  },
+  { id: 'wants to leave this world', parts: ['WANT|READY ~ LEAVE ~ this? LIVING'], self: true },
   { id: 'will die', parts: ['DIE_SOON na? lang ~ ako'], guards: ['figurative'] },
   { id: 'thinks of dying', parts: ['thoughts ~ suicide|dying|death|killing'], self: true },
   { id: 'wants to stop living', parts: ['WANT ~ STOP ~ LIVE'], self: true },
   { id: 'asks God to take them', parts: ['kunin|take ~2 ako|me', 'GOD'], window: 5 },
-  { id: 'wants to kill self', parts: ['WANT ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
+  { id: 'wants to kill self', parts: ['WANT ~ ACT_INFINITIVE'], guards: ['otherSubject'], act: true },
   { id: 'asks how to kill self', parts: ['HOWTO ~ ACT_INFINITIVE'], guards: ['otherSubject'] },
   { id: 'asks how to die', parts: ['HOWTO ~ DIE'], guards: ['otherSubject', 'figurative'] },
   {
@@ -91,7 +137,13 @@ const WANTING: Rule[] = [
     parts: ['way|ways|paraan|method|methods ~ DIE|ACT_INFINITIVE'],
     guards: ['otherSubject', 'figurative'],
   },
-  { id: 'will / did kill self', parts: ['ACT_DONE', 'FIRST'], window: 3, guards: ['otherSubject'] },
+  {
+    id: 'will / did kill self',
+    parts: ['ACT_DONE', 'FIRST'],
+    window: 3,
+    guards: ['otherSubject'],
+    act: true,
+  },
   { id: 'self-harm word', parts: ['STRONG'], guards: ['count'] },
   { id: 'suicidal', parts: ['suicidal|selfharm'], self: true },
   {
@@ -99,8 +151,15 @@ const WANTING: Rule[] = [
     parts: ['suicide|death|dying|mamatay|magpakamatay', 'only ~ way|option|solution|paraan'],
     window: 5,
   },
-  { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'] },
+  { id: 'no way out', parts: ['no|walang ~ way out|escape|labasan', 'DIE|ACT_INFINITIVE'], window: 8 },
+  { id: 'wants to kill self', parts: ['ACT_INFINITIVE ~ ako'], guards: ['otherSubject'], act: true },
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ FOREVER'], self: true },
+  { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ for good'], self: true },
+  {
+    id: 'wishes to be dead',
+    parts: ['RELIEF ~ to? DIE'],
+    guards: ['figurative', 'otherSubject', 'object', 'joke'],
+  },
   {
     id: 'wants it to end',
     parts: ['WANT ~ it|this|everything|lahat ~ be? over'],
@@ -114,8 +173,18 @@ const HARMING: Rule[] = [
   { id: 'wants it to end', parts: ['WANT ~ it|this|everything ~ END'], self: true, guards: ['place'] },
   { id: 'wants it to end', parts: ['WANT ~ END it'], self: true, guards: ['place'] },
   { id: 'wants it to end', parts: ['WANT ~ magend|iend|tapusin|wakasan'], self: true, guards: ['openEnded'] },
-  { id: 'harms self', parts: ['HARM ~ REFLEXIVE'], guards: ['accident', 'otherSubject', 'figurative'] },
+  {
+    id: 'harms self',
+    parts: ['HARM ~ REFLEXIVE'],
+    guards: ['accident', 'otherSubject', 'figurative'],
+    act: true,
+  },
   { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
+  {
+    id: 'harms own body',
+    parts: ['HARM ~ my|ko|aking ~ yung|ang? BODY'],
+    guards: ['accident', 'otherSubject'],
+  },
   { id: 'ends life', parts: ['END ~ LIFE'], self: true },
   { id: 'end it all', parts: ['END it all'] },
   {
@@ -208,7 +277,18 @@ const NOT_LIVING: Rule[] = [
     guards: ['openEnded'],
   },
   { id: 'cannot go on', parts: ['NOTWANT ~ CONTINUE'], unguarded: true, guards: ['openEnded'] },
-  { id: 'will not be around', parts: ['NEG ~3 be around|here ~ much? longer'], self: true, unguarded: true },
+  {
+    id: 'will not be around',
+    parts: ['NEG ~3 be around|here|alive ~ for? much? longer'],
+    self: true,
+    unguarded: true,
+  },
+  {
+    id: 'will not be around',
+    parts: ['NEG ~3 be around|here|alive ~ by ~ next? HORIZON'],
+    self: true,
+    unguarded: true,
+  },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
   { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },
@@ -221,7 +301,28 @@ const NOT_LIVING: Rule[] = [
     guards: ['livingThings'],
   },
   { id: 'no reason to live', parts: ['whats the point ~ LIVING|LIVE'], guards: ['livingThings'] },
-  { id: 'no reason to live', parts: ['nothing to live for'] },
+  { id: 'no reason to live', parts: ['nothing left? to live for'] },
+  {
+    id: 'better not to wake',
+    parts: ['BETTER ~ NEG ~ LIVE'],
+    self: true,
+    unguarded: true,
+    guards: ['timed', 'place'],
+  },
+  {
+    id: 'hopes not to wake',
+    parts: ['REST ~ and|at ~ never|NEG ~ LIVE|come|bumalik'],
+    self: true,
+    unguarded: true,
+    guards: ['timed', 'backSoon'],
+  },
+  {
+    id: 'harms self',
+    parts: ['WOUND', 'do|did|doing|ginagawa|ginawa ~ to? REFLEXIVE'],
+    window: 8,
+    self: true,
+    guards: ['accident'],
+  },
 ];
 
 /** Indirect forms: never born, following the dead, a burden, better off without me, goodbyes, giving things away. */
@@ -263,9 +364,15 @@ const INDIRECT: Rule[] = [
   { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
   { id: 'never born', parts: ['WISHING ~5 ABORTED'], self: true },
-  { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true },
-  { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true },
-  { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true },
+  { id: 'follows the dead', parts: ['WANT ~ FOLLOW ~2 DEAR'], self: true, guards: ['livesOn', 'elsewhere'] },
+  { id: 'follows the dead', parts: ['WANT ~ DEAR ~ FOLLOW'], self: true, guards: ['livesOn', 'elsewhere'] },
+  { id: 'follows the dead', parts: ['FOLLOW ~ kaya ~ DEAR'], self: true, guards: ['livesOn', 'elsewhere'] },
+  {
+    id: 'follows the dead',
+    parts: ['FOLLOW ~ DEAR', 'HEAVEN|died|namatay|patay|yumao|pumanaw'],
+    window: 8,
+    self: true,
+  },
   { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
   { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
@@ -288,7 +395,7 @@ const INDIRECT: Rule[] = [
   { id: 'says goodbye', parts: ['FAREWELL|goodnight|bye ~ FOREVER'] },
   { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
   { id: 'says goodbye', parts: ['ito na ang huli'] },
-  { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'] },
+  { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'], guards: ['forNow'] },
   { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },
   { id: 'says goodbye', parts: ['hanggang dito na lang ako'] },
   { id: 'says goodbye', parts: ['pag|kapag|once wala na ako|ko'], guards: ['somewhere'] },
@@ -296,7 +403,7 @@ const INDIRECT: Rule[] = [
     id: 'says goodbye',
     parts: ['THANKS ~ for|sa ~ EVERYTHING', 'LAST|FAREWELL'],
     window: 10,
-    guards: ['seeYou', 'ofSomething'],
+    guards: ['seeYou', 'ofSomething', 'schoolEnding'],
   },
   { id: 'says goodbye', parts: ['LETTER', 'FAREWELL'], window: 12, self: true, guards: ['seeYou'] },
   {
@@ -335,7 +442,12 @@ const INDIRECT: Rule[] = [
 
 /** A plan or a method: pills, poison, a jump, a rope. */
 const METHODS: Rule[] = [
-  { id: 'has a method', parts: ['ROPE', 'ready|handa|nakahanda|prepared'], window: 8, self: true },
+  { id: 'has a method', parts: ['ROPE', 'READY'], window: 8, self: true, guards: ['forSomething'] },
+  {
+    id: 'asks for a lethal dose',
+    parts: ['DOSE|many ~ PILLS', 'DIE|LETHAL|overdose|magising|wake'],
+    window: 10,
+  },
   { id: 'has a method', parts: ['GET ~ a? ROPE'], self: true, guards: ['forSomething', 'otherSubject'] },
   { id: 'has a method', parts: ['how high', 'FALL|JUMP', 'LETHAL|die|mamatay'], window: 10, self: 'named' },
   { id: 'has a method', parts: ['ilang|how ~2 HEIGHT', 'DIE|LETHAL'], window: 8, guards: ['figurative'] },
@@ -354,19 +466,91 @@ const METHODS: Rule[] = [
   { id: 'has a method', parts: ['WANT ~ JUMP|FALL', 'HEIGHT'], window: 8, self: true },
   { id: 'has a method', parts: ['JUMP_SOON', 'HEIGHT'], window: 6, self: true },
   {
+    id: 'attempted',
+    parts: ['almost|nearly|muntik ~ na? ~ akong? JUMP|FALL', 'HEIGHT'],
+    window: 10,
+    self: true,
+  },
+  { id: 'has a method', parts: ['PILLS', 'READY'], window: 8, self: true, guards: ['forSomething'] },
+  {
+    id: 'has a method',
+    parts: ['PREPARE', 'MEANS'],
+    window: 5,
+    self: true,
+    guards: ['forSomething', 'accident', 'otherSubject'],
+  },
+  {
+    id: 'has a method',
+    parts: ['PILLS', 'ENOUGH'],
+    window: 12,
+    self: true,
+    guards: ['forSomething', 'dose'],
+  },
+  {
+    id: 'asks how to die',
+    parts: [
+      'least|less|most|pinaka ~ painful|painless|masakit|mabilis|quick|quickest ~ way|paraan ~ to? go|die|DIE',
+    ],
+  },
+  {
     id: 'has a method',
     parts: ['let|letting|hayaan ~ REFLEXIVE ~ FALL|JUMP', 'HEIGHT'],
     window: 12,
     self: true,
   },
   { id: 'has a method', parts: ['ROPE', 'HANGING|do'], window: 12, self: true },
+  {
+    id: 'looks up a method',
+    parts: ['SEARCHED ~ up? ~ kung? how|paano ~ to? ~ maghang|hang|ACT_INFINITIVE|DIE'],
+    self: true,
+    guards: ['object'],
+  },
+  {
+    id: 'looks up a method',
+    parts: ['SEARCHED ~ up? ~ how|ilang|many|much', 'PILLS', 'would|it|to ~ take|kill|die'],
+    window: 8,
+    self: true,
+  },
 ];
 
 /** Abuse: harm done to the student by someone else. */
 const ABUSE: Rule[] = [
   { id: 'is hurt at home', category: 'abuse', parts: ['ABUSED ~ ako|kami'], guards: ['accident'] },
   { id: 'is touched', category: 'abuse', parts: ['TOUCHED ~ ako|kami', 'PRIVATE'], window: 8 },
+  { id: 'is touched', category: 'abuse', parts: ['akong|ako|kami ~ TOUCHED', 'PRIVATE'], window: 8 },
+  {
+    id: 'is threatened',
+    category: 'abuse',
+    parts: ['shell|hell|theyll|will|gonna ~ hurt|kill|beat|hit ~ me|us ~ if'],
+    guards: ['laughing'],
+  },
   { id: 'is hurt at home', category: 'abuse', parts: ['ADULT ~ ABUSE_EN ~ me|us'] },
+  {
+    id: 'is starved',
+    category: 'abuse',
+    parts: ['ADULT ~ NEG ~ feed|pakain|pinapakain ~ me|us|ako|kami'],
+    unguarded: true,
+    guards: ['named'],
+  },
+  {
+    id: 'is not safe at night',
+    category: 'abuse',
+    parts: [
+      'ADULT ~ comes|pumapasok|pasok ~ into? sa? my|ko? room|kwarto',
+      'cant|cannot|hindi|di ~ stop|pigilan|mapigilan|lumaban|sumigaw',
+    ],
+    window: 12,
+    self: true,
+  },
+  {
+    id: 'is made to undress',
+    category: 'abuse',
+    parts: [
+      'ADULT ~ makes|made|forces|forced|pinipilit|pinilit|pinapagawa ~ me|ako|akong ~ take|maghubad|hubad|magsend|send|strip|undress',
+      'clothes|damit|NUDES',
+    ],
+    window: 8,
+  },
   {
     id: 'is asked for nudes',
     category: 'abuse',
@@ -375,4 +559,12 @@ const ABUSE: Rule[] = [
   { id: 'is afraid to go home', category: 'abuse', parts: ['FEAR ~ HOME'], self: true },
 ];
 
-export const RULES: Rule[] = [...WANTING, ...HARMING, ...NOT_LIVING, ...INDIRECT, ...METHODS, ...ABUSE];
+export const RULES: Rule[] = [
+  ...WANTING,
+  ...HARMING,
+  ...NOT_LIVING,
+  ...INDIRECT,
+  ...METHODS.map((r) => ({ ...r, plan: true })),
+  ...ABUSE,
+  ...SIGNS,
+];

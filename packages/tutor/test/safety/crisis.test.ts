@@ -64,6 +64,8 @@ describe('detectCrisis', () => {
     ['it would be better if I had never been born', 'never born'],
     ['ilang floor ba para mamatay agad', 'has a method'],
     ['nobody will miss me anyway', 'nobody would care'],
+    ['I keep a razor under my bed for when I need it', 'has a method'],
+    ['napili ko na yung tulay', 'has a method'],
   ])('%s → %s', (message, reading) => {
     expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
   });
@@ -91,6 +93,7 @@ describe('detectCrisis', () => {
     ["I'm useless at volleyball", 'a skill'],
     ['tell my mom I am sorry I broke her cup', 'an apology with its reason'],
     ['I bought a rope for our tug of war', 'a rope for something'],
+    ['I keep a razor in the bathroom for shaving', 'a razor for something'],
     ['I did not want to wake up early today', 'a time of day'],
     ['tatapusin ko na lahat ng assignments ko', 'all of something'],
     ['wala akong silbi sa volleyball', 'worth nothing at a game'],
@@ -103,6 +106,91 @@ describe('detectCrisis', () => {
     expect(crisisWords('K I L L  M Y S E L F. self-harm')).toEqual(['kill', 'myself', '', 'selfharm', '']);
     expect(crisisWords('g2 q n mmtay')).toEqual(['gusto', 'ko', 'na', 'mmtay', '']);
     expect(detectCrisis('g2 q n mmtay')).toHaveLength(1);
+  });
+});
+
+describe('warning signs', () => {
+  const signsOf = (message: string) =>
+    detectCrisis(message)
+      .map((r) => r.reading)
+      .filter((r) => r.startsWith('warning signs together'));
+
+  it.each([
+    ['hindi ko na kaya', 'hopelessness'],
+    ['bye sa inyong lahat', 'a farewell'],
+    ['last na ito', 'a last time'],
+    ['I wrote letters for my family', 'a letter'],
+    ['nobody cares', 'nobody cares'],
+  ])('%s alone is not a crisis (%s)', (message) => {
+    expect(detectCrisis(message)).toEqual([]);
+  });
+
+  it.each([
+    ['hindi ko na kaya, bye sa inyong lahat', 'hopeless', 'farewell'],
+    ['nobody cares anyway, once im gone they wont even notice', 'unwanted', 'gone'],
+    ['I wrote letters for my family, just in case', 'preparing', 'just in case'],
+    ['pabigat lang ako, mas ok kung wala na ako', 'unwanted', 'better without me'],
+    ['last na ito, salamat sa lahat', 'last time', 'farewell'],
+  ])('%s: %s and %s together are', (message, a, b) => {
+    const [reading] = signsOf(message);
+    expect(reading).toContain(`${a}:`);
+    expect(reading).toContain(`${b}:`);
+  });
+
+  it.each([
+    ['bye everyone, last day na ng semester', 'a term ends'],
+    ['I gave my old laptop to my cousin, I will not need it anymore', 'an old thing replaced'],
+    ['miss ko na si papa, gusto ko siyang makasama, nagtatrabaho siya sa Qatar', 'the one missed is alive'],
+    ['this is my last question for today, thank you for everything', 'for now'],
+  ])('%s is not a crisis (%s)', (message) => {
+    expect(detectCrisis(message)).toEqual([]);
+  });
+});
+
+describe('hyperbole', () => {
+  it('lowers a wish to die said laughing about an everyday thing to a note', () => {
+    const [reading] = detectCrisis('gusto ko na mamatay dahil sa exam bukas hahaha');
+    expect(reading?.severity).toBe('low');
+  });
+
+  it('never lowers a method or a plan', () => {
+    const readings = detectCrisis('iinumin ko lahat ng gamot pag bumagsak ako sa exam haha');
+    expect(readings.some((r) => r.severity === 'high')).toBe(true);
+  });
+
+  it('reads a laughing cause that is not life as hyperbole, whatever the cause', () => {
+    expect(detectCrisis('i wanna die sa dami ng labada haha')[0]?.severity).toBe('low');
+    expect(detectCrisis('i wanna die sa buhay ko haha')[0]?.severity).toBe('high');
+  });
+
+  it('leaves a wish to die said without a laugh high', () => {
+    expect(detectCrisis('gusto ko na mamatay dahil sa exam bukas')[0]?.severity).toBe('high');
+  });
+});
+
+describe('denial', () => {
+  it.each([["I'm not going to kill myself, I promise"], ['hindi ako magpapakamatay, promise']])(
+    '%s is a low note for a person to follow up, not a crisis',
+    (message) => {
+      const readings = detectCrisis(message);
+      expect(readings).toHaveLength(1);
+      expect(readings[0]?.severity).toBe('low');
+      expect(readings[0]?.reading).toMatch(/^denies: /);
+    },
+  );
+
+  it('notes nothing when the denial is about dying in a game', () => {
+    expect(detectCrisis("I don't want to die in this game")).toEqual([]);
+  });
+});
+
+describe('word forms the lexicon does not list', () => {
+  it.each([
+    ['i wanted to die last night', 'an English inflection'],
+    ['gusto ko na mag give up sa life', 'an English verb behind a Filipino prefix'],
+    ['ilang beses ko nang sinubukang magpakamatay', 'a Filipino linker'],
+  ])('%s (%s)', (message) => {
+    expect(detectCrisis(message).length).toBeGreaterThan(0);
   });
 });
 

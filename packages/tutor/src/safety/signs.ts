@@ -1,0 +1,143 @@
+import type { Rule, Sign } from './rules.ts';
+
+/**
+ * Warning signs that are a crisis only together. Each alone is an everyday sentence ("hindi ko na kaya ang
+ * math", "bye guys", "last na to promise", "I wrote letters for my family"); two kinds in one message are the
+ * pattern suicide screens (ASQ, C-SSRS, the warning signs of the AAS) ask about: hopelessness, being a burden
+ * or unwanted, better without me, imagining oneself gone, a last time, a farewell, sorry for everything,
+ * preparing (letters, giving things away, arranging care), just in case, no more need, ending it, not waking,
+ * relief or escape, being ready, wanting to be with someone who died, missing someone. crisis.ts fires when
+ * two kinds meet.
+ */
+const sign = (kind: Sign, rules: Omit<Rule, 'id' | 'sign'>[]): Rule[] =>
+  rules.map((r) => ({ ...r, id: kind, sign: kind }));
+
+export const SIGNS: Rule[] = [
+  ...sign('hopeless', [
+    { parts: ['NEG ~ ko|q|i ~ kaya|kayang|kakayanin'], self: true, unguarded: true, guards: ['object'] },
+    { parts: ['cant|cannot ~ do|take|handle ~ this|it ~ anymore'], self: true },
+    { parts: ['im|ako|i ~ done'], guards: ['object'] },
+    { parts: ['NOTWANT na'], guards: ['object'] },
+    { parts: ['GIVE_UP ~ na? ~ ako|up'], self: true, guards: ['object'] },
+    { parts: ['hopeless'], self: true },
+    { parts: ['NOTHING|NEG ~ pagasa|hope|pag asa'], unguarded: true },
+    { parts: ['TIRED ~ sa|of ~ EVERYTHING|LIVING'], self: true },
+    { parts: ['TIRED ~ of? FIGHTING|waiting'], self: true },
+    { parts: ['cant ~ keep ~ FIGHTING'], self: true },
+    { parts: ['whats|what the point'] },
+    { parts: ['no point'] },
+    { parts: ['NOTHING ~ na|nang? REASON|WORTH|POINTLESS ~ EVERYTHING|LIVING'] },
+    { parts: ['no|walang ~ way out'] },
+    { parts: ['no|walang ~ escape|labasan|solusyon'] },
+  ]),
+  ...sign('gone', [
+    { parts: ['GONE_SOON ~ ako'], guards: ['elsewhere', 'figurative'] },
+    { parts: ['ako|aq ~ GONE_SOON'], guards: ['elsewhere', 'figurative'] },
+    {
+      parts: ['if|kung|kapag|pag|once|when ~2 DIE|gone|wala|died ~ ako|i|me|na?'],
+      self: true,
+      guards: ['elsewhere'],
+    },
+    { parts: ['wala na ~ ako'], guards: ['elsewhere'] },
+    { parts: ['my|ko|aking ~ own? FUNERAL'], self: true },
+    { parts: ['FUNERAL ~ ko'] },
+    { parts: ['NEG ~3 be here|around'], self: true, unguarded: true, guards: ['elsewhere', 'backSoon'] },
+    { parts: ['if|kung|kapag ~2 NEG ~4 anymore|alive|forever'], self: true, unguarded: true },
+    { parts: ['NEG ~2 SEE ~ me|ako'], self: true, unguarded: true, guards: ['elsewhere'] },
+    { parts: ['NEG ~2 me|ako ~ SEE'], self: true, unguarded: true, guards: ['elsewhere'] },
+  ]),
+  ...sign('unwanted', [
+    { parts: ['NOBODY ~ CARE'] },
+    { parts: ['BURDEN'], self: true },
+    { parts: ['WORTHLESS'], self: true },
+    { parts: ['NOBODY ~ NEEDS ~ me|ako|akin'] },
+    { parts: ['NOTHING ~ akong|ako|kong|ko|aq ~ WORTH'] },
+    { parts: ['NEG ~ nila|they ~ ako|me ~ NEEDS'], unguarded: true },
+  ]),
+  ...sign('better without me', [
+    { parts: ['mas|more|much|better ~ BETTER? ~ if|kung|kapag|pag'], self: true },
+    { parts: ['mas|more ~ BETTER', 'if|kung|kapag|pag'], window: 6, self: true },
+    { parts: ['relieved'], self: true },
+    { parts: ['para|so ~ BETTER ~ kayo|sila|everyone|they|them|lahat|family|pamilya'] },
+    { parts: ['para|so ~ NOTHING|no|tapos|matapos|solved ~ more? ~ problema|problem|problems|gulo|BURDEN'] },
+  ]),
+  ...sign('last time', [
+    { parts: ['LAST na? ito|to|this'], guards: ['forNow', 'schoolEnding'] },
+    { parts: ['this is it'], guards: ['forNow', 'schoolEnding'] },
+    { parts: ['LAST ~ chat|text|post'], guards: ['forNow', 'schoolEnding'] },
+    { parts: ['this is ~ the? LAST'], guards: ['forNow', 'schoolEnding'] },
+    {
+      parts: ['LAST ~2 LETTER|message|gabi|night|words|goodbye|day|araw'],
+      guards: ['forNow', 'schoolEnding'],
+    },
+  ]),
+  ...sign('farewell', [
+    { parts: ['FAREWELL'], guards: ['seeYou', 'schoolEnding'] },
+    {
+      parts: ['bye ~ sa? inyong|inyo|you? EVERYTHING|everyone|world|mundo|FOREVER'],
+      guards: ['seeYou', 'schoolEnding'],
+    },
+    { parts: ['thanks|thank|salamat ~ for|sa ~ EVERYTHING'], guards: ['ofSomething', 'schoolEnding'] },
+    { parts: ['APOLOGY ~ to ~ everyone|everybody'], guards: ['schoolEnding'] },
+    { parts: ['NEG na ~ mauulit'], unguarded: true },
+    { parts: ['love|mahal ~ ko? kayo|you ~ all|lahat|everyone'], guards: ['schoolEnding'] },
+    { parts: ['mahal ko kayo'], guards: ['schoolEnding'] },
+    { parts: ['NEG ~3 CRY'], unguarded: true, guards: ['object'] },
+  ]),
+  ...sign('sorry for everything', [
+    { parts: ['APOLOGY ~ for|sa ~ EVERYTHING'], guards: ['ofSomething', 'openEnded'] },
+  ]),
+  ...sign('preparing', [
+    { parts: ['LETTER', 'FAMILY'], window: 6, self: true },
+    { parts: ['GIVE ~8 BELONGINGS|TREASURED'], self: true, guards: ['replaced'] },
+    { parts: ['HOARD', 'PILLS'], window: 6, self: true },
+    { parts: ['alagaan|ingatan|pakainin ~ niyo|nyo|ninyo|mo ~ si|yung|ang'] },
+    { parts: ['look after|feed ~ my'] },
+    { parts: ['take care of ~ my'] },
+    { parts: ['LETTER', 'iniwan|left|ibigay|give'], window: 6, self: true },
+    { parts: ['my|ko ~ password|passwords'], guards: ['replaced'] },
+  ]),
+  ...sign('just in case', [
+    { parts: ['in case'], guards: ['openEnded'] },
+    { parts: ['sakali|sakaling'], guards: ['openEnded'] },
+    { parts: ['in case ~ something|anything ~ happens'] },
+    { parts: ['if ~ something|anything ~ happens ~ to? me'] },
+    { parts: ['kung|pag|kapag ~ may ~ mangyari ~ sa? akin'] },
+    { parts: ['sakali|sakaling ~ may? mangyari'] },
+  ]),
+  ...sign('no more need', [
+    { parts: ['wont|will ~ NEG? ~ NEED'], self: true, unguarded: true, guards: ['replaced', 'forNow'] },
+    { parts: ['NEG ~3 kakailanganin'], self: true, unguarded: true, guards: ['replaced', 'forNow'] },
+    { parts: ['NEG ~ NEED ~ where|saan'], self: true, unguarded: true },
+  ]),
+  ...sign('ending it', [
+    { parts: ['END ~ ko|ako na ~ ito|to|lahat|everything'], guards: ['purpose'] },
+    { parts: ['END it'], self: true, guards: ['purpose', 'place'] },
+  ]),
+  ...sign('not waking', [
+    {
+      parts: ['if|kung|sana|what ~4 NEG ~2 wake|magising|gumising|nagising'],
+      unguarded: true,
+      guards: ['timed'],
+    },
+  ]),
+  ...sign('ready', [{ parts: ['im|ako|i ~ READY ~ now|na'], guards: ['object'] }]),
+  ...sign('relief', [
+    { parts: ['would|will ~ be? nice|peaceful|better|easier|good|great'] },
+    { parts: ['RELIEF'], guards: ['object', 'laughing'] },
+    { parts: ['at least'] },
+    { parts: ['want|gusto ~ out'], self: true, guards: ['object'] },
+    { parts: ['NEG ~ have|need to ~ deal|face|suffer|feel'], unguarded: true },
+    { parts: ['NEG na ~ SPARED'], unguarded: true },
+  ]),
+  ...sign('with the dead', [
+    {
+      parts: ['WANT ~ go|be|punta|pumunta ~ where|nasaan|with ~ he|she|they|siya|sila|DEAR'],
+      self: true,
+      guards: ['livesOn'],
+    },
+  ]),
+  ...sign('missing someone', [
+    { parts: ['miss|namimiss|nammiss ~ DEAR|FAMILY'], self: true, guards: ['livesOn'] },
+  ]),
+];
