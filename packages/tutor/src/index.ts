@@ -40,6 +40,7 @@ export {
   type CircuitState,
   createLanguageModel,
   createLlmPlanner,
+  createProviderBreaker,
   LlmConfig,
   type LlmObserver,
   type LlmPlanner,
