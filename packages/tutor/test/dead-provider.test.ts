@@ -168,4 +168,28 @@ describe('CircuitBreaker', () => {
     await expect(breaker.run(failing('Fatal'))).rejects.toThrow();
     expect(breaker.state).toBe('open');
   });
+
+  it('half-opens with the probe first: a server still silent reopens it without a call', async () => {
+    let now = 0;
+    let answers = false;
+    let calls = 0;
+    const breaker = new CircuitBreaker({
+      resetMs: 1000,
+      now: () => now,
+      fatal: () => true,
+      probe: async () => answers,
+    });
+    const call = async () => {
+      calls++;
+      throw new Error('refused');
+    };
+    await expect(breaker.run(call)).rejects.toThrow('refused');
+    now = 1500;
+    await expect(breaker.run(call)).rejects.toMatchObject({ name: 'CircuitOpenError' });
+    expect({ calls, state: breaker.state }).toEqual({ calls: 1, state: 'open' });
+    now = 3000;
+    answers = true;
+    await expect(breaker.run(async () => 'ok')).resolves.toBe('ok');
+    expect(breaker.state).toBe('closed');
+  });
 });

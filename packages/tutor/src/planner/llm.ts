@@ -45,7 +45,8 @@ export class CircuitOpenError extends Error {
  * Opens after `threshold` consecutive failures; after `resetMs` lets one trial call through (half-open). A
  * failure that shows the provider dead opens it at once: one `fatal` says so by itself (nothing answers at that
  * address), and a timed-out call is followed by the `probe` (does the server answer anything at all?), so a
- * server that accepts connections and never answers costs one timeout, not `threshold` of them.
+ * server that accepts connections and never answers costs one timeout, not `threshold` of them. The probe
+ * also goes before a half-open trial, which a provider still dead then costs at most the probe's bound.
  */
 export class CircuitBreaker {
   #state: CircuitState = 'closed';
@@ -82,6 +83,11 @@ export class CircuitBreaker {
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.state === 'open') throw new CircuitOpenError('the LLM provider circuit is open');
+    // A trial costs a student's turn: a provider whose server still answers nothing fails the probe instead.
+    if (this.#state === 'half-open' && this.#probe && !(await this.#probe().catch(() => false))) {
+      this.#open();
+      throw new CircuitOpenError('the LLM provider still does not answer');
+    }
     try {
       const result = await fn();
       this.#failures = 0;
