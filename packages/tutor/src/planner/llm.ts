@@ -126,7 +126,7 @@ export class CircuitBreaker {
 }
 
 /** A call given up on at its deadline (or by its caller), as `withDeadline` and the AI SDK report it. */
-export function isTimeout(error: unknown): boolean {
+function isTimeout(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'TimeoutError' || name === 'AbortError';
 }
