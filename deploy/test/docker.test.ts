@@ -314,6 +314,20 @@ describe('Dockerfile', () => {
     }
   });
 
+  it('gives the web build the TypeScript configuration its own extends', () => {
+    const buildStage = instructions.slice(0, instructions.indexOf(stages[1] ?? ''));
+    const web = JSON.parse(read(path.join(ROOT, 'apps', 'web', 'tsconfig.json'))) as { extends: string };
+    const base = path.relative(ROOT, path.join(ROOT, 'apps', 'web', web.extends));
+    expect(buildStage).toContain(`COPY ${base} ./`);
+  });
+
+  it('never removes a cache mount’s target (a mount point: the step fails)', () => {
+    for (const l of instructions.filter((i) => i.startsWith('RUN --mount=type=cache'))) {
+      const target = /target=(\S+)/.exec(l)?.[1] ?? '';
+      expect(l, l).not.toMatch(new RegExp(`rm -rf[^&]* ${target}(\\s|$)`));
+    }
+  });
+
   it('keeps secrets and local state out of the build context', () => {
     const ignore = read(path.join(ROOT, '.dockerignore'));
     for (const p of ['**/node_modules', '.git', '**/.env']) expect(ignore).toContain(p);

@@ -1,6 +1,7 @@
 import dns from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
+import { CONNECT_TIMEOUT_MS } from '@aralin/tutor';
 import { Agent } from 'undici';
 
 /**
@@ -92,7 +93,7 @@ const publicLookup: net.LookupFunction = (hostname, options, callback) => {
   });
 };
 
-const publicOnly = new Agent({ connect: { lookup: publicLookup } });
+const publicOnly = new Agent({ connect: { lookup: publicLookup, timeout: CONNECT_TIMEOUT_MS } });
 
 /**
  * `fetch` for a URL an admin configured, in production: an IP literal must be public (a socket does not look

@@ -1,10 +1,10 @@
 import type { ContentLibrary } from '@aralin/content';
 import {
-  CircuitBreaker,
   type CircuitState,
   createGenerator,
   createLanguageModel,
   createLlmPlanner,
+  createProviderBreaker,
   createTutor,
   DEFAULT_BUDGET,
   type GenerationObserver,
@@ -12,7 +12,6 @@ import {
   type TokenLedger,
   type Tutor,
 } from '@aralin/tutor';
-import { APICallError, type LanguageModelMiddleware, wrapLanguageModel } from 'ai';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/client.ts';
@@ -35,60 +34,6 @@ type ProviderValue = {
 };
 
 export const DEFAULT_MODEL: Record<string, string | undefined> = { gemini: 'gemini-2.5-flash' };
-
-/**
- * Socket errors that say the provider cannot be reached at all (refused, no such host, no route, no answer
- * to the connection). Retrying them after 2 s and 4 s, as the AI SDK does for any failed fetch, only made a
- * dead provider cost every turn about 6 s until the breaker opened; a 429 or a 5xx is still retried.
- */
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  // The host name resolved to a private or metadata address (egress.ts): asking again will not change that.
-  'ENONPUBLIC',
-]);
-
-function unreachable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true;
-  const nested = [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
-  return nested.some((n) => unreachable(n, depth + 1));
-}
-
-/** The same error, not retryable, when it says the provider is unreachable. */
-function failFast(error: unknown): unknown {
-  if (!APICallError.isInstance(error) || !error.isRetryable || !unreachable(error.cause)) return error;
-  return new APICallError({
-    message: error.message,
-    url: error.url,
-    requestBodyValues: error.requestBodyValues,
-    cause: error.cause,
-    isRetryable: false,
-  });
-}
-
-const FAIL_FAST: LanguageModelMiddleware = {
-  specificationVersion: 'v3',
-  wrapGenerate: async ({ doGenerate }) => {
-    try {
-      return await doGenerate();
-    } catch (error) {
-      throw failFast(error);
-    }
-  },
-  wrapStream: async ({ doStream }) => {
-    try {
-      return await doStream();
-    } catch (error) {
-      throw failFast(error);
-    }
-  },
-};
 
 /**
  * The tutor each school uses: the embedded engine, or an LLM planner and generator built from the school's
@@ -178,11 +123,13 @@ export class TutorPool {
         const observer = this.#observer();
         this.#metrics.llmCircuit.set({ provider }, 0);
         const guarded = this.#publicOnly && !value.allow_private_network;
-        const model = wrapLanguageModel({
-          model: createLanguageModel(parsed.data, guarded ? { fetch: publicOnlyFetch } : {}),
-          middleware: FAIL_FAST,
-        });
-        const circuit = new CircuitBreaker({ onChange: (state) => observer.circuit?.(provider, state) });
+        const egress = guarded ? { fetch: publicOnlyFetch } : {};
+        const model = createLanguageModel(parsed.data, egress);
+        const circuit = createProviderBreaker(
+          parsed.data,
+          (state) => observer.circuit?.(provider, state),
+          egress,
+        );
         const llm = createLlmPlanner({ model, provider, observer, breaker: circuit });
         const generator = createGenerator({
           model,

@@ -118,6 +118,8 @@ describe('a provider that cannot be reached', () => {
     expect(ms).toBeLessThan(3000);
     const errors = (await metrics.llmErrors.get()).values;
     expect(errors.reduce((n, v) => n + v.value, 0)).toBeGreaterThan(0);
+    // Nothing answers at that address: the circuit opens on the first failure (2 = open), not the third.
+    expect((await metrics.llmCircuit.get()).values.map((v) => v.value)).toEqual([2]);
   });
 
   it('still retries a provider that answers 503', async () => {

@@ -34,12 +34,14 @@ export * from './pedagogy/profile.ts';
 export * from './pedagogy/socratic.ts';
 export * from './pedagogy/time.ts';
 export { embeddedPlanner } from './planner/embedded/index.ts';
+export { CONNECT_TIMEOUT_MS } from './planner/liveness.ts';
 export {
   CircuitBreaker,
   CircuitOpenError,
   type CircuitState,
   createLanguageModel,
   createLlmPlanner,
+  createProviderBreaker,
   LlmConfig,
   type LlmObserver,
   type LlmPlanner,

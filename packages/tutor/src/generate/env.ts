@@ -1,5 +1,5 @@
 import { createTutor, type Tutor } from '../orchestrator.ts';
-import { CircuitBreaker, createLanguageModel, createLlmPlanner, LlmConfig } from '../planner/llm.ts';
+import { createLanguageModel, createLlmPlanner, createProviderBreaker, LlmConfig } from '../planner/llm.ts';
 import { createGenerator, type GenerationObserver } from './index.ts';
 
 export class LlmSettingsError extends Error {
@@ -28,7 +28,7 @@ export function llmTutorFromEnv(
       `invalid LLM settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   const model = createLanguageModel(parsed.data);
-  const circuit = new CircuitBreaker({ onChange: (state) => observer?.circuit?.(provider, state) });
+  const circuit = createProviderBreaker(parsed.data, (state) => observer?.circuit?.(provider, state));
   const label = parsed.data.provider;
   return createTutor({
     llm: createLlmPlanner({ model, provider: label, breaker: circuit, ...(observer ? { observer } : {}) }),

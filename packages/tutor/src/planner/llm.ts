@@ -2,12 +2,13 @@ import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, type LanguageModelV3, type LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
-import { generateText, jsonSchema, tool, zodSchema } from 'ai';
+import { generateText, jsonSchema, tool, wrapLanguageModel, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ChatMessage, TraceStep } from '../contract.ts';
 import { fitParameters } from '../orchestrator.ts';
 import type { AnyTool } from '../tool.ts';
 import { describeAdaptations } from './adapt.ts';
+import { failFastWhenUnreachable, providerDispatcher, serverAnswers, unreachable } from './liveness.ts';
 import type { Plan, Planner, PlanRequest, ReplyRequest, TokenMeter } from './types.ts';
 
 export const LlmConfig = z.object({
@@ -40,26 +41,39 @@ export class CircuitOpenError extends Error {
   override name = 'CircuitOpenError';
 }
 
-/** Opens after `threshold` consecutive failures; after `resetMs` lets one trial call through (half-open). */
+/**
+ * Opens after `threshold` consecutive failures; after `resetMs` lets one trial call through (half-open). A
+ * failure that shows the provider dead opens it at once: one `fatal` says so by itself (nothing answers at that
+ * address), and a timed-out call is followed by the `probe` (does the server answer anything at all?), so a
+ * server that accepts connections and never answers costs one timeout, not `threshold` of them. The probe
+ * also goes before a half-open trial, which a provider still dead then costs at most the probe's bound.
+ */
 export class CircuitBreaker {
   #state: CircuitState = 'closed';
   #failures = 0;
   #openedAt = 0;
+  #probing = false;
   readonly #threshold: number;
   readonly #resetMs: number;
   readonly #now: () => number;
   readonly #onChange: (state: CircuitState) => void;
+  readonly #fatal: (error: unknown) => boolean;
+  readonly #probe: (() => Promise<boolean>) | undefined;
 
   constructor(options: {
     threshold?: number;
     resetMs?: number;
     now?: () => number;
     onChange?: (s: CircuitState) => void;
+    fatal?: (error: unknown) => boolean;
+    probe?: () => Promise<boolean>;
   }) {
     this.#threshold = options.threshold ?? 3;
     this.#resetMs = options.resetMs ?? 30_000;
     this.#now = options.now ?? Date.now;
     this.#onChange = options.onChange ?? (() => {});
+    this.#fatal = options.fatal ?? (() => false);
+    this.#probe = options.probe;
   }
 
   get state(): CircuitState {
@@ -69,6 +83,11 @@ export class CircuitBreaker {
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.state === 'open') throw new CircuitOpenError('the LLM provider circuit is open');
+    // A trial costs a student's turn: a provider whose server still answers nothing fails the probe instead.
+    if (this.#state === 'half-open' && this.#probe && !(await this.#probe().catch(() => false))) {
+      this.#open();
+      throw new CircuitOpenError('the LLM provider still does not answer');
+    }
     try {
       const result = await fn();
       this.#failures = 0;
@@ -76,18 +95,40 @@ export class CircuitBreaker {
       return result;
     } catch (error) {
       this.#failures++;
-      if (this.#state === 'half-open' || this.#failures >= this.#threshold) {
-        this.#openedAt = this.#now();
-        this.#set('open');
-      }
+      if (this.#state === 'half-open' || this.#failures >= this.#threshold || this.#fatal(error))
+        this.#open();
+      else if (isTimeout(error)) void this.#probeAfterTimeout();
       throw error;
     }
+  }
+
+  /** The probe after a timed-out call, one at a time; it opens the circuit unless the server answered. */
+  async #probeAfterTimeout(): Promise<void> {
+    if (!this.#probe || this.#probing) return;
+    this.#probing = true;
+    try {
+      const answers = await this.#probe().catch(() => false);
+      if (!answers && this.#state === 'closed' && this.#failures > 0) this.#open();
+    } finally {
+      this.#probing = false;
+    }
+  }
+
+  #open(): void {
+    this.#openedAt = this.#now();
+    this.#set('open');
   }
 
   #set(state: CircuitState): void {
     this.#state = state;
     this.#onChange(state);
   }
+}
+
+/** A call given up on at its deadline (or by its caller), as `withDeadline` and the AI SDK report it. */
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
 }
 
 /**
@@ -98,17 +139,20 @@ export class CircuitBreaker {
  * Latin-1 (curriculum text has them) takes two bytes per character, so a streamed reply held its ~11 KiB
  * prompt three times over: as a 22 KiB string and two 11 KiB byte copies (heap snapshots of the streaming
  * benchmark's memory pass; see docs/benchmarks.md). A provider URL that redirects fails the call (the embedded
- * engine answers, marked degraded): configure the URL the provider answers on.
+ * engine answers, marked degraded): configure the URL the provider answers on. Connections go through
+ * `providerDispatcher`, which bounds the time to connect apart from the call's own deadline.
  */
 const providerFetch =
   (base: typeof fetch): typeof fetch =>
   (input, init) => {
-    if (typeof init?.body !== 'string') return base(input, init);
+    const dispatch = { dispatcher: providerDispatcher } as RequestInit;
+    if (typeof init?.body !== 'string') return base(input, { ...init, ...dispatch });
     const bytes = new TextEncoder().encode(init.body);
     const headers = new Headers(init.headers);
     headers.set('content-length', String(bytes.byteLength));
     return base(input, {
       ...init,
+      ...dispatch,
       headers,
       body: ReadableStream.from([bytes]),
       duplex: 'half',
@@ -118,15 +162,22 @@ const providerFetch =
   };
 
 /**
- * The model a config names. `fetch` replaces the global one under the providers' (the server passes one that
- * refuses private and metadata addresses at connection time).
+ * The provider's model, failing at once (unretried) when nothing answers at its address. `fetch` replaces the
+ * global one under the providers' (the server passes one that refuses private and metadata addresses at
+ * connection time, with its own dispatcher bounding the connect time the same way).
  */
 export function createLanguageModel(
   config: LlmConfig,
   options: { fetch?: typeof fetch } = {},
 ): LanguageModelV3 {
-  const c = LlmConfig.parse(config);
   const send = providerFetch(options.fetch ?? ((input, init) => fetch(input, init)));
+  return wrapLanguageModel({
+    model: providerModel(LlmConfig.parse(config), send),
+    middleware: failFastWhenUnreachable,
+  });
+}
+
+function providerModel(c: z.output<typeof LlmConfig>, send: typeof fetch): LanguageModelV3 {
   if (c.provider === 'gemini')
     return createGoogleGenerativeAI({
       ...(c.apiKey ? { apiKey: c.apiKey } : {}),
@@ -142,6 +193,27 @@ export function createLanguageModel(
     ...(c.apiKey ? { apiKey: c.apiKey } : {}),
     fetch: send,
   })(c.model);
+}
+
+/** The address of the Gemini API (@ai-sdk/google's default), probed when no proxy URL is configured. */
+const GEMINI_URL = 'https://generativelanguage.googleapis.com/v1beta';
+
+/**
+ * The circuit breaker of one provider's calls (planner and generator share it): open at once when nothing
+ * answers at the provider's address, or when its server answers nothing after a call timed out.
+ */
+export function createProviderBreaker(
+  config: LlmConfig,
+  onChange?: (s: CircuitState) => void,
+  options: { fetch?: typeof fetch } = {},
+): CircuitBreaker {
+  const url = LlmConfig.parse(config).baseURL ?? GEMINI_URL;
+  return new CircuitBreaker({
+    ...(onChange ? { onChange } : {}),
+    fatal: unreachable,
+    // The probe goes out the same way as the calls (the server's guard refuses private addresses for it too).
+    probe: () => serverAnswers(url, options.fetch),
+  });
 }
 
 const SYSTEM = `You are the planner of Aralin, a tutor for Filipino students in grades 4–12 who write in English, Filipino or Taglish.
@@ -378,12 +450,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
       return result;
     } catch (error) {
       const e = error as Error;
-      const outcome =
-        e.name === 'TimeoutError' || e.name === 'AbortError'
-          ? 'timeout'
-          : e.name === 'InvalidPlanError'
-            ? 'invalid'
-            : 'error';
+      const outcome = isTimeout(e) ? 'timeout' : e.name === 'InvalidPlanError' ? 'invalid' : 'error';
       observer?.call?.({
         provider,
         outcome,
