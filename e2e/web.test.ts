@@ -137,6 +137,18 @@ async function screenshots(page: Page, name: string): Promise<void> {
     return Math.max(...[doc.documentElement, ...boxes].map((e) => e.scrollWidth - e.clientWidth));
   });
   expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  // One level of boxes: a card in the tutor's bubble draws no box of its own.
+  const boxedCards = await page.evaluate(() => {
+    type Styled = { borderLeftWidth: string };
+    const g = globalThis as unknown as {
+      document: { querySelectorAll(s: string): object[] };
+      getComputedStyle(e: object): Styled;
+    };
+    return [...g.document.querySelectorAll('.bubble .tool-card')].filter(
+      (card) => g.getComputedStyle(card).borderLeftWidth !== '0px',
+    ).length;
+  });
+  expect(boxedCards, `${name} nests a boxed card in a bubble`).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, `${name}-360.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
   await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
