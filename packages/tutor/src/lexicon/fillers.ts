@@ -1,30 +1,145 @@
+import { findNumberWords } from './numbers.ts';
+
 /**
- * Words that carry the conversation but name nothing to learn: requests, particles, fillers and small talk,
- * in English, Filipino and Taglish. Read by the embedded planner to cut topics free of the request around
- * them and to tell small talk from a request.
+ * Words that carry the conversation but name nothing to learn, in English, Filipino and Taglish, by class:
+ * read by the embedded planner to cut topics free of the request around them, to tell small talk from a
+ * request and to read references back ("that", "yung una"). Entries are folded words without apostrophes
+ * ("dont", "lets"); an entry of several words is a phrase ("this time").
  */
 
-/** Words that are part of a request, never a topic on their own. */
+const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+/** The word classes. To teach the planner a word, put it in its class; never list whole phrasings. */
+export const WORD_CLASSES = {
+  /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
+  request: set(`make create generate give gimme get need want can could would please pls plz do lets let
+    write writing show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing
+    bigyan magbigay paki pakigawa pwede puwede kailangan gusto start go try mag pang palitan ready mag-aral`),
+  /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
+  tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize
+    summarise explain explanation teach study review questions question items item tanong practice drill
+    pagsusulit ipaliwanag paliwanag turuan sagutin aral magaral learn learning studying true false multiple
+    choice choices identification set round batch step steps bullet bullets points point examples example
+    halimbawa`),
+  /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
+  school: set(`class grade baitang homework assignment seatwork module score scored right wrong out perfect`),
+  /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
+  particle:
+    set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
+    even actually well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya hey hi hello here pa-rin`),
+  /** The speakers: "I", "me", "mo", "ako", "natin". */
+  person: set(`i me my mine im ive you your ka mo ko ako akin akong kong mong natin namin ninyo nila us our we
+    kami tayo ikaw`),
+  /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
+  reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
+    niyon noon dyan ganyan same thing things one ones topic topics lesson lessons huli huling last previous latest
+    above pareho parehong`),
+  /** When: "this time", "ngayon", "again", "tomorrow". */
+  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit next sunod susunod instead first
+    rather muna this_time next_time right_now for_now`),
+  /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
+  quantity: set(`some few another more isa dagdagan dagdag ilang kaunting konting lahat all every anything
+    something whatever kahit bagay`),
+  /** How hard or how deep: "easy", "mas madali", "simply". */
+  level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler tougher
+    challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail details
+    simply slowly clearer clear shorter longer better way ways paraan pahirapan pahirapin padaliin dalian
+    eli5`),
+  /** Understanding and feeling: "don't get", "maintindihan", "gets", "struggling", "pagod". */
+  understanding: set(`understand understood get gets got know alam maintindihan naiintindihan intindihin
+    intindi getting struggling confused nahihirapan nalilito naguguluhan still dont do not hindi di pa_rin
+    keep mixing mix up`),
+  /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
+  feeling: set('lost stuck pagod tired anxious nervous worried'),
+  /** Words that join the others: articles, prepositions, linkers. */
+  function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni at na
+    para tungkol ukol is are was were be been from like than as am`),
+} satisfies Record<string, ReadonlySet<string>>;
+
+export type WordClass = keyof typeof WORD_CLASSES;
+
+/** A word without case or apostrophes, as the tables spell it ("Don't" → "dont"). */
+export const foldWord = (word: string): string => word.toLowerCase().replace(/['’‘]/g, '');
+
+/** The class of a word or a two-word phrase joined by "_" ("this_time"), or null for a content word. */
+export function classOf(word: string): WordClass | null {
+  const w = foldWord(word);
+  for (const [name, words] of Object.entries(WORD_CLASSES) as [WordClass, ReadonlySet<string>][])
+    if (words.has(w)) return name;
+  return null;
+}
+
+/** Words that are part of a request, never a topic on their own: every class above. */
 export const REQUEST_WORDS: ReadonlySet<string> = new Set(
-  `make create generate give gimme me i need want can could would you please pls plz some a an the set of my for with
-  flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize summarise
-  explain explanation teach help study review questions question items item tanong mga ng gawan gumawa gawa
-  bigyan mo ako naman po pa paki pakigawa pwede puwede ba kailangan ko gusto mag magbigay kaunting ilang konting
-  sa akin at ang yung about on to do this that it again more another easy hard medium difficult simple basic
-  madali mahirap katamtaman lang now right here hey hi hello okay ok let's lets start practice drill me us
-  ipaliwanag explain paliwanag turuan sagutin tulungan tulong help pagsusulit tungkol ukol i'm im am really so very
-  struggling confused lost stuck nahihirapan nalilito naguguluhan pagod tired anxious nervous worried tomorrow bukas
-  is are was were be our class grade baitang harder easier simpler tougher challenging level up ones instead rather
-  again another more isa pa ulit dagdagan palitan write writing something anything bagay kahit bang nga yan iyan
-  yun ito diyan dito but pero same go deeper malalim lalim mas like five pahirapan pahirapin padaliin dalian
-  naman din rin ha eh talaga please mahihirap madadali hard easy ready akong kong mong natin namin para homework assignment ko patulong
-  ninyo nila from thing things sige doon dun diyan dyan iyon yon huli huling last previous latest one
-  simply slowly step steps detail details depth eli5 bullet bullets points point examples example
-  gets hindi di rin pa-rin clearer clear shorter longer only gawin gawing topic topics lesson niyan nito niyon noon next sunod susunod aral magaral mag-aral
-  learn learning study studying pang prepare dali hirap mas true false multiple choice choices
-  identification anything whatever nang bang them got right wrong out score scored perfect too hmm uhm um
-  ah ahh oh wait magbigay halimbawa ka`.split(/\s+/),
+  Object.values(WORD_CLASSES).flatMap((words) => [...words]),
 );
+
+/**
+ * The words of a phrase with the class words at either end cut off ("still don't understand it" → "",
+ * "the water cycle this time" → "water cycle"); two-word entries ("this time") are read as one.
+ */
+export function trimClassWords(phrase: string, keep: WordClass[] = ['feeling']): string {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  const cut = (i: number, j: number) => {
+    const pair = j > i ? classOf(`${words[i]}_${words[j]}`) : null;
+    return pair && !keep.includes(pair) ? 2 : 0;
+  };
+  const drop = (w: string | undefined) => {
+    const c = w === undefined ? null : classOf(w);
+    return c !== null && !keep.includes(c);
+  };
+  let start = 0;
+  let end = words.length;
+  while (start < end) {
+    const pair = cut(start, start + 1);
+    if (pair) start += pair;
+    else if (drop(words[start])) start++;
+    else break;
+  }
+  while (end > start) {
+    const pair = end - 2 >= start ? cut(end - 2, end - 1) : 0;
+    if (pair) end -= pair;
+    else if (drop(words[end - 1])) end--;
+    else break;
+  }
+  return words.slice(start, end).join(' ');
+}
+
+/** The words that belong to no class, function words kept ("supply and demand"); pairs are read first. */
+export function contentWords(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (i + 1 < words.length && classOf(`${w}_${words[i + 1]}`)) i++;
+    else if (classOf(w) === null || classOf(w) === 'function') out.push(w);
+  }
+  return out;
+}
+
+/**
+ * What a phrase made only of reference words points back to: the latest topic ("that", "the same thing",
+ * "iyan"), or a topic by its place in the conversation ("the first one", "yung pangalawa", "yung huli": -1).
+ * Null when the phrase names something of its own.
+ */
+export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
+
+export function readReference(phrase: string): Reference | null {
+  const ordinals = findNumberWords(phrase).filter((m) => m.kind === 'ordinal');
+  const words = phrase.split(/\s+/).filter(Boolean);
+  let refers = false;
+  for (const w of words) {
+    const c = classOf(w);
+    if (c === 'reference') refers = true;
+    else if (ordinals.some((m) => m.text.toLowerCase() === foldWord(w))) refers = true;
+    else if (c === null || (c !== 'function' && c !== 'particle' && c !== 'person')) return null;
+  }
+  if (!refers) return null;
+  const [ordinal] = ordinals;
+  if (ordinal) return { kind: 'position', index: ordinal.value - 1 };
+  return words.some((w) => ['last', 'huli', 'huling', 'latest'].includes(foldWord(w)))
+    ? { kind: 'position', index: -1 }
+    : { kind: 'latest' };
+}
 
 /** Words of greetings, thanks and small talk: a message of only these (and the student's name) asks for nothing. */
 export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(

@@ -205,10 +205,6 @@ export const FOLLOW_UP = {
 export const SWITCH_TOPIC =
   /^(?:(?:ok(?:ay)?|sige|ngayon|now|next|then|tapos|so)[\s,]+)*(?:naman[\s,]+)?(?:what about|how about|and|paano naman|ano naman|e|eh|tungkol sa|about)\s/;
 
-/** Words that refer back to what the conversation was about. */
-export const ANAPHORA =
-  /^(?:nga |mo |naman )?(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|niyan|nito|niyon|noon|diyan|dyan|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
-
 export const GREETING =
   /^(?:yes|yeah|yep|yup|no|nope|oo|opo|hindi po|sure|ready|i'?m ready|ready na(?: ako)?|game|tara|lol|what can you do|what do you do|ano(?:ng)? kaya mo(?:ng gawin)?|(?:ma)?gandang (?:umaga|hapon|gabi|tanghali)|see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|what'?s up|wassup|sup|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
 

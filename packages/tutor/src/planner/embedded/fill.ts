@@ -1,9 +1,10 @@
 import type { TopicMatch } from '@aralin/content';
+import { readReference } from '../../lexicon/fillers.ts';
 import { FILIPINO_TERMS, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
-import { conversationTopic } from './context.ts';
-import { ANAPHORA, type Depth, type Level, type NoteStyle } from './cues.ts';
+import { conversationTopic, conversationTopics } from './context.ts';
+import type { Depth, Level, NoteStyle } from './cues.ts';
 import type { Mode, Turn } from './select.ts';
 
 /**
@@ -83,7 +84,12 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
         null);
     return answer ? { value: answer, layer: 'stated' } : null;
   }
-  const stated = a.topic && !ANAPHORA.test(a.topic) ? a.topic : null;
+  const reference = a.topic ? readReference(a.topic) : null;
+  if (reference?.kind === 'position') {
+    const named = conversationTopics(request.history, request.content).at(reference.index);
+    if (named) return { value: named, layer: 'context' };
+  }
+  const stated = a.topic && !reference ? a.topic : null;
   const strong = stated ? request.content.search(stated, { limit: 1 })[0]?.strong === true : false;
   if (stated && mode !== 'answer' && (mode !== 'follow_up' || strong))
     return { value: stated, layer: 'stated' };

@@ -1,11 +1,11 @@
-import { SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
+import { readReference, SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
 import { SUBJECT_ONLY } from '../../lexicon/subjects.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { PlanRequest } from '../types.ts';
 import type { Analysis } from './analyze.ts';
 import { NaiveBayes } from './classifier.ts';
 import type { Previous } from './context.ts';
-import { ANAPHORA, GREETING } from './cues.ts';
+import { GREETING } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
 import { feelingReply, greetingReply, ownWorkReply } from './replies.ts';
 
@@ -74,7 +74,7 @@ export function smallTalkOnly(text: string, name: string): boolean {
 /** The message only changes how the previous result is made ("mas madali", "same but 10", "with examples"). */
 function onlyAdjusts(a: Analysis): boolean {
   return (
-    !a.topic &&
+    (!a.topic || readReference(a.topic) !== null) &&
     Boolean(a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
   );
 }
@@ -119,7 +119,7 @@ export const SELECTION_RULES: SelectionRule[] = [
       prev?.tool === 'math_solver' &&
       prev.missing.length === 0 &&
       !a.exercise &&
-      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || ANAPHORA.test(a.topic))))
+      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || readReference(a.topic))))
         ? tool(prev.tool, 'follow_up', 0.85, 'the student asks how the last exercise was solved')
         : null,
   },

@@ -1,5 +1,4 @@
-import { REQUEST_WORDS } from '../../lexicon/fillers.ts';
-import { ANAPHORA } from './cues.ts';
+import { contentWords, REQUEST_WORDS, readReference, trimClassWords } from '../../lexicon/fillers.ts';
 import { parseCountWord } from './numbers.ts';
 
 /** Finding what a message is about: the student's own phrase for the topic, cut free of the request around it. */
@@ -65,22 +64,30 @@ export function extractTopicPhrase(message: string): string | null {
     .replace(/[“”]/g, '"')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
+    .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
   for (const lead of LEADS) {
     const m = lead.exec(text);
     const captured = m?.[2] ?? m?.[1];
     if (!captured) continue;
-    const phrase = tidy(captured);
-    if (ANAPHORA.test(phrase)) return phrase;
-    if (meaningful(phrase)) return phrase;
+    const phrase = topicOf(tidy(captured));
+    if (phrase) return phrase;
   }
-  const remainder = tidy(
-    text
-      .replace(/[?.!,;:()]/g, ' ')
-      .split(/\s+/)
-      .filter((w) => !REQUEST_WORDS.has(w) && parseCountWord(w) === null)
-      .join(' '),
+  // No lead: the content words of the message, the words of a request's classes left out.
+  const words = text
+    .replace(/[?.!,;:()]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => parseCountWord(w) === null);
+  const reference = words.filter((w) => readReference(w)).join(' ');
+  return (
+    topicOf(tidy(trimClassWords(contentWords(words).join(' ')))) ?? (reference ? topicOf(reference) : null)
   );
-  return meaningful(remainder) ? remainder : null;
+}
+
+/** A phrase as a topic: a reference back as it is ("that", "yung una"), else without the request's words. */
+function topicOf(phrase: string): string | null {
+  if (readReference(phrase)) return phrase;
+  const trimmed = trimClassWords(phrase);
+  return meaningful(trimmed) ? trimmed : null;
 }
