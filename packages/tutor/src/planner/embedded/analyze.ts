@@ -1,5 +1,7 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
+import { classOf } from '../../lexicon/fillers.ts';
 import { fold } from '../../lexicon/fold.ts';
+import { replaceNumberWords } from '../../lexicon/numbers.ts';
 import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
 import {
   ANALOGIES_OFF,
@@ -26,7 +28,6 @@ import {
   SWITCH_TOPIC,
 } from './cues.ts';
 import { ARTIFACT_TOOLS, PRACTICE, TOOL_CUES } from './intents.ts';
-import { NUMBER_TOKEN, parseCountWord } from './numbers.ts';
 import { extractTopicPhrase } from './topic.ts';
 
 export interface Stated<T> {
@@ -103,60 +104,83 @@ function firstMatch<T>(
   return best?.cue ?? null;
 }
 
-function statedCount(text: string): Stated<number> | null {
-  const before = new RegExp(`(?:^|[^\\w-])${NUMBER_TOKEN}\\s+(?:[\\p{L}-]+\\s+){0,3}${COUNT_NOUNS}`, 'gu');
-  // Matches may overlap ("create twenty flashcards": "create" is tried first), so each is retried one word on.
-  for (let m = before.exec(text); m; m = before.exec(text)) {
+const asked = (n: number, phrase: string): Stated<number> => ({
+  value: n,
+  reason: `the student asks for ${n} ("${phrase.trim()}")`,
+});
+
+/** A number followed by what is counted: "12 tanong", "10-question quiz", "5 hard flashcards". */
+function countBeforeNoun(digits: string): Stated<number> | null {
+  const before = new RegExp(`(?:^|[^\\w-])(\\d{1,3})(?:\\s+|-)(?:[\\p{L}-]+\\s+){0,3}${COUNT_NOUNS}`, 'gu');
+  // Matches may overlap ("create 20 flashcards": "create" is tried first), so each is retried one word on.
+  for (let m = before.exec(digits); m; m = before.exec(digits)) {
     const token = m[1] as string;
     const at = m.index + m[0].indexOf(token);
-    // "isa pang quiz", "one more set": another one, not a count of one.
-    const another = /^\s+(?:pa|pang|more)\b/.test(text.slice(at + token.length));
-    const n = NOT_A_COUNT.test(text.slice(0, at)) || another ? null : parseCountWord(token);
-    if (n !== null) return { value: n, reason: `the student asks for ${n} ("${m[0].trim()}")` };
+    if (!NOT_A_COUNT.test(digits.slice(0, at)) && !another(digits, at, token))
+      return asked(Number(token), m[0]);
     before.lastIndex = at + token.length;
   }
-  const after = new RegExp(
-    `${COUNT_NOUNS}\\s*(?:[:(=]|x|×|\\bof\\b|\\bna\\b)?\\s*(\\d{1,3})\\b(?!\\s*(?:[-+*/^=]|th|st|nd|rd))`,
-  );
-  const a = after.exec(text);
-  if (a?.[1]) return { value: Number(a[1]), reason: `the student asks for ${a[1]} ("${a[0].trim()}")` };
-  const ofThem = new RegExp(`${NUMBER_TOKEN}\\s+(?:of them|pieces|piraso|lahat)\\b`).exec(text);
-  const many = ofThem?.[1] ? parseCountWord(ofThem[1]) : null;
-  if (many !== null && many <= 50)
-    return { value: many, reason: `the student asks for ${many} ("${ofThem?.[0]}")` };
-  const bare = new RegExp(
-    `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po|naman)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
-  ).exec(text);
-  const bareToken = bare?.[1] ?? bare?.[2];
-  if (bareToken) {
-    const n = parseCountWord(bareToken);
-    if (n !== null && n <= 50)
-      return { value: n, reason: `the student asks for ${n} ("${bare?.[0].trim()}")` };
+  return null;
+}
+
+/** "isa pang quiz", "one more set": another one, not a count of one. */
+function another(digits: string, at: number, token: string): boolean {
+  return token === '1' && /^\s+(?:pa|pang|more)\b/.test(digits.slice(at + token.length));
+}
+
+/**
+ * A number alone in its clause among words of a request ("15 naman ngayon", "but only 4", ", 10",
+ * "make it 7"): the classes of `lexicon/fillers.ts`, so any filler or time word may stand around it.
+ */
+function loneCount(digits: string): Stated<number> | null {
+  for (const clause of digits.split(/[,;:!?]|\.(?!\d)/)) {
+    const words = clause.trim().split(/\s+/).filter(Boolean);
+    const at = words.findIndex((w) => /^\d{1,3}$/.test(w));
+    const token = words[at] as string;
+    const n = Number(token);
+    const alone = words.every((w, i) => i === at || classOf(w) !== null);
+    if (at < 0 || n < 1 || n > 50 || !alone || another(clause, clause.indexOf(token), token)) continue;
+    if (!NOT_A_COUNT.test(words.slice(0, at).join(' '))) return asked(n, clause);
   }
+  return null;
+}
+
+/** "a few flashcards", "ilang tanong", "several questions": a word for a small or large number. */
+function vagueCount(text: string): Stated<number> | null {
   const few =
     /\b(?:a few|few|a couple(?: of)?|ilang|kaunting|konting|several|marami(?:ng)?|lots of|many)\s+(?:\w+\s+)?(?:flash\s*cards?|cards?|questions?|items?|tanong)/.exec(
       text,
     );
-  if (few) {
-    const word = few[0];
-    const n = /couple/.test(word) ? 2 : /several|marami|lots|many/.test(word) ? 10 : 3;
-    return { value: n, reason: `"${word}" read as ${n}` };
-  }
-  const resize = new RegExp(
-    `\\b(?:but|with|make it|make them|gawin(?: mo)?(?:ng)?|gawing|dapat)\\s+(?:only\\s+|just\\s+)?${NUMBER_TOKEN}\\s*(?:only|lang|na lang|please|pls|po|naman)?\\s*[.!?]*$`,
-  ).exec(text);
-  const resized = resize?.[1] ? parseCountWord(resize[1]) : null;
-  if (resized !== null && resized <= 50)
-    return { value: resized, reason: `the student asks for ${resized} ("${resize?.[0].trim()}")` };
-  const bigyan = new RegExp(
-    `\\b(?:give me|gimme|bigyan mo (?:ako )?ng|gawan mo (?:ako )?ng|make|create|generate|i want|i need|gusto ko ng|pa)\\s+${NUMBER_TOKEN}\\b(?!\\s*[-+*/^=%.])`,
+  if (!few) return null;
+  const word = few[0];
+  const n = /couple/.test(word) ? 2 : /several|marami|lots|many/.test(word) ? 10 : 3;
+  return { value: n, reason: `"${word}" read as ${n}` };
+}
+
+/**
+ * The number of items the message asks for. Number words are read first by the number lexicon
+ * ("isang dosenang tanong" → "12 tanong", "sampu" → "10"), so every pattern below reads digits.
+ */
+function statedCount(text: string): Stated<number> | null {
+  const digits = replaceNumberWords(text);
+  const after = new RegExp(
+    `${COUNT_NOUNS}\\s*(?:[:(=]|x|×|\\bof\\b|\\bna\\b)?\\s*(\\d{1,3})\\b(?!\\s*(?:[-+*/^=]|th|st|nd|rd))`,
+  ).exec(digits);
+  const ofThem = /(\d{1,3})\s+(?:of them|pieces|piraso|lahat)\b/.exec(digits);
+  const given =
+    /\b(?:give me|gimme|bigyan mo (?:ako )?ng|gawan mo (?:ako )?ng|make|create|generate|i want|i need|gusto ko ng|pa)\s+(\d{1,3})\b(?!\s*[-+*/^=%.])/.exec(
+      digits,
+    );
+  const small = (m: RegExpExecArray | null) =>
+    m?.[1] && Number(m[1]) >= 1 && Number(m[1]) <= 50 ? asked(Number(m[1]), m[0]) : null;
+  return (
+    countBeforeNoun(digits) ??
+    (after?.[1] ? asked(Number(after[1]), after[0]) : null) ??
+    small(ofThem) ??
+    vagueCount(text) ??
+    loneCount(digits) ??
+    small(given)
   );
-  const g = bigyan.exec(text);
-  if (g?.[1]) {
-    const n = parseCountWord(g[1]);
-    if (n !== null && n <= 50) return { value: n, reason: `the student asks for ${n} ("${g[0].trim()}")` };
-  }
-  return null;
 }
 
 function statedTool(text: string, exercise: boolean, topic: string | null): Stated<string> | null {
