@@ -100,6 +100,9 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\bstuck\b/,
     /\b(?:do not|dont|cant|cannot|still dont) (?:get|understand)\b/,
     /\b(?:nalito|nagugulo)\b/,
+    /\bmix(?:ing|ed)? (?:them |these |those |it )?up\b/,
+    /\b(?:get|getting|got) (?:them |these |those |it )?mixed up\b/,
+    /\b(?:napagpapalit|nagkakapalit|napapalitan|nagpapalit) ko\b/,
   ],
   confident: [
     /\bgets ko na\b/,

@@ -12,9 +12,11 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 /** The word classes. To teach the planner a word, put it in its class; never list whole phrasings. */
 export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
-  request: set(`make create generate give gimme get need want can could would please pls plz do lets let
-    write writing show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing
-    bigyan magbigay paki pakigawa pwede puwede kailangan gusto start go try mag pang palitan ready mag-aral`),
+  request: set(`make create generate give gimme get need want please pls plz lets let write writing show tell
+    say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing bigyan magbigay paki
+    pakigawa kailangan gusto start go try mag pang palitan ready mag-aral`),
+  /** Asking whether: "can", "do", "pwede". */
+  modal: set('can could would will do does did should may might pwede puwede'),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
   tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize
     summarise explain explanation teach study review questions question items item tanong practice drill
@@ -28,8 +30,9 @@ export const WORD_CLASSES = {
     set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
     even actually well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya hey hi hello here pa-rin`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
-  person: set(`i me my mine im ive you your ka mo ko ako akin akong kong mong natin namin ninyo nila us our we
-    kami tayo ikaw`),
+  person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
+  /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */
+  you: set('you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo'),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
     niyon noon dyan ganyan same thing things one ones topic topics lesson lessons huli huling last previous latest
@@ -131,7 +134,7 @@ export function readReference(phrase: string): Reference | null {
     const c = classOf(w);
     if (c === 'reference') refers = true;
     else if (ordinals.some((m) => m.text.toLowerCase() === foldWord(w))) refers = true;
-    else if (c === null || (c !== 'function' && c !== 'particle' && c !== 'person')) return null;
+    else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;
   }
   if (!refers) return null;
   const [ordinal] = ordinals;

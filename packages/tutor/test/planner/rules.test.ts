@@ -44,7 +44,13 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['explain that step by step', solved, 'math_solver'],
     ['paano mo nakuha yan?', solved, 'math_solver'],
   ],
+  'about the tutor': [
+    ['what are you, a person or an AI?', [], null],
+    ['ano ang paborito mong subject?', [], null],
+    ['hmm, are you a real teacher?', asked, null],
+  ],
   'stated tool': [
+    ['can you explain the water cycle?', [], 'concept_explainer'],
     ['I-quiz mo ako sa multiplication, sampung tanong', [], 'quiz_generator'],
     ['I need practice on adding fractions', [], 'quiz_generator'],
     ['how do you add fractions?', [], 'concept_explainer'],

@@ -1,4 +1,4 @@
-import { readReference, SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
+import { classOf, readReference, SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
 import { SUBJECT_ONLY } from '../../lexicon/subjects.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { PlanRequest } from '../types.ts';
@@ -7,7 +7,7 @@ import { NaiveBayes } from './classifier.ts';
 import type { Previous } from './context.ts';
 import { GREETING } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
-import { feelingReply, greetingReply, ownWorkReply } from './replies.ts';
+import { feelingReply, greetingReply, ownWorkReply, tutorReply } from './replies.ts';
 
 /**
  * Tool selection: an ordered list of named rules, the first that speaks decides. Each rule reads one turn
@@ -79,6 +79,23 @@ function onlyAdjusts(a: Analysis): boolean {
   );
 }
 
+const strong = (topic: string, request: PlanRequest) =>
+  request.content.search(topic, { limit: 1 })[0]?.strong === true;
+
+/**
+ * A question about the tutor itself ("what are you, a person or an AI?", "ano ang paborito mong subject?"):
+ * it speaks to the tutor (a word of the `you` class), asks for no tool and names no curriculum topic.
+ */
+function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
+  const words = a.text.split(/[^\p{L}']+/u).filter(Boolean);
+  const classes = new Set(words.map(classOf));
+  if (!classes.has('you') || classes.has('request') || classes.has('tool')) return false;
+  if (a.exercise || (a.tool && a.tool.value !== 'concept_explainer')) return false;
+  if (a.struggling || a.tired || a.givingUp || a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
+    return false;
+  return !(a.topic && (readReference(a.topic) || strong(a.topic, request)));
+}
+
 const tool = (name: string, mode: Mode, confidence: number, reason: string): Selection => ({
   kind: 'tool',
   tool: name,
@@ -121,6 +138,13 @@ export const SELECTION_RULES: SelectionRule[] = [
       !a.exercise &&
       (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || readReference(a.topic))))
         ? tool(prev.tool, 'follow_up', 0.85, 'the student asks how the last exercise was solved')
+        : null,
+  },
+  {
+    name: 'about the tutor',
+    select: ({ a, request }) =>
+      aboutTheTutor(a, request)
+        ? noTool(tutorReply(request.user, request.locale), 0.8, 'a question about the tutor itself')
         : null,
   },
   {
