@@ -28,7 +28,7 @@ export const WORD_CLASSES = {
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle:
     set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
-    even actually well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya hey hi hello here pa-rin`),
+    even actually well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya hey hi hello here pa-rin e`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */
@@ -56,7 +56,7 @@ export const WORD_CLASSES = {
   feeling: set('lost stuck pagod tired anxious nervous worried'),
   /** Words that join the others: articles, prepositions, linkers. */
   function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni at na
-    para tungkol ukol is are was were be been from like than as am`),
+    para tungkol ukol is are was were be been from like than as am if when kung`),
 } satisfies Record<string, ReadonlySet<string>>;
 
 export type WordClass = keyof typeof WORD_CLASSES;
@@ -143,6 +143,18 @@ export function readReference(phrase: string): Reference | null {
     ? { kind: 'position', index: -1 }
     : { kind: 'latest' };
 }
+
+/**
+ * Words around an exercise that ask for its working, not what to work out: "solve", "ano ang sagot sa",
+ * "hint for", "the system". Kept apart from the classes above: "equations" and "system" name topics too.
+ */
+export const EXERCISE_FRAME: ReadonlySet<string> = set(`solve solving compute calculate answer answers sagot
+  sagutin work out find hanapin kwentahin kuwentahin lutasin isolve i-solve pasolve pa-solve pakisolve
+  paki-solve hint hints clue clues nudge problem equation equations exercise system expression much huwag wag
+  ibigay sabihin`);
+
+/** Question words: part of the request only before a linking word or the math ("what is", "ano ang"). */
+export const QUESTION_WORDS: ReadonlySet<string> = set('what whats how ano anong paano magkano ilan gaano');
 
 /** Words of greetings, thanks and small talk: a message of only these (and the student's name) asks for nothing. */
 export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(

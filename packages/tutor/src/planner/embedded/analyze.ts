@@ -1,5 +1,5 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
-import { classOf } from '../../lexicon/fillers.ts';
+import { classOf, EXERCISE_FRAME, foldWord, QUESTION_WORDS, type WordClass } from '../../lexicon/fillers.ts';
 import { fold } from '../../lexicon/fold.ts';
 import { replaceNumberWords } from '../../lexicon/numbers.ts';
 import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
@@ -69,16 +69,82 @@ export interface Analysis {
   greeting: boolean;
 }
 
-/** The exercise itself, without the request around it ("pa-solve naman po: 2x + 3 = 7" → "2x + 3 = 7"). */
+/** What the math engine makes of a text: its kind of exercise and answer; "" when it cannot read it. */
+function engineReading(text: string): string {
+  const r = solveMath(text);
+  return r.kind === 'unsupported' ? '' : `${r.kind}:${r.answer}`;
+}
+
+/** Classes a request around an exercise is made of ("can you please", "ako", "ngayon", "this"). */
+const REQUEST_CLASSES: (WordClass | null)[] = [
+  'request',
+  'particle',
+  'person',
+  'you',
+  'modal',
+  'understanding',
+  'feeling',
+  'time',
+  'reference',
+];
+
+const keyOf = (token: string) => foldWord(token).replace(/[^\p{L}-]/gu, '');
+
+/**
+ * A word of the request before an exercise: of a request class, a frame word ("solve", "hint"), a question
+ * word before a linker or the math ("what is", "ano ang"), or — once the request is cut — a linker or the
+ * unknown it names ("what is THE gcf", "solve FOR X: …").
+ */
+function leadingFrame(token: string, next: string, afterCut: boolean): boolean {
+  if (/\d/.test(token)) return false;
+  const key = keyOf(token);
+  const nextKey = keyOf(next);
+  if (QUESTION_WORDS.has(key))
+    return /\d/.test(next) || classOf(nextKey) === 'function' || EXERCISE_FRAME.has(nextKey);
+  if (key === '' || EXERCISE_FRAME.has(key) || REQUEST_CLASSES.includes(classOf(key))) return true;
+  return afterCut && (classOf(key) === 'function' || key.length === 1);
+}
+
+/** A word after the exercise that is no part of it: a particle, a frame word ("too", "po", "answer"). */
+function trailingFrame(token: string, afterCut: boolean): boolean {
+  const key = keyOf(token);
+  if (/\d/.test(token)) return false;
+  if (key === '' || EXERCISE_FRAME.has(key) || ['particle', 'time'].includes(classOf(key) ?? '')) return true;
+  return afterCut && (classOf(key) === 'function' || key.length === 1);
+}
+
+/** A clause after a comma with no number and only request words (", don't tell me the answer", ", patulong"). */
+function requestClause(clause: string): boolean {
+  const words = clause.split(/\s+/).map(keyOf).filter(Boolean);
+  return (
+    words.length > 0 && !/\d/.test(clause) && words.every((w) => EXERCISE_FRAME.has(w) || classOf(w) !== null)
+  );
+}
+
+/**
+ * The exercise without the request around it ("solve this for me please: 5x - 4 = 21" → "5x - 4 = 21"):
+ * request words are cut from either end for as long as the math engine reads the rest as the same
+ * exercise, so an operation it needs stays ("round … to 2 decimal places", "GCF ng 12 at 18").
+ */
 function exerciseOf(message: string): string | null {
-  const text = message
-    .trim()
-    .replace(
-      /^(?:(?:paki|(?:hi|hello|hey|actually|ok(?:ay)?|sige|so|now|next|then|tapos|ngayon|tutor|teacher|ma'?am|sir|please|pls|pa-?solve|pasolve|i-?solve|solve mo|can you|could you|help me|tulungan mo ako|patulong|naman|po|mo|sa|with|ito|this|to)\b)[\s,:-]*)+/i,
-      '',
-    )
-    .replace(/[\s,]*(?:please|pls|po|naman|thanks?|thank you|salamat)[\s.!]*$/i, '')
-    .trim();
+  const clauses = message.trim().split(/(?<=,)\s+/);
+  while (clauses.length > 1 && requestClause(clauses[clauses.length - 1] as string)) clauses.pop();
+  const words = clauses.join(' ').split(/\s+/).filter(Boolean);
+  const same = engineReading(message);
+  const keeps = (from: number, to: number) =>
+    !same || engineReading(words.slice(from, to).join(' ')) === same;
+  let start = 0;
+  let end = words.length;
+  while (start < end - 1 && leadingFrame(words[start] as string, words[start + 1] as string, start > 0)) {
+    if (!keeps(start + 1, end)) break;
+    start++;
+  }
+  while (end > start + 1 && trailingFrame(words[end - 1] as string, start > 0) && keeps(start, end - 1))
+    end--;
+  const text = words
+    .slice(start, end)
+    .join(' ')
+    .replace(/^[\s,;:]+|[\s,;:.!?]+$/g, '');
   return text.length > 0 ? text : null;
 }
 
