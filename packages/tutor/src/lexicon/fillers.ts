@@ -35,11 +35,11 @@ export const WORD_CLASSES = {
   you: set('you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo'),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
-    niyon noon dyan ganyan same thing things one ones topic topics lesson lessons huli huling last previous latest
+    niyon noon dyan ganyan ganun ganon ganoon same thing things one ones topic topics lesson lessons huli huling last previous latest
     above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
-  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit next sunod susunod instead first
-    rather muna this_time next_time right_now for_now`),
+  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit next sunod susunod instead rather
+    muna this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity: set(`some few another more isa dagdagan dagdag ilang kaunting konting lahat all every anything
     something whatever kahit bagay`),
@@ -81,7 +81,11 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(
  * The words of a phrase with the class words at either end cut off ("still don't understand it" → "",
  * "the water cycle this time" → "water cycle"); two-word entries ("this time") are read as one.
  */
-export function trimClassWords(phrase: string, keep: WordClass[] = ['feeling']): string {
+export function trimClassWords(
+  phrase: string,
+  keep: WordClass[] = ['feeling'],
+  ends: 'both' | 'start' = 'both',
+): string {
   const words = phrase.split(/\s+/).filter(Boolean);
   const cut = (i: number, j: number) => {
     const pair = j > i ? classOf(`${words[i]}_${words[j]}`) : null;
@@ -99,7 +103,7 @@ export function trimClassWords(phrase: string, keep: WordClass[] = ['feeling']):
     else if (drop(words[start])) start++;
     else break;
   }
-  while (end > start) {
+  while (ends === 'both' && end > start) {
     const pair = end - 2 >= start ? cut(end - 2, end - 1) : 0;
     if (pair) end -= pair;
     else if (drop(words[end - 1])) end--;
@@ -121,8 +125,9 @@ export function contentWords(words: string[]): string[] {
 
 /**
  * What a phrase made only of reference words points back to: the latest topic ("that", "the same thing",
- * "iyan"), or a topic by its place in the conversation ("the first one", "yung pangalawa", "yung huli": -1).
- * Null when the phrase names something of its own.
+ * "iyan", or a part of the last result: "the second step", "yung unang tanong"), or a topic by its place in
+ * the conversation ("the first one", "yung pangalawa", "yung huli": -1). Null when the phrase names
+ * something of its own.
  */
 export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
 
@@ -130,14 +135,17 @@ export function readReference(phrase: string): Reference | null {
   const ordinals = findNumberWords(phrase).filter((m) => m.kind === 'ordinal');
   const words = phrase.split(/\s+/).filter(Boolean);
   let refers = false;
+  let part = false;
   for (const w of words) {
     const c = classOf(w);
     if (c === 'reference') refers = true;
+    else if (c === 'tool') part = true;
     else if (ordinals.some((m) => m.text.toLowerCase() === foldWord(w))) refers = true;
     else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;
   }
   if (!refers) return null;
   const [ordinal] = ordinals;
+  if (part) return { kind: 'latest' };
   if (ordinal) return { kind: 'position', index: ordinal.value - 1 };
   return words.some((w) => ['last', 'huli', 'huling', 'latest'].includes(foldWord(w)))
     ? { kind: 'position', index: -1 }

@@ -1,5 +1,12 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
-import { classOf, EXERCISE_FRAME, foldWord, QUESTION_WORDS, type WordClass } from '../../lexicon/fillers.ts';
+import {
+  classOf,
+  contentWords,
+  EXERCISE_FRAME,
+  foldWord,
+  QUESTION_WORDS,
+  type WordClass,
+} from '../../lexicon/fillers.ts';
 import { fold } from '../../lexicon/fold.ts';
 import { replaceNumberWords } from '../../lexicon/numbers.ts';
 import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
@@ -18,6 +25,7 @@ import {
   GIVING_UP,
   GREETING,
   HINT,
+  LEVEL_WORDS,
   type Level,
   NOT_A_COUNT,
   type NoteStyle,
@@ -90,6 +98,13 @@ const REQUEST_CLASSES: (WordClass | null)[] = [
 
 const keyOf = (token: string) => foldWord(token).replace(/[^\p{L}-]/gu, '');
 
+/** A word and its stem without a Filipino request prefix ("paki-compute", "pasolve" → "compute", "solve"). */
+const formsOf = (key: string) => [key, key.replace(/^(?:paki|pa|i)-?/, '')];
+
+/** A word of the request: of a request class or an exercise's frame ("solve", "hint", "paki-compute"). */
+const requestWord = (key: string) =>
+  key === '' || formsOf(key).some((k) => EXERCISE_FRAME.has(k) || REQUEST_CLASSES.includes(classOf(k)));
+
 /**
  * A word of the request before an exercise: of a request class, a frame word ("solve", "hint"), a question
  * word before a linker or the math ("what is", "ano ang"), or — once the request is cut — a linker or the
@@ -101,24 +116,28 @@ function leadingFrame(token: string, next: string, afterCut: boolean): boolean {
   const nextKey = keyOf(next);
   if (QUESTION_WORDS.has(key))
     return /\d/.test(next) || classOf(nextKey) === 'function' || EXERCISE_FRAME.has(nextKey);
-  if (key === '' || EXERCISE_FRAME.has(key) || REQUEST_CLASSES.includes(classOf(key))) return true;
+  if (requestWord(key)) return true;
   return afterCut && (classOf(key) === 'function' || key.length === 1);
 }
 
-/** A word after the exercise that is no part of it: a particle, a frame word ("too", "po", "answer"). */
-function trailingFrame(token: string, afterCut: boolean): boolean {
-  const key = keyOf(token);
-  if (/\d/.test(token)) return false;
-  if (key === '' || EXERCISE_FRAME.has(key) || ['particle', 'time'].includes(classOf(key) ?? '')) return true;
-  return afterCut && (classOf(key) === 'function' || key.length === 1);
+/**
+ * Where the words after an exercise's last number begin when they are all words of a request ("… = 30 for
+ * me", "… = 28 too", "… = 0 for w"); the end itself when the exercise ends in words of its own ("… sukli ko").
+ */
+function trailingRequest(words: string[], end: number): number {
+  let at = end;
+  while (at > 0 && !/\d/.test(words[at - 1] as string)) {
+    const key = keyOf(words[at - 1] as string);
+    if (!(requestWord(key) || classOf(key) === 'function' || key.length === 1)) return end;
+    at--;
+  }
+  return at;
 }
 
 /** A clause after a comma with no number and only request words (", don't tell me the answer", ", patulong"). */
 function requestClause(clause: string): boolean {
   const words = clause.split(/\s+/).map(keyOf).filter(Boolean);
-  return (
-    words.length > 0 && !/\d/.test(clause) && words.every((w) => EXERCISE_FRAME.has(w) || classOf(w) !== null)
-  );
+  return words.length > 0 && !/\d/.test(clause) && words.every((w) => requestWord(w) || classOf(w) !== null);
 }
 
 /**
@@ -139,8 +158,8 @@ function exerciseOf(message: string): string | null {
     if (!keeps(start + 1, end)) break;
     start++;
   }
-  while (end > start + 1 && trailingFrame(words[end - 1] as string, start > 0) && keeps(start, end - 1))
-    end--;
+  const tail = trailingRequest(words, end);
+  if (tail > start && keeps(start, tail)) end = tail;
   const text = words
     .slice(start, end)
     .join(' ')
@@ -204,9 +223,26 @@ function loneCount(digits: string): Stated<number> | null {
     const at = words.findIndex((w) => /^\d{1,3}$/.test(w));
     const token = words[at] as string;
     const n = Number(token);
-    const alone = words.every((w, i) => i === at || classOf(w) !== null);
+    const alone = contentWords(words.filter((_, i) => i !== at)).every((w) => classOf(w) !== null);
     if (at < 0 || n < 1 || n > 50 || !alone || another(clause, clause.indexOf(token), token)) continue;
     if (!NOT_A_COUNT.test(words.slice(0, at).join(' '))) return asked(n, clause);
+  }
+  return null;
+}
+
+/**
+ * A level alone in a later clause of a request ("gawa ka ng quiz sa fractions, mahirap"): a level word among
+ * words of a request's classes. A first clause alone ("mahirap") is a feeling, not a setting.
+ */
+function loneLevel(text: string): Stated<Level> | null {
+  for (const clause of text.split(/[,;]/).slice(1)) {
+    const words = clause.trim().split(/\s+/).filter(Boolean);
+    const level = (Object.keys(LEVEL_WORDS) as Level[]).find((l) =>
+      words.some((w) => LEVEL_WORDS[l].includes(w)),
+    );
+    const rest = words.filter((w) => !level || !LEVEL_WORDS[level].includes(w));
+    if (level && contentWords(rest).every((w) => classOf(w) !== null))
+      return { value: level, reason: `the student asks for ${level} ("${clause.trim()}")` };
   }
   return null;
 }
@@ -328,7 +364,7 @@ function analyzeText(message: string): Analysis {
     topic,
     switchTopic: SWITCH_TOPIC.test(text),
     count,
-    difficulty: firstMatch(text, DIFFICULTY_CUES),
+    difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),
     examples: toggle(text, EXAMPLES_OFF, EXAMPLES_ON, 'examples'),

@@ -88,6 +88,13 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
   },
 ];
 
+/** Words that name a level on their own, read when a clause says nothing else ("…, mahirap", "easy lang po"). */
+export const LEVEL_WORDS: Record<Level, string[]> = {
+  easy: ['easy', 'madali', 'madadali', 'simple', 'basic'],
+  medium: ['medium', 'katamtaman', 'average'],
+  hard: ['hard', 'mahirap', 'mahihirap', 'challenging', 'difficult', 'tough'],
+};
+
 /** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
 export const DO_MY_WORK =
   /\b(?:(?:do|answer|finish|complete|write|take) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;

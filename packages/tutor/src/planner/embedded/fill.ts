@@ -1,8 +1,9 @@
-import type { TopicMatch } from '@aralin/content';
+import type { Subject, TopicMatch } from '@aralin/content';
 import { readReference } from '../../lexicon/fillers.ts';
 import { FILIPINO_TERMS, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
+import type { PlanRequest } from '../types.ts';
 import { conversationTopic, conversationTopics } from './context.ts';
 import type { Depth, Level, NoteStyle } from './cues.ts';
 import type { Mode, Turn } from './select.ts';
@@ -65,6 +66,16 @@ function carried(field: string, f: Fill, type: 'string' | 'number' | 'boolean' |
   const value = f.before?.[field];
   const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
   return ok ? filled(value, 'context', 'same as before') : null;
+}
+
+/** The subject of the newest topic of the conversation that gives one away. */
+function conversationSubject(request: PlanRequest): Subject | null {
+  for (const topic of conversationTopics(request.history, request.content).reverse()) {
+    const found = request.content.search(topic, { limit: 1 })[0];
+    const subject = found?.strong ? found.topic.subject : subjectOfPhrase(topic);
+    if (subject) return subject;
+  }
+  return null;
 }
 
 /**
@@ -135,7 +146,10 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     if (sameTopic && typeof f.before?.[field] === 'string')
       return filled(f.before[field], 'context', 'same as the previous request');
     const fromTopic = topic ? subjectOfPhrase(topic) : null;
-    return fromTopic ? filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`) : null;
+    if (fromTopic) return filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`);
+    // A topic read back from the conversation ("the second one") is in the subject the conversation is in.
+    const around = f.topic?.layer === 'context' ? conversationSubject(f.turn.request) : null;
+    return around ? filled(around, 'context', 'the subject the conversation is in') : null;
   },
   count: (f, field, kind) => {
     const { a } = f.turn;

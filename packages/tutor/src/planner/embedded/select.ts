@@ -93,7 +93,23 @@ function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   if (a.exercise || (a.tool && a.tool.value !== 'concept_explainer')) return false;
   if (a.struggling || a.tired || a.givingUp || a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
     return false;
-  return !(a.topic && (readReference(a.topic) || strong(a.topic, request)));
+  if (!a.topic) return true;
+  return !(readReference(a.topic) || strong(a.topic, request)) || heldByYou(words, a.topic);
+}
+
+/** The topic's words sit next to a `you` word, linkers aside: "ilang TAON ka na", "your FAVORITE subject". */
+function heldByYou(words: string[], topic: string): boolean {
+  const own = topic.split(/\s+/);
+  const linker = (w: string | undefined) =>
+    w !== undefined && ['function', 'particle'].includes(classOf(w) ?? '');
+  const first = words.indexOf(own[0] as string);
+  const last = words.indexOf(own[own.length - 1] as string, first);
+  if (first < 0 || last < 0) return false;
+  let before = first - 1;
+  while (linker(words[before])) before--;
+  let after = last + 1;
+  while (linker(words[after])) after++;
+  return classOf(words[before] ?? '') === 'you' || classOf(words[after] ?? '') === 'you';
 }
 
 const tool = (name: string, mode: Mode, confidence: number, reason: string): Selection => ({
