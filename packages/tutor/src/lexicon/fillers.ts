@@ -1,3 +1,4 @@
+import { foldCase } from './fold.ts';
 import { findNumberWords } from './numbers.ts';
 
 /**
@@ -39,7 +40,7 @@ export const WORD_CLASSES = {
     above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
   time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit next sunod susunod instead rather
-    muna this_time next_time right_now for_now`),
+    this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity: set(`some few another more isa dagdagan dagdag ilang kaunting konting lahat all every anything
     something whatever kahit bagay`),
@@ -49,9 +50,9 @@ export const WORD_CLASSES = {
     simply slowly clearer clear shorter longer better way ways paraan pahirapan pahirapin padaliin dalian
     eli5`),
   /** Understanding and feeling: "don't get", "maintindihan", "gets", "struggling", "pagod". */
-  understanding: set(`understand understood get gets got know alam maintindihan naiintindihan intindihin
-    intindi getting struggling confused nahihirapan nalilito naguguluhan still dont do not hindi di pa_rin
-    keep mixing mix up`),
+  understanding:
+    set(`understand understood gets got know alam maintindihan naiintindihan intindihin intindi getting
+    struggling confused nahihirapan nalilito naguguluhan still dont not hindi di pa_rin keep mixing mix`),
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
   feeling: set('lost stuck pagod tired anxious nervous worried'),
   /** Words that join the others: articles, prepositions, linkers. */
@@ -62,7 +63,7 @@ export const WORD_CLASSES = {
 export type WordClass = keyof typeof WORD_CLASSES;
 
 /** A word without case or apostrophes, as the tables spell it ("Don't" → "dont"). */
-export const foldWord = (word: string): string => word.toLowerCase().replace(/['’‘]/g, '');
+export const foldWord = (word: string): string => foldCase(word).replace(/'/g, '');
 
 /** The class of a word or a two-word phrase joined by "_" ("this_time"), or null for a content word. */
 export function classOf(word: string): WordClass | null {

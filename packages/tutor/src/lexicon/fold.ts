@@ -191,6 +191,22 @@ export function squeeze(word: string): string {
   return word.replace(/(\p{L})\1+/gu, '$1');
 }
 
+/**
+ * The light folding, for readers that need a sentence's punctuation and symbols (the planner reads
+ * "quiz on X, 10 items" and "2x + 3 = 7"): lower case, no accents, one kind of quote, single spaces.
+ * Canonical decomposition only, so "a²" and "×" stay as written.
+ */
+export function foldCase(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`ʼ]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The folded text: lower-case words separated by single spaces (see the module comment). */
 export function fold(text: string, options: FoldOptions = {}): string {
   return foldWords(text, options).join(' ');

@@ -29,6 +29,13 @@ const hinted = [
   tutor('**Hint:** …', 'math_solver', { problem: '3x + 5 = 20', show_steps: true, hint_level: 1 }),
 ];
 
+const twoTopics = [
+  user('Tell me about the Japanese occupation'),
+  tutor('Japan occupied the Philippines from 1942 to 1945.'),
+  user('and what about inflation?'),
+  tutor('Inflation is the general rise in prices over time.'),
+];
+
 type Row = [string, ChatMessage[], Partial<UserInfo>, string, unknown, string];
 
 /** Each filler: message, history, user → the field's value and the layer that decided it. */
@@ -38,6 +45,10 @@ const TABLE: Record<string, Row[]> = {
     ['I-quiz mo ako sa multiplication, sampung tanong', [], {}, 'topic', 'multiplication', 'stated'],
     ['make flashcards about it', explained, {}, 'topic', 'photosynthesis', 'context'],
     ['same but 10', cards, {}, 'topic', 'fractions', 'context'],
+    ["Let's do 10 questions this time", cards, {}, 'topic', 'fractions', 'context'],
+    ['Make flashcards on the first one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
+    ['pa-quiz naman dun sa pangalawa', twoTopics, {}, 'topic', 'inflation', 'context'],
+    ['notes sa yung huli', twoTopics, {}, 'topic', 'inflation', 'context'],
   ],
   context_topic: [
     ['what is chlorophyll?', explained, {}, 'current_topic', 'photosynthesis', 'context'],
@@ -47,10 +58,14 @@ const TABLE: Record<string, Row[]> = {
     ['flashcards on recycling for science class', [], {}, 'subject', 'Science', 'stated'],
     ['quiz me on ratios', [], {}, 'subject', 'Mathematics', 'profile'],
     ['quiz me on verbs instead', cards, {}, 'subject', 'English', 'profile'],
+    ['quiz me on the second one', twoTopics, {}, 'subject', 'Araling Panlipunan', 'context'],
   ],
   count: [
     ['sampung flashcards tungkol sa fractions', [], {}, 'count', 10, 'stated'],
     ['same but 12', cards, {}, 'count', 12, 'stated'],
+    ['Isang dosenang tanong tungkol sa photosynthesis', [], {}, 'num_questions', 12, 'stated'],
+    ['a 10-question quiz on ratios', [], {}, 'num_questions', 10, 'stated'],
+    ['labinlima naman ngayon', cards, {}, 'count', 15, 'stated'],
     ['mas madali naman', cards, {}, 'count', 5, 'context'],
     ['flashcards on fractions', [], { emotional_state: 'tired' }, 'count', 3, 'state'],
     ['flashcards on fractions', [], {}, 'count', 5, 'default'],
@@ -100,6 +115,16 @@ const TABLE: Record<string, Row[]> = {
   ],
   problem: [
     ['pa-solve naman po: 2x + 3 = 7', [], {}, 'problem', '2x + 3 = 7', 'stated'],
+    ['solve this for me please: 5x - 4 = 21', [], {}, 'problem', '5x - 4 = 21', 'stated'],
+    ['hint lang po sa 3x - 7 = 8, huwag mong ibigay ang sagot', [], {}, 'problem', '3x - 7 = 8', 'stated'],
+    [
+      'round 3.14159 to 2 decimal places please',
+      [],
+      {},
+      'problem',
+      'round 3.14159 to 2 decimal places',
+      'stated',
+    ],
     ['another hint please', hinted, {}, 'problem', '3x + 5 = 20', 'context'],
   ],
   show_steps: [

@@ -7,7 +7,7 @@ import {
   QUESTION_WORDS,
   type WordClass,
 } from '../../lexicon/fillers.ts';
-import { fold } from '../../lexicon/fold.ts';
+import { fold, foldCase } from '../../lexicon/fold.ts';
 import { replaceNumberWords } from '../../lexicon/numbers.ts';
 import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
 import {
@@ -121,17 +121,24 @@ function leadingFrame(token: string, next: string, afterCut: boolean): boolean {
 }
 
 /**
- * Where the words after an exercise's last number begin when they are all words of a request ("… = 30 for
- * me", "… = 28 too", "… = 0 for w"); the end itself when the exercise ends in words of its own ("… sukli ko").
+ * Where the request after an exercise begins: every word after its last number when they are all words of
+ * a request ("… = 30 for me", "… = 0 for w"), else its closing particles and request words ("… decimal
+ * places please"); a speaker's word inside the sentence stays ("… ang sukli ko?").
  */
 function trailingRequest(words: string[], end: number): number {
   let at = end;
   while (at > 0 && !/\d/.test(words[at - 1] as string)) {
     const key = keyOf(words[at - 1] as string);
-    if (!(requestWord(key) || classOf(key) === 'function' || key.length === 1)) return end;
+    if (!(requestWord(key) || classOf(key) === 'function' || key.length === 1)) break;
     at--;
   }
-  return at;
+  if (at === 0 || /\d/.test(words[at - 1] as string)) return at;
+  let closing = end;
+  while (closing > 0 && !['person', 'you'].includes(classOf(keyOf(words[closing - 1] as string)) ?? '')) {
+    if (!requestWord(keyOf(words[closing - 1] as string))) break;
+    closing--;
+  }
+  return closing;
 }
 
 /** A clause after a comma with no number and only request words (", don't tell me the answer", ", patulong"). */
@@ -328,9 +335,7 @@ export function analyze(message: string): Analysis {
 }
 
 function analyzeText(message: string): Analysis {
-  const text = message
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
+  const text = foldCase(message)
     .replace(/\bpaki-?(?=[a-z]{3})/g, '')
     .replace(/\b(?:pa|i)-?(?=(?:quiz|solve|explain|summari[sz]e|flash\s*cards?|review|round)\b)/g, '')
     .replace(/\s+/g, ' ')

@@ -1,4 +1,5 @@
 import { contentWords, REQUEST_WORDS, readReference, trimClassWords } from '../../lexicon/fillers.ts';
+import { foldCase } from '../../lexicon/fold.ts';
 import { parseCountWord } from './numbers.ts';
 
 /** Finding what a message is about: the student's own phrase for the topic, cut free of the request around it. */
@@ -61,9 +62,7 @@ function meaningful(phrase: string): boolean {
  * or null when the message names none ("make me flashcards").
  */
 export function extractTopicPhrase(message: string): string | null {
-  const text = message
-    .toLowerCase()
-    .replace(/[“”]/g, '"')
+  const text = foldCase(message)
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
     .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
