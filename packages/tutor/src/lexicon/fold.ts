@@ -207,6 +207,15 @@ export function foldCase(text: string): string {
     .trim();
 }
 
+/**
+ * Chat spellings of three letters or more read as the words they stand for, punctuation kept ("pano mo
+ * nakuha ung 12?" → "paano mo nakuha yung 12?"). Shorter ones ("d", "u", "y") are left: in a sentence with
+ * math they are as likely a variable.
+ */
+export function expandShorthand(text: string): string {
+  return text.replace(/\p{L}{3,}/gu, (w) => SHORTHAND[w] ?? w);
+}
+
 /** The folded text: lower-case words separated by single spaces (see the module comment). */
 export function fold(text: string, options: FoldOptions = {}): string {
   return foldWords(text, options).join(' ');

@@ -7,7 +7,7 @@ import {
   QUESTION_WORDS,
   type WordClass,
 } from '../../lexicon/fillers.ts';
-import { fold, foldCase } from '../../lexicon/fold.ts';
+import { expandShorthand, fold, foldCase } from '../../lexicon/fold.ts';
 import { replaceNumberWords } from '../../lexicon/numbers.ts';
 import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
 import {
@@ -335,7 +335,7 @@ export function analyze(message: string): Analysis {
 }
 
 function analyzeText(message: string): Analysis {
-  const text = foldCase(message)
+  const text = expandShorthand(foldCase(message))
     .replace(/\bpaki-?(?=[a-z]{3})/g, '')
     .replace(/\b(?:pa|i)-?(?=(?:quiz|solve|explain|summari[sz]e|flash\s*cards?|review|round)\b)/g, '')
     .replace(/\s+/g, ' ')
@@ -353,8 +353,11 @@ function analyzeText(message: string): Analysis {
         ? 'nudge'
         : null;
   // "too easy", "gets ko na", "I already know this": asking for harder.
+  const greeting = GREETING.test(text);
+  // "too easy", "gets ko na": asking for harder — unless it closes a thank-you ("thank you! gets ko na").
+  const ready = feelings.includes('confident') && !greeting && !FOLLOW_UP.easier.test(text);
   const followUp =
-    FOLLOW_UP.harder.test(text) || (feelings.includes('confident') && !FOLLOW_UP.easier.test(text))
+    FOLLOW_UP.harder.test(text) || ready
       ? 'harder'
       : FOLLOW_UP.easier.test(text)
         ? 'easier'
@@ -386,6 +389,6 @@ function analyzeText(message: string): Analysis {
     confident: feelings.includes('confident'),
     feelings,
     followUp,
-    greeting: GREETING.test(text),
+    greeting,
   };
 }

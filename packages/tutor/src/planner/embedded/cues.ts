@@ -113,13 +113,13 @@ export const DEPTH_CUES: Cue<Depth>[] = [
   {
     value: 'basic',
     pattern:
-      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like (?:i'?m|i am) (?:\d{1,2}|five|ten|a kid|a child)|like a \d{1,2}[- ]year[- ]old|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
+      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like (?:i'?m|i am) (?:\d{1,2}|five|ten|a kid|a child)|like a \d{1,2}[- ]year[- ]old|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|shorter|mas maikli(?:ng)?|paikliin|iklian|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
     reason: 'the student asks for just the basics',
   },
   {
     value: 'comprehensive',
     pattern:
-      /\b(?:in (?:full )?detail|detailed|in[- ]depth|comprehensive(?:ly)?|thorough(?:ly)?|everything (?:about|on)|deep dive|full explanation|complete explanation|all about|detalyado|detalyadong|buong paliwanag|lahat ng tungkol|kumpleto(?:ng)?|buo(?:ng)? paliwanag|lubos)\b/,
+      /\b(?:in (?:full )?detail|detailed|in[- ]depth|comprehensive(?:ly)?|thorough(?:ly)?|everything (?:about|on)|deep dive|full explanation|complete explanation|all about|longer|more details?|mas mahaba|habaan|detalyado|detalyadong|buong paliwanag|lahat ng tungkol|kumpleto(?:ng)?|buo(?:ng)? paliwanag|lubos)\b/,
     reason: 'the student asks for a complete explanation',
   },
   {
