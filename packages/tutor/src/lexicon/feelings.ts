@@ -45,7 +45,7 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\b(?:having a )?(?:hard|tough|difficult) time\b/,
     /\bhard for me\b/,
     /\bfind (?:it|this|them) (?:hard|difficult)\b/,
-    /\bi'?m (?:bad|weak|not good) at\b/,
+    /\bi'?m (?:so |really |very |just )?(?:bad|weak|not good|terrible|hopeless) (?:at|in|with)\b/,
     /\b(?:keep )?failing\b/,
     /\bnahirapan\b/,
     /\bmahirap (?:para sa akin|sa akin|intindihin)\b/,

@@ -23,13 +23,16 @@ export const WORD_CLASSES = {
     summarise explain explanation teach study review questions question items item tanong practice drill
     pagsusulit ipaliwanag paliwanag turuan sagutin aral magaral learn learning studying true false multiple
     choice choices identification set round batch step steps bullet bullets points point examples example
-    halimbawa`),
+    halimbawa outline outlined naka-outline nakaoutline naka-bullet balangkas narrative paragraph structured`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`class grade baitang homework assignment seatwork module score scored right wrong out perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle:
     set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
-    even actually well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya hey hi hello here pa-rin e`),
+    even actually well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
+  /** Greetings and thanks: "salamat", "hi", "good morning". */
+  social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good morning
+    afternoon evening umaga hapon gabi magandang jk lol haha hehe galing ayos nice cool great wow astig`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */
@@ -39,7 +42,7 @@ export const WORD_CLASSES = {
     niyon noon dyan ganyan ganun ganon ganoon same thing things one ones topic topics lesson lessons huli huling last previous latest
     above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
-  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit next sunod susunod instead rather
+  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin next sunod susunod instead rather
     this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity: set(`some few another more isa dagdagan dagdag ilang kaunting konting lahat all every anything

@@ -83,6 +83,8 @@ const TABLE: Record<string, Row[]> = {
     ['make it harder', explained, {}, 'desired_depth', 'advanced', 'context'],
     ['explain photosynthesis', [], { mastery_level: 8 }, 'desired_depth', 'advanced', 'profile'],
     ['hindi ko pa rin gets', explained, {}, 'desired_depth', 'basic', 'state'],
+    ['can you make it shorter?', explained, {}, 'desired_depth', 'basic', 'stated'],
+    ['ipaliwanag mo ang mitosis, mas simple', [], {}, 'desired_depth', 'basic', 'stated'],
     ['explain photosynthesis', [], {}, 'desired_depth', 'intermediate', 'default'],
   ],
   note_style: [

@@ -60,6 +60,8 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   'same tool, new topic': [
     ['what about decimals?', quizzed, 'quiz_generator'],
     ['paano naman ang respiration?', explained, 'concept_explainer'],
+    ['ok now decimals', quizzed, 'quiz_generator'],
+    ['salamat! next naman, the digestive system', explained, 'concept_explainer'],
   ],
   'follow-up': [
     ['same but 10', quizzed, 'quiz_generator'],
@@ -74,6 +76,8 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['I got 2 out of 5, ang hirap', quizzed, 'concept_explainer'],
     ["I still don't get it", solved, 'math_solver'],
     ['I give up', [], null],
+    ["I got 1 out of 5... I'm so bad at this", quizzed, 'concept_explainer'],
+    ['kinakabahan ako sa exam bukas', quizzed, null],
     ["hi, I'm so tired", [], null],
   ],
   'answers the question': [
@@ -84,6 +88,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['yes please', [], null],
     ['good morning! ready to learn', [], null],
     ['hello po, gusto ko mag-aral', [], null],
+    ["Good evening! I'm Carlo from grade 8", [], null],
   ],
   classifier: [
     ['help me memorize the parts of the cell', [], 'flashcard_generator'],

@@ -31,6 +31,7 @@ import {
   type NoteStyle,
   QUESTION_TYPE_CUES,
   type QuestionType,
+  SCORE,
   SHOW_STEPS,
   STYLE_CUES,
   SWITCH_TOPIC,
@@ -334,6 +335,10 @@ export function analyze(message: string): Analysis {
   return known;
 }
 
+/** A name the student gives ("I'm Carlo", "ako si Juan"), written with a capital: never a topic. */
+const INTRODUCED =
+  /(?:\b[Ii]'?m|\b[Ii] am|\b[Mm]y name is|\b[Cc]all me|\b[Aa]ko (?:ay )?si|\b[Pp]angalan ko ay)\s+(\p{Lu}\p{Ll}+)/u;
+
 function analyzeText(message: string): Analysis {
   const text = expandShorthand(foldCase(message))
     .replace(/\bpaki-?(?=[a-z]{3})/g, '')
@@ -342,8 +347,9 @@ function analyzeText(message: string): Analysis {
     .trim();
   const count = statedCount(text);
   const feelings = feelingsIn(fold(message));
-  const exercise = isExercise(message, count !== null);
-  const topic = extractTopicPhrase(text);
+  const exercise = !SCORE.test(text) && isExercise(message, count !== null);
+  const name = INTRODUCED.exec(message)?.[1]?.toLowerCase();
+  const topic = extractTopicPhrase(name ? text.replace(new RegExp(`\\b${name}\\b`, 'g'), ' ') : text);
   const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);
   const hint = HINT.similar.test(text)
     ? 'similar'

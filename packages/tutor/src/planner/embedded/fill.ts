@@ -179,14 +179,13 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     const { a } = f.turn;
     const before = f.before?.[field];
     if (a.depth) return filled(a.depth.value, 'stated', a.depth.reason);
-    if (f.mode === 'follow_up' && (a.followUp === 'harder' || a.followUp === 'easier')) {
-      const next = shift(DEPTHS, before, a.followUp === 'harder' ? 1 : -1);
+    if (a.followUp === 'harder' || a.followUp === 'easier') {
+      const deeper = a.followUp === 'harder';
+      const next = f.mode === 'follow_up' ? shift(DEPTHS, before, deeper ? 1 : -1) : null;
       if (next)
-        return filled(
-          next,
-          'context',
-          `one step ${a.followUp === 'harder' ? 'deeper' : 'simpler'} than the last ${before}`,
-        );
+        return filled(next, 'context', `one step ${deeper ? 'deeper' : 'simpler'} than the last ${before}`);
+      // "ipaliwanag mo ulit yung una, mas simple": simpler than an explanation not given yet is the basics.
+      return filled(deeper ? 'advanced' : 'basic', 'stated', `the student asks for it ${a.followUp}`);
     }
     return fromState(kind, f) ?? filled('intermediate', 'default', 'no cue about depth');
   },

@@ -1,5 +1,5 @@
-import { classOf, readReference, SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
-import { SUBJECT_ONLY } from '../../lexicon/subjects.ts';
+import { classOf, contentWords, readReference, SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
+import { SUBJECT_ONLY, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { PlanRequest } from '../types.ts';
 import type { Analysis } from './analyze.ts';
@@ -112,6 +112,20 @@ function heldByYou(words: string[], topic: string): boolean {
   return classOf(words[before] ?? '') === 'you' || classOf(words[after] ?? '') === 'you';
 }
 
+/**
+ * A topic and nothing to do ("ok now adverbs", "salamat! next naman, the digestive system") after a request
+ * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb.
+ */
+function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
+  const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
+  if (prev.missing.length > 0 || !slots.includes('topic') || !a.topic || readReference(a.topic)) return false;
+  if (a.tool || a.exercise || a.feelings.length > 0 || a.givingUp || a.doMyWork) return false;
+  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic)) return false;
+  const own = new Set(a.topic.split(/\s+/));
+  const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
+  return contentWords(rest).every((w) => classOf(w) !== null) && !rest.some((w) => classOf(w) === 'request');
+}
+
 const tool = (name: string, mode: Mode, confidence: number, reason: string): Selection => ({
   kind: 'tool',
   tool: name,
@@ -170,8 +184,8 @@ export const SELECTION_RULES: SelectionRule[] = [
   },
   {
     name: 'same tool, new topic',
-    select: ({ a, prev }) =>
-      prev && a.switchTopic && a.topic
+    select: ({ a, prev, request }) =>
+      prev && a.topic && (a.switchTopic || bareTopic(a, prev, request))
         ? tool(prev.tool, 'switch', 0.85, `the previous tool on a new topic ("${a.topic}")`)
         : null,
   },
@@ -188,7 +202,9 @@ export const SELECTION_RULES: SelectionRule[] = [
     name: 'feeling first',
     select: ({ a, request, prev }) => {
       if (!(a.struggling || a.tired || a.givingUp) || a.exercise) return null;
-      const coping = a.struggling && !a.tired && !a.givingUp;
+      // Worry about a test is answered, not taught: only confusion or frustration brings the lesson again.
+      const worried = a.feelings.length > 0 && a.feelings.every((f) => f === 'anxious');
+      const coping = a.struggling && !a.tired && !a.givingUp && !worried;
       const named =
         a.topic && !SUBJECT_ONLY.test(a.topic) ? request.content.search(a.topic, { limit: 1 })[0] : undefined;
       if (named?.strong && coping && request.tools.get('concept_explainer'))
