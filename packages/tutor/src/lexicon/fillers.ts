@@ -13,7 +13,8 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 /** The word classes. To teach the planner a word, put it in its class; never list whole phrasings. */
 export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
-  request: set(`make create generate give gimme get need want please pls plz lets let write writing show tell
+  request:
+    set(`make create generate give gimme get have need want please pls plz lets let write writing show tell
     say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing bigyan magbigay paki
     pakigawa kailangan gusto start go try mag pang palitan ready mag-aral`),
   /** Asking whether: "can", "do", "pwede". */
@@ -23,13 +24,13 @@ export const WORD_CLASSES = {
     summarise explain explanation teach study review questions question items item tanong practice drill
     pagsusulit ipaliwanag paliwanag turuan sagutin aral magaral learn learning studying true false multiple
     choice choices identification set round batch step steps bullet bullets points point examples example
-    halimbawa outline outlined naka-outline nakaoutline naka-bullet balangkas narrative paragraph structured`),
+    halimbawa naka-outline nakaoutline naka-bullet nakabullet`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`class grade baitang homework assignment seatwork module score scored right wrong out perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle:
     set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
-    even actually well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
+    even actually medyo well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
   /** Greetings and thanks: "salamat", "hi", "good morning". */
   social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good morning
     afternoon evening umaga hapon gabi magandang jk lol haha hehe galing ayos nice cool great wow astig`),
@@ -39,7 +40,7 @@ export const WORD_CLASSES = {
   you: set('you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo'),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
-    niyon noon dyan ganyan ganun ganon ganoon same thing things one ones topic topics lesson lessons huli huling last previous latest
+    niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit what same thing things one ones topic topics lesson lessons huli huling last previous latest
     above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
   time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin next sunod susunod instead rather
@@ -55,7 +56,7 @@ export const WORD_CLASSES = {
   /** Understanding and feeling: "don't get", "maintindihan", "gets", "struggling", "pagod". */
   understanding:
     set(`understand understood gets got know alam maintindihan naiintindihan intindihin intindi getting
-    struggling confused nahihirapan nalilito naguguluhan still dont not hindi di pa_rin keep mixing mix`),
+    struggling confused nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
   feeling: set('lost stuck pagod tired anxious nervous worried'),
   /** Words that join the others: articles, prepositions, linkers. */

@@ -63,6 +63,7 @@ describe('readReference', () => {
     ['dun sa pangalawa', { kind: 'position', index: 1 }],
     ['yung huli', { kind: 'position', index: -1 }],
     ['yung second step', { kind: 'latest' }],
+    ['yung sinabi mo', { kind: 'latest' }],
     ['the water cycle', null],
     ['first law', null],
   ])('reads "%s" back', (phrase, reference) => {

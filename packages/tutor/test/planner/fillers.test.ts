@@ -29,6 +29,10 @@ const hinted = [
   tutor('**Hint:** …', 'math_solver', { problem: '3x + 5 = 20', show_steps: true, hint_level: 1 }),
 ];
 
+const asked = [
+  user('make me a quiz'),
+  tutor('What topic should the quiz cover?', 'quiz_generator', {}, 'needs_clarification'),
+];
 const twoTopics = [
   user('Tell me about the Japanese occupation'),
   tutor('Japan occupied the Philippines from 1942 to 1945.'),
@@ -59,6 +63,7 @@ const TABLE: Record<string, Row[]> = {
     ['quiz me on ratios', [], {}, 'subject', 'Mathematics', 'profile'],
     ['quiz me on verbs instead', cards, {}, 'subject', 'English', 'profile'],
     ['quiz me on the second one', twoTopics, {}, 'subject', 'Araling Panlipunan', 'context'],
+    ['basta math', asked, {}, 'subject', 'Mathematics', 'stated'],
   ],
   count: [
     ['sampung flashcards tungkol sa fractions', [], {}, 'count', 10, 'stated'],

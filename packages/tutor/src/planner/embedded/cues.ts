@@ -205,7 +205,7 @@ export const QUESTION_TYPE_CUES: Cue<QuestionType>[] = [
 /** A request to change the last tool's result rather than start something new. */
 export const FOLLOW_UP = {
   harder:
-    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
+    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|next level|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
   easier:
     /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|mas simple|mas simpleng|more simply|padaliin|dalian|easier)\b/,
   more: /^(?:(?:give me |can i have |pa-?)?(?:\w+ )?more(?: please| pls| naman| po)?|another(?: set| one| round)?|again|one more|isa pa|ulit|ulitin|dagdagan(?: mo)?|dagdag pa|more questions|more cards|more flashcards|next|sunod|panibago|bago ulit)\b|\b(?:isa pang?|one more|another (?:set|one|round|quiz|batch))\b/,

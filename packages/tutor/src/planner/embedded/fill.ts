@@ -1,6 +1,6 @@
 import type { Subject, TopicMatch } from '@aralin/content';
 import { readReference } from '../../lexicon/fillers.ts';
-import { FILIPINO_TERMS, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
+import { FILIPINO_TERMS, SUBJECT_ONLY, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
 import type { PlanRequest } from '../types.ts';
@@ -86,6 +86,8 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
   const { a, prev, request } = turn;
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
+    // "basta math": a subject, not yet a topic — the subject is filled and the topic asked again.
+    if (SUBJECT_ONLY.test(a.text.replace(/^(?:basta|kahit|just|any|anything in)\s+/, ''))) return null;
     const answer =
       a.topic ??
       (request.message
