@@ -1,19 +1,10 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
-import {
-  classOf,
-  contentWords,
-  EXERCISE_FRAME,
-  foldWord,
-  QUESTION_WORDS,
-  type WordClass,
-} from '../../lexicon/fillers.ts';
+import { classOf, contentWords } from '../../lexicon/fillers.ts';
 import { expandShorthand, fold, foldCase } from '../../lexicon/fold.ts';
-import { replaceNumberWords } from '../../lexicon/numbers.ts';
-import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
+import { statedCount } from './count.ts';
 import {
   ANALOGIES_OFF,
   ANALOGIES_ON,
-  COUNT_NOUNS,
   DEPTH_CUES,
   type Depth,
   DIFFICULTY_CUES,
@@ -27,7 +18,6 @@ import {
   HINT,
   LEVEL_WORDS,
   type Level,
-  NOT_A_COUNT,
   type NoteStyle,
   QUESTION_TYPE_CUES,
   type QuestionType,
@@ -36,6 +26,7 @@ import {
   STYLE_CUES,
   SWITCH_TOPIC,
 } from './cues.ts';
+import { exerciseOf, isExercise } from './exercise.ts';
 import { ARTIFACT_TOOLS, PRACTICE, TOOL_CUES } from './intents.ts';
 import { extractTopicPhrase } from './topic.ts';
 
@@ -78,112 +69,6 @@ export interface Analysis {
   greeting: boolean;
 }
 
-/** What the math engine makes of a text: its kind of exercise and answer; "" when it cannot read it. */
-function engineReading(text: string): string {
-  const r = solveMath(text);
-  return r.kind === 'unsupported' ? '' : `${r.kind}:${r.answer}`;
-}
-
-/** Classes a request around an exercise is made of ("can you please", "ako", "ngayon", "this"). */
-const REQUEST_CLASSES: (WordClass | null)[] = [
-  'request',
-  'particle',
-  'person',
-  'you',
-  'modal',
-  'understanding',
-  'feeling',
-  'time',
-  'reference',
-];
-
-const keyOf = (token: string) => foldWord(token).replace(/[^\p{L}-]/gu, '');
-
-/** A word and its stem without a Filipino request prefix ("paki-compute", "pasolve" → "compute", "solve"). */
-const formsOf = (key: string) => [key, key.replace(/^(?:paki|pa|i)-?/, '')];
-
-/** A word of the request: of a request class or an exercise's frame ("solve", "hint", "paki-compute"). */
-const requestWord = (key: string) =>
-  key === '' || formsOf(key).some((k) => EXERCISE_FRAME.has(k) || REQUEST_CLASSES.includes(classOf(k)));
-
-/**
- * A word of the request before an exercise: of a request class, a frame word ("solve", "hint"), a question
- * word before a linker or the math ("what is", "ano ang"), or — once the request is cut — a linker or the
- * unknown it names ("what is THE gcf", "solve FOR X: …").
- */
-function leadingFrame(token: string, next: string, afterCut: boolean): boolean {
-  if (/\d/.test(token)) return false;
-  const key = keyOf(token);
-  const nextKey = keyOf(next);
-  if (QUESTION_WORDS.has(key))
-    return /\d/.test(next) || classOf(nextKey) === 'function' || EXERCISE_FRAME.has(nextKey);
-  if (requestWord(key)) return true;
-  return afterCut && (classOf(key) === 'function' || key.length === 1);
-}
-
-/**
- * Where the request after an exercise begins: every word after its last number when they are all words of
- * a request ("… = 30 for me", "… = 0 for w"), else its closing particles and request words ("… decimal
- * places please"); a speaker's word inside the sentence stays ("… ang sukli ko?").
- */
-function trailingRequest(words: string[], end: number): number {
-  let at = end;
-  while (at > 0 && !/\d/.test(words[at - 1] as string)) {
-    const key = keyOf(words[at - 1] as string);
-    if (!(requestWord(key) || classOf(key) === 'function' || key.length === 1)) break;
-    at--;
-  }
-  if (at === 0 || /\d/.test(words[at - 1] as string)) return at;
-  let closing = end;
-  while (closing > 0 && !['person', 'you'].includes(classOf(keyOf(words[closing - 1] as string)) ?? '')) {
-    if (!requestWord(keyOf(words[closing - 1] as string))) break;
-    closing--;
-  }
-  return closing;
-}
-
-/** A clause after a comma with no number and only request words (", don't tell me the answer", ", patulong"). */
-function requestClause(clause: string): boolean {
-  const words = clause.split(/\s+/).map(keyOf).filter(Boolean);
-  return words.length > 0 && !/\d/.test(clause) && words.every((w) => requestWord(w) || classOf(w) !== null);
-}
-
-/**
- * The exercise without the request around it ("solve this for me please: 5x - 4 = 21" → "5x - 4 = 21"):
- * request words are cut from either end for as long as the math engine reads the rest as the same
- * exercise, so an operation it needs stays ("round … to 2 decimal places", "GCF ng 12 at 18").
- */
-function exerciseOf(message: string): string | null {
-  const clauses = message.trim().split(/(?<=,)\s+/);
-  while (clauses.length > 1 && requestClause(clauses[clauses.length - 1] as string)) clauses.pop();
-  const words = clauses.join(' ').split(/\s+/).filter(Boolean);
-  const same = engineReading(message);
-  const keeps = (from: number, to: number) =>
-    !same || engineReading(words.slice(from, to).join(' ')) === same;
-  let start = 0;
-  let end = words.length;
-  while (start < end - 1 && leadingFrame(words[start] as string, words[start + 1] as string, start > 0)) {
-    if (!keeps(start + 1, end)) break;
-    start++;
-  }
-  const tail = trailingRequest(words, end);
-  if (tail > start && keeps(start, tail)) end = tail;
-  const text = words
-    .slice(start, end)
-    .join(' ')
-    .replace(/^[\s,;:]+|[\s,;:.!?]+$/g, '');
-  return text.length > 0 ? text : null;
-}
-
-/**
- * The math engine decides what is an exercise: one it can solve, or one that looks like math and is not a
- * request for a number of items ("5 computation problems on percent").
- */
-function isExercise(message: string, asksForItems: boolean): boolean {
-  if (!/\d/.test(message)) return !asksForItems && looksLikeMath(message);
-  return solveMath(message).kind !== 'unsupported' || (!asksForItems && looksLikeMath(message));
-}
-
 function firstMatch<T>(
   text: string,
   cues: { value: T; pattern: RegExp; reason: string }[],
@@ -196,48 +81,6 @@ function firstMatch<T>(
   }
   return best?.cue ?? null;
 }
-
-const asked = (n: number, phrase: string): Stated<number> => ({
-  value: n,
-  reason: `the student asks for ${n} ("${phrase.trim()}")`,
-});
-
-/** A number followed by what is counted: "12 tanong", "10-question quiz", "5 hard flashcards". */
-function countBeforeNoun(digits: string): Stated<number> | null {
-  const before = new RegExp(`(?:^|[^\\w-])(\\d{1,3})(?:\\s+|-)(?:[\\p{L}-]+\\s+){0,3}${COUNT_NOUNS}`, 'gu');
-  // Matches may overlap ("create 20 flashcards": "create" is tried first), so each is retried one word on.
-  for (let m = before.exec(digits); m; m = before.exec(digits)) {
-    const token = m[1] as string;
-    const at = m.index + m[0].indexOf(token);
-    if (!NOT_A_COUNT.test(digits.slice(0, at)) && !another(digits, at, token))
-      return asked(Number(token), m[0]);
-    before.lastIndex = at + token.length;
-  }
-  return null;
-}
-
-/** "isa pang quiz", "one more set": another one, not a count of one. */
-function another(digits: string, at: number, token: string): boolean {
-  return token === '1' && /^\s+(?:pa|pang|more)\b/.test(digits.slice(at + token.length));
-}
-
-/**
- * A number alone in its clause among words of a request ("15 naman ngayon", "but only 4", ", 10",
- * "make it 7"): the classes of `lexicon/fillers.ts`, so any filler or time word may stand around it.
- */
-function loneCount(digits: string): Stated<number> | null {
-  for (const clause of digits.split(/[,;:!?]|\.(?!\d)/)) {
-    const words = clause.trim().split(/\s+/).filter(Boolean);
-    const at = words.findIndex((w) => /^\d{1,3}$/.test(w));
-    const token = words[at] as string;
-    const n = Number(token);
-    const alone = contentWords(words.filter((_, i) => i !== at)).every((w) => classOf(w) !== null);
-    if (at < 0 || n < 1 || n > 50 || !alone || another(clause, clause.indexOf(token), token)) continue;
-    if (!NOT_A_COUNT.test(words.slice(0, at).join(' '))) return asked(n, clause);
-  }
-  return null;
-}
-
 /**
  * A level alone in a later clause of a request ("gawa ka ng quiz sa fractions, mahirap"): a level word among
  * words of a request's classes. A first clause alone ("mahirap") is a feeling, not a setting.
@@ -253,44 +96,6 @@ function loneLevel(text: string): Stated<Level> | null {
       return { value: level, reason: `the student asks for ${level} ("${clause.trim()}")` };
   }
   return null;
-}
-
-/** "a few flashcards", "ilang tanong", "several questions": a word for a small or large number. */
-function vagueCount(text: string): Stated<number> | null {
-  const few =
-    /\b(?:a few|few|a couple(?: of)?|ilang|kaunting|konting|several|marami(?:ng)?|lots of|many)\s+(?:\w+\s+)?(?:flash\s*cards?|cards?|questions?|items?|tanong)/.exec(
-      text,
-    );
-  if (!few) return null;
-  const word = few[0];
-  const n = /couple/.test(word) ? 2 : /several|marami|lots|many/.test(word) ? 10 : 3;
-  return { value: n, reason: `"${word}" read as ${n}` };
-}
-
-/**
- * The number of items the message asks for. Number words are read first by the number lexicon
- * ("isang dosenang tanong" → "12 tanong", "sampu" → "10"), so every pattern below reads digits.
- */
-function statedCount(text: string): Stated<number> | null {
-  const digits = replaceNumberWords(text);
-  const after = new RegExp(
-    `${COUNT_NOUNS}\\s*(?:[:(=]|x|×|\\bof\\b|\\bna\\b)?\\s*(\\d{1,3})\\b(?!\\s*(?:[-+*/^=]|th|st|nd|rd))`,
-  ).exec(digits);
-  const ofThem = /(\d{1,3})\s+(?:of them|pieces|piraso|lahat)\b/.exec(digits);
-  const given =
-    /\b(?:give me|gimme|bigyan mo (?:ako )?ng|gawan mo (?:ako )?ng|make|create|generate|i want|i need|gusto ko ng|pa)\s+(\d{1,3})\b(?!\s*[-+*/^=%.])/.exec(
-      digits,
-    );
-  const small = (m: RegExpExecArray | null) =>
-    m?.[1] && Number(m[1]) >= 1 && Number(m[1]) <= 50 ? asked(Number(m[1]), m[0]) : null;
-  return (
-    countBeforeNoun(digits) ??
-    (after?.[1] ? asked(Number(after[1]), after[0]) : null) ??
-    small(ofThem) ??
-    vagueCount(text) ??
-    loneCount(digits) ??
-    small(given)
-  );
 }
 
 function statedTool(text: string, exercise: boolean, topic: string | null): Stated<string> | null {
