@@ -14,7 +14,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
   request:
-    set(`make create generate give gimme get have need want please pls plz lets let write writing show tell
+    set(`make create generate give gimme get have need want list ilista enumerate please pls plz lets let write writing show tell
     say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing bigyan magbigay paki
     pakigawa kailangan gusto start go try mag pang palitan ready mag-aral`),
   /** Asking whether: "can", "do", "pwede". */
@@ -24,13 +24,13 @@ export const WORD_CLASSES = {
     summarise explain explanation teach study review questions question items item tanong practice drill
     pagsusulit ipaliwanag paliwanag turuan sagutin aral magaral learn learning studying true false multiple
     choice choices identification set round batch step steps bullet bullets points point examples example
-    halimbawa naka-outline nakaoutline naka-bullet nakabullet`),
+    halimbawa naka-outline nakaoutline naka-bullet nakabullet key`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`class grade baitang homework assignment seatwork module score scored right wrong out perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle:
     set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
-    even actually medyo well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
+    even actually medyo sana well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
   /** Greetings and thanks: "salamat", "hi", "good morning". */
   social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good morning
     afternoon evening umaga hapon gabi magandang jk lol haha hehe galing ayos nice cool great wow astig`),
@@ -40,10 +40,11 @@ export const WORD_CLASSES = {
   you: set('you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo'),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
-    niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit what same thing things one ones topic topics lesson lessons huli huling last previous latest
+    niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit what same
+    nauna naunang earlier thing things one ones topic topics lesson lessons huli huling last previous latest
     above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
-  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin next sunod susunod instead rather
+  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod susunod instead rather
     this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity: set(`some few another more isa dagdagan dagdag ilang kaunting konting lahat all every anything
@@ -51,7 +52,7 @@ export const WORD_CLASSES = {
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler tougher
     challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail details
-    simply slowly clearer clear shorter longer better way ways paraan pahirapan pahirapin padaliin dalian
+    simply slowly clearer clear shorter longer maikli mahaba ikli haba better way ways paraan pahirapan pahirapin padaliin dalian
     eli5`),
   /** Understanding and feeling: "don't get", "maintindihan", "gets", "struggling", "pagod". */
   understanding:
@@ -131,8 +132,8 @@ export function contentWords(words: string[]): string[] {
 /**
  * What a phrase made only of reference words points back to: the latest topic ("that", "the same thing",
  * "iyan", or a part of the last result: "the second step", "yung unang tanong"), or a topic by its place in
- * the conversation ("the first one", "yung pangalawa", "yung huli": -1). Null when the phrase names
- * something of its own.
+ * the conversation ("the first one", "yung pangalawa", "yung huli": -1, "the previous one": -2, the
+ * latest when there is only one). Null when the phrase names something of its own.
  */
 export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
 
@@ -152,9 +153,9 @@ export function readReference(phrase: string): Reference | null {
   const [ordinal] = ordinals;
   if (part) return { kind: 'latest' };
   if (ordinal) return { kind: 'position', index: ordinal.value - 1 };
-  return words.some((w) => ['last', 'huli', 'huling', 'latest'].includes(foldWord(w)))
-    ? { kind: 'position', index: -1 }
-    : { kind: 'latest' };
+  const said = (list: string[]) => words.some((w) => list.includes(foldWord(w)));
+  if (said(['previous', 'nauna', 'naunang', 'earlier'])) return { kind: 'position', index: -2 };
+  return said(['last', 'huli', 'huling', 'latest']) ? { kind: 'position', index: -1 } : { kind: 'latest' };
 }
 
 /**

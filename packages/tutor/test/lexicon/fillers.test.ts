@@ -64,6 +64,7 @@ describe('readReference', () => {
     ['yung huli', { kind: 'position', index: -1 }],
     ['yung second step', { kind: 'latest' }],
     ['yung sinabi mo', { kind: 'latest' }],
+    ['just the previous one', { kind: 'position', index: -2 }],
     ['the water cycle', null],
     ['first law', null],
   ])('reads "%s" back', (phrase, reference) => {

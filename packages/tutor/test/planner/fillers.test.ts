@@ -53,6 +53,9 @@ const TABLE: Record<string, Row[]> = {
     ['Make flashcards on the first one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
     ['pa-quiz naman dun sa pangalawa', twoTopics, {}, 'topic', 'inflation', 'context'],
     ['notes sa yung huli', twoTopics, {}, 'topic', 'inflation', 'context'],
+    ['quiz me on both? jk, just the previous one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
+    ['flashcards sa dalawa? hindi, yung verbs lang', [], {}, 'topic', 'verbs', 'stated'],
+    ['list the key points of the 1987 constitution', [], {}, 'topic', '1987 constitution', 'stated'],
   ],
   context_topic: [
     ['what is chlorophyll?', explained, {}, 'current_topic', 'photosynthesis', 'context'],

@@ -73,7 +73,9 @@ function trailingRequest(words: string[], end: number): number {
 /** A clause after a comma with no number and only request words (", don't tell me the answer", ", patulong"). */
 function requestClause(clause: string): boolean {
   const words = clause.split(/\s+/).map(keyOf).filter(Boolean);
-  return words.length > 0 && !/\d/.test(clause) && words.every((w) => requestWord(w) || classOf(w) !== null);
+  const asking = (w: string) =>
+    requestWord(w) || QUESTION_WORDS.has(w) || classOf(w) !== null || w.length === 1;
+  return words.length > 0 && !/\d/.test(clause) && words.every(asking);
 }
 
 /**

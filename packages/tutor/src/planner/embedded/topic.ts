@@ -23,6 +23,9 @@ const LEADS: RegExp[] = [
   /\b(?:review|study|aralin|pag-aralan|mag-review)\s+(?:ng |sa |ang |para sa )?(.+)/,
 ];
 
+/** A correction after a first try: "…? hindi, …", "…, jk, …", "… actually, …", "… I mean …". */
+const CORRECTION = /[?.!,;]\s*(?:hindi|no|nope|jk|joke lang|actually|i mean|este|ay mali|mali)\b[\s,]*(.+)$/;
+
 /** Where the topic phrase ends: the rest is about the request, the student or the deadline. */
 const TAIL =
   /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
@@ -68,6 +71,10 @@ export function extractTopicPhrase(message: string): string | null {
     .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
+  // "flashcards sa dalawa? hindi, yung verbs lang": a correction names the topic meant.
+  const corrected = CORRECTION.exec(text)?.[1];
+  const meant = corrected ? extractTopicPhrase(corrected) : null;
+  if (meant) return meant;
   for (const lead of LEADS) {
     const m = lead.exec(text);
     const captured = m?.[2] ?? m?.[1];
@@ -79,7 +86,7 @@ export function extractTopicPhrase(message: string): string | null {
   const words = text
     .replace(/[?.!,;:()]/g, ' ')
     .split(/\s+/)
-    .filter((w) => parseCountWord(w) === null);
+    .filter((w) => parseCountWord(w) === null || /^\d{4}$/.test(w));
   const reference = words.filter((w) => readReference(w)).join(' ');
   return (
     topicOf(tidy(trimClassWords(contentWords(words).join(' ')))) ?? (reference ? topicOf(reference) : null)
