@@ -31,9 +31,10 @@ export const WORD_CLASSES = {
   particle:
     set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
     even actually medyo sana well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
-  /** Greetings and thanks: "salamat", "hi", "good morning". */
-  social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good morning
-    afternoon evening umaga hapon gabi magandang jk lol haha hehe galing ayos nice cool great wow astig`),
+  /** Greetings, thanks and praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics too). */
+  social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
+    good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
+    ang_galing ayos wow astig`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */

@@ -56,6 +56,8 @@ const TABLE: Record<string, Row[]> = {
     ['quiz me on both? jk, just the previous one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
     ['flashcards sa dalawa? hindi, yung verbs lang', [], {}, 'topic', 'verbs', 'stated'],
     ['list the key points of the 1987 constitution', [], {}, 'topic', '1987 constitution', 'stated'],
+    ['teach me about the first world war', [], {}, 'concept_to_explain', 'first world war', 'stated'],
+    ['explain the great depression', [], {}, 'concept_to_explain', 'great depression', 'stated'],
   ],
   context_topic: [
     ['what is chlorophyll?', explained, {}, 'current_topic', 'photosynthesis', 'context'],

@@ -1,4 +1,10 @@
-import { contentWords, REQUEST_WORDS, readReference, trimClassWords } from '../../lexicon/fillers.ts';
+import {
+  classOf,
+  contentWords,
+  REQUEST_WORDS,
+  readReference,
+  trimClassWords,
+} from '../../lexicon/fillers.ts';
 import { foldCase } from '../../lexicon/fold.ts';
 import { parseCountWord } from './numbers.ts';
 
@@ -28,7 +34,7 @@ const CORRECTION = /[?.!,;]\s*(?:hindi|no|nope|jk|joke lang|actually|i mean|este
 
 /** Where the topic phrase ends: the rest is about the request, the student or the deadline. */
 const TAIL =
-  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
+  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first(?=\s*$)|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
 
 const LEADING_NOISE =
   /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|how|ano|na|nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo) ang|concept of|topic of|lesson on|paksang|aralin sa|(?:my|our|the) (?:\w+ )?(?:exam|test|quiz|class|lesson) (?:on|in|about|sa)|(?:exam|test|quiz) ko sa|kahulugan ng|ibig sabihin ng|meaning of)\s+)+/;
@@ -86,11 +92,13 @@ export function extractTopicPhrase(message: string): string | null {
   const words = text
     .replace(/[?.!,;:()]/g, ' ')
     .split(/\s+/)
-    .filter((w) => parseCountWord(w) === null || /^\d{4}$/.test(w));
+    .filter((w) => w && (parseCountWord(w) === null || /^\d{4}$/.test(w)));
+  const content = contentWords(words);
+  const found = topicOf(tidy(trimClassWords(content.join(' '))));
+  // Nothing of its own ("same but 10", "isa pa niyan"): the reference words are the topic, read back later.
   const reference = words.filter((w) => readReference(w)).join(' ');
-  return (
-    topicOf(tidy(trimClassWords(contentWords(words).join(' ')))) ?? (reference ? topicOf(reference) : null)
-  );
+  const bare = content.every((w) => classOf(w) === 'function');
+  return found ?? (bare && reference ? topicOf(reference) : null);
 }
 
 /** A phrase as a topic: a reference back as it is ("that", "yung una"), else without the request's words. */
