@@ -14,7 +14,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
   request:
-    set(`make create generate give gimme get have need want list ilista enumerate please pls plz lets let write writing show tell
+    set(`make create generate give gimme get have need want list ilista enumerate please pls plz lets let write show tell
     say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing bigyan magbigay paki
     pakigawa kailangan gusto start go try mag pang palitan ready mag-aral`),
   /** Asking whether: "can", "do", "pwede". */
@@ -23,8 +23,9 @@ export const WORD_CLASSES = {
   tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize
     summarise explain explanation teach study review questions question items item tanong practice drill
     pagsusulit ipaliwanag paliwanag turuan sagutin aral magaral learn learning studying true false multiple
-    choice choices identification set round batch step steps bullet bullets points point examples example
-    halimbawa naka-outline nakaoutline naka-bullet nakabullet key`),
+    choice choices identification naka-outline nakaoutline naka-bullet nakabullet`),
+  /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
+  part: set('set round batch step steps bullet bullets points point examples example halimbawa key'),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`class grade baitang homework assignment seatwork module score scored right wrong out perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
@@ -38,17 +39,20 @@ export const WORD_CLASSES = {
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */
-  you: set('you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo'),
+  you: set(
+    'you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo tutor teacher sir maam miss',
+  ),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
-    niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit what same
+    niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit same
     nauna naunang earlier thing things one ones topic topics lesson lessons huli huling last previous latest
     above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
   time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod susunod instead rather
     this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
-  quantity: set(`some few another more isa dagdagan dagdag ilang kaunting konting lahat all every anything
+  quantity:
+    set(`some few another more much isa dagdagan dagdag ilang kaunting konting lahat all every anything
     something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler tougher
@@ -63,7 +67,7 @@ export const WORD_CLASSES = {
   feeling: set('lost stuck pagod tired anxious nervous worried'),
   /** Words that join the others: articles, prepositions, linkers. */
   function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni at na
-    para tungkol ukol is are was were be been from like than as am if when kung`),
+    para tungkol ukol is are was were be been from like than as am if when kung what`),
 } satisfies Record<string, ReadonlySet<string>>;
 
 export type WordClass = keyof typeof WORD_CLASSES;
@@ -86,11 +90,12 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * The words of a phrase with the class words at either end cut off ("still don't understand it" → "",
- * "the water cycle this time" → "water cycle"); two-word entries ("this time") are read as one.
+ * "the water cycle this time" → "water cycle"); two-word entries ("this time") are read as one. Feelings
+ * and parts ("nervous system", "a set in math") stay, and so does a tool's name at the start.
  */
 export function trimClassWords(
   phrase: string,
-  keep: WordClass[] = ['feeling'],
+  keep: WordClass[] = ['feeling', 'part'],
   ends: 'both' | 'start' = 'both',
 ): string {
   const words = phrase.split(/\s+/).filter(Boolean);
@@ -98,16 +103,17 @@ export function trimClassWords(
     const pair = j > i ? classOf(`${words[i]}_${words[j]}`) : null;
     return pair && !keep.includes(pair) ? 2 : 0;
   };
-  const drop = (w: string | undefined) => {
+  const drop = (w: string | undefined, alsoKeep?: WordClass) => {
     const c = w === undefined ? null : classOf(w);
-    return c !== null && !keep.includes(c);
+    return c !== null && c !== alsoKeep && !keep.includes(c);
   };
   let start = 0;
   let end = words.length;
+  // A topic may begin with a tool's name or a level ("question mark", "simple machines"); it ends without one.
   while (start < end) {
     const pair = cut(start, start + 1);
     if (pair) start += pair;
-    else if (drop(words[start])) start++;
+    else if (drop(words[start], 'tool') && drop(words[start], 'level')) start++;
     else break;
   }
   while (ends === 'both' && end > start) {
@@ -146,7 +152,7 @@ export function readReference(phrase: string): Reference | null {
   for (const w of words) {
     const c = classOf(w);
     if (c === 'reference') refers = true;
-    else if (c === 'tool') part = true;
+    else if (c === 'tool' || c === 'part') part = true;
     else if (ordinals.some((m) => m.text.toLowerCase() === foldWord(w))) refers = true;
     else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;
   }

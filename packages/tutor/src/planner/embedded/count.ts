@@ -34,7 +34,9 @@ function another(digits: string, at: number, token: string): boolean {
  * "make it 7"): the classes of `lexicon/fillers.ts`, so any filler or time word may stand around it.
  */
 function loneCount(digits: string): Stated<number> | null {
-  for (const clause of digits.split(/[,;:!?]|\.(?!\d)/)) {
+  // One number in the whole message: "median ng 12, 5, 8" is data, not a count.
+  if ((digits.match(/\d+(?:[.,]\d+)*/g) ?? []).length !== 1) return null;
+  for (const clause of digits.split(/,(?!\d)|[;:!?]|\.(?!\d)/)) {
     const words = clause.trim().split(/\s+/).filter(Boolean);
     const at = words.findIndex((w) => /^\d{1,3}$/.test(w));
     const token = words[at] as string;

@@ -8,7 +8,7 @@ export const COUNT_NOUNS =
 
 /** Numbers that are not counts: "grade 10", "lesson 3", "chapter 2", "baitang 7". */
 export const NOT_A_COUNT =
-  /(?:grade|baitang|gr\.?|level|lesson|chapter|kabanata|aralin|unit|page|pahina|year|taon|module|week|quarter|q)\s*$/;
+  /(?:grade|baitang|gr\.?|level|lesson|chapter|kabanata|aralin|unit|page|pahina|year|taon|module|week|quarter|q|like (?:i'?m|i am|a))\s*$/;
 
 export type Level = 'easy' | 'medium' | 'hard';
 

@@ -1,4 +1,10 @@
-import { classOf, contentWords, readReference, SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
+import {
+  classOf,
+  contentWords,
+  readReference,
+  SMALL_TALK_WORDS,
+  type WordClass,
+} from '../../lexicon/fillers.ts';
 import { SUBJECT_ONLY, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { PlanRequest } from '../types.ts';
@@ -89,12 +95,14 @@ const strong = (topic: string, request: PlanRequest) =>
 function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   const words = a.text.split(/[^\p{L}']+/u).filter(Boolean);
   const classes = new Set(words.map(classOf));
-  if (!classes.has('you') || classes.has('request') || classes.has('tool')) return false;
+  if (!classes.has('you') || ['request', 'tool', 'part'].some((c) => classes.has(c as WordClass)))
+    return false;
   if (a.exercise || (a.tool && a.tool.value !== 'concept_explainer')) return false;
   if (a.struggling || a.tired || a.givingUp || a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
     return false;
   if (!a.topic) return true;
-  return !(readReference(a.topic) || strong(a.topic, request)) || heldByYou(words, a.topic);
+  if (readReference(a.topic)) return false;
+  return !strong(a.topic, request) || heldByYou(words, a.topic);
 }
 
 /** The topic's words sit next to a `you` word, linkers aside: "ilang TAON ka na", "your FAVORITE subject". */

@@ -47,7 +47,7 @@ const COUNTED = /\b([a-z']+)\s+(?:flash\s*cards?|cards?|questions?|items?|tanong
 function tidy(phrase: string): string {
   const lead = phrase.trim().replace(/\s+/g, ' ').replace(LEADING_NOISE, '');
   // "mo nga ulit yung newton's first law": the request's own words go before the tail is looked for.
-  let out = trimClassWords(lead, ['feeling', 'reference', 'function'], 'start');
+  let out = trimClassWords(lead, ['feeling', 'part', 'reference', 'function'], 'start');
   const tail = TAIL.exec(out);
   if (tail && tail.index > 0) out = out.slice(0, tail.index);
   else if (tail && tail.index === 0) out = '';
