@@ -57,12 +57,13 @@ export const WORD_CLASSES = {
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler tougher
     challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail details
+    detailed detalyado detalyadong
     simply slowly clearer clear shorter longer maikli mahaba ikli haba better way ways paraan pahirapan pahirapin padaliin dalian
     eli5`),
   /** Understanding and feeling: "don't get", "maintindihan", "gets", "struggling", "pagod". */
   understanding:
     set(`understand understood gets got know alam maintindihan naiintindihan intindihin intindi getting
-    struggling confused nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
+    struggling confused nahirapan nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
   feeling: set('lost stuck pagod tired anxious nervous worried'),
   /** Words that join the others: articles, prepositions, linkers. */

@@ -90,7 +90,7 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
 
 /** A score the student reports ("I got 1 out of 5", "nakakuha ako ng 3/10"): how a quiz went, not an exercise. */
 export const SCORE =
-  /(?:^|[.!?]\s*)\d{1,2}\s*(?:\/|out of)\s*\d{1,2}\s*!|\b(?:got|get|scored|score (?:is|was|ko|ko ay)|nakakuha(?: ako)?(?: ng)?|nakuha ko(?:ng)?)\s+(?:only\s+|lang\s+)?\d+\s*(?:\/|out of|sa|over)\s*\d+/;
+  /\b\d{1,2}\s*(?:\/|out of)\s*\d{1,2}\s+(?:lang|lng|only|ako|ko|na)\b|(?:^|[.!?]\s*)\d{1,2}\s*(?:\/|out of)\s*\d{1,2}\s*!|\b(?:got|get|scored|score (?:is|was|ko|ko ay)|nakakuha(?: ako)?(?: ng)?|nakuha ko(?:ng)?)\s+(?:only\s+|lang\s+)?\d+\s*(?:\/|out of|sa|over)\s*\d+/;
 
 /** Words that name a level on their own, read when a clause says nothing else ("…, mahirap", "easy lang po"). */
 export const LEVEL_WORDS: Record<Level, string[]> = {

@@ -92,7 +92,8 @@ export function extractTopicPhrase(message: string): string | null {
   const words = text
     .replace(/[?.!,;:()]/g, ' ')
     .split(/\s+/)
-    .filter((w) => w && (parseCountWord(w) === null || /^\d{4}$/.test(w)));
+    // Counts and scores are no topic ("10", "sampu", "3/5"); a year is ("the 1987 constitution").
+    .filter((w) => /^\d{4}$/.test(w) || (w && !/^[\d.,/%]+$/.test(w) && parseCountWord(w) === null));
   const content = contentWords(words);
   const found = topicOf(tidy(trimClassWords(content.join(' '))));
   // Nothing of its own ("same but 10", "isa pa niyan"): the reference words are the topic, read back later.
