@@ -16,7 +16,7 @@ export const WORD_CLASSES = {
   request:
     set(`make create generate give gimme get have need want list ilista enumerate please pls plz lets let write show tell
     say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing bigyan magbigay paki
-    pakigawa kailangan gusto start go try mag pang palitan ready mag-aral`),
+    pakigawa kailangan gusto start go try mag pang palitan ready mag-aral lagyan samahan`),
   /** Asking whether: "can", "do", "pwede". */
   modal: set('can could would will do does did should may might pwede puwede'),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
@@ -64,6 +64,9 @@ export const WORD_CLASSES = {
   understanding:
     set(`understand understood gets got know alam maintindihan naiintindihan intindihin intindi getting
     struggling confused nahirapan nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
+  /** The language of the reply, not a topic: "in Filipino", "sa English". */
+  language: set(`in_filipino in_english in_tagalog in_taglish sa_filipino sa_tagalog sa_english sa_ingles
+    sa_taglish`),
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
   feeling: set('lost stuck pagod tired anxious nervous worried'),
   /** Words that join the others: articles, prepositions, linkers. */
@@ -184,5 +187,7 @@ export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(
   din rin ka mo ha ok okay sige yes lol haha hehe na there what's whats what up how are is it going doing today
   tonight you're i'm im am nice to meet meeting my name's name is kayo ikaw ka kamusta kumusta musta ano balita
   lang ba and day morning afternoon evening po! well fine good great too also all thanks thank ty salamat
-  maraming bye goodbye paalam ingat see later again hello hi hey i me can do for`.split(/\s+/),
+  maraming bye goodbye paalam ingat see later again hello hi hey i me can do for new happening ganap`.split(
+    /\s+/,
+  ),
 );
