@@ -16,13 +16,13 @@ export const WORD_CLASSES = {
   request:
     set(`make create generate give gimme get have need want list ilista enumerate please pls plz lets let write show tell
     say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing bigyan magbigay paki
-    pakigawa kailangan gusto start go try mag pang palitan ready mag-aral lagyan samahan`),
+    pakigawa kailangan gusto start go try mag pang palitan ready mag-aral lagyan samahan add`),
   /** Asking whether: "can", "do", "pwede". */
   modal: set('can could would will do does did should may might pwede puwede'),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
   tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize
     summarise explain explanation teach study review questions question items item tanong practice drill
-    pagsusulit ipaliwanag paliwanag turuan sagutin aral magaral learn learning studying true false multiple
+    pagsusulit ipaliwanag paliwanag turuan ituro sagutin aral magaral learn learning studying true false multiple
     choice choices identification naka-outline nakaoutline naka-bullet nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
   part: set('set round batch step steps bullet bullets points point examples example halimbawa key'),
@@ -31,7 +31,7 @@ export const WORD_CLASSES = {
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle:
     set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
-    even actually medyo sana well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
+    even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
   /** Greetings, thanks and praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics too). */
   social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
@@ -129,13 +129,18 @@ export function trimClassWords(
   return words.slice(start, end).join(' ');
 }
 
-/** The words that belong to no class, function words kept ("supply and demand"); pairs are read first. */
+/**
+ * The words that belong to no class, function words kept ("supply and demand") and a feeling that names a
+ * thing with the next word ("nervous system"); pairs are read first.
+ */
 export function contentWords(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (i + 1 < words.length && classOf(`${w}_${words[i + 1]}`)) i++;
     else if (classOf(w) === null || classOf(w) === 'function') out.push(w);
+    else if (classOf(w) === 'feeling' && i + 1 < words.length && classOf(words[i + 1] as string) === null)
+      out.push(w);
   }
   return out;
 }

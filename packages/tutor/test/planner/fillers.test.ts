@@ -59,6 +59,8 @@ const TABLE: Record<string, Row[]> = {
     ['teach me about the first world war', [], {}, 'concept_to_explain', 'first world war', 'stated'],
     ['explain the great depression', [], {}, 'concept_to_explain', 'great depression', 'stated'],
     ['notes on simple machines', [], {}, 'topic', 'simple machines', 'stated'],
+    ['um, the nervous system i guess', [], {}, 'topic', 'nervous system', 'stated'],
+    ['paki-explain ulit pero in Filipino', explained, {}, 'concept_to_explain', 'photosynthesis', 'context'],
     ['what is a question mark?', [], {}, 'concept_to_explain', 'question mark', 'stated'],
     [
       'explain the scientific method step by step',
@@ -86,6 +88,7 @@ const TABLE: Record<string, Row[]> = {
     ['Isang dosenang tanong tungkol sa photosynthesis', [], {}, 'num_questions', 12, 'stated'],
     ['a 10-question quiz on ratios', [], {}, 'num_questions', 10, 'stated'],
     ['labinlima naman ngayon', cards, {}, 'count', 15, 'stated'],
+    ['can you add 5 more?', cards, {}, 'count', 5, 'stated'],
     ["flashcards on cells, explain them like I'm 10", [], {}, 'count', 5, 'default'],
     ['mas madali naman', cards, {}, 'count', 5, 'context'],
     ['flashcards on fractions', [], { emotional_state: 'tired' }, 'count', 3, 'state'],

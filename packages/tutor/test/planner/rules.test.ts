@@ -34,6 +34,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['hello! how are you today?', [], null],
     ['good morning po, kumusta po kayo?', [], null],
     ['hi, I am Ana, nice to meet you', [], null],
+    ["Hey there! What's new?", [], null],
     ['salamat po!', asked, null],
   ],
   'graded work': [

@@ -140,6 +140,8 @@ export function analyze(message: string): Analysis {
   return known;
 }
 
+const THANKS_CLOSING = /\b(?:thanks|thank you(?: so much)?|salamat(?: po)?|ty)\W*$/;
+
 /** A name the student gives ("I'm Carlo", "ako si Juan"), written with a capital: never a topic. */
 const INTRODUCED =
   /(?:\b[Ii]'?m|\b[Ii] am|\b[Mm]y name is|\b[Cc]all me|\b[Aa]ko (?:ay )?si|\b[Pp]angalan ko ay)\s+(\p{Lu}\p{Ll}+)/u;
@@ -164,7 +166,8 @@ function analyzeText(message: string): Analysis {
         ? 'nudge'
         : null;
   // "too easy", "gets ko na", "I already know this": asking for harder.
-  const greeting = GREETING.test(text);
+  // A greeting opens the message, or thanks close it ("I think I'm ready for the exam now, thanks!").
+  const greeting = GREETING.test(text) || THANKS_CLOSING.test(text);
   // "too easy", "gets ko na": asking for harder — unless it closes a thank-you ("thank you! gets ko na").
   const ready = feelings.includes('confident') && !greeting && !FOLLOW_UP.easier.test(text);
   const followUp =

@@ -225,7 +225,7 @@ export const SHOW_STEPS =
 
 export const HINT = {
   similar:
-    /\b(?:similar (?:example|problem|one)|example like this|a problem like this|worked example|katulad na (?:halimbawa|problema)|kahawig na (?:halimbawa|problema)|ibang halimbawa na katulad)\b/,
+    /\b(?:similar (?:example|problem|one)|(?:another|one more|isa pang?) (?:one |problem |example |exercise )?(?:like|gaya ng|katulad ng) (?:that|this|it|iyan|yan|ito)|example like this|a problem like this|worked example|katulad na (?:halimbawa|problema)|kahawig na (?:halimbawa|problema)|ibang halimbawa na katulad)\b/,
   next: /\b(?:another hint|next hint|more hints?|one more hint|isa pang (?:hint|clue|pahiwatig)|dagdag na (?:hint|clue)|next clue|mas malinaw na hint)\b/,
   nudge:
     /\b(?:hint|hints|clue|clues|nudge|pahiwatig|don'?t (?:give|tell|show) me the answer|do not (?:give|tell|show) me the answer|without (?:giving|telling) (?:me )?the answer|huwag mo(?:ng)? (?:ibigay|sabihin) (?:ang|yung) sagot|wag mo(?:ng)? (?:ibigay|sabihin) (?:ang|yung) sagot|ako na (?:ang )?(?:mag-?sosolve|sasagot))\b/,
