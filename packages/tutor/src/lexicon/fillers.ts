@@ -25,7 +25,8 @@ export const WORD_CLASSES = {
     pagsusulit ipaliwanag paliwanag turuan ituro sagutin aral magaral learn learning studying true false multiple
     choice choices identification naka-outline nakaoutline naka-bullet nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
-  part: set('set round batch step steps bullet bullets points point examples example halimbawa key'),
+  part: set(`set round batch step steps bullet bullets points point examples example halimbawa key analogy
+    analogies paghahambing answer sagot solution solusyon`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`class grade baitang homework assignment seatwork module score scored right wrong out perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
@@ -44,7 +45,8 @@ export const WORD_CLASSES = {
   ),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
-    niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit same
+    niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit him her his siya niya
+    kanya kaniya same
     nauna naunang earlier thing things one ones topic topics lesson lessons huli huling last previous latest
     above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
@@ -62,8 +64,8 @@ export const WORD_CLASSES = {
     eli5`),
   /** Understanding and feeling: "don't get", "maintindihan", "gets", "struggling", "pagod". */
   understanding:
-    set(`understand understood gets got know alam maintindihan naiintindihan intindihin intindi getting
-    struggling confused nahirapan nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
+    set(`understand understood gets got know alam maintindihan naiintindihan intindihin intindi getting forget
+    forgetting forgot nakakalimutan makalimutan struggling confused nahirapan nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
   language: set(`in_filipino in_english in_tagalog in_taglish sa_filipino sa_tagalog sa_english sa_ingles
     sa_taglish`),
@@ -71,7 +73,7 @@ export const WORD_CLASSES = {
   feeling: set('lost stuck pagod tired anxious nervous worried'),
   /** Words that join the others: articles, prepositions, linkers. */
   function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni at na
-    para tungkol ukol is are was were be been from like than as am if when kung what`),
+    para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano ano anong`),
 } satisfies Record<string, ReadonlySet<string>>;
 
 export type WordClass = keyof typeof WORD_CLASSES;
@@ -137,8 +139,10 @@ export function contentWords(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
+    const named = (j: number) => j >= 0 && j < words.length && classOf(words[j] as string) === null;
     if (i + 1 < words.length && classOf(`${w}_${words[i + 1]}`)) i++;
-    else if (classOf(w) === null || classOf(w) === 'function') out.push(w);
+    // Between two words of a name, a class word is part of it ("noli me tangere").
+    else if (classOf(w) === null || classOf(w) === 'function' || (named(i - 1) && named(i + 1))) out.push(w);
     else if (classOf(w) === 'feeling' && i + 1 < words.length && classOf(words[i + 1] as string) === null)
       out.push(w);
   }

@@ -60,6 +60,15 @@ const TABLE: Record<string, Row[]> = {
     ['explain the great depression', [], {}, 'concept_to_explain', 'great depression', 'stated'],
     ['notes on simple machines', [], {}, 'topic', 'simple machines', 'stated'],
     ['um, the nervous system i guess', [], {}, 'topic', 'nervous system', 'stated'],
+    [
+      'I keep forgetting the order of operations, can you explain it again?',
+      [],
+      {},
+      'concept_to_explain',
+      'order of operations',
+      'stated',
+    ],
+    ['notes on Noli Me Tangere, chapter 1 to 5', [], {}, 'topic', 'noli me tangere', 'stated'],
     ['paki-explain ulit pero in Filipino', explained, {}, 'concept_to_explain', 'photosynthesis', 'context'],
     ['what is a question mark?', [], {}, 'concept_to_explain', 'question mark', 'stated'],
     [

@@ -63,7 +63,9 @@ function tidy(phrase: string): string {
 function meaningful(phrase: string): boolean {
   const words = phrase.split(/\s+/).filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 8) return false;
-  return words.some((w) => w.length >= 3 && !REQUEST_WORDS.has(w) && /\p{L}/u.test(w));
+  return words.some(
+    (w) => w.length >= 3 && !REQUEST_WORDS.has(w) && parseCountWord(w) === null && /\p{L}/u.test(w),
+  );
 }
 
 /**
@@ -81,14 +83,25 @@ export function extractTopicPhrase(message: string): string | null {
   const corrected = CORRECTION.exec(text)?.[1];
   const meant = corrected ? extractTopicPhrase(corrected) : null;
   if (meant) return meant;
+  let reference: string | null = null;
   for (const lead of LEADS) {
     const m = lead.exec(text);
     const captured = m?.[2] ?? m?.[1];
     if (!captured) continue;
     const phrase = topicOf(tidy(captured));
-    if (phrase) return phrase;
+    if (phrase && !readReference(phrase)) return phrase;
+    reference ??= phrase;
   }
-  // No lead: the content words of the message, the words of a request's classes left out.
+  if (!reference) return remainderTopic(text);
+  // A reference to what another clause names ("I keep forgetting the order of operations, can you explain it
+  // again?") is that; a clause that names nothing else points into the conversation.
+  const others = text.split(/[?.!,;]+/).filter((clause) => !clause.includes(reference as string));
+  const named = others.length > 0 ? remainderTopic(others.join(', ')) : null;
+  return named && !readReference(named) ? named : reference;
+}
+
+/** Without a lead: the content words of the text, the words of a request's classes left out. */
+function remainderTopic(text: string): string | null {
   const words = text
     .replace(/[?.!,;:()]/g, ' ')
     .split(/\s+/)
@@ -97,9 +110,9 @@ export function extractTopicPhrase(message: string): string | null {
   const content = contentWords(words);
   const found = topicOf(tidy(trimClassWords(content.join(' '))));
   // Nothing of its own ("same but 10", "isa pa niyan"): the reference words are the topic, read back later.
-  const reference = words.filter((w) => readReference(w)).join(' ');
+  const referring = words.filter((w) => readReference(w)).join(' ');
   const bare = content.every((w) => classOf(w) === 'function');
-  return found ?? (bare && reference ? topicOf(reference) : null);
+  return found ?? (bare && referring ? topicOf(referring) : null);
 }
 
 /** A phrase as a topic: a reference back as it is ("that", "yung una"), else without the request's words. */
