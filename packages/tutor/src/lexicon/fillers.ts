@@ -13,67 +13,66 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 /** The word classes. To teach the planner a word, put it in its class; never list whole phrasings. */
 export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
-  request:
-    set(`make create generate give gimme get have need want list ilista enumerate please pls plz lets let write show tell
-    say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin gawing bigyan magbigay paki
-    pakigawa kailangan gusto start go try mag pang palitan ready mag-aral lagyan samahan add`),
+  request: set(`make create generate give gimme get have need want list ilista enumerate please pls plz
+    lets let write show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin
+    gawing bigyan magbigay paki pakigawa kailangan gusto start go try mag pang palitan ready mag-aral
+    lagyan samahan add`),
   /** Asking whether: "can", "do", "pwede". */
-  modal: set('can could would will do does did should may might pwede puwede'),
+  modal: set(`can could would will do does did should may might pwede puwede`),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
-  tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary summarize
-    summarise explain explanation teach study review questions question items item tanong practice drill
-    pagsusulit ipaliwanag paliwanag turuan ituro sagutin aral magaral learn learning studying true false multiple
-    choice choices identification naka-outline nakaoutline naka-bullet nakabullet`),
+  tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary
+    summarize summarise explain explanation teach study review questions question items item tanong
+    practice drill pagsusulit ipaliwanag paliwanag turuan ituro sagutin aral magaral learn learning
+    studying true false multiple choice choices identification naka-outline nakaoutline naka-bullet
+    nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
   part: set(`set round batch step steps bullet bullets points point examples example halimbawa key analogy
     analogies paghahambing answer sagot solution solusyon`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
-  school: set(`class grade baitang homework assignment seatwork module score scored right wrong out perfect`),
+  school: set(`class grade baitang homework assignment seatwork module score scored right wrong out
+    perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
-  particle:
-    set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only also too
-    even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes yeah oo opo bang nang kaya here pa-rin e`),
-  /** Greetings, thanks and praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics too). */
+  particle: set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
+    also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
+    yeah oo opo bang nang kaya here pa-rin e`),
+  /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
   social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
     ang_galing ayos wow astig`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */
-  you: set(
-    'you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo tutor teacher sir maam miss',
-  ),
+  you: set(`you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo tutor teacher sir maam
+    miss`),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito
     niyon noon nun dyan ganyan ganun ganon ganoon sinabi said mentioned binanggit him her his siya niya
-    kanya kaniya same
-    nauna naunang earlier thing things one ones topic topics lesson lessons huli huling last previous latest
-    above pareho parehong`),
+    kanya kaniya same nauna naunang earlier thing things one ones topic topics lesson lessons huli huling
+    last previous latest above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
-  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod susunod instead rather
-    this_time next_time right_now for_now`),
+  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
+    susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
-  quantity:
-    set(`some few another more much isa dagdagan dagdag ilang kaunting konting lahat all every anything
-    something whatever kahit bagay`),
+  quantity: set(`some few another more much isa dagdagan dagdag ilang kaunting konting lahat all every
+    anything something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
-  level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler tougher
-    challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail details
-    detailed detalyado detalyadong
-    simply slowly clearer clear shorter longer maikli mahaba ikli haba better way ways paraan pahirapan pahirapin padaliin dalian
-    eli5`),
-  /** Understanding and feeling: "don't get", "maintindihan", "gets", "struggling", "pagod". */
-  understanding:
-    set(`understand understood gets got know alam maintindihan naiintindihan intindihin intindi getting forget
-    forgetting forgot nakakalimutan makalimutan struggling confused nahirapan nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
+  level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
+    tougher challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail
+    details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
+    haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
+  /** Understanding or not: "don't get", "maintindihan", "gets", "still", "struggling". */
+  understanding: set(`understand understood gets got know alam maintindihan naiintindihan intindihin
+    intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused nahirapan
+    nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
   language: set(`in_filipino in_english in_tagalog in_taglish sa_filipino sa_tagalog sa_english sa_ingles
     sa_taglish`),
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
-  feeling: set('lost stuck pagod tired anxious nervous worried'),
+  feeling: set(`lost stuck pagod tired anxious nervous worried`),
   /** Words that join the others: articles, prepositions, linkers. */
-  function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni at na
-    para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano ano anong`),
+  function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
+    para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano
+    ano anong`),
 } satisfies Record<string, ReadonlySet<string>>;
 
 export type WordClass = keyof typeof WORD_CLASSES;
@@ -191,12 +190,9 @@ export const EXERCISE_FRAME: ReadonlySet<string> = set(`solve solving compute ca
 export const QUESTION_WORDS: ReadonlySet<string> = set('what whats how ano anong paano magkano ilan gaano');
 
 /** Words of greetings, thanks and small talk: a message of only these (and the student's name) asks for nothing. */
-export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(
-  `po opo naman tutor teacher sir maam ma'am miss sa tulong help your you ulit again everyone guys so much very a lot
-  din rin ka mo ha ok okay sige yes lol haha hehe na there what's whats what up how are is it going doing today
-  tonight you're i'm im am nice to meet meeting my name's name is kayo ikaw ka kamusta kumusta musta ano balita
-  lang ba and day morning afternoon evening po! well fine good great too also all thanks thank ty salamat
-  maraming bye goodbye paalam ingat see later again hello hi hey i me can do for new happening ganap`.split(
-    /\s+/,
-  ),
-);
+export const SMALL_TALK_WORDS: ReadonlySet<string> = set(`po opo naman tutor teacher sir maam ma'am miss sa
+  tulong help your you ulit again everyone guys so much very a lot din rin ka mo ha ok okay sige yes lol haha
+  hehe na there what's whats what up how are is it going doing today tonight you're i'm im am nice to meet
+  meeting my name's name is kayo ikaw ka kamusta kumusta musta ano balita lang ba and day morning afternoon
+  evening po! well fine good great too also all thanks thank ty salamat maraming bye goodbye paalam ingat see
+  later again hello hi hey i me can do for new happening ganap`);

@@ -95,8 +95,8 @@ const strong = (topic: string, request: PlanRequest) =>
 function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   const words = a.text.split(/[^\p{L}']+/u).filter(Boolean);
   const classes = new Set(words.map(classOf));
-  if (!classes.has('you') || ['request', 'tool', 'part'].some((c) => classes.has(c as WordClass)))
-    return false;
+  const asking: WordClass[] = ['request', 'tool', 'part'];
+  if (!classes.has('you') || asking.some((c) => classes.has(c))) return false;
   if (a.exercise || (a.tool && a.tool.value !== 'concept_explainer')) return false;
   if (a.struggling || a.tired || a.givingUp || a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
     return false;
