@@ -100,6 +100,7 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\bstuck\b/,
     /\b(?:do not|dont|cant|cannot|still dont)(?: really| quite| fully| totally)? (?:get|understand)\b/,
     /\b(?:nalito|nagugulo)\b/,
+    /\b(?:ang|sobrang|napaka) ?gulo\b/,
     /\bmalabo (?:pa|pa rin|pa din|talaga|sa akin|para sa akin)\b/,
     /\b(?:still|kind of|a bit|very|so) unclear\b/,
     /\bmix(?:ing|ed)? (?:them |these |those |it )?up\b/,

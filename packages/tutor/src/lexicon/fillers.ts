@@ -62,7 +62,7 @@ export const WORD_CLASSES = {
     haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
   /** Understanding or not: "don't get", "maintindihan", "gets", "still", "struggling". */
   understanding: set(`understand understood gets got know alam maintindihan naiintindihan intindihin
-    intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused nahirapan
+    intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused gulo walang wala nahirapan
     nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
   language: set(`in_filipino in_english in_tagalog in_taglish sa_filipino sa_tagalog sa_english sa_ingles

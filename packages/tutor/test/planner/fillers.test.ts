@@ -53,6 +53,7 @@ const TABLE: Record<string, Row[]> = {
     ['Make flashcards on the first one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
     ['pa-quiz naman dun sa pangalawa', twoTopics, {}, 'topic', 'inflation', 'context'],
     ['notes sa yung huli', twoTopics, {}, 'topic', 'inflation', 'context'],
+    ['quiz me on the first', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
     ['quiz me on both? jk, just the previous one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
     ['flashcards sa dalawa? hindi, yung verbs lang', [], {}, 'topic', 'verbs', 'stated'],
     ['list the key points of the 1987 constitution', [], {}, 'topic', '1987 constitution', 'stated'],
@@ -128,6 +129,7 @@ const TABLE: Record<string, Row[]> = {
   ],
   include_examples: [
     ['flashcards on fractions without examples', [], {}, 'include_examples', false, 'stated'],
+    ['pwede bang walang examples?', cards, {}, 'include_examples', false, 'stated'],
     ['mas madali naman', cards, {}, 'include_examples', false, 'context'],
     ['flashcards on fractions', [], { mastery_level: 9 }, 'include_examples', false, 'profile'],
     ['flashcards on fractions', [], {}, 'include_examples', true, 'default'],

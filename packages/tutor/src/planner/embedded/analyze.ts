@@ -40,6 +40,8 @@ export interface Analysis {
   text: string;
   tool: Stated<string> | null;
   exercise: boolean;
+  /** A score the student reports ("got 5/5", "3/5 lang ako"): how a quiz went. */
+  score: boolean;
   /** The message without the request around it: the exercise when there is one. */
   problem: string | null;
   topic: string | null;
@@ -154,7 +156,8 @@ function analyzeText(message: string): Analysis {
     .trim();
   const count = statedCount(text);
   const feelings = feelingsIn(fold(message));
-  const exercise = !SCORE.test(text) && isExercise(message, count !== null);
+  const score = SCORE.test(text);
+  const exercise = !score && isExercise(message, count !== null);
   const name = INTRODUCED.exec(message)?.[1]?.toLowerCase();
   const topic = extractTopicPhrase(name ? text.replace(new RegExp(`\\b${name}\\b`, 'g'), ' ') : text);
   const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);
@@ -182,6 +185,7 @@ function analyzeText(message: string): Analysis {
     text,
     tool: statedTool(text, exercise, topic),
     exercise,
+    score,
     problem: exerciseOf(message),
     topic,
     switchTopic: SWITCH_TOPIC.test(text),

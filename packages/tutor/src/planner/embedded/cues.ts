@@ -168,7 +168,7 @@ export const STYLE_CUES: Cue<NoteStyle>[] = [
 ];
 
 export const EXAMPLES_OFF =
-  /\b(?:no examples?|without (?:any )?examples?|skip (?:the )?examples?|walang halimbawa|huwag (?:nang |na )?(?:lagyan ng |maglagay ng )?halimbawa|wala nang halimbawa|hindi na kailangan ng halimbawa)\b/;
+  /\b(?:(?:no|without(?: any)?|skip(?: the)?|walang|wala nang|huwag(?: nang| na)?) (?:mga )?(?:examples?|halimbawa)|huwag (?:nang |na )?(?:lagyan ng |maglagay ng )?halimbawa|wala nang halimbawa|hindi na kailangan ng halimbawa)\b/;
 export const EXAMPLES_ON =
   /\b(?:with (?:some |lots of |many )?examples?|include examples?|give examples?|may halimbawa|(?:lagyan|samahan) (?:mo )?ng (?:mga )?halimbawa|with sample)\b/;
 export const ANALOGIES_ON =

@@ -252,6 +252,8 @@ export const SELECTION_RULES: SelectionRule[] = [
   {
     name: 'classifier',
     select: ({ a, request }) => {
+      // A reported score asks for nothing the classifier could name ("got 5/5, what should I study next?").
+      if (a.score) return null;
       const prediction = classifierFor(request.tools).predict(a.text);
       const p = prediction.probabilities[prediction.label] ?? 0;
       return prediction.label !== NONE && p >= 0.45

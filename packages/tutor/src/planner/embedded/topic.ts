@@ -111,7 +111,7 @@ function remainderTopic(text: string): string | null {
   const found = topicOf(tidy(trimClassWords(content.join(' '))));
   // Nothing of its own ("same but 10", "isa pa niyan"): the reference words are the topic, read back later.
   const referring = words.filter((w) => readReference(w)).join(' ');
-  const bare = content.every((w) => classOf(w) === 'function');
+  const bare = content.every((w) => classOf(w) === 'function' || readReference(w));
   return found ?? (bare && referring ? topicOf(referring) : null);
 }
 
