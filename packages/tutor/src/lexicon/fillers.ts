@@ -27,14 +27,14 @@ export const WORD_CLASSES = {
     nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
   part: set(`set round batch step steps bullet bullets points point examples example halimbawa key analogy
-    analogies paghahambing answer sagot solution solusyon`),
+    analogies paghahambing answer answers sagot solution solutions solusyon`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`class grade baitang homework assignment seatwork module score scored right wrong out
     perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle: set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
-    yeah oo opo bang nang kaya here pa-rin e`),
+    yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
   social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
@@ -67,6 +67,9 @@ export const WORD_CLASSES = {
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
   language: set(`in_filipino in_english in_tagalog in_taglish sa_filipino sa_tagalog sa_english sa_ingles
     sa_taglish`),
+  /** How the result is laid out, said in pairs ("paragraph" and "essay" name topics too). */
+  form: set(`in_paragraph in_paragraphs paragraph_form essay_form in_bullets bullet_form in_outline outline_form
+    in_a_table table_form in_a_list list_form form format`),
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
   feeling: set(`lost stuck pagod tired anxious nervous worried`),
   /** Words that join the others: articles, prepositions, linkers. */

@@ -149,8 +149,10 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
       return filled(f.before[field], 'context', 'same as the previous request');
     const fromTopic = topic ? subjectOfPhrase(topic) : null;
     if (fromTopic) return filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`);
-    // A topic read back from the conversation ("the second one") is in the subject the conversation is in.
-    const around = f.topic?.layer === 'context' ? conversationSubject(f.turn.request) : null;
+    // A topic read back from the conversation ("the second one") or put in place of its topic ("what about
+    // evaporation?") is in the subject the conversation is in, when it gives none of its own.
+    const around =
+      f.topic?.layer === 'context' || f.mode === 'switch' ? conversationSubject(f.turn.request) : null;
     return around ? filled(around, 'context', 'the subject the conversation is in') : null;
   },
   count: (f, field, kind) => {
