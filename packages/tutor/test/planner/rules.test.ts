@@ -57,6 +57,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['how do you add fractions?', [], 'concept_explainer'],
     ['paano mag-divide ng decimals?', [], 'concept_explainer'],
     ['what is gravity?', asked, 'concept_explainer'],
+    ['ang hirap nung quiz, explain mo muna yung fractions', quizzed, 'concept_explainer'],
   ],
   'same tool, new topic': [
     ['what about decimals?', quizzed, 'quiz_generator'],
@@ -70,6 +71,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['isa pa', quizzed, 'quiz_generator'],
     ['more depth please', explained, 'concept_explainer'],
     ['I got them all right! too easy', quizzed, 'quiz_generator'],
+    ['nice, 4/5! another one pero mas mahirap', quizzed, 'quiz_generator'],
   ],
   'feeling first': [
     ['pagod na ako', asked, null],

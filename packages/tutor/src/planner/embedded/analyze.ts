@@ -100,11 +100,25 @@ function loneLevel(text: string): Stated<Level> | null {
   return null;
 }
 
+/**
+ * The clause around a position says how the student felt about something and asks for nothing ("ang hirap
+ * nung quiz, …", "the quiz was hard, …"): a tool named there is the last result, not a request.
+ */
+function feltAbout(text: string, at: number): boolean {
+  const start = Math.max(...[',', ';', '.', '!', '?'].map((p) => text.lastIndexOf(p, at))) + 1;
+  const ends = [',', ';', '.', '!', '?'].map((p) => text.indexOf(p, at)).filter((i) => i >= 0);
+  const clause = text.slice(start, ends.length ? Math.min(...ends) : text.length);
+  const asks = clause.split(/\s+/).some((w) => ['request', 'modal', 'you'].includes(classOf(w) ?? ''));
+  return feelingsIn(fold(clause)).length > 0 && !asks;
+}
+
 function statedTool(text: string, exercise: boolean, topic: string | null): Stated<string> | null {
   const hits = Object.entries(TOOL_CUES)
     .map(([tool, pattern]) => ({ tool, index: pattern.exec(text)?.index ?? -1 }))
     .filter((h) => h.index >= 0);
-  const artifact = hits.filter((h) => ARTIFACT_TOOLS.includes(h.tool)).sort((a, b) => a.index - b.index)[0];
+  const artifact = hits
+    .filter((h) => ARTIFACT_TOOLS.includes(h.tool) && !feltAbout(text, h.index))
+    .sort((a, b) => a.index - b.index)[0];
   if (artifact)
     return {
       value: artifact.tool,

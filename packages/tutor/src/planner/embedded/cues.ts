@@ -89,8 +89,15 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
 ];
 
 /** A score the student reports ("I got 1 out of 5", "nakakuha ako ng 3/10"): how a quiz went, not an exercise. */
-export const SCORE =
-  /\b\d{1,2}\s*(?:\/|out of)\s*\d{1,2}\s+(?:lang|lng|only|ako|ko|na)\b|(?:^|[.!?]\s*)\d{1,2}\s*(?:\/|out of)\s*\d{1,2}\s*!|\b(?:got|get|scored|score (?:is|was|ko|ko ay)|nakakuha(?: ako)?(?: ng)?|nakuha ko(?:ng)?)\s+(?:only\s+|lang\s+)?\d+\s*(?:\/|out of|sa|over)\s*\d+/;
+const FRACTION = String.raw`\d{1,2}\s*(?:\/|out of)\s*\d{1,2}`;
+export const SCORE = new RegExp(
+  [
+    String.raw`\b(?:got|get|scored|score (?:is|was|ko|ko ay)|nakakuha(?: ako)?(?: ng)?|nakuha ko(?:ng)?)\s+`,
+    String.raw`(?:only\s+|lang\s+)?\d+\s*(?:\/|out of|sa|over)\s*\d+`,
+    `|\\b${FRACTION}\\s+(?:lang|lng|only|ako|ko|na)\\b`,
+    `|(?:^|[.!?,]\\s*)${FRACTION}\\s*!`,
+  ].join(''),
+);
 
 /** Words that name a level on their own, read when a clause says nothing else ("…, mahirap", "easy lang po"). */
 export const LEVEL_WORDS: Record<Level, string[]> = {
