@@ -261,4 +261,13 @@ describe('evaluation set', () => {
       expect(entry.accuracy, field).toBeGreaterThanOrEqual(0.9);
     expect(report.clarification.false_when_topic_given).toBe(0);
   });
+  it('meets the targets on the fresh set, follow-ups included', async () => {
+    const report = await evaluate(loadCases('fresh'), 'fresh');
+    expect(report.cases).toBeGreaterThanOrEqual(40);
+    expect(report.tool_accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.status_accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.multi_turn.accuracy).toBeGreaterThanOrEqual(0.9);
+    for (const [field, entry] of Object.entries(report.parameters))
+      expect(entry.accuracy, field).toBeGreaterThanOrEqual(0.9);
+  });
 });

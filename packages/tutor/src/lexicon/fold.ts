@@ -191,6 +191,31 @@ export function squeeze(word: string): string {
   return word.replace(/(\p{L})\1+/gu, '$1');
 }
 
+/**
+ * The light folding, for readers that need a sentence's punctuation and symbols (the planner reads
+ * "quiz on X, 10 items" and "2x + 3 = 7"): lower case, no accents, one kind of quote, single spaces.
+ * Canonical decomposition only, so "a²" and "×" stay as written.
+ */
+export function foldCase(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`ʼ]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Chat spellings of three letters or more read as the words they stand for, punctuation kept ("pano mo
+ * nakuha ung 12?" → "paano mo nakuha yung 12?"). Shorter ones ("d", "u", "y") are left: in a sentence with
+ * math they are as likely a variable.
+ */
+export function expandShorthand(text: string): string {
+  return text.replace(/\p{L}{3,}/gu, (w) => SHORTHAND[w] ?? w);
+}
+
 /** The folded text: lower-case words separated by single spaces (see the module comment). */
 export function fold(text: string, options: FoldOptions = {}): string {
   return foldWords(text, options).join(' ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWords, squeeze } from '../../src/lexicon/fold.ts';
+import { fold, foldCase, foldWords, squeeze } from '../../src/lexicon/fold.ts';
 
 describe('fold', () => {
   it.each([
@@ -42,5 +42,14 @@ describe('fold', () => {
     expect(foldWords('')).toEqual([]);
     expect(squeeze('kill')).toBe('kil');
     expect(squeeze('maaari')).toBe('mari');
+  });
+});
+
+describe('foldCase', () => {
+  it.each([
+    ['Ipaliwanag ang  Pangungusap, “PO”', 'ipaliwanag ang pangungusap, "po"'],
+    ['Don’t  solve a² × 3 = 12 for Señor', "don't solve a² × 3 = 12 for senor"],
+  ])('folds case, accents, quotes and spacing, and keeps punctuation and symbols: %s', (text, folded) => {
+    expect(foldCase(text)).toBe(folded);
   });
 });

@@ -29,6 +29,17 @@ const hinted = [
   tutor('**Hint:** …', 'math_solver', { problem: '3x + 5 = 20', show_steps: true, hint_level: 1 }),
 ];
 
+const asked = [
+  user('make me a quiz'),
+  tutor('What topic should the quiz cover?', 'quiz_generator', {}, 'needs_clarification'),
+];
+const twoTopics = [
+  user('Tell me about the Japanese occupation'),
+  tutor('Japan occupied the Philippines from 1942 to 1945.'),
+  user('and what about inflation?'),
+  tutor('Inflation is the general rise in prices over time.'),
+];
+
 type Row = [string, ChatMessage[], Partial<UserInfo>, string, unknown, string];
 
 /** Each filler: message, history, user → the field's value and the layer that decided it. */
@@ -38,6 +49,37 @@ const TABLE: Record<string, Row[]> = {
     ['I-quiz mo ako sa multiplication, sampung tanong', [], {}, 'topic', 'multiplication', 'stated'],
     ['make flashcards about it', explained, {}, 'topic', 'photosynthesis', 'context'],
     ['same but 10', cards, {}, 'topic', 'fractions', 'context'],
+    ["Let's do 10 questions this time", cards, {}, 'topic', 'fractions', 'context'],
+    ['Make flashcards on the first one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
+    ['pa-quiz naman dun sa pangalawa', twoTopics, {}, 'topic', 'inflation', 'context'],
+    ['notes sa yung huli', twoTopics, {}, 'topic', 'inflation', 'context'],
+    ['quiz me on the first', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
+    ['quiz me on both? jk, just the previous one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
+    ['flashcards sa dalawa? hindi, yung verbs lang', [], {}, 'topic', 'verbs', 'stated'],
+    ['list the key points of the 1987 constitution', [], {}, 'topic', '1987 constitution', 'stated'],
+    ['teach me about the first world war', [], {}, 'concept_to_explain', 'first world war', 'stated'],
+    ['explain the great depression', [], {}, 'concept_to_explain', 'great depression', 'stated'],
+    ['notes on simple machines', [], {}, 'topic', 'simple machines', 'stated'],
+    ['um, the nervous system i guess', [], {}, 'topic', 'nervous system', 'stated'],
+    [
+      'I keep forgetting the order of operations, can you explain it again?',
+      [],
+      {},
+      'concept_to_explain',
+      'order of operations',
+      'stated',
+    ],
+    ['notes on Noli Me Tangere, chapter 1 to 5', [], {}, 'topic', 'noli me tangere', 'stated'],
+    ['paki-explain ulit pero in Filipino', explained, {}, 'concept_to_explain', 'photosynthesis', 'context'],
+    ['what is a question mark?', [], {}, 'concept_to_explain', 'question mark', 'stated'],
+    [
+      'explain the scientific method step by step',
+      [],
+      {},
+      'concept_to_explain',
+      'scientific method step by step',
+      'stated',
+    ],
   ],
   context_topic: [
     ['what is chlorophyll?', explained, {}, 'current_topic', 'photosynthesis', 'context'],
@@ -47,10 +89,17 @@ const TABLE: Record<string, Row[]> = {
     ['flashcards on recycling for science class', [], {}, 'subject', 'Science', 'stated'],
     ['quiz me on ratios', [], {}, 'subject', 'Mathematics', 'profile'],
     ['quiz me on verbs instead', cards, {}, 'subject', 'English', 'profile'],
+    ['quiz me on the second one', twoTopics, {}, 'subject', 'Araling Panlipunan', 'context'],
+    ['basta math', asked, {}, 'subject', 'Mathematics', 'stated'],
   ],
   count: [
     ['sampung flashcards tungkol sa fractions', [], {}, 'count', 10, 'stated'],
     ['same but 12', cards, {}, 'count', 12, 'stated'],
+    ['Isang dosenang tanong tungkol sa photosynthesis', [], {}, 'num_questions', 12, 'stated'],
+    ['a 10-question quiz on ratios', [], {}, 'num_questions', 10, 'stated'],
+    ['labinlima naman ngayon', cards, {}, 'count', 15, 'stated'],
+    ['can you add 5 more?', cards, {}, 'count', 5, 'stated'],
+    ["flashcards on cells, explain them like I'm 10", [], {}, 'count', 5, 'default'],
     ['mas madali naman', cards, {}, 'count', 5, 'context'],
     ['flashcards on fractions', [], { emotional_state: 'tired' }, 'count', 3, 'state'],
     ['flashcards on fractions', [], {}, 'count', 5, 'default'],
@@ -68,6 +117,8 @@ const TABLE: Record<string, Row[]> = {
     ['make it harder', explained, {}, 'desired_depth', 'advanced', 'context'],
     ['explain photosynthesis', [], { mastery_level: 8 }, 'desired_depth', 'advanced', 'profile'],
     ['hindi ko pa rin gets', explained, {}, 'desired_depth', 'basic', 'state'],
+    ['can you make it shorter?', explained, {}, 'desired_depth', 'basic', 'stated'],
+    ['ipaliwanag mo ang mitosis, mas simple', [], {}, 'desired_depth', 'basic', 'stated'],
     ['explain photosynthesis', [], {}, 'desired_depth', 'intermediate', 'default'],
   ],
   note_style: [
@@ -78,6 +129,7 @@ const TABLE: Record<string, Row[]> = {
   ],
   include_examples: [
     ['flashcards on fractions without examples', [], {}, 'include_examples', false, 'stated'],
+    ['pwede bang walang examples?', cards, {}, 'include_examples', false, 'stated'],
     ['mas madali naman', cards, {}, 'include_examples', false, 'context'],
     ['flashcards on fractions', [], { mastery_level: 9 }, 'include_examples', false, 'profile'],
     ['flashcards on fractions', [], {}, 'include_examples', true, 'default'],
@@ -100,6 +152,16 @@ const TABLE: Record<string, Row[]> = {
   ],
   problem: [
     ['pa-solve naman po: 2x + 3 = 7', [], {}, 'problem', '2x + 3 = 7', 'stated'],
+    ['solve this for me please: 5x - 4 = 21', [], {}, 'problem', '5x - 4 = 21', 'stated'],
+    ['hint lang po sa 3x - 7 = 8, huwag mong ibigay ang sagot', [], {}, 'problem', '3x - 7 = 8', 'stated'],
+    [
+      'round 3.14159 to 2 decimal places please',
+      [],
+      {},
+      'problem',
+      'round 3.14159 to 2 decimal places',
+      'stated',
+    ],
     ['another hint please', hinted, {}, 'problem', '3x + 5 = 20', 'context'],
   ],
   show_steps: [

@@ -34,6 +34,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['hello! how are you today?', [], null],
     ['good morning po, kumusta po kayo?', [], null],
     ['hi, I am Ana, nice to meet you', [], null],
+    ["Hey there! What's new?", [], null],
     ['salamat po!', asked, null],
   ],
   'graded work': [
@@ -44,16 +45,25 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['explain that step by step', solved, 'math_solver'],
     ['paano mo nakuha yan?', solved, 'math_solver'],
   ],
+  'about the tutor': [
+    ['what are you, a person or an AI?', [], null],
+    ['ano ang paborito mong subject?', [], null],
+    ['hmm, are you a real teacher?', asked, null],
+  ],
   'stated tool': [
+    ['can you explain the water cycle?', [], 'concept_explainer'],
     ['I-quiz mo ako sa multiplication, sampung tanong', [], 'quiz_generator'],
     ['I need practice on adding fractions', [], 'quiz_generator'],
     ['how do you add fractions?', [], 'concept_explainer'],
     ['paano mag-divide ng decimals?', [], 'concept_explainer'],
     ['what is gravity?', asked, 'concept_explainer'],
+    ['ang hirap nung quiz, explain mo muna yung fractions', quizzed, 'concept_explainer'],
   ],
   'same tool, new topic': [
     ['what about decimals?', quizzed, 'quiz_generator'],
     ['paano naman ang respiration?', explained, 'concept_explainer'],
+    ['ok now decimals', quizzed, 'quiz_generator'],
+    ['salamat! next naman, the digestive system', explained, 'concept_explainer'],
   ],
   'follow-up': [
     ['same but 10', quizzed, 'quiz_generator'],
@@ -61,6 +71,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['isa pa', quizzed, 'quiz_generator'],
     ['more depth please', explained, 'concept_explainer'],
     ['I got them all right! too easy', quizzed, 'quiz_generator'],
+    ['nice, 4/5! another one pero mas mahirap', quizzed, 'quiz_generator'],
   ],
   'feeling first': [
     ['pagod na ako', asked, null],
@@ -68,6 +79,8 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['I got 2 out of 5, ang hirap', quizzed, 'concept_explainer'],
     ["I still don't get it", solved, 'math_solver'],
     ['I give up', [], null],
+    ["I got 1 out of 5... I'm so bad at this", quizzed, 'concept_explainer'],
+    ['kinakabahan ako sa exam bukas', quizzed, null],
     ["hi, I'm so tired", [], null],
   ],
   'answers the question': [
@@ -78,6 +91,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['yes please', [], null],
     ['good morning! ready to learn', [], null],
     ['hello po, gusto ko mag-aral', [], null],
+    ["Good evening! I'm Carlo from grade 8", [], null],
   ],
   classifier: [
     ['help me memorize the parts of the cell', [], 'flashcard_generator'],

@@ -1,10 +1,10 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
-import { fold } from '../../lexicon/fold.ts';
-import { looksLikeMath, solveMath } from '../../tools/math_solver/engine.ts';
+import { classOf, contentWords } from '../../lexicon/fillers.ts';
+import { expandShorthand, fold, foldCase } from '../../lexicon/fold.ts';
+import { statedCount } from './count.ts';
 import {
   ANALOGIES_OFF,
   ANALOGIES_ON,
-  COUNT_NOUNS,
   DEPTH_CUES,
   type Depth,
   DIFFICULTY_CUES,
@@ -16,17 +16,18 @@ import {
   GIVING_UP,
   GREETING,
   HINT,
+  LEVEL_WORDS,
   type Level,
-  NOT_A_COUNT,
   type NoteStyle,
   QUESTION_TYPE_CUES,
   type QuestionType,
+  SCORE,
   SHOW_STEPS,
   STYLE_CUES,
   SWITCH_TOPIC,
 } from './cues.ts';
+import { exerciseOf, isExercise } from './exercise.ts';
 import { ARTIFACT_TOOLS, PRACTICE, TOOL_CUES } from './intents.ts';
-import { NUMBER_TOKEN, parseCountWord } from './numbers.ts';
 import { extractTopicPhrase } from './topic.ts';
 
 export interface Stated<T> {
@@ -39,6 +40,8 @@ export interface Analysis {
   text: string;
   tool: Stated<string> | null;
   exercise: boolean;
+  /** A score the student reports ("got 5/5", "3/5 lang ako"): how a quiz went. */
+  score: boolean;
   /** The message without the request around it: the exercise when there is one. */
   problem: string | null;
   topic: string | null;
@@ -68,28 +71,6 @@ export interface Analysis {
   greeting: boolean;
 }
 
-/** The exercise itself, without the request around it ("pa-solve naman po: 2x + 3 = 7" → "2x + 3 = 7"). */
-function exerciseOf(message: string): string | null {
-  const text = message
-    .trim()
-    .replace(
-      /^(?:(?:paki|(?:hi|hello|hey|actually|ok(?:ay)?|sige|so|now|next|then|tapos|ngayon|tutor|teacher|ma'?am|sir|please|pls|pa-?solve|pasolve|i-?solve|solve mo|can you|could you|help me|tulungan mo ako|patulong|naman|po|mo|sa|with|ito|this|to)\b)[\s,:-]*)+/i,
-      '',
-    )
-    .replace(/[\s,]*(?:please|pls|po|naman|thanks?|thank you|salamat)[\s.!]*$/i, '')
-    .trim();
-  return text.length > 0 ? text : null;
-}
-
-/**
- * The math engine decides what is an exercise: one it can solve, or one that looks like math and is not a
- * request for a number of items ("5 computation problems on percent").
- */
-function isExercise(message: string, asksForItems: boolean): boolean {
-  if (!/\d/.test(message)) return !asksForItems && looksLikeMath(message);
-  return solveMath(message).kind !== 'unsupported' || (!asksForItems && looksLikeMath(message));
-}
-
 function firstMatch<T>(
   text: string,
   cues: { value: T; pattern: RegExp; reason: string }[],
@@ -102,68 +83,42 @@ function firstMatch<T>(
   }
   return best?.cue ?? null;
 }
-
-function statedCount(text: string): Stated<number> | null {
-  const before = new RegExp(`(?:^|[^\\w-])${NUMBER_TOKEN}\\s+(?:[\\p{L}-]+\\s+){0,3}${COUNT_NOUNS}`, 'gu');
-  // Matches may overlap ("create twenty flashcards": "create" is tried first), so each is retried one word on.
-  for (let m = before.exec(text); m; m = before.exec(text)) {
-    const token = m[1] as string;
-    const at = m.index + m[0].indexOf(token);
-    // "isa pang quiz", "one more set": another one, not a count of one.
-    const another = /^\s+(?:pa|pang|more)\b/.test(text.slice(at + token.length));
-    const n = NOT_A_COUNT.test(text.slice(0, at)) || another ? null : parseCountWord(token);
-    if (n !== null) return { value: n, reason: `the student asks for ${n} ("${m[0].trim()}")` };
-    before.lastIndex = at + token.length;
-  }
-  const after = new RegExp(
-    `${COUNT_NOUNS}\\s*(?:[:(=]|x|×|\\bof\\b|\\bna\\b)?\\s*(\\d{1,3})\\b(?!\\s*(?:[-+*/^=]|th|st|nd|rd))`,
-  );
-  const a = after.exec(text);
-  if (a?.[1]) return { value: Number(a[1]), reason: `the student asks for ${a[1]} ("${a[0].trim()}")` };
-  const ofThem = new RegExp(`${NUMBER_TOKEN}\\s+(?:of them|pieces|piraso|lahat)\\b`).exec(text);
-  const many = ofThem?.[1] ? parseCountWord(ofThem[1]) : null;
-  if (many !== null && many <= 50)
-    return { value: many, reason: `the student asks for ${many} ("${ofThem?.[0]}")` };
-  const bare = new RegExp(
-    `(?:^|,\\s*|\\bmga\\s+)${NUMBER_TOKEN}\\s+(?:more|pa|lang|only|pls|please|po|naman)\\b|,\\s*(\\d{1,2})\\s*(?:pls|please|po|lang|only)?\\s*$`,
-  ).exec(text);
-  const bareToken = bare?.[1] ?? bare?.[2];
-  if (bareToken) {
-    const n = parseCountWord(bareToken);
-    if (n !== null && n <= 50)
-      return { value: n, reason: `the student asks for ${n} ("${bare?.[0].trim()}")` };
-  }
-  const few =
-    /\b(?:a few|few|a couple(?: of)?|ilang|kaunting|konting|several|marami(?:ng)?|lots of|many)\s+(?:\w+\s+)?(?:flash\s*cards?|cards?|questions?|items?|tanong)/.exec(
-      text,
+/**
+ * A level alone in a later clause of a request ("gawa ka ng quiz sa fractions, mahirap"): a level word among
+ * words of a request's classes. A first clause alone ("mahirap") is a feeling, not a setting.
+ */
+function loneLevel(text: string): Stated<Level> | null {
+  for (const clause of text.split(/[,;]/).slice(1)) {
+    const words = clause.trim().split(/\s+/).filter(Boolean);
+    const level = (Object.keys(LEVEL_WORDS) as Level[]).find((l) =>
+      words.some((w) => LEVEL_WORDS[l].includes(w)),
     );
-  if (few) {
-    const word = few[0];
-    const n = /couple/.test(word) ? 2 : /several|marami|lots|many/.test(word) ? 10 : 3;
-    return { value: n, reason: `"${word}" read as ${n}` };
-  }
-  const resize = new RegExp(
-    `\\b(?:but|with|make it|make them|gawin(?: mo)?(?:ng)?|gawing|dapat)\\s+(?:only\\s+|just\\s+)?${NUMBER_TOKEN}\\s*(?:only|lang|na lang|please|pls|po|naman)?\\s*[.!?]*$`,
-  ).exec(text);
-  const resized = resize?.[1] ? parseCountWord(resize[1]) : null;
-  if (resized !== null && resized <= 50)
-    return { value: resized, reason: `the student asks for ${resized} ("${resize?.[0].trim()}")` };
-  const bigyan = new RegExp(
-    `\\b(?:give me|gimme|bigyan mo (?:ako )?ng|gawan mo (?:ako )?ng|make|create|generate|i want|i need|gusto ko ng|pa)\\s+${NUMBER_TOKEN}\\b(?!\\s*[-+*/^=%.])`,
-  );
-  const g = bigyan.exec(text);
-  if (g?.[1]) {
-    const n = parseCountWord(g[1]);
-    if (n !== null && n <= 50) return { value: n, reason: `the student asks for ${n} ("${g[0].trim()}")` };
+    const rest = words.filter((w) => !level || !LEVEL_WORDS[level].includes(w));
+    if (level && contentWords(rest).every((w) => classOf(w) !== null))
+      return { value: level, reason: `the student asks for ${level} ("${clause.trim()}")` };
   }
   return null;
+}
+
+/**
+ * The clause around a position says how the student felt about something and asks for nothing ("ang hirap
+ * nung quiz, …", "the quiz was hard, …"): a tool named there is the last result, not a request.
+ */
+function feltAbout(text: string, at: number): boolean {
+  const start = Math.max(...[',', ';', '.', '!', '?'].map((p) => text.lastIndexOf(p, at))) + 1;
+  const ends = [',', ';', '.', '!', '?'].map((p) => text.indexOf(p, at)).filter((i) => i >= 0);
+  const clause = text.slice(start, ends.length ? Math.min(...ends) : text.length);
+  const asks = clause.split(/\s+/).some((w) => ['request', 'modal', 'you'].includes(classOf(w) ?? ''));
+  return feelingsIn(fold(clause)).length > 0 && !asks;
 }
 
 function statedTool(text: string, exercise: boolean, topic: string | null): Stated<string> | null {
   const hits = Object.entries(TOOL_CUES)
     .map(([tool, pattern]) => ({ tool, index: pattern.exec(text)?.index ?? -1 }))
     .filter((h) => h.index >= 0);
-  const artifact = hits.filter((h) => ARTIFACT_TOOLS.includes(h.tool)).sort((a, b) => a.index - b.index)[0];
+  const artifact = hits
+    .filter((h) => ARTIFACT_TOOLS.includes(h.tool) && !feltAbout(text, h.index))
+    .sort((a, b) => a.index - b.index)[0];
   if (artifact)
     return {
       value: artifact.tool,
@@ -201,18 +156,24 @@ export function analyze(message: string): Analysis {
   return known;
 }
 
+const THANKS_CLOSING = /\b(?:thanks|thank you(?: so much)?|salamat(?: po)?|ty)\W*$/;
+
+/** A name the student gives ("I'm Carlo", "ako si Juan"), written with a capital: never a topic. */
+const INTRODUCED =
+  /(?:\b[Ii]'?m|\b[Ii] am|\b[Mm]y name is|\b[Cc]all me|\b[Aa]ko (?:ay )?si|\b[Pp]angalan ko ay)\s+(\p{Lu}\p{Ll}+)/u;
+
 function analyzeText(message: string): Analysis {
-  const text = message
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
+  const text = expandShorthand(foldCase(message))
     .replace(/\bpaki-?(?=[a-z]{3})/g, '')
     .replace(/\b(?:pa|i)-?(?=(?:quiz|solve|explain|summari[sz]e|flash\s*cards?|review|round)\b)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   const count = statedCount(text);
   const feelings = feelingsIn(fold(message));
-  const exercise = isExercise(message, count !== null);
-  const topic = extractTopicPhrase(text);
+  const score = SCORE.test(text);
+  const exercise = !score && isExercise(message, count !== null);
+  const name = INTRODUCED.exec(message)?.[1]?.toLowerCase();
+  const topic = extractTopicPhrase(name ? text.replace(new RegExp(`\\b${name}\\b`, 'g'), ' ') : text);
   const types = QUESTION_TYPE_CUES.filter((c) => c.pattern.test(text)).map((c) => c.value);
   const hint = HINT.similar.test(text)
     ? 'similar'
@@ -222,8 +183,12 @@ function analyzeText(message: string): Analysis {
         ? 'nudge'
         : null;
   // "too easy", "gets ko na", "I already know this": asking for harder.
+  // A greeting opens the message, or thanks close it ("I think I'm ready for the exam now, thanks!").
+  const greeting = GREETING.test(text) || THANKS_CLOSING.test(text);
+  // "too easy", "gets ko na": asking for harder — unless it closes a thank-you ("thank you! gets ko na").
+  const ready = feelings.includes('confident') && !greeting && !FOLLOW_UP.easier.test(text);
   const followUp =
-    FOLLOW_UP.harder.test(text) || (feelings.includes('confident') && !FOLLOW_UP.easier.test(text))
+    FOLLOW_UP.harder.test(text) || ready
       ? 'harder'
       : FOLLOW_UP.easier.test(text)
         ? 'easier'
@@ -234,11 +199,12 @@ function analyzeText(message: string): Analysis {
     text,
     tool: statedTool(text, exercise, topic),
     exercise,
+    score,
     problem: exerciseOf(message),
     topic,
     switchTopic: SWITCH_TOPIC.test(text),
     count,
-    difficulty: firstMatch(text, DIFFICULTY_CUES),
+    difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),
     examples: toggle(text, EXAMPLES_OFF, EXAMPLES_ON, 'examples'),
@@ -255,6 +221,6 @@ function analyzeText(message: string): Analysis {
     confident: feelings.includes('confident'),
     feelings,
     followUp,
-    greeting: GREETING.test(text),
+    greeting,
   };
 }

@@ -1,8 +1,8 @@
 import type { ContentLibrary } from '@aralin/content';
 import type { ChatMessage } from '../../contract.ts';
+import { readReference } from '../../lexicon/fillers.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import { analyze } from './analyze.ts';
-import { ANAPHORA } from './cues.ts';
 
 /** What the conversation says before the latest message: the tool asked for last, and what it is about. */
 
@@ -68,23 +68,41 @@ function topicInReply(text: string, content: ContentLibrary): string | null {
   return null;
 }
 
+/** The topic one turn names: an assistant turn's stored topic or bold curriculum topic, a student's phrase. */
+function topicOfTurn(m: ChatMessage, content: ContentLibrary): string | null {
+  if (m.role === 'assistant') {
+    const stored = m.parameters?.topic ?? m.parameters?.concept_to_explain;
+    if (typeof stored === 'string' && stored.trim()) return stored;
+    return topicInReply(m.content, content);
+  }
+  // An exercise ("solve x^2 - 5x + 6 = 0") is not a topic.
+  const { topic: phrase, exercise } = analyze(m.content);
+  return phrase && !exercise && !readReference(phrase) ? phrase : null;
+}
+
+/**
+ * The topics the conversation named, in the order they were first named ("the water cycle" and the tutor's
+ * "Water cycle" are one): "the first one", "yung pangalawa" and "yung huli" pick from these.
+ */
+export function conversationTopics(history: ChatMessage[], content: ContentLibrary): string[] {
+  const topics: string[] = [];
+  for (const m of history.slice(-REACH)) {
+    const topic = topicOfTurn(m, content);
+    const key = topic?.toLowerCase() ?? '';
+    const seen = topics.some((t) => t.toLowerCase().includes(key) || key.includes(t.toLowerCase()));
+    if (topic && !seen) topics.push(topic);
+  }
+  return topics;
+}
+
 /**
  * The topic the conversation is about, newest first: an assistant turn's stored topic, a curriculum topic
  * the tutor named in bold, or the topic a student message named. "It", "that", "iyon" resolve to this.
  */
 export function conversationTopic(history: ChatMessage[], content: ContentLibrary): string | null {
   for (let i = history.length - 1; i >= 0 && history.length - i <= REACH; i--) {
-    const m = history[i] as ChatMessage;
-    if (m.role === 'assistant') {
-      const stored = m.parameters?.topic ?? m.parameters?.concept_to_explain;
-      if (typeof stored === 'string' && stored.trim()) return stored;
-      const named = topicInReply(m.content, content);
-      if (named) return named;
-      continue;
-    }
-    // An exercise ("solve x^2 - 5x + 6 = 0") is not a topic.
-    const { topic: phrase, exercise } = analyze(m.content);
-    if (phrase && !exercise && !ANAPHORA.test(phrase)) return phrase;
+    const topic = topicOfTurn(history[i] as ChatMessage, content);
+    if (topic) return topic;
   }
   return null;
 }

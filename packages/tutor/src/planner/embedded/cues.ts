@@ -8,7 +8,7 @@ export const COUNT_NOUNS =
 
 /** Numbers that are not counts: "grade 10", "lesson 3", "chapter 2", "baitang 7". */
 export const NOT_A_COUNT =
-  /(?:grade|baitang|gr\.?|level|lesson|chapter|kabanata|aralin|unit|page|pahina|year|taon|module|week|quarter|q)\s*$/;
+  /(?:grade|baitang|gr\.?|level|lesson|chapter|kabanata|aralin|unit|page|pahina|year|taon|module|week|quarter|q|like (?:i'?m|i am|a))\s*$/;
 
 export type Level = 'easy' | 'medium' | 'hard';
 
@@ -88,6 +88,24 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
   },
 ];
 
+/** A score the student reports ("I got 1 out of 5", "nakakuha ako ng 3/10"): how a quiz went, not an exercise. */
+const FRACTION = String.raw`\d{1,2}\s*(?:\/|out of)\s*\d{1,2}`;
+export const SCORE = new RegExp(
+  [
+    String.raw`\b(?:got|get|scored|score (?:is|was|ko|ko ay)|nakakuha(?: ako)?(?: ng)?|nakuha ko(?:ng)?)\s+`,
+    String.raw`(?:only\s+|lang\s+)?\d+\s*(?:\/|out of|sa|over)\s*\d+`,
+    `|\\b${FRACTION}\\s+(?:lang|lng|only|ako|ko|na)\\b`,
+    `|(?:^|[.!?,]\\s*)${FRACTION}\\s*!`,
+  ].join(''),
+);
+
+/** Words that name a level on their own, read when a clause says nothing else ("…, mahirap", "easy lang po"). */
+export const LEVEL_WORDS: Record<Level, string[]> = {
+  easy: ['easy', 'madali', 'madadali', 'simple', 'basic'],
+  medium: ['medium', 'katamtaman', 'average'],
+  hard: ['hard', 'mahirap', 'mahihirap', 'challenging', 'difficult', 'tough'],
+};
+
 /** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
 export const DO_MY_WORK =
   /\b(?:(?:do|answer|finish|complete|write|take) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;
@@ -106,13 +124,13 @@ export const DEPTH_CUES: Cue<Depth>[] = [
   {
     value: 'basic',
     pattern:
-      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like (?:i'?m|i am) (?:\d{1,2}|five|ten|a kid|a child)|like a \d{1,2}[- ]year[- ]old|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
+      /\b(?:just the basics?|the basics|basic(?:s| lang| explanation| idea)?|simple (?:terms|words|explanation|way)|simply|in simple|eli5|like (?:i'?m|i am) (?:\d{1,2}|five|ten|a kid|a child)|like a \d{1,2}[- ]year[- ]old|short(?: explanation)?|brief(?:ly)?|quick(?: explanation)?|overview|shorter|mas maikli(?:ng)?|paikliin|iklian|simpleng|payak|sa simpleng (?:salita|paraan)|madaling intindihin|maikli(?:ng)?|basic lang|simple lang)\b/,
     reason: 'the student asks for just the basics',
   },
   {
     value: 'comprehensive',
     pattern:
-      /\b(?:in (?:full )?detail|detailed|in[- ]depth|comprehensive(?:ly)?|thorough(?:ly)?|everything (?:about|on)|deep dive|full explanation|complete explanation|all about|detalyado|detalyadong|buong paliwanag|lahat ng tungkol|kumpleto(?:ng)?|buo(?:ng)? paliwanag|lubos)\b/,
+      /\b(?:in (?:full )?detail|detailed|in[- ]depth|comprehensive(?:ly)?|thorough(?:ly)?|everything (?:about|on)|deep dive|full explanation|complete explanation|all about|longer|more details?|mas mahaba|habaan|detalyado|detalyadong|buong paliwanag|lahat ng tungkol|kumpleto(?:ng)?|buo(?:ng)? paliwanag|lubos)\b/,
     reason: 'the student asks for a complete explanation',
   },
   {
@@ -157,7 +175,7 @@ export const STYLE_CUES: Cue<NoteStyle>[] = [
 ];
 
 export const EXAMPLES_OFF =
-  /\b(?:no examples?|without (?:any )?examples?|skip (?:the )?examples?|walang halimbawa|huwag (?:nang |na )?(?:lagyan ng |maglagay ng )?halimbawa|wala nang halimbawa|hindi na kailangan ng halimbawa)\b/;
+  /\b(?:(?:no|without(?: any)?|skip(?: the)?|walang|wala nang|huwag(?: nang| na)?) (?:mga )?(?:examples?|halimbawa)|huwag (?:nang |na )?(?:lagyan ng |maglagay ng )?halimbawa|wala nang halimbawa|hindi na kailangan ng halimbawa)\b/;
 export const EXAMPLES_ON =
   /\b(?:with (?:some |lots of |many )?examples?|include examples?|give examples?|may halimbawa|(?:lagyan|samahan) (?:mo )?ng (?:mga )?halimbawa|with sample)\b/;
 export const ANALOGIES_ON =
@@ -194,7 +212,7 @@ export const QUESTION_TYPE_CUES: Cue<QuestionType>[] = [
 /** A request to change the last tool's result rather than start something new. */
 export const FOLLOW_UP = {
   harder:
-    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
+    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|next level|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
   easier:
     /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|mas simple|mas simpleng|more simply|padaliin|dalian|easier)\b/,
   more: /^(?:(?:give me |can i have |pa-?)?(?:\w+ )?more(?: please| pls| naman| po)?|another(?: set| one| round)?|again|one more|isa pa|ulit|ulitin|dagdagan(?: mo)?|dagdag pa|more questions|more cards|more flashcards|next|sunod|panibago|bago ulit)\b|\b(?:isa pang?|one more|another (?:set|one|round|quiz|batch))\b/,
@@ -205,10 +223,6 @@ export const FOLLOW_UP = {
 export const SWITCH_TOPIC =
   /^(?:(?:ok(?:ay)?|sige|ngayon|now|next|then|tapos|so)[\s,]+)*(?:naman[\s,]+)?(?:what about|how about|and|paano naman|ano naman|e|eh|tungkol sa|about)\s/;
 
-/** Words that refer back to what the conversation was about. */
-export const ANAPHORA =
-  /^(?:nga |mo |naman )?(?:it|that|this|them|those|these|the (?:same|topic|lesson|one above|above)|that topic|this topic|that lesson|this lesson|same topic|the same topic|iyan|yan|iyon|yun|yon|ito|'?to|dito|diyan|doon|dun|niyan|nito|niyon|noon|diyan|dyan|ganyan|topic na (?:iyan|yan|ito)|parehong topic|pareho|same)$/;
-
 export const GREETING =
   /^(?:yes|yeah|yep|yup|no|nope|oo|opo|hindi po|sure|ready|i'?m ready|ready na(?: ako)?|game|tara|lol|what can you do|what do you do|ano(?:ng)? kaya mo(?:ng gawin)?|(?:ma)?gandang (?:umaga|hapon|gabi|tanghali)|see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|what'?s up|wassup|sup|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
 
@@ -218,7 +232,7 @@ export const SHOW_STEPS =
 
 export const HINT = {
   similar:
-    /\b(?:similar (?:example|problem|one)|example like this|a problem like this|worked example|katulad na (?:halimbawa|problema)|kahawig na (?:halimbawa|problema)|ibang halimbawa na katulad)\b/,
+    /\b(?:similar (?:example|problem|one)|(?:another|one more|isa pang?) (?:one |problem |example |exercise )?(?:like|gaya ng|katulad ng) (?:that|this|it|iyan|yan|ito)|example like this|a problem like this|worked example|katulad na (?:halimbawa|problema)|kahawig na (?:halimbawa|problema)|ibang halimbawa na katulad)\b/,
   next: /\b(?:another hint|next hint|more hints?|one more hint|isa pang (?:hint|clue|pahiwatig)|dagdag na (?:hint|clue)|next clue|mas malinaw na hint)\b/,
   nudge:
     /\b(?:hint|hints|clue|clues|nudge|pahiwatig|don'?t (?:give|tell|show) me the answer|do not (?:give|tell|show) me the answer|without (?:giving|telling) (?:me )?the answer|huwag mo(?:ng)? (?:ibigay|sabihin) (?:ang|yung) sagot|wag mo(?:ng)? (?:ibigay|sabihin) (?:ang|yung) sagot|ako na (?:ang )?(?:mag-?sosolve|sasagot))\b/,

@@ -1,9 +1,11 @@
-import type { TopicMatch } from '@aralin/content';
-import { FILIPINO_TERMS, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
+import type { Subject, TopicMatch } from '@aralin/content';
+import { readReference } from '../../lexicon/fillers.ts';
+import { FILIPINO_TERMS, SUBJECT_ONLY, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
-import { conversationTopic } from './context.ts';
-import { ANAPHORA, type Depth, type Level, type NoteStyle } from './cues.ts';
+import type { PlanRequest } from '../types.ts';
+import { conversationTopic, conversationTopics } from './context.ts';
+import type { Depth, Level, NoteStyle } from './cues.ts';
 import type { Mode, Turn } from './select.ts';
 
 /**
@@ -66,6 +68,16 @@ function carried(field: string, f: Fill, type: 'string' | 'number' | 'boolean' |
   return ok ? filled(value, 'context', 'same as before') : null;
 }
 
+/** The subject of the newest topic of the conversation that gives one away. */
+function conversationSubject(request: PlanRequest): Subject | null {
+  for (const topic of conversationTopics(request.history, request.content).reverse()) {
+    const found = request.content.search(topic, { limit: 1 })[0];
+    const subject = found?.strong ? found.topic.subject : subjectOfPhrase(topic);
+    if (subject) return subject;
+  }
+  return null;
+}
+
 /**
  * What the request is about: the topic the message states (unless it only adjusts the previous request and
  * names nothing the curriculum knows), the answer to the tutor's question, or the conversation's topic.
@@ -74,6 +86,8 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
   const { a, prev, request } = turn;
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
+    // "basta math": a subject, not yet a topic — the subject is filled and the topic asked again.
+    if (SUBJECT_ONLY.test(a.text.replace(/^(?:basta|kahit|just|any|anything in)\s+/, ''))) return null;
     const answer =
       a.topic ??
       (request.message
@@ -83,7 +97,12 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
         null);
     return answer ? { value: answer, layer: 'stated' } : null;
   }
-  const stated = a.topic && !ANAPHORA.test(a.topic) ? a.topic : null;
+  const reference = a.topic ? readReference(a.topic) : null;
+  if (reference?.kind === 'position') {
+    const named = conversationTopics(request.history, request.content).at(reference.index);
+    if (named) return { value: named, layer: 'context' };
+  }
+  const stated = a.topic && !reference ? a.topic : null;
   const strong = stated ? request.content.search(stated, { limit: 1 })[0]?.strong === true : false;
   if (stated && mode !== 'answer' && (mode !== 'follow_up' || strong))
     return { value: stated, layer: 'stated' };
@@ -129,7 +148,12 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     if (sameTopic && typeof f.before?.[field] === 'string')
       return filled(f.before[field], 'context', 'same as the previous request');
     const fromTopic = topic ? subjectOfPhrase(topic) : null;
-    return fromTopic ? filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`) : null;
+    if (fromTopic) return filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`);
+    // A topic read back from the conversation ("the second one") or put in place of its topic ("what about
+    // evaporation?") is in the subject the conversation is in, when it gives none of its own.
+    const around =
+      f.topic?.layer === 'context' || f.mode === 'switch' ? conversationSubject(f.turn.request) : null;
+    return around ? filled(around, 'context', 'the subject the conversation is in') : null;
   },
   count: (f, field, kind) => {
     const { a } = f.turn;
@@ -159,14 +183,13 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     const { a } = f.turn;
     const before = f.before?.[field];
     if (a.depth) return filled(a.depth.value, 'stated', a.depth.reason);
-    if (f.mode === 'follow_up' && (a.followUp === 'harder' || a.followUp === 'easier')) {
-      const next = shift(DEPTHS, before, a.followUp === 'harder' ? 1 : -1);
+    if (a.followUp === 'harder' || a.followUp === 'easier') {
+      const deeper = a.followUp === 'harder';
+      const next = f.mode === 'follow_up' ? shift(DEPTHS, before, deeper ? 1 : -1) : null;
       if (next)
-        return filled(
-          next,
-          'context',
-          `one step ${a.followUp === 'harder' ? 'deeper' : 'simpler'} than the last ${before}`,
-        );
+        return filled(next, 'context', `one step ${deeper ? 'deeper' : 'simpler'} than the last ${before}`);
+      // "ipaliwanag mo ulit yung una, mas simple": simpler than an explanation not given yet is the basics.
+      return filled(deeper ? 'advanced' : 'basic', 'stated', `the student asks for it ${a.followUp}`);
     }
     return fromState(kind, f) ?? filled('intermediate', 'default', 'no cue about depth');
   },

@@ -13,7 +13,3 @@ export function parseCountWord(raw: string): number | null {
     parseNumberWords(text) ?? (unlinked ? parseNumberWords(unlinked) : null) ?? parseNumberWords(`a ${text}`);
   return n !== null && n > 0 && Number.isInteger(n) ? n : null;
 }
-
-/** Matches a number token in a sentence (digits or any word form above), for use inside larger patterns. */
-export const NUMBER_TOKEN =
-  "(\\d{1,4}|(?:a\\s+)?dozen|labi(?:ng|n)[- ]?[a-z]+|(?:dalawampu|tatlumpu|twenty|thirty)(?:'t|[- ])?[a-z]*|[a-z]+)";

@@ -19,6 +19,14 @@ export function greetingReply(a: Analysis, user: UserInfo, locale: Locale): stri
   return `Hi ${name}! I'm your Aralin tutor. I can explain a concept, make notes, flashcards or a quiz, and solve a math problem step by step. What would you like to learn today?`;
 }
 
+/** The tutor on itself: what it is and what it can do. */
+export function tutorReply(user: UserInfo, locale: Locale): string {
+  const name = firstName(user);
+  return locale === 'fil'
+    ? `Ako si Aralin, isang AI tutor — programa sa computer, hindi tao. Ang gusto ko ay tulungan kang matuto: kaya kong magpaliwanag ng konsepto, gumawa ng notes, flashcards o quiz, at lutasin nang hakbang-hakbang ang math problem. Ano ang gusto mong aralin, ${name}?`
+    : `I'm Aralin, an AI tutor — a computer program, not a person. What I like best is helping you learn: I can explain a concept, make notes, flashcards or a quiz, and solve a math problem step by step. What would you like to learn, ${name}?`;
+}
+
 /** What a tutor says to a tired, struggling or discouraged student who asked for nothing yet. */
 export function feelingReply(a: Analysis, user: UserInfo, locale: Locale): string {
   const name = firstName(user);

@@ -1,13 +1,19 @@
-import { SMALL_TALK_WORDS } from '../../lexicon/fillers.ts';
-import { SUBJECT_ONLY } from '../../lexicon/subjects.ts';
+import {
+  classOf,
+  contentWords,
+  readReference,
+  SMALL_TALK_WORDS,
+  type WordClass,
+} from '../../lexicon/fillers.ts';
+import { SUBJECT_ONLY, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { ToolRegistry } from '../../registry.ts';
 import type { PlanRequest } from '../types.ts';
 import type { Analysis } from './analyze.ts';
 import { NaiveBayes } from './classifier.ts';
 import type { Previous } from './context.ts';
-import { ANAPHORA, GREETING } from './cues.ts';
+import { GREETING } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
-import { feelingReply, greetingReply, ownWorkReply } from './replies.ts';
+import { feelingReply, greetingReply, ownWorkReply, tutorReply } from './replies.ts';
 
 /**
  * Tool selection: an ordered list of named rules, the first that speaks decides. Each rule reads one turn
@@ -74,9 +80,58 @@ export function smallTalkOnly(text: string, name: string): boolean {
 /** The message only changes how the previous result is made ("mas madali", "same but 10", "with examples"). */
 function onlyAdjusts(a: Analysis): boolean {
   return (
-    !a.topic &&
+    (!a.topic || readReference(a.topic) !== null) &&
     Boolean(a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
   );
+}
+
+const strong = (topic: string, request: PlanRequest) =>
+  request.content.search(topic, { limit: 1 })[0]?.strong === true;
+
+/**
+ * A question about the tutor itself ("what are you, a person or an AI?", "ano ang paborito mong subject?"):
+ * it speaks to the tutor (a word of the `you` class), asks for no tool and names no curriculum topic.
+ */
+function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
+  const words = a.text.split(/[^\p{L}']+/u).filter(Boolean);
+  const classes = new Set(words.map(classOf));
+  const asking: WordClass[] = ['request', 'tool', 'part'];
+  if (!classes.has('you') || asking.some((c) => classes.has(c))) return false;
+  if (a.exercise || (a.tool && a.tool.value !== 'concept_explainer')) return false;
+  if (a.struggling || a.tired || a.givingUp || a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
+    return false;
+  if (!a.topic) return true;
+  if (readReference(a.topic)) return false;
+  return !strong(a.topic, request) || heldByYou(words, a.topic);
+}
+
+/** The topic's words sit next to a `you` word, linkers aside: "ilang TAON ka na", "your FAVORITE subject". */
+function heldByYou(words: string[], topic: string): boolean {
+  const own = topic.split(/\s+/);
+  const linker = (w: string | undefined) =>
+    w !== undefined && ['function', 'particle'].includes(classOf(w) ?? '');
+  const first = words.indexOf(own[0] as string);
+  const last = words.indexOf(own[own.length - 1] as string, first);
+  if (first < 0 || last < 0) return false;
+  let before = first - 1;
+  while (linker(words[before])) before--;
+  let after = last + 1;
+  while (linker(words[after])) after++;
+  return classOf(words[before] ?? '') === 'you' || classOf(words[after] ?? '') === 'you';
+}
+
+/**
+ * A topic and nothing to do ("ok now adverbs", "salamat! next naman, the digestive system") after a request
+ * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb.
+ */
+function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
+  const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
+  if (prev.missing.length > 0 || !slots.includes('topic') || !a.topic || readReference(a.topic)) return false;
+  if (a.tool || a.exercise || a.feelings.length > 0 || a.givingUp || a.doMyWork) return false;
+  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic)) return false;
+  const own = new Set(a.topic.split(/\s+/));
+  const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
+  return contentWords(rest).every((w) => classOf(w) !== null) && !rest.some((w) => classOf(w) === 'request');
 }
 
 const tool = (name: string, mode: Mode, confidence: number, reason: string): Selection => ({
@@ -119,8 +174,15 @@ export const SELECTION_RULES: SelectionRule[] = [
       prev?.tool === 'math_solver' &&
       prev.missing.length === 0 &&
       !a.exercise &&
-      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || ANAPHORA.test(a.topic))))
+      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || readReference(a.topic))))
         ? tool(prev.tool, 'follow_up', 0.85, 'the student asks how the last exercise was solved')
+        : null,
+  },
+  {
+    name: 'about the tutor',
+    select: ({ a, request }) =>
+      aboutTheTutor(a, request)
+        ? noTool(tutorReply(request.user, request.locale), 0.8, 'a question about the tutor itself')
         : null,
   },
   {
@@ -130,8 +192,8 @@ export const SELECTION_RULES: SelectionRule[] = [
   },
   {
     name: 'same tool, new topic',
-    select: ({ a, prev }) =>
-      prev && a.switchTopic && a.topic
+    select: ({ a, prev, request }) =>
+      prev && a.topic && (a.switchTopic || bareTopic(a, prev, request))
         ? tool(prev.tool, 'switch', 0.85, `the previous tool on a new topic ("${a.topic}")`)
         : null,
   },
@@ -148,7 +210,9 @@ export const SELECTION_RULES: SelectionRule[] = [
     name: 'feeling first',
     select: ({ a, request, prev }) => {
       if (!(a.struggling || a.tired || a.givingUp) || a.exercise) return null;
-      const coping = a.struggling && !a.tired && !a.givingUp;
+      // Worry about a test is answered, not taught: only confusion or frustration brings the lesson again.
+      const worried = a.feelings.length > 0 && a.feelings.every((f) => f === 'anxious');
+      const coping = a.struggling && !a.tired && !a.givingUp && !worried;
       const named =
         a.topic && !SUBJECT_ONLY.test(a.topic) ? request.content.search(a.topic, { limit: 1 })[0] : undefined;
       if (named?.strong && coping && request.tools.get('concept_explainer'))
@@ -188,6 +252,8 @@ export const SELECTION_RULES: SelectionRule[] = [
   {
     name: 'classifier',
     select: ({ a, request }) => {
+      // A reported score asks for nothing the classifier could name ("got 5/5, what should I study next?").
+      if (a.score) return null;
       const prediction = classifierFor(request.tools).predict(a.text);
       const p = prediction.probabilities[prediction.label] ?? 0;
       return prediction.label !== NONE && p >= 0.45

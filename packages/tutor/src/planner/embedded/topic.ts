@@ -1,5 +1,11 @@
-import { REQUEST_WORDS } from '../../lexicon/fillers.ts';
-import { ANAPHORA } from './cues.ts';
+import {
+  classOf,
+  contentWords,
+  REQUEST_WORDS,
+  readReference,
+  trimClassWords,
+} from '../../lexicon/fillers.ts';
+import { foldCase } from '../../lexicon/fold.ts';
 import { parseCountWord } from './numbers.ts';
 
 /** Finding what a message is about: the student's own phrase for the topic, cut free of the request around it. */
@@ -23,9 +29,12 @@ const LEADS: RegExp[] = [
   /\b(?:review|study|aralin|pag-aralan|mag-review)\s+(?:ng |sa |ang |para sa )?(.+)/,
 ];
 
+/** A correction after a first try: "…? hindi, …", "…, jk, …", "… actually, …", "… I mean …". */
+const CORRECTION = /[?.!,;]\s*(?:hindi|no|nope|jk|joke lang|actually|i mean|este|ay mali|mali)\b[\s,]*(.+)$/;
+
 /** Where the topic phrase ends: the rest is about the request, the student or the deadline. */
 const TAIL =
-  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
+  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first(?=\s*$)|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
 
 const LEADING_NOISE =
   /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|how|ano|na|nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo) ang|concept of|topic of|lesson on|paksang|aralin sa|(?:my|our|the) (?:\w+ )?(?:exam|test|quiz|class|lesson) (?:on|in|about|sa)|(?:exam|test|quiz) ko sa|kahulugan ng|ibig sabihin ng|meaning of)\s+)+/;
@@ -36,7 +45,9 @@ const TRAILING_NOISE =
 const COUNTED = /\b([a-z']+)\s+(?:flash\s*cards?|cards?|questions?|items?|tanong|katanungan)\b/g;
 
 function tidy(phrase: string): string {
-  let out = phrase.trim().replace(/\s+/g, ' ').replace(LEADING_NOISE, '');
+  const lead = phrase.trim().replace(/\s+/g, ' ').replace(LEADING_NOISE, '');
+  // "mo nga ulit yung newton's first law": the request's own words go before the tail is looked for.
+  let out = trimClassWords(lead, ['feeling', 'part', 'reference', 'function'], 'start');
   const tail = TAIL.exec(out);
   if (tail && tail.index > 0) out = out.slice(0, tail.index);
   else if (tail && tail.index === 0) out = '';
@@ -52,7 +63,9 @@ function tidy(phrase: string): string {
 function meaningful(phrase: string): boolean {
   const words = phrase.split(/\s+/).filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 8) return false;
-  return words.some((w) => w.length >= 3 && !REQUEST_WORDS.has(w) && /\p{L}/u.test(w));
+  return words.some(
+    (w) => w.length >= 3 && !REQUEST_WORDS.has(w) && parseCountWord(w) === null && /\p{L}/u.test(w),
+  );
 }
 
 /**
@@ -60,27 +73,51 @@ function meaningful(phrase: string): boolean {
  * or null when the message names none ("make me flashcards").
  */
 export function extractTopicPhrase(message: string): string | null {
-  const text = message
-    .toLowerCase()
-    .replace(/[“”]/g, '"')
+  const text = foldCase(message)
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
+    .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
+  // "flashcards sa dalawa? hindi, yung verbs lang": a correction names the topic meant.
+  const corrected = CORRECTION.exec(text)?.[1];
+  const meant = corrected ? extractTopicPhrase(corrected) : null;
+  if (meant) return meant;
+  let reference: string | null = null;
   for (const lead of LEADS) {
     const m = lead.exec(text);
     const captured = m?.[2] ?? m?.[1];
     if (!captured) continue;
-    const phrase = tidy(captured);
-    if (ANAPHORA.test(phrase)) return phrase;
-    if (meaningful(phrase)) return phrase;
+    const phrase = topicOf(tidy(captured));
+    if (phrase && !readReference(phrase)) return phrase;
+    reference ??= phrase;
   }
-  const remainder = tidy(
-    text
-      .replace(/[?.!,;:()]/g, ' ')
-      .split(/\s+/)
-      .filter((w) => !REQUEST_WORDS.has(w) && parseCountWord(w) === null)
-      .join(' '),
-  );
-  return meaningful(remainder) ? remainder : null;
+  if (!reference) return remainderTopic(text);
+  // A reference to what another clause names ("I keep forgetting the order of operations, can you explain it
+  // again?") is that; a clause that names nothing else points into the conversation.
+  const others = text.split(/[?.!,;]+/).filter((clause) => !clause.includes(reference as string));
+  const named = others.length > 0 ? remainderTopic(others.join(', ')) : null;
+  return named && !readReference(named) ? named : reference;
+}
+
+/** Without a lead: the content words of the text, the words of a request's classes left out. */
+function remainderTopic(text: string): string | null {
+  const words = text
+    .replace(/[?.!,;:()]/g, ' ')
+    .split(/\s+/)
+    // Counts and scores are no topic ("10", "sampu", "3/5"); a year is ("the 1987 constitution").
+    .filter((w) => /^\d{4}$/.test(w) || (w && !/^[\d.,/%]+$/.test(w) && parseCountWord(w) === null));
+  const content = contentWords(words);
+  const found = topicOf(tidy(trimClassWords(content.join(' '))));
+  // Nothing of its own ("same but 10", "isa pa niyan"): the reference words are the topic, read back later.
+  const referring = words.filter((w) => readReference(w)).join(' ');
+  const bare = content.every((w) => classOf(w) === 'function' || readReference(w));
+  return found ?? (bare && referring ? topicOf(referring) : null);
+}
+
+/** A phrase as a topic: a reference back as it is ("that", "yung una"), else without the request's words. */
+function topicOf(phrase: string): string | null {
+  if (readReference(phrase)) return phrase;
+  const trimmed = trimClassWords(phrase);
+  return meaningful(trimmed) ? trimmed : null;
 }
