@@ -562,7 +562,13 @@ export const UNIT_WORDS = [
   'kilometro',
   'gramo',
   'litro',
+  'cent',
+  'centavo',
+  'sentimo',
 ];
+
+/** Pronouns and helping verbs between a fraction and what it says of the whole ("2/5 of them were absent"). */
+export const AUX_WORDS = ['them', 'these', 'those', 'were', 'are', 'was', 'been', 'nito', 'sila', 'ito'];
 
 /** Function words and verbs never taken for the noun a quantity counts. */
 export const STOP_WORDS = new Set([
@@ -637,6 +643,7 @@ export const STOP_WORDS = new Set([
   'per',
   'ng',
   'na',
+  'mas',
   'sa',
   'ang',
   'mga',

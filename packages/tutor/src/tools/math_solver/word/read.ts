@@ -1,4 +1,4 @@
-import { findNumberWords } from '../../../lexicon/numbers.ts';
+import { DENOMINATORS, FRACTION_WORDS, findNumberWords } from '../../../lexicon/numbers.ts';
 import { type Q, q, ZERO } from '../num.ts';
 import {
   ACTIONS,
@@ -14,6 +14,7 @@ import {
   TARGETS,
   type Target,
   TIME_UNITS,
+  UNIT_WORDS,
 } from './lexicon.ts';
 
 /** One quantity of a story: its value, what it counts, and the clause it sits in. */
@@ -151,6 +152,24 @@ function asFactors(text: string): string {
   });
 }
 
+/** A fraction said in words, as digits: "one-fourth of", "3-fifths", "half of the 36", "kalahati ng", "ikatlong bahagi". */
+function fractionWords(text: string): string {
+  const denominators = Object.keys(DENOMINATORS).join('|');
+  const halves = Object.keys(FRACTION_WORDS).join('|');
+  return text
+    .replace(
+      new RegExp(String.raw`\b(\d+|an?|one)[-\s](${denominators})s?\b`, 'giu'),
+      (_, n: string, d: string) => `${/\d/.test(n) ? n : '1'}/${DENOMINATORS[d.toLowerCase()]}`,
+    )
+    .replace(new RegExp(String.raw`\b(?:an?\s+)?(${halves})(?=\s+(?:of|ng|nito)\b)`, 'giu'), (_, w: string) =>
+      (FRACTION_WORDS[w.toLowerCase()] as [number, number]).join('/'),
+    )
+    .replace(/\b(ika-?\p{L}+)\s+bahagi\b/giu, (whole, w: string) => {
+      const d = findNumberWords(w)[0];
+      return d?.kind === 'ordinal' && d.text === w ? `1/${d.value}` : whole;
+    });
+}
+
 /** "5 dozen eggs", "12 dosenang lapis" as the count (60, 144); a dozen without a number stays unread. */
 function dozens(text: string): string {
   return text.replace(
@@ -161,6 +180,8 @@ function dozens(text: string): string {
 
 /** A noun's singular, enough to match "apples" with "apple" and "boxes" with "box". */
 export function lemma(w: string): string {
+  const linked = w.slice(0, -2);
+  if (w.endsWith('ng') && (UNIT_WORDS.includes(linked) || CURRENCY_WORDS.includes(linked))) return linked;
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && /(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
@@ -175,7 +196,8 @@ function nounAfter(after: string): { lemmas: string[]; text: string } {
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
     const w = m[0];
     if (w === 'na' && words.length === 1 && /^na\s+[\p{L}-]+/u.test(after.slice(m.index))) continue;
-    if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$/.test(w)) break;
+    if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$|^tig-/.test(w))
+      break;
     if (lastAction(w) !== null) break;
     words.push(w);
   }
@@ -233,6 +255,9 @@ function perUnit(
   if (currency && article && !article[1]) return { per: '', weak: false, skipOne: false };
   if (currency && article?.[1] && !/^(?:total|lahat|bill|week|month|year)$/.test(article[1]))
     return { per: lemma(article[1]), weak: false, skipOne: false };
+  const unit = /^\s*ang\s+(\p{L}+)/u.exec(after)?.[1];
+  if (currency && unit && UNIT_WORDS.includes(lemma(unit)))
+    return { per: lemma(unit), weak: false, skipOne: false };
   const container = CONTAINER.exec(before.trim() ? before.trim() : '');
   if (container?.[1]) return { per: lemma(container[1]), weak: true, skipOne: false };
   const one = CONTAINER.exec(`${before.trim()} 1${after}`.trim());
@@ -253,7 +278,9 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
       continue;
     }
     const sign = (m[2] ?? '').trim();
-    const noun = nounAfter(afterAll);
+    // "a 500-peso bill", "a 180-page book": the number counts the unit joined to it
+    const joined = /^-(\p{L}+)(?![\p{L}-])/u.exec(afterAll)?.[1];
+    const noun = joined ? { lemmas: [lemma(joined)], text: joined } : nounAfter(afterAll);
     const currency =
       sign === '$' || noun.lemmas[0] === 'dollar' || noun.lemmas[0] === 'cent'
         ? '$'
@@ -279,10 +306,11 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
       attribute:
         value === null ||
         fraction ||
-        /^(?:-\p{L}|\/)/u.test(afterAll) ||
+        (!joined && /^-\p{L}/u.test(afterAll)) ||
+        afterAll.startsWith('/') ||
         /^\s*(?:\p{L}+\s+)?(?:by|x)\s+\d/u.test(afterAll) ||
         /\/\d+$/.test(number) ||
-        /^\s*of\b/.test(afterAll),
+        /^\s*of\b(?!\s+(?:them|these|those|it)\b)/.test(afterAll),
       owner: null,
       noun: currency ? [] : noun.lemmas,
       nounText: currency ? '' : noun.text,
@@ -296,9 +324,10 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
 
 /** Splits a sentence before "and"/"at" when an action follows ("had 20 apples and gave 5 away"). */
 function clausesOf(sentence: string): string[] {
-  const parts = sentence.split(/,?\s+(?:and then|then|and|at saka|saka|pagkatapos|at)\s+(?=\p{L})/u);
+  const parts = sentence.split(/,?\s+(?:and then|then|and|at saka|saka|pagkatapos|at)\s+(?=[\p{L}\d₱$])/u);
   const out: string[] = [];
   for (const p of parts) {
+    // "5 got off and 9 got on": an amount with its own verb starts a clause; "… and 9 oranges" does not
     const starts = lastAction(p.split(/\s+/).slice(0, 3).join(' ')) !== null;
     if (out.length > 0 && !starts) out[out.length - 1] += ` and ${p}`;
     else out.push(p);
@@ -313,6 +342,12 @@ function kinOf(before: string): string | null {
   return kin[1];
 }
 
+/** "May 56 na sticker si Lea", "ang 30 lapis ni Ben": Filipino names the owner after the amount. */
+function ownerAfter(after: string, names: string[]): string | null {
+  const name = /^[^\d.;?]*?\b(?:si|ni)\s+(\p{L}+)/u.exec(after)?.[1];
+  return name && names.includes(name) ? name : null;
+}
+
 function isQuestion(sentence: string): boolean {
   const first = sentence.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   return sentence.trim().endsWith('?') || QUESTION_STARTS.includes(first);
@@ -324,9 +359,9 @@ function isQuestion(sentence: string): boolean {
  */
 export function readStory(raw: string): Story | null {
   const names = [...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+/gu)].map((m) => m[0].toLowerCase()))].filter(
-    (w) => !NOT_NAMES.has(w) && !lastAction(w) && !QUESTION_STARTS.includes(w),
+    (w) => !NOT_NAMES.has(w) && !STOP_WORDS.has(w) && !lastAction(w) && !QUESTION_STARTS.includes(w),
   );
-  const text = dozens(digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim())));
+  const text = dozens(fractionWords(digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim()))));
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
   let shown = sentences.at(-1) ?? '';
   const body = sentences.slice(0, -1).map((s) => s.toLowerCase());
@@ -368,7 +403,7 @@ export function readStory(raw: string): Story | null {
     }
     last = qt;
     const named = (qt.before.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
-    owner = named ?? kinOf(qt.before) ?? owner;
+    owner = named ?? kinOf(qt.before) ?? ownerAfter(qt.after, names) ?? owner;
     qt.owner = owner;
   }
   const targets = (Object.keys(TARGETS) as Target[]).filter((t) =>

@@ -1,6 +1,7 @@
-import { fmtNumber, type Q } from '../num.ts';
+import { fmtNumber, ONE, type Q, q } from '../num.ts';
 import {
   type Action,
+  AUX_WORDS,
   CALENDAR_WORDS,
   EACH_WORDS,
   FIRST_WORDS,
@@ -122,30 +123,39 @@ function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity
   const free = pool.filter((x) => x !== e && !x.each && !used.has(x) && !x.percent && !x.attribute);
   const sameClause = free.filter((x) => x.clause === e.clause && x.currency === '');
   const before = sameClause.filter((x) => pool.indexOf(x) < pool.indexOf(e)).at(-1);
-  if (before && !e.weak) return before;
+  if (before && !e.weak) return fitsUnit(before, e) ? before : null;
   const next = sameClause.find((x) => pool.indexOf(x) > pool.indexOf(e));
   if (next && !e.weak && /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next.before)) return next;
   const named = free.filter((x) => e.per !== '' && x.currency === '' && timesPer(x, e) !== null);
   return named.length === 1 ? (named[0] as Quantity) : null;
 }
 
-/** How many of e's unit one of x makes: 1 when x counts the unit itself, 7 for "weeks" at a rate "a day". */
-function timesPer(x: Quantity, e: Quantity): number | null {
-  if (head(x) === e.per) return 1;
+/** A count of time multiplies a rate over time only in that unit or one converted to it ("30 minutes at 20 mph"). */
+function fitsUnit(x: Quantity, e: Quantity): boolean {
+  return secondsIn(head(x)) === null || timesPer(x, e) !== null;
+}
+
+/** How many of e's unit one of x makes: 1 when x counts the unit itself, 7 for "weeks" at a rate "a day", 1/60 for "minutes" at a rate "an hour". */
+function timesPer(x: Quantity, e: Quantity): Q | null {
+  if (head(x) === e.per) return ONE;
   const [from, to] = [secondsIn(head(x)), secondsIn(e.per)];
   const someDays = CALENDAR_WORDS.some((w) => hasWord(`${e.before} ${e.after}`, w));
-  return from && to && from % to === 0 && !someDays ? from / to : null;
+  return from && to && !someDays ? q(from, to) : null;
 }
 
 /** A duration in the rate's unit ("2 weeks = 14 days"), as the step that converts it; null when no change. */
 function converted(n: Quantity, e: Quantity): Op | null {
   const k = timesPer(n, e);
-  if (k === null || k === 1) return null;
+  if (k === null || k.equals(1)) return null;
   const value = n.value.mul(k);
+  const per = fmt(k);
   return {
     op: '×',
-    why: [`1 ${head(n)} = ${k} ${e.per}s, so multiply`, `1 ${head(n)} = ${k} na ${e.per}, kaya i-multiply`],
-    expr: `${fmt(n.value)} × ${k} = ${fmt(value)}`,
+    why: [
+      `1 ${head(n)} = ${per} ${e.per}, so multiply`,
+      `1 ${head(n)} = ${per} na ${e.per}, kaya i-multiply`,
+    ],
+    expr: `${fmt(n.value)} × ${per} = ${fmt(value)}`,
     value,
   };
 }
@@ -520,10 +530,15 @@ function asksPart(story: Story, part: Quantity, whole: Quantity): boolean {
   const clause = story.clauses[part.clause] ?? '';
   const act = lastAction(clause);
   if (act && act !== 'has' && act === lastAction(story.question)) return true;
-  const own = (part.after.match(/\p{L}{4,}/gu) ?? []).filter(
-    (w) => !STOP_WORDS.has(w) && !whole.noun.includes(lemma(w)) && !whole.after.includes(w),
+  // "2/7 of them were absent last Monday … how many were present last Monday?": only the predicate counts
+  const predicate = (part.after.match(/\p{L}{3,}/gu) ?? []).find(
+    (w) =>
+      !STOP_WORDS.has(w) &&
+      !AUX_WORDS.includes(w) &&
+      !whole.noun.includes(lemma(w)) &&
+      !whole.after.includes(w),
   );
-  return own.some((w) => hasWord(story.question, w));
+  return predicate !== undefined && hasWord(story.question, predicate);
 }
 
 /** A fraction or percent of a quantity ("sold 2/5 of it", "75% of his 240 kilograms"): the part, or the rest. */
