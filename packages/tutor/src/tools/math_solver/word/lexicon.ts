@@ -567,6 +567,28 @@ export const UNIT_WORDS = [
   'sentimo',
 ];
 
+/** Relatives and friends counted in a story's aside ("Jose has 2 brothers", "May 3 kapatid si Ana"). */
+export const KIN_WORDS = [
+  'brother',
+  'sister',
+  'sibling',
+  'cousin',
+  'child',
+  'children',
+  'son',
+  'daughter',
+  'kid',
+  'grandchild',
+  'grandchildren',
+  'kapatid',
+  'anak',
+  'pinsan',
+  'apo',
+];
+
+/** An age after a number ("35 years old", "60 taong gulang"). */
+export const AGE_WORDS = ['years old', 'year old', 'taong gulang', 'taon gulang', 'gulang'];
+
 /** Pronouns and helping verbs between a fraction and what it says of the whole ("2/5 of them were absent"). */
 export const AUX_WORDS = ['them', 'these', 'those', 'were', 'are', 'was', 'been', 'nito', 'sila', 'ito'];
 

@@ -3,10 +3,12 @@ import { type Q, q, ZERO } from '../num.ts';
 import {
   ACTIONS,
   type Action,
+  AGE_WORDS,
   AS_FACTORS,
   CURRENCY_WORDS,
   DAILY_WORDS,
   EACH_WORDS,
+  KIN_WORDS,
   LESS_WORDS,
   MORE_WORDS,
   QUESTION_STARTS,
@@ -255,7 +257,7 @@ function perUnit(
   if (currency && article && !article[1]) return { per: '', weak: false, skipOne: false };
   if (currency && article?.[1] && !/^(?:total|lahat|bill|week|month|year)$/.test(article[1]))
     return { per: lemma(article[1]), weak: false, skipOne: false };
-  const unit = /^\s*ang\s+(\p{L}+)/u.exec(after)?.[1];
+  const unit = /^\s*(?:[\p{L}-]+\s+)?ang\s+(\p{L}+)/u.exec(after)?.[1];
   if (currency && unit && UNIT_WORDS.includes(lemma(unit)))
     return { per: lemma(unit), weak: false, skipOne: false };
   const container = CONTAINER.exec(before.trim() ? before.trim() : '');
@@ -290,7 +292,9 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
     const number = (m[3] as string).replace(/,/g, '');
     const value = readNumber(number);
     const unit = perUnit(before, afterAll, currency);
-    if (unit.skipOne && value?.equals(1) && !currency) {
+    // "one $50 bill": a count of the amount after it; one is an article, more ("two 100-peso bills") is unread
+    const counts = /^\s*(?:₱|\$|php)?\s*\d/i.test(afterAll);
+    if ((unit.skipOne && value?.equals(1) && !currency) || (counts && value?.equals(1))) {
       ignored.push(m[0].trim());
       continue;
     }
@@ -305,6 +309,7 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
       percent: Boolean(m[4]),
       attribute:
         value === null ||
+        counts ||
         fraction ||
         (!joined && /^-\p{L}/u.test(afterAll)) ||
         afterAll.startsWith('/') ||
@@ -324,12 +329,13 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
 
 /** Splits a sentence before "and"/"at" when an action follows ("had 20 apples and gave 5 away"). */
 function clausesOf(sentence: string): string[] {
-  const parts = sentence.split(/,?\s+(?:and then|then|and|at saka|saka|pagkatapos|at)\s+(?=[\p{L}\d₱$])/u);
+  const parts = sentence.split(/(,?\s+(?:and then|then|and|at saka|saka|pagkatapos|at)\s+)(?=[\p{L}\d₱$])/u);
   const out: string[] = [];
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i += 2) {
+    const p = parts[i] as string;
     // "5 got off and 9 got on": an amount with its own verb starts a clause; "… and 9 oranges" does not
     const starts = lastAction(p.split(/\s+/).slice(0, 3).join(' ')) !== null;
-    if (out.length > 0 && !starts) out[out.length - 1] += ` and ${p}`;
+    if (out.length > 0 && !starts) out[out.length - 1] += `${parts[i - 1]}${p}`;
     else out.push(p);
   }
   return out;
@@ -340,6 +346,21 @@ function kinOf(before: string): string | null {
   const kin = /^(?:his|her|their|my|our)\s+(\p{L}+)\s/u.exec(before);
   if (!kin?.[1] || /\b(?:him|her|them|me|us)\b/.test(before.slice(kin[0].length))) return null;
   return kin[1];
+}
+
+/**
+ * A quantity that only describes a person and that nothing else mentions: an age when the question asks no
+ * age ("Nestor is 35 years old"), or a count of relatives in a clause of its own ("Jose has 2 brothers").
+ */
+function aside(x: Quantity, all: Quantity[], question: string, text: string): boolean {
+  const age = AGE_WORDS.some((w) => hasWord(x.after.split(/[,.;]/)[0] ?? '', w));
+  if (age)
+    return !AGE_WORDS.some((w) => hasWord(question, w)) && !/\b(?:old|age|edad|taon|years?)\b/.test(question);
+  const kin = KIN_WORDS.includes(x.noun.at(-1) ?? '');
+  const alone = all.every((y) => y === x || y.clause !== x.clause);
+  // relatives named once in the whole text: "Tickets cost $1 for children" would make them part of the story
+  const once = (text.match(/\p{L}+/gu) ?? []).filter((w) => KIN_WORDS.includes(lemma(w))).length === 1;
+  return kin && alone && once;
 }
 
 /** "May 56 na sticker si Lea", "ang 30 lapis ni Ben": Filipino names the owner after the amount. */
@@ -384,8 +405,10 @@ export function readStory(raw: string): Story | null {
   const question = oneDuration(shown.toLowerCase());
   const clauses = body.flatMap(clausesOf);
   const ignored: string[] = [];
-  const quantities = clauses.flatMap((c, i) => readQuantities(c, i, ignored));
   const asked = readQuantities(question, -1, ignored);
+  const quantities = clauses
+    .flatMap((c, i) => readQuantities(c, i, ignored))
+    .filter((x, _, all) => !aside(x, all, question, text.toLowerCase()) || !ignored.push(x.text));
   const prose = (body.join(' ').match(/\p{L}{3,}/gu) ?? []).length >= 4;
   const hyphened = asked.filter((x) => /^-\p{L}/u.test(x.after)).length;
   const counted =

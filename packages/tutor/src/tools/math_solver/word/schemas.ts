@@ -173,7 +173,7 @@ function items(story: Story): Item[] | null {
     const count = convert?.value ?? n.value;
     const value = count.mul(e.value);
     const what = e.currency ? '' : e.nounText || n.nounText;
-    const unit = (t: string) => (e.currency ? `${e.currency}${t}` : t);
+    const unit = (t: string) => (e.currency && !t.startsWith(e.currency) ? `${e.currency}${t}` : t);
     out.push({
       ...toItem(n.clause < 0 ? e : n),
       value,
@@ -195,17 +195,32 @@ function items(story: Story): Item[] | null {
       },
     });
   }
-  if (story.asked.some((x) => !used.has(x) && !x.value.equals(1))) return null;
+  // "How much change will you get from 200 pesos?": the amount tendered may be written in the question
+  const tendered = story.targets.includes('change') ? story.asked.filter((x) => x.currency && tender(x)) : [];
+  if (story.asked.some((x) => !used.has(x) && !x.value.equals(1) && !tendered.includes(x))) return null;
   const productClauses = new Set([...used].map((x) => x.clause));
-  if (story.quantities.some((x) => productClauses.has(x.clause) && x.clause >= 0 && !used.has(x)))
+  const joinedAfter = (x: Quantity) =>
+    [...used].every(
+      (u) =>
+        u.clause !== x.clause ||
+        (x.before.startsWith(u.before) && JOINED.test(x.before.slice(u.before.length))),
+    );
+  if (
+    story.quantities.some(
+      (x) => productClauses.has(x.clause) && x.clause >= 0 && !used.has(x) && !joinedAfter(x),
+    )
+  )
     return null;
-  for (const x of story.quantities) {
+  for (const x of [...story.quantities, ...tendered]) {
     if (used.has(x)) continue;
     if (x.each && !x.weak && !canDivide(story, x)) return null;
     out.push({ ...toItem(x), each: x.each && (!x.weak || canDivide(story, x)) });
   }
   return out.sort((a, b) => pool.indexOf(a.qs[0] as Quantity) - pool.indexOf(b.qs[0] as Quantity));
 }
+
+/** "… 3 pens at ₱12 each and a ₱30 notebook": a new amount joined after a product is a part of its own. */
+const JOINED = /\s(?:and|at)\s+(?:(?:a|an|isang|one)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*(?:na|at|for|of)?\s*$/u;
 
 /** An "each" amount left alone is a divisor only when the question asks how many groups ("how many boxes"). */
 function canDivide(story: Story, x: Quantity): boolean {
@@ -292,7 +307,7 @@ function actionSum(story: Story, its: Item[]): Reading | null {
   if (!its.every((x) => money(x.action) === asked && sameThing(its[0] as Item, x) && !x.each && !x.compare))
     return null;
   if (story.targets.some((t) => t === 'left' || t === 'more' || t === 'each' || t === 'change')) return null;
-  if (its.length > 1 && !story.targets.includes('total')) return null;
+  if (its.length > 1 && !story.targets.includes('total') && asked !== 'spend') return null;
   const { ops, value } = run(
     its,
     its.slice(1).map(() => '+'),
@@ -301,13 +316,32 @@ function actionSum(story: Story, its: Item[]): Reading | null {
   return ops.length === 0 ? null : reading('combine', ops, value, its[0] as Item);
 }
 
+/** Money handed over to pay: "with a ₱100 bill", "from 200 pesos", "a 500-peso bill". */
+function tender(x: Quantity): boolean {
+  return TENDER_BEFORE.test(x.before) || TENDER_AFTER.test(x.after);
+}
+const TENDER_BEFORE = /\b(?:with|using|from|gamit ang)(?:\s+(?:a|an|one|isang))?\s*$/;
+const TENDER_AFTER = /^\s*(?:-\p{L}+\s+)?(?:bills?|perang papel)\b/u;
+
+/** The one amount paid: handed over ("with a ₱100 bill"), else paid ("nagbayad ng 500"), else held first ("May ₱1,000"). */
+function paidOf(its: Item[]): Item | null {
+  const free = its.filter((x) => !x.product && x.currency);
+  const handed = free.filter((x) => x.qs.some(tender));
+  const paying = free.filter((x) => x.action === 'spend' || x.action === 'lose');
+  const held = its[0] && !its[0].product && sign(its[0]) === 'set' ? [its[0]] : [];
+  const found = [handed, paying, held].find((xs) => xs.length > 0) ?? [];
+  return found.length === 1 ? (found[0] as Item) : null;
+}
+
 /** Paying for a purchase: change = amount paid − the costs. */
 function changeBack(story: Story, its: Item[]): Reading | null {
   if (!story.targets.includes('change') || its.length < 2) return null;
-  const paid = its.filter((x) => !x.product && (x.action === 'spend' || x.action === 'lose'));
-  const costs = its.filter((x) => !paid.includes(x));
-  const p = paid[0];
-  if (paid.length !== 1 || !p || !p.currency || !costs.every((x) => x.currency === p.currency && !x.each))
+  const p = paidOf(its);
+  const costs = its.filter((x) => x !== p);
+  if (
+    !p ||
+    !costs.every((x) => x.currency === p.currency && !x.each && x.action !== 'earn' && x.action !== 'gain')
+  )
     return null;
   const cost = run(
     costs,
