@@ -40,6 +40,7 @@ const ASKS: Record<Target, [string, string]> = {
   change: ['how much change there is', 'kung magkano ang sukli'],
   money: ['how much it is', 'kung magkano ito'],
   now: ['how many there are now', 'kung ilan na ngayon'],
+  size: ['how big the measure is', 'kung gaano kalaki ang sukat'],
 };
 
 /** What the question asks, in words, for the opening question. */

@@ -218,7 +218,7 @@ export const ACTIONS: Record<Action, string[]> = {
 };
 
 /** What the question asks for. Matched as whole words on the lower-cased question. */
-export type Target = 'total' | 'left' | 'more' | 'each' | 'money' | 'change' | 'now';
+export type Target = 'total' | 'left' | 'more' | 'each' | 'money' | 'change' | 'now' | 'size';
 
 export const TARGETS: Record<Target, string[]> = {
   change: ['change', 'sukli', 'panukli'],
@@ -269,6 +269,24 @@ export const TARGETS: Record<Target, string[]> = {
   ],
   now: ['now', 'ngayon', 'na ang', 'ilan na', 'magkano na', 'gaano na'],
   money: ['how much', 'magkano', 'price of', 'cost of', 'presyo ng', 'halaga ng'],
+  size: [
+    'how tall',
+    'how old',
+    'how heavy',
+    'how long',
+    'how far',
+    'how high',
+    'how deep',
+    'how wide',
+    'gaano katangkad',
+    'gaano kataas',
+    'gaano kabigat',
+    'gaano kahaba',
+    'gaano kalayo',
+    'gaano kalalim',
+    'gaano kalapad',
+    'ilang taon',
+  ],
 };
 
 /** Words that compare by a factor before "as many/much/long …": read as "N times as". */
@@ -357,6 +375,8 @@ export const MORE_WORDS = [
   'farther',
   'mas marami',
   'mas mataas',
+  'mas matangkad',
+  'mas malayo',
   'mas mabigat',
   'mas matanda',
   'mas mahaba',
@@ -380,6 +400,7 @@ export const LESS_WORDS = [
   'mas mura',
   'mas maliit',
   'mas mababa',
+  'mas pandak',
 ];
 export const THAN_WORDS = ['than', 'kaysa', 'kaysa kay', 'kaysa sa', 'kumpara'];
 
@@ -467,6 +488,18 @@ export const UNREAD_WORDS = [
   'muli',
   'ulit',
   'some',
+];
+
+/** A question asked at another time than the story ("how old will he be next year"): the shift is not read. */
+export const SHIFT_WORDS = [
+  'next',
+  'ago',
+  'later',
+  'from now',
+  'susunod',
+  'nakaraang',
+  'pagkalipas',
+  'makalipas',
 ];
 
 /** A word saying "each" that the question may not use: the engine reads it only beside a quantity. */

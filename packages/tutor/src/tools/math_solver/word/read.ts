@@ -71,7 +71,7 @@ export interface Story {
 const NOT_NAMES = new Set(
   (
     'the if how what when she he they it his her their there in on a an each after then find i we you my our ' +
-    'si ang ilan ilang magkano kung may mayroon sa nang noong ano siya sila kami tayo ako ng mga ni kay ' +
+    'ito iyon dito doon si ang ilan ilang magkano kung may mayroon sa nang noong ano siya sila kami tayo ako ng mga ni kay ' +
     "mr mrs ms dr gng g bb aling mang lola lolo tita tito ate kuya nanay tatay teacher ma'am sir " +
     'monday tuesday wednesday thursday friday saturday sunday lunes martes miyerkules huwebes biyernes sabado linggo'
   ).split(' '),
@@ -363,6 +363,12 @@ function aside(x: Quantity, all: Quantity[], question: string, text: string): bo
   return kin && alone && once;
 }
 
+/** "Sam's father is 38": the one a name possesses is the one the clause is about. */
+function possessed(before: string, names: string[]): string | null {
+  const m = /\b(\p{L}+)['’]s\s+(\p{L}+)/u.exec(before);
+  return m?.[1] && m[2] && names.includes(m[1]) && !STOP_WORDS.has(m[2]) ? m[2] : null;
+}
+
 /** "May 56 na sticker si Lea", "ang 30 lapis ni Ben": Filipino names the owner after the amount. */
 function ownerAfter(after: string, names: string[]): string | null {
   const name = /^[^\d.;?]*?\b(?:si|ni)\s+(\p{L}+)/u.exec(after)?.[1];
@@ -426,7 +432,7 @@ export function readStory(raw: string): Story | null {
     }
     last = qt;
     const named = (qt.before.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
-    owner = named ?? kinOf(qt.before) ?? ownerAfter(qt.after, names) ?? owner;
+    owner = possessed(qt.before, names) ?? named ?? kinOf(qt.before) ?? ownerAfter(qt.after, names) ?? owner;
     qt.owner = owner;
   }
   const targets = (Object.keys(TARGETS) as Target[]).filter((t) =>

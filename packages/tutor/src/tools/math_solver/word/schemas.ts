@@ -11,6 +11,7 @@ import {
   REST_WORDS,
   RESULT_WORDS,
   SHARE_WORDS,
+  SHIFT_WORDS,
   STOP_WORDS,
   TARGETS,
   THAN_WORDS,
@@ -368,7 +369,7 @@ function compare(story: Story, its: Item[]): Reading | null {
     !b ||
     a.compare !== null ||
     (sign(a) !== 'set' && a.action !== b.action) ||
-    !sameThing(a, b) ||
+    !(sameThing(a, b) || (b.compare === 'times' && !b.currency && ['', 'time'].includes(head(b)))) ||
     a.each ||
     b.each
   )
@@ -380,7 +381,8 @@ function compare(story: Story, its: Item[]): Reading | null {
   if (others.length > 0 && !(inverse && hasWord(story.question, others[0] as string))) return null;
   if (!inverse && !refersTo(rel, a)) return null;
   const { op, why, value } = relate(a.value, b, inverse);
-  if (value.s < 0n || (b.compare === 'times' && value.d !== 1n && !a.currency)) return null;
+  if (value.s < 0n || (b.compare === 'times' && value.d !== 1n && a.value.d === 1n && !a.currency))
+    return null;
   const ops: Op[] = [{ op, why, expr: `${fmt(a.value)} ${op} ${fmt(b.value)} = ${fmt(value)}`, value }];
   const t = story.targets;
   if (t.includes('total') && !inverse) {
@@ -392,7 +394,11 @@ function compare(story: Story, its: Item[]): Reading | null {
     ops.push({ op: '+', why: both, expr: `${fmt(a.value)} + ${fmt(value)} = ${fmt(all)}`, value: all });
     return reading('compare', ops, all, a);
   }
-  if (t.some((x) => x !== 'money') || (a.owner && !inverse && hasWord(story.question, a.owner))) return null;
+  if (
+    t.some((x) => x !== 'money' && x !== 'size') ||
+    (a.owner && !inverse && hasWord(story.question, a.owner))
+  )
+    return null;
   if (!inverse && !identifies(story.question, b, a)) return null;
   return reading('compare', ops, value, a);
 }
@@ -423,10 +429,20 @@ function refersTo(rel: string, a: Item): boolean {
   return words.every((w) => hasWord(known, w) || hasWord(known, lemma(w)));
 }
 
+/** The content words of the clause before an amount: who or what it is about. */
+function subjectOf(x: Item): string[] {
+  const before = x.qs[0]?.before ?? '';
+  return (before.match(/\p{L}{3,}/gu) ?? []).filter((w) => !STOP_WORDS.has(w) && lastAction(w) === null);
+}
+
 /** The question picks out this amount, not the other: its owner, or a word of its noun the other lacks. */
 function identifies(question: string, b: Item, a: Item): boolean {
   if (/\b(?:and|at|both|together)\b/.test(question)) return false;
   if (b.owner && b.owner !== a.owner) return hasWord(question, b.owner);
+  // "A motorcycle costs 12 times as much. How much does the motorcycle cost?": the subject of its clause
+  const [sa, sb] = [subjectOf(a), subjectOf(b)];
+  const named = (xs: string[], ys: string[]) => xs.some((w) => !ys.includes(w) && hasWord(question, w));
+  if (named(sb, sa)) return !named(sa, sb);
   const own = b.noun.filter((w) => !a.noun.includes(w));
   return (
     own.some((w) => hasWord(question, w) || hasWord(question, `${w}s`)) ||
@@ -658,7 +674,7 @@ export function readSchemas(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
   if (story.readable && FIRST_WORDS.some((w) => hasWord(story.question, w))) return startOf(story);
   if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
-  if (RATE_WORDS.some((w) => hasWord(story.question, w))) return null;
+  if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return partOf(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
@@ -675,7 +691,9 @@ export function readSchemas(story: Story): Reading | null {
   const hasMoney = story.quantities.some((x) => x.currency);
   const comparing =
     its.some((x) => x.compare) || THAN_WORDS.some((w) => hasWord(all, w)) || story.targets.includes('more');
-  for (const schema of comparing ? [compare, difference] : SCHEMAS) {
+  // "how tall is his sister": a measure is asked only of a comparison
+  const sizeOnly = story.targets.length === 1 && story.targets[0] === 'size';
+  for (const schema of comparing ? [compare, difference] : sizeOnly ? [] : SCHEMAS) {
     const r = schema(story, its);
     if (r && !(story.targets.includes('money') && !r.currency && hasMoney)) return r;
   }
