@@ -502,6 +502,54 @@ export const SHIFT_WORDS = [
   'makalipas',
 ];
 
+/** Words naming a percent of an amount ("a 20% discount", "12% VAT"): read when the story has a percent. */
+export const PERCENT_NAMES = [
+  'discount',
+  'tax',
+  'vat',
+  'commission',
+  'tip',
+  'percent',
+  'porsyento',
+  'diskwento',
+  'buwis',
+  'increase',
+  'decrease',
+];
+
+/** Which way a percent moves an amount: "15% off", "went up by 5%", "tumaas ng 10%". */
+export const PERCENT_DIRECTION: Record<'down' | 'up', string[]> = {
+  down: [
+    'off',
+    'discount',
+    'discounted',
+    'sale',
+    'decrease',
+    'decreased',
+    'went down',
+    'dropped',
+    'diskwento',
+    'bumaba',
+    'nabawasan',
+    'binawasan',
+  ],
+  up: ['increase', 'increased', 'went up', 'rose', 'raised', 'tumaas', 'itinaas', 'nadagdagan'],
+};
+
+/** A question about the amount after a percent change: "the sale price", "how much now", "magkano na". */
+export const NEW_AMOUNT_WORDS = [
+  'new',
+  'sale price',
+  'after',
+  'final',
+  'now',
+  'ngayon',
+  'bagong',
+  'babayaran',
+  'magkano na',
+  'na ang',
+];
+
 /** A word saying "each" that the question may not use: the engine reads it only beside a quantity. */
 export const RATE_WORDS = ['every', 'daily', 'weekly', 'hourly', 'araw-araw', 'linggo-linggo', 'oras-oras'];
 

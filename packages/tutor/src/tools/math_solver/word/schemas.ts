@@ -7,6 +7,9 @@ import {
   FIRST_WORDS,
   LESS_WORDS,
   MORE_WORDS,
+  NEW_AMOUNT_WORDS,
+  PERCENT_DIRECTION,
+  PERCENT_NAMES,
   RATE_WORDS,
   REST_WORDS,
   RESULT_WORDS,
@@ -629,6 +632,62 @@ function partOf(story: Story): Reading | null {
   return { schema: 'part_of', ops, value: answer, currency: whole.currency, noun: whole.nounText };
 }
 
+/** What a percent says of the whole, right after it: "35% are children", "30% sa kanila ay may salamin". */
+function predicateOf(p: Quantity): string | null {
+  const w = PERCENT_PREDICATE.exec(p.after)?.[1] ?? null;
+  return w && !STOP_WORDS.has(w) && ![...MORE_WORDS, ...LESS_WORDS].includes(w) ? w : null;
+}
+const PERCENT_PREDICATE =
+  /^\s*(?:(?:sa kanila|nila|of them|of these)\s+)?(?:(?:are|is|were|was|ay|na)\s+)*(?:may\s+)?(\p{L}{3,})/u;
+
+/**
+ * A percent of an amount: "20% discount … how much after the discount" (the new amount), "12% VAT … magkano
+ * ang VAT" or "35% are children … how many children" (the part). The question must ask one of them.
+ */
+function percentOf(story: Story): Reading | null {
+  const [x, y] = story.quantities;
+  if (story.quantities.length !== 2 || story.asked.length > 0 || !x || !y || x.percent === y.percent)
+    return null;
+  const [p, base] = x.percent ? [x, y] : [y, x];
+  if (base.attribute || base.each || p.value.compare(100) >= 0 || p.value.s <= 0n) return null;
+  // "If the discount she received is $40": the amount given is the part, not the whole
+  const named = [...PERCENT_NAMES, ...PERCENT_DIRECTION.down, ...PERCENT_DIRECTION.up];
+  if (named.some((w) => hasWord(base.before, w))) return null;
+  const text = story.clauses.join(' ');
+  const own = story.clauses[p.clause] ?? '';
+  const q = story.question;
+  const dir = (['down', 'up'] as const).filter((d) => PERCENT_DIRECTION[d].some((w) => hasWord(own, w)));
+  const asksNew = NEW_AMOUNT_WORDS.some((w) => hasWord(q, w));
+  const predicate = predicateOf(p);
+  const asksPart = predicate !== null && hasWord(q, predicate) && !REST_WORDS.some((w) => hasWord(q, w));
+  if (asksNew === asksPart || (asksNew && dir.length !== 1)) return null;
+  const frac = p.value.div(100);
+  const part = base.value.mul(frac);
+  const ops: Op[] = [
+    {
+      op: '×',
+      why: [
+        `${p.text} of ${base.text}: multiply by ${fmt(frac)}`,
+        `${p.text} ng ${base.text}: i-multiply sa ${fmt(frac)}`,
+      ],
+      expr: `${fmt(base.value)} × ${fmt(frac)} = ${fmt(part)}`,
+      value: part,
+    },
+  ];
+  if (asksNew) {
+    const down = dir[0] === 'down';
+    const value = down ? base.value.sub(part) : base.value.add(part);
+    const why: [string, string] = down
+      ? ['the new amount = original − decrease', 'ang bagong halaga = orihinal − bawas']
+      : ['the new amount = original + increase', 'ang bagong halaga = orihinal + dagdag'];
+    const op = down ? '−' : '+';
+    ops.push({ op, why, expr: `${fmt(base.value)} ${op} ${fmt(part)} = ${fmt(value)}`, value });
+  }
+  const answer = (ops.at(-1) as Op).value;
+  if (answer.d !== 1n && base.value.d === 1n && !base.currency) return null;
+  return { schema: 'percent_of', ops, value: answer, currency: base.currency, noun: base.nounText };
+}
+
 /**
  * Change read backwards: "had some marbles, won 14 more and now has 50: how many at first?" — the result
  * minus what was added, or plus what was taken away. Any other unread word, or a third amount, abstains.
@@ -673,9 +732,12 @@ const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 export function readSchemas(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
   if (story.readable && FIRST_WORDS.some((w) => hasWord(story.question, w))) return startOf(story);
-  if (!story.readable || UNREAD_WORDS.some((w) => hasWord(all, w))) return null;
+  const percent = [...story.quantities, ...story.asked].some((x) => x.percent);
+  const unreadWord = (w: string) => hasWord(all, w) && !(percent && PERCENT_NAMES.includes(w));
+  if (!story.readable || UNREAD_WORDS.some(unreadWord)) return null;
   if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
-  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute)) return partOf(story);
+  if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute))
+    return partOf(story) ?? percentOf(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
