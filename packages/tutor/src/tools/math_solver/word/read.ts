@@ -228,7 +228,7 @@ export function secondsIn(unit: string): number | null {
 function timeRate(near: string): string | null {
   const daily = Object.keys(DAILY_WORDS).find((w) => hasWord(near, w));
   if (daily) return DAILY_WORDS[daily] ?? null;
-  const unit = /(?:^|\s)(?:a|an|isang)\s+([\p{L}]+)/u.exec(near)?.[1];
+  const unit = /(?:^|\s)(?:a|an|isang|in one|sa loob ng isang)\s+([\p{L}]+)/u.exec(near)?.[1];
   return unit && secondsIn(lemma(unit)) ? lemma(unit) : null;
 }
 

@@ -725,6 +725,75 @@ function startOf(story: Story): Reading | null {
   };
 }
 
+/** A rate in the story: "15 pages a day" (one amount for each unit), or "1 liter for every 8 kilometers". */
+function rateIn(story: Story): { amount: Quantity; per: string; size: Q; text: string } | null {
+  const [a, b] = story.quantities;
+  if (story.quantities.length === 1 && a?.each && a.per !== '')
+    return { amount: a, per: a.per, size: ONE, text: `${a.text} / 1 ${a.per}` };
+  if (story.quantities.length !== 2 || !a || !b || a.clause !== b.clause || a.each || b.percent) return null;
+  if (!EVERY_BEFORE.test(b.before) || b.noun.length === 0) return null;
+  return { amount: a, per: head(b), size: b.value, text: `${a.text} / ${b.text}` };
+}
+const EVERY_BEFORE = /\b(?:for every|for each|every|each|per|sa bawat|bawat|kada)\s*$/;
+
+/** How many of the rate's unit one of x is: 1 for the unit itself, 60 for "hours" at a rate "a minute"; null otherwise. */
+function inUnit(x: Quantity, per: string, story: Story): Q | null {
+  if (head(x) === per) return ONE;
+  const [from, to] = [secondsIn(head(x)), secondsIn(per)];
+  const someDays = CALENDAR_WORDS.some((w) => story.clauses.some((c) => hasWord(c, w)));
+  return from && to && !someDays ? q(from, to) : null;
+}
+
+/**
+ * Rate and unit rate with the other amount in the question: "60 km in one hour … how far in 4 hours" (multiply),
+ * "15 pages a day … how many days for a 180-page book", "20 passengers each … how many jeepneys for 180" (divide).
+ */
+function rateOf(story: Story): Reading | null {
+  const r = rateIn(story);
+  const m = story.asked[0];
+  if (!r || !m || story.asked.length !== 1 || m.percent || m.attribute || m.each || m.currency) return null;
+  const { amount: a, per } = r;
+  const k = inUnit(m, per, story);
+  if (k !== null) {
+    const thing = head(a);
+    const asked =
+      (a.currency !== '' && story.targets.includes('money')) ||
+      mentions(story.question, thing) ||
+      (story.targets.includes('size') && UNIT_WORDS.includes(thing));
+    if (!asked) return null;
+    const count = m.value.mul(k).div(r.size);
+    const value = count.mul(a.value);
+    const why: [string, string] = [
+      `${r.text}: multiply by the number of ${per}s`,
+      `${r.text}: i-multiply sa dami ng ${per}`,
+    ];
+    const ops: Op[] = [
+      {
+        op: '×',
+        why,
+        expr: `${fmt(m.value.mul(k))} ÷ ${fmt(r.size)} × ${fmt(a.value)} = ${fmt(value)}`,
+        value,
+      },
+    ];
+    return { schema: 'rate', ops, value, currency: a.currency, noun: a.nounText };
+  }
+  if (head(m) !== head(a) || a.currency) return null;
+  const time = secondsIn(per) !== null;
+  const askedPer =
+    new RegExp(`\\b(?:how many|ilang)\\s+${per}`).test(story.question) || mentions(story.question, per);
+  if (!(askedPer || (time && /\b(?:how long|gaano katagal)\b/.test(story.question)))) return null;
+  const value = m.value.div(a.value).mul(r.size);
+  if (value.d !== 1n && !time) return null;
+  const why: [string, string] = [
+    `how many groups of ${a.text} make ${m.text}: divide`,
+    `ilang tig-${a.text} ang bubuo sa ${m.text}: hatiin`,
+  ];
+  const ops: Op[] = [
+    { op: '÷', why, expr: `${fmt(m.value)} ÷ ${fmt(a.value)} × ${fmt(r.size)} = ${fmt(value)}`, value },
+  ];
+  return { schema: 'rate', ops, value, currency: '', noun: per };
+}
+
 /** Schemas tried in order; the first that reads every quantity of the story answers. */
 const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 
@@ -745,6 +814,8 @@ export function readSchemas(story: Story): Reading | null {
   const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
   const unread = (u: string) => !(timeRate && secondsIn(u)) && !story.clauses.some((c) => mentions(c, u));
   if (UNIT_WORDS.some((u) => mentions(story.question, u) && unread(u))) return null;
+  const rated = rateOf(story);
+  if (rated) return rated;
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
     return null;
