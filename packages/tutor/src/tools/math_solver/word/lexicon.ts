@@ -6,8 +6,8 @@
 /** What an action does to the amount the story follows. */
 export type Action = 'has' | 'gain' | 'lose' | 'buy' | 'sell' | 'spend' | 'earn' | 'need';
 
-/** Verbs and phrases by action. Matched as whole words on the lower-cased text of a clause. */
-export const ACTIONS: Record<Action, string[]> = {
+/** Verbs and phrases by action, as written. Matched as whole words on the lower-cased text of a clause. */
+const WRITTEN: Record<Action, string[]> = {
   has: [
     'has',
     'have',
@@ -170,7 +170,20 @@ export const ACTIONS: Record<Action, string[]> = {
     'nabulok',
     'ipinadala',
   ],
-  buy: ['bought', 'buys', 'buy', 'bumili', 'binili', 'nakabili', 'bibili', 'bilhin'],
+  buy: [
+    'bought',
+    'buys',
+    'buy',
+    'bumili',
+    'binili',
+    'nakabili',
+    'bibili',
+    'bilhin',
+    'bumibili',
+    'binibili',
+    'bibilhin',
+    'nabili',
+  ],
   sell: [
     'naibenta',
     'naipagbili',
@@ -216,6 +229,77 @@ export const ACTIONS: Record<Action, string[]> = {
   ],
   need: ['needs', 'need', 'wants', 'kailangan', 'kailangang', 'gusto', 'nais'],
 };
+
+/**
+ * Filipino verb roots by action: every aspect of the verb is made from its root (see `filipinoForms`), so
+ * "bumili", "binili", "bibili", "bumibili", "nakabili" all read as buying. A root whose focus turns the
+ * meaning around ("binigyan": was given; "nagbili": sold, beside "bumili": bought) keeps its written forms
+ * above instead.
+ */
+export const FILIPINO_ROOTS: Record<Action, string[]> = {
+  has: [],
+  gain: ['kuha', 'tanggap', 'pulot', 'pitas', 'dagdag', 'ani', 'tanim', 'luto', 'gawa', 'sakay', 'hango'],
+  lose: [
+    'bigay',
+    'kain',
+    'inom',
+    'gamit',
+    'wala',
+    'basag',
+    'sira',
+    'tapon',
+    'alis',
+    'bawas',
+    'ubos',
+    'lipad',
+    'bulok',
+  ],
+  buy: [],
+  sell: ['benta', 'tinda'],
+  spend: ['bayad', 'gastos'],
+  earn: ['ipon', 'tipid'],
+  need: [],
+};
+
+/** The aspects of a Filipino verb from its root: um-, -in-, mag-/nag-, ma-/na-, maka-/naka-, i-…-in-, repeated syllable. */
+export function filipinoForms(root: string): string[] {
+  const vowel = /^[aeiou]/.test(root);
+  const cv = vowel ? root.slice(0, 1) : root.slice(0, 2);
+  const [c, rest] = vowel ? ['', root] : [root.slice(0, 1), root.slice(1)];
+  const join = vowel ? '-' : '';
+  const um = `${c}um${rest}`;
+  const inn = `${c}in${rest}`;
+  return [
+    um,
+    inn,
+    `${cv}${root}`,
+    `${c}um${cv.slice(c.length)}${root}`,
+    `${c}in${cv.slice(c.length)}${root}`,
+    ...['mag', 'nag'].flatMap((p) => [`${p}${join}${root}`, `${p}${join}${cv}${root}`]),
+    ...['ma', 'na', 'naka', 'maka', 'nai', 'mai'].map((p) => `${p}${root}`),
+    `nakaka${root}`,
+    `i${inn}`,
+    `i${cv}${root}`,
+  ];
+}
+
+/** Taglish: an English verb after "nag-"/"mag-" ("nag-save", "mag-order") keeps its meaning. */
+function taglishForms(verb: string): string[] {
+  return /^[a-z]+$/.test(verb) ? [`nag-${verb}`, `mag-${verb}`] : [];
+}
+
+export const ACTIONS: Record<Action, string[]> = Object.fromEntries(
+  (Object.keys(WRITTEN) as Action[]).map((a) => [
+    a,
+    [
+      ...new Set([
+        ...WRITTEN[a],
+        ...FILIPINO_ROOTS[a].flatMap(filipinoForms),
+        ...(a === 'has' ? [] : WRITTEN[a].flatMap(taglishForms)),
+      ]),
+    ],
+  ]),
+) as Record<Action, string[]>;
 
 /** What the question asks for. Matched as whole words on the lower-cased question. */
 export type Target = 'total' | 'left' | 'more' | 'each' | 'money' | 'change' | 'now' | 'size';

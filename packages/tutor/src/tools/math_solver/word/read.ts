@@ -107,21 +107,29 @@ export function hasWord(text: string, phrase: string): boolean {
   return wordRe(phrase).test(text);
 }
 
-/** Each action's words as one alternation, longest first ("gave away" before "gave"). */
-const ACTION_RES = (Object.entries(ACTIONS) as [Action, string[]][]).map(([a, words]) => {
-  const alt = [...words]
-    .sort((x, y) => y.length - x.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return { a, re: new RegExp(`(?:^|[^\\p{L}-])(?:${alt.join('|')})(?=$|[^\\p{L}-])`, 'gu') };
-});
+/** Every written form of an action, by its words ("gave away" → lose); the first action listed keeps a shared form. */
+const ACTION_OF = new Map<string, Action>();
+for (const [a, words] of Object.entries(ACTIONS) as [Action, string[]][])
+  for (const w of words) if (!ACTION_OF.has(w)) ACTION_OF.set(w, a);
+const LONGEST_ACTION = Math.max(...[...ACTION_OF.keys()].map((w) => w.split(' ').length));
 
-/** The last action named in the text, by position of its word. */
+/** The last action named in the text, by the end of its words (the longer phrase when two end together). */
 export function lastAction(text: string): Action | null {
+  const tokens = [...text.matchAll(/[\p{L}-]+/gu)];
   let best: { a: Action; at: number } | null = null;
-  for (const { a, re } of ACTION_RES) {
-    for (const m of text.matchAll(re)) {
-      const at = m.index + m[0].length;
-      if (!best || at > best.at) best = { a, at };
+  for (const [i, first] of tokens.entries()) {
+    let phrase = first[0];
+    for (let n = 0; n < LONGEST_ACTION; n++) {
+      const last = tokens[i + n];
+      if (!last) break;
+      if (n > 0) {
+        const prev = tokens[i + n - 1] as RegExpExecArray;
+        if (text.slice(prev.index + prev[0].length, last.index) !== ' ') break;
+        phrase += ` ${last[0]}`;
+      }
+      const a = ACTION_OF.get(phrase);
+      const at = last.index + last[0].length;
+      if (a && (!best || at > best.at)) best = { a, at };
     }
   }
   return best?.a ?? null;
@@ -353,7 +361,9 @@ function kinOf(before: string): string | null {
  * age ("Nestor is 35 years old"), or a count of relatives in a clause of its own ("Jose has 2 brothers").
  */
 function aside(x: Quantity, all: Quantity[], question: string, text: string): boolean {
-  const age = AGE_WORDS.some((w) => hasWord(x.after.split(/[,.;]/)[0] ?? '', w));
+  const age =
+    AGE_WORDS.some((w) => hasWord(x.after.split(/[,.;]/)[0] ?? '', w)) ||
+    (/\bwho\s+(?:is|was|turned)\s*$/.test(x.before) && /^\s*(?:[,.;]|and\b|$)/.test(x.after));
   if (age)
     return !AGE_WORDS.some((w) => hasWord(question, w)) && !/\b(?:old|age|edad|taon|years?)\b/.test(question);
   const kin = KIN_WORDS.includes(x.noun.at(-1) ?? '');
