@@ -71,7 +71,7 @@ export interface Story {
 const NOT_NAMES = new Set(
   (
     'the if how what when she he they it his her their there in on a an each after then find i we you my our ' +
-    'ito iyon dito doon si ang ilan ilang magkano kung may mayroon sa nang noong ano siya sila kami tayo ako ng mga ni kay ' +
+    'tig ito iyon dito doon si ang ilan ilang magkano kung may mayroon sa nang noong ano siya sila kami tayo ako ng mga ni kay ' +
     "mr mrs ms dr gng g bb aling mang lola lolo tita tito ate kuya nanay tatay teacher ma'am sir " +
     'monday tuesday wednesday thursday friday saturday sunday lunes martes miyerkules huwebes biyernes sabado linggo'
   ).split(' '),
@@ -227,6 +227,10 @@ function readNumber(text: string): Q | null {
 const CONTAINER =
   /^(?:ang\s+)?(?:a|an|1|each|every|isang|bawat|kada)\s+([\p{L}-]+)(?:\s+(?:of|ng)\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga|ay)\b/u;
 
+/** "Each of the 35 pupils brought 3 bottles", "Bawat isa sa 35 na bata ay nagdala ng 3": each of the counted ones. */
+const EACH_OF =
+  /\b(?:each|every one|bawat isa)\s+(?:of|sa)\s+(?:(?:the|his|her|their|our|my|mga)\s+)?[\d,.]+\s+(?:na\s+)?([\p{L}-]+)\b[^\d]*$/u;
+
 /** Seconds in a unit of time ("minute", "ora" — the lemma of "oras"); null for any other word. */
 export function secondsIn(unit: string): number | null {
   return TIME_UNITS[unit] ?? TIME_UNITS[`${unit}s`] ?? null;
@@ -268,7 +272,15 @@ function perUnit(
   const unit = /^\s*(?:[\p{L}-]+\s+)?ang\s+(\p{L}+)/u.exec(after)?.[1];
   if (currency && unit && UNIT_WORDS.includes(lemma(unit)))
     return { per: lemma(unit), weak: false, skipOne: false };
-  const container = CONTAINER.exec(before.trim() ? before.trim() : '');
+  const eachOf = EACH_OF.exec(before)?.[1];
+  if (eachOf) return { per: lemma(eachOf), weak: false, skipOne: false };
+  // "May 5 bags si Mama, at bawat bag ay may 2 kilos": the container opens the last part of the clause
+  const part =
+    before
+      .split(/[,;]\s*(?:(?:and|at)\s+)?|\s(?:and|at)\s/)
+      .at(-1)
+      ?.trim() ?? '';
+  const container = CONTAINER.exec(part);
   if (container?.[1]) return { per: lemma(container[1]), weak: true, skipOne: false };
   const one = CONTAINER.exec(`${before.trim()} 1${after}`.trim());
   return { per: null, weak: false, skipOne: Boolean(one && /^(?:ang)?$/.test(before.trim())) };
@@ -435,7 +447,8 @@ export function readStory(raw: string): Story | null {
   let last: Quantity | null = null;
   for (const qt of quantities) {
     // "gave 17 to his friends", "ginastos niya ang 25": a bare number counts what the one before it counts
-    if (last && qt.noun.length === 0 && !qt.currency && !qt.each) {
+    // … but not what a price for each one counts ("turon na tig-15 piso. Nakabenta siya ng 24")
+    if (last && !last.each && qt.noun.length === 0 && !qt.currency && !qt.each) {
       qt.currency = last.currency;
       qt.noun = last.noun;
       qt.nounText = last.nounText;

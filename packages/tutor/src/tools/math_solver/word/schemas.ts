@@ -129,7 +129,9 @@ function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity
   const before = sameClause.filter((x) => pool.indexOf(x) < pool.indexOf(e)).at(-1);
   if (before && !e.weak) return fitsUnit(before, e) ? before : null;
   const next = sameClause.find((x) => pool.indexOf(x) > pool.indexOf(e));
-  if (next && !e.weak && /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next.before)) return next;
+  const eachOfNext = /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next?.before ?? '');
+  // "Tig-3 bayabas ang natanggap ng 14 na bata": Filipino names the count after the share
+  if (next && !e.weak && (eachOfNext || e.text.startsWith('tig-'))) return next;
   const named = free.filter((x) => e.per !== '' && x.currency === '' && timesPer(x, e) !== null);
   return named.length === 1 ? (named[0] as Quantity) : null;
 }
@@ -794,6 +796,42 @@ function rateOf(story: Story): Reading | null {
   return { schema: 'rate', ops, value, currency: '', noun: per };
 }
 
+/**
+ * One amount for each, then several counts of it: "₱20 for every car he washes … 7 cars on Saturday and 5 on
+ * Sunday", "turon na tig-15 piso … nakabenta ng 24 sa umaga at 18 sa hapon": the counts added, then multiplied.
+ */
+function eachOfSeveral(story: Story): Reading | null {
+  const each = story.quantities.filter((x) => x.each);
+  const e = each[0];
+  const counts = story.quantities.filter((x) => x !== e);
+  if (each.length !== 1 || !e || story.asked.length > 0 || counts.length < 2) return null;
+  const action = lastAction(counts[0]?.before ?? '');
+  const fits = (x: Quantity) =>
+    !x.currency &&
+    !x.percent &&
+    !x.attribute &&
+    x.clause > e.clause &&
+    lastAction(x.before) === action &&
+    (e.per === '' ? x.noun.length === 0 : head(x) === e.per);
+  if (!counts.every(fits) || story.targets.some((t) => t !== 'money' && t !== 'total')) return null;
+  if (e.currency ? !story.targets.includes('money') : !mentions(story.question, head(e))) return null;
+  const sum = run(
+    counts.map((x) => ({ ...toItem(x), product: undefined })),
+    counts.slice(1).map(() => '+'),
+    () => TOGETHER,
+  );
+  const value = sum.value.mul(e.value);
+  const why: [string, string] = [
+    `${fmt(sum.value)} in all, ${e.text} for each: multiply`,
+    `${fmt(sum.value)} lahat, tig-${e.text}: i-multiply`,
+  ];
+  const ops: Op[] = [
+    ...sum.ops,
+    { op: '×', why, expr: `${fmt(sum.value)} × ${e.text} = ${fmt(value)}`, value },
+  ];
+  return { schema: 'equal_groups', ops, value, currency: e.currency, noun: e.nounText };
+}
+
 /** Schemas tried in order; the first that reads every quantity of the story answers. */
 const SCHEMAS = [changeBack, share, groupsOf, groups, actionSum, change];
 
@@ -814,7 +852,7 @@ export function readSchemas(story: Story): Reading | null {
   const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
   const unread = (u: string) => !(timeRate && secondsIn(u)) && !story.clauses.some((c) => mentions(c, u));
   if (UNIT_WORDS.some((u) => mentions(story.question, u) && unread(u))) return null;
-  const rated = rateOf(story);
+  const rated = rateOf(story) ?? eachOfSeveral(story);
   if (rated) return rated;
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
