@@ -190,6 +190,108 @@ describe('word problems: chains of two or three steps', () => {
   });
 });
 
+describe('word problems: quantities read from words, joined units and asides', () => {
+  it.each<[string, string]>([
+    [
+      'A ribbon is 40 centimeters long. Mia cut off one-fourth of it. How many centimeters did she cut off?',
+      '10',
+    ],
+    ['Kalahati ng 60 na itlog ay nabasag. Ilan ang nabasag?', '30'],
+    ['Ana bought a 45-peso notebook and paid with a 100-peso bill. How much change did she get?', '55'],
+    ['Nilo had 50 stickers and gave away 18 of them. How many stickers were left?', '32'],
+    ['Each of the 12 pupils brought 4 cans. How many cans did they bring?', '48'],
+    ['May 4 na kahon si Lito, at bawat kahon ay may 6 na mangga. Ilan lahat ang mangga?', '24'],
+    // not needed: relatives named once, an age the question does not ask
+    ['Jose has 3 sisters. He bought 4 pens at ₱10 each. How much did he spend?', '40'],
+    [
+      'Lea is 11 years old. She had 40 beads and gave 15 to her cousin who is 8. How many beads are left?',
+      '25',
+    ],
+    // Filipino verbs read from their roots
+    ['May 15 na sticker si Ana. Tinanggap niya ang 6 pa mula kay Lea. Ilan na ang sticker ni Ana?', '21'],
+    ['Si Mang Ben ay may 80 na mangga. Ibinenta niya ang 35. Ilan ang natira?', '45'],
+    ['Ang sapatos ay ₱450. Magkano ang sukli ni Ana kung magbabayad siya ng ₱500?', '50'],
+  ])('%s → %s', (problem, answer) => {
+    expectAnswer(problem, answer);
+  });
+});
+
+describe('word problems: change, percent, rate, measure and each-of-several schemas', () => {
+  it.each<[string, string]>([
+    ['How much change will you get from 100 pesos if you buy 3 pencils at 15 pesos each?', '55'],
+    ['May ₱500 si Lola. Bumili siya ng 3 kilo ng isda na tig-₱120. Magkano ang sukli niya?', '140'],
+    ['A pair of shoes costs ₱1,200. It is sold at 25% off. What is the sale price?', '900'],
+    ['Ang presyo ng gatas ay ₱80. Tumaas ito ng 10%. Magkano na ang presyo?', '88'],
+    ['There are 200 pupils in a school. 15% are singers. How many singers are there?', '30'],
+    ['May 12% na VAT ang ₱500 na sapatos. Magkano ang VAT?', '60'],
+    ['A bus travels 50 kilometers in one hour. How far will it travel in 3 hours?', '150'],
+    ['Lea reads 12 pages a day. How many days will it take her to read a 96-page book?', '8'],
+    ['Each van can carry 15 pupils. How many vans are needed for 90 pupils?', '6'],
+    [
+      'A car uses 1 liter of gas for every 12 kilometers. How many liters will it use for 60 kilometers?',
+      '5',
+    ],
+    ['Ben is 150 centimeters tall. His brother is 15 centimeters shorter. How tall is his brother?', '135'],
+    ['A pencil costs 12 pesos. A pen costs 3 times as much. How much does the pen cost?', '36'],
+    [
+      'Lito earns 30 pesos for every bag he sells. He sold 4 bags on Monday and 6 bags on Tuesday. How much did he earn?',
+      '300',
+    ],
+  ])('%s → %s', (problem, answer) => {
+    expectAnswer(problem, answer);
+  });
+
+  it('answers a conversion a story asks by the unit it counts', () => {
+    const s = solveMath('A ribbon is 1.5 meters long. How many centimeters long is it?');
+    expect([s.status, s.kind, s.answer]).toEqual(['solved', 'unit_conversion', '150']);
+  });
+});
+
+describe('word problems: classes of wrong answers, closed', () => {
+  it.each<[string, string | null]>([
+    // an amount with its own verb after "and" is moved by that verb, not the one before it
+    [
+      'A van had 12 passengers. At the market, 4 got off and 6 got on. How many passengers are in the van now?',
+      '14',
+    ],
+    // a time at a rate per hour is converted before it multiplies
+    [
+      'Ana rode her bike 5 kilometers to the park. Then she rode for 30 minutes at 12 kilometers per hour. How many kilometers did she ride in total?',
+      '11',
+    ],
+    // "one $20 bill": one is an article, not an amount
+    ['Ben bought 3 pens at $2 each. If he paid with one $20 bill, how much change did he get?', '14'],
+    // a shared date is not what the question asks of the part
+    [
+      'There are 30 pupils in a class. Two-fifths of them were absent on Monday. How many pupils were present on Monday?',
+      null,
+    ],
+    // a unit the story never uses
+    ['Mia has $1.25. She found $0.50 more. How much money in cents does she have now?', null],
+    // relatives counted again later are part of the story
+    [
+      'Lisa takes her 2 children to the zoo. Tickets cost $5 for adults and $2 for children. She pays with a $20 bill. How much change does she get?',
+      null,
+    ],
+    // a question at another time
+    ['Ben is 4 years older than Ana. If Ana is 9 years old now, how old will Ben be next year?', null],
+    // percents whose whole, direction or part is not the one read
+    ['Sam has $50 in his bank. If he puts 10% more money in, how much money will he have?', null],
+    ['Tess spent 20% of her allowance. If she spent $8, how much money is left?', null],
+    ["Ten percent of Ben's pay goes to tax. If his pay is $400, how much is his take-home pay?", null],
+    ['In a class of 40 pupils, 30% of the pupils wear glasses. How many pupils do not wear glasses?', null],
+    ['Nora received a 20% discount. If the discount was $12, how much did she pay?', null],
+    // a rate over some days only
+    ['Mia swims 2 kilometers per day on weekdays only. How many kilometers does she swim in 2 weeks?', null],
+    // a count of bills, and a gift whose receiver holds the start
+    ['He paid with 2 100-peso bills for a 150-peso toy. How much change did he get?', null],
+    ['The library had 50 books. Carlo donated 12 books. How many books does the library have now?', null],
+  ])('%s → %s', (problem, answer) => {
+    if (answer === null) expectNoAnswer(problem);
+    else expectAnswer(problem, answer);
+  });
+});
+
 describe('word problems: abstains rather than guess', () => {
   it.each([
     // the categories of wrong answers

@@ -288,6 +288,26 @@ function taglishForms(verb: string): string[] {
   return /^[a-z]+$/.test(verb) ? [`nag-${verb}`, `mag-${verb}`] : [];
 }
 
+/** Verbs that hand an amount to someone else: the one who gains is the receiver, not the subject. */
+export const TRANSFER = [
+  ...[
+    'give',
+    'gave',
+    'gives',
+    'donate',
+    'donated',
+    'donates',
+    'lend',
+    'lent',
+    'lends',
+    'send',
+    'sent',
+    'sends',
+  ],
+  ...['mailed', 'ipinamigay', 'namigay', 'ipinahiram', 'nagpahiram', 'ipinadala', 'nag-donate'],
+  ...filipinoForms('bigay'),
+];
+
 export const ACTIONS: Record<Action, string[]> = Object.fromEntries(
   (Object.keys(WRITTEN) as Action[]).map((a) => [
     a,
@@ -831,6 +851,8 @@ export const STOP_WORDS = new Set([
   'ng',
   'na',
   'mas',
+  'mula',
+  'galing',
   'sa',
   'ang',
   'mga',

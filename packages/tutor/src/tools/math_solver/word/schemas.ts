@@ -18,6 +18,7 @@ import {
   STOP_WORDS,
   TARGETS,
   THAN_WORDS,
+  TRANSFER,
   UNIT_WORDS,
   UNREAD_WORDS,
 } from './lexicon.ts';
@@ -298,6 +299,11 @@ function change(story: Story, its: Item[]): Reading | null {
   const owners = new Set(its.map((x) => x.owner).filter(Boolean));
   // "There were 36 cookies. Lea ate 5 and her brother ate 7": a start no one owns changed by several people
   if ((owners.size > 1 && first.owner !== null) || signs.slice(1).includes('set')) return null;
+  // "The library had 50 books. Carlo donated 12": whether the start gains or loses depends on who receives
+  if (
+    its.some((x) => x.owner !== first.owner && x.qs.some((q) => TRANSFER.some((w) => hasWord(q.before, w))))
+  )
+    return null;
   const hasMinus = signs.includes('−');
   const wants = t.includes('left') ? hasMinus : t.includes('now') || (t.includes('total') && !hasMinus);
   if (!wants) return null;
@@ -558,7 +564,8 @@ function namesItsThing(story: Story, its: Item[]): boolean {
 
 /** A clause with no quantity that can still change one: a negation, an ordinal, or an action ("the last floor is closed"). */
 function modifies(story: Story, clause: string, i: number): boolean {
-  if (story.quantities.some((x) => x.clause === i)) return false;
+  // a clause whose number was set aside ("Jose has 3 sisters", "Rey is 10 years old") states, it does not change
+  if (story.quantities.some((x) => x.clause === i) || /\d/.test(clause)) return false;
   return /\b(?:not|no|never|last|first|hindi|wala|huli|una)\b/.test(clause) || lastAction(clause) !== null;
 }
 
@@ -651,10 +658,11 @@ function percentOf(story: Story): Reading | null {
   if (story.quantities.length !== 2 || story.asked.length > 0 || !x || !y || x.percent === y.percent)
     return null;
   const [p, base] = x.percent ? [x, y] : [y, x];
-  if (base.attribute || base.each || p.value.compare(100) >= 0 || p.value.s <= 0n) return null;
-  // "If the discount she received is $40": the amount given is the part, not the whole
+  if (base.attribute || (base.each && !base.weak) || p.value.compare(100) >= 0 || p.value.s <= 0n)
+    return null;
+  // "If the discount she received is $40": an amount named apart as the discount is the part, not the whole
   const named = [...PERCENT_NAMES, ...PERCENT_DIRECTION.down, ...PERCENT_DIRECTION.up];
-  if (named.some((w) => hasWord(base.before, w))) return null;
+  if (base.clause !== p.clause && named.some((w) => hasWord(base.before, w))) return null;
   const text = story.clauses.join(' ');
   const own = story.clauses[p.clause] ?? '';
   const q = story.question;
@@ -754,6 +762,9 @@ function rateOf(story: Story): Reading | null {
   const r = rateIn(story);
   const m = story.asked[0];
   if (!r || !m || story.asked.length !== 1 || m.percent || m.attribute || m.each || m.currency) return null;
+  const other = (c: string, i: number) =>
+    i !== r.amount.clause && (looseEach(story, c, i) || modifies(story, c, i));
+  if (story.clauses.some(other)) return null;
   const { amount: a, per } = r;
   const k = inUnit(m, per, story);
   if (k !== null) {
@@ -847,13 +858,15 @@ export function readSchemas(story: Story): Reading | null {
     return partOf(story) ?? percentOf(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
+  const rate = rateOf(story);
+  if (rate) return rate;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
   if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
   const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
   const unread = (u: string) => !(timeRate && secondsIn(u)) && !story.clauses.some((c) => mentions(c, u));
   if (UNIT_WORDS.some((u) => mentions(story.question, u) && unread(u))) return null;
-  const rated = rateOf(story) ?? eachOfSeveral(story);
-  if (rated) return rated;
+  const several = eachOfSeveral(story);
+  if (several) return several;
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
     return null;
