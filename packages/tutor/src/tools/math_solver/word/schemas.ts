@@ -663,7 +663,6 @@ function percentOf(story: Story): Reading | null {
   // "If the discount she received is $40": an amount named apart as the discount is the part, not the whole
   const named = [...PERCENT_NAMES, ...PERCENT_DIRECTION.down, ...PERCENT_DIRECTION.up];
   if (base.clause !== p.clause && named.some((w) => hasWord(base.before, w))) return null;
-  const text = story.clauses.join(' ');
   const own = story.clauses[p.clause] ?? '';
   const q = story.question;
   const dir = (['down', 'up'] as const).filter((d) => PERCENT_DIRECTION[d].some((w) => hasWord(own, w)));
