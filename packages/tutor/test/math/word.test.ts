@@ -211,6 +211,19 @@ describe('word problems: quantities read from words, joined units and asides', (
     ['May 15 na sticker si Ana. Tinanggap niya ang 6 pa mula kay Lea. Ilan na ang sticker ni Ana?', '21'],
     ['Si Mang Ben ay may 80 na mangga. Ibinenta niya ang 35. Ilan ang natira?', '45'],
     ['Ang sapatos ay ₱450. Magkano ang sukli ni Ana kung magbabayad siya ng ₱500?', '50'],
+    // a year, "this year", a describing -ing word
+    ['The store opened in 2015 has 300 chairs. It sold 120 chairs. How many chairs are left?', '180'],
+    [
+      'A club had 250 members last year. This year it has 35 fewer members. How many members does it have this year?',
+      '215',
+    ],
+    ['Rico had 30 trading cards and bought 12 more. How many trading cards does he have now?', '42'],
+    // a category the question names, and amounts of several people asked together
+    [
+      'In a basket there are 8 mangoes, 5 guavas and 7 bananas. How many fruits are in the basket in all?',
+      '20',
+    ],
+    ['Ben planted 12 trees and Ana planted 9 trees. How many trees did they plant?', '21'],
   ])('%s → %s', (problem, answer) => {
     expectAnswer(problem, answer);
   });
@@ -286,6 +299,17 @@ describe('word problems: classes of wrong answers, closed', () => {
     // a count of bills, and a gift whose receiver holds the start
     ['He paid with 2 100-peso bills for a 150-peso toy. How much change did he get?', null],
     ['The library had 50 books. Carlo donated 12 books. How many books does the library have now?', null],
+    // a part of the things listed (legs), not a category of them; a rate left unsaid for one person
+    ['Mia has 2 dogs and 3 cats. How many legs are there in all?', null],
+    [
+      'Tom can bake 4 cakes a day. His sister can bake 2 cakes while his mother can bake 5 cakes a day. How many cakes will they bake in 3 days?',
+      null,
+    ],
+    // a result before a change, asked with "bago"
+    [
+      'Pagkatapos dumating ng 20 pang bisita, 90 na ang bisita sa handaan. Ilan ang bisita bago sila dumating?',
+      null,
+    ],
   ])('%s → %s', (problem, answer) => {
     if (answer === null) expectNoAnswer(problem);
     else expectAnswer(problem, answer);

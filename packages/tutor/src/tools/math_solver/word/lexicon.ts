@@ -357,6 +357,7 @@ export const TARGETS: Record<Target, string[]> = {
     'naiiwan',
   ],
   total: [
+    'the two',
     'together',
     'both',
     'in all',
@@ -409,6 +410,35 @@ export const REST_WORDS = [
   'matitira',
   'naiwan',
   'hindi',
+];
+
+/** Words that group things of several kinds ("how many fruits in all"): a teacher adds a category here. */
+export const CATEGORY_WORDS = [
+  'item',
+  'thing',
+  'object',
+  'fruit',
+  'animal',
+  'pet',
+  'toy',
+  'flower',
+  'vegetable',
+  'pupil',
+  'student',
+  'child',
+  'children',
+  'people',
+  'person',
+  'supply',
+  'prutas',
+  'hayop',
+  'laruan',
+  'bulaklak',
+  'gulay',
+  'mag-aaral',
+  'bata',
+  'tao',
+  'gamit',
 ];
 
 /** A question about the amount before a change: "how many at first", "ilan noong una". */

@@ -84,7 +84,10 @@ const QTY = new RegExp(
 );
 /** Numbers that label rather than count: ordinals, clock times, years, grades, rooms. */
 const LABEL_BEFORE =
-  /(?:ika-|grade\s+|baitang\s+|room\s+|no\.\s*|#|:|year\s+|noong\s+|in\s+(?=(?:19|20)\d\d\b))$/i;
+  /(?:ika-|grade\s+|baitang\s+|room\s+|no\.\s*|#|:|(?<!\b(?:this|last|next|every|each|per|a|one)\s)year\s+|noong\s+)$/i;
+/** A year after "in", "since", "noong": "built in 1998". */
+const YEAR = /^(?:19|20)\d\d$/;
+const YEAR_BEFORE = /\b(?:in|since|of|noong|taong|year)\s+$/i;
 const LABEL_AFTER = /^(?:st|nd|rd|th|:\d|\s*(?:am|pm|a\.m\.|p\.m\.)\b)/i;
 
 /** Whole-word (or whole-phrase) test on lower-case text. */
@@ -136,7 +139,7 @@ export function lastAction(text: string): Action | null {
 }
 
 /** "one"/"isang" said as an article ("in one hour", "sa isang tray", "a piece of one"): left as a word. */
-const ARTICLE_BEFORE = /\b(?:sa|in|on|at|of|for|per|a|every|kada|bawat|ng|into|to|from)\s+$/i;
+const ARTICLE_BEFORE = /\b(?:sa|in|on|at|of|for|per|a|every|kada|bawat|ng|into|to|from|after|within)\s+$/i;
 
 /** Number words as digits, except "one" said as "each one" ("bawat isa", "tig-isa"). */
 function digitsForWords(text: string): string {
@@ -198,6 +201,14 @@ export function lemma(w: string): string {
   return w;
 }
 
+/** "46 trading cards": an -ing/-ed word before a plain noun describes it rather than acting. */
+function modifiesNoun(rest: string): boolean {
+  const next = /^\s+([\p{L}-]+)/u.exec(rest)?.[1];
+  return (
+    next !== undefined && !STOP_WORDS.has(next) && lastAction(next) === null && !/(?:ed|ing|ly)$/.test(next)
+  );
+}
+
 /** The noun after a number: up to three words, stopping at a function word or punctuation. */
 function nounAfter(after: string): { lemmas: string[]; text: string } {
   const lead = /^\s*(?:more|fewer|less|pa|pang|times as \p{L}+|(?:na )?beses ng)\s+/u.exec(after);
@@ -206,8 +217,9 @@ function nounAfter(after: string): { lemmas: string[]; text: string } {
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
     const w = m[0];
     if (w === 'na' && words.length === 1 && /^na\s+[\p{L}-]+/u.test(after.slice(m.index))) continue;
-    if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || /.{3}(?:ed|ing)$|^tig-/.test(w))
-      break;
+    const verbal =
+      /.{3}(?:ed|ing)$/.test(w) && !(words.length === 0 && modifiesNoun(after.slice(m.index + w.length)));
+    if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || verbal || /^tig-/.test(w)) break;
     if (lastAction(w) !== null) break;
     words.push(w);
   }
@@ -295,7 +307,9 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
     const fraction =
       /\b(?:a|an|one|two|three|1|2|3)\s+$/.test(clause.slice(0, start)) &&
       /^(?:st|nd|rd|th)\b/.test(afterAll);
-    if (!fraction && (LABEL_BEFORE.test(clause.slice(0, start)) || LABEL_AFTER.test(afterAll))) {
+    const label = LABEL_BEFORE.test(clause.slice(0, start)) || LABEL_AFTER.test(afterAll);
+    const year = YEAR.test(m[3] ?? '') && YEAR_BEFORE.test(clause.slice(0, start));
+    if (!fraction && (label || year)) {
       ignored.push(m[0].trim());
       continue;
     }

@@ -3,6 +3,7 @@ import {
   type Action,
   AUX_WORDS,
   CALENDAR_WORDS,
+  CATEGORY_WORDS,
   EACH_WORDS,
   FIRST_WORDS,
   LESS_WORDS,
@@ -272,6 +273,37 @@ function run(
   return { ops, value };
 }
 
+const PLURAL_SUBJECT = /\b(?:they|we|sila|nila|kami|namin|tayo|natin)\b/;
+
+/** The head noun of what the question counts: "how many writing items" → items, "ilan lahat ang prutas" → prutas. */
+function askedNoun(question: string): string | null {
+  const m = /\b(?:how many|ilang)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(question);
+  const words = (m?.[1] ?? '').split(/\s+/);
+  const stop = words.findIndex((w) => w === '' || STOP_WORDS.has(w) || lastAction(w) !== null);
+  const head = (stop < 0 ? words : words.slice(0, stop)).at(-1);
+  return head ?? /\bilan(?:\s+lahat)?\s+ang\s+(?:mga\s+)?([\p{L}-]+)/u.exec(question)?.[1] ?? null;
+}
+
+/**
+ * "12 pencils, 9 ballpens and 6 crayons … how many writing items in all": a list in one clause of things a
+ * word of the question groups (a word of CATEGORY_WORDS, not a part such as legs), each only held.
+ */
+function category(story: Story, its: Item[]): boolean {
+  const nouns = new Set(its.map(head));
+  const asked = askedNoun(story.question);
+  return (
+    asked !== null &&
+    CATEGORY_WORDS.includes(lemma(asked)) &&
+    story.targets.includes('total') &&
+    its.length >= 2 &&
+    nouns.size === its.length &&
+    !nouns.has('') &&
+    new Set(its.map((x) => x.qs[0]?.clause)).size === 1 &&
+    its.every((x) => !x.currency && !x.each && !x.compare && !x.product && sign(x) === 'set') &&
+    !its.some((x) => mentions(story.question, head(x)))
+  );
+}
+
 /** Does the question name one owner among several ("How many does Ben have?") — then a total is not asked. */
 function asksOneOwner(story: Story, its: Item[]): boolean {
   const owners = new Set(its.map((x) => x.owner).filter(Boolean));
@@ -285,7 +317,8 @@ function change(story: Story, its: Item[]): Reading | null {
   const signs = its.map(sign);
   if (signs.some((s) => s === null) || signs[0] === '−') return null;
   const first = its[0] as Item;
-  if (!its.every((x) => sameThing(first, x) && !x.each)) return null;
+  if (its.some((x) => x.each) || !(its.every((x) => sameThing(first, x)) || category(story, its)))
+    return null;
   const allSet = signs.every((s) => s === 'set');
   if (allSet) {
     if (asksOneOwner(story, its) || !t.includes('total')) return null;
@@ -319,7 +352,16 @@ function actionSum(story: Story, its: Item[]): Reading | null {
   if (!its.every((x) => money(x.action) === asked && sameThing(its[0] as Item, x) && !x.each && !x.compare))
     return null;
   if (story.targets.some((t) => t === 'left' || t === 'more' || t === 'each' || t === 'change')) return null;
-  if (its.length > 1 && !story.targets.includes('total') && asked !== 'spend') return null;
+  // "How many seedlings did they plant?": a plural subject asks the amounts together
+  const owners = new Set(its.map((x) => x.owner));
+  const eachOwn =
+    owners.size === its.length &&
+    !owners.has(null) &&
+    story.asked.length === 0 &&
+    its.every((x) => !x.product) &&
+    PLURAL_SUBJECT.test(story.question);
+  const together = story.targets.includes('total') || asked === 'spend' || eachOwn;
+  if (its.length > 1 && !together) return null;
   const { ops, value } = run(
     its,
     its.slice(1).map(() => '+'),
@@ -867,8 +909,8 @@ export function readSchemas(story: Story): Reading | null {
   const several = eachOfSeveral(story);
   if (several) return several;
   const its = items(story);
-  if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4 || !namesItsThing(story, its))
-    return null;
+  if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4) return null;
+  if (!namesItsThing(story, its) && !category(story, its)) return null;
   if (its.some((x) => x.compare === 'unread')) return null;
   // "how much water", "how much heavier": a measured amount when the story names no money
   const hasMoney = story.quantities.some((x) => x.currency);
