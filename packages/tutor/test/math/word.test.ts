@@ -224,6 +224,24 @@ describe('word problems: quantities read from words, joined units and asides', (
       '20',
     ],
     ['Ben planted 12 trees and Ana planted 9 trees. How many trees did they plant?', '21'],
+    // a factor said in Filipino, and a known amount that points back at itself ("Ito ay", "That is")
+    [
+      'Si Roy ay may tatlong beses na dami ng holen ni Ely. Si Ely ay may 12 holen. Ilan lahat ang holen nila?',
+      '48',
+    ],
+    [
+      'Ang tindahan ay may 480 na lata. Ito ay 4 na beses ng bilang ng lata sa kabilang tindahan. Ilan ang lata sa kabilang tindahan?',
+      '120',
+    ],
+    [
+      'A farm has 360 chickens. That is 3 times as many as the chickens on a nearby farm. How many chickens are on the nearby farm?',
+      '120',
+    ],
+    // "Ang isang bata" is a child, not a count of one
+    [
+      'Ang isang bata ay umiinom ng 6 na baso ng tubig bawat araw. Ilang baso ang maiinom niya sa 2 linggo?',
+      '84',
+    ],
   ])('%s → %s', (problem, answer) => {
     expectAnswer(problem, answer);
   });

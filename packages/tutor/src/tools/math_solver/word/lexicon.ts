@@ -358,6 +358,7 @@ export const TARGETS: Record<Target, string[]> = {
   ],
   total: [
     'the two',
+    'the 2',
     'together',
     'both',
     'in all',
@@ -883,6 +884,8 @@ export const STOP_WORDS = new Set([
   'mas',
   'mula',
   'galing',
+  'dami',
+  'bilang',
   'sa',
   'ang',
   'mga',

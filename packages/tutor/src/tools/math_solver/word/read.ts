@@ -139,7 +139,8 @@ export function lastAction(text: string): Action | null {
 }
 
 /** "one"/"isang" said as an article ("in one hour", "sa isang tray", "a piece of one"): left as a word. */
-const ARTICLE_BEFORE = /\b(?:sa|in|on|at|of|for|per|a|every|kada|bawat|ng|into|to|from|after|within)\s+$/i;
+const ARTICLE_BEFORE =
+  /\b(?:sa|in|on|at|of|for|per|a|every|kada|bawat|ng|ang|into|to|from|after|within)\s+$/i;
 
 /** Number words as digits, except "one" said as "each one" ("bawat isa", "tig-isa"). */
 function digitsForWords(text: string): string {
@@ -174,8 +175,9 @@ function fractionWords(text: string): string {
       new RegExp(String.raw`\b(\d+|an?|one)[-\s](${denominators})s?\b`, 'giu'),
       (_, n: string, d: string) => `${/\d/.test(n) ? n : '1'}/${DENOMINATORS[d.toLowerCase()]}`,
     )
-    .replace(new RegExp(String.raw`\b(?:an?\s+)?(${halves})(?=\s+(?:of|ng|nito)\b)`, 'giu'), (_, w: string) =>
-      (FRACTION_WORDS[w.toLowerCase()] as [number, number]).join('/'),
+    .replace(
+      new RegExp(String.raw`\b(?:an?\s+)?(${halves})(?=\s+(?:(?:lang|lamang)\s+)?(?:of|ng|nito)\b)`, 'giu'),
+      (_, w: string) => (FRACTION_WORDS[w.toLowerCase()] as [number, number]).join('/'),
     )
     .replace(/\b(ika-?\p{L}+)\s+bahagi\b/giu, (whole, w: string) => {
       const d = findNumberWords(w)[0];
@@ -211,7 +213,10 @@ function modifiesNoun(rest: string): boolean {
 
 /** The noun after a number: up to three words, stopping at a function word or punctuation. */
 function nounAfter(after: string): { lemmas: string[]; text: string } {
-  const lead = /^\s*(?:more|fewer|less|pa|pang|times as \p{L}+|(?:na )?beses ng)\s+/u.exec(after);
+  const lead =
+    /^\s*(?:more|fewer|less|pa|pang|times as \p{L}+|(?:na )?beses(?: na dami)? (?:ng|nito|kaysa))\s+/u.exec(
+      after,
+    );
   if (lead) return nounAfter(after.slice(lead[0].length));
   const words: string[] = [];
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
@@ -462,7 +467,8 @@ export function readStory(raw: string): Story | null {
   for (const qt of quantities) {
     // "gave 17 to his friends", "ginastos niya ang 25": a bare number counts what the one before it counts
     // … but not what a price for each one counts ("turon na tig-15 piso. Nakabenta siya ng 24")
-    if (last && !last.each && qt.noun.length === 0 && !qt.currency && !qt.each) {
+    const factor = /^\s*(?:times|beses|na beses)\b/.test(qt.after);
+    if (last && !last.each && !factor && qt.noun.length === 0 && !qt.currency && !qt.each) {
       qt.currency = last.currency;
       qt.noun = last.noun;
       qt.nounText = last.nounText;

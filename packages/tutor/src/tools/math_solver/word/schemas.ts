@@ -205,7 +205,11 @@ function items(story: Story): Item[] | null {
   }
   // "How much change will you get from 200 pesos?": the amount tendered may be written in the question
   const tendered = story.targets.includes('change') ? story.asked.filter((x) => x.currency && tender(x)) : [];
-  if (story.asked.some((x) => !used.has(x) && !x.value.equals(1) && !tendered.includes(x))) return null;
+  // "How much did he earn on the two days?": "the two" points back at the story's amounts
+  const count = story.quantities.length;
+  const pointsBack = (x: Quantity) => /\bthe\s*$/.test(x.before) && x.value.equals(count);
+  if (story.asked.some((x) => !used.has(x) && !x.value.equals(1) && !tendered.includes(x) && !pointsBack(x)))
+    return null;
   const productClauses = new Set([...used].map((x) => x.clause));
   const joinedAfter = (x: Quantity) =>
     [...used].every(
@@ -430,8 +434,12 @@ function compare(story: Story, its: Item[]): Reading | null {
   const rel = b.qs[0]?.after.split(/[.;]/)[0] ?? '';
   const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner);
   // "Tess has 120, which is 35 more than Lani has": the named one is the unknown.
-  const inverse = others.length === 1 && a.qs[0]?.clause === b.qs[0]?.clause;
-  if (others.length > 0 && !(inverse && hasWord(story.question, others[0] as string))) return null;
+  const named = others.length === 1 && a.qs[0]?.clause === b.qs[0]?.clause;
+  // "… 630 mag-aaral. Ito ay 3 beses ng bilang …", "That is 3 times …": the known amount is the one compared
+  const pointsBack =
+    others.length === 0 && a.qs[0] !== undefined && BACK_REFERENCE.test(b.qs[0]?.before ?? '');
+  const inverse = named || pointsBack;
+  if (others.length > 0 && !(named && hasWord(story.question, others[0] as string))) return null;
   if (!inverse && !refersTo(rel, a)) return null;
   const { op, why, value } = relate(a.value, b, inverse);
   if (value.s < 0n || (b.compare === 'times' && value.d !== 1n && a.value.d === 1n && !a.currency))
@@ -455,6 +463,8 @@ function compare(story: Story, its: Item[]): Reading | null {
   if (!inverse && !identifies(story.question, b, a)) return null;
   return reading('compare', ops, value, a);
 }
+
+const BACK_REFERENCE = /^\s*(?:ito|iyon|that|this|it)\s+(?:ay|is|was)\s*$/;
 
 /** The other amount from the known one: add or take "more/less", multiply "times as many" (inverse: undo it). */
 function relate(a: Q, b: Item, inverse: boolean): { op: Op['op']; why: [string, string]; value: Q } {
@@ -825,7 +835,7 @@ function rateOf(story: Story): Reading | null {
       {
         op: '×',
         why,
-        expr: `${fmt(m.value.mul(k))} ÷ ${fmt(r.size)} × ${fmt(a.value)} = ${fmt(value)}`,
+        expr: `${fmt(m.value.mul(k))}${r.size.equals(1) ? '' : ` ÷ ${fmt(r.size)}`} × ${fmt(a.value)} = ${fmt(value)}`,
         value,
       },
     ];
