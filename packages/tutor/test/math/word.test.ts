@@ -237,6 +237,14 @@ describe('word problems: quantities read from words, joined units and asides', (
       'A farm has 360 chickens. That is 3 times as many as the chickens on a nearby farm. How many chickens are on the nearby farm?',
       '120',
     ],
+    // a fraction said in Filipino; a verb, not a name, opens the sentence; a barangay's number is a label
+    ['Kalahati ng 48 na mangga ay hinog na. Ilan ang hinog?', '24'],
+    [
+      'Tumakbo si Paolo ng 2.5 kilometro noong Sabado at 4.1 kilometro noong Linggo. Ilang kilometro ang higit na itinakbo niya noong Linggo?',
+      '1.6',
+    ],
+    ['Sa Barangay 4, may 600 na pamilya. 30% sa kanila ay may sasakyan. Ilan ang may sasakyan?', '180'],
+    ['May 10 bayabas, 6 na mangga at 8 saging sa mesa. Ilan lahat ang prutas?', '24'],
     // "Ang isang bata" is a child, not a count of one
     [
       'Ang isang bata ay umiinom ng 6 na baso ng tubig bawat araw. Ilang baso ang maiinom niya sa 2 linggo?',
@@ -319,6 +327,8 @@ describe('word problems: classes of wrong answers, closed', () => {
     ['The library had 50 books. Carlo donated 12 books. How many books does the library have now?', null],
     // a part of the things listed (legs), not a category of them; a rate left unsaid for one person
     ['Mia has 2 dogs and 3 cats. How many legs are there in all?', null],
+    // the predicate of a part in the whole's clause, and its opposite in the question
+    ['Only 30% of the 500 voters agree to the plan. How many voters disagree with the plan?', null],
     [
       'Tom can bake 4 cakes a day. His sister can bake 2 cakes while his mother can bake 5 cakes a day. How many cakes will they bake in 3 days?',
       null,

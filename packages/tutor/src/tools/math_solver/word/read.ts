@@ -84,7 +84,7 @@ const QTY = new RegExp(
 );
 /** Numbers that label rather than count: ordinals, clock times, years, grades, rooms. */
 const LABEL_BEFORE =
-  /(?:ika-|grade\s+|baitang\s+|room\s+|no\.\s*|#|:|(?<!\b(?:this|last|next|every|each|per|a|one)\s)year\s+|noong\s+)$/i;
+  /(?:ika-|grade\s+|baitang\s+|room\s+|silid\s+|section\s+|seksyon\s+|barangay\s+|brgy\.?\s+|purok\s+|apartment\s+|no\.\s*|#|:|(?<!\b(?:this|last|next|every|each|per|a|one)\s)year\s+|noong\s+)$/i;
 /** A year after "in", "since", "noong": "built in 1998". */
 const YEAR = /^(?:19|20)\d\d$/;
 const YEAR_BEFORE = /\b(?:in|since|of|noong|taong|year)\s+$/i;
@@ -222,8 +222,11 @@ function nounAfter(after: string): { lemmas: string[]; text: string } {
   for (const m of after.matchAll(/[\p{L}-]+|[^\s\p{L}-]/gu)) {
     const w = m[0];
     if (w === 'na' && words.length === 1 && /^na\s+[\p{L}-]+/u.test(after.slice(m.index))) continue;
-    const verbal =
-      /.{3}(?:ed|ing)$/.test(w) && !(words.length === 0 && modifiesNoun(after.slice(m.index + w.length)));
+    // "15 students playing" stops at the verb; right after the number "saging" and "trading cards" are nouns
+    const first = words.length === 0;
+    const verbal = first
+      ? /.{3}ed$/.test(w) && !modifiesNoun(after.slice(m.index + w.length))
+      : /.{3}(?:ed|ing)$/.test(w);
     if (!/\p{L}/u.test(w) || STOP_WORDS.has(w) || words.length === 3 || verbal || /^tig-/.test(w)) break;
     if (lastAction(w) !== null) break;
     words.push(w);
@@ -426,8 +429,19 @@ function isQuestion(sentence: string): boolean {
  * ("… a 35oz barrel if the 24oz barrel has 60 servings …"); null for an exercise that is not a story.
  */
 export function readStory(raw: string): Story | null {
+  // "Tumakbo si Paolo", "Bumili ang …": a Filipino sentence opens with its verb, and the name follows si/ang
+  const verbFirst = new Set(
+    [...raw.matchAll(/(?:^|[.!?]\s+)(\p{Lu}\p{Ll}+)\s+(?:si|sina|ni|nina|ang|ng|kay)\b/gu)].map((m) =>
+      (m[1] as string).toLowerCase(),
+    ),
+  );
   const names = [...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+/gu)].map((m) => m[0].toLowerCase()))].filter(
-    (w) => !NOT_NAMES.has(w) && !STOP_WORDS.has(w) && !lastAction(w) && !QUESTION_STARTS.includes(w),
+    (w) =>
+      !NOT_NAMES.has(w) &&
+      !STOP_WORDS.has(w) &&
+      !verbFirst.has(w) &&
+      !lastAction(w) &&
+      !QUESTION_STARTS.includes(w),
   );
   const text = dozens(fractionWords(digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim()))));
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());

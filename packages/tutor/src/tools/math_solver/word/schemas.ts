@@ -297,7 +297,7 @@ function category(story: Story, its: Item[]): boolean {
   const asked = askedNoun(story.question);
   return (
     asked !== null &&
-    CATEGORY_WORDS.includes(lemma(asked)) &&
+    (CATEGORY_WORDS.includes(asked) || CATEGORY_WORDS.includes(lemma(asked))) &&
     story.targets.includes('total') &&
     its.length >= 2 &&
     nouns.size === its.length &&
@@ -644,13 +644,19 @@ function asksPart(story: Story, part: Quantity, whole: Quantity): boolean {
   const clause = story.clauses[part.clause] ?? '';
   const act = lastAction(clause);
   if (act && act !== 'has' && act === lastAction(story.question)) return true;
-  // "2/7 of them were absent last Monday … how many were present last Monday?": only the predicate counts
+  // "2/7 of them were absent last Monday … how many were present last Monday?": only the predicate counts, the
+  // first word past the whole's own words — the word it counts when both share a clause ("20% of the 800
+  // parents agree": "agree"), else the rest of its clause
+  const same = part.clause === whole.clause;
+  const wholeWords = same
+    ? whole.noun.slice(0, 1)
+    : [...whole.noun, ...(whole.after.match(/\p{L}+/gu) ?? [])];
   const predicate = (part.after.match(/\p{L}{3,}/gu) ?? []).find(
     (w) =>
       !STOP_WORDS.has(w) &&
       !AUX_WORDS.includes(w) &&
-      !whole.noun.includes(lemma(w)) &&
-      !whole.after.includes(w),
+      !wholeWords.includes(lemma(w)) &&
+      !wholeWords.includes(w),
   );
   return predicate !== undefined && hasWord(story.question, predicate);
 }
