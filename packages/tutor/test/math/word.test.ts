@@ -245,6 +245,15 @@ describe('word problems: quantities read from words, joined units and asides', (
     ],
     ['Sa Barangay 4, may 600 na pamilya. 30% sa kanila ay may sasakyan. Ilan ang may sasakyan?', '180'],
     ['May 10 bayabas, 6 na mangga at 8 saging sa mesa. Ilan lahat ang prutas?', '24'],
+    // a factor, then how many more; a price after "each of which"
+    [
+      'Ben caught 3 fish and his dad caught four times as many as Ben. How many more fish did his dad catch than Ben?',
+      '9',
+    ],
+    [
+      'Lita bought 4 notebooks, each of which cost 25 pesos. She paid with a 200-peso bill. How much change did she get?',
+      '100',
+    ],
     // "Ang isang bata" is a child, not a count of one
     [
       'Ang isang bata ay umiinom ng 6 na baso ng tubig bawat araw. Ilang baso ang maiinom niya sa 2 linggo?',
@@ -327,6 +336,12 @@ describe('word problems: classes of wrong answers, closed', () => {
     ['The library had 50 books. Carlo donated 12 books. How many books does the library have now?', null],
     // a part of the things listed (legs), not a category of them; a rate left unsaid for one person
     ['Mia has 2 dogs and 3 cats. How many legs are there in all?', null],
+    // the subject after "while" owns its amount; a total the question does not name
+    [
+      'Ana made 3 cards, while her friend Bea made 2 times the number of cards Ana made. How many cards were made?',
+      null,
+    ],
+    ['Tom and Ben played 12 games. Tom won 4 more games than Ben. How many games did Tom win?', null],
     // the predicate of a part in the whole's clause, and its opposite in the question
     ['Only 30% of the 500 voters agree to the plan. How many voters disagree with the plan?', null],
     [

@@ -251,6 +251,10 @@ const CONTAINER =
 const EACH_OF =
   /\b(?:each|every one|bawat isa)\s+(?:of|sa)\s+(?:(?:the|his|her|their|our|my|mga)\s+)?[\d,.]+\s+(?:na\s+)?([\p{L}-]+)\b[^\d]*$/u;
 
+/** "5 books, each of which cost $2": the amount after is for each one. */
+const EACH_OF_WHICH =
+  /\beach\s+of\s+(?:which|them|these|those)\s+(?:costs?|is|are|was|were|weighs?|has|had|holds?|contains?)\s*$/;
+
 /** Seconds in a unit of time ("minute", "ora" — the lemma of "oras"); null for any other word. */
 export function secondsIn(unit: string): number | null {
   return TIME_UNITS[unit] ?? TIME_UNITS[`${unit}s`] ?? null;
@@ -294,6 +298,7 @@ function perUnit(
     return { per: lemma(unit), weak: false, skipOne: false };
   const eachOf = EACH_OF.exec(before)?.[1];
   if (eachOf) return { per: lemma(eachOf), weak: false, skipOne: false };
+  if (EACH_OF_WHICH.test(before)) return { per: '', weak: false, skipOne: false };
   // "May 5 bags si Mama, at bawat bag ay may 2 kilos": the container opens the last part of the clause
   const part =
     before
@@ -488,7 +493,10 @@ export function readStory(raw: string): Story | null {
       qt.nounText = last.nounText;
     }
     last = qt;
-    const named = (qt.before.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
+    // the subject of the part of the clause the number is in: "David broke 2, while William broke 4 times …"
+    const part = qt.before.split(/[,;]|\s(?:while|but|habang|pero)\s/).at(-1) ?? '';
+    const firstName = (text: string) => (text.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
+    const named = firstName(part) ?? firstName(qt.before);
     owner = possessed(qt.before, names) ?? named ?? kinOf(qt.before) ?? ownerAfter(qt.after, names) ?? owner;
     qt.owner = owner;
   }

@@ -73,7 +73,7 @@ function sameThing(a: Item, b: Item): boolean {
 
 /** "3 times as many … as", "4 na beses ng": a factor comparing with another amount; any other "times" is unread. */
 const TIMES_AS =
-  /^\s*(?:times\s+as\s+(?:many|much|long|tall|heavy|old|far)\b|(?:na\s+)?beses\s+(?:ng|na|kaysa)\b)/;
+  /^\s*(?:times\s+(?:as\s+(?:many|much|long|tall|heavy|old|far)|the\s+(?:number|amount)\s+of)\b|(?:na\s+)?beses\s+(?:ng|na|kaysa)\b)/;
 
 /** "more"/"fewer" within the few words after a number marks a comparison, unless an action moves it ("6 more got on"). */
 function comparison(x: Quantity): Item['compare'] {
@@ -446,7 +446,19 @@ function compare(story: Story, its: Item[]): Reading | null {
     return null;
   const ops: Op[] = [{ op, why, expr: `${fmt(a.value)} ${op} ${fmt(b.value)} = ${fmt(value)}`, value }];
   const t = story.targets;
-  if (t.includes('total') && !inverse) {
+  if (t.includes('more') && b.compare === 'times' && !t.includes('total')) {
+    // "his dad caught three times as much … how many more did his dad catch": the two amounts compared
+    if (!inverse && !identifies(story.question, b, a)) return null;
+    const [big, small] = value.compare(a.value) >= 0 ? [value, a.value] : [a.value, value];
+    const diff = big.sub(small);
+    const why: [string, string] = [
+      'to compare, subtract the smaller from the larger',
+      'para maghambing, ibawas ang mas maliit sa mas malaki',
+    ];
+    ops.push({ op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(diff)}`, value: diff });
+    return reading('compare', ops, diff, a);
+  }
+  if (t.includes('total')) {
     const all = a.value.add(value);
     const both: [string, string] = [
       'put both amounts together, so add',
