@@ -254,6 +254,12 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Lita bought 4 notebooks, each of which cost 25 pesos. She paid with a 200-peso bill. How much change did she get?',
       '100',
     ],
+    // "sa mga tray na tig-12": groups of the noun before the share; "pisong" is money
+    ['May 96 na itlog na ilalagay sa mga tray na tig-12. Ilang tray ang kailangan?', '8'],
+    [
+      'Pinaghatian ng 4 na magkakaibigan ang 360 pisong bayad sa pagkain. Magkano ang ambag ng bawat isa?',
+      '90',
+    ],
     // "Ang isang bata" is a child, not a count of one
     [
       'Ang isang bata ay umiinom ng 6 na baso ng tubig bawat araw. Ilang baso ang maiinom niya sa 2 linggo?',
@@ -336,6 +342,13 @@ describe('word problems: classes of wrong answers, closed', () => {
     ['The library had 50 books. Carlo donated 12 books. How many books does the library have now?', null],
     // a part of the things listed (legs), not a category of them; a rate left unsaid for one person
     ['Mia has 2 dogs and 3 cats. How many legs are there in all?', null],
+    // a count of one thing is not multiplied by a share for each of another ("96 na itlog … tray na tig-12")
+    ['May 96 na itlog na ilalagay sa mga tray na tig-12. Ilan lahat ang itlog?', null],
+    // a factor is not a count of the rate's unit
+    [
+      'Mia claps 4 times a minute. Her brother claps twice as much as her. After 10 minutes, how many times have they clapped?',
+      null,
+    ],
     // the subject after "while" owns its amount; a total the question does not name
     [
       'Ana made 3 cards, while her friend Bea made 2 times the number of cards Ana made. How many cards were made?',

@@ -16,7 +16,7 @@ export function withUnit(n: string, currency: string, noun: string, loc: MathLoc
 function known(qs: Quantity[], loc: MathLocale): string {
   return qs
     .map((x) => (x.currency || !x.nounText ? x.text : withUnit(x.text, '', x.nounText, loc)))
-    .map((t, i) => (qs[i]?.each ? tr(loc, `${t} each`, `tig-${t}`) : t))
+    .map((t, i) => (qs[i]?.each && !t.startsWith('tig-') ? tr(loc, `${t} each`, `tig-${t}`) : t))
     .join('; ');
 }
 

@@ -333,12 +333,17 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
     const currency =
       sign === '$' || noun.lemmas[0] === 'dollar' || noun.lemmas[0] === 'cent'
         ? '$'
-        : sign || CURRENCY_WORDS.includes(noun.text.split(' ')[0] ?? '')
+        : sign ||
+            CURRENCY_WORDS.includes(noun.text.split(' ')[0] ?? '') ||
+            CURRENCY_WORDS.includes(noun.lemmas[0] ?? '')
           ? '₱'
           : '';
     const number = (m[3] as string).replace(/,/g, '');
     const value = readNumber(number);
-    const unit = perUnit(before, afterAll, currency);
+    // "sa mga tolda na tig-8": the share is for each of the noun before it
+    const tigOf = m[1] ? /([\p{L}-]+)\s+na\s*$/u.exec(before)?.[1] : undefined;
+    const found = perUnit(before, afterAll, currency);
+    const unit = !found.per && tigOf && !STOP_WORDS.has(tigOf) ? { ...found, per: lemma(tigOf) } : found;
     // "one $50 bill": a count of the amount after it; one is an article, more ("two 100-peso bills") is unread
     const counts = /^\s*(?:₱|\$|php)?\s*\d/i.test(afterAll);
     if ((unit.skipOne && value?.equals(1) && !currency) || (counts && value?.equals(1))) {

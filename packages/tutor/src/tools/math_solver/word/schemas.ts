@@ -138,14 +138,20 @@ function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity
   return named.length === 1 ? (named[0] as Quantity) : null;
 }
 
-/** A count of time multiplies a rate over time only in that unit or one converted to it ("30 minutes at 20 mph"). */
+/**
+ * A count multiplies an amount for each only if it counts what "each" names ("144 mangoes … boxes na tig-12" is
+ * not 144 boxes), and a time only in the rate's unit or one converted to it ("30 minutes at 20 mph").
+ */
 function fitsUnit(x: Quantity, e: Quantity): boolean {
-  return secondsIn(head(x)) === null || timesPer(x, e) !== null;
+  if (e.per !== '') return timesPer(x, e) !== null;
+  return secondsIn(head(x)) === null;
 }
 
 /** How many of e's unit one of x makes: 1 when x counts the unit itself, 7 for "weeks" at a rate "a day", 1/60 for "minutes" at a rate "an hour". */
 function timesPer(x: Quantity, e: Quantity): Q | null {
-  if (head(x) === e.per) return ONE;
+  // "12 pupils brought …", "3 kilo ng isda na tig-₱120": the count names what each is for, or what it holds
+  const holds = new RegExp(`^\\s*(?:na\\s+)?[\\p{L}-]+\\s+(?:of|ng)\\s+(?:\\p{L}+\\s+)?${e.per}\\b`, 'u');
+  if (head(x) === e.per || x.noun[0] === e.per || (e.per !== '' && holds.test(x.after))) return ONE;
   const [from, to] = [secondsIn(head(x)), secondsIn(e.per)];
   const someDays = CALENDAR_WORDS.some((w) => hasWord(`${e.before} ${e.after}`, w));
   return from && to && !someDays ? q(from, to) : null;
@@ -560,10 +566,12 @@ function share(story: Story, its: Item[]): Reading | null {
   const [whole, parts] = (its[1]?.currency && !its[0]?.currency ? [...its].reverse() : its) as [Item, Item];
   const shared = SHARE_WORDS.some((w) => story.clauses.some((c) => hasWord(c, w)));
   const pricePerOne = whole.currency !== '' && perOne && story.targets.includes('money');
-  if (!(shared && story.targets.includes('each')) && !pricePerOne) return null;
+  // "Ilang litro ang laman ng bawat baso?": each of the parts, named
+  const eachPart = new RegExp(`\\b(?:each|bawat|per|kada)\\s+${head(parts)}`).test(q);
+  if (!(shared && (story.targets.includes('each') || eachPart)) && !pricePerOne) return null;
   if (parts.currency || parts.value.d !== 1n || parts.value.n === 0n) return null;
   const value = whole.value.div(parts.value);
-  if (value.d !== 1n && !whole.currency) return null;
+  if (value.d !== 1n && !whole.currency && !UNIT_WORDS.includes(head(whole))) return null;
   const why: [string, string] = pricePerOne
     ? ['the price of one = total price ÷ number of items', 'presyo ng isa = kabuuang presyo ÷ dami']
     : ['sharing equally means dividing', 'ang paghahati nang pantay ay division'];
@@ -635,7 +643,7 @@ function modifies(story: Story, clause: string, i: number): boolean {
 
 /** The word or its plural ("day", "days"; "inch", "inches"). */
 function mentions(text: string, w: string): boolean {
-  return hasWord(text, w) || hasWord(text, `${w}s`) || hasWord(text, `${w}es`);
+  return hasWord(text, w) || hasWord(text, `${w}s`) || hasWord(text, `${w}es`) || hasWord(text, `${w}ng`);
 }
 
 /** "each"/"bawat" in a clause where no quantity is read as "each": the groups are not read, so abstain. */
@@ -892,7 +900,8 @@ function eachOfSeveral(story: Story): Reading | null {
     !x.attribute &&
     x.clause > e.clause &&
     lastAction(x.before) === action &&
-    (e.per === '' ? x.noun.length === 0 : head(x) === e.per);
+    !/^\s*(?:times|beses|na beses)\b/.test(x.after) &&
+    (e.per === '' || e.text.startsWith('tig-') ? x.noun.length === 0 : head(x) === e.per);
   if (!counts.every(fits) || story.targets.some((t) => t !== 'money' && t !== 'total')) return null;
   if (e.currency ? !story.targets.includes('money') : !mentions(story.question, head(e))) return null;
   const sum = run(
