@@ -239,6 +239,10 @@ describe('word problems: quantities read from words, joined units and asides', (
     ],
     // a fraction said in Filipino; a verb, not a name, opens the sentence; a barangay's number is a label
     ['Kalahati ng 48 na mangga ay hinog na. Ilan ang hinog?', '24'],
+    // the whole opening the clause, the rest asked with "not"; groups still needed are rounded up
+    ['Of the 48 eggs, one-sixth were cracked. How many eggs were not cracked?', '40'],
+    ['In a class of 40 pupils, 30% of the pupils wear glasses. How many pupils do not wear glasses?', '28'],
+    ['A class of 38 pupils went on a field trip. Each van holds 12 pupils. How many vans are needed?', '4'],
     [
       'Tumakbo si Paolo ng 2.5 kilometro noong Sabado at 4.1 kilometro noong Linggo. Ilang kilometro ang higit na itinakbo niya noong Linggo?',
       '1.6',
@@ -333,7 +337,7 @@ describe('word problems: classes of wrong answers, closed', () => {
     ['Sam has $50 in his bank. If he puts 10% more money in, how much money will he have?', null],
     ['Tess spent 20% of her allowance. If she spent $8, how much money is left?', null],
     ["Ten percent of Ben's pay goes to tax. If his pay is $400, how much is his take-home pay?", null],
-    ['In a class of 40 pupils, 30% of the pupils wear glasses. How many pupils do not wear glasses?', null],
+
     ['Nora received a 20% discount. If the discount was $12, how much did she pay?', null],
     // a rate over some days only
     ['Mia swims 2 kilometers per day on weekdays only. How many kilometers does she swim in 2 weeks?', null],

@@ -590,20 +590,24 @@ function groupsOf(story: Story, its: Item[]): Reading | null {
   const total = its.find((x) => x !== size);
   if (!size || !total || total.each || total.product || total.compare || !sameThing(size, total)) return null;
   if (story.targets.length > 0) return null;
-  const value = total.value.div(size.value);
+  // "How many vans are needed?": a part group still needs one more
+  const needed = NEEDED.test(story.question);
+  const exact = total.value.div(size.value);
+  const value = exact.d !== 1n && needed ? exact.ceil() : exact;
   if (value.d !== 1n) return null;
-  const why: [string, string] = [
-    'how many groups of that size fit: divide',
-    'ilang pangkat ng ganoong laki ang kasya: hatiin',
-  ];
-  const r = reading(
-    'equal_groups',
-    [{ op: '÷', why, expr: `${fmt(total.value)} ÷ ${fmt(size.value)} = ${fmt(value)}`, value }],
-    value,
-    total,
-  );
+  const rounded = value.equals(exact) ? '' : `, so ${fmt(value)}`;
+  const why: [string, string] = rounded
+    ? [
+        'divide; the part left over still needs one more group',
+        'hatiin; ang natirang bahagi ay kailangan pa ng isa',
+      ]
+    : ['how many groups of that size fit: divide', 'ilang pangkat ng ganoong laki ang kasya: hatiin'];
+  const expr = `${fmt(total.value)} ÷ ${fmt(size.value)} = ${fmt(exact)}${rounded}`;
+  const r = reading('equal_groups', [{ op: '÷', why, expr, value }], value, total);
   return { ...r, currency: '', noun: size.per };
 }
+
+const NEEDED = /\b(?:needed|need|kailangan|kakailanganin)\b/;
 
 /** Equal groups alone: the product is the answer ("14 rows with 22 plants in each row: how many plants"). */
 function groups(story: Story, its: Item[]): Reading | null {
@@ -656,8 +660,12 @@ function looseEach(story: Story, clause: string, i: number): boolean {
 function takenOf(part: Quantity, whole: Quantity): boolean {
   if (/^\s*(?:of\s+(?:it|them)|nito)\b/.test(part.after)) return whole.clause < part.clause;
   const lead = /^\s*(?:of|ng)\s+(?:(?:the|his|her|their|its|our|my|all|ang|mga)\s+)?/.exec(part.after);
-  return lead !== null && part.after.slice(lead[0].length).startsWith(whole.text);
+  if (lead !== null && part.after.slice(lead[0].length).startsWith(whole.text)) return true;
+  // "Of the 48 eggs, one-sixth were cracked", "In a class of 45, two-fifths walk": the whole opens the clause
+  return whole.clause === part.clause && whole.text !== part.text && WHOLE_FIRST.test(whole.before);
 }
+
+const WHOLE_FIRST = /^\s*(?:of|out of|sa|in a \p{L}+ of)(?:\s+(?:the|ang|mga))?\s*$/u;
 
 /** The question asks for the part itself: the part's action ("sold 2/5 … how many did he sell") or its words. */
 function asksPart(story: Story, part: Quantity, whole: Quantity): boolean {
