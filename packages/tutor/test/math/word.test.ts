@@ -243,6 +243,7 @@ describe('word problems: quantities read from words, joined units and asides', (
     ['Of the 48 eggs, one-sixth were cracked. How many eggs were not cracked?', '40'],
     ['In a class of 40 pupils, 30% of the pupils wear glasses. How many pupils do not wear glasses?', '28'],
     ['A class of 38 pupils went on a field trip. Each van holds 12 pupils. How many vans are needed?', '4'],
+    ['Each van can carry 15 pupils. How many vans are needed for 100 pupils?', '7'],
     [
       'Tumakbo si Paolo ng 2.5 kilometro noong Sabado at 4.1 kilometro noong Linggo. Ilang kilometro ang higit na itinakbo niya noong Linggo?',
       '1.6',

@@ -880,15 +880,17 @@ function rateOf(story: Story): Reading | null {
   const askedPer =
     new RegExp(`\\b(?:how many|ilang)\\s+${per}`).test(story.question) || mentions(story.question, per);
   if (!(askedPer || (time && /\b(?:how long|gaano katagal)\b/.test(story.question)))) return null;
-  const value = m.value.div(a.value).mul(r.size);
+  const exact = m.value.div(a.value).mul(r.size);
+  const value = exact.d !== 1n && !time && NEEDED.test(story.question) ? exact.ceil() : exact;
   if (value.d !== 1n && !time) return null;
   const why: [string, string] = [
     `how many groups of ${a.text} make ${m.text}: divide`,
     `ilang tig-${a.text} ang bubuo sa ${m.text}: hatiin`,
   ];
-  const ops: Op[] = [
-    { op: '÷', why, expr: `${fmt(m.value)} ÷ ${fmt(a.value)} × ${fmt(r.size)} = ${fmt(value)}`, value },
-  ];
+  const size = r.size.equals(1) ? '' : ` × ${fmt(r.size)}`;
+  const rounded = value.equals(exact) ? '' : `, so ${fmt(value)}`;
+  const expr = `${fmt(m.value)} ÷ ${fmt(a.value)}${size} = ${fmt(exact)}${rounded}`;
+  const ops: Op[] = [{ op: '÷', why, expr, value }];
   return { schema: 'rate', ops, value, currency: '', noun: per };
 }
 
