@@ -244,6 +244,8 @@ describe('word problems: quantities read from words, joined units and asides', (
     ['In a class of 40 pupils, 30% of the pupils wear glasses. How many pupils do not wear glasses?', '28'],
     ['A class of 38 pupils went on a field trip. Each van holds 12 pupils. How many vans are needed?', '4'],
     ['Each van can carry 15 pupils. How many vans are needed for 100 pupils?', '7'],
+    // a time found in one unit, asked in another: converted by the unit the number counts
+    ['Ben swam for 15 minutes every day for 8 days. How many hours did he swim in all?', '2'],
     [
       'Tumakbo si Paolo ng 2.5 kilometro noong Sabado at 4.1 kilometro noong Linggo. Ilang kilometro ang higit na itinakbo niya noong Linggo?',
       '1.6',
@@ -349,6 +351,8 @@ describe('word problems: classes of wrong answers, closed', () => {
     ['Mia has 2 dogs and 3 cats. How many legs are there in all?', null],
     // a count of one thing is not multiplied by a share for each of another ("96 na itlog … tray na tig-12")
     ['May 96 na itlog na ilalagay sa mga tray na tig-12. Ilan lahat ang itlog?', null],
+    // a time that does not come out in whole steps of the unit asked is left to the student
+    ['Lea practiced for 25 minutes a day for 4 days. How many hours did she practice?', null],
     // a factor is not a count of the rate's unit
     [
       'Mia claps 4 times a minute. Her brother claps twice as much as her. After 10 minutes, how many times have they clapped?',

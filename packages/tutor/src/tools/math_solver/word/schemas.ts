@@ -285,11 +285,15 @@ function run(
 
 const PLURAL_SUBJECT = /\b(?:they|we|sila|nila|kami|namin|tayo|natin)\b/;
 
+const QUESTION_VERBS = /^(?:do|does|did|will|would|can|could|should|lahat|pa|kaya)$/;
+
 /** The head noun of what the question counts: "how many writing items" → items, "ilan lahat ang prutas" → prutas. */
 function askedNoun(question: string): string | null {
   const m = /\b(?:how many|ilang)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(question);
   const words = (m?.[1] ?? '').split(/\s+/);
-  const stop = words.findIndex((w) => w === '' || STOP_WORDS.has(w) || lastAction(w) !== null);
+  const stop = words.findIndex(
+    (w) => w === '' || STOP_WORDS.has(w) || QUESTION_VERBS.test(w) || lastAction(w) !== null,
+  );
   const head = (stop < 0 ? words : words.slice(0, stop)).at(-1);
   return head ?? /\bilan(?:\s+lahat)?\s+ang\s+(?:mga\s+)?([\p{L}-]+)/u.exec(question)?.[1] ?? null;
 }
@@ -957,7 +961,8 @@ export function readSchemas(story: Story): Reading | null {
   if (several) return several;
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4) return null;
-  if (!namesItsThing(story, its) && !category(story, its)) return null;
+  const timeAsked = askedTime(story) !== null && its.some((x) => secondsIn(head(x)) !== null);
+  if (!namesItsThing(story, its) && !category(story, its) && !timeAsked) return null;
   if (its.some((x) => x.compare === 'unread')) return null;
   // "how much water", "how much heavier": a measured amount when the story names no money
   const hasMoney = story.quantities.some((x) => x.currency);
@@ -967,7 +972,28 @@ export function readSchemas(story: Story): Reading | null {
   const sizeOnly = story.targets.length === 1 && story.targets[0] === 'size';
   for (const schema of comparing ? [compare, difference] : sizeOnly ? [] : SCHEMAS) {
     const r = schema(story, its);
-    if (r && !(story.targets.includes('money') && !r.currency && hasMoney)) return r;
+    if (r && !(story.targets.includes('money') && !r.currency && hasMoney)) return inAskedTime(story, r);
   }
   return null;
+}
+
+/** The unit of time the question counts ("ilang oras", "how many hours"), when it asks one. */
+function askedTime(story: Story): string | null {
+  const w = askedNoun(story.question);
+  return w && secondsIn(lemma(w)) ? w : null;
+}
+
+/** "40 minuto araw-araw sa loob ng 6 na araw … ilang oras": the time found, in the unit the question asks. */
+function inAskedTime(story: Story, r: Reading): Reading | null {
+  const to = askedTime(story);
+  // the unit is the word the number counts, the first of its noun ("minutes every day" counts minutes)
+  const unit = r.noun.split(' ')[0] ?? '';
+  const from = lemma(unit);
+  if (to === null || lemma(to) === from) return r;
+  const [a, b] = [secondsIn(from), secondsIn(lemma(to))];
+  if (!a || !b || r.currency) return null;
+  const value = r.value.mul(q(a, b));
+  const why: [string, string] = [`change ${unit} to ${to}`, `gawing ${to} ang ${unit}`];
+  const expr = `${fmt(r.value)} ${unit} = ${fmt(value)} ${to}`;
+  return { ...r, ops: [...r.ops, { op: a > b ? '×' : '÷', why, expr, value }], value, noun: to };
 }
