@@ -246,6 +246,7 @@ describe('word problems: quantities read from words, joined units and asides', (
     ['Each van can carry 15 pupils. How many vans are needed for 100 pupils?', '7'],
     // a time found in one unit, asked in another: converted by the unit the number counts
     ['Ben swam for 15 minutes every day for 8 days. How many hours did he swim in all?', '2'],
+    ['Nag-ensayo si Lito ng 30 minuto araw-araw sa loob ng 8 araw. Ilang oras lahat ang ensayo niya?', '4'],
     [
       'Tumakbo si Paolo ng 2.5 kilometro noong Sabado at 4.1 kilometro noong Linggo. Ilang kilometro ang higit na itinakbo niya noong Linggo?',
       '1.6',

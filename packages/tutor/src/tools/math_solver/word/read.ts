@@ -445,7 +445,9 @@ export function readStory(raw: string): Story | null {
       (m[1] as string).toLowerCase(),
     ),
   );
-  const names = [...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+/gu)].map((m) => m[0].toLowerCase()))].filter(
+  const names = [
+    ...new Set([...raw.matchAll(/\b\p{Lu}\p{Ll}+(?![\p{L}-])/gu)].map((m) => m[0].toLowerCase())),
+  ].filter(
     (w) =>
       !NOT_NAMES.has(w) &&
       !STOP_WORDS.has(w) &&

@@ -961,7 +961,7 @@ export function readSchemas(story: Story): Reading | null {
   if (several) return several;
   const its = items(story);
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4) return null;
-  const timeAsked = askedTime(story) !== null && its.some((x) => secondsIn(head(x)) !== null);
+  const timeAsked = askedTime(story) !== null && its.some((x) => secondsIn(x.noun[0] ?? '') !== null);
   if (!namesItsThing(story, its) && !category(story, its) && !timeAsked) return null;
   if (its.some((x) => x.compare === 'unread')) return null;
   // "how much water", "how much heavier": a measured amount when the story names no money
