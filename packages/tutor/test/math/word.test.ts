@@ -262,6 +262,15 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Lita bought 4 notebooks, each of which cost 25 pesos. She paid with a 200-peso bill. How much change did she get?',
       '100',
     ],
+    // both owners asked together; a factor of "the price"
+    [
+      'Lito feeds 12 chickens. His sister feeds 5 more chickens than Lito. How many chickens do Lito and his sister feed?',
+      '29',
+    ],
+    [
+      'Ana bought a bag for $8, and a dress for three times the price. How much did Ana pay for both items?',
+      '32',
+    ],
     // "sa mga tray na tig-12": groups of the noun before the share; "pisong" is money
     ['May 96 na itlog na ilalagay sa mga tray na tig-12. Ilang tray ang kailangan?', '8'],
     [

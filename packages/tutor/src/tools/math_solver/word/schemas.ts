@@ -73,7 +73,7 @@ function sameThing(a: Item, b: Item): boolean {
 
 /** "3 times as many … as", "4 na beses ng": a factor comparing with another amount; any other "times" is unread. */
 const TIMES_AS =
-  /^\s*(?:times\s+(?:as\s+(?:many|much|long|tall|heavy|old|far)|the\s+(?:number|amount)\s+of)\b|(?:na\s+)?beses\s+(?:ng|na|kaysa)\b)/;
+  /^\s*(?:times\s+(?:as\s+(?:many|much|long|tall|heavy|old|far)|the\s+(?:number|amount|price|cost)(?:\s+of)?|that(?:\s+(?:much|many|number|amount))?)\b|(?:na\s+)?beses\s+(?:ng|na|nito|kaysa)\b)/;
 
 /** "more"/"fewer" within the few words after a number marks a comparison, unless an action moves it ("6 more got on"). */
 function comparison(x: Quantity): Item['compare'] {
@@ -444,7 +444,9 @@ function compare(story: Story, its: Item[]): Reading | null {
   const rel = b.qs[0]?.after.split(/[.;]/)[0] ?? '';
   const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner);
   // "Tess has 120, which is 35 more than Lani has": the named one is the unknown.
-  const named = others.length === 1 && a.qs[0]?.clause === b.qs[0]?.clause;
+  // "Tess has 120, which is 35 more than Lani", "Zig wrote 4 times as many as Flo. Zig wrote 60": the named one
+  const named =
+    others.length === 1 && (a.qs[0]?.clause === b.qs[0]?.clause || (a.owner !== null && a.owner === b.owner));
   // "… 630 mag-aaral. Ito ay 3 beses ng bilang …", "That is 3 times …": the known amount is the one compared
   const pointsBack =
     others.length === 0 && a.qs[0] !== undefined && BACK_REFERENCE.test(b.qs[0]?.before ?? '');
@@ -468,7 +470,15 @@ function compare(story: Story, its: Item[]): Reading | null {
     ops.push({ op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(diff)}`, value: diff });
     return reading('compare', ops, diff, a);
   }
-  if (t.includes('total')) {
+  // "How many lambs do Merry and her brother have?": both owners asked together
+  const both =
+    a.owner !== null &&
+    b.owner !== null &&
+    a.owner !== b.owner &&
+    hasWord(story.question, a.owner) &&
+    hasWord(story.question, b.owner) &&
+    /\b(?:and|at)\b/.test(story.question);
+  if (t.includes('total') || both) {
     const all = a.value.add(value);
     const both: [string, string] = [
       'put both amounts together, so add',
