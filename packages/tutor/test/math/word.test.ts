@@ -262,6 +262,12 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Lita bought 4 notebooks, each of which cost 25 pesos. She paid with a 200-peso bill. How much change did she get?',
       '100',
     ],
+    // "doble ng", "twice the number of" are factors
+    ['Si Ana ay may 15 na lapis. Si Ben ay may doble ng lapis ni Ana. Ilan ang lapis ni Ben?', '30'],
+    [
+      'Ben has 14 marbles. Tom has twice the number of marbles Ben has. How many marbles does Tom have?',
+      '28',
+    ],
     // both owners asked together; a factor of "the price"
     [
       'Lito feeds 12 chickens. His sister feeds 5 more chickens than Lito. How many chickens do Lito and his sister feed?',

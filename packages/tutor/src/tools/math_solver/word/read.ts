@@ -1,4 +1,4 @@
-import { DENOMINATORS, FRACTION_WORDS, findNumberWords } from '../../../lexicon/numbers.ts';
+import { DENOMINATORS, FRACTION_WORDS, findNumberWords, MULTIPLIER_WORDS } from '../../../lexicon/numbers.ts';
 import { type Q, q, ZERO } from '../num.ts';
 import {
   ACTIONS,
@@ -160,10 +160,16 @@ function digitsForWords(text: string): string {
 
 /** "twice as many", "half as long" written as "2 times as many", "0.5 times as long". */
 function asFactors(text: string): string {
-  return text.replace(/\b(\p{L}+)(?=\s+as\s+\p{L}+)/gu, (w) => {
-    const factor = AS_FACTORS[w.toLowerCase()];
-    return factor ? `${factor} times` : w;
-  });
+  // "twice as many", "twice the number of", "thrice that much"; "twice a week" stays a frequency
+  return text
+    .replace(/\b(\p{L}+)(?=\s+(?:as\s+\p{L}+|the\s+(?:number|amount|price|cost)|that)\b)/gu, (w) => {
+      const factor = AS_FACTORS[w.toLowerCase()];
+      return factor ? `${factor} times` : w;
+    })
+    .replace(
+      /\b(doble|triple)\s+(?=(?:ng|nito|niyon|kaysa)\b)/giu,
+      (_, w: string) => `${MULTIPLIER_WORDS[w.toLowerCase()]} beses `,
+    );
 }
 
 /** A fraction said in words, as digits: "one-fourth of", "3-fifths", "half of the 36", "kalahati ng", "ikatlong bahagi". */
