@@ -262,6 +262,15 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Lita bought 4 notebooks, each of which cost 25 pesos. She paid with a 200-peso bill. How much change did she get?',
       '100',
     ],
+    // change in steps, a step a part of the amount at that point
+    [
+      'Lea has 24 pencils. She gives away a third of her pencils to her friend. Then she buys 5 new pencils. How many pencils does Lea have now?',
+      '21',
+    ],
+    [
+      'Mara had 200 pesos. She spent 50 pesos on lunch. She gave 1/3 of what was left to her sister. How much money does Mara have left?',
+      '100',
+    ],
     // "doble ng", "twice the number of" are factors
     ['Si Ana ay may 15 na lapis. Si Ben ay may doble ng lapis ni Ana. Ilan ang lapis ni Ben?', '30'],
     [
@@ -369,6 +378,11 @@ describe('word problems: classes of wrong answers, closed', () => {
     ['May 96 na itlog na ilalagay sa mga tray na tig-12. Ilan lahat ang itlog?', null],
     // a time that does not come out in whole steps of the unit asked is left to the student
     ['Lea practiced for 25 minutes a day for 4 days. How many hours did she practice?', null],
+    // after a change, "of her money" may be the first amount's: only "of what is left" is read as the running one
+    [
+      'Gina had 80 pesos. She gave 1/4 of her money to her mom and used 1/8 of her money to buy a pen. How much money does she have left?',
+      null,
+    ],
     // a factor is not a count of the rate's unit
     [
       'Mia claps 4 times a minute. Her brother claps twice as much as her. After 10 minutes, how many times have they clapped?',

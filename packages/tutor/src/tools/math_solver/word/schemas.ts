@@ -741,6 +741,51 @@ function partOf(story: Story): Reading | null {
   return { schema: 'part_of', ops, value: answer, currency: whole.currency, noun: whole.nounText };
 }
 
+/** A fraction or percent of what someone has at that point: "of them", "of his CDs", "nito", "of what is left". */
+const OF_CURRENT =
+  /^\s*(?:of\s+(?:it|them|his|her|their|its|what\s+(?:is|was)\s+left|the\s+rest|the\s+remaining)|ng\s+(?:kanyang|kaniyang|natira)|nito|niya)\b/;
+
+const OF_REMAINDER = /^\s*(?:of\s+(?:what\s+(?:is|was)\s+left|the\s+rest|the\s+remaining)|ng\s+natira)\b/;
+
+/**
+ * Change in steps where a step may be a part of the amount at that point: "has 21 CDs, gives away a third of
+ * his CDs, then buys 8" — each fraction or percent is taken of the running amount, and every amount is used.
+ */
+function changeChain(story: Story): Reading | null {
+  const [first, ...rest] = story.quantities;
+  const t = story.targets;
+  if (!first || rest.length < 2 || story.asked.length > 0 || !(t.includes('left') || t.includes('now')))
+    return null;
+  const start = toItem(first);
+  if (sign(start) !== 'set' || first.each || first.attribute || first.percent || start.compare) return null;
+  const isPart = (x: Quantity) => x.percent || (x.attribute && x.value.d !== 1n);
+  let value = first.value;
+  const ops: Op[] = [];
+  for (const x of rest) {
+    const it = toItem(x);
+    const s = sign(it);
+    if ((s !== '+' && s !== '−') || x.each || it.compare || x.currency !== first.currency) return null;
+    let amount = x.value;
+    if (isPart(x)) {
+      // after a change, only "of what is left", "of the rest" is the amount at that point ("1/8 of her money"
+      // may be the first amount's)
+      const changed = !value.equals(first.value);
+      if (!OF_CURRENT.test(x.after) || (changed && !OF_REMAINDER.test(x.after))) return null;
+      amount = value.mul(x.percent ? x.value.div(100) : x.value);
+      const why: [string, string] = [
+        `${x.text} of ${fmt(value)}: multiply`,
+        `${x.text} ng ${fmt(value)}: i-multiply`,
+      ];
+      ops.push({ op: '×', why, expr: `${fmt(value)} × ${x.text} = ${fmt(amount)}`, value: amount });
+    } else if (x.attribute || !sameThing(start, it)) return null;
+    const next = s === '+' ? value.add(amount) : value.sub(amount);
+    ops.push({ op: s, why: WHY[s], expr: `${fmt(value)} ${s} ${fmt(amount)} = ${fmt(next)}`, value: next });
+    value = next;
+  }
+  if (value.s < 0n || (value.d !== 1n && !first.currency)) return null;
+  return { schema: 'change', ops, value, currency: first.currency, noun: first.nounText };
+}
+
 /** What a percent says of the whole, right after it: "35% are children", "30% sa kanila ay may salamin". */
 function predicateOf(p: Quantity): string | null {
   const w = PERCENT_PREDICATE.exec(p.after)?.[1] ?? null;
@@ -957,7 +1002,7 @@ export function readSchemas(story: Story): Reading | null {
   if (!story.readable || UNREAD_WORDS.some(unreadWord)) return null;
   if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute))
-    return partOf(story) ?? percentOf(story);
+    return partOf(story) ?? percentOf(story) ?? changeChain(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
   const rate = rateOf(story);
