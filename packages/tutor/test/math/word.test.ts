@@ -310,6 +310,8 @@ describe('word problems: change, percent, rate, measure and each-of-several sche
     ['Ang presyo ng gatas ay ₱80. Tumaas ito ng 10%. Magkano na ang presyo?', '88'],
     ['There are 200 pupils in a school. 15% are singers. How many singers are there?', '30'],
     ['May 12% na VAT ang ₱500 na sapatos. Magkano ang VAT?', '60'],
+    ['Nina earns a salary of $800. If she gets a 5% raise, how much will her new salary be?', '840'],
+    ['Arthur has $300 in his wallet. He spends two-thirds of that. How much does he have left?', '100'],
     ['A bus travels 50 kilometers in one hour. How far will it travel in 3 hours?', '150'],
     ['Lea reads 12 pages a day. How many days will it take her to read a 96-page book?', '8'],
     ['Each van can carry 15 pupils. How many vans are needed for 90 pupils?', '6'],

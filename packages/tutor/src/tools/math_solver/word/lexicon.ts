@@ -672,7 +672,7 @@ export const PERCENT_DIRECTION: Record<'down' | 'up', string[]> = {
     'nabawasan',
     'binawasan',
   ],
-  up: ['increase', 'increased', 'went up', 'rose', 'raised', 'tumaas', 'itinaas', 'nadagdagan'],
+  up: ['increase', 'increased', 'went up', 'rose', 'raised', 'raise', 'tumaas', 'itinaas', 'nadagdagan'],
 };
 
 /** A question about the amount after a percent change: "the sale price", "how much now", "magkano na". */

@@ -672,7 +672,7 @@ function looseEach(story: Story, clause: string, i: number): boolean {
 
 /** The whole a fraction or percent is taken of: "of it", "of them", "nito", or the amount right after "of the". */
 function takenOf(part: Quantity, whole: Quantity): boolean {
-  if (/^\s*(?:of\s+(?:it|them)|nito)\b/.test(part.after)) return whole.clause < part.clause;
+  if (/^\s*(?:of\s+(?:it|them|that|those|these)|nito)\b/.test(part.after)) return whole.clause < part.clause;
   const lead = /^\s*(?:of|ng)\s+(?:(?:the|his|her|their|its|our|my|all|ang|mga)\s+)?/.exec(part.after);
   if (lead !== null && part.after.slice(lead[0].length).startsWith(whole.text)) return true;
   // "Of the 48 eggs, one-sixth were cracked", "In a class of 45, two-fifths walk": the whole opens the clause
