@@ -271,6 +271,11 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Mara had 200 pesos. She spent 50 pesos on lunch. She gave 1/3 of what was left to her sister. How much money does Mara have left?',
       '100',
     ],
+    // what is still needed after several amounts there
+    [
+      'Mia needs 60 beads for a bracelet. She has 18 red beads and 25 blue beads. How many more beads does she need?',
+      '17',
+    ],
     // "doble ng", "twice the number of" are factors
     ['Si Ana ay may 15 na lapis. Si Ben ay may doble ng lapis ni Ana. Ilan ang lapis ni Ben?', '30'],
     [

@@ -231,7 +231,7 @@ const WRITTEN: Record<Action, string[]> = {
     'naipon',
     'inipon',
   ],
-  need: ['needs', 'need', 'wants', 'kailangan', 'kailangang', 'gusto', 'nais'],
+  need: ['needs', 'need', 'wants', 'aims', 'kailangan', 'kailangang', 'gusto', 'nais'],
 };
 
 /**

@@ -547,7 +547,9 @@ function identifies(question: string, b: Item, a: Item): boolean {
 
 /** Difference: "how many more does Ben have than Ana", "how much heavier", or what is still needed ("ilan pa"). */
 function difference(story: Story, its: Item[]): Reading | null {
-  if (!story.targets.includes('more') || its.length !== 2) return null;
+  if (!story.targets.includes('more')) return null;
+  if (its.length > 2) return stillNeeded(its);
+  if (its.length !== 2) return null;
   const [a, b] = its as [Item, Item];
   if (!sameThing(a, b) || a.compare || b.compare || a.each || b.each || a.product || b.product) return null;
   const need = its.find((x) => x.action === 'need');
@@ -570,6 +572,34 @@ function difference(story: Story, its: Item[]): Reading | null {
     value,
     a,
   );
+}
+
+/** "needs 84 plates … has 21 green plates and 28 red plates … how many more": what is needed − all there is. */
+function stillNeeded(its: Item[]): Reading | null {
+  const need = its.filter((x) => x.action === 'need');
+  const n = need[0];
+  const have = its.filter((x) => x !== n);
+  if (need.length !== 1 || !n || its.indexOf(n) !== 0) return null;
+  const action = have[0]?.action;
+  const plain = (x: Item) => !x.compare && !x.each && !x.product && sameThing(n, x);
+  if (!have.every((x) => plain(x) && x.action === action && (sign(x) === 'set' || sign(x) === '+')))
+    return null;
+  const there = run(
+    have,
+    have.slice(1).map(() => '+'),
+    () => TOGETHER,
+  );
+  const value = n.value.sub(there.value);
+  if (value.s <= 0n) return null;
+  const why: [string, string] = [
+    'what is still needed = what is needed − what is there',
+    'kulang pa = kailangan − mayroon na',
+  ];
+  const ops = [
+    ...there.ops,
+    { op: '−' as const, why, expr: `${fmt(n.value)} − ${fmt(there.value)} = ${fmt(value)}`, value },
+  ];
+  return reading('compare', ops, value, n);
 }
 
 /** Sharing a whole equally ("shared equally among 4", "hinati sa 4") or a price for one ("₱72 for 24 crayons"). */
