@@ -271,6 +271,10 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Mara had 200 pesos. She spent 50 pesos on lunch. She gave 1/3 of what was left to her sister. How much money does Mara have left?',
       '100',
     ],
+    [
+      'A store sold 12 boxes on Monday and 8 boxes on Tuesday. Each box holds 6 mangoes. How many mangoes did the store sell?',
+      '120',
+    ],
     // what is still needed after several amounts there
     [
       'Mia needs 60 beads for a bracelet. She has 18 red beads and 25 blue beads. How many more beads does she need?',
@@ -388,6 +392,15 @@ describe('word problems: classes of wrong answers, closed', () => {
     // after a change, "of her money" may be the first amount's: only "of what is left" is read as the running one
     [
       'Gina had 80 pesos. She gave 1/4 of her money to her mom and used 1/8 of her money to buy a pen. How much money does she have left?',
+      null,
+    ],
+    // "5 more" or "3 more than" is measured against another amount, not a count for each
+    [
+      'A plumber bought 10 meters of copper and 5 more meters of plastic pipe. If each meter cost $4, how much did he spend?',
+      null,
+    ],
+    [
+      'Eden carried 4 buckets of sand. Mary carried 3 more buckets of sand than Eden. If each bucket contains 2 pounds of sand, how many pounds did they carry in total?',
       null,
     ],
     // a factor is not a count of the rate's unit

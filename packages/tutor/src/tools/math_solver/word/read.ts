@@ -251,7 +251,7 @@ function readNumber(text: string): Q | null {
 
 /** A container named before its content: "a pack of pandesal has 10", "each tray holds 30", "1 pencil costs 8". */
 const CONTAINER =
-  /^(?:ang\s+)?(?:a|an|1|each|every|isang|bawat|kada)\s+([\p{L}-]+)(?:\s+(?:of|ng)\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|can carry|can hold|carries|may|nagkakahalaga|ay)\b/u;
+  /^(?:ang\s+)?(?:a|an|1|each|every|isang|bawat|kada)\s+([\p{L}-]+)(?:\s+(?:of|ng)\s+[\p{L}-]+)?\s+(?:has|have|holds|contains|costs|cost|weighs|weigh|can carry|can hold|carries|may|nagkakahalaga|ay)\b/u;
 
 /** "Each of the 35 pupils brought 3 bottles", "Bawat isa sa 35 na bata ay nagdala ng 3": each of the counted ones. */
 const EACH_OF =

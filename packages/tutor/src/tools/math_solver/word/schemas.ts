@@ -997,9 +997,11 @@ function eachOfSeveral(story: Story): Reading | null {
     !x.currency &&
     !x.percent &&
     !x.attribute &&
-    x.clause > e.clause &&
+    x.clause !== e.clause &&
     lastAction(x.before) === action &&
-    !/^\s*(?:times|beses|na beses)\b/.test(x.after) &&
+    // a factor or a "5 more" is measured against another amount, not counted alone
+    !/^\s*(?:times|beses|na beses|more|fewer|less|pa)\b/.test(x.after) &&
+    comparison(x) === null &&
     (e.per === '' || e.text.startsWith('tig-') ? x.noun.length === 0 : head(x) === e.per);
   if (!counts.every(fits) || story.targets.some((t) => t !== 'money' && t !== 'total')) return null;
   if (e.currency ? !story.targets.includes('money') : !mentions(story.question, head(e))) return null;
