@@ -239,6 +239,8 @@ describe('word problems: quantities read from words, joined units and asides', (
     ],
     // a fraction said in Filipino; a verb, not a name, opens the sentence; a barangay's number is a label
     ['Kalahati ng 48 na mangga ay hinog na. Ilan ang hinog?', '24'],
+    // a place phrase of the whole is not what the part says
+    ['Half of the 40 pupils in the gym play ball. How many pupils play ball?', '20'],
     // the whole opening the clause, the rest asked with "not"; groups still needed are rounded up
     ['Of the 48 eggs, one-sixth were cracked. How many eggs were not cracked?', '40'],
     ['In a class of 40 pupils, 30% of the pupils wear glasses. How many pupils do not wear glasses?', '28'],

@@ -723,15 +723,20 @@ function asksPart(story: Story, part: Quantity, whole: Quantity): boolean {
   const wholeWords = same
     ? whole.noun.slice(0, 1)
     : [...whole.noun, ...(whole.after.match(/\p{L}+/gu) ?? [])];
-  const predicate = (part.after.match(/\p{L}{3,}/gu) ?? []).find(
-    (w) =>
-      !STOP_WORDS.has(w) &&
-      !AUX_WORDS.includes(w) &&
-      !wholeWords.includes(lemma(w)) &&
-      !wholeWords.includes(w),
-  );
+  // … and not inside a place or time phrase ("half of the 36 pupils in the class walk": "walk")
+  const inPhrase = (at: number) => PHRASE_BEFORE.test(part.after.slice(0, at));
+  const predicate = [...part.after.matchAll(/\p{L}{3,}/gu)].find(
+    (m) =>
+      !STOP_WORDS.has(m[0]) &&
+      !AUX_WORDS.includes(m[0]) &&
+      !wholeWords.includes(lemma(m[0])) &&
+      !wholeWords.includes(m[0]) &&
+      !inPhrase(m.index),
+  )?.[0];
   return predicate !== undefined && hasWord(story.question, predicate);
 }
+
+const PHRASE_BEFORE = /\b(?:in|on|at|from|into|inside|sa)\s+(?:(?:the|a|an|ang|mga|his|her|their|our)\s+)?$/;
 
 /** A fraction or percent of a quantity ("sold 2/5 of it", "75% of his 240 kilograms"): the part, or the rest. */
 function partOf(story: Story): Reading | null {
