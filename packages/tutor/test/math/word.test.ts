@@ -282,6 +282,11 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Mia needs 60 beads for a bracelet. She has 18 red beads and 25 blue beads. How many more beads does she need?',
       '17',
     ],
+    // "the two days" points back at the two amounts
+    [
+      'A vendor earned 400 pesos on Monday and twice as much on Friday. How much did she earn on the two days?',
+      '1200',
+    ],
     // "doble ng", "twice the number of" are factors
     ['Si Ana ay may 15 na lapis. Si Ben ay may doble ng lapis ni Ana. Ilan ang lapis ni Ben?', '30'],
     [

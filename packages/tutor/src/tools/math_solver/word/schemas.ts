@@ -1047,7 +1047,10 @@ export function readSchemas(story: Story): Reading | null {
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
   if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
   const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
-  const unread = (u: string) => !(timeRate && secondsIn(u)) && !story.clauses.some((c) => mentions(c, u));
+  // "on the two days" points back at the story's amounts, whatever unit it names
+  const back = story.asked.filter((x) => /\bthe\s*$/.test(x.before)).map(head);
+  const unread = (u: string) =>
+    !(timeRate && secondsIn(u)) && !back.includes(u) && !story.clauses.some((c) => mentions(c, u));
   if (UNIT_WORDS.some((u) => mentions(story.question, u) && unread(u))) return null;
   const several = eachOfSeveral(story);
   if (several) return several;
