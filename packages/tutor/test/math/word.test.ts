@@ -200,6 +200,7 @@ describe('word problems: quantities read from words, joined units and asides', (
     ['Ana bought a 45-peso notebook and paid with a 100-peso bill. How much change did she get?', '55'],
     ['Nilo had 50 stickers and gave away 18 of them. How many stickers were left?', '32'],
     ['Each of the 12 pupils brought 4 cans. How many cans did they bring?', '48'],
+    ['Nina gave 2 pencils to each of her 9 classmates. How many pencils did she give away?', '18'],
     ['May 4 na kahon si Lito, at bawat kahon ay may 6 na mangga. Ilan lahat ang mangga?', '24'],
     // not needed: relatives named once, an age the question does not ask
     ['Jose has 3 sisters. He bought 4 pens at ₱10 each. How much did he spend?', '40'],

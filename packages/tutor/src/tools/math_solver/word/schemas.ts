@@ -131,7 +131,7 @@ function partnerOf(e: Quantity, pool: Quantity[], used: Set<Quantity>): Quantity
   const before = sameClause.filter((x) => pool.indexOf(x) < pool.indexOf(e)).at(-1);
   if (before && !e.weak) return fitsUnit(before, e) ? before : null;
   const next = sameClause.find((x) => pool.indexOf(x) > pool.indexOf(e));
-  const eachOfNext = /\beach of\s+(?:(?:the|his|her|their|our|my)\s+)?$/.test(next?.before ?? '');
+  const eachOfNext = /\beach of(?:\s+(?:the|his|her|their|our|my))?\s*$/.test(next?.before ?? '');
   // "Tig-3 bayabas ang natanggap ng 14 na bata": Filipino names the count after the share
   if (next && !e.weak && (eachOfNext || e.text.startsWith('tig-'))) return next;
   const named = free.filter((x) => e.per !== '' && x.currency === '' && timesPer(x, e) !== null);
