@@ -212,6 +212,11 @@ describe('word problems: quantities read from words, joined units and asides', (
     ['May 15 na sticker si Ana. Tinanggap niya ang 6 pa mula kay Lea. Ilan na ang sticker ni Ana?', '21'],
     ['Si Mang Ben ay may 80 na mangga. Ibinenta niya ang 35. Ilan ang natira?', '45'],
     ['Ang sapatos ay ₱450. Magkano ang sukli ni Ana kung magbabayad siya ng ₱500?', '50'],
+    // a date ("on May 15") is not an amount; "May 15 na lapis" is
+    [
+      'Each tray has 24 eggs. A baker used 5 trays for the fiesta on May 15. How many eggs did the baker use?',
+      '120',
+    ],
     // a year, "this year", a describing -ing word
     ['The store opened in 2015 has 300 chairs. It sold 120 chairs. How many chairs are left?', '180'],
     [

@@ -89,6 +89,11 @@ const LABEL_BEFORE =
 const YEAR = /^(?:19|20)\d\d$/;
 const YEAR_BEFORE = /\b(?:in|since|of|noong|taong|year)\s+$/i;
 const LABEL_AFTER = /^(?:st|nd|rd|th|:\d|\s*(?:am|pm|a\.m\.|p\.m\.)\b)/i;
+/** Months, English and Filipino: "on May 15", "15 ng Disyembre" are dates ("May 15 na lapis" is not). */
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre';
+const DATE_BEFORE = new RegExp(`\\b(?:on|noong|of|by|since|until|from|to)\\s+(?:${MONTHS})\\s+$`, 'i');
+const DATE_AFTER = new RegExp(`^\\s*(?:(?:ng|of)\\s+)?(?:${MONTHS})\\b`, 'i');
 
 /** Whole-word (or whole-phrase) test on lower-case text. */
 const WORD_RES = new Map<string, RegExp>();
@@ -326,7 +331,11 @@ function readQuantities(clause: string, index: number, ignored: string[]): Quant
     const fraction =
       /\b(?:a|an|one|two|three|1|2|3)\s+$/.test(clause.slice(0, start)) &&
       /^(?:st|nd|rd|th)\b/.test(afterAll);
-    const label = LABEL_BEFORE.test(clause.slice(0, start)) || LABEL_AFTER.test(afterAll);
+    const label =
+      LABEL_BEFORE.test(clause.slice(0, start)) ||
+      LABEL_AFTER.test(afterAll) ||
+      DATE_BEFORE.test(clause.slice(0, start)) ||
+      DATE_AFTER.test(afterAll);
     const year = YEAR.test(m[3] ?? '') && YEAR_BEFORE.test(clause.slice(0, start));
     if (!fraction && (label || year)) {
       ignored.push(m[0].trim());
