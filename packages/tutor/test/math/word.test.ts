@@ -201,6 +201,7 @@ describe('word problems: quantities read from words, joined units and asides', (
     ['Nilo had 50 stickers and gave away 18 of them. How many stickers were left?', '32'],
     ['Each of the 12 pupils brought 4 cans. How many cans did they bring?', '48'],
     ['Nina gave 2 pencils to each of her 9 classmates. How many pencils did she give away?', '18'],
+    ['A pack of pandesal has 10 pieces. Lola bought 4 packs. How many pandesal did she buy?', '40'],
     ['May 4 na kahon si Lito, at bawat kahon ay may 6 na mangga. Ilan lahat ang mangga?', '24'],
     // not needed: relatives named once, an age the question does not ask
     ['Jose has 3 sisters. He bought 4 pens at ₱10 each. How much did he spend?', '40'],
@@ -398,6 +399,8 @@ describe('word problems: classes of wrong answers, closed', () => {
     ['The library had 50 books. Carlo donated 12 books. How many books does the library have now?', null],
     // a part of the things listed (legs), not a category of them; a rate left unsaid for one person
     ['Mia has 2 dogs and 3 cats. How many legs are there in all?', null],
+    // a container's content is not what its price counts
+    ['A box of apples costs 50 pesos. Ben bought 3 boxes. How many apples did he buy?', null],
     // a count of one thing is not multiplied by a share for each of another ("96 na itlog … tray na tig-12")
     ['May 96 na itlog na ilalagay sa mga tray na tig-12. Ilan lahat ang itlog?', null],
     // a time that does not come out in whole steps of the unit asked is left to the student

@@ -679,7 +679,17 @@ function namesItsThing(story: Story, its: Item[]): boolean {
     /^(?:are|is|do|does|did|will|were|was|can|pa|na|ang|more|fewer|less)$/.test(words[0] as string)
   )
     return true;
-  return its.some((x) => [...x.noun, x.per].some((n) => n !== '' && words.some((w) => n === lemma(w))));
+  return its.some((x) =>
+    [...x.noun, x.per, ...contentOf(x)].some((n) => n !== '' && words.some((w) => n === lemma(w))),
+  );
+}
+
+/** "A pack of pandesal has 10 pieces": a container's content names what its pieces count (not a price's). */
+function contentOf(x: Item): string[] {
+  const e = x.qs[1];
+  if (!x.product || x.currency || !e?.weak) return [];
+  const of = /\bof\s+([\p{L}-]+)\s+(?:has|have|holds|contains)\s*$/u.exec(e.before)?.[1];
+  return of ? [lemma(of)] : [];
 }
 
 /** A clause with no quantity that can still change one: a negation, an ordinal, or an action ("the last floor is closed"). */
