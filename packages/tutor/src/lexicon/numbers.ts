@@ -303,6 +303,8 @@ function valueAt(ws: Word[], i: number): { v: number; role: Role; words: number 
 /** An ordinal word: "third", "twenty-first" (read as its last word), "ikatlo", "ika-5"-style words, "pang-apat". */
 function ordinalValue(w: string): number | null {
   if (w in ORDINALS) return ORDINALS[w] as number;
+  // "ikatlong bahagi": the linker -ng on an ordinal of the table
+  if (w.endsWith('ng') && w.slice(0, -2) in ORDINALS) return ORDINALS[w.slice(0, -2)] as number;
   const fil = /^(?:ika|pang|pan|pam)-?(.+)$/.exec(w);
   if (fil?.[1]) {
     const v = wordValue(fil[1]);

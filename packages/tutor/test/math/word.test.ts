@@ -197,6 +197,7 @@ describe('word problems: quantities read from words, joined units and asides', (
       '10',
     ],
     ['Kalahati ng 60 na itlog ay nabasag. Ilan ang nabasag?', '30'],
+    ['May 60 na itlog si Aling Rosa. Ginamit niya ang ikatlong bahagi nito. Ilan ang natira?', '40'],
     ['Ana bought a 45-peso notebook and paid with a 100-peso bill. How much change did she get?', '55'],
     ['Nilo had 50 stickers and gave away 18 of them. How many stickers were left?', '32'],
     ['Each of the 12 pupils brought 4 cans. How many cans did they bring?', '48'],
