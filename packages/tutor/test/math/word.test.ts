@@ -290,6 +290,11 @@ describe('word problems: quantities read from words, joined units and asides', (
       'Mia needs 60 beads for a bracelet. She has 18 red beads and 25 blue beads. How many more beads does she need?',
       '17',
     ],
+    ['Ben needs to collect 50 cans. He collected 20 cans. How many more cans does he need?', '30'],
+    [
+      'Rosa wants to sell 40 cupcakes. She sold 15 cupcakes. How many more cupcakes does she need to sell?',
+      '25',
+    ],
     // "the two days" points back at the two amounts
     [
       'A vendor earned 400 pesos on Monday and twice as much on Friday. How much did she earn on the two days?',

@@ -87,8 +87,13 @@ function comparison(x: Quantity): Item['compare'] {
   return null;
 }
 
+const GOAL_BEFORE =
+  /\b(?:needs|need|wants|aims|plans|hopes)\s+to\s+\p{L}+\s*$|\bkailangang\s+\p{L}+\s+ng\s*$/u;
+
 /** The action that moves a quantity: the last before it, else one right after it ("15 students left"). */
 function actionOf(x: Quantity): Action | null {
+  // "aims to sell 20", "kailangang magbenta ng 20": a goal, whatever its verb
+  if (GOAL_BEFORE.test(x.before)) return 'need';
   const a =
     lastAction(x.before) ??
     lastAction(
@@ -555,7 +560,10 @@ function difference(story: Story, its: Item[]): Reading | null {
   const need = its.find((x) => x.action === 'need');
   const have = its.find((x) => x !== need);
   const alike = !need && (a.action === b.action || (sign(a) === 'set' && sign(b) === 'set'));
-  if (!alike && !(need && have && sign(have) === 'set')) return null;
+  const goal = lastAction(need?.qs[0]?.before ?? '');
+  const there =
+    have && (sign(have) === 'set' || sign(have) === '+' || (goal !== null && have.action === goal));
+  if (!alike && !(need && there)) return null;
   const big = need ?? (a.value.compare(b.value) >= 0 ? a : b);
   const small = big === a ? b : a;
   const value = big.value.sub(small.value);
@@ -581,9 +589,11 @@ function stillNeeded(its: Item[]): Reading | null {
   const have = its.filter((x) => x !== n);
   if (need.length !== 1 || !n || its.indexOf(n) !== 0) return null;
   const action = have[0]?.action;
+  // what is there: held or gained, or done with the goal's own verb ("aims to sell 20 … sells 12")
+  const goal = lastAction(n.qs[0]?.before ?? '');
+  const counts = (x: Item) => sign(x) === 'set' || sign(x) === '+' || (goal !== null && x.action === goal);
   const plain = (x: Item) => !x.compare && !x.each && !x.product && sameThing(n, x);
-  if (!have.every((x) => plain(x) && x.action === action && (sign(x) === 'set' || sign(x) === '+')))
-    return null;
+  if (!have.every((x) => plain(x) && x.action === action && counts(x))) return null;
   const there = run(
     have,
     have.slice(1).map(() => '+'),
