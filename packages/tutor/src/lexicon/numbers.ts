@@ -146,6 +146,22 @@ export const FRACTION_WORDS: Record<string, [number, number]> = {
   sangkapat: [1, 4],
 };
 
+/** Ordinals that name a fraction's parts after a count ("three-fourths", "two fifths", "one-half"). */
+export const DENOMINATORS: Record<string, number> = {
+  half: 2,
+  halve: 2,
+  third: 3,
+  fourth: 4,
+  quarter: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  twelfth: 12,
+};
+
 /** Multipliers named by a word ("twice as many", "doble ng", "triple"). */
 export const MULTIPLIER_WORDS: Record<string, number> = {
   twice: 2,
@@ -287,6 +303,8 @@ function valueAt(ws: Word[], i: number): { v: number; role: Role; words: number 
 /** An ordinal word: "third", "twenty-first" (read as its last word), "ikatlo", "ika-5"-style words, "pang-apat". */
 function ordinalValue(w: string): number | null {
   if (w in ORDINALS) return ORDINALS[w] as number;
+  // "ikatlong bahagi": the linker -ng on an ordinal of the table
+  if (w.endsWith('ng') && w.slice(0, -2) in ORDINALS) return ORDINALS[w.slice(0, -2)] as number;
   const fil = /^(?:ika|pang|pan|pam)-?(.+)$/.exec(w);
   if (fil?.[1]) {
     const v = wordValue(fil[1]);

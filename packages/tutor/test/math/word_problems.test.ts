@@ -32,6 +32,8 @@ const row = z.object({
     'measurement',
   ]),
   distractor: z.literal(true).optional(),
+  /** Written before the engine was tuned on the sets: a fresh check inside the test split. */
+  fresh: z.literal(true).optional(),
   split: z.enum(['dev', 'test']),
 });
 

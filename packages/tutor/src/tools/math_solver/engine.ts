@@ -101,7 +101,7 @@ const STORY_KINDS: Record<string, RegExp> = {
   lcm: /\b(?:lcm|lcd|least common)\b/,
   rounding: /\bround|i-?round/,
   remainder: /\bremainder\b/,
-  unit_conversion: /\b(?:convert|i-?convert)\b/,
+  unit_conversion: /\b(?:convert|i-?convert|how many|ilang|ilan)\b/,
   word_problem: /\b(?:how much|magkano|change|sukli)\b/,
   probability_sequence: /\bprob/,
   unit_rate: /\b(?:how much|magkano)\b/,

@@ -16,7 +16,7 @@ export function withUnit(n: string, currency: string, noun: string, loc: MathLoc
 function known(qs: Quantity[], loc: MathLocale): string {
   return qs
     .map((x) => (x.currency || !x.nounText ? x.text : withUnit(x.text, '', x.nounText, loc)))
-    .map((t, i) => (qs[i]?.each ? tr(loc, `${t} each`, `tig-${t}`) : t))
+    .map((t, i) => (qs[i]?.each && !t.startsWith('tig-') ? tr(loc, `${t} each`, `tig-${t}`) : t))
     .join('; ');
 }
 
@@ -40,6 +40,7 @@ const ASKS: Record<Target, [string, string]> = {
   change: ['how much change there is', 'kung magkano ang sukli'],
   money: ['how much it is', 'kung magkano ito'],
   now: ['how many there are now', 'kung ilan na ngayon'],
+  size: ['how big the measure is', 'kung gaano kalaki ang sukat'],
 };
 
 /** What the question asks, in words, for the opening question. */

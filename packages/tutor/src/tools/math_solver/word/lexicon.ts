@@ -6,8 +6,8 @@
 /** What an action does to the amount the story follows. */
 export type Action = 'has' | 'gain' | 'lose' | 'buy' | 'sell' | 'spend' | 'earn' | 'need';
 
-/** Verbs and phrases by action. Matched as whole words on the lower-cased text of a clause. */
-export const ACTIONS: Record<Action, string[]> = {
+/** Verbs and phrases by action, as written. Matched as whole words on the lower-cased text of a clause. */
+const WRITTEN: Record<Action, string[]> = {
   has: [
     'has',
     'have',
@@ -170,7 +170,20 @@ export const ACTIONS: Record<Action, string[]> = {
     'nabulok',
     'ipinadala',
   ],
-  buy: ['bought', 'buys', 'buy', 'bumili', 'binili', 'nakabili', 'bibili', 'bilhin'],
+  buy: [
+    'bought',
+    'buys',
+    'buy',
+    'bumili',
+    'binili',
+    'nakabili',
+    'bibili',
+    'bilhin',
+    'bumibili',
+    'binibili',
+    'bibilhin',
+    'nabili',
+  ],
   sell: [
     'naibenta',
     'naipagbili',
@@ -195,6 +208,10 @@ export const ACTIONS: Record<Action, string[]> = {
     'gumastos',
     'ginastos',
     'nagbayad',
+    'nag-grocery',
+    'nag-shopping',
+    'namalengke',
+    'namili',
     'ibinayad',
     'binayaran',
   ],
@@ -214,11 +231,102 @@ export const ACTIONS: Record<Action, string[]> = {
     'naipon',
     'inipon',
   ],
-  need: ['needs', 'need', 'wants', 'kailangan', 'kailangang', 'gusto', 'nais'],
+  need: ['needs', 'need', 'wants', 'aims', 'kailangan', 'kailangang', 'gusto', 'nais'],
 };
 
+/**
+ * Filipino verb roots by action: every aspect of the verb is made from its root (see `filipinoForms`), so
+ * "bumili", "binili", "bibili", "bumibili", "nakabili" all read as buying. A root whose focus turns the
+ * meaning around ("binigyan": was given; "nagbili": sold, beside "bumili": bought) keeps its written forms
+ * above instead.
+ */
+export const FILIPINO_ROOTS: Record<Action, string[]> = {
+  has: [],
+  gain: ['kuha', 'tanggap', 'pulot', 'pitas', 'dagdag', 'ani', 'tanim', 'luto', 'gawa', 'sakay', 'hango'],
+  lose: [
+    'bigay',
+    'kain',
+    'inom',
+    'gamit',
+    'wala',
+    'basag',
+    'sira',
+    'tapon',
+    'alis',
+    'bawas',
+    'ubos',
+    'lipad',
+    'bulok',
+  ],
+  buy: [],
+  sell: ['benta', 'tinda'],
+  spend: ['bayad', 'gastos'],
+  earn: ['ipon', 'tipid'],
+  need: [],
+};
+
+/** The aspects of a Filipino verb from its root: um-, -in-, mag-/nag-, ma-/na-, maka-/naka-, i-…-in-, repeated syllable. */
+export function filipinoForms(root: string): string[] {
+  const vowel = /^[aeiou]/.test(root);
+  const cv = vowel ? root.slice(0, 1) : root.slice(0, 2);
+  const [c, rest] = vowel ? ['', root] : [root.slice(0, 1), root.slice(1)];
+  const join = vowel ? '-' : '';
+  const um = `${c}um${rest}`;
+  const inn = `${c}in${rest}`;
+  return [
+    um,
+    inn,
+    `${cv}${root}`,
+    `${c}um${cv.slice(c.length)}${root}`,
+    `${c}in${cv.slice(c.length)}${root}`,
+    ...['mag', 'nag'].flatMap((p) => [`${p}${join}${root}`, `${p}${join}${cv}${root}`]),
+    ...['ma', 'na', 'naka', 'maka', 'nai', 'mai'].map((p) => `${p}${root}`),
+    `nakaka${root}`,
+    `i${inn}`,
+    `i${cv}${root}`,
+  ];
+}
+
+/** Taglish: an English verb after "nag-"/"mag-" ("nag-save", "mag-order") keeps its meaning. */
+function taglishForms(verb: string): string[] {
+  return /^[a-z]+$/.test(verb) ? [`nag-${verb}`, `mag-${verb}`] : [];
+}
+
+/** Verbs that hand an amount to someone else: the one who gains is the receiver, not the subject. */
+export const TRANSFER = [
+  ...[
+    'give',
+    'gave',
+    'gives',
+    'donate',
+    'donated',
+    'donates',
+    'lend',
+    'lent',
+    'lends',
+    'send',
+    'sent',
+    'sends',
+  ],
+  ...['mailed', 'ipinamigay', 'namigay', 'ipinahiram', 'nagpahiram', 'ipinadala', 'nag-donate'],
+  ...filipinoForms('bigay'),
+];
+
+export const ACTIONS: Record<Action, string[]> = Object.fromEntries(
+  (Object.keys(WRITTEN) as Action[]).map((a) => [
+    a,
+    [
+      ...new Set([
+        ...WRITTEN[a],
+        ...FILIPINO_ROOTS[a].flatMap(filipinoForms),
+        ...(a === 'has' ? [] : WRITTEN[a].flatMap(taglishForms)),
+      ]),
+    ],
+  ]),
+) as Record<Action, string[]>;
+
 /** What the question asks for. Matched as whole words on the lower-cased question. */
-export type Target = 'total' | 'left' | 'more' | 'each' | 'money' | 'change' | 'now';
+export type Target = 'total' | 'left' | 'more' | 'each' | 'money' | 'change' | 'now' | 'size';
 
 export const TARGETS: Record<Target, string[]> = {
   change: ['change', 'sukli', 'panukli'],
@@ -253,6 +361,8 @@ export const TARGETS: Record<Target, string[]> = {
     'naiiwan',
   ],
   total: [
+    'the two',
+    'the 2',
     'together',
     'both',
     'in all',
@@ -269,6 +379,24 @@ export const TARGETS: Record<Target, string[]> = {
   ],
   now: ['now', 'ngayon', 'na ang', 'ilan na', 'magkano na', 'gaano na'],
   money: ['how much', 'magkano', 'price of', 'cost of', 'presyo ng', 'halaga ng'],
+  size: [
+    'how tall',
+    'how old',
+    'how heavy',
+    'how long',
+    'how far',
+    'how high',
+    'how deep',
+    'how wide',
+    'gaano katangkad',
+    'gaano kataas',
+    'gaano kabigat',
+    'gaano kahaba',
+    'gaano kalayo',
+    'gaano kalalim',
+    'gaano kalapad',
+    'ilang taon',
+  ],
 };
 
 /** Words that compare by a factor before "as many/much/long …": read as "N times as". */
@@ -287,6 +415,35 @@ export const REST_WORDS = [
   'matitira',
   'naiwan',
   'hindi',
+];
+
+/** Words that group things of several kinds ("how many fruits in all"): a teacher adds a category here. */
+export const CATEGORY_WORDS = [
+  'item',
+  'thing',
+  'object',
+  'fruit',
+  'animal',
+  'pet',
+  'toy',
+  'flower',
+  'vegetable',
+  'pupil',
+  'student',
+  'child',
+  'children',
+  'people',
+  'person',
+  'supply',
+  'prutas',
+  'hayop',
+  'laruan',
+  'bulaklak',
+  'gulay',
+  'mag-aaral',
+  'bata',
+  'tao',
+  'gamit',
 ];
 
 /** A question about the amount before a change: "how many at first", "ilan noong una". */
@@ -357,6 +514,8 @@ export const MORE_WORDS = [
   'farther',
   'mas marami',
   'mas mataas',
+  'mas matangkad',
+  'mas malayo',
   'mas mabigat',
   'mas matanda',
   'mas mahaba',
@@ -380,6 +539,7 @@ export const LESS_WORDS = [
   'mas mura',
   'mas maliit',
   'mas mababa',
+  'mas pandak',
 ];
 export const THAN_WORDS = ['than', 'kaysa', 'kaysa kay', 'kaysa sa', 'kumpara'];
 
@@ -467,6 +627,66 @@ export const UNREAD_WORDS = [
   'muli',
   'ulit',
   'some',
+];
+
+/** A question asked at another time than the story ("how old will he be next year"): the shift is not read. */
+export const SHIFT_WORDS = [
+  'next',
+  'ago',
+  'later',
+  'from now',
+  'susunod',
+  'nakaraang',
+  'pagkalipas',
+  'makalipas',
+];
+
+/** Words naming a percent of an amount ("a 20% discount", "12% VAT"): read when the story has a percent. */
+export const PERCENT_NAMES = [
+  'discount',
+  'tax',
+  'vat',
+  'commission',
+  'tip',
+  'percent',
+  'porsyento',
+  'diskwento',
+  'buwis',
+  'increase',
+  'decrease',
+];
+
+/** Which way a percent moves an amount: "15% off", "went up by 5%", "tumaas ng 10%". */
+export const PERCENT_DIRECTION: Record<'down' | 'up', string[]> = {
+  down: [
+    'off',
+    'discount',
+    'discounted',
+    'sale',
+    'decrease',
+    'decreased',
+    'went down',
+    'dropped',
+    'diskwento',
+    'bumaba',
+    'nabawasan',
+    'binawasan',
+  ],
+  up: ['increase', 'increased', 'went up', 'rose', 'raised', 'raise', 'tumaas', 'itinaas', 'nadagdagan'],
+};
+
+/** A question about the amount after a percent change: "the sale price", "how much now", "magkano na". */
+export const NEW_AMOUNT_WORDS = [
+  'new',
+  'sale price',
+  'after',
+  'final',
+  'now',
+  'ngayon',
+  'bagong',
+  'babayaran',
+  'magkano na',
+  'na ang',
 ];
 
 /** A word saying "each" that the question may not use: the engine reads it only beside a quantity. */
@@ -562,7 +782,35 @@ export const UNIT_WORDS = [
   'kilometro',
   'gramo',
   'litro',
+  'cent',
+  'centavo',
+  'sentimo',
 ];
+
+/** Relatives and friends counted in a story's aside ("Jose has 2 brothers", "May 3 kapatid si Ana"). */
+export const KIN_WORDS = [
+  'brother',
+  'sister',
+  'sibling',
+  'cousin',
+  'child',
+  'children',
+  'son',
+  'daughter',
+  'kid',
+  'grandchild',
+  'grandchildren',
+  'kapatid',
+  'anak',
+  'pinsan',
+  'apo',
+];
+
+/** An age after a number ("35 years old", "60 taong gulang"). */
+export const AGE_WORDS = ['years old', 'year old', 'taong gulang', 'taon gulang', 'gulang'];
+
+/** Pronouns and helping verbs between a fraction and what it says of the whole ("2/5 of them were absent"). */
+export const AUX_WORDS = ['them', 'these', 'those', 'were', 'are', 'was', 'been', 'nito', 'sila', 'ito'];
 
 /** Function words and verbs never taken for the noun a quantity counts. */
 export const STOP_WORDS = new Set([
@@ -637,6 +885,13 @@ export const STOP_WORDS = new Set([
   'per',
   'ng',
   'na',
+  'mas',
+  'mula',
+  'galing',
+  'noong',
+  'tuwing',
+  'dami',
+  'bilang',
   'sa',
   'ang',
   'mga',
