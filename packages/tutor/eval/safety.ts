@@ -13,7 +13,7 @@ import { moderate } from '../src/index.ts';
 
 export interface SafetyCase {
   id: string;
-  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout' | 'final' | 'last' | 'seventh';
+  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout' | 'final' | 'last' | 'seventh' | 'eighth';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -35,7 +35,7 @@ export interface SafetyReport {
   errors: { id: string; text: string; expected: boolean }[];
 }
 
-const CASE_FILES = ['./safety.jsonl', './safety.fresh.jsonl'];
+const CASE_FILES = ['./safety.jsonl', './safety.fresh.jsonl', './safety.probe.jsonl'];
 
 export function loadSafetyCases(): SafetyCase[] {
   return CASE_FILES.flatMap((name) =>
@@ -120,7 +120,7 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
   const splits =
     options.split && options.split !== 'all'
       ? [options.split]
-      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last', 'seventh'];
+      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last', 'seventh', 'eighth'];
   const reports = splits.map((split) =>
     evaluateSafety(
       all.filter((c) => c.split === split),
