@@ -1,0 +1,110 @@
+import model from './classifier.json' with { type: 'json' };
+import { classesOf, type Reading, type RuleReading, readRules } from './crisis.ts';
+import type { WordClass } from './lexicon.ts';
+
+/**
+ * The trained crisis classifier, beside the rules (crisis.ts): a logistic regression over features that carry
+ * across phrasings and languages. Each message is read as folded words (crisisWords) and becomes a set of
+ * binary features, scaled to unit length:
+ *
+ * - `w:` words and `b:` word pairs, within a clause;
+ * - `c:` character 3- and 4-grams of each word, for spellings the lexicon lacks ("mag-ooverdose", "unaliv");
+ * - `k:` the lexicon's word classes (DIE, WANT, BURDEN, FAREWELL, PILLS…) and `p:` ordered pairs of classes up
+ *   to three words apart in a clause ("gusto ko nang mawala" → WANT…DIE), which generalise to words of the
+ *   same meaning the training phrases never used;
+ * - `s:` the warning signs the rules read (signs.ts), which alone are not a crisis for the rules, and a denial.
+ *
+ * Weights and threshold come from scripts/train-safety.ts (classifier.json); the threshold keeps false alarms
+ * at or below 3 % on the training negatives, out of fold.
+ */
+
+export interface CrisisModel {
+  /** L2 penalty the cross-validation chose. */
+  lambda: number;
+  /** Probability at or above which a message is a crisis. */
+  threshold: number;
+  bias: number;
+  weights: Record<string, number>;
+}
+
+/** Filler and function words: as classes they pair with everything and say nothing. */
+const SILENT = new Set<WordClass>(['FILLER', 'SUBJECT_MARKER', 'PLACE']);
+const PAIR_SPAN = 6;
+
+function charGrams(word: string): string[] {
+  const padded = `<${word}>`;
+  const grams: string[] = [];
+  for (const n of [3, 4])
+    for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
+  return grams;
+}
+
+/** The features of one clause's words. */
+function clauseFeatures(words: string[], out: Set<string>): void {
+  const classes = words.map((w) => [...classesOf(w)].filter((c) => !SILENT.has(c)));
+  words.forEach((w, i) => {
+    out.add(`w:${w}`);
+    if (i > 0) out.add(`b:${words[i - 1]}_${w}`);
+    for (const g of charGrams(w)) out.add(g);
+    for (const c of classes[i] ?? []) {
+      out.add(`k:${c}`);
+      for (let j = i + 1; j <= i + PAIR_SPAN && j < words.length; j++)
+        for (const d of classes[j] ?? []) out.add(`p:${c}_${d}`);
+    }
+  });
+}
+
+/**
+ * The message's features (see the module comment) and their values: each kind (`w`, `b`, `c`, `k`, `p`) scaled
+ * to the same length, so the many character n-grams do not drown the few word classes.
+ */
+export function crisisFeatures(read: RuleReading): Map<string, number> {
+  const found = new Set<string>([...read.signs.keys()].map((s) => `s:${s}`));
+  if (read.denials.length) found.add('s:denial');
+  let clause: string[] = [];
+  for (const w of [...read.words, '']) {
+    if (w) clause.push(w);
+    else {
+      clauseFeatures(clause, found);
+      clause = [];
+    }
+  }
+  const kinds = new Map<string, number>();
+  for (const f of found) kinds.set(f.slice(0, 1), (kinds.get(f.slice(0, 1)) ?? 0) + 1);
+  const norm = Math.sqrt(kinds.size || 1);
+  return new Map([...found].map((f) => [f, 1 / (Math.sqrt(kinds.get(f.slice(0, 1)) ?? 1) * norm)]));
+}
+
+/** The probability under `m` that a message with these features is a crisis. */
+export function scoreFeatures(
+  m: Pick<CrisisModel, 'bias' | 'weights'>,
+  features: Map<string, number>,
+): number {
+  let z = m.bias;
+  for (const [f, x] of features) z += (m.weights[f] ?? 0) * x;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export const CRISIS_MODEL: CrisisModel = model;
+
+/** The classifier's probability that the student is in crisis. */
+export const crisisProbability = (text: string): number =>
+  scoreFeatures(CRISIS_MODEL, crisisFeatures(readRules(text)));
+
+const ABUSE_CLASSES = new Set<string>(['k:ABUSED', 'k:ABUSE_EN', 'k:TOUCHED']);
+
+/**
+ * The classifier's reading of a crisis, or null under the threshold. Someone hurting the student (the lexicon's
+ * abuse words) reads as abuse, anything else as self-harm; both are high, as a rule's reading is.
+ */
+export function classifyCrisis(read: RuleReading): Reading | null {
+  const features = crisisFeatures(read);
+  const p = scoreFeatures(CRISIS_MODEL, features);
+  if (p < CRISIS_MODEL.threshold) return null;
+  const abuse = [...ABUSE_CLASSES].some((f) => features.has(f));
+  return {
+    category: abuse ? 'abuse' : 'self_harm',
+    severity: 'high',
+    reading: `classifier: ${p.toFixed(2)}`,
+  };
+}
