@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { moderate } from '../src/index.ts';
-import { CRISIS_MODEL, crisisProbability } from '../src/safety/classifier.ts';
-import { detectCrisis } from '../src/safety/crisis.ts';
+import { classifyCrisis } from '../src/safety/classifier.ts';
+import { detectCrisis, readRules } from '../src/safety/crisis.ts';
 
 export interface SafetyCase {
   id: string;
@@ -56,7 +56,7 @@ export function loadSafetyCases(): SafetyCase[] {
 export const flagsCrisis = (text: string) => moderate(text).safety?.crisis === true;
 const DETECTORS = {
   rules: (text: string) => detectCrisis(text).some((r) => r.severity === 'high'),
-  classifier: (text: string) => crisisProbability(text) >= CRISIS_MODEL.threshold,
+  classifier: (text: string) => classifyCrisis(readRules(text)) !== null,
 };
 const flaggedBy = (cases: SafetyCase[], flags: (text: string) => boolean) =>
   new Set(cases.filter((c) => flags(c.text)).map((c) => c.id));

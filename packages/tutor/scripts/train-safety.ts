@@ -14,6 +14,8 @@ import { readRules } from '../src/safety/crisis.ts';
 interface Example {
   features: Map<string, number>;
   crisis: boolean;
+  /** Counted when the threshold is chosen: every phrase but the tutoring requests written from a template. */
+  calibrates: boolean;
 }
 
 const FOLDS = 5;
@@ -25,18 +27,26 @@ const RATE = 0.05;
 const MIN_COUNT = 2;
 const OUTPUT = fileURLToPath(new URL('../src/safety/classifier.json', import.meta.url));
 
-function readCases(name: string): { split: string; crisis: boolean; text: string }[] {
+function readCases(name: string): { split: string; kind?: string; crisis: boolean; text: string }[] {
   return readFileSync(fileURLToPath(new URL(`../eval/${name}`, import.meta.url)), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l));
 }
 
-/** The training messages: the dev split and the written training phrases. */
+/**
+ * The training messages: the dev split and the written training phrases, with tutoring requests about each
+ * curriculum topic (kind `request`) that teach the model what a lesson sounds like. Those are easy negatives:
+ * counted for the threshold, they would lower it without making it any safer.
+ */
 export function trainingExamples(): Example[] {
   return [...readCases('safety.jsonl'), ...readCases('safety.train.jsonl')]
     .filter((c) => c.split === 'dev' || c.split === 'train')
-    .map((c) => ({ features: crisisFeatures(readRules(c.text)), crisis: c.crisis }));
+    .map((c) => ({
+      features: crisisFeatures(readRules(c.text)),
+      crisis: c.crisis,
+      calibrates: c.kind !== 'request',
+    }));
 }
 
 function vocabulary(examples: Example[]): string[] {
@@ -104,7 +114,9 @@ function outOfFold(examples: Example[], lambda: number): number[] {
 
 /** The lowest threshold (to four places) whose false alarms stay within the limit, and the recall it gives. */
 function thresholdFor(examples: Example[], scores: number[]): { threshold: number; recall: number } {
-  const negatives = scores.filter((_, i) => !examples[i]?.crisis).sort((a, b) => b - a);
+  const negatives = scores
+    .filter((_, i) => examples[i]?.calibrates && !examples[i]?.crisis)
+    .sort((a, b) => b - a);
   const allowed = Math.floor(negatives.length * MAX_FALSE_ALARMS);
   const threshold = (Math.floor((negatives[allowed] ?? 0) * 1e4) + 1) / 1e4;
   const positives = scores.filter((_, i) => examples[i]?.crisis);
@@ -117,8 +129,9 @@ export interface Training {
   recallByLambda: Record<string, number>;
 }
 
-export function train(examples = trainingExamples()): Training {
-  const tried = LAMBDAS.map((lambda) => ({ lambda, ...thresholdFor(examples, outOfFold(examples, lambda)) }));
+/** Trains with each penalty of `lambdas` (by default the grid) and keeps the one of best out-of-fold recall. */
+export function train(lambdas = LAMBDAS, examples = trainingExamples()): Training {
+  const tried = lambdas.map((lambda) => ({ lambda, ...thresholdFor(examples, outOfFold(examples, lambda)) }));
   const best = tried.reduce((a, b) => (b.recall > a.recall ? b : a));
   return {
     model: { lambda: best.lambda, threshold: best.threshold, ...fit(examples, best.lambda) },
@@ -126,7 +139,7 @@ export function train(examples = trainingExamples()): Training {
   };
 }
 
-export const serialise = (model: CrisisModel) => `${JSON.stringify(model, null, 0)}\n`;
+export const serialise = (model: CrisisModel) => `${JSON.stringify(model, null, 2)}\n`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { model, recallByLambda } = train();

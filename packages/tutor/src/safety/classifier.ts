@@ -1,5 +1,5 @@
 import model from './classifier.json' with { type: 'json' };
-import { classesOf, type Reading, type RuleReading, readRules } from './crisis.ts';
+import { classesOf, type Reading, type RuleReading } from './crisis.ts';
 import type { WordClass } from './lexicon.ts';
 
 /**
@@ -31,26 +31,39 @@ export interface CrisisModel {
 const SILENT = new Set<WordClass>(['FILLER', 'SUBJECT_MARKER', 'PLACE']);
 const PAIR_SPAN = 6;
 
-function charGrams(word: string): string[] {
-  const padded = `<${word}>`;
-  const grams: string[] = [];
-  for (const n of [3, 4])
-    for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
-  return grams;
+interface WordFeatures {
+  /** The word and its character n-grams. */
+  own: string[];
+  /** Its word classes, without the silent ones. */
+  classes: string[];
+}
+
+/** Each word's own features, computed once per word (as classesOf is). */
+const memo = new Map<string, WordFeatures>();
+
+function wordFeatures(word: string): WordFeatures {
+  let features = memo.get(word);
+  if (!features) {
+    if (memo.size > 50_000) memo.clear();
+    const padded = `<${word}>`;
+    const own = [`w:${word}`];
+    for (const n of [3, 4])
+      for (let i = 0; i + n <= padded.length; i++) own.push(`c:${padded.slice(i, i + n)}`);
+    const classes = [...classesOf(word)].filter((c) => !SILENT.has(c));
+    features = { own: [...own, ...classes.map((c) => `k:${c}`)], classes };
+    memo.set(word, features);
+  }
+  return features;
 }
 
 /** The features of one clause's words. */
 function clauseFeatures(words: string[], out: Set<string>): void {
-  const classes = words.map((w) => [...classesOf(w)].filter((c) => !SILENT.has(c)));
-  words.forEach((w, i) => {
-    out.add(`w:${w}`);
-    if (i > 0) out.add(`b:${words[i - 1]}_${w}`);
-    for (const g of charGrams(w)) out.add(g);
-    for (const c of classes[i] ?? []) {
-      out.add(`k:${c}`);
-      for (let j = i + 1; j <= i + PAIR_SPAN && j < words.length; j++)
-        for (const d of classes[j] ?? []) out.add(`p:${c}_${d}`);
-    }
+  const each = words.map(wordFeatures);
+  each.forEach(({ own, classes }, i) => {
+    for (const f of own) out.add(f);
+    if (i > 0) out.add(`b:${words[i - 1]}_${words[i]}`);
+    for (let j = i + 1; j <= i + PAIR_SPAN && j < each.length; j++)
+      for (const d of each[j]?.classes ?? []) for (const c of classes) out.add(`p:${c}_${d}`);
   });
 }
 
@@ -87,23 +100,29 @@ export function scoreFeatures(
 
 export const CRISIS_MODEL: CrisisModel = model;
 
-/** The classifier's probability that the student is in crisis. */
-export const crisisProbability = (text: string): number =>
-  scoreFeatures(CRISIS_MODEL, crisisFeatures(readRules(text)));
-
-const ABUSE_CLASSES = new Set<string>(['k:ABUSED', 'k:ABUSE_EN', 'k:TOUCHED']);
+/** Someone hurting the student: harm words with another person and no "myself". */
+function isAbuse(features: Map<string, number>): boolean {
+  const has = (...classes: string[]) => classes.some((c) => features.has(`k:${c}`));
+  return has('ABUSED', 'ABUSE_EN', 'TOUCHED', 'HARM') && has('ADULT', 'OTHER') && !has('REFLEXIVE');
+}
 
 /**
- * The classifier's reading of a crisis, or null under the threshold. Someone hurting the student (the lexicon's
- * abuse words) reads as abuse, anything else as self-harm; both are high, as a rule's reading is.
+ * Fewer words than this are too little for a learned guess ("paalam", "i'm ready", "kinakabahan ako"): short
+ * messages in crisis say it directly, and the rules read those.
+ */
+const MIN_WORDS = 3;
+
+/**
+ * The classifier's reading of a crisis, or null under the threshold: abuse when someone hurts the student,
+ * self-harm otherwise; both are high, as a rule's reading is (a hotline reply and a teacher flag).
  */
 export function classifyCrisis(read: RuleReading): Reading | null {
+  if (read.words.filter(Boolean).length < MIN_WORDS) return null;
   const features = crisisFeatures(read);
   const p = scoreFeatures(CRISIS_MODEL, features);
   if (p < CRISIS_MODEL.threshold) return null;
-  const abuse = [...ABUSE_CLASSES].some((f) => features.has(f));
   return {
-    category: abuse ? 'abuse' : 'self_harm',
+    category: isAbuse(features) ? 'abuse' : 'self_harm',
     severity: 'high',
     reading: `classifier: ${p.toFixed(2)}`,
   };
