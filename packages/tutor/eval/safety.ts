@@ -1,10 +1,11 @@
 /**
  * Crisis-check evaluation, run by `npm run eval` after the orchestrator's, or alone by `node eval/safety.ts`
- * (`--errors` lists misses and false alarms; `--split NAME` one split). Prints a table and writes
- * bench/results/safety.json. Cases live in eval/safety.jsonl: a student message, its language, whether the
- * student is in crisis, and its split (tune on `dev`; `test` was written first and is not tuned on). In
- * eval/safety.fresh.jsonl, each split is a probe written before the pass of construct rules that followed it
- * and run once on first contact (docs/benchmarks.md keeps those first-contact figures).
+ * (`--errors` lists misses and false alarms; `--split NAME` one split). Prints a table (the rules alone, the
+ * trained classifier alone, and both, as moderate() runs them) and writes bench/results/safety.json. Cases live
+ * in eval/safety.jsonl: a student message, its language, whether the student is in crisis, and its split (tune
+ * and train on `dev`; `test` was written first and is not tuned on). In eval/safety.fresh.jsonl and
+ * eval/safety.probe.jsonl, each split is a probe written before the pass of changes that followed it and run
+ * once on first contact (docs/benchmarks.md keeps those first-contact figures).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
