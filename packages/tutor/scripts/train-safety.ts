@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type CrisisModel, crisisFeatures, scoreFeatures } from '../src/safety/classifier.ts';
+import { type CrisisModel, crisisFeatures, readable, scoreFeatures } from '../src/safety/classifier.ts';
 import { readRules } from '../src/safety/crisis.ts';
 
 interface Example {
@@ -16,6 +16,8 @@ interface Example {
   crisis: boolean;
   /** Counted when the threshold is chosen: every phrase but the tutoring requests written from a template. */
   calibrates: boolean;
+  /** Whether the classifier reads it at all (classifier.ts: enough words, the student speaking). */
+  readable: boolean;
 }
 
 const FOLDS = 5;
@@ -42,11 +44,16 @@ function readCases(name: string): { split: string; kind?: string; crisis: boolea
 export function trainingExamples(): Example[] {
   return [...readCases('safety.jsonl'), ...readCases('safety.train.jsonl')]
     .filter((c) => c.split === 'dev' || c.split === 'train')
-    .map((c) => ({
-      features: crisisFeatures(readRules(c.text)),
-      crisis: c.crisis,
-      calibrates: c.kind !== 'request',
-    }));
+    .map((c) => {
+      const read = readRules(c.text);
+      const features = crisisFeatures(read);
+      return {
+        features,
+        crisis: c.crisis,
+        calibrates: c.kind !== 'request',
+        readable: readable(read),
+      };
+    });
 }
 
 function vocabulary(examples: Example[]): string[] {
@@ -97,7 +104,7 @@ function fit(examples: Example[], lambda: number): Pick<CrisisModel, 'bias' | 'w
   return { bias: round(w[n - 1] as number), weights };
 }
 
-/** Out-of-fold probabilities: each message scored by a model trained without its fold. */
+/** Out-of-fold probabilities: each message scored by a model trained without its fold (0 if it is not read). */
 function outOfFold(examples: Example[], lambda: number): number[] {
   const scores = new Array<number>(examples.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
@@ -106,7 +113,7 @@ function outOfFold(examples: Example[], lambda: number): number[] {
       lambda,
     );
     examples.forEach((e, i) => {
-      if (i % FOLDS === k) scores[i] = scoreFeatures(model, e.features);
+      if (i % FOLDS === k) scores[i] = e.readable ? scoreFeatures(model, e.features) : 0;
     });
   }
   return scores;

@@ -113,11 +113,19 @@ function isAbuse(features: Map<string, number>): boolean {
 const MIN_WORDS = 3;
 
 /**
+ * Whether the classifier may read the message: enough words, and the student speaking of themselves (a
+ * first-person word: I, me, my, ako, ko, sarili). Without one a message is about something else ("All acids
+ * burn skin", "the hero dies at the end").
+ */
+export const readable = (read: RuleReading) =>
+  read.present.has('FIRST') && read.words.filter(Boolean).length >= MIN_WORDS;
+
+/**
  * The classifier's reading of a crisis, or null under the threshold: abuse when someone hurts the student,
  * self-harm otherwise; both are high, as a rule's reading is (a hotline reply and a teacher flag).
  */
 export function classifyCrisis(read: RuleReading): Reading | null {
-  if (read.words.filter(Boolean).length < MIN_WORDS) return null;
+  if (!readable(read)) return null;
   const features = crisisFeatures(read);
   const p = scoreFeatures(CRISIS_MODEL, features);
   if (p < CRISIS_MODEL.threshold) return null;
