@@ -65,7 +65,7 @@ const LEXICON_WORDS = new Set(Object.values(LEXICON).flat());
 /** The classes of each word seen, computed once per word (the lexicon is fixed). */
 const memo = new Map<string, Set<WordClass>>();
 
-function classesOf(word: string): Set<WordClass> {
+export function classesOf(word: string): Set<WordClass> {
   let classes = memo.get(word);
   if (!classes) {
     if (memo.size > 50_000) memo.clear();
@@ -179,7 +179,7 @@ function matchAt(words: string[], slots: Slot[], at: number, i = 0): number {
   return slot.optional ? matchAt(words, slots, at, i + 1) : -1;
 }
 
-interface CompiledRule extends Rule {
+export interface CompiledRule extends Rule {
   compiled: Slot[][];
   /** Per required word of every part, the keys one of which the message must hold. */
   required: string[][];
@@ -410,8 +410,17 @@ export function crisisWords(text: string): string[] {
   return words;
 }
 
-/** The readings of a crisis in the message (self-harm or abuse); empty when there is none. */
-export function detectCrisis(text: string): Reading[] {
+/** What the rules read in a message: its words, the rules that fired, denials, and each warning sign's words. */
+export interface RuleReading {
+  words: string[];
+  present: Set<string>;
+  found: { rule: CompiledRule; reading: string }[];
+  denials: string[];
+  signs: Map<Sign, string>;
+}
+
+/** Applies every rule to the message (see detectCrisis for what the readings mean). */
+export function readRules(text: string): RuleReading {
   const words = crisisWords(text);
   // What the message holds (classes and words), so a rule missing a required word is skipped at once.
   const present = new Set<string>();
@@ -430,6 +439,12 @@ export function detectCrisis(text: string): Reading[] {
     else if (hit && rule.sign) signs.set(rule.sign, signs.get(rule.sign) ?? hit.text);
     else if (hit) found.push({ rule, reading: hit.text });
   }
+  return { words, present, found, denials, signs };
+}
+
+/** The readings of a crisis in the message (self-harm or abuse); empty when there is none. */
+export function detectCrisis(text: string, read: RuleReading = readRules(text)): Reading[] {
+  const { words, present, found, denials, signs } = read;
   const readings = found.map(({ rule, reading }) => ({ category: rule.category ?? 'self_harm', reading }));
   if (signs.size >= 2)
     readings.push({

@@ -1,7 +1,8 @@
 import type { Locale, SafetyCategory, SafetyResult, Severity } from '../contract.ts';
 import { detectLocale } from '../language.ts';
 import { fold } from '../lexicon/fold.ts';
-import { detectCrisis } from './crisis.ts';
+import { classifyCrisis } from './classifier.ts';
+import { detectCrisis, readRules } from './crisis.ts';
 import { HOTLINES, INSULT, REPLIES } from './replies.ts';
 
 export type { SafetyCategory, SafetyResult, Severity } from '../contract.ts';
@@ -150,7 +151,7 @@ const NOT_FLAGGED: ModerationResult = {
 /**
  * Screens a student's message for self-harm, abuse, bullying, sexual content and shared personal details, in
  * English, Filipino and Taglish. Self-harm and abuse are read by the crisis rules (crisis.ts, rules.ts, over
- * the word classes of lexicon.ts); abuse, bullying and sexual content also by phrase patterns on folded text,
+ * the word classes of lexicon.ts) and, for what they miss, by a trained classifier (classifier.ts); abuse, bullying and sexual content also by phrase patterns on folded text,
  * written to leave school content alone ("kill the process", "sex-linked traits"). The most serious category
  * wins; `reply` is what the tutor says.
  */
@@ -165,7 +166,11 @@ export function moderate(text: string, locale?: Locale): ModerationResult {
       if (!prev.matched.includes(matched)) prev.matched.push(matched);
     }
   };
-  for (const { category, severity, reading } of detectCrisis(text)) note(category, severity, reading);
+  const read = readRules(text);
+  const readings = detectCrisis(text, read);
+  const classified = readings.some((r) => r.severity === 'high') ? null : classifyCrisis(read);
+  for (const { category, severity, reading } of classified ? [...readings, classified] : readings)
+    note(category, severity, reading);
   const folded = fold(text, { leet: true }).replace(SAFE_CONTEXT, ' ');
   for (const p of PATTERNS) {
     const m = folded.match(p.pattern);
