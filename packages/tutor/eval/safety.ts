@@ -16,7 +16,18 @@ import { detectCrisis, readRules } from '../src/safety/crisis.ts';
 
 export interface SafetyCase {
   id: string;
-  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout' | 'final' | 'last' | 'seventh' | 'eighth' | 'ninth';
+  split:
+    | 'dev'
+    | 'test'
+    | 'fresh'
+    | 'probe'
+    | 'blind'
+    | 'holdout'
+    | 'final'
+    | 'last'
+    | 'seventh'
+    | 'eighth'
+    | 'ninth';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
