@@ -16,7 +16,18 @@ import { detectCrisis, readRules } from '../src/safety/crisis.ts';
 
 export interface SafetyCase {
   id: string;
-  split: 'dev' | 'test' | 'fresh' | 'probe' | 'blind' | 'holdout' | 'final' | 'last' | 'seventh' | 'eighth';
+  split:
+    | 'dev'
+    | 'test'
+    | 'fresh'
+    | 'probe'
+    | 'blind'
+    | 'holdout'
+    | 'final'
+    | 'last'
+    | 'seventh'
+    | 'eighth'
+    | 'ninth';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -146,7 +157,7 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
   const splits =
     options.split && options.split !== 'all'
       ? [options.split]
-      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last', 'seventh', 'eighth'];
+      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last', 'seventh', 'eighth', 'ninth'];
   const reports = splits.map((split) =>
     evaluateSafety(
       all.filter((c) => c.split === split),

@@ -12,6 +12,9 @@ const trainingTexts = readFileSync(new URL('../../eval/safety.train.jsonl', impo
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { text: string }).text.toLowerCase());
 
+/** Word overlap (shared words over all words) at which a training phrase counts as a copy of a held-out one. */
+const NEAR_COPY = 0.6;
+
 describe('the crisis classifier', () => {
   it('ships the weights the training script makes (else: npm exec -- node packages/tutor/scripts/train-safety.ts)', () => {
     expect(serialise(train([CRISIS_MODEL.lambda]).model)).toBe(committed);
@@ -21,6 +24,22 @@ describe('the crisis classifier', () => {
     const heldOut = loadSafetyCases().filter((c) => c.split !== 'dev');
     const seen = new Set(trainingTexts);
     expect(heldOut.filter((c) => seen.has(c.text.toLowerCase())).map((c) => c.text)).toEqual([]);
+  });
+
+  it('trains on no near copy of a held-out message (most of its words shared)', () => {
+    const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}_']+/gu));
+    const similarity = (a: Set<string>, b: Set<string>) => {
+      const shared = [...a].filter((w) => b.has(w)).length;
+      return shared / (a.size + b.size - shared);
+    };
+    const heldOut = loadSafetyCases()
+      .filter((c) => c.split !== 'dev')
+      .map((c) => ({ text: c.text, words: words(c.text) }));
+    const near = trainingTexts.flatMap((t) => {
+      const w = words(t);
+      return heldOut.filter((h) => similarity(w, h.words) >= NEAR_COPY).map((h) => `${t} ≈ ${h.text}`);
+    });
+    expect(near).toEqual([]);
   });
 
   it('reads words, word pairs, character n-grams, word classes, pairs of classes and warning signs', () => {
