@@ -53,7 +53,8 @@ export const WORD_CLASSES = {
   time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
     susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
-  quantity: set(`some few another more much isa dagdagan dagdag ilang kaunting konting lahat all every
+  quantity:
+    set(`some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
     anything something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
@@ -89,6 +90,20 @@ export function classOf(word: string): WordClass | null {
   for (const [name, words] of Object.entries(WORD_CLASSES) as [WordClass, ReadonlySet<string>][])
     if (words.has(w)) return name;
   return null;
+}
+
+/** The words of a phrase with each two-word entry read as one ("in filipino please" → "in_filipino please"). */
+export function joinPairs(phrase: string): string[] {
+  const words = phrase.split(/[^\p{L}\d'-]+/u).filter(Boolean);
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const pair = `${words[i]}_${words[i + 1]}`;
+    const joined = i + 1 < words.length && classOf(pair) !== null;
+    out.push(joined ? pair : (words[i] as string));
+    i += joined ? 2 : 1;
+  }
+  return out;
 }
 
 /** Words that are part of a request, never a topic on their own: every class above. */
@@ -153,25 +168,33 @@ export function contentWords(words: string[]): string[] {
 
 /**
  * What a phrase made only of reference words points back to: the latest topic ("that", "the same thing",
- * "iyan", or a part of the last result: "the second step", "yung unang tanong"), or a topic by its place in
- * the conversation ("the first one", "yung pangalawa", "yung huli": -1, "the previous one": -2, the
- * latest when there is only one). Null when the phrase names something of its own.
+ * "iyan", or a part of the last result: "the second step", "yung unang tanong", "the answer to number 3"),
+ * or a topic by its place in the conversation ("the first one", "yung pangalawa", "yung huli": -1, "the
+ * previous one": -2, the latest when there is only one). Null when the phrase names something of its own.
  */
 export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
 
 export function readReference(phrase: string): Reference | null {
-  const ordinals = findNumberWords(phrase).filter((m) => m.kind === 'ordinal');
+  const numbers = findNumberWords(phrase);
+  const ordinals = numbers.filter((m) => m.kind === 'ordinal');
+  const cardinals = numbers.filter((m) => m.kind === 'cardinal').map((m) => m.text.toLowerCase());
   const words = phrase.split(/\s+/).filter(Boolean);
+  const numeral = (w: string | undefined) =>
+    w !== undefined && (/^#?\d{1,3}$/.test(w) || cardinals.includes(foldWord(w)));
   let refers = false;
   let part = false;
-  for (const w of words) {
+  // A numeral after a word is a place in the last result ("number 3", "item #2"); before one, it counts.
+  let placed = false;
+  for (const [i, w] of words.entries()) {
     const c = classOf(w);
     if (c === 'reference') refers = true;
     else if (c === 'tool' || c === 'part') part = true;
     else if (ordinals.some((m) => m.text.toLowerCase() === foldWord(w))) refers = true;
+    else if (c === null && ((i > 0 && numeral(w)) || numeral(words[i + 1]))) placed = true;
     else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;
   }
-  if (!refers) return null;
+  if (placed && part) return { kind: 'latest' };
+  if (!refers || placed) return null;
   const [ordinal] = ordinals;
   if (part) return { kind: 'latest' };
   if (ordinal) return { kind: 'position', index: ordinal.value - 1 };

@@ -91,6 +91,7 @@ const TABLE: Record<string, Row[]> = {
     ['quiz me on verbs instead', cards, {}, 'subject', 'English', 'profile'],
     ['quiz me on the second one', twoTopics, {}, 'subject', 'Araling Panlipunan', 'context'],
     ['basta math', asked, {}, 'subject', 'Mathematics', 'stated'],
+    ['sa Filipino naman', notes, {}, 'subject', 'Science', 'profile'],
   ],
   count: [
     ['sampung flashcards tungkol sa fractions', [], {}, 'count', 10, 'stated'],

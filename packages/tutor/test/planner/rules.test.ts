@@ -72,6 +72,9 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['more depth please', explained, 'concept_explainer'],
     ['I got them all right! too easy', quizzed, 'quiz_generator'],
     ['nice, 4/5! another one pero mas mahirap', quizzed, 'quiz_generator'],
+    ['in Filipino please', explained, 'concept_explainer'],
+    ['mas maikli sana', explained, 'concept_explainer'],
+    ['lahat ulit', quizzed, 'quiz_generator'],
   ],
   'feeling first': [
     ['pagod na ako', asked, null],
@@ -92,6 +95,9 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['good morning! ready to learn', [], null],
     ['hello po, gusto ko mag-aral', [], null],
     ["Good evening! I'm Carlo from grade 8", [], null],
+    ['Thanks! that was fun', quizzed, null],
+    ['salamat po, ang saya nun', explained, null],
+    ["thanks, it's so cool", explained, null],
   ],
   classifier: [
     ['help me memorize the parts of the cell', [], 'flashcard_generator'],

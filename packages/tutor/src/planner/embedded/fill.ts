@@ -1,5 +1,5 @@
 import type { Subject, TopicMatch } from '@aralin/content';
-import { readReference } from '../../lexicon/fillers.ts';
+import { classOf, joinPairs, readReference } from '../../lexicon/fillers.ts';
 import { FILIPINO_TERMS, SUBJECT_ONLY, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
@@ -133,7 +133,11 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   },
   subject: (f, field) => {
     const topic = f.topic?.value;
-    const explicit = SUBJECT_WORDS.find(([pattern]) => pattern.test(f.turn.a.text));
+    // "in Filipino", "sa English": the language of the reply, not a subject.
+    const said = joinPairs(f.turn.a.text)
+      .filter((w) => classOf(w) !== 'language')
+      .join(' ');
+    const explicit = SUBJECT_WORDS.find(([pattern]) => pattern.test(said));
     if (explicit) return filled(explicit[1], 'stated', 'the student names the subject');
     if (topic && FILIPINO_TERMS.test(topic))
       return filled('Filipino', 'profile', `"${topic}" is a Filipino-language lesson`);

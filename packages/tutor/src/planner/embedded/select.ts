@@ -1,6 +1,7 @@
 import {
   classOf,
   contentWords,
+  joinPairs,
   readReference,
   SMALL_TALK_WORDS,
   type WordClass,
@@ -77,11 +78,23 @@ export function smallTalkOnly(text: string, name: string): boolean {
     .every((w) => !w || SMALL_TALK_WORDS.has(w) || own.has(w));
 }
 
-/** The message only changes how the previous result is made ("mas madali", "same but 10", "with examples"). */
+/** Word classes that change how a result is made, never what it is about: level, language, layout, amount. */
+const ADJUSTING: readonly WordClass[] = ['level', 'language', 'form', 'quantity'];
+
+/**
+ * The message only changes how the previous result is made ("mas madali", "same but 10", "with examples",
+ * "in Filipino please"): a setting it states, or words all of a class, one of them an adjusting one.
+ */
 function onlyAdjusts(a: Analysis): boolean {
+  if (a.topic && readReference(a.topic) === null) return false;
+  if (a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
+    return true;
+  const words = joinPairs(a.text).map(classOf);
   return (
-    (!a.topic || readReference(a.topic) !== null) &&
-    Boolean(a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
+    a.feelings.length === 0 &&
+    !a.struggling &&
+    words.every((c) => c !== null) &&
+    words.some((c) => c !== null && ADJUSTING.includes(c))
   );
 }
 
