@@ -13,7 +13,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 /** The word classes. To teach the planner a word, put it in its class; never list whole phrasings. */
 export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
-  request: set(`make create generate give gimme get have need want list ilista enumerate please pls plz
+  request: set(`make turn create generate give gimme get have need want list ilista enumerate please pls plz
     lets let write show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin
     gawing bigyan magbigay paki pakigawa kailangan gusto start go try mag pang palitan ready mag-aral
     lagyan samahan add`),
@@ -26,7 +26,7 @@ export const WORD_CLASSES = {
     studying true false multiple choice choices identification naka-outline nakaoutline naka-bullet
     nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
-  part: set(`set round batch step steps bullet bullets points point examples example halimbawa key analogy
+  part: set(`set version round batch step steps bullet bullets points point examples example halimbawa key analogy
     analogies paghahambing answer answers sagot solution solutions solusyon`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`class grade baitang homework assignment seatwork module score scored right wrong out
@@ -50,14 +50,14 @@ export const WORD_CLASSES = {
     kanya kaniya same nauna naunang earlier thing things one ones topic topics lesson lessons huli huling
     last previous latest above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
-  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
+  time: set(`now back balik balikan today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
     susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
     set(`some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
     anything something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
-  level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
+  level: set(`easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
     tougher challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail
     details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
     haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
@@ -74,7 +74,8 @@ export const WORD_CLASSES = {
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
   feeling: set(`lost stuck pagod tired anxious nervous worried`),
   /** Words that join the others: articles, prepositions, linkers. */
-  function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
+  function:
+    set(`a into naging became become an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
     para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano
     ano anong`),
 } satisfies Record<string, ReadonlySet<string>>;

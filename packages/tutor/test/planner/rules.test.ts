@@ -44,6 +44,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   'the solution explained': [
     ['explain that step by step', solved, 'math_solver'],
     ['paano mo nakuha yan?', solved, 'math_solver'],
+    ['bakit naging 8 yung 11?', solved, 'math_solver'],
   ],
   'about the tutor': [
     ['what are you, a person or an AI?', [], null],
@@ -73,6 +74,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['I got them all right! too easy', quizzed, 'quiz_generator'],
     ['nice, 4/5! another one pero mas mahirap', quizzed, 'quiz_generator'],
     ['in Filipino please', explained, 'concept_explainer'],
+    ['short version lang', explained, 'concept_explainer'],
     ['mas maikli sana', explained, 'concept_explainer'],
     ['lahat ulit', quizzed, 'quiz_generator'],
   ],

@@ -84,11 +84,11 @@ function firstMatch<T>(
   return best?.cue ?? null;
 }
 /**
- * A level alone in a later clause of a request ("gawa ka ng quiz sa fractions, mahirap"): a level word among
+ * A level alone in a later clause of a request ("gawa ka ng quiz sa fractions, mahirap", "same but easy"): a level word among
  * words of a request's classes. A first clause alone ("mahirap") is a feeling, not a setting.
  */
 function loneLevel(text: string): Stated<Level> | null {
-  for (const clause of text.split(/[,;]/).slice(1)) {
+  for (const clause of text.split(/[,;]|\b(?:but|pero|tapos)\b/).slice(1)) {
     const words = clause.trim().split(/\s+/).filter(Boolean);
     const level = (Object.keys(LEVEL_WORDS) as Level[]).find((l) =>
       words.some((w) => LEVEL_WORDS[l].includes(w)),
