@@ -29,14 +29,15 @@ export const WORD_CLASSES = {
   part: set(`set version round batch step steps bullet bullets points point examples example halimbawa key analogy
     analogies paghahambing answer answers sagot solution solutions solusyon`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
-  school: set(`class grade baitang homework assignment seatwork module score scored right wrong out
+  school: set(`mali tama class grade baitang homework assignment seatwork module score scored right wrong out
     perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
-  particle: set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
+  particle: set(`pala naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
     yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
-  social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
+  social:
+    set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
     ang_galing ayos wow astig nice yay yey`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
@@ -50,11 +51,11 @@ export const WORD_CLASSES = {
     kanya kaniya same nauna naunang earlier thing things one ones topic topics lesson lessons huli huling
     last previous latest above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
-  time: set(`now back balik balikan today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
+  time: set(`anymore now back balik balikan today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
     susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
-    set(`some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
+    set(`kaunti konti fewer less else some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
     anything something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level: set(`easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
@@ -62,7 +63,7 @@ export const WORD_CLASSES = {
     details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
     haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
   /** Understanding or not: "don't get", "maintindihan", "gets", "still", "struggling". */
-  understanding: set(`understand understood gets got know alam maintindihan naiintindihan intindihin
+  understanding: set(`feel understand understood gets got know alam maintindihan naiintindihan intindihin
     intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused gulo walang wala nahirapan
     nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
@@ -212,6 +213,9 @@ export const EXERCISE_FRAME: ReadonlySet<string> = set(`solve solving compute ca
   sagutin work out find hanapin kwentahin kuwentahin lutasin isolve i-solve pasolve pa-solve pakisolve
   paki-solve hint hints clue clues nudge problem equation equations exercise system expression much huwag wag
   ibigay sabihin`);
+
+/** Words that turn the next few off: "no need for examples", "huwag nang lagyan ng halimbawa". */
+export const NEGATORS: ReadonlySet<string> = set('no not without skip walang wala huwag wag dont hindi di');
 
 /** Question words: part of the request only before a linking word or the math ("what is", "ano ang"). */
 export const QUESTION_WORDS: ReadonlySet<string> = set('what whats how ano anong paano magkano ilan gaano');

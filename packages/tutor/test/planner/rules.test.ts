@@ -91,6 +91,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   'answers the question': [
     ['fractions', asked, 'quiz_generator'],
     ['sa solar system po', asked, 'quiz_generator'],
+    ["I don't feel like it anymore", asked, null],
   ],
   greeting: [
     ['yes please', [], null],

@@ -86,8 +86,11 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
   const { a, prev, request } = turn;
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
-    // "basta math": a subject, not yet a topic — the subject is filled and the topic asked again.
-    if (SUBJECT_ONLY.test(a.text.replace(/^(?:basta|kahit|just|any|anything in)\s+/, ''))) return null;
+    // "basta math", "Math po": a subject, not yet a topic — the subject is filled and the topic asked again.
+    const said = joinPairs(a.text)
+      .filter((w) => classOf(w) !== 'particle')
+      .join(' ');
+    if (SUBJECT_ONLY.test(said.replace(/^(?:basta|kahit|just|any|anything in)\s+/, ''))) return null;
     const answer =
       a.topic ??
       (request.message

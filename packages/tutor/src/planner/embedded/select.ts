@@ -14,7 +14,7 @@ import { NaiveBayes } from './classifier.ts';
 import type { Previous } from './context.ts';
 import { GREETING } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
-import { feelingReply, greetingReply, ownWorkReply, tutorReply } from './replies.ts';
+import { feelingReply, greetingReply, ownWorkReply, tutorReply, unsureReply } from './replies.ts';
 
 /**
  * Tool selection: an ordered list of named rules, the first that speaks decides. Each rule reads one turn
@@ -96,6 +96,12 @@ function onlyAdjusts(a: Analysis): boolean {
     words.every((c) => c !== null) &&
     words.some((c) => c !== null && ADJUSTING.includes(c))
   );
+}
+
+/** Every word is of a class and no setting is stated ("I don't feel like it anymore"): no answer to a question. */
+function namesNothing(a: Analysis): boolean {
+  const named = a.topic !== null && readReference(a.topic) === null;
+  return !named && !a.exercise && !a.count && joinPairs(a.text).every((w) => classOf(w) !== null);
 }
 
 const strong = (topic: string, request: PlanRequest) =>
@@ -248,11 +254,14 @@ export const SELECTION_RULES: SelectionRule[] = [
     },
   },
   {
+    // A message that names nothing ("I don't feel like it anymore") drops the question instead of answering it.
     name: 'answers the question',
-    select: ({ a, prev }) =>
-      prev && prev.missing.length > 0 && !a.greeting
-        ? tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question')
-        : null,
+    select: ({ a, prev, request }) => {
+      if (!prev || prev.missing.length === 0 || a.greeting) return null;
+      return namesNothing(a)
+        ? noTool(unsureReply(request.locale), 0.5, 'the message names nothing: the question is dropped')
+        : tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question');
+    },
   },
   {
     // A greeting with more words than small talk: still no tool unless they name a curriculum topic.
