@@ -55,7 +55,7 @@ export const WORD_CLASSES = {
     susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
-    set(`kaunti konti fewer less else some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
+    set(`bit kaunti konti fewer less else some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
     anything something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level: set(`easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
@@ -63,7 +63,8 @@ export const WORD_CLASSES = {
     details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
     haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
   /** Understanding or not: "don't get", "maintindihan", "gets", "still", "struggling". */
-  understanding: set(`feel understand understood gets got know alam maintindihan naiintindihan intindihin
+  understanding:
+    set(`huwag wag feel understand understood gets got know alam maintindihan naiintindihan intindihin
     intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused gulo walang wala nahirapan
     nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */

@@ -116,6 +116,7 @@ const TABLE: Record<string, Row[]> = {
     ['level up', cards, {}, 'difficulty', 'hard', 'context'],
     ['mas mahirap naman', cards, {}, 'difficulty', 'hard', 'stated'],
     ['same thing but easy', cards, {}, 'difficulty', 'easy', 'stated'],
+    ['a bit easier please', cards, {}, 'difficulty', 'easy', 'context'],
     ['ulit, pero madali', cards, {}, 'difficulty', 'easy', 'stated'],
     ['flashcards on fractions', [], { mastery_level: 2 }, 'difficulty', 'easy', 'profile'],
     ['flashcards on fractions', [], { emotional_state: 'confident' }, 'difficulty', 'hard', 'state'],
@@ -165,6 +166,7 @@ const TABLE: Record<string, Row[]> = {
   problem: [
     ['pa-solve naman po: 2x + 3 = 7', [], {}, 'problem', '2x + 3 = 7', 'stated'],
     ['solve this for me please: 5x - 4 = 21', [], {}, 'problem', '5x - 4 = 21', 'stated'],
+    ['ok, another one: 4x = 28', [], {}, 'problem', '4x = 28', 'stated'],
     ['hint lang po sa 3x - 7 = 8, huwag mong ibigay ang sagot', [], {}, 'problem', '3x - 7 = 8', 'stated'],
     [
       'round 3.14159 to 2 decimal places please',

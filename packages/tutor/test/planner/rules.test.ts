@@ -53,6 +53,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   ],
   'stated tool': [
     ['can you explain the water cycle?', [], 'concept_explainer'],
+    ['ano ulit yung sinabi mo tungkol sa chlorophyll?', explained, 'concept_explainer'],
     ['I-quiz mo ako sa multiplication, sampung tanong', [], 'quiz_generator'],
     ['I need practice on adding fractions', [], 'quiz_generator'],
     ['how do you add fractions?', [], 'concept_explainer'],
@@ -62,6 +63,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   ],
   'same tool, new topic': [
     ['what about decimals?', quizzed, 'quiz_generator'],
+    ['sa Europa naman', quizzed, 'quiz_generator'],
     ['paano naman ang respiration?', explained, 'concept_explainer'],
     ['ok now decimals', quizzed, 'quiz_generator'],
     ['salamat! next naman, the digestive system', explained, 'concept_explainer'],
@@ -92,6 +94,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['fractions', asked, 'quiz_generator'],
     ['sa solar system po', asked, 'quiz_generator'],
     ["I don't feel like it anymore", asked, null],
+    ['huwag na lang pala', asked, null],
   ],
   greeting: [
     ['yes please', [], null],

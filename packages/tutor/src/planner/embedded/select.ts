@@ -116,6 +116,9 @@ function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   const classes = new Set(words.map(classOf));
   const asking: WordClass[] = ['request', 'tool', 'part'];
   if (!classes.has('you') || asking.some((c) => classes.has(c))) return false;
+  // "yung sinabi mo", "what you said": the tutor's last reply, not the tutor.
+  if (words.some((w, i) => classOf(w) === 'you' && [words[i - 1], words[i + 1]].some(refersBack)))
+    return false;
   if (a.exercise || (a.tool && a.tool.value !== 'concept_explainer')) return false;
   if (a.struggling || a.tired || a.givingUp || a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
     return false;
@@ -123,6 +126,8 @@ function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   if (readReference(a.topic)) return false;
   return !strong(a.topic, request) || heldByYou(words, a.topic);
 }
+
+const refersBack = (w: string | undefined) => w !== undefined && classOf(w) === 'reference';
 
 /** The topic's words sit next to a `you` word, linkers aside: "ilang TAON ka na", "your FAVORITE subject". */
 function heldByYou(words: string[], topic: string): boolean {
@@ -139,6 +144,15 @@ function heldByYou(words: string[], topic: string): boolean {
   return classOf(words[before] ?? '') === 'you' || classOf(words[after] ?? '') === 'you';
 }
 
+/** A topic word the student capitalises inside the sentence ("sa Europa naman"): a name, known or not. */
+function properName(topic: string, message: string): boolean {
+  const own = new Set(topic.split(/\s+/));
+  return message
+    .split(/[^\p{L}'-]+/u)
+    .slice(1)
+    .some((w) => /^\p{Lu}/u.test(w) && own.has(w.toLowerCase()));
+}
+
 /**
  * A topic and nothing to do ("ok now adverbs", "salamat! next naman, the digestive system") after a request
  * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb.
@@ -147,7 +161,8 @@ function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
   const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
   if (prev.missing.length > 0 || !slots.includes('topic') || !a.topic || readReference(a.topic)) return false;
   if (a.tool || a.exercise || a.feelings.length > 0 || a.givingUp || a.doMyWork) return false;
-  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic)) return false;
+  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic) && !properName(a.topic, request.message))
+    return false;
   const own = new Set(a.topic.split(/\s+/));
   const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
   return contentWords(rest).every((w) => classOf(w) !== null) && !rest.some((w) => classOf(w) === 'request');
