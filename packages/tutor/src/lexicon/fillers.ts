@@ -18,7 +18,7 @@ export const WORD_CLASSES = {
     gawing bigyan magbigay paki pakigawa kailangan gusto start go try mag pang palitan ready mag-aral
     lagyan samahan add`),
   /** Asking whether: "can", "do", "pwede". */
-  modal: set(`can could would will do does did should may might pwede puwede`),
+  modal: set(`dapat can could would will do does did should may might pwede puwede`),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
   tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary
     summarize summarise explain explanation teach study review questions question items item tanong
@@ -58,7 +58,8 @@ export const WORD_CLASSES = {
     set(`bit kaunti konti fewer less else some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
     anything something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
-  level: set(`easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
+  level:
+    set(`slower faster quicker easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
     tougher challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail
     details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
     haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
@@ -171,7 +172,8 @@ export function contentWords(words: string[]): string[] {
 
 /**
  * What a phrase made only of reference words points back to: the latest topic ("that", "the same thing",
- * "iyan", or a part of the last result: "the second step", "yung unang tanong", "the answer to number 3"),
+ * "iyan", or a part of the last result: "the second step", "yung unang tanong", "the answer to number 3",
+ * "bakit tama yung letter b"),
  * or a topic by its place in the conversation ("the first one", "yung pangalawa", "yung huli": -1, "the
  * previous one": -2, the latest when there is only one). Null when the phrase names something of its own.
  */
@@ -182,8 +184,9 @@ export function readReference(phrase: string): Reference | null {
   const ordinals = numbers.filter((m) => m.kind === 'ordinal');
   const cardinals = numbers.filter((m) => m.kind === 'cardinal').map((m) => m.text.toLowerCase());
   const words = phrase.split(/\s+/).filter(Boolean);
+  // A number or a choice's letter: "number 3", "item #2", "letter b".
   const numeral = (w: string | undefined) =>
-    w !== undefined && (/^#?\d{1,3}$/.test(w) || cardinals.includes(foldWord(w)));
+    w !== undefined && (/^(?:#?\d{1,3}|[a-e])$/.test(w) || cardinals.includes(foldWord(w)));
   let refers = false;
   let part = false;
   // A numeral after a word is a place in the last result ("number 3", "item #2"); before one, it counts.
@@ -191,7 +194,7 @@ export function readReference(phrase: string): Reference | null {
   for (const [i, w] of words.entries()) {
     const c = classOf(w);
     if (c === 'reference') refers = true;
-    else if (c === 'tool' || c === 'part') part = true;
+    else if (c === 'tool' || c === 'part' || c === 'school') part = true;
     else if (ordinals.some((m) => m.text.toLowerCase() === foldWord(w))) refers = true;
     else if (c === null && ((i > 0 && numeral(w)) || numeral(words[i + 1]))) placed = true;
     else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;

@@ -72,6 +72,8 @@ describe('readReference', () => {
     ['the answer to question two', { kind: 'latest' }],
     ['step #2', { kind: 'latest' }],
     ['chapter 3', null],
+    ['tama ba yung letter b', { kind: 'latest' }],
+    ['vitamin c', null],
     ['3 questions', null],
   ])('reads "%s" back', (phrase, reference) => {
     expect(readReference(phrase)).toEqual(reference);

@@ -64,6 +64,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   'same tool, new topic': [
     ['what about decimals?', quizzed, 'quiz_generator'],
     ['sa Europa naman', quizzed, 'quiz_generator'],
+    ['actually make it about decimals', quizzed, 'quiz_generator'],
     ['paano naman ang respiration?', explained, 'concept_explainer'],
     ['ok now decimals', quizzed, 'quiz_generator'],
     ['salamat! next naman, the digestive system', explained, 'concept_explainer'],
@@ -77,6 +78,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['nice, 4/5! another one pero mas mahirap', quizzed, 'quiz_generator'],
     ['in Filipino please', explained, 'concept_explainer'],
     ['short version lang', explained, 'concept_explainer'],
+    ['can you show that again but slower?', solved, 'math_solver'],
     ['mas maikli sana', explained, 'concept_explainer'],
     ['lahat ulit', quizzed, 'quiz_generator'],
   ],

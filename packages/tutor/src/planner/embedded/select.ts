@@ -155,7 +155,8 @@ function properName(topic: string, message: string): boolean {
 
 /**
  * A topic and nothing to do ("ok now adverbs", "salamat! next naman, the digestive system") after a request
- * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb.
+ * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb
+ * unless it remakes the last result ("actually make it about respiration").
  */
 function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
   const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
@@ -165,7 +166,17 @@ function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
     return false;
   const own = new Set(a.topic.split(/\s+/));
   const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
-  return contentWords(rest).every((w) => classOf(w) !== null) && !rest.some((w) => classOf(w) === 'request');
+  return contentWords(rest).every((w) => classOf(w) !== null) && (!rest.some(isRequest) || remakes(rest));
+}
+
+const isRequest = (w: string | undefined) => w !== undefined && classOf(w) === 'request';
+
+/** A request whose object is the last result ("make IT about respiration", "gawin mo ITONG …"). */
+function remakes(words: string[]): boolean {
+  const object = (i: number) =>
+    classOf(words[i] ?? '') === 'reference' ||
+    (classOf(words[i] ?? '') === 'you' && classOf(words[i + 1] ?? '') === 'reference');
+  return words.some((w, i) => isRequest(w) && object(i + 1));
 }
 
 const tool = (name: string, mode: Mode, confidence: number, reason: string): Selection => ({
