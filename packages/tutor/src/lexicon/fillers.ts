@@ -13,12 +13,12 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 /** The word classes. To teach the planner a word, put it in its class; never list whole phrasings. */
 export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
-  request: set(`make create generate give gimme get have need want list ilista enumerate please pls plz
+  request: set(`make turn create generate give gimme get have need want list ilista enumerate please pls plz
     lets let write show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin
     gawing bigyan magbigay paki pakigawa kailangan gusto start go try mag pang palitan ready mag-aral
     lagyan samahan add`),
   /** Asking whether: "can", "do", "pwede". */
-  modal: set(`can could would will do does did should may might pwede puwede`),
+  modal: set(`dapat can could would will do does did should may might pwede puwede`),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
   tool: set(`flashcards flashcard cards card flash quiz quizzes test exam notes note reviewer summary
     summarize summarise explain explanation teach study review questions question items item tanong
@@ -26,17 +26,18 @@ export const WORD_CLASSES = {
     studying true false multiple choice choices identification naka-outline nakaoutline naka-bullet
     nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
-  part: set(`set round batch step steps bullet bullets points point examples example halimbawa key analogy
+  part: set(`set version round batch step steps bullet bullets points point examples example halimbawa key analogy
     analogies paghahambing answer answers sagot solution solutions solusyon`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
-  school: set(`class grade baitang homework assignment seatwork module score scored right wrong out
+  school: set(`mali tama class grade baitang homework assignment seatwork module score scored right wrong out
     perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
-  particle: set(`naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
+  particle: set(`pala naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
     yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
-  social: set(`salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
+  social:
+    set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
     ang_galing ayos wow astig nice yay yey`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
@@ -50,18 +51,21 @@ export const WORD_CLASSES = {
     kanya kaniya same nauna naunang earlier thing things one ones topic topics lesson lessons huli huling
     last previous latest above pareho parehong`),
   /** When: "this time", "ngayon", "again", "tomorrow". */
-  time: set(`now today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
+  time: set(`anymore now back balik balikan today tonight ngayon mamaya bukas tomorrow later again ulit ulitin tapos then next sunod
     susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
-  quantity: set(`some few another more much isa dagdagan dagdag ilang kaunting konting lahat all every
+  quantity:
+    set(`bit kaunti konti fewer less else some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
     anything something whatever kahit bagay`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
-  level: set(`easy hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
+  level:
+    set(`slower faster quicker easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
     tougher challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail
     details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
     haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
   /** Understanding or not: "don't get", "maintindihan", "gets", "still", "struggling". */
-  understanding: set(`understand understood gets got know alam maintindihan naiintindihan intindihin
+  understanding:
+    set(`huwag wag feel understand understood gets got know alam maintindihan naiintindihan intindihin
     intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused gulo walang wala nahirapan
     nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
@@ -73,7 +77,8 @@ export const WORD_CLASSES = {
   /** Feelings that also name things ("nervous system", "lost colonies"): kept at a topic's edge. */
   feeling: set(`lost stuck pagod tired anxious nervous worried`),
   /** Words that join the others: articles, prepositions, linkers. */
-  function: set(`a an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
+  function:
+    set(`a into naging became become an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
     para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano
     ano anong`),
 } satisfies Record<string, ReadonlySet<string>>;
@@ -89,6 +94,20 @@ export function classOf(word: string): WordClass | null {
   for (const [name, words] of Object.entries(WORD_CLASSES) as [WordClass, ReadonlySet<string>][])
     if (words.has(w)) return name;
   return null;
+}
+
+/** The words of a phrase with each two-word entry read as one ("in filipino please" → "in_filipino please"). */
+export function joinPairs(phrase: string): string[] {
+  const words = phrase.split(/[^\p{L}\d'-]+/u).filter(Boolean);
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const pair = `${words[i]}_${words[i + 1]}`;
+    const joined = i + 1 < words.length && classOf(pair) !== null;
+    out.push(joined ? pair : (words[i] as string));
+    i += joined ? 2 : 1;
+  }
+  return out;
 }
 
 /** Words that are part of a request, never a topic on their own: every class above. */
@@ -153,25 +172,35 @@ export function contentWords(words: string[]): string[] {
 
 /**
  * What a phrase made only of reference words points back to: the latest topic ("that", "the same thing",
- * "iyan", or a part of the last result: "the second step", "yung unang tanong"), or a topic by its place in
- * the conversation ("the first one", "yung pangalawa", "yung huli": -1, "the previous one": -2, the
- * latest when there is only one). Null when the phrase names something of its own.
+ * "iyan", or a part of the last result: "the second step", "yung unang tanong", "the answer to number 3",
+ * "bakit tama yung letter b"),
+ * or a topic by its place in the conversation ("the first one", "yung pangalawa", "yung huli": -1, "the
+ * previous one": -2, the latest when there is only one). Null when the phrase names something of its own.
  */
 export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
 
 export function readReference(phrase: string): Reference | null {
-  const ordinals = findNumberWords(phrase).filter((m) => m.kind === 'ordinal');
+  const numbers = findNumberWords(phrase);
+  const ordinals = numbers.filter((m) => m.kind === 'ordinal');
+  const cardinals = numbers.filter((m) => m.kind === 'cardinal').map((m) => m.text.toLowerCase());
   const words = phrase.split(/\s+/).filter(Boolean);
+  // A number or a choice's letter: "number 3", "item #2", "letter b".
+  const numeral = (w: string | undefined) =>
+    w !== undefined && (/^(?:#?\d{1,3}|[a-e])$/.test(w) || cardinals.includes(foldWord(w)));
   let refers = false;
   let part = false;
-  for (const w of words) {
+  // A numeral after a word is a place in the last result ("number 3", "item #2"); before one, it counts.
+  let placed = false;
+  for (const [i, w] of words.entries()) {
     const c = classOf(w);
     if (c === 'reference') refers = true;
-    else if (c === 'tool' || c === 'part') part = true;
+    else if (c === 'tool' || c === 'part' || c === 'school') part = true;
     else if (ordinals.some((m) => m.text.toLowerCase() === foldWord(w))) refers = true;
+    else if (c === null && ((i > 0 && numeral(w)) || numeral(words[i + 1]))) placed = true;
     else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;
   }
-  if (!refers) return null;
+  if (placed && part) return { kind: 'latest' };
+  if (!refers || placed) return null;
   const [ordinal] = ordinals;
   if (part) return { kind: 'latest' };
   if (ordinal) return { kind: 'position', index: ordinal.value - 1 };
@@ -188,6 +217,9 @@ export const EXERCISE_FRAME: ReadonlySet<string> = set(`solve solving compute ca
   sagutin work out find hanapin kwentahin kuwentahin lutasin isolve i-solve pasolve pa-solve pakisolve
   paki-solve hint hints clue clues nudge problem equation equations exercise system expression much huwag wag
   ibigay sabihin`);
+
+/** Words that turn the next few off: "no need for examples", "huwag nang lagyan ng halimbawa". */
+export const NEGATORS: ReadonlySet<string> = set('no not without skip walang wala huwag wag dont hindi di');
 
 /** Question words: part of the request only before a linking word or the math ("what is", "ano ang"). */
 export const QUESTION_WORDS: ReadonlySet<string> = set('what whats how ano anong paano magkano ilan gaano');

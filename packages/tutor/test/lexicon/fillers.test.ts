@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classOf,
   contentWords,
+  joinPairs,
   readReference,
   trimClassWords,
   WORD_CLASSES,
@@ -67,7 +68,24 @@ describe('readReference', () => {
     ['just the previous one', { kind: 'position', index: -2 }],
     ['the water cycle', null],
     ['first law', null],
+    ['yung sagot sa number 3', { kind: 'latest' }],
+    ['the answer to question two', { kind: 'latest' }],
+    ['step #2', { kind: 'latest' }],
+    ['chapter 3', null],
+    ['tama ba yung letter b', { kind: 'latest' }],
+    ['vitamin c', null],
+    ['3 questions', null],
   ])('reads "%s" back', (phrase, reference) => {
     expect(readReference(phrase)).toEqual(reference);
+  });
+});
+
+describe('joinPairs', () => {
+  it.each([
+    ['in Filipino please', ['in_filipino', 'please']],
+    ['the water cycle this time!', ['the', 'water', 'cycle', 'this_time']],
+    ['mas maikli', ['mas', 'maikli']],
+  ])('reads "%s" as %j', (phrase, words) => {
+    expect(joinPairs(phrase.toLowerCase())).toEqual(words);
   });
 });

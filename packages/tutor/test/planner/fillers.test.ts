@@ -48,6 +48,10 @@ const TABLE: Record<string, Row[]> = {
     ['Test my knowledge of the human skeleton with 7 questions', [], {}, 'topic', 'human skeleton', 'stated'],
     ['I-quiz mo ako sa multiplication, sampung tanong', [], {}, 'topic', 'multiplication', 'stated'],
     ['make flashcards about it', explained, {}, 'topic', 'photosynthesis', 'context'],
+    ['turn this into flashcards', notes, {}, 'topic', 'cells', 'context'],
+    ['sorry, photosynthesis pala', cards, {}, 'topic', 'photosynthesis', 'stated'],
+    ['bakit mali yung sagot ko sa 2?', cards, {}, 'concept_to_explain', 'fractions', 'context'],
+    ['go back to photosynthesis, quiz me', cards, {}, 'topic', 'photosynthesis', 'stated'],
     ['same but 10', cards, {}, 'topic', 'fractions', 'context'],
     ["Let's do 10 questions this time", cards, {}, 'topic', 'fractions', 'context'],
     ['Make flashcards on the first one', twoTopics, {}, 'topic', 'japanese occupation', 'context'],
@@ -91,6 +95,8 @@ const TABLE: Record<string, Row[]> = {
     ['quiz me on verbs instead', cards, {}, 'subject', 'English', 'profile'],
     ['quiz me on the second one', twoTopics, {}, 'subject', 'Araling Panlipunan', 'context'],
     ['basta math', asked, {}, 'subject', 'Mathematics', 'stated'],
+    ['Math po', asked, {}, 'subject', 'Mathematics', 'stated'],
+    ['sa Filipino naman', notes, {}, 'subject', 'Science', 'profile'],
   ],
   count: [
     ['sampung flashcards tungkol sa fractions', [], {}, 'count', 10, 'stated'],
@@ -98,6 +104,7 @@ const TABLE: Record<string, Row[]> = {
     ['Isang dosenang tanong tungkol sa photosynthesis', [], {}, 'num_questions', 12, 'stated'],
     ['a 10-question quiz on ratios', [], {}, 'num_questions', 10, 'stated'],
     ['labinlima naman ngayon', cards, {}, 'count', 15, 'stated'],
+    ['mas kaunti, tatlo lang', cards, {}, 'count', 3, 'stated'],
     ['can you add 5 more?', cards, {}, 'count', 5, 'stated'],
     ["flashcards on cells, explain them like I'm 10", [], {}, 'count', 5, 'default'],
     ['mas madali naman', cards, {}, 'count', 5, 'context'],
@@ -108,6 +115,9 @@ const TABLE: Record<string, Row[]> = {
     ['hard flashcards on fractions', [], {}, 'difficulty', 'hard', 'stated'],
     ['level up', cards, {}, 'difficulty', 'hard', 'context'],
     ['mas mahirap naman', cards, {}, 'difficulty', 'hard', 'stated'],
+    ['same thing but easy', cards, {}, 'difficulty', 'easy', 'stated'],
+    ['a bit easier please', cards, {}, 'difficulty', 'easy', 'context'],
+    ['ulit, pero madali', cards, {}, 'difficulty', 'easy', 'stated'],
     ['flashcards on fractions', [], { mastery_level: 2 }, 'difficulty', 'easy', 'profile'],
     ['flashcards on fractions', [], { emotional_state: 'confident' }, 'difficulty', 'hard', 'state'],
     ['flashcards on fractions', [], {}, 'difficulty', 'medium', 'default'],
@@ -123,6 +133,7 @@ const TABLE: Record<string, Row[]> = {
   ],
   note_style: [
     ['notes on cells in bullet points', [], {}, 'note_taking_style', 'bullet_points', 'stated'],
+    ['pa-outline naman', notes, {}, 'note_taking_style', 'outline', 'stated'],
     ['with examples please', notes, {}, 'note_taking_style', 'structured', 'context'],
     ['notes on cells', [], { learning_style: 'auditory' }, 'note_taking_style', 'narrative', 'state'],
     ['notes on cells', [], {}, 'note_taking_style', 'structured', 'default'],
@@ -130,6 +141,8 @@ const TABLE: Record<string, Row[]> = {
   include_examples: [
     ['flashcards on fractions without examples', [], {}, 'include_examples', false, 'stated'],
     ['pwede bang walang examples?', cards, {}, 'include_examples', false, 'stated'],
+    ['no need for examples', notes, {}, 'include_examples', false, 'stated'],
+    ['hindi na kailangan ng mga halimbawa dito', notes, {}, 'include_examples', false, 'stated'],
     ['mas madali naman', cards, {}, 'include_examples', false, 'context'],
     ['flashcards on fractions', [], { mastery_level: 9 }, 'include_examples', false, 'profile'],
     ['flashcards on fractions', [], {}, 'include_examples', true, 'default'],
@@ -153,6 +166,7 @@ const TABLE: Record<string, Row[]> = {
   problem: [
     ['pa-solve naman po: 2x + 3 = 7', [], {}, 'problem', '2x + 3 = 7', 'stated'],
     ['solve this for me please: 5x - 4 = 21', [], {}, 'problem', '5x - 4 = 21', 'stated'],
+    ['ok, another one: 4x = 28', [], {}, 'problem', '4x = 28', 'stated'],
     ['hint lang po sa 3x - 7 = 8, huwag mong ibigay ang sagot', [], {}, 'problem', '3x - 7 = 8', 'stated'],
     [
       'round 3.14159 to 2 decimal places please',

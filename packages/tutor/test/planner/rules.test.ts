@@ -44,6 +44,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   'the solution explained': [
     ['explain that step by step', solved, 'math_solver'],
     ['paano mo nakuha yan?', solved, 'math_solver'],
+    ['bakit naging 8 yung 11?', solved, 'math_solver'],
   ],
   'about the tutor': [
     ['what are you, a person or an AI?', [], null],
@@ -52,6 +53,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   ],
   'stated tool': [
     ['can you explain the water cycle?', [], 'concept_explainer'],
+    ['ano ulit yung sinabi mo tungkol sa chlorophyll?', explained, 'concept_explainer'],
     ['I-quiz mo ako sa multiplication, sampung tanong', [], 'quiz_generator'],
     ['I need practice on adding fractions', [], 'quiz_generator'],
     ['how do you add fractions?', [], 'concept_explainer'],
@@ -61,6 +63,8 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   ],
   'same tool, new topic': [
     ['what about decimals?', quizzed, 'quiz_generator'],
+    ['sa Europa naman', quizzed, 'quiz_generator'],
+    ['actually make it about decimals', quizzed, 'quiz_generator'],
     ['paano naman ang respiration?', explained, 'concept_explainer'],
     ['ok now decimals', quizzed, 'quiz_generator'],
     ['salamat! next naman, the digestive system', explained, 'concept_explainer'],
@@ -72,6 +76,11 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['more depth please', explained, 'concept_explainer'],
     ['I got them all right! too easy', quizzed, 'quiz_generator'],
     ['nice, 4/5! another one pero mas mahirap', quizzed, 'quiz_generator'],
+    ['in Filipino please', explained, 'concept_explainer'],
+    ['short version lang', explained, 'concept_explainer'],
+    ['can you show that again but slower?', solved, 'math_solver'],
+    ['mas maikli sana', explained, 'concept_explainer'],
+    ['lahat ulit', quizzed, 'quiz_generator'],
   ],
   'feeling first': [
     ['pagod na ako', asked, null],
@@ -86,12 +95,17 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
   'answers the question': [
     ['fractions', asked, 'quiz_generator'],
     ['sa solar system po', asked, 'quiz_generator'],
+    ["I don't feel like it anymore", asked, null],
+    ['huwag na lang pala', asked, null],
   ],
   greeting: [
     ['yes please', [], null],
     ['good morning! ready to learn', [], null],
     ['hello po, gusto ko mag-aral', [], null],
     ["Good evening! I'm Carlo from grade 8", [], null],
+    ['Thanks! that was fun', quizzed, null],
+    ['salamat po, ang saya nun', explained, null],
+    ["thanks, it's so cool", explained, null],
   ],
   classifier: [
     ['help me memorize the parts of the cell', [], 'flashcard_generator'],

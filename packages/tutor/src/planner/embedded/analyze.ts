@@ -1,5 +1,5 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
-import { classOf, contentWords } from '../../lexicon/fillers.ts';
+import { classOf, contentWords, foldWord, NEGATORS } from '../../lexicon/fillers.ts';
 import { expandShorthand, fold, foldCase } from '../../lexicon/fold.ts';
 import { statedCount } from './count.ts';
 import {
@@ -84,11 +84,11 @@ function firstMatch<T>(
   return best?.cue ?? null;
 }
 /**
- * A level alone in a later clause of a request ("gawa ka ng quiz sa fractions, mahirap"): a level word among
+ * A level alone in a later clause of a request ("gawa ka ng quiz sa fractions, mahirap", "same but easy"): a level word among
  * words of a request's classes. A first clause alone ("mahirap") is a feeling, not a setting.
  */
 function loneLevel(text: string): Stated<Level> | null {
-  for (const clause of text.split(/[,;]/).slice(1)) {
+  for (const clause of text.split(/[,;]|\b(?:but|pero|tapos)\b/).slice(1)) {
     const words = clause.trim().split(/\s+/).filter(Boolean);
     const level = (Object.keys(LEVEL_WORDS) as Level[]).find((l) =>
       words.some((w) => LEVEL_WORDS[l].includes(w)),
@@ -133,11 +133,37 @@ function statedTool(text: string, exercise: boolean, topic: string | null): Stat
   return null;
 }
 
+/**
+ * A negator up to three words before one of the nouns in its clause, linkers and particles not counted:
+ * "no need for examples", "hindi na kailangan ng mga halimbawa"; "no, with examples" is not one.
+ */
+function negatedBefore(text: string, nouns: string[]): boolean {
+  return text.split(/[,;.!?]/).some((clause) => {
+    const words = clause
+      .split(/[^\p{L}'-]+/u)
+      .map(foldWord)
+      .filter((w) => w && !['function', 'particle'].includes(classOf(w) ?? ''));
+    return words.some(
+      (w, i) => nouns.includes(w) && words.slice(Math.max(0, i - 3), i).some((n) => NEGATORS.has(n)),
+    );
+  });
+}
+
 /** An include/exclude switch the message may state; "no examples" wins over "examples". */
-function toggle(text: string, off: RegExp, on: RegExp, what: string): Stated<boolean> | null {
-  if (off.test(text)) return { value: false, reason: `the student asks for no ${what}` };
+function toggle(text: string, off: RegExp, on: RegExp, nouns: string[]): Stated<boolean> | null {
+  const what = nouns[0] as string;
+  if (off.test(text) || negatedBefore(text, nouns))
+    return { value: false, reason: `the student asks for no ${what}` };
   if (on.test(text)) return { value: true, reason: `the student asks for ${what}` };
   return null;
+}
+
+/** A topic that is wholly a setting ("pa-outline naman", "mahirap"): the setting, not something to learn. */
+function settingOnly(topic: string | null): boolean {
+  return (
+    topic !== null &&
+    [...DIFFICULTY_CUES, ...DEPTH_CUES, ...STYLE_CUES].some((cue) => cue.pattern.exec(topic)?.[0] === topic)
+  );
 }
 
 const analyses = new Map<string, Analysis>();
@@ -201,14 +227,14 @@ function analyzeText(message: string): Analysis {
     exercise,
     score,
     problem: exerciseOf(message),
-    topic,
+    topic: settingOnly(topic) ? null : topic,
     switchTopic: SWITCH_TOPIC.test(text),
     count,
     difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),
-    examples: toggle(text, EXAMPLES_OFF, EXAMPLES_ON, 'examples'),
-    analogies: toggle(text, ANALOGIES_OFF, ANALOGIES_ON, 'analogies'),
+    examples: toggle(text, EXAMPLES_OFF, EXAMPLES_ON, ['examples', 'example', 'halimbawa']),
+    analogies: toggle(text, ANALOGIES_OFF, ANALOGIES_ON, ['analogies', 'analogy', 'paghahambing']),
     questionTypes:
       types.length > 0 ? { value: types, reason: `the student asks for ${types.join(' and ')}` } : null,
     hint,

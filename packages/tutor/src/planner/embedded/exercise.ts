@@ -84,6 +84,9 @@ function requestClause(clause: string): boolean {
  * exercise, so an operation it needs stays ("round … to 2 decimal places", "GCF ng 12 at 18").
  */
 export function exerciseOf(message: string): string | null {
+  // "ok, another one: 4x = 28": words before a colon, without a number, frame the exercise after it.
+  const framed = /^([^:\d]*):\s*(.*\d.*)$/.exec(message.trim());
+  if (framed?.[2] && engineReading(framed[2])) return exerciseOf(framed[2]);
   const clauses = message.trim().split(/(?<=,)\s+/);
   while (clauses.length > 1 && requestClause(clauses[clauses.length - 1] as string)) clauses.pop();
   const words = clauses.join(' ').split(/\s+/).filter(Boolean);

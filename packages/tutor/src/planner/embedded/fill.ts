@@ -1,5 +1,5 @@
 import type { Subject, TopicMatch } from '@aralin/content';
-import { readReference } from '../../lexicon/fillers.ts';
+import { classOf, joinPairs, readReference } from '../../lexicon/fillers.ts';
 import { FILIPINO_TERMS, SUBJECT_ONLY, SUBJECT_WORDS, subjectOfPhrase } from '../../lexicon/subjects.ts';
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
@@ -86,8 +86,11 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
   const { a, prev, request } = turn;
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
-    // "basta math": a subject, not yet a topic — the subject is filled and the topic asked again.
-    if (SUBJECT_ONLY.test(a.text.replace(/^(?:basta|kahit|just|any|anything in)\s+/, ''))) return null;
+    // "basta math", "Math po": a subject, not yet a topic — the subject is filled and the topic asked again.
+    const said = joinPairs(a.text)
+      .filter((w) => classOf(w) !== 'particle')
+      .join(' ');
+    if (SUBJECT_ONLY.test(said.replace(/^(?:basta|kahit|just|any|anything in)\s+/, ''))) return null;
     const answer =
       a.topic ??
       (request.message
@@ -133,7 +136,11 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   },
   subject: (f, field) => {
     const topic = f.topic?.value;
-    const explicit = SUBJECT_WORDS.find(([pattern]) => pattern.test(f.turn.a.text));
+    // "in Filipino", "sa English": the language of the reply, not a subject.
+    const said = joinPairs(f.turn.a.text)
+      .filter((w) => classOf(w) !== 'language')
+      .join(' ');
+    const explicit = SUBJECT_WORDS.find(([pattern]) => pattern.test(said));
     if (explicit) return filled(explicit[1], 'stated', 'the student names the subject');
     if (topic && FILIPINO_TERMS.test(topic))
       return filled('Filipino', 'profile', `"${topic}" is a Filipino-language lesson`);

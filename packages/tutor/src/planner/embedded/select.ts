@@ -1,6 +1,7 @@
 import {
   classOf,
   contentWords,
+  joinPairs,
   readReference,
   SMALL_TALK_WORDS,
   type WordClass,
@@ -13,7 +14,7 @@ import { NaiveBayes } from './classifier.ts';
 import type { Previous } from './context.ts';
 import { GREETING } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
-import { feelingReply, greetingReply, ownWorkReply, tutorReply } from './replies.ts';
+import { feelingReply, greetingReply, ownWorkReply, tutorReply, unsureReply } from './replies.ts';
 
 /**
  * Tool selection: an ordered list of named rules, the first that speaks decides. Each rule reads one turn
@@ -77,12 +78,30 @@ export function smallTalkOnly(text: string, name: string): boolean {
     .every((w) => !w || SMALL_TALK_WORDS.has(w) || own.has(w));
 }
 
-/** The message only changes how the previous result is made ("mas madali", "same but 10", "with examples"). */
+/** Word classes that change how a result is made, never what it is about: level, language, layout, amount. */
+const ADJUSTING: readonly WordClass[] = ['level', 'language', 'form', 'quantity'];
+
+/**
+ * The message only changes how the previous result is made ("mas madali", "same but 10", "with examples",
+ * "in Filipino please"): a setting it states, or words all of a class, one of them an adjusting one.
+ */
 function onlyAdjusts(a: Analysis): boolean {
+  if (a.topic && readReference(a.topic) === null) return false;
+  if (a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
+    return true;
+  const words = joinPairs(a.text).map(classOf);
   return (
-    (!a.topic || readReference(a.topic) !== null) &&
-    Boolean(a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
+    a.feelings.length === 0 &&
+    !a.struggling &&
+    words.every((c) => c !== null) &&
+    words.some((c) => c !== null && ADJUSTING.includes(c))
   );
+}
+
+/** Every word is of a class and no setting is stated ("I don't feel like it anymore"): no answer to a question. */
+function namesNothing(a: Analysis): boolean {
+  const named = a.topic !== null && readReference(a.topic) === null;
+  return !named && !a.exercise && !a.count && joinPairs(a.text).every((w) => classOf(w) !== null);
 }
 
 const strong = (topic: string, request: PlanRequest) =>
@@ -97,6 +116,9 @@ function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   const classes = new Set(words.map(classOf));
   const asking: WordClass[] = ['request', 'tool', 'part'];
   if (!classes.has('you') || asking.some((c) => classes.has(c))) return false;
+  // "yung sinabi mo", "what you said": the tutor's last reply, not the tutor.
+  if (words.some((w, i) => classOf(w) === 'you' && [words[i - 1], words[i + 1]].some(refersBack)))
+    return false;
   if (a.exercise || (a.tool && a.tool.value !== 'concept_explainer')) return false;
   if (a.struggling || a.tired || a.givingUp || a.followUp || a.hint || a.showSteps || onlyAdjusts(a))
     return false;
@@ -104,6 +126,8 @@ function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   if (readReference(a.topic)) return false;
   return !strong(a.topic, request) || heldByYou(words, a.topic);
 }
+
+const refersBack = (w: string | undefined) => w !== undefined && classOf(w) === 'reference';
 
 /** The topic's words sit next to a `you` word, linkers aside: "ilang TAON ka na", "your FAVORITE subject". */
 function heldByYou(words: string[], topic: string): boolean {
@@ -120,18 +144,39 @@ function heldByYou(words: string[], topic: string): boolean {
   return classOf(words[before] ?? '') === 'you' || classOf(words[after] ?? '') === 'you';
 }
 
+/** A topic word the student capitalises inside the sentence ("sa Europa naman"): a name, known or not. */
+function properName(topic: string, message: string): boolean {
+  const own = new Set(topic.split(/\s+/));
+  return message
+    .split(/[^\p{L}'-]+/u)
+    .slice(1)
+    .some((w) => /^\p{Lu}/u.test(w) && own.has(w.toLowerCase()));
+}
+
 /**
  * A topic and nothing to do ("ok now adverbs", "salamat! next naman, the digestive system") after a request
- * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb.
+ * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb
+ * unless it remakes the last result ("actually make it about respiration").
  */
 function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
   const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
   if (prev.missing.length > 0 || !slots.includes('topic') || !a.topic || readReference(a.topic)) return false;
   if (a.tool || a.exercise || a.feelings.length > 0 || a.givingUp || a.doMyWork) return false;
-  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic)) return false;
+  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic) && !properName(a.topic, request.message))
+    return false;
   const own = new Set(a.topic.split(/\s+/));
   const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
-  return contentWords(rest).every((w) => classOf(w) !== null) && !rest.some((w) => classOf(w) === 'request');
+  return contentWords(rest).every((w) => classOf(w) !== null) && (!rest.some(isRequest) || remakes(rest));
+}
+
+const isRequest = (w: string | undefined) => w !== undefined && classOf(w) === 'request';
+
+/** A request whose object is the last result ("make IT about respiration", "gawin mo ITONG …"). */
+function remakes(words: string[]): boolean {
+  const object = (i: number) =>
+    classOf(words[i] ?? '') === 'reference' ||
+    (classOf(words[i] ?? '') === 'you' && classOf(words[i + 1] ?? '') === 'reference');
+  return words.some((w, i) => isRequest(w) && object(i + 1));
 }
 
 const tool = (name: string, mode: Mode, confidence: number, reason: string): Selection => ({
@@ -235,11 +280,14 @@ export const SELECTION_RULES: SelectionRule[] = [
     },
   },
   {
+    // A message that names nothing ("I don't feel like it anymore") drops the question instead of answering it.
     name: 'answers the question',
-    select: ({ a, prev }) =>
-      prev && prev.missing.length > 0 && !a.greeting
-        ? tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question')
-        : null,
+    select: ({ a, prev, request }) => {
+      if (!prev || prev.missing.length === 0 || a.greeting) return null;
+      return namesNothing(a)
+        ? noTool(unsureReply(request.locale), 0.5, 'the message names nothing: the question is dropped')
+        : tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question');
+    },
   },
   {
     // A greeting with more words than small talk: still no tool unless they name a curriculum topic.

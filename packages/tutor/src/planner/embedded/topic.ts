@@ -1,6 +1,7 @@
 import {
   classOf,
   contentWords,
+  foldWord,
   REQUEST_WORDS,
   readReference,
   trimClassWords,
@@ -68,17 +69,35 @@ function meaningful(phrase: string): boolean {
   );
 }
 
+/** Linking a thing to what is said of it: "that WAS fun", "it IS cool"; "that's" and "it's" hold one. */
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'seems', 'looks', 'sounds', 'thats', 'its']);
+
+/**
+ * A clause that says something of the last result ("that was fun", "it's so cool", "ang saya nun"): it
+ * names no topic. English puts the reference first, a copula after it; Filipino "ang", a word, the reference.
+ */
+function commentsOnLast(clause: string): boolean {
+  const words = clause.split(/\s+/).filter(Boolean).map(foldWord);
+  const [first = '', second = ''] = words;
+  if (COPULAS.has(first)) return first === 'thats' || first === 'its';
+  if (classOf(first) === 'reference' && COPULAS.has(second)) return true;
+  return words.length === 3 && first === 'ang' && classOf(words[2] as string) === 'reference';
+}
+
 /**
  * The topic phrase a message states, lower-cased as written ("the water cycle" → "water cycle"),
  * or null when the message names none ("make me flashcards").
  */
 export function extractTopicPhrase(message: string): string | null {
-  const text = foldCase(message)
+  const said = foldCase(message)
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
     .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
+  const clauses = said.split(/(?<=[?.!,;])\s*/);
+  const text = clauses.filter((c) => !commentsOnLast(c.replace(/[?.!,;]+$/, ''))).join(' ');
+  if (!text) return null;
   // "flashcards sa dalawa? hindi, yung verbs lang": a correction names the topic meant.
   const corrected = CORRECTION.exec(text)?.[1];
   const meant = corrected ? extractTopicPhrase(corrected) : null;
