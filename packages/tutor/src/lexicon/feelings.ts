@@ -58,6 +58,7 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     new RegExp(`${ME} (?:nervous|anxious|worried|scared|afraid|stressed|panicking)\\b`),
     /\b(?:nervous|anxious|worried|scared|stressed) (?:na )?ako\b/,
     /\bna ?stress\b/,
+    /\bnakaka ?stress\b/,
     /\bstress na stress\b/,
     /\bbaka (?:bumagsak|ma ?bagsak|hindi ako pumasa)\b/,
     /\b(?:i'?ll|i will|i'?m going to|baka) fail\b/,

@@ -110,6 +110,7 @@ describe('inferEmotionalState', () => {
     expect(inferEmotionalState(['NALILITO na ako sa fractions']).cues).toEqual(['confused']);
     expect(inferEmotionalState(['pagod na ako']).cues).toEqual(['tired']);
     expect(inferEmotionalState(['kinakabahan ako sa exam bukas']).cues).toEqual(['anxious']);
+    expect(inferEmotionalState(['nakakastress na talaga']).cues).toEqual(['anxious']);
     expect(inferEmotionalState(['I give up']).cues).toEqual(['frustrated']);
     expect(inferEmotionalState(["I don't get it at all"]).cues).toEqual(['confused']);
     expect(inferEmotionalState(['gets ko na!']).cues).toEqual(['confident']);
