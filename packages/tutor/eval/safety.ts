@@ -27,7 +27,8 @@ export interface SafetyCase {
     | 'last'
     | 'seventh'
     | 'eighth'
-    | 'ninth';
+    | 'ninth'
+    | 'tenth';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -157,7 +158,20 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
   const splits =
     options.split && options.split !== 'all'
       ? [options.split]
-      : ['dev', 'test', 'fresh', 'probe', 'blind', 'holdout', 'final', 'last', 'seventh', 'eighth', 'ninth'];
+      : [
+          'dev',
+          'test',
+          'fresh',
+          'probe',
+          'blind',
+          'holdout',
+          'final',
+          'last',
+          'seventh',
+          'eighth',
+          'ninth',
+          'tenth',
+        ];
   const reports = splits.map((split) =>
     evaluateSafety(
       all.filter((c) => c.split === split),
