@@ -364,6 +364,27 @@ describe('word problems: change, percent, rate, measure and each-of-several sche
   });
 });
 
+describe('word problems: "the rest" is what remains of the running amount', () => {
+  it.each<[string, string]>([
+    ['Lito had 30 marbles. He gave 8 marbles to Ana and kept the rest. How many marbles did he keep?', '22'],
+    [
+      'Nina had 45 stickers. She used 19 stickers on her notebook and kept the rest. How many stickers did she keep?',
+      '26',
+    ],
+    ['May 50 pesos si Joy. Gumastos siya ng 18 pesos sa baon at itinabi ang rest. Magkano ang natira?', '32'],
+  ])('%s → %s', (problem, answer) => {
+    expectAnswer(problem, answer);
+  });
+  it.each([
+    // a comparison with the rest is a step the engine does not read
+    'A club has 60 members. 25 are boys. The rest are girls. How many more girls than boys are there?',
+    // the rest read backwards
+    'Rosa gave 12 stickers to her sister and kept the rest. She kept 20 stickers. How many stickers did she have at first?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});
+
 describe('word problems: classes of wrong answers, closed', () => {
   it.each<[string, string | null]>([
     // an amount with its own verb after "and" is moved by that verb, not the one before it

@@ -12,6 +12,7 @@ import {
   PERCENT_DIRECTION,
   PERCENT_NAMES,
   RATE_WORDS,
+  REMAINDER_WORDS,
   REST_WORDS,
   RESULT_WORDS,
   SHARE_WORDS,
@@ -903,7 +904,8 @@ function percentOf(story: Story): Reading | null {
  */
 function startOf(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
-  if (UNREAD_WORDS.some((w) => w !== 'some' && hasWord(all, w)) || story.asked.length > 0) return null;
+  const unread = [...UNREAD_WORDS, ...REMAINDER_WORDS].some((w) => w !== 'some' && hasWord(all, w));
+  if (unread || story.asked.length > 0) return null;
   const [c, r] = story.quantities;
   if (story.quantities.length !== 2 || !c || !r || c.percent || r.percent || c.attribute || r.attribute)
     return null;
@@ -1057,6 +1059,7 @@ export function readSchemas(story: Story): Reading | null {
   const percent = [...story.quantities, ...story.asked].some((x) => x.percent);
   const unreadWord = (w: string) => hasWord(all, w) && !(percent && PERCENT_NAMES.includes(w));
   if (!story.readable || UNREAD_WORDS.some(unreadWord)) return null;
+  if (story.targets.includes('more') && REMAINDER_WORDS.some((w) => hasWord(all, w))) return null;
   if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute))
     return partOf(story) ?? percentOf(story) ?? changeChain(story);
