@@ -385,6 +385,27 @@ describe('word problems: "the rest" is what remains of the running amount', () =
   });
 });
 
+describe('word problems: two kinds compared ("50 more pens than notebooks")', () => {
+  it.each<[string, string]>([
+    [
+      'There are 50 more pens than notebooks on the shelf. If there are 30 notebooks on the shelf, how many notebooks and pens are there altogether?',
+      '110',
+    ],
+    ['A farm has 25 cows. It has 12 more goats than cows. How many goats does the farm have?', '37'],
+    ['A farm has 25 cows. It has 3 times as many goats as cows. How many goats and cows are there?', '100'],
+    ['There are 4 fewer girls than boys in the class. There are 18 boys. How many girls are there?', '14'],
+  ])('%s → %s', (problem, answer) => {
+    expectAnswer(problem, answer);
+  });
+  it.each([
+    // the question names neither kind, or the known one
+    'A farm has 25 cows. It has 12 more goats than cows. How many animals are on the farm?',
+    'A farm has 25 cows. It has 12 more goats than cows. How many cows does the farm have?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});
+
 describe('word problems: classes of wrong answers, closed', () => {
   it.each<[string, string | null]>([
     // an amount with its own verb after "and" is moved by that verb, not the one before it

@@ -442,7 +442,11 @@ function compare(story: Story, its: Item[]): Reading | null {
     !b ||
     a.compare !== null ||
     (sign(a) !== 'set' && a.action !== b.action) ||
-    !(sameThing(a, b) || (b.compare === 'times' && !b.currency && ['', 'time'].includes(head(b)))) ||
+    !(
+      sameThing(a, b) ||
+      (b.compare === 'times' && !b.currency && ['', 'time'].includes(head(b))) ||
+      kinds(b, a)
+    ) ||
     a.each ||
     b.each
   )
@@ -484,6 +488,7 @@ function compare(story: Story, its: Item[]): Reading | null {
     hasWord(story.question, a.owner) &&
     hasWord(story.question, b.owner) &&
     /\b(?:and|at)\b/.test(story.question);
+  if (kinds(b, a) && !sameThing(a, b)) return ofKinds(story, a, b, ops, value);
   if (t.includes('total') || both) {
     const all = a.value.add(value);
     const both: [string, string] = [
@@ -500,6 +505,31 @@ function compare(story: Story, its: Item[]): Reading | null {
     return null;
   if (!inverse && !identifies(story.question, b, a)) return null;
   return reading('compare', ops, value, a);
+}
+
+/** "50 more pens than notebooks": the amount compares a thing of its own with the thing the known one counts. */
+function kinds(b: Item, a: Item): boolean {
+  const rel = b.qs[0]?.after.split(/[.;,]/)[0] ?? '';
+  const than = [...rel.matchAll(/\b(?:than|as|kaysa(?:\s+sa)?)\s+(?:(?:the|mga)\s+)?([\p{L}-]+)/gu)].at(
+    -1,
+  )?.[1];
+  return !b.currency && !a.currency && head(b) !== '' && than !== undefined && lemma(than) === head(a);
+}
+
+/** Two kinds compared: the question asks one kind ("how many pens") or both ("notebooks and pens", "altogether"). */
+function ofKinds(story: Story, a: Item, b: Item, ops: Op[], value: Q): Reading | null {
+  const [asksA, asksB] = [a, b].map((x) => mentions(story.question, head(x)));
+  if (asksA && asksB && story.targets.every((t) => t === 'total')) {
+    const all = a.value.add(value);
+    const why: [string, string] = [
+      'put both kinds together, so add',
+      'pagsamahin ang dalawang uri, kaya mag-add',
+    ];
+    ops.push({ op: '+', why, expr: `${fmt(a.value)} + ${fmt(value)} = ${fmt(all)}`, value: all });
+    return { schema: 'compare', ops, value: all, currency: '', noun: '' };
+  }
+  if (!asksB || asksA || story.targets.length > 0) return null;
+  return reading('compare', ops, value, b);
 }
 
 const BACK_REFERENCE = /^\s*(?:ito|iyon|that|this|it)\s+(?:ay|is|was)\s*$/;
@@ -683,7 +713,7 @@ function reading(schema: string, ops: Op[], value: Q, unit: Item): Reading {
 /** The thing the question counts ("how many marbles", "ilang pahina") is one the story counts. */
 function namesItsThing(story: Story, its: Item[]): boolean {
   const m = /\b(?:how many|number of|ilang)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(story.question);
-  if (/\b(?:and|at)\b/.test(m?.[1] ?? '')) return false;
+  if (/\b(?:and|at)\b/.test(m?.[1] ?? '')) return asksKinds(story.question, its);
   const words = (m?.[1] ?? '').split(/\s+/).filter((w) => w && !STOP_WORDS.has(w));
   if (
     words.length === 0 ||
@@ -693,6 +723,15 @@ function namesItsThing(story: Story, its: Item[]): boolean {
   return its.some((x) =>
     [...x.noun, x.per, ...contentOf(x)].some((n) => n !== '' && words.some((w) => n === lemma(w))),
   );
+}
+
+/** "How many notebooks and pens": each thing listed is the head of an amount of the story, none left out. */
+function asksKinds(question: string, its: Item[]): boolean {
+  const list = /\b(?:how many|number of|ilang)\s+([\p{L}-]+)\s+(?:and|at)\s+(?:(?:mga)\s+)?([\p{L}-]+)/u.exec(
+    question,
+  );
+  const heads = new Set(its.map(head));
+  return list !== null && heads.size === 2 && list.slice(1).every((w) => heads.has(lemma(w)));
 }
 
 /** "A pack of pandesal has 10 pieces": a container's content names what its pieces count (not a price's). */
