@@ -406,6 +406,34 @@ describe('word problems: two kinds compared ("50 more pens than notebooks")', ()
   });
 });
 
+describe('word problems: a total and how two owners compare', () => {
+  it.each<[string, string]>([
+    [
+      'At the fair, Lina sold twice as many buko pies as Rosa did. In total, they sold 180 buko pies. How many buko pies did Lina sell?',
+      '120',
+    ],
+    [
+      'Ben and Carlo have 50 marbles in all. Ben has 10 more marbles than Carlo. How many marbles does Carlo have?',
+      '20',
+    ],
+    ['Mia and Leo saved $45 together. Mia saved $9 less than Leo. How much did Mia save?', '18'],
+    [
+      'Sina Ben at Carlo ay may 50 na holen lahat. Si Ben ay may 10 na holen na mas marami kaysa kay Carlo. Ilan ang holen ni Carlo?',
+      '20',
+    ],
+  ])('%s → %s', (problem, answer) => {
+    expectAnswer(problem, answer);
+  });
+  it.each([
+    // the total is one owner's own, not the two together
+    'Ben has 10 more marbles than Carlo. Carlo has 50 marbles in total. How many marbles does Ben have?',
+    // parts that do not come out whole
+    'Ben and Carlo have 51 marbles in all. Ben has 10 more marbles than Carlo. How many marbles does Carlo have?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});
+
 describe('word problems: classes of wrong answers, closed', () => {
   it.each<[string, string | null]>([
     // an amount with its own verb after "and" is moved by that verb, not the one before it

@@ -532,6 +532,72 @@ function ofKinds(story: Story, a: Item, b: Item, ops: Op[], value: Q): Reading |
   return reading('compare', ops, value, b);
 }
 
+/** A total of several owners: "they sold 180 in total", "both have", "sila ay may 50 lahat". */
+const SHARED_WORDS = [
+  'they',
+  'their',
+  'both',
+  'together',
+  'combined',
+  'sila',
+  'nila',
+  'sina',
+  'nina',
+  'kapwa',
+];
+
+/** The one an amount is compared with: the last word after "than", "as", "kaysa (kay/sa)" in its clause. */
+function comparedWith(x: Quantity): string | null {
+  const rel = x.after.split(/[.;,?]/)[0] ?? '';
+  const than = /\b(?:than|as|kaysa(?:\s+(?:kay|sa))?)\s+(?:(?:the|si|ang)\s+)?([\p{L}-]+)/gu;
+  return [...rel.matchAll(than)].at(-1)?.[1] ?? null;
+}
+
+/**
+ * A total and how two owners compare: "Alice sold twice as many as Emily. In total they sold 180. How many did
+ * Alice sell?" The one compared with is (total − more) ÷ 2, (total + less) ÷ 2 or total ÷ (times + 1); the
+ * other is the rest of the total. Only two owners, both named, one of them asked.
+ */
+function sumAndRelation(story: Story): Reading | null {
+  const [p, r] = story.quantities;
+  if (story.quantities.length !== 2 || !p || !r || story.asked.length > 0) return null;
+  const total = [p, r].find((x) => TARGETS.total.some((w) => hasWord(story.clauses[x.clause] ?? '', w)));
+  const b = total === p ? r : p;
+  const rel = comparison(b);
+  const [x, y] = [b.owner, comparedWith(b)];
+  const plain = (z: Quantity) => !z.each && !z.percent && !z.attribute;
+  if (!total || !rel || rel === 'unread' || !plain(b) || !plain(total) || b.clause === total.clause)
+    return null;
+  if (!x || !y || x === y || !story.names.includes(y) || b.currency !== total.currency) return null;
+  // "Ben and Carlo have 50": the subject split off before the verb has no amount of its own
+  let from = total.clause;
+  while (from > 0 && !story.quantities.some((z) => z.clause === from - 1)) from--;
+  const whole = story.clauses.slice(from, total.clause + 1).join(' ');
+  const named = [x, y].filter((n) => hasWord(whole, n)).length;
+  if (named === 1 || (named === 0 && !SHARED_WORDS.some((w) => hasWord(whole, w)))) return null;
+  const asked = [x, y].filter((n) => hasWord(story.question, n));
+  if (asked.length !== 1 || story.targets.some((t) => t !== 'money')) return null;
+  const [t, d] = [total.value, b.value];
+  const base = rel === 'times' ? t.div(d.add(ONE)) : (rel === 'more' ? t.sub(d) : t.add(d)).div(q(2));
+  const other = t.sub(base);
+  if (base.s <= 0n || other.s <= 0n || (!b.currency && (base.d !== 1n || other.d !== 1n))) return null;
+  const expr =
+    rel === 'times'
+      ? `${fmt(t)} ÷ (${fmt(d)} + 1) = ${fmt(base)}`
+      : `(${fmt(t)} ${rel === 'more' ? '−' : '+'} ${fmt(d)}) ÷ 2 = ${fmt(base)}`;
+  const why: [string, string] = [
+    `the total is ${rel === 'times' ? `${fmt(d)} + 1 equal parts` : 'two equal parts and the difference'}: find ${y}'s part`,
+    `ang kabuuan ay ${rel === 'times' ? `${fmt(d)} + 1 na pantay na bahagi` : 'dalawang pantay na bahagi at ang diperensya'}: hanapin ang kay ${y}`,
+  ];
+  const ops: Op[] = [{ op: '÷', why, expr, value: base }];
+  if (asked[0] === x) {
+    const rest: [string, string] = [`${x} has the rest of the total`, `ang natitira sa kabuuan ay kay ${x}`];
+    ops.push({ op: '−', why: rest, expr: `${fmt(t)} − ${fmt(base)} = ${fmt(other)}`, value: other });
+  }
+  const value = asked[0] === x ? other : base;
+  return { schema: 'compare', ops, value, currency: total.currency, noun: total.nounText };
+}
+
 const BACK_REFERENCE = /^\s*(?:ito|iyon|that|this|it)\s+(?:ay|is|was)\s*$/;
 
 /** The other amount from the known one: add or take "more/less", multiply "times as many" (inverse: undo it). */
@@ -1107,7 +1173,7 @@ export function readSchemas(story: Story): Reading | null {
   const rate = rateOf(story);
   if (rate) return rate;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
-  if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
+  if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return sumAndRelation(story);
   const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
   // "on the two days" points back at the story's amounts, whatever unit it names
   const back = story.asked.filter((x) => /\bthe\s*$/.test(x.before)).map(head);
