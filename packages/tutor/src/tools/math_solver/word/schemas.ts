@@ -532,6 +532,67 @@ function ofKinds(story: Story, a: Item, b: Item, ops: Op[], value: Q): Reading |
   return reading('compare', ops, value, b);
 }
 
+/**
+ * Owners compared in a chain: "Ana has 12. Ben has 5 more than Ana. Carl has twice as many as Ben." Each amount
+ * is an owner's own or relates a new owner to one already known; the question asks one owner, the difference
+ * of two, or the total of the ones it names (all of them when it names none).
+ */
+function comparisonChain(story: Story): Reading | null {
+  const qs = story.quantities;
+  const thing = qs[0];
+  if (qs.length < 3 || !thing || story.asked.length > 0) return null;
+  const known = new Map<string, Q>();
+  const ops: Op[] = [];
+  for (const x of qs) {
+    const rel = comparison(x);
+    const owner = x.owner;
+    if (!owner || known.has(owner) || x.each || x.percent || x.attribute || rel === 'unread') return null;
+    if (x.currency !== thing.currency || head(x) !== head(thing)) return null;
+    if (rel === null) {
+      // "Jose collected 14 fewer": a comparison with no one named; "took 5 from Alix" moves an amount
+      const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 4).join(' ') ?? '';
+      const act = lastAction(x.before);
+      if ([...MORE_WORDS, ...LESS_WORDS].some((w) => hasWord(near, w))) return null;
+      if (act !== null && act !== 'has' && act !== 'gain') return null;
+      known.set(owner, x.value);
+      continue;
+    }
+    const other = comparedWith(x);
+    const base = other ? known.get(other) : undefined;
+    if (!base) return null;
+    const { op, why, value } = relate(base, { compare: rel, value: x.value }, false);
+    if (value.s < 0n) return null;
+    ops.push({ op, why, expr: `${fmt(base)} ${op} ${fmt(x.value)} = ${fmt(value)}`, value });
+    known.set(owner, value);
+  }
+  const asked = [...known.keys()].filter((n) => hasWord(story.question, n));
+  const noun = askedNoun(story.question);
+  if (ops.length === 0 || (noun !== null && lemma(noun) !== head(thing))) return null;
+  const unit = { currency: thing.currency, noun: thing.nounText };
+  const t = story.targets.filter((x) => x !== 'money');
+  if (t.length === 0 && asked.length === 1) {
+    const value = known.get(asked[0] as string) as Q;
+    return ops.at(-1)?.value.equals(value) ? { schema: 'compare', ops, value, ...unit } : null;
+  }
+  if (t.length === 1 && t[0] === 'more' && asked.length === 2) {
+    const [a, b] = asked.map((n) => known.get(n) as Q) as [Q, Q];
+    const [big, small] = a.compare(b) >= 0 ? [a, b] : [b, a];
+    const value = big.sub(small);
+    const why: [string, string] = [
+      'to compare, subtract the smaller from the larger',
+      'para maghambing, ibawas ang mas maliit sa mas malaki',
+    ];
+    ops.push({ op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(value)}`, value });
+    return { schema: 'compare', ops, value, ...unit };
+  }
+  if (t.length !== 1 || t[0] !== 'total' || asked.length === 1) return null;
+  const parts = (asked.length > 0 ? asked : [...known.keys()]).map((n) => known.get(n) as Q);
+  const value = parts.reduce((sum, x) => sum.add(x));
+  const why: [string, string] = ['put the amounts together, so add', 'pagsamahin ang mga dami, kaya mag-add'];
+  ops.push({ op: '+', why, expr: `${parts.map(fmt).join(' + ')} = ${fmt(value)}`, value });
+  return { schema: 'compare', ops, value, ...unit };
+}
+
 /** A total of several owners: "they sold 180 in total", "both have", "sila ay may 50 lahat". */
 const SHARED_WORDS = [
   'they',
@@ -549,7 +610,7 @@ const SHARED_WORDS = [
 /** The one an amount is compared with: the last word after "than", "as", "kaysa (kay/sa)" in its clause. */
 function comparedWith(x: Quantity): string | null {
   const rel = x.after.split(/[.;,?]/)[0] ?? '';
-  const than = /\b(?:than|as|kaysa(?:\s+(?:kay|sa))?)\s+(?:(?:the|si|ang)\s+)?([\p{L}-]+)/gu;
+  const than = /\b(?:than|as|kaysa(?:\s+(?:kay|sa))?|ni)\s+(?:(?:the|si|ang)\s+)?([\p{L}-]+)/gu;
   return [...rel.matchAll(than)].at(-1)?.[1] ?? null;
 }
 
@@ -601,7 +662,11 @@ function sumAndRelation(story: Story): Reading | null {
 const BACK_REFERENCE = /^\s*(?:ito|iyon|that|this|it)\s+(?:ay|is|was)\s*$/;
 
 /** The other amount from the known one: add or take "more/less", multiply "times as many" (inverse: undo it). */
-function relate(a: Q, b: Item, inverse: boolean): { op: Op['op']; why: [string, string]; value: Q } {
+function relate(
+  a: Q,
+  b: Pick<Item, 'compare' | 'value'>,
+  inverse: boolean,
+): { op: Op['op']; why: [string, string]; value: Q } {
   if (b.compare === 'times') {
     const why: [string, string] = inverse
       ? ['it is that many times the other, so divide', 'ilang beses ito ng kabila, kaya hatiin']
@@ -1170,6 +1235,8 @@ export function readSchemas(story: Story): Reading | null {
     return partOf(story) ?? percentOf(story) ?? changeChain(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
+  const chain = comparisonChain(story);
+  if (chain) return chain;
   const rate = rateOf(story);
   if (rate) return rate;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
