@@ -539,38 +539,22 @@ function ofKinds(story: Story, a: Item, b: Item, ops: Op[], value: Q): Reading |
  */
 function comparisonChain(story: Story): Reading | null {
   const qs = story.quantities;
-  const thing = qs[0];
+  const thing = qs.find((x) => x.currency || head(x) !== '') ?? qs[0];
   if (qs.length < 3 || !thing || story.asked.length > 0) return null;
-  const known = new Map<string, Q>();
-  const ops: Op[] = [];
-  for (const x of qs) {
-    const rel = comparison(x);
-    const owner = x.owner;
-    if (!owner || known.has(owner) || x.each || x.percent || x.attribute || rel === 'unread') return null;
-    if (x.currency !== thing.currency || head(x) !== head(thing)) return null;
-    if (rel === null) {
-      // "Jose collected 14 fewer": a comparison with no one named; "took 5 from Alix" moves an amount
-      const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 4).join(' ') ?? '';
-      const act = lastAction(x.before);
-      if ([...MORE_WORDS, ...LESS_WORDS].some((w) => hasWord(near, w))) return null;
-      if (act !== null && act !== 'has' && act !== 'gain') return null;
-      known.set(owner, x.value);
-      continue;
-    }
-    const other = comparedWith(x);
-    const base = other ? known.get(other) : undefined;
-    if (!base) return null;
-    const { op, why, value } = relate(base, { compare: rel, value: x.value }, false);
-    if (value.s < 0n) return null;
-    ops.push({ op, why, expr: `${fmt(base)} ${op} ${fmt(x.value)} = ${fmt(value)}`, value });
-    known.set(owner, value);
-  }
+  const chain = chainAmounts(qs, thing);
+  if (!chain) return null;
+  const { known, ops } = chain;
   const asked = [...known.keys()].filter((n) => hasWord(story.question, n));
   const noun = askedNoun(story.question);
+  // "how many does she need to add to have as many as Bert": the question moves or compares again
+  const act = lastAction(story.question);
+  if (act !== null && act !== 'has' && act !== 'gain') return null;
+  const comparing =
+    /\bas\s+\p{L}+\s+as\b/u.test(story.question) || THAN_WORDS.some((w) => hasWord(story.question, w));
   if (ops.length === 0 || (noun !== null && lemma(noun) !== head(thing))) return null;
   const unit = { currency: thing.currency, noun: thing.nounText };
   const t = story.targets.filter((x) => x !== 'money');
-  if (t.length === 0 && asked.length === 1) {
+  if (t.length === 0 && asked.length === 1 && !comparing) {
     const value = known.get(asked[0] as string) as Q;
     return ops.at(-1)?.value.equals(value) ? { schema: 'compare', ops, value, ...unit } : null;
   }
@@ -591,6 +575,44 @@ function comparisonChain(story: Story): Reading | null {
   const why: [string, string] = ['put the amounts together, so add', 'pagsamahin ang mga dami, kaya mag-add'];
   ops.push({ op: '+', why, expr: `${parts.map(fmt).join(' + ')} = ${fmt(value)}`, value });
   return { schema: 'compare', ops, value, ...unit };
+}
+
+/** Each owner's amount: the ones given, then each relation whose other owner is known, in any order. */
+function chainAmounts(qs: Quantity[], thing: Quantity): { known: Map<string, Q>; ops: Op[] } | null {
+  const known = new Map<string, Q>();
+  const ops: Op[] = [];
+  const pending: { x: Quantity; rel: 'more' | 'less' | 'times'; owner: string; other: string }[] = [];
+  for (const x of qs) {
+    const rel = comparison(x);
+    const owner = x.owner;
+    const noun = head(x) === head(thing) || (rel !== null && head(x) === '');
+    if (!owner || known.has(owner) || x.each || x.percent || x.attribute || rel === 'unread') return null;
+    if (x.currency !== thing.currency || !noun) return null;
+    if (rel !== null) {
+      const other = comparedWith(x);
+      if (!other || other === owner) return null;
+      pending.push({ x, rel, owner, other });
+      continue;
+    }
+    // "Jose collected 14 fewer": a comparison with no one named; "took 5 from Alix" moves an amount
+    const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 4).join(' ') ?? '';
+    const act = lastAction(x.before);
+    if ([...MORE_WORDS, ...LESS_WORDS].some((w) => hasWord(near, w))) return null;
+    if (act !== null && act !== 'has' && act !== 'gain') return null;
+    known.set(owner, x.value);
+  }
+  while (pending.length > 0) {
+    const i = pending.findIndex((p) => known.has(p.other));
+    const p = pending[i];
+    if (!p || known.has(p.owner)) return null;
+    pending.splice(i, 1);
+    const base = known.get(p.other) as Q;
+    const { op, why, value } = relate(base, { compare: p.rel, value: p.x.value }, false);
+    if (value.s < 0n) return null;
+    ops.push({ op, why, expr: `${fmt(base)} ${op} ${fmt(p.x.value)} = ${fmt(value)}`, value });
+    known.set(p.owner, value);
+  }
+  return { known, ops };
 }
 
 /** A total of several owners: "they sold 180 in total", "both have", "sila ay may 50 lahat". */
