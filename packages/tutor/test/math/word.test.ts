@@ -456,6 +456,11 @@ describe('word problems: owners compared in a chain', () => {
       'May 20 na lapis si Ana. Si Ben ay may 4 na lapis na mas marami kaysa kay Ana. Si Carlo ay may 2 beses na dami ng lapis ni Ben. Ilan ang lapis ni Carlo?',
       '48',
     ],
+    // kinds of one thing compared in a chain, asked in all
+    [
+      'A pond has 12 yellow fish. It has twice as many green fish as yellow fish and 3 more red fish than green fish. How many fish are in the pond in all?',
+      '63',
+    ],
     // the relations before the amount they start from
     [
       'Rosa has three times as many seashells as Lea. Lea has 6 more seashells than Nina. If Nina has 10 seashells, how many seashells do they have together?',
@@ -473,6 +478,8 @@ describe('word problems: owners compared in a chain', () => {
     'Lito picked 30 mangoes while Ana picked 8 fewer mangoes. Ben picked 5 more mangoes than Ana. How many more mangoes did Lito pick than Ben?',
     // "Yesterday" is no owner; an amount taken from one already known changes it (GSM8K train: 20 for 15)
     'Rey keeps 10 marbles in a box. His sister Joy keeps 3 times as many marbles as Rey. Yesterday, their dad took 5 marbles from Joy. How many more marbles does Joy have than Rey?',
+    // kinds asked by a thing they do not all name
+    'A pond has 12 yellow fish. It has twice as many green fish as yellow fish and 3 more red fish than green fish. How many animals are in the pond in all?',
     // the question compares again (GSM8K train: Bert's 900 for the 825 still needed)
     'Tomas has twice as many marbles as Pia, and Pia has 3 times as many marbles as Jun. If Jun has 4 marbles, how many marbles does Jun need to get to have as many marbles as Tomas?',
   ])('abstains: %s', (problem) => {

@@ -541,7 +541,11 @@ function comparisonChain(story: Story): Reading | null {
   const qs = story.quantities;
   const thing = qs.find((x) => x.currency || head(x) !== '') ?? qs[0];
   if (qs.length < 3 || !thing || story.asked.length > 0) return null;
-  const chain = chainAmounts(qs, thing);
+  const owners = new Set(qs.map((x) => x.owner).filter(Boolean));
+  if (owners.size <= 1 && !thing.currency) return kindsChain(story);
+  const fits = (x: Quantity, compared: boolean) =>
+    x.currency === thing.currency && (head(x) === head(thing) || (compared && head(x) === ''));
+  const chain = chainAmounts(qs, { key: (x) => x.owner, other: comparedWith, fits });
   if (!chain) return null;
   const { known, ops } = chain;
   const asked = [...known.keys()].filter((n) => hasWord(story.question, n));
@@ -578,18 +582,26 @@ function comparisonChain(story: Story): Reading | null {
 }
 
 /** Each owner's amount: the ones given, then each relation whose other owner is known, in any order. */
-function chainAmounts(qs: Quantity[], thing: Quantity): { known: Map<string, Q>; ops: Op[] } | null {
+/** How a chain names its amounts: by owner ("than Ana"), or by kind ("than yellow ones") when no one owns them. */
+interface Naming {
+  key: (x: Quantity) => string | null;
+  other: (x: Quantity) => string | null;
+  fits: (x: Quantity, compared: boolean) => boolean;
+}
+
+function chainAmounts(qs: Quantity[], by: Naming): { known: Map<string, Q>; ops: Op[] } | null {
   const known = new Map<string, Q>();
   const ops: Op[] = [];
   const pending: { x: Quantity; rel: 'more' | 'less' | 'times'; owner: string; other: string }[] = [];
   for (const x of qs) {
     const rel = comparison(x);
-    const owner = x.owner;
-    const noun = head(x) === head(thing) || (rel !== null && head(x) === '');
-    if (!owner || known.has(owner) || x.each || x.percent || x.attribute || rel === 'unread') return null;
-    if (x.currency !== thing.currency || !noun) return null;
+    const owner = by.key(x);
+    // "A pond has 12 fish": an "each" read only from the sentence's shape is a plain amount here
+    const each = x.each && !x.weak;
+    if (!owner || known.has(owner) || each || x.percent || x.attribute || rel === 'unread') return null;
+    if (!by.fits(x, rel !== null)) return null;
     if (rel !== null) {
-      const other = comparedWith(x);
+      const other = by.other(x);
       if (!other || other === owner) return null;
       pending.push({ x, rel, owner, other });
       continue;
@@ -615,6 +627,34 @@ function chainAmounts(qs: Quantity[], thing: Quantity): { known: Map<string, Q>;
   return { known, ops };
 }
 
+/**
+ * Kinds compared in a chain, asked in all: "12 yellow fish, twice as many green fish as yellow fish and 3 more
+ * red fish than green fish: how many fish in all?" Every kind has its own noun; the total adds them.
+ */
+function kindsChain(story: Story): Reading | null {
+  const than = (x: Quantity) => {
+    const w = comparedWith(x);
+    return w ? lemma(w) : null;
+  };
+  const fits = (x: Quantity) => !x.currency && x.noun.length > 0;
+  const chain = chainAmounts(story.quantities, { key: (x) => x.noun[0] ?? null, other: than, fits });
+  const noun = askedNoun(story.question);
+  const t = story.targets;
+  if (!chain || chain.ops.length === 0 || t.length !== 1 || t[0] !== 'total' || noun === null) return null;
+  // the question's thing is the one word every kind ends with ("yellow fish", "green fish" → fish)
+  const last = new Set(story.quantities.map((x) => x.nounText.split(' ').at(-1) ?? ''));
+  if (last.size !== 1 || !last.has(noun) || [...chain.known.keys()].some((k) => k === lemma(noun)))
+    return null;
+  const parts = [...chain.known.values()];
+  const value = parts.reduce((sum, x) => sum.add(x));
+  const why: [string, string] = ['put the kinds together, so add', 'pagsamahin ang mga uri, kaya mag-add'];
+  const ops = [
+    ...chain.ops,
+    { op: '+' as const, why, expr: `${parts.map(fmt).join(' + ')} = ${fmt(value)}`, value },
+  ];
+  return { schema: 'compare', ops, value, currency: '', noun };
+}
+
 /** A total of several owners: "they sold 180 in total", "both have", "sila ay may 50 lahat". */
 const SHARED_WORDS = [
   'they',
@@ -631,7 +671,7 @@ const SHARED_WORDS = [
 
 /** The one an amount is compared with: the last word after "than", "as", "kaysa (kay/sa)" in its clause. */
 function comparedWith(x: Quantity): string | null {
-  const rel = x.after.split(/[.;,?]/)[0] ?? '';
+  const rel = x.after.split(/[.;,?\d]/)[0] ?? '';
   const than = /\b(?:than|as|kaysa(?:\s+(?:kay|sa))?|ni)\s+(?:(?:the|si|ang)\s+)?([\p{L}-]+)/gu;
   return [...rel.matchAll(than)].at(-1)?.[1] ?? null;
 }
