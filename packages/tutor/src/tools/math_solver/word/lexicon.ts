@@ -564,7 +564,6 @@ export const UNREAD_WORDS = [
   'minus',
   'certain',
   'that many',
-  'rest',
   'natitirang bahagi',
   'perimeter',
   'area',
@@ -628,6 +627,12 @@ export const UNREAD_WORDS = [
   'ulit',
   'some',
 ];
+
+/**
+ * "kept the rest", "saved the rest": what remains of the running amount, as "natira" is in Filipino. The change
+ * readings already take what is left; a comparison with the rest ("how many more children than adults") is not read.
+ */
+export const REMAINDER_WORDS = ['rest'];
 
 /** A question asked at another time than the story ("how old will he be next year"): the shift is not read. */
 export const SHIFT_WORDS = [

@@ -73,7 +73,8 @@ const NOT_NAMES = new Set(
     'the if how what when she he they it his her their there in on a an each after then find i we you my our ' +
     'tig ito iyon dito doon si ang ilan ilang magkano kung may mayroon sa nang noong ano siya sila kami tayo ako ng mga ni kay ' +
     "mr mrs ms dr gng g bb aling mang lola lolo tita tito ate kuya nanay tatay teacher ma'am sir " +
-    'monday tuesday wednesday thursday friday saturday sunday lunes martes miyerkules huwebes biyernes sabado linggo'
+    'monday tuesday wednesday thursday friday saturday sunday lunes martes miyerkules huwebes biyernes sabado linggo ' +
+    'last yesterday today tomorrow tonight once note kahapon ngayon bukas'
   ).split(' '),
 );
 

@@ -12,6 +12,7 @@ import {
   PERCENT_DIRECTION,
   PERCENT_NAMES,
   RATE_WORDS,
+  REMAINDER_WORDS,
   REST_WORDS,
   RESULT_WORDS,
   SHARE_WORDS,
@@ -441,7 +442,11 @@ function compare(story: Story, its: Item[]): Reading | null {
     !b ||
     a.compare !== null ||
     (sign(a) !== 'set' && a.action !== b.action) ||
-    !(sameThing(a, b) || (b.compare === 'times' && !b.currency && ['', 'time'].includes(head(b)))) ||
+    !(
+      sameThing(a, b) ||
+      (b.compare === 'times' && !b.currency && ['', 'time'].includes(head(b))) ||
+      kinds(b, a)
+    ) ||
     a.each ||
     b.each
   )
@@ -483,6 +488,7 @@ function compare(story: Story, its: Item[]): Reading | null {
     hasWord(story.question, a.owner) &&
     hasWord(story.question, b.owner) &&
     /\b(?:and|at)\b/.test(story.question);
+  if (kinds(b, a) && !sameThing(a, b)) return ofKinds(story, a, b, ops, value);
   if (t.includes('total') || both) {
     const all = a.value.add(value);
     const both: [string, string] = [
@@ -501,10 +507,228 @@ function compare(story: Story, its: Item[]): Reading | null {
   return reading('compare', ops, value, a);
 }
 
+/** "50 more pens than notebooks": the amount compares a thing of its own with the thing the known one counts. */
+function kinds(b: Item, a: Item): boolean {
+  const rel = b.qs[0]?.after.split(/[.;,]/)[0] ?? '';
+  const than = [...rel.matchAll(/\b(?:than|as|kaysa(?:\s+sa)?)\s+(?:(?:the|mga)\s+)?([\p{L}-]+)/gu)].at(
+    -1,
+  )?.[1];
+  return !b.currency && !a.currency && head(b) !== '' && than !== undefined && lemma(than) === head(a);
+}
+
+/** Two kinds compared: the question asks one kind ("how many pens") or both ("notebooks and pens", "altogether"). */
+function ofKinds(story: Story, a: Item, b: Item, ops: Op[], value: Q): Reading | null {
+  const [asksA, asksB] = [a, b].map((x) => mentions(story.question, head(x)));
+  if (asksA && asksB && story.targets.every((t) => t === 'total')) {
+    const all = a.value.add(value);
+    const why: [string, string] = [
+      'put both kinds together, so add',
+      'pagsamahin ang dalawang uri, kaya mag-add',
+    ];
+    ops.push({ op: '+', why, expr: `${fmt(a.value)} + ${fmt(value)} = ${fmt(all)}`, value: all });
+    return { schema: 'compare', ops, value: all, currency: '', noun: '' };
+  }
+  if (!asksB || asksA || story.targets.length > 0) return null;
+  return reading('compare', ops, value, b);
+}
+
+/**
+ * Owners compared in a chain: "Ana has 12. Ben has 5 more than Ana. Carl has twice as many as Ben." Each amount
+ * is an owner's own or relates a new owner to one already known; the question asks one owner, the difference
+ * of two, or the total of the ones it names (all of them when it names none).
+ */
+function comparisonChain(story: Story): Reading | null {
+  const qs = story.quantities;
+  const thing = qs.find((x) => x.currency || head(x) !== '') ?? qs[0];
+  if (qs.length < 3 || !thing || story.asked.length > 0) return null;
+  const owners = new Set(qs.map((x) => x.owner).filter(Boolean));
+  if (owners.size <= 1 && !thing.currency) return kindsChain(story);
+  const fits = (x: Quantity, compared: boolean) =>
+    x.currency === thing.currency && (head(x) === head(thing) || (compared && head(x) === ''));
+  const chain = chainAmounts(qs, { key: (x) => x.owner, other: comparedWith, fits });
+  if (!chain) return null;
+  const { known, ops } = chain;
+  const asked = [...known.keys()].filter((n) => hasWord(story.question, n));
+  const noun = askedNoun(story.question);
+  // "how many does she need to add to have as many as Bert": the question moves or compares again
+  const act = lastAction(story.question);
+  if (act !== null && act !== 'has' && act !== 'gain') return null;
+  const comparing =
+    /\bas\s+\p{L}+\s+as\b/u.test(story.question) || THAN_WORDS.some((w) => hasWord(story.question, w));
+  if (ops.length === 0 || (noun !== null && lemma(noun) !== head(thing))) return null;
+  const unit = { currency: thing.currency, noun: thing.nounText };
+  const t = story.targets.filter((x) => x !== 'money');
+  if (t.length === 0 && asked.length === 1 && !comparing) {
+    const value = known.get(asked[0] as string) as Q;
+    return ops.at(-1)?.value.equals(value) ? { schema: 'compare', ops, value, ...unit } : null;
+  }
+  if (t.length === 1 && t[0] === 'more' && asked.length === 2) {
+    const [a, b] = asked.map((n) => known.get(n) as Q) as [Q, Q];
+    const [big, small] = a.compare(b) >= 0 ? [a, b] : [b, a];
+    const value = big.sub(small);
+    const why: [string, string] = [
+      'to compare, subtract the smaller from the larger',
+      'para maghambing, ibawas ang mas maliit sa mas malaki',
+    ];
+    ops.push({ op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(value)}`, value });
+    return { schema: 'compare', ops, value, ...unit };
+  }
+  if (t.length !== 1 || t[0] !== 'total' || asked.length === 1) return null;
+  const parts = (asked.length > 0 ? asked : [...known.keys()]).map((n) => known.get(n) as Q);
+  const value = parts.reduce((sum, x) => sum.add(x));
+  const why: [string, string] = ['put the amounts together, so add', 'pagsamahin ang mga dami, kaya mag-add'];
+  ops.push({ op: '+', why, expr: `${parts.map(fmt).join(' + ')} = ${fmt(value)}`, value });
+  return { schema: 'compare', ops, value, ...unit };
+}
+
+/** Each owner's amount: the ones given, then each relation whose other owner is known, in any order. */
+/** How a chain names its amounts: by owner ("than Ana"), or by kind ("than yellow ones") when no one owns them. */
+interface Naming {
+  key: (x: Quantity) => string | null;
+  other: (x: Quantity) => string | null;
+  fits: (x: Quantity, compared: boolean) => boolean;
+}
+
+function chainAmounts(qs: Quantity[], by: Naming): { known: Map<string, Q>; ops: Op[] } | null {
+  const known = new Map<string, Q>();
+  const ops: Op[] = [];
+  const pending: { x: Quantity; rel: 'more' | 'less' | 'times'; owner: string; other: string }[] = [];
+  for (const x of qs) {
+    const rel = comparison(x);
+    const owner = by.key(x);
+    // "A pond has 12 fish": an "each" read only from the sentence's shape is a plain amount here
+    const each = x.each && !x.weak;
+    if (!owner || known.has(owner) || each || x.percent || x.attribute || rel === 'unread') return null;
+    if (!by.fits(x, rel !== null)) return null;
+    if (rel !== null) {
+      const other = by.other(x);
+      if (!other || other === owner) return null;
+      pending.push({ x, rel, owner, other });
+      continue;
+    }
+    // "Jose collected 14 fewer": a comparison with no one named; "took 5 from Alix" moves an amount
+    const near = x.after.split(/[,.;]/)[0]?.split(/\s+/).slice(0, 4).join(' ') ?? '';
+    const act = lastAction(x.before);
+    if ([...MORE_WORDS, ...LESS_WORDS].some((w) => hasWord(near, w))) return null;
+    if (act !== null && act !== 'has' && act !== 'gain') return null;
+    known.set(owner, x.value);
+  }
+  while (pending.length > 0) {
+    const i = pending.findIndex((p) => known.has(p.other));
+    const p = pending[i];
+    if (!p || known.has(p.owner)) return null;
+    pending.splice(i, 1);
+    const base = known.get(p.other) as Q;
+    const { op, why, value } = relate(base, { compare: p.rel, value: p.x.value }, false);
+    if (value.s < 0n) return null;
+    ops.push({ op, why, expr: `${fmt(base)} ${op} ${fmt(p.x.value)} = ${fmt(value)}`, value });
+    known.set(p.owner, value);
+  }
+  return { known, ops };
+}
+
+/**
+ * Kinds compared in a chain, asked in all: "12 yellow fish, twice as many green fish as yellow fish and 3 more
+ * red fish than green fish: how many fish in all?" Every kind has its own noun; the total adds them.
+ */
+function kindsChain(story: Story): Reading | null {
+  const than = (x: Quantity) => {
+    const w = comparedWith(x);
+    return w ? lemma(w) : null;
+  };
+  const fits = (x: Quantity) => !x.currency && x.noun.length > 0;
+  const chain = chainAmounts(story.quantities, { key: (x) => x.noun[0] ?? null, other: than, fits });
+  const noun = askedNoun(story.question);
+  const t = story.targets;
+  if (!chain || chain.ops.length === 0 || t.length !== 1 || t[0] !== 'total' || noun === null) return null;
+  // the question's thing is the one word every kind ends with ("yellow fish", "green fish" → fish)
+  const last = new Set(story.quantities.map((x) => x.nounText.split(' ').at(-1) ?? ''));
+  if (last.size !== 1 || !last.has(noun) || [...chain.known.keys()].some((k) => k === lemma(noun)))
+    return null;
+  const parts = [...chain.known.values()];
+  const value = parts.reduce((sum, x) => sum.add(x));
+  const why: [string, string] = ['put the kinds together, so add', 'pagsamahin ang mga uri, kaya mag-add'];
+  const ops = [
+    ...chain.ops,
+    { op: '+' as const, why, expr: `${parts.map(fmt).join(' + ')} = ${fmt(value)}`, value },
+  ];
+  return { schema: 'compare', ops, value, currency: '', noun };
+}
+
+/** A total of several owners: "they sold 180 in total", "both have", "sila ay may 50 lahat". */
+const SHARED_WORDS = [
+  'they',
+  'their',
+  'both',
+  'together',
+  'combined',
+  'sila',
+  'nila',
+  'sina',
+  'nina',
+  'kapwa',
+];
+
+/** The one an amount is compared with: the last word after "than", "as", "kaysa (kay/sa)" in its clause. */
+function comparedWith(x: Quantity): string | null {
+  const rel = x.after.split(/[.;,?\d]/)[0] ?? '';
+  const than = /\b(?:than|as|kaysa(?:\s+(?:kay|sa))?|ni)\s+(?:(?:the|si|ang)\s+)?([\p{L}-]+)/gu;
+  return [...rel.matchAll(than)].at(-1)?.[1] ?? null;
+}
+
+/**
+ * A total and how two owners compare: "Alice sold twice as many as Emily. In total they sold 180. How many did
+ * Alice sell?" The one compared with is (total − more) ÷ 2, (total + less) ÷ 2 or total ÷ (times + 1); the
+ * other is the rest of the total. Only two owners, both named, one of them asked.
+ */
+function sumAndRelation(story: Story): Reading | null {
+  const [p, r] = story.quantities;
+  if (story.quantities.length !== 2 || !p || !r || story.asked.length > 0) return null;
+  const total = [p, r].find((x) => TARGETS.total.some((w) => hasWord(story.clauses[x.clause] ?? '', w)));
+  const b = total === p ? r : p;
+  const rel = comparison(b);
+  const [x, y] = [b.owner, comparedWith(b)];
+  const plain = (z: Quantity) => !z.each && !z.percent && !z.attribute;
+  if (!total || !rel || rel === 'unread' || !plain(b) || !plain(total) || b.clause === total.clause)
+    return null;
+  if (!x || !y || x === y || !story.names.includes(y) || b.currency !== total.currency) return null;
+  // "Ben and Carlo have 50": the subject split off before the verb has no amount of its own
+  let from = total.clause;
+  while (from > 0 && !story.quantities.some((z) => z.clause === from - 1)) from--;
+  const whole = story.clauses.slice(from, total.clause + 1).join(' ');
+  const named = [x, y].filter((n) => hasWord(whole, n)).length;
+  if (named === 1 || (named === 0 && !SHARED_WORDS.some((w) => hasWord(whole, w)))) return null;
+  const asked = [x, y].filter((n) => hasWord(story.question, n));
+  if (asked.length !== 1 || story.targets.some((t) => t !== 'money')) return null;
+  const [t, d] = [total.value, b.value];
+  const base = rel === 'times' ? t.div(d.add(ONE)) : (rel === 'more' ? t.sub(d) : t.add(d)).div(q(2));
+  const other = t.sub(base);
+  if (base.s <= 0n || other.s <= 0n || (!b.currency && (base.d !== 1n || other.d !== 1n))) return null;
+  const expr =
+    rel === 'times'
+      ? `${fmt(t)} ÷ (${fmt(d)} + 1) = ${fmt(base)}`
+      : `(${fmt(t)} ${rel === 'more' ? '−' : '+'} ${fmt(d)}) ÷ 2 = ${fmt(base)}`;
+  const why: [string, string] = [
+    `the total is ${rel === 'times' ? `${fmt(d)} + 1 equal parts` : 'two equal parts and the difference'}: find ${y}'s part`,
+    `ang kabuuan ay ${rel === 'times' ? `${fmt(d)} + 1 na pantay na bahagi` : 'dalawang pantay na bahagi at ang diperensya'}: hanapin ang kay ${y}`,
+  ];
+  const ops: Op[] = [{ op: '÷', why, expr, value: base }];
+  if (asked[0] === x) {
+    const rest: [string, string] = [`${x} has the rest of the total`, `ang natitira sa kabuuan ay kay ${x}`];
+    ops.push({ op: '−', why: rest, expr: `${fmt(t)} − ${fmt(base)} = ${fmt(other)}`, value: other });
+  }
+  const value = asked[0] === x ? other : base;
+  return { schema: 'compare', ops, value, currency: total.currency, noun: total.nounText };
+}
+
 const BACK_REFERENCE = /^\s*(?:ito|iyon|that|this|it)\s+(?:ay|is|was)\s*$/;
 
 /** The other amount from the known one: add or take "more/less", multiply "times as many" (inverse: undo it). */
-function relate(a: Q, b: Item, inverse: boolean): { op: Op['op']; why: [string, string]; value: Q } {
+function relate(
+  a: Q,
+  b: Pick<Item, 'compare' | 'value'>,
+  inverse: boolean,
+): { op: Op['op']; why: [string, string]; value: Q } {
   if (b.compare === 'times') {
     const why: [string, string] = inverse
       ? ['it is that many times the other, so divide', 'ilang beses ito ng kabila, kaya hatiin']
@@ -682,7 +906,7 @@ function reading(schema: string, ops: Op[], value: Q, unit: Item): Reading {
 /** The thing the question counts ("how many marbles", "ilang pahina") is one the story counts. */
 function namesItsThing(story: Story, its: Item[]): boolean {
   const m = /\b(?:how many|number of|ilang)\s+((?:[\p{L}-]+\s*){1,3})/u.exec(story.question);
-  if (/\b(?:and|at)\b/.test(m?.[1] ?? '')) return false;
+  if (/\b(?:and|at)\b/.test(m?.[1] ?? '')) return asksKinds(story.question, its);
   const words = (m?.[1] ?? '').split(/\s+/).filter((w) => w && !STOP_WORDS.has(w));
   if (
     words.length === 0 ||
@@ -692,6 +916,15 @@ function namesItsThing(story: Story, its: Item[]): boolean {
   return its.some((x) =>
     [...x.noun, x.per, ...contentOf(x)].some((n) => n !== '' && words.some((w) => n === lemma(w))),
   );
+}
+
+/** "How many notebooks and pens": each thing listed is the head of an amount of the story, none left out. */
+function asksKinds(question: string, its: Item[]): boolean {
+  const list = /\b(?:how many|number of|ilang)\s+([\p{L}-]+)\s+(?:and|at)\s+(?:(?:mga)\s+)?([\p{L}-]+)/u.exec(
+    question,
+  );
+  const heads = new Set(its.map(head));
+  return list !== null && heads.size === 2 && list.slice(1).every((w) => heads.has(lemma(w)));
 }
 
 /** "A pack of pandesal has 10 pieces": a container's content names what its pieces count (not a price's). */
@@ -903,7 +1136,8 @@ function percentOf(story: Story): Reading | null {
  */
 function startOf(story: Story): Reading | null {
   const all = `${story.clauses.join(' ')} ${story.question}`;
-  if (UNREAD_WORDS.some((w) => w !== 'some' && hasWord(all, w)) || story.asked.length > 0) return null;
+  const unread = [...UNREAD_WORDS, ...REMAINDER_WORDS].some((w) => w !== 'some' && hasWord(all, w));
+  if (unread || story.asked.length > 0) return null;
   const [c, r] = story.quantities;
   if (story.quantities.length !== 2 || !c || !r || c.percent || r.percent || c.attribute || r.attribute)
     return null;
@@ -1057,15 +1291,18 @@ export function readSchemas(story: Story): Reading | null {
   const percent = [...story.quantities, ...story.asked].some((x) => x.percent);
   const unreadWord = (w: string) => hasWord(all, w) && !(percent && PERCENT_NAMES.includes(w));
   if (!story.readable || UNREAD_WORDS.some(unreadWord)) return null;
+  if (story.targets.includes('more') && REMAINDER_WORDS.some((w) => hasWord(all, w))) return null;
   if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute))
     return partOf(story) ?? percentOf(story) ?? changeChain(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
+  const chain = comparisonChain(story);
+  if (chain) return chain;
   const rate = rateOf(story);
   if (rate) return rate;
   if (story.clauses.some((c, i) => looseEach(story, c, i) || modifies(story, c, i))) return null;
-  if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
+  if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return sumAndRelation(story);
   const timeRate = story.quantities.some((x) => x.each && secondsIn(x.per) !== null);
   // "on the two days" points back at the story's amounts, whatever unit it names
   const back = story.asked.filter((x) => /\bthe\s*$/.test(x.before)).map(head);
