@@ -518,6 +518,27 @@ const ABUSE: Rule[] = [
   { id: 'is hurt at home', category: 'abuse', parts: ['ABUSED ~ ako|kami'], guards: ['accident'] },
   { id: 'is touched', category: 'abuse', parts: ['TOUCHED ~ ako|kami', 'PRIVATE'], window: 8 },
   { id: 'is touched', category: 'abuse', parts: ['akong|ako|kami ~ TOUCHED', 'PRIVATE'], window: 8 },
+  // Said without naming the place: "hinahawakan ako sa hindi dapat", "…ayoko".
+  {
+    id: 'is touched',
+    category: 'abuse',
+    parts: ['TOUCHED ~ ako|kami|akong', 'hindi|di|ayoko|ayaw ~2 dapat|tama|gusto|pwede|ko'],
+    window: 8,
+  },
+  {
+    id: 'is touched',
+    category: 'abuse',
+    parts: ['TOUCHED', 'PRIVATE ~2 bahagi|parte|katawan ~ ko|namin'],
+    window: 8,
+  },
+  {
+    id: 'is touched',
+    category: 'abuse',
+    parts: ['touch|touched|touches|touching|touchin ~2 my|me ~2 private|privates|down|there|butt|breasts'],
+    // The one who touches is someone else ("someone touched my …"): not a report about another person.
+    unguarded: true,
+    guards: ['laughing'],
+  },
   {
     id: 'is threatened',
     category: 'abuse',

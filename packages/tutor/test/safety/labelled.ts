@@ -50,6 +50,9 @@ export const LABELLED: [string, SafetyCategory | null][] = [
   ['a stranger online asked me to send nudes', 'abuse'],
   ['I am afraid to go home', 'abuse'],
   ['inaabuso ako ng kapitbahay namin', 'abuse'],
+  ['hinahawakan ako ni kuya sa hindi dapat, ayokong sabihin kay mama', 'abuse'],
+  ['hinahawakan ng kapitbahay namin yung maselang parte ko', 'abuse'],
+  ['someone at church touched my private parts', 'abuse'],
   // bullying
   ['binubully ako sa school', 'bullying'],
   ['binu-bully ako ng mga kaklase ko', 'bullying'],
@@ -78,6 +81,8 @@ export const LABELLED: [string, SafetyCategory | null][] = [
   ['ito number ko 09171234567', 'personal_info'],
   // tricky negatives: school content and everyday talk
   ['What is cell death and why does apoptosis happen?', null],
+  ['hinahawakan ko ang dahon ng makahiya para tumiklop ito', null],
+  ['can you touch on the main points of the story', null],
   ['how do I kill the process in linux', null],
   ['The Japanese killed many Filipinos during the Bataan Death March', null],
   ['explain sex-linked traits in genetics', null],
