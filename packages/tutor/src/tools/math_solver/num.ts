@@ -1,5 +1,5 @@
 import { Fraction } from 'mathjs';
-import { parseNumberWords } from '../../lexicon/numbers.ts';
+import { DENOMINATORS, parseNumberWords } from '../../lexicon/numbers.ts';
 
 /** Exact rational number (mathjs' Fraction, backed by bigint). */
 export type Q = Fraction;
@@ -115,23 +115,14 @@ export function wordsToNumber(text: string): number | null {
   return parseNumberWords(words.join(' '));
 }
 
+/** The shared lexicon's fraction denominators, and the longer ordinals a DeepMind exercise names. */
 const ORDINAL_DENOM: Record<string, number> = {
-  half: 2,
+  ...DENOMINATORS,
   halves: 2,
-  third: 3,
   thirds: 3,
-  quarter: 4,
   quarters: 4,
-  fourth: 4,
   fourths: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
   eleventh: 11,
-  twelfth: 12,
   thirteenth: 13,
   fourteenth: 14,
   fifteenth: 15,
