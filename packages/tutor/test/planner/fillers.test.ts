@@ -113,6 +113,8 @@ const TABLE: Record<string, Row[]> = {
   ],
   difficulty: [
     ['hard flashcards on fractions', [], {}, 'difficulty', 'hard', 'stated'],
+    ['a hard 10-question quiz on fractions', [], {}, 'difficulty', 'hard', 'stated'],
+    ['madaling 5 na tanong sa fractions', [], {}, 'difficulty', 'easy', 'stated'],
     ['level up', cards, {}, 'difficulty', 'hard', 'context'],
     ['mas mahirap naman', cards, {}, 'difficulty', 'hard', 'stated'],
     ['same thing but easy', cards, {}, 'difficulty', 'easy', 'stated'],

@@ -21,12 +21,15 @@ interface Cue<T> {
 const ITEM =
   '(?:questions?|quiz(?:zes)?|items?|flash\\s*cards?|cards?|problems?|exercises?|tanong|katanungan|ones|level|mode|version)';
 
+/** A count between the level and the items: "a hard 10-question quiz", "madaling 5 na tanong". */
+const COUNT = '(?:\\d{1,3}[\\s-]*(?:na\\s+)?)?';
+
 /** Difficulty stated outright about the items (not about how the student feels). */
 export const DIFFICULTY_CUES: Cue<Level>[] = [
   {
     value: 'hard',
     pattern: new RegExp(
-      `\\b(?:hard|harder|hardest|difficult|challenging|tough|tricky|advanced|mahirap|mahihirap|mas mahirap|pinakamahirap)\\s+(?:na\\s+)?${ITEM}`,
+      `\\b(?:hard|harder|hardest|difficult|challenging|tough|tricky|advanced|mahirap|mahihirap|mas mahirap|pinakamahirap)\\s+(?:na\\s+)?${COUNT}${ITEM}`,
     ),
     reason: 'the student asks for hard items',
   },
@@ -45,7 +48,7 @@ export const DIFFICULTY_CUES: Cue<Level>[] = [
   {
     value: 'easy',
     pattern: new RegExp(
-      `\\b(?:easy|easier|easiest|simple|simpler|basic|beginner|madali|madadali|mas madali|madaling|pinakamadali)\\s+(?:na\\s+)?${ITEM}`,
+      `\\b(?:easy|easier|easiest|simple|simpler|basic|beginner|madali|madadali|mas madali|madaling|pinakamadali)\\s+(?:na\\s+)?${COUNT}${ITEM}`,
     ),
     reason: 'the student asks for easy items',
   },
