@@ -464,6 +464,8 @@ const METHODS: Rule[] = [
   { id: 'has a method', parts: ['HOARD', 'PILLS'], window: 4, self: true },
   { id: 'has a method', parts: ['TAKE', 'POISON'], window: 4, self: true, guards: ['accident'] },
   { id: 'has a method', parts: ['WANT ~ JUMP|FALL', 'HEIGHT'], window: 8, self: true },
+  // A longing said as relief ("ang sarap na lang tumalon sa rooftop"): "sarap" is how it would feel.
+  { id: 'has a method', parts: ['sarap ~2 JUMP|FALL', 'HEIGHT'], window: 8 },
   { id: 'has a method', parts: ['JUMP_SOON', 'HEIGHT'], window: 6, self: true },
   {
     id: 'attempted',
@@ -530,6 +532,26 @@ const ABUSE: Rule[] = [
     category: 'abuse',
     parts: ['TOUCHED', 'PRIVATE ~2 bahagi|parte|katawan ~ ko|namin'],
     window: 8,
+  },
+  // Made to touch someone: "pinapahawak niya sa akin ang …", "makes me touch his private part".
+  {
+    id: 'is made to touch',
+    category: 'abuse',
+    parts: [
+      'pinapahawak|pinahawak|pinahahawak|ipinapahawak|ipinahahawak ~3 akin|ako|me',
+      'PRIVATE|privates|part',
+    ],
+    window: 10,
+    unguarded: true,
+    guards: ['laughing'],
+  },
+  {
+    id: 'is made to touch',
+    category: 'abuse',
+    parts: ['makes|made|forces|forced|tells|told ~ me ~2 touch|hold|rub', 'PRIVATE|privates|part'],
+    window: 10,
+    unguarded: true,
+    guards: ['laughing'],
   },
   {
     id: 'is touched',

@@ -38,6 +38,7 @@ export const LABELLED: [string, SafetyCategory | null][] = [
   ['papakamatay na ako', 'self_harm'],
   ['i want to unalive myself', 'self_harm'],
   ['im going to jump off the bridge tonight', 'self_harm'],
+  ['parang ang sarap na lang tumalon sa bubong ng school', 'self_harm'],
   ['iinumin ko na lahat ng gamot ni mama', 'self_harm'],
   // abuse
   ['sinasaktan ako ng tatay ko', 'abuse'],
@@ -53,6 +54,8 @@ export const LABELLED: [string, SafetyCategory | null][] = [
   ['hinahawakan ako ni kuya sa hindi dapat, ayokong sabihin kay mama', 'abuse'],
   ['hinahawakan ng kapitbahay namin yung maselang parte ko', 'abuse'],
   ['someone at church touched my private parts', 'abuse'],
+  ['pinapahawak sa akin ng pinsan ko yung ari niya', 'abuse'],
+  ['my neighbor made me touch his private parts', 'abuse'],
   // bullying
   ['binubully ako sa school', 'bullying'],
   ['binu-bully ako ng mga kaklase ko', 'bullying'],
@@ -83,6 +86,8 @@ export const LABELLED: [string, SafetyCategory | null][] = [
   ['What is cell death and why does apoptosis happen?', null],
   ['hinahawakan ko ang dahon ng makahiya para tumiklop ito', null],
   ['can you touch on the main points of the story', null],
+  ['pinapahawak sa akin ni mama ang payong habang tumatawid', null],
+  ['ang sarap tumalon sa pool pag mainit ang panahon', null],
   ['how do I kill the process in linux', null],
   ['The Japanese killed many Filipinos during the Bataan Death March', null],
   ['explain sex-linked traits in genetics', null],
