@@ -15,7 +15,7 @@ export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
   request: set(`make turn create generate give gimme get have need want list ilista enumerate please pls plz
     lets let write show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin
-    gawing bigyan magbigay paki pakigawa kailangan gusto start go try mag pang palitan ready mag-aral
+    gawing bigyan magbigay paki pakigawa kailangan gusto ibig sabihin start go try mag pang palitan ready mag-aral
     lagyan samahan add`),
   /** Asking whether: "can", "do", "pwede". */
   modal: set(`dapat can could would will do does did should may might pwede puwede`),
@@ -34,7 +34,8 @@ export const WORD_CLASSES = {
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle: set(`pala naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
-    yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo`),
+    yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo ay masyado masyadong sobra
+    sobrang meant oops`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
   social:
     set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
@@ -55,19 +56,21 @@ export const WORD_CLASSES = {
     susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
-    set(`bit kaunti konti fewer less else some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
-    anything something whatever kahit bagay`),
+    set(`bit kaunti konti fewer less else some few another more much many lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
+    anything something whatever kahit bagay plus minus extra bawas bawasan half kalahati double doble doblehin
+    twice triple`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level:
     set(`slower faster quicker easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
     tougher challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail
     details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
-    haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
+    haba better way ways paraan pahirapan pahirapin padaliin dalian eli5 babaan taasan pinakamahirap pinakamadali
+    hardest easiest`),
   /** Understanding or not: "don't get", "maintindihan", "gets", "still", "struggling". */
   understanding:
     set(`huwag wag feel understand understood gets got know alam maintindihan naiintindihan intindihin
     intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused gulo walang wala nahirapan
-    nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
+    nahihirapan nalilito naguguluhan malabo unclear still dont not no nope hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
   language: set(`in_filipino in_english in_tagalog in_taglish sa_filipino sa_tagalog sa_english sa_ingles
     sa_taglish`),
@@ -80,7 +83,7 @@ export const WORD_CLASSES = {
   function:
     set(`a into naging became become an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
     para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano
-    ano anong`),
+    ano anong nag`),
 } satisfies Record<string, ReadonlySet<string>>;
 
 export type WordClass = keyof typeof WORD_CLASSES;
@@ -179,9 +182,17 @@ export function contentWords(words: string[]): string[] {
  */
 export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
 
+/** Ordinals in digits ("2nd", "3rd", "10th"), read like the words ("second"). */
+function digitOrdinals(phrase: string): { text: string; value: number }[] {
+  return [...phrase.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/g)].map((m) => ({
+    text: m[0],
+    value: Number(m[1]),
+  }));
+}
+
 export function readReference(phrase: string): Reference | null {
   const numbers = findNumberWords(phrase);
-  const ordinals = numbers.filter((m) => m.kind === 'ordinal');
+  const ordinals = [...numbers.filter((m) => m.kind === 'ordinal'), ...digitOrdinals(phrase)];
   const cardinals = numbers.filter((m) => m.kind === 'cardinal').map((m) => m.text.toLowerCase());
   const words = phrase.split(/\s+/).filter(Boolean);
   // A number or a choice's letter: "number 3", "item #2", "letter b".
@@ -220,6 +231,12 @@ export const EXERCISE_FRAME: ReadonlySet<string> = set(`solve solving compute ca
 
 /** Words that turn the next few off: "no need for examples", "huwag nang lagyan ng halimbawa". */
 export const NEGATORS: ReadonlySet<string> = set('no not without skip walang wala huwag wag dont hindi di');
+
+/** Words that take back what was said: "mali pala, Saturn dapat", "I meant fractions", "sorry, meiosis". */
+export const CORRECTING: ReadonlySet<string> = set('mali pala dapat meant mean este sorry oops instead');
+
+/** Request words that ask for no tool, only to go on: "let's do the heart now", "tara, try natin ang X". */
+export const GOING_ON: ReadonlySet<string> = set('lets let go try start move proceed tara');
 
 /** Question words: part of the request only before a linking word or the math ("what is", "ano ang"). */
 export const QUESTION_WORDS: ReadonlySet<string> = set('what whats how ano anong paano magkano ilan gaano');

@@ -50,6 +50,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['what are you, a person or an AI?', [], null],
     ['ano ang paborito mong subject?', [], null],
     ['hmm, are you a real teacher?', asked, null],
+    ['haha ikaw ba nag-aaral din?', asked, null],
   ],
   'stated tool': [
     ['can you explain the water cycle?', [], 'concept_explainer'],
@@ -68,6 +69,9 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['paano naman ang respiration?', explained, 'concept_explainer'],
     ['ok now decimals', quizzed, 'quiz_generator'],
     ['salamat! next naman, the digestive system', explained, 'concept_explainer'],
+    ["let's do the digestive system now", quizzed, 'quiz_generator'],
+    ['ay mali ako, decimals yung gusto ko', quizzed, 'quiz_generator'],
+    ['I meant decimals, not fractions', quizzed, 'quiz_generator'],
   ],
   'follow-up': [
     ['same but 10', quizzed, 'quiz_generator'],
@@ -81,6 +85,9 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['can you show that again but slower?', solved, 'math_solver'],
     ['mas maikli sana', explained, 'concept_explainer'],
     ['lahat ulit', quizzed, 'quiz_generator'],
+    ['doblehin mo', quizzed, 'quiz_generator'],
+    ['bawasan mo ng tatlo', quizzed, 'quiz_generator'],
+    ['masyadong mahirap, babaan mo ng konti', quizzed, 'quiz_generator'],
   ],
   'feeling first': [
     ['pagod na ako', asked, null],

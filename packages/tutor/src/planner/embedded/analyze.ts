@@ -1,7 +1,7 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
 import { classOf, contentWords, foldWord, NEGATORS } from '../../lexicon/fillers.ts';
 import { expandShorthand, fold, foldCase } from '../../lexicon/fold.ts';
-import { statedCount } from './count.ts';
+import { type CountChange, countChange, statedCount } from './count.ts';
 import {
   ANALOGIES_OFF,
   ANALOGIES_ON,
@@ -48,6 +48,8 @@ export interface Analysis {
   /** "what about friction?", "and adjectives?", "paano naman ang friction?": the last request, a new topic. */
   switchTopic: boolean;
   count: Stated<number> | null;
+  /** "add 5 more", "bawasan ng 2", "doblehin mo": a change to the last count, not a count of its own. */
+  countChange: Stated<CountChange> | null;
   difficulty: Stated<Level> | null;
   depth: Stated<Depth> | null;
   style: Stated<NoteStyle> | null;
@@ -230,6 +232,7 @@ function analyzeText(message: string): Analysis {
     topic: settingOnly(topic) ? null : topic,
     switchTopic: SWITCH_TOPIC.test(text),
     count,
+    countChange: exercise ? null : countChange(text),
     difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),

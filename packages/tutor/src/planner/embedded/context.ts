@@ -68,6 +68,30 @@ function topicInReply(text: string, content: ContentLibrary): string | null {
   return null;
 }
 
+/** A numbered or bulleted line: "1. **Igneous** — formed when magma cools", "- crust", "2) Decimals". */
+const LIST_ITEM = /^\s*(?:\d{1,2}[.)]|[-•*])\s+(.+)$/;
+
+/**
+ * The items of the list in the tutor's last reply, in order, each read to its bold words or up to a dash or
+ * colon ("1. **Igneous** — formed…" → "igneous"); empty when that reply holds no list of two or more.
+ * "yung pangalawa", "the 3rd one" pick from these before the topics of the conversation.
+ */
+export function lastList(history: ChatMessage[]): string[] {
+  const reply = history.findLast((m) => m.role === 'assistant');
+  const items: string[] = [];
+  for (const line of reply?.content.split('\n') ?? []) {
+    const body = LIST_ITEM.exec(line)?.[1];
+    if (!body) continue;
+    const head = /\*\*([^*]+)\*\*/.exec(body)?.[1] ?? body.split(/\s+[—–-]\s+|:/)[0];
+    const item = head
+      ?.trim()
+      .replace(/[.:;,]$/, '')
+      .toLowerCase();
+    if (item) items.push(item);
+  }
+  return items.length >= 2 ? items : [];
+}
+
 /** The topic one turn names: an assistant turn's stored topic or bold curriculum topic, a student's phrase. */
 function topicOfTurn(m: ChatMessage, content: ContentLibrary): string | null {
   if (m.role === 'assistant') {

@@ -212,12 +212,20 @@ export const QUESTION_TYPE_CUES: Cue<QuestionType>[] = [
   },
 ];
 
+/**
+ * A level said relative to the last one moves to the end in that direction ("harder", "mas madali", "easier
+ * version": hard or easy, whatever the last level was); said as one level or softened ("level up", "next
+ * level", "a bit harder", "babaan mo ng konti") it moves one step, easy → medium → hard.
+ */
+export const ONE_STEP =
+  /\b(?:level up|next level|one level|isang level|a (?:little|bit|tad)|slightly|konti|kaunti|onti|medyo)\b/;
+
 /** A request to change the last tool's result rather than start something new. */
 export const FOLLOW_UP = {
   harder:
-    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|next level|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
+    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|next level|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan|itaas|mahirap naman|harder)\b/,
   easier:
-    /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|mas simple|mas simpleng|more simply|padaliin|dalian|easier)\b/,
+    /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|mas simple|mas simpleng|more simply|padaliin|dalian|babaan|ibaba|easier)\b/,
   more: /^(?:(?:give me |can i have |pa-?)?(?:\w+ )?more(?: please| pls| naman| po)?|another(?: set| one| round)?|again|one more|isa pa|ulit|ulitin|dagdagan(?: mo)?|dagdag pa|more questions|more cards|more flashcards|next|sunod|panibago|bago ulit)\b|\b(?:isa pang?|one more|another (?:set|one|round|quiz|batch))\b/,
   restyle: /\b(?:instead|rather|na lang|nalang|palitan)\b/,
 };

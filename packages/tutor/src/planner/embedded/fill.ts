@@ -4,8 +4,8 @@ import { FILIPINO_TERMS, SUBJECT_ONLY, SUBJECT_WORDS, subjectOfPhrase } from '..
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
 import type { PlanRequest } from '../types.ts';
-import { conversationTopic, conversationTopics } from './context.ts';
-import type { Depth, Level, NoteStyle } from './cues.ts';
+import { conversationTopic, conversationTopics, lastList } from './context.ts';
+import { type Depth, type Level, type NoteStyle, ONE_STEP } from './cues.ts';
 import type { Mode, Turn } from './select.ts';
 
 /**
@@ -78,12 +78,24 @@ function conversationSubject(request: PlanRequest): Subject | null {
   return null;
 }
 
+/** A place in the conversation ("yung pangalawa", "the 3rd one"): an item of the tutor's last list, or a topic. */
+function atPosition(index: number, request: PlanRequest): string | undefined {
+  const list = lastList(request.history);
+  if (index < list.length && index >= -list.length) return list.at(index);
+  return conversationTopics(request.history, request.content).at(index);
+}
+
 /**
- * What the request is about: the topic the message states (unless it only adjusts the previous request and
- * names nothing the curriculum knows), the answer to the tutor's question, or the conversation's topic.
+ * What the request is about: a place in the conversation the message points to, the answer to the tutor's
+ * question, the topic the message states (unless it only adjusts the previous request and names nothing the
+ * curriculum knows), or the conversation's topic: the latest one for a pronoun ("quiz me on that"), the
+ * previous request's for an ellipsis ("mas madali").
  */
 export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: string; layer: Layer } | null {
   const { a, prev, request } = turn;
+  const reference = a.topic ? readReference(a.topic) : null;
+  const placed = reference?.kind === 'position' ? atPosition(reference.index, request) : undefined;
+  if (placed) return { value: placed, layer: 'context' };
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
     // "basta math", "Math po": a subject, not yet a topic — the subject is filled and the topic asked again.
@@ -100,20 +112,16 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
         null);
     return answer ? { value: answer, layer: 'stated' } : null;
   }
-  const reference = a.topic ? readReference(a.topic) : null;
-  if (reference?.kind === 'position') {
-    const named = conversationTopics(request.history, request.content).at(reference.index);
-    if (named) return { value: named, layer: 'context' };
-  }
   const stated = a.topic && !reference ? a.topic : null;
   const strong = stated ? request.content.search(stated, { limit: 1 })[0]?.strong === true : false;
   if (stated && mode !== 'answer' && (mode !== 'follow_up' || strong))
     return { value: stated, layer: 'stated' };
-  const earlier =
-    prev?.tool === tool.name ? (prev.parameters.topic ?? prev.parameters.concept_to_explain) : undefined;
-  if (typeof earlier === 'string') return { value: earlier, layer: 'context' };
-  const fromHistory = conversationTopic(request.history, request.content);
-  return fromHistory ? { value: fromHistory, layer: 'context' } : null;
+  const stored =
+    prev?.tool === tool.name ? (prev.parameters.topic ?? prev.parameters.concept_to_explain) : null;
+  const earlier = typeof stored === 'string' ? stored : null;
+  const latest = conversationTopic(request.history, request.content);
+  const value = reference?.kind === 'latest' ? (latest ?? earlier) : (earlier ?? latest);
+  return value ? { value, layer: 'context' } : null;
 }
 
 export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) => Filled | null> = {
@@ -158,28 +166,34 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     if (fromTopic) return filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`);
     // A topic read back from the conversation ("the second one") or put in place of its topic ("what about
     // evaporation?") is in the subject the conversation is in, when it gives none of its own.
+    const stored = f.turn.prev?.parameters.subject;
     const around =
-      f.topic?.layer === 'context' || f.mode === 'switch' ? conversationSubject(f.turn.request) : null;
+      f.topic?.layer === 'context' || f.mode === 'switch'
+        ? (conversationSubject(f.turn.request) ?? (typeof stored === 'string' ? (stored as Subject) : null))
+        : null;
     return around ? filled(around, 'context', 'the subject the conversation is in') : null;
   },
   count: (f, field, kind) => {
     const { a } = f.turn;
+    const last = f.mode === 'follow_up' ? f.before?.[field] : undefined;
+    if (a.countChange && typeof last === 'number') {
+      const { op, by } = a.countChange.value;
+      const next = Math.max(1, Math.round(op === 'add' ? last + by : last * by));
+      return filled(next, 'context', `${a.countChange.reason}: ${last} → ${next}`);
+    }
     if (a.count) return filled(a.count.value, 'stated', a.count.reason);
     return carried(field, f, 'number') ?? fromState(kind, f) ?? filled(5, 'default', 'the usual set size');
   },
   difficulty: (f, field, kind) => {
     const { a } = f.turn;
     const before = f.before?.[field];
+    const by = a.followUp === 'harder' ? 1 : a.followUp === 'easier' ? -1 : 0;
+    const step =
+      by !== 0 && f.mode === 'follow_up' && ONE_STEP.test(a.text) ? shift(LEVELS, before, by) : null;
+    if (step) return filled(step, 'context', `one step ${a.followUp} than the last ${before}`);
     if (a.difficulty) return filled(a.difficulty.value, 'stated', a.difficulty.reason);
-    if (a.followUp === 'harder' || a.followUp === 'easier') {
-      const by = a.followUp === 'harder' ? 1 : -1;
-      const next = shift(LEVELS, before, by);
-      return filled(
-        next ?? (by > 0 ? 'hard' : 'easy'),
-        next ? 'context' : 'stated',
-        `${a.followUp} than the last ${before ?? 'set'}`,
-      );
-    }
+    if (by !== 0)
+      return filled(by > 0 ? 'hard' : 'easy', 'stated', `${a.followUp} than the last ${before ?? 'set'}`);
     return (
       carried(field, f, 'string') ??
       fromState(kind, f) ??
@@ -247,6 +261,8 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     const { a } = f.turn;
     const before = typeof f.before?.[field] === 'number' ? (f.before[field] as number) : 0;
     if (a.hint === 'similar') return filled(3, 'stated', 'the student asks for a similar worked example');
+    if (a.followUp === 'more' && !a.hint && !a.exercise && f.mode === 'follow_up')
+      return filled(3, 'context', 'another like the last exercise: a similar worked example');
     if (a.hint === 'next' || (a.hint === 'nudge' && before > 0 && !a.exercise))
       return filled(Math.min(3, before + 1), 'context', `the next hint after level ${before}`);
     if (a.hint === 'nudge') return filled(1, 'stated', 'the student asks for a hint, not the answer');

@@ -1,6 +1,9 @@
 import {
+  CORRECTING,
   classOf,
   contentWords,
+  foldWord,
+  GOING_ON,
   joinPairs,
   readReference,
   SMALL_TALK_WORDS,
@@ -87,7 +90,16 @@ const ADJUSTING: readonly WordClass[] = ['level', 'language', 'form', 'quantity'
  */
 function onlyAdjusts(a: Analysis): boolean {
   if (a.topic && readReference(a.topic) === null) return false;
-  if (a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
+  if (
+    a.difficulty ||
+    a.count ||
+    a.countChange ||
+    a.style ||
+    a.depth ||
+    a.questionTypes ||
+    a.examples ||
+    a.analogies
+  )
     return true;
   const words = joinPairs(a.text).map(classOf);
   return (
@@ -156,7 +168,8 @@ function properName(topic: string, message: string): boolean {
 /**
  * A topic and nothing to do ("ok now adverbs", "salamat! next naman, the digestive system") after a request
  * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb
- * unless it remakes the last result ("actually make it about respiration").
+ * unless it only goes on ("let's do the heart now"), remakes the last result ("actually make it about
+ * respiration") or the message takes back the last topic ("ay mali, Venus yung gusto ko").
  */
 function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
   const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
@@ -164,10 +177,20 @@ function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
   if (a.tool || a.exercise || a.feelings.length > 0 || a.givingUp || a.doMyWork) return false;
   if (!strong(a.topic, request) && !subjectOfPhrase(a.topic) && !properName(a.topic, request.message))
     return false;
-  const own = new Set(a.topic.split(/\s+/));
+  // The last topic may be named to take it back ("I meant decimals, not fractions").
+  const last = prev.parameters.topic ?? prev.parameters.concept_to_explain;
+  const own = new Set([
+    ...a.topic.split(/\s+/),
+    ...String(last ?? '')
+      .toLowerCase()
+      .split(/\s+/),
+  ]);
   const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
-  return contentWords(rest).every((w) => classOf(w) !== null) && (!rest.some(isRequest) || remakes(rest));
+  const asks = rest.some((w) => isRequest(w) && !GOING_ON.has(foldWord(w)));
+  return contentWords(rest).every((w) => classOf(w) !== null) && (!asks || remakes(rest) || corrects(rest));
 }
+
+const corrects = (words: string[]) => words.some((w) => CORRECTING.has(foldWord(w)));
 
 const isRequest = (w: string | undefined) => w !== undefined && classOf(w) === 'request';
 
