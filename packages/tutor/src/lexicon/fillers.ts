@@ -16,7 +16,7 @@ export const WORD_CLASSES = {
   request: set(`make turn create generate give gimme get have need want list ilista enumerate please pls plz
     lets let write show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin
     gawing bigyan magbigay paki pakigawa kailangan gusto ibig sabihin start go try mag pang palitan ready mag-aral
-    lagyan samahan add`),
+    lagyan samahan add cut switch lipat`),
   /** Asking whether: "can", "do", "pwede". */
   modal: set(`dapat can could would will do does did should may might pwede puwede`),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
@@ -35,7 +35,7 @@ export const WORD_CLASSES = {
   particle: set(`pala naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
     yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo ay masyado masyadong sobra
-    sobrang meant oops`),
+    sobrang meant oops teka tara`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
   social:
     set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
@@ -182,6 +182,9 @@ export function contentWords(words: string[]): string[] {
  */
 export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
 
+/** Words that number an item: "number 2", "bilang 3". */
+const NUMBERING: ReadonlySet<string> = set('number no num bilang numero');
+
 /** Ordinals in digits ("2nd", "3rd", "10th"), read like the words ("second"). */
 function digitOrdinals(phrase: string): { text: string; value: number }[] {
   return [...phrase.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/g)].map((m) => ({
@@ -211,6 +214,12 @@ export function readReference(phrase: string): Reference | null {
     else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;
   }
   if (placed && part) return { kind: 'latest' };
+  // "number 2" alone: the second item of the last list, like "the second one".
+  const numbered = words.findIndex(
+    (w, i) => NUMBERING.has(foldWord(w)) && /^\d{1,2}$/.test(words[i + 1] ?? ''),
+  );
+  if (placed && !refers && numbered >= 0 && words.length === 2)
+    return { kind: 'position', index: Number(words[numbered + 1]) - 1 };
   if (!refers || placed) return null;
   const [ordinal] = ordinals;
   if (part) return { kind: 'latest' };
@@ -236,7 +245,7 @@ export const NEGATORS: ReadonlySet<string> = set('no not without skip walang wal
 export const CORRECTING: ReadonlySet<string> = set('mali pala dapat meant mean este sorry oops instead');
 
 /** Request words that ask for no tool, only to go on: "let's do the heart now", "tara, try natin ang X". */
-export const GOING_ON: ReadonlySet<string> = set('lets let go try start move proceed tara');
+export const GOING_ON: ReadonlySet<string> = set('lets let go try start move proceed switch lipat');
 
 /** Question words: part of the request only before a linking word or the math ("what is", "ano ang"). */
 export const QUESTION_WORDS: ReadonlySet<string> = set('what whats how ano anong paano magkano ilan gaano');

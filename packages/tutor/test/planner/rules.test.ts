@@ -72,6 +72,8 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ["let's do the digestive system now", quizzed, 'quiz_generator'],
     ['ay mali ako, decimals yung gusto ko', quizzed, 'quiz_generator'],
     ['I meant decimals, not fractions', quizzed, 'quiz_generator'],
+    ['can we switch to the water cycle?', quizzed, 'quiz_generator'],
+    ['tara, decimals naman', quizzed, 'quiz_generator'],
   ],
   'follow-up': [
     ['same but 10', quizzed, 'quiz_generator'],
@@ -104,6 +106,14 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['sa solar system po', asked, 'quiz_generator'],
     ["I don't feel like it anymore", asked, null],
     ['huwag na lang pala', asked, null],
+    [
+      'yung huli po',
+      [
+        user('quiz me'),
+        tutor('Which topic?\n- fractions\n- decimals', 'quiz_generator', {}, 'needs_clarification'),
+      ],
+      'quiz_generator',
+    ],
   ],
   greeting: [
     ['yes please', [], null],

@@ -113,6 +113,7 @@ const CHANGING: Record<string, 1 | -1> = {
   extra: 1,
   dagdag: 1,
   dagdagan: 1,
+  pa: 1,
   less: -1,
   fewer: -1,
   minus: -1,
@@ -131,8 +132,8 @@ const changed = (change: CountChange, reason: string): Stated<CountChange> => ({
 
 /**
  * A change to the last count the message asks for: one number with a word that adds or takes in its
- * clause ("plus 3 pa", "2 less", "lima pa" — "pa" right after it), or a multiplier or fraction and no
- * number ("doblehin mo", "kalahati lang"). "isa pa", "one more" ask for another set, not one more item;
+ * clause ("plus 3 pa", "2 less", "lagyan mo pa ng apat"), or a multiplier or fraction and no number
+ * ("doblehin mo", "kalahati lang"). "isa pa", "one more" ask for another set, not one more item;
  * "dagdagan mo, walong tanong" states the new count in a clause of its own.
  */
 export function countChange(text: string): Stated<CountChange> | null {
@@ -153,10 +154,13 @@ export function countChange(text: string): Stated<CountChange> | null {
     .split(/[^\p{L}\d]+/u)
     .filter(Boolean)
     .map(foldWord);
-  // "more difficult" compares a level; "5 pa" is five more.
+  // "more difficult" compares a level, "pa rin" is "still".
   const signOf = (w: string, i: number) =>
-    w === 'more' && classOf(words[i + 1] ?? '') === 'level' ? undefined : CHANGING[w];
-  const sign = words[words.indexOf(token) + 1] === 'pa' ? 1 : words.map(signOf).find((s) => s !== undefined);
+    (w === 'more' && classOf(words[i + 1] ?? '') === 'level') ||
+    (w === 'pa' && /^[dr]in$/.test(words[i + 1] ?? ''))
+      ? undefined
+      : CHANGING[w];
+  const sign = words.map(signOf).find((s) => s !== undefined);
   return sign
     ? changed({ op: 'add', by: sign * Number(token) }, `${sign * Number(token)} on the last count`)
     : null;

@@ -175,7 +175,9 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   },
   count: (f, field, kind) => {
     const { a } = f.turn;
-    const last = f.mode === 'follow_up' ? f.before?.[field] : undefined;
+    // On the same topic, a change is to the last count ("dagdag ka pa ng 5 tanong" names the tool again).
+    const same = f.mode === 'follow_up' || f.topic?.layer === 'context';
+    const last = same ? f.before?.[field] : undefined;
     if (a.countChange && typeof last === 'number') {
       const { op, by } = a.countChange.value;
       const next = Math.max(1, Math.round(op === 'add' ? last + by : last * by));

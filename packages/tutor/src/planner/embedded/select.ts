@@ -14,7 +14,7 @@ import type { ToolRegistry } from '../../registry.ts';
 import type { PlanRequest } from '../types.ts';
 import type { Analysis } from './analyze.ts';
 import { NaiveBayes } from './classifier.ts';
-import type { Previous } from './context.ts';
+import { lastList, type Previous } from './context.ts';
 import { GREETING } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
 import { feelingReply, greetingReply, ownWorkReply, tutorReply, unsureReply } from './replies.ts';
@@ -110,9 +110,15 @@ function onlyAdjusts(a: Analysis): boolean {
   );
 }
 
-/** Every word is of a class and no setting is stated ("I don't feel like it anymore"): no answer to a question. */
-function namesNothing(a: Analysis): boolean {
-  const named = a.topic !== null && readReference(a.topic) === null;
+/**
+ * Every word is of a class and no setting is stated ("I don't feel like it anymore"): no answer to a question.
+ * A place in a list the question offered ("yung huli po") names its item.
+ */
+function namesNothing(a: Analysis, request: PlanRequest): boolean {
+  const reference = a.topic === null ? null : readReference(a.topic);
+  const named =
+    (a.topic !== null && reference === null) ||
+    (reference?.kind === 'position' && lastList(request.history).length > 0);
   return !named && !a.exercise && !a.count && joinPairs(a.text).every((w) => classOf(w) !== null);
 }
 
@@ -307,7 +313,7 @@ export const SELECTION_RULES: SelectionRule[] = [
     name: 'answers the question',
     select: ({ a, prev, request }) => {
       if (!prev || prev.missing.length === 0 || a.greeting) return null;
-      return namesNothing(a)
+      return namesNothing(a, request)
         ? noTool(unsureReply(request.locale), 0.5, 'the message names nothing: the question is dropped')
         : tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question');
     },

@@ -85,6 +85,15 @@ function commentsOnLast(clause: string): boolean {
   return words.length === 3 && first === 'ang' && classOf(words[2] as string) === 'reference';
 }
 
+/** A clause that only rejects a topic: a negator, then the topic's words ("hindi verbs", "not the fractions"). */
+function rejects(clause: string): boolean {
+  const [first = '', ...rest] = clause.split(/\s+/).filter(Boolean).map(foldWord);
+  const content = (w: string) => classOf(w) === null || classOf(w) === 'function';
+  return (
+    ['hindi', 'not', 'di'].includes(first) && rest.some((w) => classOf(w) === null) && rest.every(content)
+  );
+}
+
 /**
  * The topic phrase a message states, lower-cased as written ("the water cycle" → "water cycle"),
  * or null when the message names none ("make me flashcards").
@@ -96,8 +105,11 @@ export function extractTopicPhrase(message: string): string | null {
     .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
-  const clauses = said.split(/(?<=[?.!,;])\s*/);
-  const text = clauses.filter((c) => !commentsOnLast(c.replace(/[?.!,;]+$/, ''))).join(' ');
+  const bare = (c: string) => c.replace(/[?.!,;]+$/, '');
+  const clauses = said.split(/(?<=[?.!,;])\s*/).filter((c) => !commentsOnLast(bare(c)));
+  // "hindi verbs, adjectives pala": the clause that rejects a topic leaves the one meant.
+  const meaning = clauses.filter((c) => !rejects(bare(c)));
+  const text = (meaning.length > 0 ? meaning : clauses).join(' ');
   if (!text) return null;
   // "flashcards sa dalawa? hindi, yung verbs lang": a correction names the topic meant.
   const corrected = CORRECTION.exec(text)?.[1];
