@@ -35,12 +35,12 @@ export const WORD_CLASSES = {
   particle: set(`pala naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
     yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo ay masyado masyadong sobra
-    sobrang meant oops teka tara`),
+    sobrang meant oops teka tara parang`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
   social:
     set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
-    ang_galing ayos wow astig nice yay yey`),
+    ang_galing ayos wow astig nice yay yey brb`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */

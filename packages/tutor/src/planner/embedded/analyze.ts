@@ -95,7 +95,8 @@ function loneLevel(text: string): Stated<Level> | null {
     const level = (Object.keys(LEVEL_WORDS) as Level[]).find((l) =>
       words.some((w) => LEVEL_WORDS[l].includes(w)),
     );
-    const rest = words.filter((w) => !level || !LEVEL_WORDS[level].includes(w));
+    // A count may stand with it ("same but 8 and easy").
+    const rest = words.filter((w) => !/^\d+$/.test(w) && (!level || !LEVEL_WORDS[level].includes(w)));
     if (level && contentWords(rest).every((w) => classOf(w) !== null))
       return { value: level, reason: `the student asks for ${level} ("${clause.trim()}")` };
   }

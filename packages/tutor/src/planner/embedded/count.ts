@@ -65,10 +65,10 @@ function vagueCount(text: string): Stated<number> | null {
   return { value: n, reason: `"${word}" read as ${n}` };
 }
 
-/** "the last one", "that one", "the 2nd one", "yung isa": "one" after a reference or an ordinal names a thing. */
+/** "the last one", "another one", "the 2nd one": "one" after a reference, quantity or ordinal names a thing. */
 function pronounOne(text: string): string {
   return text.replace(/\b([\p{L}\d]+)\s+one\b/gu, (whole, w: string) =>
-    ['reference', 'function'].includes(classOf(w) ?? '') ||
+    ['reference', 'function', 'quantity'].includes(classOf(w) ?? '') ||
     /\d(?:st|nd|rd|th)$/.test(w) ||
     findNumberWords(w)[0]?.kind === 'ordinal'
       ? `${w} ones`

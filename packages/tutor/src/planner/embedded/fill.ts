@@ -60,6 +60,9 @@ function fromState(kind: SlotKind, f: Fill): Filled | null {
   );
 }
 
+/** The turn remakes the last request on its topic: a follow-up, or its tool named again with no new topic. */
+const remade = (f: Fill) => f.mode === 'follow_up' || (f.before !== null && f.topic?.layer === 'context');
+
 /** The previous value of a field when this turn adjusts the previous request. */
 function carried(field: string, f: Fill, type: 'string' | 'number' | 'boolean' | 'array'): Filled | null {
   if (f.mode !== 'follow_up' && f.mode !== 'answer') return null;
@@ -175,9 +178,8 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   },
   count: (f, field, kind) => {
     const { a } = f.turn;
-    // On the same topic, a change is to the last count ("dagdag ka pa ng 5 tanong" names the tool again).
-    const same = f.mode === 'follow_up' || f.topic?.layer === 'context';
-    const last = same ? f.before?.[field] : undefined;
+    // "dagdag ka pa ng 5 tanong" names the tool again: still a change to the last count.
+    const last = remade(f) ? f.before?.[field] : undefined;
     if (a.countChange && typeof last === 'number') {
       const { op, by } = a.countChange.value;
       const next = Math.max(1, Math.round(op === 'add' ? last + by : last * by));
@@ -190,8 +192,7 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     const { a } = f.turn;
     const before = f.before?.[field];
     const by = a.followUp === 'harder' ? 1 : a.followUp === 'easier' ? -1 : 0;
-    const step =
-      by !== 0 && f.mode === 'follow_up' && ONE_STEP.test(a.text) ? shift(LEVELS, before, by) : null;
+    const step = by !== 0 && remade(f) && ONE_STEP.test(a.text) ? shift(LEVELS, before, by) : null;
     if (step) return filled(step, 'context', `one step ${a.followUp} than the last ${before}`);
     if (a.difficulty) return filled(a.difficulty.value, 'stated', a.difficulty.reason);
     if (by !== 0)

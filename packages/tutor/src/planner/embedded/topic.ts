@@ -101,7 +101,7 @@ function rejects(clause: string): boolean {
 export function extractTopicPhrase(message: string): string | null {
   const said = foldCase(message)
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
+    .replace(/\b(?:pa|i|paki|mag|nag|na)-(?=[a-z])/g, '')
     .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
