@@ -16,7 +16,7 @@ export const WORD_CLASSES = {
   request: set(`make turn create generate give gimme get have need want list ilista enumerate please pls plz
     lets let write show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin
     gawing bigyan magbigay paki pakigawa kailangan gusto ibig sabihin start go try mag pang palitan ready mag-aral
-    lagyan samahan add cut switch lipat`),
+    lagyan samahan add cut switch lipat pick choose pumili`),
   /** Asking whether: "can", "do", "pwede". */
   modal: set(`dapat can could would will do does did should may might pwede puwede`),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
@@ -27,7 +27,7 @@ export const WORD_CLASSES = {
     nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
   part: set(`set version round batch step steps bullet bullets points point examples example halimbawa key analogy
-    analogies paghahambing answer answers sagot solution solutions solusyon`),
+    analogies paghahambing answer answers sagot solution solutions solusyon letter option titik`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`mali tama class grade baitang homework assignment seatwork module score scored right wrong out
     perfect`),
@@ -57,7 +57,7 @@ export const WORD_CLASSES = {
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
     set(`bit kaunti konti fewer less else some few another more much many lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
-    anything something whatever kahit bagay plus minus extra bawas bawasan half kalahati double doble doblehin
+    anything something whatever kahit bagay bahala plus minus extra bawas bawasan half kalahati double doble doblehin
     twice triple`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level:
@@ -243,6 +243,9 @@ export const NEGATORS: ReadonlySet<string> = set('no not without skip walang wal
 
 /** Words that take back what was said: "mali pala, Saturn dapat", "I meant fractions", "sorry, meiosis". */
 export const CORRECTING: ReadonlySet<string> = set('mali pala dapat meant mean este sorry oops instead');
+
+/** Words that leave a choice to the tutor: "kahit ano, ikaw bahala", "anything, you pick". */
+export const CHOOSING: ReadonlySet<string> = set('any anything whatever kahit bahala');
 
 /** Request words that ask for no tool, only to go on: "let's do the heart now", "tara, try natin ang X". */
 export const GOING_ON: ReadonlySet<string> = set('lets let go try start move proceed switch lipat');

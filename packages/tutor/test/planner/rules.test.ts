@@ -106,6 +106,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['sa solar system po', asked, 'quiz_generator'],
     ["I don't feel like it anymore", asked, null],
     ['huwag na lang pala', asked, null],
+    ['anything, you pick', asked, 'quiz_generator'],
     [
       'yung huli po',
       [
@@ -165,6 +166,11 @@ describe('tool selection rules', () => {
       tool: 'quiz_generator',
       parameters: { topic: 'fractions' },
     });
+  });
+
+  it('asks again when the student leaves the choice to the tutor', async () => {
+    const p = await plan('kahit ano, ikaw bahala', asked);
+    expect(p).toMatchObject({ kind: 'tool', tool: 'quiz_generator', missing: ['topic'] });
   });
 
   it('answers only the tutor’s latest question: an older one is not pending', async () => {

@@ -1,5 +1,5 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
-import { classOf, contentWords, foldWord, NEGATORS } from '../../lexicon/fillers.ts';
+import { CHOOSING, classOf, contentWords, foldWord, joinPairs, NEGATORS } from '../../lexicon/fillers.ts';
 import { expandShorthand, fold, foldCase } from '../../lexicon/fold.ts';
 import { type CountChange, countChange, statedCount } from './count.ts';
 import {
@@ -70,6 +70,8 @@ export interface Analysis {
   /** Every feeling the message states (`lexicon/feelings.ts`), in the table's order. */
   feelings: EmotionalCue[];
   followUp: 'harder' | 'easier' | 'more' | null;
+  /** "kahit ano, ikaw bahala", "anything, you pick": only class words, one leaving the choice to the tutor. */
+  leavesChoice: boolean;
   greeting: boolean;
 }
 
@@ -169,6 +171,11 @@ function settingOnly(topic: string | null): boolean {
   );
 }
 
+function leavesChoice(text: string): boolean {
+  const words = joinPairs(text);
+  return words.every((w) => classOf(w) !== null) && words.some((w) => CHOOSING.has(foldWord(w)));
+}
+
 const analyses = new Map<string, Analysis>();
 
 /**
@@ -251,6 +258,7 @@ function analyzeText(message: string): Analysis {
     confident: feelings.includes('confident'),
     feelings,
     followUp,
+    leavesChoice: leavesChoice(text),
     greeting,
   };
 }

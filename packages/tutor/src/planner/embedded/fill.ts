@@ -101,6 +101,8 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
   if (placed) return { value: placed, layer: 'context' };
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
+    // "kahit ano, ikaw bahala": the student does not choose, so the tutor asks again.
+    if (a.leavesChoice) return null;
     // "basta math", "Math po": a subject, not yet a topic — the subject is filled and the topic asked again.
     const said = joinPairs(a.text)
       .filter((w) => classOf(w) !== 'particle')

@@ -254,8 +254,9 @@ export const SELECTION_RULES: SelectionRule[] = [
   },
   {
     name: 'about the tutor',
-    select: ({ a, request }) =>
-      aboutTheTutor(a, request)
+    // "kahit ano, ikaw bahala" to a question leaves the choice to the tutor: the question stands.
+    select: ({ a, prev, request }) =>
+      aboutTheTutor(a, request) && !(prev?.missing.length && a.leavesChoice)
         ? noTool(tutorReply(request.user, request.locale), 0.8, 'a question about the tutor itself')
         : null,
   },
@@ -313,7 +314,7 @@ export const SELECTION_RULES: SelectionRule[] = [
     name: 'answers the question',
     select: ({ a, prev, request }) => {
       if (!prev || prev.missing.length === 0 || a.greeting) return null;
-      return namesNothing(a, request)
+      return namesNothing(a, request) && !a.leavesChoice
         ? noTool(unsureReply(request.locale), 0.5, 'the message names nothing: the question is dropped')
         : tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question');
     },
