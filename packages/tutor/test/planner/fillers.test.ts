@@ -239,6 +239,8 @@ const TABLE: Record<string, Row[]> = {
       'stated',
     ],
     ['another hint please', hinted, {}, 'problem', '3x + 5 = 20', 'context'],
+    ['x = 4 ba talaga? bakit?', solved, {}, 'problem', '2x + 3 = 11', 'context'],
+    ['ok, what about 5x - 2 = 13?', solved, {}, 'problem', '5x - 2 = 13', 'stated'],
   ],
   show_steps: [
     ['solve 2x + 3 = 7, just the answer', [], {}, 'show_steps', false, 'stated'],

@@ -45,6 +45,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['explain that step by step', solved, 'math_solver'],
     ['paano mo nakuha yan?', solved, 'math_solver'],
     ['bakit naging 8 yung 11?', solved, 'math_solver'],
+    ['so x is 4? why?', solved, 'math_solver'],
   ],
   'about the tutor': [
     ['what are you, a person or an AI?', [], null],

@@ -23,6 +23,7 @@ import {
   type QuestionType,
   SCORE,
   SHOW_STEPS,
+  SOLVED_FORM,
   STYLE_CUES,
   SWITCH_TOPIC,
 } from './cues.ts';
@@ -60,6 +61,8 @@ export interface Analysis {
   answerOnly: boolean;
   /** "show the steps again", "step by step": the worked steps of a solution. */
   showSteps: boolean;
+  /** "so x is 30? why?": an answer restated, about the last exercise rather than a new one. */
+  restatesAnswer: boolean;
   struggling: boolean;
   tired: boolean;
   /** "ayoko na", "I give up", "I hate math": the student wants to stop. */
@@ -251,6 +254,7 @@ function analyzeText(message: string): Analysis {
     hint,
     answerOnly: HINT.answerOnly.test(text),
     showSteps: SHOW_STEPS.test(text),
+    restatesAnswer: SOLVED_FORM.test(text),
     struggling: feelings.some((f) => f !== 'tired' && f !== 'confident') || DONT_KNOW.test(text),
     tired: feelings.includes('tired'),
     givingUp: GIVING_UP.test(text),

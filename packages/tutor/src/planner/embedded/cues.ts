@@ -237,6 +237,10 @@ export const SWITCH_TOPIC =
 export const GREETING =
   /^(?:yes|yeah|yep|yup|no|nope|oo|opo|hindi po|sure|ready|i'?m ready|ready na(?: ako)?|game|tara|lol|what can you do|what do you do|ano(?:ng)? kaya mo(?:ng gawin)?|(?:ma)?gandang (?:umaga|hapon|gabi|tanghali)|see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|what'?s up|wassup|sup|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
 
+/** A solution restated ("so x is 30? why?", "x = 4 ba?"): one letter and one number, nothing to work out. */
+export const SOLVED_FORM =
+  /^(?:[^\d=+*/^]*\s)?[a-z]\s*(?:=|is|ay)\s*-?\d+(?:[.,/]\d+)?(?![\d+*/^=-])[^\d=+*/^]*$/;
+
 /** The student asks to see the worked steps of the solution again. */
 export const SHOW_STEPS =
   /\b(?:show (?:me )?(?:the |your |all the )?(?:steps|work|solution)|step[- ]by[- ]step|(?:steps|solution) again|paano (?:mo )?(?:nakuha|ginawa)|(?:why|how) did you|bakit mo|paano mo|ipakita (?:mo )?(?:ang |yung )?(?:steps|solusyon|hakbang)|hakbang[- ]hakbang)\b/;

@@ -247,7 +247,8 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   },
   problem: (f, field) => {
     const { a, request } = f.turn;
-    const own = a.exercise ? a.problem : null;
+    // "so x is 30? why?" after a solution is about that exercise, not a new one.
+    const own = a.exercise && !(a.restatesAnswer && f.mode === 'follow_up') ? a.problem : null;
     if (own) return filled(own, 'stated', 'the exercise in the message');
     const earlier = f.before?.[field];
     if (typeof earlier === 'string') return filled(earlier, 'context', 'the exercise from earlier');

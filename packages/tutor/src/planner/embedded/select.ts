@@ -247,8 +247,9 @@ export const SELECTION_RULES: SelectionRule[] = [
     select: ({ a, prev }) =>
       prev?.tool === 'math_solver' &&
       prev.missing.length === 0 &&
-      !a.exercise &&
-      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || readReference(a.topic))))
+      (a.restatesAnswer ||
+        (!a.exercise &&
+          (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || readReference(a.topic))))))
         ? tool(prev.tool, 'follow_up', 0.85, 'the student asks how the last exercise was solved')
         : null,
   },
