@@ -57,7 +57,7 @@ export const WORD_CLASSES = {
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
     set(`bit kaunti konti fewer less else some few another more much many lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
-    anything something whatever kahit bagay bahala plus minus extra bawas bawasan half kalahati double doble doblehin
+    anything something whatever kahit bagay bahala dami marami plus minus extra bawas bawasan half kalahati double doble doblehin
     twice triple`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level:
@@ -91,12 +91,34 @@ export type WordClass = keyof typeof WORD_CLASSES;
 /** A word without case or apostrophes, as the tables spell it ("Don't" → "dont"). */
 export const foldWord = (word: string): string => foldCase(word).replace(/'/g, '');
 
-/** The class of a word or a two-word phrase joined by "_" ("this_time"), or null for a content word. */
-export function classOf(word: string): WordClass | null {
-  const w = foldWord(word);
+/** Filipino verb prefixes a request takes ("PAdagdag", "MAGdagdag", "PAKIgawan"). */
+const PREFIXES = ['paki', 'mag', 'nag', 'pa', 'i'];
+/** The classes a prefixed word keeps: asking, amounts and levels ("magtanong" asks, it is no quiz). */
+const PREFIXED: readonly string[] = ['request', 'quantity', 'level'];
+
+function listed(w: string): WordClass | null {
   for (const [name, words] of Object.entries(WORD_CLASSES) as [WordClass, ReadonlySet<string>][])
     if (words.has(w)) return name;
   return null;
+}
+
+/**
+ * The word without a Filipino verb prefix when the rest is a word of a request's classes ("padagdag" →
+ * "dagdag", "magdagdag" → "dagdag"); the word itself otherwise.
+ */
+export function stemOf(word: string): string {
+  const w = foldWord(word);
+  for (const prefix of PREFIXES) {
+    const rest = w.slice(prefix.length).replace(/^-/, '');
+    if (w.startsWith(prefix) && rest.length >= 4 && PREFIXED.includes(listed(rest) ?? '')) return rest;
+  }
+  return w;
+}
+
+/** The class of a word or a two-word phrase joined by "_" ("this_time"), or null for a content word. */
+export function classOf(word: string): WordClass | null {
+  const w = foldWord(word);
+  return listed(w) ?? (w.includes('_') ? null : listed(stemOf(w)));
 }
 
 /** The words of a phrase with each two-word entry read as one ("in filipino please" → "in_filipino please"). */

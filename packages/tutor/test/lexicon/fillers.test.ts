@@ -4,6 +4,7 @@ import {
   contentWords,
   joinPairs,
   readReference,
+  stemOf,
   trimClassWords,
   WORD_CLASSES,
 } from '../../src/lexicon/fillers.ts';
@@ -80,6 +81,19 @@ describe('readReference', () => {
     ['3 questions', null],
   ])('reads "%s" back', (phrase, reference) => {
     expect(readReference(phrase)).toEqual(reference);
+  });
+});
+
+describe('stemOf', () => {
+  it.each([
+    ['padagdag', 'dagdag'],
+    ['magdagdag', 'dagdag'],
+    ['pakigawan', 'gawan'],
+    ['magtanong', 'magtanong'],
+    ['paraan', 'paraan'],
+    ['island', 'island'],
+  ])('reads "%s" as "%s"', (word, stem) => {
+    expect(stemOf(word)).toBe(stem);
   });
 });
 

@@ -13,6 +13,7 @@ const LISTS: [string, string[]][] = [
   ['Pick one:\n1) Fractions: parts of a whole\n2) Decimals', ['fractions', 'decimals']],
   ['Mga uri:\n* **Pasalaysay**\n* **Patanong**', ['pasalaysay', 'patanong']],
   ['**Photosynthesis** is how plants make food.', []],
+  ['Start with **cell structure**, then **mitosis**.', ['cell structure', 'mitosis']],
   ['Only one step:\n1. Subtract 3', []],
 ];
 

@@ -5,6 +5,7 @@ import { type CountChange, countChange, statedCount } from './count.ts';
 import {
   ANALOGIES_OFF,
   ANALOGIES_ON,
+  COMPARED,
   DEPTH_CUES,
   type Depth,
   DIFFICULTY_CUES,
@@ -227,9 +228,9 @@ function analyzeText(message: string): Analysis {
   // "too easy", "gets ko na": asking for harder — unless it closes a thank-you ("thank you! gets ko na").
   const ready = feelings.includes('confident') && !greeting && !FOLLOW_UP.easier.test(text);
   const followUp =
-    FOLLOW_UP.harder.test(text) || ready
+    FOLLOW_UP.harder.test(text) || COMPARED.harder.test(text) || ready
       ? 'harder'
-      : FOLLOW_UP.easier.test(text)
+      : FOLLOW_UP.easier.test(text) || COMPARED.easier.test(text)
         ? 'easier'
         : FOLLOW_UP.more.test(text)
           ? 'more'

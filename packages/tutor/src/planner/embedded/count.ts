@@ -1,4 +1,4 @@
-import { classOf, contentWords, foldWord } from '../../lexicon/fillers.ts';
+import { classOf, contentWords, foldWord, stemOf } from '../../lexicon/fillers.ts';
 import {
   FRACTION_WORDS,
   findNumberWords,
@@ -159,7 +159,7 @@ export function countChange(text: string): Stated<CountChange> | null {
     (w === 'more' && classOf(words[i + 1] ?? '') === 'level') ||
     (w === 'pa' && /^[dr]in$/.test(words[i + 1] ?? ''))
       ? undefined
-      : CHANGING[w];
+      : CHANGING[stemOf(w)];
   const sign = words.map(signOf).find((s) => s !== undefined);
   return sign
     ? changed({ op: 'add', by: sign * Number(token) }, `${sign * Number(token)} on the last count`)

@@ -109,6 +109,12 @@ export const LEVEL_WORDS: Record<Level, string[]> = {
   hard: ['hard', 'mahirap', 'mahihirap', 'challenging', 'difficult', 'tough'],
 };
 
+/** A comparative of "mas" or "more" and a level word: "mas challenging", "more tough", "mas madadali". */
+export const COMPARED: Record<'harder' | 'easier', RegExp> = {
+  harder: new RegExp(`\\b(?:mas|more) (?:${LEVEL_WORDS.hard.join('|')})\\b`),
+  easier: new RegExp(`\\b(?:mas|more) (?:${LEVEL_WORDS.easy.join('|')})\\b`),
+};
+
 /** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
 export const DO_MY_WORK =
   /\b(?:(?:do|answer|finish|complete|write|take) my (?:homework|assignment|exam|test|quiz|project|essay|seatwork|module)|(?:sagutan|sagutin|gawin|gawan|tapusin)\s+(?:mo\s+)?(?:na\s+)?(?:lang\s+)?(?:po\s+)?(?:yung|ang|ng|sa)?\s*(?:assignment|homework|takdang[- ]aralin|exam|test|pagsusulit|project|proyekto|essay|sanaysay|seatwork|module)\s+(?:ko|namin))\b/;

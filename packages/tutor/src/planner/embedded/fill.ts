@@ -89,6 +89,20 @@ function atPosition(index: number, request: PlanRequest): string | undefined {
 }
 
 /**
+ * A place in the tutor's last list at the end of a phrase that says something of it ("bakit mas makapal yung
+ * pang-apat?"): read only when that reply holds a list.
+ */
+function trailingPlace(topic: string | null, request: PlanRequest): { index: number } | null {
+  if (!topic || lastList(request.history).length === 0) return null;
+  const words = topic.split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const reference = readReference(words.slice(-n).join(' '));
+    if (reference?.kind === 'position') return reference;
+  }
+  return null;
+}
+
+/**
  * What the request is about: a place in the conversation the message points to, the answer to the tutor's
  * question, the topic the message states (unless it only adjusts the previous request and names nothing the
  * curriculum knows), or the conversation's topic: the latest one for a pronoun ("quiz me on that"), the
@@ -97,7 +111,8 @@ function atPosition(index: number, request: PlanRequest): string | undefined {
 export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: string; layer: Layer } | null {
   const { a, prev, request } = turn;
   const reference = a.topic ? readReference(a.topic) : null;
-  const placed = reference?.kind === 'position' ? atPosition(reference.index, request) : undefined;
+  const place = reference?.kind === 'position' ? reference : trailingPlace(a.topic, request);
+  const placed = place ? atPosition(place.index, request) : undefined;
   if (placed) return { value: placed, layer: 'context' };
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
