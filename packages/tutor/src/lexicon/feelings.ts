@@ -80,7 +80,7 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\bno energy (?:left|na)\b/,
     /\bwala na akong lakas\b/,
     /\b(?:tired|sleepy|exhausted|drained|worn out|burn(?:ed|t) out)\b/,
-    /\b(?:pagod|napagod|inaantok|antok|puyat|hapo|lupaypay)\b/,
+    /\b(?:pagod|napagod|kapagod|nakakapagod|inaantok|antok|puyat|hapo|lupaypay)\b/,
   ],
   confused: [
     /\bnalilito\b/,

@@ -35,7 +35,7 @@ export const WORD_CLASSES = {
   particle: set(`pala naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
     yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo ay masyado masyadong sobra
-    sobrang meant oops teka tara parang`),
+    sobrang meant oops teka tara parang hala`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
   social:
     set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
@@ -57,7 +57,7 @@ export const WORD_CLASSES = {
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
     set(`bit kaunti konti fewer less else some few another more much many lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
-    anything something whatever kahit bagay bahala dami marami plus minus extra bawas bawasan half kalahati double doble doblehin
+    anything something whatever kahit bagay bahala dami marami plus down reduce minus extra bawas bawasan half kalahati double doble doblehin
     twice triple`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level:
@@ -83,7 +83,7 @@ export const WORD_CLASSES = {
   function:
     set(`a into naging became become an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
     para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano
-    ano anong nag`),
+    ano anong nag by`),
 } satisfies Record<string, ReadonlySet<string>>;
 
 export type WordClass = keyof typeof WORD_CLASSES;

@@ -25,6 +25,7 @@ const CHANGES: [string, { op: 'add' | 'scale'; by: number } | null][] = [
   ['tatlo pa', { op: 'add', by: 3 }],
   ['bawasan mo ng dalawa', { op: 'add', by: -2 }],
   ['give me 3 fewer', { op: 'add', by: -3 }],
+  ['can you cut it down by 4?', { op: 'add', by: -4 }],
   ['doblehin mo', { op: 'scale', by: 2 }],
   ['make it twice as many', { op: 'scale', by: 2 }],
   ['kalahati lang', { op: 'scale', by: 0.5 }],

@@ -75,6 +75,8 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['I meant decimals, not fractions', quizzed, 'quiz_generator'],
     ['can we switch to the water cycle?', quizzed, 'quiz_generator'],
     ['tara, decimals naman', quizzed, 'quiz_generator'],
+    ['hala mali, light-dependent reactions pala', explained, 'concept_explainer'],
+    ['hindi fractions, decimals yung kailangan ko', quizzed, 'quiz_generator'],
   ],
   'follow-up': [
     ['same but 10', quizzed, 'quiz_generator'],
@@ -101,6 +103,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ["I got 1 out of 5... I'm so bad at this", quizzed, 'concept_explainer'],
     ['kinakabahan ako sa exam bukas', quizzed, null],
     ["hi, I'm so tired", [], null],
+    ['kapagod na today, bukas na lang', asked, null],
   ],
   'answers the question': [
     ['fractions', asked, 'quiz_generator'],

@@ -26,6 +26,7 @@ import {
   SHOW_STEPS,
   SOLVED_FORM,
   STYLE_CUES,
+  SUPERLATIVES,
   SWITCH_TOPIC,
 } from './cues.ts';
 import { exerciseOf, isExercise } from './exercise.ts';
@@ -105,6 +106,15 @@ function loneLevel(text: string): Stated<Level> | null {
     const rest = words.filter((w) => !/^\d+$/.test(w) && (!level || !LEVEL_WORDS[level].includes(w)));
     if (level && contentWords(rest).every((w) => classOf(w) !== null))
       return { value: level, reason: `the student asks for ${level} ("${clause.trim()}")` };
+  }
+  return null;
+}
+
+function superlative(text: string): Stated<Level> | null {
+  const words = text.split(/[^\p{L}]+/u);
+  for (const level of ['easy', 'hard'] as const) {
+    const word = SUPERLATIVES[level].find((w) => words.includes(w));
+    if (word) return { value: level, reason: `the student asks for the ${level} end ("${word}")` };
   }
   return null;
 }
@@ -245,7 +255,7 @@ function analyzeText(message: string): Analysis {
     switchTopic: SWITCH_TOPIC.test(text),
     count,
     countChange: exercise ? null : countChange(text),
-    difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text),
+    difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text) ?? superlative(text),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),
     examples: toggle(text, EXAMPLES_OFF, EXAMPLES_ON, ['examples', 'example', 'halimbawa']),

@@ -102,6 +102,12 @@ export const SCORE = new RegExp(
   ].join(''),
 );
 
+/** Superlatives set the end of the scale wherever they stand ("gusto ko yung pinakamahirap", "the easiest"). */
+export const SUPERLATIVES: Record<'easy' | 'hard', string[]> = {
+  easy: ['easiest', 'simplest', 'pinakamadali'],
+  hard: ['hardest', 'toughest', 'pinakamahirap'],
+};
+
 /** Words that name a level on their own, read when a clause says nothing else ("…, mahirap", "easy lang po"). */
 export const LEVEL_WORDS: Record<Level, string[]> = {
   easy: ['easy', 'madali', 'madadali', 'simple', 'basic'],

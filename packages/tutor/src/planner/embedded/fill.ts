@@ -89,15 +89,17 @@ function atPosition(index: number, request: PlanRequest): string | undefined {
 }
 
 /**
- * A place in the tutor's last list at the end of a phrase that says something of it ("bakit mas makapal yung
- * pang-apat?"): read only when that reply holds a list.
+ * A place in the tutor's last list at the end of a clause that says something of it ("bakit mas makapal
+ * yung pang-apat?", "which one is the biggest? yung una ba?"): read only when that reply holds a list.
  */
-function trailingPlace(topic: string | null, request: PlanRequest): { index: number } | null {
-  if (!topic || lastList(request.history).length === 0) return null;
-  const words = topic.split(/\s+/);
-  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-    const reference = readReference(words.slice(-n).join(' '));
-    if (reference?.kind === 'position') return reference;
+function trailingPlace(text: string, request: PlanRequest): { index: number } | null {
+  if (lastList(request.history).length === 0) return null;
+  for (const clause of text.split(/[?.!,;]+/)) {
+    const words = clause.trim().split(/\s+/);
+    for (let n = Math.min(3, words.length); n >= 1; n--) {
+      const reference = readReference(words.slice(-n).join(' '));
+      if (reference?.kind === 'position') return reference;
+    }
   }
   return null;
 }
@@ -111,7 +113,7 @@ function trailingPlace(topic: string | null, request: PlanRequest): { index: num
 export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: string; layer: Layer } | null {
   const { a, prev, request } = turn;
   const reference = a.topic ? readReference(a.topic) : null;
-  const place = reference?.kind === 'position' ? reference : trailingPlace(a.topic, request);
+  const place = reference?.kind === 'position' ? reference : trailingPlace(a.text, request);
   const placed = place ? atPosition(place.index, request) : undefined;
   if (placed) return { value: placed, layer: 'context' };
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];

@@ -181,19 +181,19 @@ function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
   const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
   if (prev.missing.length > 0 || !slots.includes('topic') || !a.topic || readReference(a.topic)) return false;
   if (a.tool || a.exercise || a.feelings.length > 0 || a.givingUp || a.doMyWork) return false;
-  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic) && !properName(a.topic, request.message))
-    return false;
-  // The last topic may be named to take it back ("I meant decimals, not fractions").
-  const last = prev.parameters.topic ?? prev.parameters.concept_to_explain;
-  const own = new Set([
-    ...a.topic.split(/\s+/),
-    ...String(last ?? '')
-      .toLowerCase()
-      .split(/\s+/),
-  ]);
-  const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
+  // The last topic may be named to take it back ("I meant decimals, not fractions", "hindi X, Y pala").
+  const last = String(prev.parameters.topic ?? prev.parameters.concept_to_explain ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+  const said = a.text.split(/[^\p{L}'-]+/u).filter(Boolean);
+  const own = new Set([...a.topic.split(/\s+/), ...last]);
+  const rest = said.filter((w) => !own.has(w));
+  const takesBack = corrects(rest) || (last.length > 0 && last.every((w) => said.includes(w)));
+  const known = strong(a.topic, request) || subjectOfPhrase(a.topic) || properName(a.topic, request.message);
+  if (!known && !takesBack) return false;
   const asks = rest.some((w) => isRequest(w) && !GOING_ON.has(foldWord(w)));
-  return contentWords(rest).every((w) => classOf(w) !== null) && (!asks || remakes(rest) || corrects(rest));
+  return contentWords(rest).every((w) => classOf(w) !== null) && (!asks || remakes(rest) || takesBack);
 }
 
 const corrects = (words: string[]) => words.some((w) => CORRECTING.has(foldWord(w)));
