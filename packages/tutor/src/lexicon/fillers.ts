@@ -257,7 +257,7 @@ export function readReference(phrase: string): Reference | null {
  */
 export const EXERCISE_FRAME: ReadonlySet<string> = set(`solve solving compute calculate answer answers sagot
   sagutin work out find hanapin kwentahin kuwentahin lutasin isolve i-solve pasolve pa-solve pakisolve
-  paki-solve hint hints clue clues nudge problem equation equations exercise system expression much huwag wag
+  paki-solve magsolve mag-solve hint hints clue clues nudge problem equation equations exercise system expression much huwag wag
   ibigay sabihin`);
 
 /** Words that turn the next few off: "no need for examples", "huwag nang lagyan ng halimbawa". */
@@ -266,8 +266,8 @@ export const NEGATORS: ReadonlySet<string> = set('no not without skip walang wal
 /** Words that take back what was said: "mali pala, Saturn dapat", "I meant fractions", "sorry, meiosis". */
 export const CORRECTING: ReadonlySet<string> = set('mali pala dapat meant mean este sorry oops instead');
 
-/** Words that leave a choice to the tutor: "kahit ano, ikaw bahala", "anything, you pick". */
-export const CHOOSING: ReadonlySet<string> = set('any anything whatever kahit bahala');
+/** Words that leave a choice to the tutor: "kahit ano, ikaw bahala", "anything, you pick", "ikaw na pumili". */
+export const CHOOSING: ReadonlySet<string> = set('any anything whatever kahit bahala pick choose pumili');
 
 /** Request words that ask for no tool, only to go on: "let's do the heart now", "tara, try natin ang X". */
 export const GOING_ON: ReadonlySet<string> = set('lets let go try start move proceed switch lipat');

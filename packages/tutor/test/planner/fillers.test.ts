@@ -193,6 +193,7 @@ const TABLE: Record<string, Row[]> = {
   depth: [
     ['explain photosynthesis in detail', [], {}, 'desired_depth', 'comprehensive', 'stated'],
     ['make it harder', explained, {}, 'desired_depth', 'advanced', 'context'],
+    ['ok gets ko na, deeper naman', explained, {}, 'desired_depth', 'advanced', 'context'],
     ['explain photosynthesis', [], { mastery_level: 8 }, 'desired_depth', 'advanced', 'profile'],
     ['hindi ko pa rin gets', explained, {}, 'desired_depth', 'basic', 'state'],
     ['ano ulit yun? parang di ko na-gets', explained, {}, 'desired_depth', 'basic', 'state'],
@@ -234,6 +235,7 @@ const TABLE: Record<string, Row[]> = {
   ],
   problem: [
     ['pa-solve naman po: 2x + 3 = 7', [], {}, 'problem', '2x + 3 = 7', 'stated'],
+    ['paano ba mag-solve ng 2x + 6 = 10?', [], {}, 'problem', '2x + 6 = 10', 'stated'],
     ['solve this for me please: 5x - 4 = 21', [], {}, 'problem', '5x - 4 = 21', 'stated'],
     ['ok, another one: 4x = 28', [], {}, 'problem', '4x = 28', 'stated'],
     ['hint lang po sa 3x - 7 = 8, huwag mong ibigay ang sagot', [], {}, 'problem', '3x - 7 = 8', 'stated'],

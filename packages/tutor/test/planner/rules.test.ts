@@ -111,6 +111,7 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ["I don't feel like it anymore", asked, null],
     ['huwag na lang pala', asked, null],
     ['anything, you pick', asked, 'quiz_generator'],
+    ['ikaw na pumili', asked, 'quiz_generator'],
     [
       'yung huli po',
       [

@@ -161,6 +161,9 @@ export const DEPTH_CUES: Cue<Depth>[] = [
   },
 ];
 
+/** Deeper than the last explanation, said relative to it: one step of depth, not a depth of its own. */
+export const DEEPER = /\b(?:deeper|go deeper|more depth|mas malalim|lalim pa)\b/;
+
 export type NoteStyle = 'outline' | 'bullet_points' | 'narrative' | 'structured';
 
 export const STYLE_CUES: Cue<NoteStyle>[] = [

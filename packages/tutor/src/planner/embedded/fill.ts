@@ -5,7 +5,7 @@ import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
 import type { PlanRequest } from '../types.ts';
 import { conversationTopic, conversationTopics, lastList } from './context.ts';
-import { type Depth, type Level, type NoteStyle, ONE_STEP } from './cues.ts';
+import { DEEPER, type Depth, type Level, type NoteStyle, ONE_STEP } from './cues.ts';
 import type { Mode, Turn } from './select.ts';
 
 /**
@@ -225,6 +225,9 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   depth: (f, field, kind) => {
     const { a } = f.turn;
     const before = f.before?.[field];
+    // "deeper naman" after the basics: one step deeper, where "in detail" or "simply" set the depth.
+    const deeper = DEEPER.test(a.text) && f.mode === 'follow_up' ? shift(DEPTHS, before, 1) : null;
+    if (deeper) return filled(deeper, 'context', `one step deeper than the last ${before}`);
     if (a.depth) return filled(a.depth.value, 'stated', a.depth.reason);
     if (a.followUp === 'harder' || a.followUp === 'easier') {
       const deeper = a.followUp === 'harder';
