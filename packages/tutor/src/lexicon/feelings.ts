@@ -80,7 +80,7 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\bno energy (?:left|na)\b/,
     /\bwala na akong lakas\b/,
     /\b(?:tired|sleepy|exhausted|drained|worn out|burn(?:ed|t) out)\b/,
-    /\b(?:pagod|napagod|inaantok|antok|puyat|hapo|lupaypay)\b/,
+    /\b(?:pagod|napagod|kapagod|nakakapagod|inaantok|antok|puyat|hapo|lupaypay)\b/,
   ],
   confused: [
     /\bnalilito\b/,
@@ -92,7 +92,7 @@ export const FEELING_CUES: Record<EmotionalCue, RegExp[]> = {
     /\bthis is confusing\b/,
     /\bi (?:still )?don'?t (?:get|understand)\b/,
     /\bi do not (?:get|understand)\b/,
-    /\b(?:di|hindi) ko (?:(?:pa|rin|din|talaga|masyado|na|naman|po|nga|kasi|gaano) )*(?:gets|ma ?gets|maintindihan|naiintindihan|ma ?intindihan)\b/,
+    /\b(?:di|hindi) ko (?:(?:pa|rin|din|talaga|masyado|na|naman|po|nga|kasi|gaano) )*(?:gets|[mn]a ?gets|maintindihan|naiintindihan|ma ?intindihan)\b/,
     /\bano daw\b/,
     /^huh\b/,
     /\blost na ako\b/,

@@ -15,8 +15,8 @@ export const WORD_CLASSES = {
   /** Asking for something: "make", "give", "gawan", "pakigawa", "can I get". */
   request: set(`make turn create generate give gimme get have need want list ilista enumerate please pls plz
     lets let write show tell say put send prepare help tulong tulungan patulong gawan gumawa gawa gawin
-    gawing bigyan magbigay paki pakigawa kailangan gusto start go try mag pang palitan ready mag-aral
-    lagyan samahan add`),
+    gawing bigyan magbigay paki pakigawa kailangan gusto ibig sabihin start go try mag pang palitan ready mag-aral
+    lagyan samahan add cut switch lipat pick choose pumili`),
   /** Asking whether: "can", "do", "pwede". */
   modal: set(`dapat can could would will do does did should may might pwede puwede`),
   /** The tools and what they are made of: "flashcards", "quiz", "tanong", "items". */
@@ -27,19 +27,20 @@ export const WORD_CLASSES = {
     nakabullet`),
   /** Parts of a result, which also name things ("the second step", "key points" / "a set in math"). */
   part: set(`set version round batch step steps bullet bullets points point examples example halimbawa key analogy
-    analogies paghahambing answer answers sagot solution solutions solusyon`),
+    analogies paghahambing answer answers sagot solution solutions solusyon letter option titik`),
   /** School work and how it went: "for class", "grade 7", "3 out of 5 right". */
   school: set(`mali tama class grade baitang homework assignment seatwork module score scored right wrong out
     perfect`),
   /** Particles and fillers: "naman", "po", "lang", "ba", "hmm". */
   particle: set(`pala naman po pa ba lang nga din rin ha eh talaga muna sige okay ok so very really just only
     also too even actually medyo sana guess think suppose siguro baka well hmm uhm um ah ahh oh wait yes
-    yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo`),
+    yeah oo opo bang nang kaya here pa-rin e specifically exactly particularly mismo ay masyado masyadong sobra
+    sobrang meant oops teka tara parang hala`),
   /** Greetings, thanks, praise: "salamat", "hi", "good morning", "ang galing" ("great" names topics). */
   social:
     set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
-    ang_galing ayos wow astig nice yay yey`),
+    ang_galing ayos wow astig nice yay yey brb`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */
@@ -55,19 +56,21 @@ export const WORD_CLASSES = {
     susunod instead rather this_time next_time right_now for_now`),
   /** How many or how much, without the number: "some", "a few", "another", "isa pa". */
   quantity:
-    set(`bit kaunti konti fewer less else some few another more much lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
-    anything something whatever kahit bagay`),
+    set(`bit kaunti konti fewer less else some few another more much many lot lots isa dagdagan dagdag ilang kaunting konting lahat all every
+    anything something whatever kahit bagay bahala dami marami plus down reduce minus extra bawas bawasan half kalahati double doble doblehin
+    twice triple`),
   /** How hard or how deep: "easy", "mas madali", "simply". */
   level:
     set(`slower faster quicker easy short hard medium difficult simple basic madali mahirap katamtaman harder easier simpler
     tougher challenging level up mahihirap madadali dali hirap mas deeper deep malalim lalim depth detail
     details detailed detalyado detalyadong simply slowly clearer clear shorter longer maikli mahaba ikli
-    haba better way ways paraan pahirapan pahirapin padaliin dalian eli5`),
+    haba better way ways paraan pahirapan pahirapin padaliin dalian eli5 babaan taasan pinakamahirap pinakamadali
+    hardest easiest`),
   /** Understanding or not: "don't get", "maintindihan", "gets", "still", "struggling". */
   understanding:
     set(`huwag wag feel understand understood gets got know alam maintindihan naiintindihan intindihin
     intindi getting forget forgetting forgot nakakalimutan makalimutan struggling confused gulo walang wala nahirapan
-    nahihirapan nalilito naguguluhan malabo unclear still dont not hindi di pa_rin keep mixing mix`),
+    nahihirapan nalilito naguguluhan malabo unclear still dont not no nope hindi di pa_rin keep mixing mix`),
   /** The language of the reply, not a topic: "in Filipino", "sa English". */
   language: set(`in_filipino in_english in_tagalog in_taglish sa_filipino sa_tagalog sa_english sa_ingles
     sa_taglish`),
@@ -80,7 +83,7 @@ export const WORD_CLASSES = {
   function:
     set(`a into naging became become an the of for with to on about in at and but pero or sa ng ang mga yung ung si ni na
     para tungkol ukol is are was were be been from like than as am if when kung what why how bakit paano
-    ano anong`),
+    ano anong nag by`),
 } satisfies Record<string, ReadonlySet<string>>;
 
 export type WordClass = keyof typeof WORD_CLASSES;
@@ -88,12 +91,34 @@ export type WordClass = keyof typeof WORD_CLASSES;
 /** A word without case or apostrophes, as the tables spell it ("Don't" → "dont"). */
 export const foldWord = (word: string): string => foldCase(word).replace(/'/g, '');
 
-/** The class of a word or a two-word phrase joined by "_" ("this_time"), or null for a content word. */
-export function classOf(word: string): WordClass | null {
-  const w = foldWord(word);
+/** Filipino verb prefixes a request takes ("PAdagdag", "MAGdagdag", "PAKIgawan"). */
+const PREFIXES = ['paki', 'mag', 'nag', 'pa', 'i'];
+/** The classes a prefixed word keeps: asking, amounts and levels ("magtanong" asks, it is no quiz). */
+const PREFIXED: readonly string[] = ['request', 'quantity', 'level'];
+
+function listed(w: string): WordClass | null {
   for (const [name, words] of Object.entries(WORD_CLASSES) as [WordClass, ReadonlySet<string>][])
     if (words.has(w)) return name;
   return null;
+}
+
+/**
+ * The word without a Filipino verb prefix when the rest is a word of a request's classes ("padagdag" →
+ * "dagdag", "magdagdag" → "dagdag"); the word itself otherwise.
+ */
+export function stemOf(word: string): string {
+  const w = foldWord(word);
+  for (const prefix of PREFIXES) {
+    const rest = w.slice(prefix.length).replace(/^-/, '');
+    if (w.startsWith(prefix) && rest.length >= 4 && PREFIXED.includes(listed(rest) ?? '')) return rest;
+  }
+  return w;
+}
+
+/** The class of a word or a two-word phrase joined by "_" ("this_time"), or null for a content word. */
+export function classOf(word: string): WordClass | null {
+  const w = foldWord(word);
+  return listed(w) ?? (w.includes('_') ? null : listed(stemOf(w)));
 }
 
 /** The words of a phrase with each two-word entry read as one ("in filipino please" → "in_filipino please"). */
@@ -179,9 +204,20 @@ export function contentWords(words: string[]): string[] {
  */
 export type Reference = { kind: 'latest' } | { kind: 'position'; index: number };
 
+/** Words that number an item: "number 2", "bilang 3". */
+const NUMBERING: ReadonlySet<string> = set('number no num bilang numero');
+
+/** Ordinals in digits ("2nd", "3rd", "10th"), read like the words ("second"). */
+function digitOrdinals(phrase: string): { text: string; value: number }[] {
+  return [...phrase.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/g)].map((m) => ({
+    text: m[0],
+    value: Number(m[1]),
+  }));
+}
+
 export function readReference(phrase: string): Reference | null {
   const numbers = findNumberWords(phrase);
-  const ordinals = numbers.filter((m) => m.kind === 'ordinal');
+  const ordinals = [...numbers.filter((m) => m.kind === 'ordinal'), ...digitOrdinals(phrase)];
   const cardinals = numbers.filter((m) => m.kind === 'cardinal').map((m) => m.text.toLowerCase());
   const words = phrase.split(/\s+/).filter(Boolean);
   // A number or a choice's letter: "number 3", "item #2", "letter b".
@@ -200,6 +236,12 @@ export function readReference(phrase: string): Reference | null {
     else if (c === null || !['function', 'particle', 'person', 'you'].includes(c)) return null;
   }
   if (placed && part) return { kind: 'latest' };
+  // "number 2" alone: the second item of the last list, like "the second one".
+  const numbered = words.findIndex(
+    (w, i) => NUMBERING.has(foldWord(w)) && /^\d{1,2}$/.test(words[i + 1] ?? ''),
+  );
+  if (placed && !refers && numbered >= 0 && words.length === 2)
+    return { kind: 'position', index: Number(words[numbered + 1]) - 1 };
   if (!refers || placed) return null;
   const [ordinal] = ordinals;
   if (part) return { kind: 'latest' };
@@ -215,11 +257,20 @@ export function readReference(phrase: string): Reference | null {
  */
 export const EXERCISE_FRAME: ReadonlySet<string> = set(`solve solving compute calculate answer answers sagot
   sagutin work out find hanapin kwentahin kuwentahin lutasin isolve i-solve pasolve pa-solve pakisolve
-  paki-solve hint hints clue clues nudge problem equation equations exercise system expression much huwag wag
+  paki-solve magsolve mag-solve hint hints clue clues nudge problem equation equations exercise system expression much huwag wag
   ibigay sabihin`);
 
 /** Words that turn the next few off: "no need for examples", "huwag nang lagyan ng halimbawa". */
 export const NEGATORS: ReadonlySet<string> = set('no not without skip walang wala huwag wag dont hindi di');
+
+/** Words that take back what was said: "mali pala, Saturn dapat", "I meant fractions", "sorry, meiosis". */
+export const CORRECTING: ReadonlySet<string> = set('mali pala dapat meant mean este sorry oops instead');
+
+/** Words that leave a choice to the tutor: "kahit ano, ikaw bahala", "anything, you pick", "ikaw na pumili". */
+export const CHOOSING: ReadonlySet<string> = set('any anything whatever kahit bahala pick choose pumili');
+
+/** Request words that ask for no tool, only to go on: "let's do the heart now", "tara, try natin ang X". */
+export const GOING_ON: ReadonlySet<string> = set('lets let go try start move proceed switch lipat');
 
 /** Question words: part of the request only before a linking word or the math ("what is", "ano ang"). */
 export const QUESTION_WORDS: ReadonlySet<string> = set('what whats how ano anong paano magkano ilan gaano');

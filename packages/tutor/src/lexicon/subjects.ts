@@ -30,7 +30,7 @@ export const SUBJECT_TOPICS: [RegExp, Subject][] = [
     'Mathematics',
   ],
   [
-    /\b(?:newton\w*|laws? of motion|tectonic\w*|planeta|mitosis|meiosis|cell division|cells?|atoms?|molecules?|elements?|compounds?|energy|forces?|motion|gravity|planets?|solar|stars?|galax\w*|moon|sun|earth\w*|volcano\w*|typhoons?|weather|climate|ecosystems?|plants?|animals?|organisms?|species|genes?|genetics|dna|evolution|photosynth\w*|respiration|digest\w*|circulat\w*|nervous|bones?|muscles?|blood|heart|lungs?|electric\w*|magnet\w*|light|sound|waves?|heat|temperature|matter|mixtures?|acids?|bases?|chemical\w*|reactions?|periodic|rocks?|soil|water cycle|fossils?|bacteria|virus\w*|flowers?|seeds?|roots?|leaf|leaves|skeleton|skeletal|organs?|tissues?|senses|bulaklak|buto|halaman|hayop|selula|enerhiya|bulkan|lindol|bagyo)\b/,
+    /\b(?:newton\w*|laws? of motion|tectonic\w*|planeta|mitosis|meiosis|cell division|cells?|atoms?|molecules?|elements?|compounds?|energy|forces?|motion|gravity|planets?|solar|stars?|galax\w*|moon|sun|earth\w*|volcano\w*|typhoons?|weather|climate|ecosystems?|plants?|animals?|organisms?|species|genes?|genetics|dna|evolution|photosynth\w*|respiration|digest\w*|circulat\w*|nervous|bones?|muscles?|blood|heart|lungs?|electric\w*|magnet\w*|light|sound|waves?|heat|temperature|matter|mixtures?|acids?|bases?|chemical\w*|reactions?|periodic|rocks?|soil|water cycle|\w*spheres?|fossils?|bacteria|virus\w*|flowers?|seeds?|roots?|leaf|leaves|skeleton|skeletal|organs?|tissues?|senses|bulaklak|buto|halaman|hayop|selula|enerhiya|bulkan|lindol|bagyo)\b/,
     'Science',
   ],
   [

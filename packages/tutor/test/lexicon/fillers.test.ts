@@ -4,6 +4,7 @@ import {
   contentWords,
   joinPairs,
   readReference,
+  stemOf,
   trimClassWords,
   WORD_CLASSES,
 } from '../../src/lexicon/fillers.ts';
@@ -66,6 +67,9 @@ describe('readReference', () => {
     ['yung second step', { kind: 'latest' }],
     ['yung sinabi mo', { kind: 'latest' }],
     ['just the previous one', { kind: 'position', index: -2 }],
+    ['the 2nd one', { kind: 'position', index: 1 }],
+    ['number 3', { kind: 'position', index: 2 }],
+    ['yung letter b', { kind: 'latest' }],
     ['the water cycle', null],
     ['first law', null],
     ['yung sagot sa number 3', { kind: 'latest' }],
@@ -77,6 +81,19 @@ describe('readReference', () => {
     ['3 questions', null],
   ])('reads "%s" back', (phrase, reference) => {
     expect(readReference(phrase)).toEqual(reference);
+  });
+});
+
+describe('stemOf', () => {
+  it.each([
+    ['padagdag', 'dagdag'],
+    ['magdagdag', 'dagdag'],
+    ['pakigawan', 'gawan'],
+    ['magtanong', 'magtanong'],
+    ['paraan', 'paraan'],
+    ['island', 'island'],
+  ])('reads "%s" as "%s"', (word, stem) => {
+    expect(stemOf(word)).toBe(stem);
   });
 });
 

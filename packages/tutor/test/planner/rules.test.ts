@@ -45,11 +45,13 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['explain that step by step', solved, 'math_solver'],
     ['paano mo nakuha yan?', solved, 'math_solver'],
     ['bakit naging 8 yung 11?', solved, 'math_solver'],
+    ['so x is 4? why?', solved, 'math_solver'],
   ],
   'about the tutor': [
     ['what are you, a person or an AI?', [], null],
     ['ano ang paborito mong subject?', [], null],
     ['hmm, are you a real teacher?', asked, null],
+    ['haha ikaw ba nag-aaral din?', asked, null],
   ],
   'stated tool': [
     ['can you explain the water cycle?', [], 'concept_explainer'],
@@ -68,6 +70,13 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['paano naman ang respiration?', explained, 'concept_explainer'],
     ['ok now decimals', quizzed, 'quiz_generator'],
     ['salamat! next naman, the digestive system', explained, 'concept_explainer'],
+    ["let's do the digestive system now", quizzed, 'quiz_generator'],
+    ['ay mali ako, decimals yung gusto ko', quizzed, 'quiz_generator'],
+    ['I meant decimals, not fractions', quizzed, 'quiz_generator'],
+    ['can we switch to the water cycle?', quizzed, 'quiz_generator'],
+    ['tara, decimals naman', quizzed, 'quiz_generator'],
+    ['hala mali, light-dependent reactions pala', explained, 'concept_explainer'],
+    ['hindi fractions, decimals yung kailangan ko', quizzed, 'quiz_generator'],
   ],
   'follow-up': [
     ['same but 10', quizzed, 'quiz_generator'],
@@ -81,6 +90,9 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['can you show that again but slower?', solved, 'math_solver'],
     ['mas maikli sana', explained, 'concept_explainer'],
     ['lahat ulit', quizzed, 'quiz_generator'],
+    ['doblehin mo', quizzed, 'quiz_generator'],
+    ['bawasan mo ng tatlo', quizzed, 'quiz_generator'],
+    ['masyadong mahirap, babaan mo ng konti', quizzed, 'quiz_generator'],
   ],
   'feeling first': [
     ['pagod na ako', asked, null],
@@ -91,12 +103,23 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ["I got 1 out of 5... I'm so bad at this", quizzed, 'concept_explainer'],
     ['kinakabahan ako sa exam bukas', quizzed, null],
     ["hi, I'm so tired", [], null],
+    ['kapagod na today, bukas na lang', asked, null],
   ],
   'answers the question': [
     ['fractions', asked, 'quiz_generator'],
     ['sa solar system po', asked, 'quiz_generator'],
     ["I don't feel like it anymore", asked, null],
     ['huwag na lang pala', asked, null],
+    ['anything, you pick', asked, 'quiz_generator'],
+    ['ikaw na pumili', asked, 'quiz_generator'],
+    [
+      'yung huli po',
+      [
+        user('quiz me'),
+        tutor('Which topic?\n- fractions\n- decimals', 'quiz_generator', {}, 'needs_clarification'),
+      ],
+      'quiz_generator',
+    ],
   ],
   greeting: [
     ['yes please', [], null],
@@ -148,6 +171,11 @@ describe('tool selection rules', () => {
       tool: 'quiz_generator',
       parameters: { topic: 'fractions' },
     });
+  });
+
+  it('asks again when the student leaves the choice to the tutor', async () => {
+    const p = await plan('kahit ano, ikaw bahala', asked);
+    expect(p).toMatchObject({ kind: 'tool', tool: 'quiz_generator', missing: ['topic'] });
   });
 
   it('answers only the tutor’s latest question: an older one is not pending', async () => {

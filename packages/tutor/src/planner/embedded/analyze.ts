@@ -1,10 +1,11 @@
 import { type EmotionalCue, feelingsIn } from '../../lexicon/feelings.ts';
-import { classOf, contentWords, foldWord, NEGATORS } from '../../lexicon/fillers.ts';
+import { CHOOSING, classOf, contentWords, foldWord, joinPairs, NEGATORS } from '../../lexicon/fillers.ts';
 import { expandShorthand, fold, foldCase } from '../../lexicon/fold.ts';
-import { statedCount } from './count.ts';
+import { type CountChange, countChange, statedCount } from './count.ts';
 import {
   ANALOGIES_OFF,
   ANALOGIES_ON,
+  COMPARED,
   DEPTH_CUES,
   type Depth,
   DIFFICULTY_CUES,
@@ -23,7 +24,9 @@ import {
   type QuestionType,
   SCORE,
   SHOW_STEPS,
+  SOLVED_FORM,
   STYLE_CUES,
+  SUPERLATIVES,
   SWITCH_TOPIC,
 } from './cues.ts';
 import { exerciseOf, isExercise } from './exercise.ts';
@@ -48,6 +51,8 @@ export interface Analysis {
   /** "what about friction?", "and adjectives?", "paano naman ang friction?": the last request, a new topic. */
   switchTopic: boolean;
   count: Stated<number> | null;
+  /** "add 5 more", "bawasan ng 2", "doblehin mo": a change to the last count, not a count of its own. */
+  countChange: Stated<CountChange> | null;
   difficulty: Stated<Level> | null;
   depth: Stated<Depth> | null;
   style: Stated<NoteStyle> | null;
@@ -58,6 +63,8 @@ export interface Analysis {
   answerOnly: boolean;
   /** "show the steps again", "step by step": the worked steps of a solution. */
   showSteps: boolean;
+  /** "so x is 30? why?": an answer restated, about the last exercise rather than a new one. */
+  restatesAnswer: boolean;
   struggling: boolean;
   tired: boolean;
   /** "ayoko na", "I give up", "I hate math": the student wants to stop. */
@@ -68,6 +75,8 @@ export interface Analysis {
   /** Every feeling the message states (`lexicon/feelings.ts`), in the table's order. */
   feelings: EmotionalCue[];
   followUp: 'harder' | 'easier' | 'more' | null;
+  /** "kahit ano, ikaw bahala", "anything, you pick": only class words, one leaving the choice to the tutor. */
+  leavesChoice: boolean;
   greeting: boolean;
 }
 
@@ -93,9 +102,19 @@ function loneLevel(text: string): Stated<Level> | null {
     const level = (Object.keys(LEVEL_WORDS) as Level[]).find((l) =>
       words.some((w) => LEVEL_WORDS[l].includes(w)),
     );
-    const rest = words.filter((w) => !level || !LEVEL_WORDS[level].includes(w));
+    // A count may stand with it ("same but 8 and easy").
+    const rest = words.filter((w) => !/^\d+$/.test(w) && (!level || !LEVEL_WORDS[level].includes(w)));
     if (level && contentWords(rest).every((w) => classOf(w) !== null))
       return { value: level, reason: `the student asks for ${level} ("${clause.trim()}")` };
+  }
+  return null;
+}
+
+function superlative(text: string): Stated<Level> | null {
+  const words = text.split(/[^\p{L}]+/u);
+  for (const level of ['easy', 'hard'] as const) {
+    const word = SUPERLATIVES[level].find((w) => words.includes(w));
+    if (word) return { value: level, reason: `the student asks for the ${level} end ("${word}")` };
   }
   return null;
 }
@@ -166,6 +185,11 @@ function settingOnly(topic: string | null): boolean {
   );
 }
 
+function leavesChoice(text: string): boolean {
+  const words = joinPairs(text);
+  return words.every((w) => classOf(w) !== null) && words.some((w) => CHOOSING.has(foldWord(w)));
+}
+
 const analyses = new Map<string, Analysis>();
 
 /**
@@ -214,9 +238,9 @@ function analyzeText(message: string): Analysis {
   // "too easy", "gets ko na": asking for harder — unless it closes a thank-you ("thank you! gets ko na").
   const ready = feelings.includes('confident') && !greeting && !FOLLOW_UP.easier.test(text);
   const followUp =
-    FOLLOW_UP.harder.test(text) || ready
+    FOLLOW_UP.harder.test(text) || COMPARED.harder.test(text) || ready
       ? 'harder'
-      : FOLLOW_UP.easier.test(text)
+      : FOLLOW_UP.easier.test(text) || COMPARED.easier.test(text)
         ? 'easier'
         : FOLLOW_UP.more.test(text)
           ? 'more'
@@ -230,7 +254,8 @@ function analyzeText(message: string): Analysis {
     topic: settingOnly(topic) ? null : topic,
     switchTopic: SWITCH_TOPIC.test(text),
     count,
-    difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text),
+    countChange: exercise ? null : countChange(text),
+    difficulty: firstMatch(text, DIFFICULTY_CUES) ?? loneLevel(text) ?? superlative(text),
     depth: firstMatch(text, DEPTH_CUES),
     style: firstMatch(text, STYLE_CUES),
     examples: toggle(text, EXAMPLES_OFF, EXAMPLES_ON, ['examples', 'example', 'halimbawa']),
@@ -240,6 +265,7 @@ function analyzeText(message: string): Analysis {
     hint,
     answerOnly: HINT.answerOnly.test(text),
     showSteps: SHOW_STEPS.test(text),
+    restatesAnswer: SOLVED_FORM.test(text),
     struggling: feelings.some((f) => f !== 'tired' && f !== 'confident') || DONT_KNOW.test(text),
     tired: feelings.includes('tired'),
     givingUp: GIVING_UP.test(text),
@@ -247,6 +273,7 @@ function analyzeText(message: string): Analysis {
     confident: feelings.includes('confident'),
     feelings,
     followUp,
+    leavesChoice: leavesChoice(text),
     greeting,
   };
 }

@@ -68,6 +68,42 @@ function topicInReply(text: string, content: ContentLibrary): string | null {
   return null;
 }
 
+/** A numbered or bulleted line: "1. **Igneous** — formed when magma cools", "- crust", "2) Decimals". */
+const LIST_ITEM = /^\s*(?:\d{1,2}[.)]|[-•*])\s+(.+)$/;
+
+/**
+ * The items of the list in the tutor's last reply, in order, each read to its bold words or up to a dash or
+ * colon ("1. **Igneous** — formed…" → "igneous"), or without list lines its bold phrases ("start with **cell
+ * structure**, then **mitosis**"); empty when that reply holds fewer than two. "yung pangalawa", "the 3rd
+ * one" pick from these before the topics of the conversation.
+ */
+export function lastList(history: ChatMessage[]): string[] {
+  const reply = history.findLast((m) => m.role === 'assistant')?.content ?? '';
+  const lines = listLines(reply);
+  const items =
+    lines.length > 0 ? lines : [...reply.matchAll(/\*\*([^*\n]+)\*\*/g)].map((m) => m[1] as string);
+  const read = items
+    .map((item) =>
+      item
+        .trim()
+        .replace(/[.:;,]$/, '')
+        .toLowerCase(),
+    )
+    .filter(Boolean);
+  return read.length >= 2 ? read : [];
+}
+
+function listLines(reply: string): string[] {
+  const items: string[] = [];
+  for (const line of reply.split('\n')) {
+    const body = LIST_ITEM.exec(line)?.[1];
+    if (!body) continue;
+    const head = /\*\*([^*]+)\*\*/.exec(body)?.[1] ?? body.split(/\s+[—–-]\s+|:/)[0];
+    if (head) items.push(head);
+  }
+  return items;
+}
+
 /** The topic one turn names: an assistant turn's stored topic or bold curriculum topic, a student's phrase. */
 function topicOfTurn(m: ChatMessage, content: ContentLibrary): string | null {
   if (m.role === 'assistant') {

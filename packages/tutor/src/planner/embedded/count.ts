@@ -1,5 +1,10 @@
-import { classOf, contentWords } from '../../lexicon/fillers.ts';
-import { replaceNumberWords } from '../../lexicon/numbers.ts';
+import { classOf, contentWords, foldWord, stemOf } from '../../lexicon/fillers.ts';
+import {
+  FRACTION_WORDS,
+  findNumberWords,
+  MULTIPLIER_WORDS,
+  replaceNumberWords,
+} from '../../lexicon/numbers.ts';
 import type { Stated } from './analyze.ts';
 import { COUNT_NOUNS, NOT_A_COUNT } from './cues.ts';
 
@@ -60,12 +65,23 @@ function vagueCount(text: string): Stated<number> | null {
   return { value: n, reason: `"${word}" read as ${n}` };
 }
 
+/** "the last one", "another one", "the 2nd one": "one" after a reference, quantity or ordinal names a thing. */
+function pronounOne(text: string): string {
+  return text.replace(/\b([\p{L}\d]+)\s+one\b/gu, (whole, w: string) =>
+    ['reference', 'function', 'quantity'].includes(classOf(w) ?? '') ||
+    /\d(?:st|nd|rd|th)$/.test(w) ||
+    findNumberWords(w)[0]?.kind === 'ordinal'
+      ? `${w} ones`
+      : whole,
+  );
+}
+
 /**
  * The number of items the message asks for. Number words are read first by the number lexicon
  * ("isang dosenang tanong" → "12 tanong", "sampu" → "10"), so every pattern below reads digits.
  */
 export function statedCount(text: string): Stated<number> | null {
-  const digits = replaceNumberWords(text);
+  const digits = replaceNumberWords(pronounOne(text));
   const after = new RegExp(
     `${COUNT_NOUNS}\\s*(?:[:(=]|x|×|\\bof\\b|\\bna\\b)?\\s*(\\d{1,3})\\b(?!\\s*(?:[-+*/^=]|th|st|nd|rd))`,
   ).exec(digits);
@@ -84,4 +100,71 @@ export function statedCount(text: string): Stated<number> | null {
     loneCount(digits) ??
     small(given)
   );
+}
+
+/** How a follow-up changes the last count: by a number more or fewer, or a multiple of it. */
+export type CountChange = { op: 'add'; by: number } | { op: 'scale'; by: number };
+
+/** Words that add to or take from the last count ("add 5", "5 more", "dagdagan ng 5", "bawasan ng 2"). */
+const CHANGING: Record<string, 1 | -1> = {
+  more: 1,
+  add: 1,
+  plus: 1,
+  extra: 1,
+  dagdag: 1,
+  dagdagan: 1,
+  pa: 1,
+  less: -1,
+  fewer: -1,
+  cut: -1,
+  down: -1,
+  reduce: -1,
+  minus: -1,
+  bawas: -1,
+  bawasan: -1,
+};
+
+/** A word of the number lexicon's multipliers or fractions, affixed as a verb or not ("doblehin", "half"). */
+function factorOf(word: string): number | null {
+  for (const [stem, n] of Object.entries(MULTIPLIER_WORDS)) if (word.startsWith(stem)) return n;
+  const fraction = FRACTION_WORDS[word];
+  return fraction ? fraction[0] / fraction[1] : null;
+}
+
+const changed = (change: CountChange, reason: string): Stated<CountChange> => ({ value: change, reason });
+
+/**
+ * A change to the last count the message asks for: one number with a word that adds or takes in its
+ * clause ("plus 3 pa", "2 less", "lagyan mo pa ng apat"), or a multiplier or fraction and no number
+ * ("doblehin mo", "kalahati lang"). "isa pa", "one more" ask for another set, not one more item;
+ * "dagdagan mo, walong tanong" states the new count in a clause of its own.
+ */
+export function countChange(text: string): Stated<CountChange> | null {
+  const digits = replaceNumberWords(text);
+  const numbers = digits.match(/\b\d{1,3}\b/g) ?? [];
+  if (numbers.length === 0) {
+    const factor = digits
+      .split(/[^\p{L}]+/u)
+      .map(foldWord)
+      .map(factorOf)
+      .find((n) => n !== null);
+    return factor ? changed({ op: 'scale', by: factor }, `the last count times ${factor}`) : null;
+  }
+  const [token] = numbers as [string];
+  if (numbers.length > 1 || another(digits, digits.indexOf(token), token)) return null;
+  const clause = digits.split(/[,;:!?]/).find((c) => new RegExp(`\\b${token}\\b`).test(c)) ?? '';
+  const words = clause
+    .split(/[^\p{L}\d]+/u)
+    .filter(Boolean)
+    .map(foldWord);
+  // "more difficult" compares a level, "pa rin" is "still".
+  const signOf = (w: string, i: number) =>
+    (w === 'more' && classOf(words[i + 1] ?? '') === 'level') ||
+    (w === 'pa' && /^[dr]in$/.test(words[i + 1] ?? ''))
+      ? undefined
+      : CHANGING[stemOf(w)];
+  const sign = words.map(signOf).find((s) => s !== undefined);
+  return sign
+    ? changed({ op: 'add', by: sign * Number(token) }, `${sign * Number(token)} on the last count`)
+    : null;
 }

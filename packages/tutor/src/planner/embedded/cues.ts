@@ -102,11 +102,23 @@ export const SCORE = new RegExp(
   ].join(''),
 );
 
+/** Superlatives set the end of the scale wherever they stand ("gusto ko yung pinakamahirap", "the easiest"). */
+export const SUPERLATIVES: Record<'easy' | 'hard', string[]> = {
+  easy: ['easiest', 'simplest', 'pinakamadali'],
+  hard: ['hardest', 'toughest', 'pinakamahirap'],
+};
+
 /** Words that name a level on their own, read when a clause says nothing else ("…, mahirap", "easy lang po"). */
 export const LEVEL_WORDS: Record<Level, string[]> = {
   easy: ['easy', 'madali', 'madadali', 'simple', 'basic'],
   medium: ['medium', 'katamtaman', 'average'],
   hard: ['hard', 'mahirap', 'mahihirap', 'challenging', 'difficult', 'tough'],
+};
+
+/** A comparative of "mas" or "more" and a level word: "mas challenging", "more tough", "mas madadali". */
+export const COMPARED: Record<'harder' | 'easier', RegExp> = {
+  harder: new RegExp(`\\b(?:mas|more) (?:${LEVEL_WORDS.hard.join('|')})\\b`),
+  easier: new RegExp(`\\b(?:mas|more) (?:${LEVEL_WORDS.easy.join('|')})\\b`),
 };
 
 /** The student asks the tutor to do graded work for them ("do my homework", "sagutan mo na lang ang exam ko"). */
@@ -148,6 +160,9 @@ export const DEPTH_CUES: Cue<Depth>[] = [
     reason: 'the student asks for a medium-depth explanation',
   },
 ];
+
+/** Deeper than the last explanation, said relative to it: one step of depth, not a depth of its own. */
+export const DEEPER = /\b(?:deeper|go deeper|more depth|mas malalim|lalim pa)\b/;
 
 export type NoteStyle = 'outline' | 'bullet_points' | 'narrative' | 'structured';
 
@@ -212,12 +227,20 @@ export const QUESTION_TYPE_CUES: Cue<QuestionType>[] = [
   },
 ];
 
+/**
+ * A level said relative to the last one moves to the end in that direction ("harder", "mas madali", "easier
+ * version": hard or easy, whatever the last level was); said as one level or softened ("level up", "next
+ * level", "a bit harder", "babaan mo ng konti") it moves one step, easy → medium → hard.
+ */
+export const ONE_STEP =
+  /\b(?:level up|next level|one level|isang level|a (?:little|bit|tad)|slightly|konti|kaunti|onti|medyo)\b/;
+
 /** A request to change the last tool's result rather than start something new. */
 export const FOLLOW_UP = {
   harder:
-    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|next level|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan ang level|mahirap naman|harder)\b/,
+    /\b(?:make (?:it|them|this) (?:harder|more difficult|more challenging|tougher)|harder (?:ones|please|naman|po)?$|more (?:difficult|challenging)|level up|next level|mas mahirap|pahirapan|pahirapin|lakasan ang hirap|taasan|itaas|mahirap naman|harder)\b/,
   easier:
-    /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|mas simple|mas simpleng|more simply|padaliin|dalian|easier)\b/,
+    /\b(?:make (?:it|them|this) (?:easier|simpler|less difficult)|easier (?:ones|please|naman|po)?$|simpler|mas madali|mas simple|mas simpleng|more simply|padaliin|dalian|babaan|ibaba|easier)\b/,
   more: /^(?:(?:give me |can i have |pa-?)?(?:\w+ )?more(?: please| pls| naman| po)?|another(?: set| one| round)?|again|one more|isa pa|ulit|ulitin|dagdagan(?: mo)?|dagdag pa|more questions|more cards|more flashcards|next|sunod|panibago|bago ulit)\b|\b(?:isa pang?|one more|another (?:set|one|round|quiz|batch))\b/,
   restyle: /\b(?:instead|rather|na lang|nalang|palitan)\b/,
 };
@@ -228,6 +251,10 @@ export const SWITCH_TOPIC =
 
 export const GREETING =
   /^(?:yes|yeah|yep|yup|no|nope|oo|opo|hindi po|sure|ready|i'?m ready|ready na(?: ako)?|game|tara|lol|what can you do|what do you do|ano(?:ng)? kaya mo(?:ng gawin)?|(?:ma)?gandang (?:umaga|hapon|gabi|tanghali)|see you(?: (?:later|tomorrow|soon|next time))?|good ?night|take care|nice(?: one)?|bukas ulit|hi+|hello+|hey+|heya|yo|what'?s up|wassup|sup|good (?:morning|afternoon|evening|day)|magandang (?:umaga|hapon|gabi|tanghali)|kumusta(?: ka)?|kamusta(?: ka)?|musta|thanks?(?: you)?(?: so much)?|thank you(?: po)?|ty|salamat(?: po)?|maraming salamat|ok(?:ay)?|sige|bye+|goodbye|paalam|ingat|nice|cool|great|wow|galing|ayos|haha+|hehe+|lol|who are you|what(?:'s| is) your name|sino ka|ano(?:ng)? pangalan mo|are you (?:a )?(?:robot|ai|human)|tao ka ba)\b/;
+
+/** A solution restated ("so x is 30? why?", "x = 4 ba?"): one letter and one number, nothing to work out. */
+export const SOLVED_FORM =
+  /^(?:[^\d=+*/^]*\s)?[a-z]\s*(?:=|is|ay)\s*-?\d+(?:[.,/]\d+)?(?![\d+*/^=-])[^\d=+*/^]*$/;
 
 /** The student asks to see the worked steps of the solution again. */
 export const SHOW_STEPS =

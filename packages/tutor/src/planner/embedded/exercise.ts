@@ -36,7 +36,7 @@ const requestWord = (key: string) =>
 
 /**
  * A word of the request before an exercise: of a request class, a frame word ("solve", "hint"), a question
- * word before a linker or the math ("what is", "ano ang"), or — once the request is cut — a linker or the
+ * word before a linker, a particle or the math ("what is", "ano ang", "paano ba"), or — once the request is cut — a linker or the
  * unknown it names ("what is THE gcf", "solve FOR X: …").
  */
 function leadingFrame(token: string, next: string, afterCut: boolean): boolean {
@@ -44,7 +44,11 @@ function leadingFrame(token: string, next: string, afterCut: boolean): boolean {
   const key = keyOf(token);
   const nextKey = keyOf(next);
   if (QUESTION_WORDS.has(key))
-    return /\d/.test(next) || classOf(nextKey) === 'function' || EXERCISE_FRAME.has(nextKey);
+    return (
+      /\d/.test(next) ||
+      ['function', 'particle'].includes(classOf(nextKey) ?? '') ||
+      EXERCISE_FRAME.has(nextKey)
+    );
   if (requestWord(key)) return true;
   return afterCut && (classOf(key) === 'function' || key.length === 1);
 }

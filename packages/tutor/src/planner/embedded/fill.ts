@@ -4,8 +4,8 @@ import { FILIPINO_TERMS, SUBJECT_ONLY, SUBJECT_WORDS, subjectOfPhrase } from '..
 import type { AnyTool, SlotKind } from '../../tool.ts';
 import { adapted, type Reading } from '../adapt.ts';
 import type { PlanRequest } from '../types.ts';
-import { conversationTopic, conversationTopics } from './context.ts';
-import type { Depth, Level, NoteStyle } from './cues.ts';
+import { conversationTopic, conversationTopics, lastList } from './context.ts';
+import { DEEPER, type Depth, type Level, type NoteStyle, ONE_STEP } from './cues.ts';
 import type { Mode, Turn } from './select.ts';
 
 /**
@@ -60,6 +60,9 @@ function fromState(kind: SlotKind, f: Fill): Filled | null {
   );
 }
 
+/** The turn remakes the last request on its topic: a follow-up, or its tool named again with no new topic. */
+const remade = (f: Fill) => f.mode === 'follow_up' || (f.before !== null && f.topic?.layer === 'context');
+
 /** The previous value of a field when this turn adjusts the previous request. */
 function carried(field: string, f: Fill, type: 'string' | 'number' | 'boolean' | 'array'): Filled | null {
   if (f.mode !== 'follow_up' && f.mode !== 'answer') return null;
@@ -78,14 +81,45 @@ function conversationSubject(request: PlanRequest): Subject | null {
   return null;
 }
 
+/** A place in the conversation ("yung pangalawa", "the 3rd one"): an item of the tutor's last list, or a topic. */
+function atPosition(index: number, request: PlanRequest): string | undefined {
+  const list = lastList(request.history);
+  if (index < list.length && index >= -list.length) return list.at(index);
+  return conversationTopics(request.history, request.content).at(index);
+}
+
 /**
- * What the request is about: the topic the message states (unless it only adjusts the previous request and
- * names nothing the curriculum knows), the answer to the tutor's question, or the conversation's topic.
+ * A place in the tutor's last list at the end of a clause that says something of it ("bakit mas makapal
+ * yung pang-apat?", "which one is the biggest? yung una ba?"): read only when that reply holds a list.
+ */
+function trailingPlace(text: string, request: PlanRequest): { index: number } | null {
+  if (lastList(request.history).length === 0) return null;
+  for (const clause of text.split(/[?.!,;]+/)) {
+    const words = clause.trim().split(/\s+/);
+    for (let n = Math.min(3, words.length); n >= 1; n--) {
+      const reference = readReference(words.slice(-n).join(' '));
+      if (reference?.kind === 'position') return reference;
+    }
+  }
+  return null;
+}
+
+/**
+ * What the request is about: a place in the conversation the message points to, the answer to the tutor's
+ * question, the topic the message states (unless it only adjusts the previous request and names nothing the
+ * curriculum knows), or the conversation's topic: the latest one for a pronoun ("quiz me on that"), the
+ * previous request's for an ellipsis ("mas madali").
  */
 export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: string; layer: Layer } | null {
   const { a, prev, request } = turn;
+  const reference = a.topic ? readReference(a.topic) : null;
+  const place = reference?.kind === 'position' ? reference : trailingPlace(a.text, request);
+  const placed = place ? atPosition(place.index, request) : undefined;
+  if (placed) return { value: placed, layer: 'context' };
   const topicField = Object.entries(tool.slots).find(([, kind]) => kind === 'topic')?.[0];
   if (mode === 'answer' && topicField && prev?.missing.includes(topicField)) {
+    // "kahit ano, ikaw bahala": the student does not choose, so the tutor asks again.
+    if (a.leavesChoice) return null;
     // "basta math", "Math po": a subject, not yet a topic — the subject is filled and the topic asked again.
     const said = joinPairs(a.text)
       .filter((w) => classOf(w) !== 'particle')
@@ -100,20 +134,16 @@ export function resolveTopic(turn: Turn, mode: Mode, tool: AnyTool): { value: st
         null);
     return answer ? { value: answer, layer: 'stated' } : null;
   }
-  const reference = a.topic ? readReference(a.topic) : null;
-  if (reference?.kind === 'position') {
-    const named = conversationTopics(request.history, request.content).at(reference.index);
-    if (named) return { value: named, layer: 'context' };
-  }
   const stated = a.topic && !reference ? a.topic : null;
   const strong = stated ? request.content.search(stated, { limit: 1 })[0]?.strong === true : false;
   if (stated && mode !== 'answer' && (mode !== 'follow_up' || strong))
     return { value: stated, layer: 'stated' };
-  const earlier =
-    prev?.tool === tool.name ? (prev.parameters.topic ?? prev.parameters.concept_to_explain) : undefined;
-  if (typeof earlier === 'string') return { value: earlier, layer: 'context' };
-  const fromHistory = conversationTopic(request.history, request.content);
-  return fromHistory ? { value: fromHistory, layer: 'context' } : null;
+  const stored =
+    prev?.tool === tool.name ? (prev.parameters.topic ?? prev.parameters.concept_to_explain) : null;
+  const earlier = typeof stored === 'string' ? stored : null;
+  const latest = conversationTopic(request.history, request.content);
+  const value = reference?.kind === 'latest' ? (latest ?? earlier) : (earlier ?? latest);
+  return value ? { value, layer: 'context' } : null;
 }
 
 export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) => Filled | null> = {
@@ -158,28 +188,34 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     if (fromTopic) return filled(fromTopic, 'profile', `"${topic}" belongs to ${fromTopic}`);
     // A topic read back from the conversation ("the second one") or put in place of its topic ("what about
     // evaporation?") is in the subject the conversation is in, when it gives none of its own.
+    const stored = f.turn.prev?.parameters.subject;
     const around =
-      f.topic?.layer === 'context' || f.mode === 'switch' ? conversationSubject(f.turn.request) : null;
+      f.topic?.layer === 'context' || f.mode === 'switch'
+        ? (conversationSubject(f.turn.request) ?? (typeof stored === 'string' ? (stored as Subject) : null))
+        : null;
     return around ? filled(around, 'context', 'the subject the conversation is in') : null;
   },
   count: (f, field, kind) => {
     const { a } = f.turn;
+    // "dagdag ka pa ng 5 tanong" names the tool again: still a change to the last count.
+    const last = remade(f) ? f.before?.[field] : undefined;
+    if (a.countChange && typeof last === 'number') {
+      const { op, by } = a.countChange.value;
+      const next = Math.max(1, Math.round(op === 'add' ? last + by : last * by));
+      return filled(next, 'context', `${a.countChange.reason}: ${last} → ${next}`);
+    }
     if (a.count) return filled(a.count.value, 'stated', a.count.reason);
     return carried(field, f, 'number') ?? fromState(kind, f) ?? filled(5, 'default', 'the usual set size');
   },
   difficulty: (f, field, kind) => {
     const { a } = f.turn;
     const before = f.before?.[field];
+    const by = a.followUp === 'harder' ? 1 : a.followUp === 'easier' ? -1 : 0;
+    const step = by !== 0 && remade(f) && ONE_STEP.test(a.text) ? shift(LEVELS, before, by) : null;
+    if (step) return filled(step, 'context', `one step ${a.followUp} than the last ${before}`);
     if (a.difficulty) return filled(a.difficulty.value, 'stated', a.difficulty.reason);
-    if (a.followUp === 'harder' || a.followUp === 'easier') {
-      const by = a.followUp === 'harder' ? 1 : -1;
-      const next = shift(LEVELS, before, by);
-      return filled(
-        next ?? (by > 0 ? 'hard' : 'easy'),
-        next ? 'context' : 'stated',
-        `${a.followUp} than the last ${before ?? 'set'}`,
-      );
-    }
+    if (by !== 0)
+      return filled(by > 0 ? 'hard' : 'easy', 'stated', `${a.followUp} than the last ${before ?? 'set'}`);
     return (
       carried(field, f, 'string') ??
       fromState(kind, f) ??
@@ -189,6 +225,9 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   depth: (f, field, kind) => {
     const { a } = f.turn;
     const before = f.before?.[field];
+    // "deeper naman" after the basics: one step deeper, where "in detail" or "simply" set the depth.
+    const deeper = DEEPER.test(a.text) && f.mode === 'follow_up' ? shift(DEPTHS, before, 1) : null;
+    if (deeper) return filled(deeper, 'context', `one step deeper than the last ${before}`);
     if (a.depth) return filled(a.depth.value, 'stated', a.depth.reason);
     if (a.followUp === 'harder' || a.followUp === 'easier') {
       const deeper = a.followUp === 'harder';
@@ -228,7 +267,8 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
   },
   problem: (f, field) => {
     const { a, request } = f.turn;
-    const own = a.exercise ? a.problem : null;
+    // "so x is 30? why?" after a solution is about that exercise, not a new one.
+    const own = a.exercise && !(a.restatesAnswer && f.mode === 'follow_up') ? a.problem : null;
     if (own) return filled(own, 'stated', 'the exercise in the message');
     const earlier = f.before?.[field];
     if (typeof earlier === 'string') return filled(earlier, 'context', 'the exercise from earlier');
@@ -247,6 +287,8 @@ export const FILLERS: Record<SlotKind, (f: Fill, field: string, kind: SlotKind) 
     const { a } = f.turn;
     const before = typeof f.before?.[field] === 'number' ? (f.before[field] as number) : 0;
     if (a.hint === 'similar') return filled(3, 'stated', 'the student asks for a similar worked example');
+    if (a.followUp === 'more' && !a.hint && !a.exercise && f.mode === 'follow_up')
+      return filled(3, 'context', 'another like the last exercise: a similar worked example');
     if (a.hint === 'next' || (a.hint === 'nudge' && before > 0 && !a.exercise))
       return filled(Math.min(3, before + 1), 'context', `the next hint after level ${before}`);
     if (a.hint === 'nudge') return filled(1, 'stated', 'the student asks for a hint, not the answer');

@@ -1,6 +1,9 @@
 import {
+  CORRECTING,
   classOf,
   contentWords,
+  foldWord,
+  GOING_ON,
   joinPairs,
   readReference,
   SMALL_TALK_WORDS,
@@ -11,7 +14,7 @@ import type { ToolRegistry } from '../../registry.ts';
 import type { PlanRequest } from '../types.ts';
 import type { Analysis } from './analyze.ts';
 import { NaiveBayes } from './classifier.ts';
-import type { Previous } from './context.ts';
+import { lastList, type Previous } from './context.ts';
 import { GREETING } from './cues.ts';
 import { CHIT_CHAT } from './intents.ts';
 import { feelingReply, greetingReply, ownWorkReply, tutorReply, unsureReply } from './replies.ts';
@@ -87,7 +90,16 @@ const ADJUSTING: readonly WordClass[] = ['level', 'language', 'form', 'quantity'
  */
 function onlyAdjusts(a: Analysis): boolean {
   if (a.topic && readReference(a.topic) === null) return false;
-  if (a.difficulty || a.count || a.style || a.depth || a.questionTypes || a.examples || a.analogies)
+  if (
+    a.difficulty ||
+    a.count ||
+    a.countChange ||
+    a.style ||
+    a.depth ||
+    a.questionTypes ||
+    a.examples ||
+    a.analogies
+  )
     return true;
   const words = joinPairs(a.text).map(classOf);
   return (
@@ -98,9 +110,15 @@ function onlyAdjusts(a: Analysis): boolean {
   );
 }
 
-/** Every word is of a class and no setting is stated ("I don't feel like it anymore"): no answer to a question. */
-function namesNothing(a: Analysis): boolean {
-  const named = a.topic !== null && readReference(a.topic) === null;
+/**
+ * Every word is of a class and no setting is stated ("I don't feel like it anymore"): no answer to a question.
+ * A place in a list the question offered ("yung huli po") names its item.
+ */
+function namesNothing(a: Analysis, request: PlanRequest): boolean {
+  const reference = a.topic === null ? null : readReference(a.topic);
+  const named =
+    (a.topic !== null && reference === null) ||
+    (reference?.kind === 'position' && lastList(request.history).length > 0);
   return !named && !a.exercise && !a.count && joinPairs(a.text).every((w) => classOf(w) !== null);
 }
 
@@ -156,18 +174,29 @@ function properName(topic: string, message: string): boolean {
 /**
  * A topic and nothing to do ("ok now adverbs", "salamat! next naman, the digestive system") after a request
  * that was answered: the same tool on it. Every other word is of a request's classes, none a request verb
- * unless it remakes the last result ("actually make it about respiration").
+ * unless it only goes on ("let's do the heart now"), remakes the last result ("actually make it about
+ * respiration") or the message takes back the last topic ("ay mali, Venus yung gusto ko").
  */
 function bareTopic(a: Analysis, prev: Previous, request: PlanRequest): boolean {
   const slots = Object.values(request.tools.get(prev.tool)?.slots ?? {});
   if (prev.missing.length > 0 || !slots.includes('topic') || !a.topic || readReference(a.topic)) return false;
   if (a.tool || a.exercise || a.feelings.length > 0 || a.givingUp || a.doMyWork) return false;
-  if (!strong(a.topic, request) && !subjectOfPhrase(a.topic) && !properName(a.topic, request.message))
-    return false;
-  const own = new Set(a.topic.split(/\s+/));
-  const rest = a.text.split(/[^\p{L}'-]+/u).filter((w) => w && !own.has(w));
-  return contentWords(rest).every((w) => classOf(w) !== null) && (!rest.some(isRequest) || remakes(rest));
+  // The last topic may be named to take it back ("I meant decimals, not fractions", "hindi X, Y pala").
+  const last = String(prev.parameters.topic ?? prev.parameters.concept_to_explain ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+  const said = a.text.split(/[^\p{L}'-]+/u).filter(Boolean);
+  const own = new Set([...a.topic.split(/\s+/), ...last]);
+  const rest = said.filter((w) => !own.has(w));
+  const takesBack = corrects(rest) || (last.length > 0 && last.every((w) => said.includes(w)));
+  const known = strong(a.topic, request) || subjectOfPhrase(a.topic) || properName(a.topic, request.message);
+  if (!known && !takesBack) return false;
+  const asks = rest.some((w) => isRequest(w) && !GOING_ON.has(foldWord(w)));
+  return contentWords(rest).every((w) => classOf(w) !== null) && (!asks || remakes(rest) || takesBack);
 }
+
+const corrects = (words: string[]) => words.some((w) => CORRECTING.has(foldWord(w)));
 
 const isRequest = (w: string | undefined) => w !== undefined && classOf(w) === 'request';
 
@@ -218,15 +247,17 @@ export const SELECTION_RULES: SelectionRule[] = [
     select: ({ a, prev }) =>
       prev?.tool === 'math_solver' &&
       prev.missing.length === 0 &&
-      !a.exercise &&
-      (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || readReference(a.topic))))
+      (a.restatesAnswer ||
+        (!a.exercise &&
+          (a.showSteps || (a.tool?.value === 'concept_explainer' && (!a.topic || readReference(a.topic))))))
         ? tool(prev.tool, 'follow_up', 0.85, 'the student asks how the last exercise was solved')
         : null,
   },
   {
     name: 'about the tutor',
-    select: ({ a, request }) =>
-      aboutTheTutor(a, request)
+    // "kahit ano, ikaw bahala" to a question leaves the choice to the tutor: the question stands.
+    select: ({ a, prev, request }) =>
+      aboutTheTutor(a, request) && !(prev?.missing.length && a.leavesChoice)
         ? noTool(tutorReply(request.user, request.locale), 0.8, 'a question about the tutor itself')
         : null,
   },
@@ -284,7 +315,7 @@ export const SELECTION_RULES: SelectionRule[] = [
     name: 'answers the question',
     select: ({ a, prev, request }) => {
       if (!prev || prev.missing.length === 0 || a.greeting) return null;
-      return namesNothing(a)
+      return namesNothing(a, request) && !a.leavesChoice
         ? noTool(unsureReply(request.locale), 0.5, 'the message names nothing: the question is dropped')
         : tool(prev.tool, 'answer', 0.85, 'the message answers the clarifying question');
     },

@@ -31,11 +31,12 @@ const LEADS: RegExp[] = [
 ];
 
 /** A correction after a first try: "…? hindi, …", "…, jk, …", "… actually, …", "… I mean …". */
-const CORRECTION = /[?.!,;]\s*(?:hindi|no|nope|jk|joke lang|actually|i mean|este|ay mali|mali)\b[\s,]*(.+)$/;
+const CORRECTION =
+  /[?.!,;]\s*(?:hindi|no|nope|jk|joke lang|actually|i meant?|este|ay mali|mali)\b[\s,]*(.+)$/;
 
 /** Where the topic phrase ends: the rest is about the request, the student or the deadline. */
 const TAIL =
-  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first(?=\s*$)|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
+  /\s*(?:[?.!,;:()]|\b(?:for (?:my|our|the|a|an|me|us|tomorrow|next|grade|exam|test|quiz|class|homework|assignment|review)|because|since|so (?:that|i)|para (?:sa|ma\w*|makapag\w*|ako)|kasi|dahil|please|pls|plz|naman|po|lang|thanks?|thank you|salamat|with|without|that (?:are|is|has|have|will)|which|not|instead of|to (?:me|us)|(?<=\S\s)(?:yung|ang) (?:\w+ ){0,2}(?:ko|kong)|na (?:may|madali|mahirap|madadali|mahihirap|tig-?\w+)|in (?:bullet|outline|narrative|paragraph|simple|detail|depth|filipino|english|tagalog|taglish|points|short)|sa (?:bullet|outline|filipino|english|tagalog|simpleng)|then|and (?:then|make|give|quiz|also|some|more|explain|create|i|need|want)|help me|tulungan mo ako|instead|first(?=\s*$)|briefly|thoroughly|na lang|nalang|tapos|i (?:don'?t|do not|can'?t|am|have|need|want|'m)|i'?m|hindi ko|di ko|nahihirapan|nalilito|naguguluhan|before|bukas|tomorrow|next (?:week|class|exam)|sa (?:exam|test|quiz|klase)|using|gamit ang|at (?:gawin|gawan|bigyan|pagkatapos)|like (?:i'?m|a)|ng (?:mga )?(?:\d+|halimbawa|flashcards?|tanong)|(?:easy|hard|medium|difficult|simple|basic|madali|mahirap|katamtaman)(?: (?:ones|level|questions?|items?|version|na))?$|again|ulit|also|din|rin|muna|ha|eh|yung (?:madali|mahirap))\b)/;
 
 const LEADING_NOISE =
   /^(?:(?:the|a|an|some|ang|mga|yung|'yung|iyong|si|ng|sa|ni|about|on|of|me|mo|ko|ba|ako|sa akin|akin|naman|po|nga|what|how|ano|na|nang (?:detalyado|mabuti|maigi|simple|payak|maikli|malinaw|buo) ang|concept of|topic of|lesson on|paksang|aralin sa|(?:my|our|the) (?:\w+ )?(?:exam|test|quiz|class|lesson) (?:on|in|about|sa)|(?:exam|test|quiz) ko sa|kahulugan ng|ibig sabihin ng|meaning of)\s+)+/;
@@ -84,6 +85,15 @@ function commentsOnLast(clause: string): boolean {
   return words.length === 3 && first === 'ang' && classOf(words[2] as string) === 'reference';
 }
 
+/** A clause that only rejects a topic: a negator, then the topic's words ("hindi verbs", "not the fractions"). */
+function rejects(clause: string): boolean {
+  const [first = '', ...rest] = clause.split(/\s+/).filter(Boolean).map(foldWord);
+  const content = (w: string) => classOf(w) === null || classOf(w) === 'function';
+  return (
+    ['hindi', 'not', 'di'].includes(first) && rest.some((w) => classOf(w) === null) && rest.every(content)
+  );
+}
+
 /**
  * The topic phrase a message states, lower-cased as written ("the water cycle" → "water cycle"),
  * or null when the message names none ("make me flashcards").
@@ -91,12 +101,15 @@ function commentsOnLast(clause: string): boolean {
 export function extractTopicPhrase(message: string): string | null {
   const said = foldCase(message)
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/\b(?:pa|i|paki|mag|nag)-(?=[a-z])/g, '')
+    .replace(/\b(?:pa|i|paki|mag|nag|na)-(?=[a-z])/g, '')
     .replace(/\b(\d+)-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
-  const clauses = said.split(/(?<=[?.!,;])\s*/);
-  const text = clauses.filter((c) => !commentsOnLast(c.replace(/[?.!,;]+$/, ''))).join(' ');
+  const bare = (c: string) => c.replace(/[?.!,;]+$/, '');
+  const clauses = said.split(/(?<=[?.!,;])\s*/).filter((c) => !commentsOnLast(bare(c)));
+  // "hindi verbs, adjectives pala": the clause that rejects a topic leaves the one meant.
+  const meaning = clauses.filter((c) => !rejects(bare(c)));
+  const text = (meaning.length > 0 ? meaning : clauses).join(' ');
   if (!text) return null;
   // "flashcards sa dalawa? hindi, yung verbs lang": a correction names the topic meant.
   const corrected = CORRECTION.exec(text)?.[1];
