@@ -811,6 +811,21 @@ export const KIN_WORDS = [
   'apo',
 ];
 
+/** Filipino titles of kin, named as persons after a case marker ("binigyan siya ng ate niya": his sister). */
+export const KIN_TITLES = [
+  'ate',
+  'kuya',
+  'ditse',
+  'diko',
+  'sanse',
+  'tita',
+  'tito',
+  'lola',
+  'lolo',
+  'mama',
+  'papa',
+];
+
 /** An age after a number ("35 years old", "60 taong gulang"). */
 export const AGE_WORDS = ['years old', 'year old', 'taong gulang', 'taon gulang', 'gulang'];
 
