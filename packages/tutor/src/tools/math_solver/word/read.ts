@@ -1,5 +1,6 @@
 import { DENOMINATORS, FRACTION_WORDS, findNumberWords, MULTIPLIER_WORDS } from '../../../lexicon/numbers.ts';
 import { type Q, q, ZERO } from '../num.ts';
+import { readChat } from './chat.ts';
 import {
   ACTIONS,
   type Action,
@@ -476,7 +477,8 @@ function isQuestion(sentence: string): boolean {
  * Reads a story: prose before the last sentence (or an if-clause), or one sentence counting two things
  * ("… a 35oz barrel if the 24oz barrel has 60 servings …"); null for an exercise that is not a story.
  */
-export function readStory(raw: string): Story | null {
+export function readStory(typed: string): Story | null {
+  const raw = readChat(typed);
   // "Tumakbo si Paolo", "Bumili ang …": a Filipino sentence opens with its verb, and the name follows si/ang
   const verbFirst = new Set(
     [...raw.matchAll(/(?:^|[.!?]\s+)(\p{Lu}\p{Ll}+)\s+(?:si|sina|ni|nina|ang|ng|kay)\b/gu)].map((m) =>

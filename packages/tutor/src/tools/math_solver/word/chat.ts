@@ -1,0 +1,152 @@
+/**
+ * Word problems typed in chat register ("c mama may 50php tapos nag-buy xa ng 3 lapis tig 8 magkano sukli")
+ * read as the textbook sentences the reader knows ("si Mama may ₱50 pagkatapos nag-buy siya ng 3 lapis tig-8.
+ * magkano sukli?"): chat spellings by a table and by the vowels they drop, money signs after the number, and
+ * the question set apart as its own sentence when the student typed no punctuation.
+ */
+import { SHORTHAND } from '../../../lexicon/fold.ts';
+import { ACTIONS, QUESTION_STARTS, SHARE_WORDS, STOP_WORDS, TARGETS } from './lexicon.ts';
+
+/** Chat spellings of the words of story problems, beside the general ones of the fold (SHORTHAND). */
+const CHAT_WORDS: Record<string, string> = {
+  c: 'si',
+  q: 'ko',
+  ky: 'kay',
+  cna: 'sina',
+  ung: 'ang',
+  yung: 'ang',
+  un: 'iyon',
+  yun: 'iyon',
+  nung: 'noong',
+  cya: 'siya',
+  xa: 'siya',
+  sya: 'siya',
+  knya: 'kanya',
+  kesa: 'kaysa',
+  kesya: 'kaysa',
+  tas: 'pagkatapos',
+  tapos: 'pagkatapos',
+  hm: 'magkano',
+  hmn: 'magkano',
+  mins: 'minutes',
+  min: 'minutes',
+  hrs: 'hours',
+  hr: 'hour',
+  secs: 'seconds',
+  pcs: 'pieces',
+};
+
+/** Words the reader knows: a chat spelling that drops only vowels of exactly one of them reads as it. */
+const KNOWN = [
+  ...new Set(
+    [
+      ...QUESTION_STARTS,
+      ...Object.values(TARGETS).flat(),
+      ...Object.values(ACTIONS).flat(),
+      ...SHARE_WORDS,
+      ...STOP_WORDS,
+      ...Object.values(CHAT_WORDS),
+      'kanya',
+      'natin',
+      'namin',
+      'naman',
+      'tapos',
+      'bawat',
+      'ngayon',
+      'niya',
+    ].filter((w) => /^\p{L}{3,}$/u.test(w)),
+  ),
+];
+
+const VOWEL = /[aeiou]/;
+
+/** "lht" → "lahat", "magkno" → "magkano": the word has the letters in order and only vowels besides. */
+function dropsVowelsOf(short: string, word: string): boolean {
+  if (short.length >= word.length || short[0] !== word[0]) return false;
+  let i = 0;
+  for (const c of word) {
+    if (c === short[i]) i++;
+    else if (!VOWEL.test(c)) return false;
+  }
+  return i === short.length;
+}
+
+/** A known word this chat spelling stands for, by the table or by the vowels it drops; the word itself otherwise. */
+export function chatWord(word: string): string {
+  const lower = word.toLowerCase();
+  const listed = CHAT_WORDS[lower] ?? (lower.length > 1 ? SHORTHAND[lower] : undefined);
+  if (listed) return listed;
+  if (lower.length < 3 || KNOWN.includes(lower) || !/^\p{L}+$/u.test(lower)) return word;
+  const full = KNOWN.filter((w) => dropsVowelsOf(lower, w));
+  return full.length === 1 ? (full[0] as string) : word;
+}
+
+/** "50php", "50 php", "P 50", "₱ 50", "tig 15": the sign before the number, joined as the reader expects. */
+function moneyForms(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:php|₱)(?!\p{L})/giu, '₱$1')
+    .replace(/(?<!\p{L})(?:php|p|₱)\s+(?=\d)/giu, '₱')
+    .replace(/\btig\s+(?=\d|₱)/giu, 'tig-')
+    .replace(/\b(\d+)x(?=\s+(?:na|as|more|mas)\b)/giu, '$1 times');
+}
+
+/** Words before a person's name: the name is never read as a chat spelling ("c ben" is not "c been"). */
+const PERSON_MARKERS = ['si', 'ni', 'kay', 'sina', 'nina', 'aling', 'mang'];
+
+/** People named after a marker ("si ana", "ni mama", "aling nena"): capitalised, as the reader finds names. */
+function capitaliseNames(text: string): string {
+  return text.replace(
+    new RegExp(`\\b(${PERSON_MARKERS.join('|')})\\s+(\\p{Ll}+)`, 'gu'),
+    (whole, marker: string, name: string) =>
+      STOP_WORDS.has(name) || KNOWN.includes(name)
+        ? whole
+        : `${marker} ${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+  );
+}
+
+/**
+ * Where a run-on story starts a new sentence: a person named as the subject with an amount of their own
+ * ("… 42 na stickers si Bea may 27"; "… 6 na bags si Mama bawat bag" names the owner instead), or a Filipino
+ * comparative put first ("… 52 na cards mas kaunti ng 17 ang cards ni Lea"), after a clause that counted.
+ */
+const NEW_SENTENCE =
+  /\s+(?=(?:si|sina)\s+\p{Lu}\p{L}*\s+(?:may|mayroon|ay|\d|₱)|mas\s+\p{L}+\s+(?:ng|nang)\s+\d)/gu;
+
+function newSentences(story: string): string {
+  return story.replace(NEW_SENTENCE, (gap, at: number) =>
+    /\d[^.]*\p{L}$/u.test(story.slice(0, at)) ? '. ' : gap,
+  );
+}
+
+/** Filipino question words: a run-on story asks from the first one on (English questions keep their shape). */
+const ASKING = ['ilan', 'ilang', 'magkano', 'gaano'];
+
+/**
+ * No sentence break typed: the question starts at its first question word after the story ("… ilan natira"),
+ * and ends with "?"; a story opening with "kung"/"if" is a condition before it.
+ */
+function splitQuestion(text: string): string {
+  const words = text.replace(/[.!?]+$/, '').split(' ');
+  const at = words.findIndex((w, i) => i > 0 && ASKING.includes(w.toLowerCase()));
+  if (at < 0) return `${words.join(' ')}${ASKING.includes(words[0] ?? '') ? '?' : ''}`;
+  const story = newSentences(words.slice(0, at).join(' '));
+  const joint = /^(?:kung|if)\b/i.test(story) ? ',' : '.';
+  return `${story}${joint} ${words.slice(at).join(' ')}?`;
+}
+
+/** The chat-register text as the reader's sentences; textbook text comes back with only its spellings read. */
+export function readChat(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (/[.!?]\s+\S/.test(text)) return text;
+  let marker = false;
+  const spelled = text
+    .split(' ')
+    .map((w) => {
+      const [, lead = '', core = '', tail = ''] = /^([^\p{L}]*)(\p{L}*)(.*)$/u.exec(w) ?? [];
+      const read = core && !marker ? chatWord(core) : core;
+      marker = PERSON_MARKERS.includes(read.toLowerCase());
+      return `${lead}${read}${tail}`;
+    })
+    .join(' ');
+  return splitQuestion(capitaliseNames(moneyForms(spelled)));
+}
