@@ -4,6 +4,7 @@
  * magkano sukli?"): chat spellings by a table and by the vowels they drop, money signs after the number, and
  * the question set apart as its own sentence when the student typed no punctuation.
  */
+import { detectLocale } from '../../../language.ts';
 import { SHORTHAND } from '../../../lexicon/fold.ts';
 import { ACTIONS, QUESTION_STARTS, SHARE_WORDS, STOP_WORDS, TARGETS } from './lexicon.ts';
 
@@ -78,17 +79,38 @@ export function chatWord(word: string): string {
   if (listed) return listed;
   if (lower.length < 3 || KNOWN.includes(lower) || !/^\p{L}+$/u.test(lower)) return word;
   const full = KNOWN.filter((w) => dropsVowelsOf(lower, w));
-  return full.length === 1 ? (full[0] as string) : word;
+  return full[0] !== undefined && full.length === 1 ? (CHAT_WORDS[full[0]] ?? full[0]) : word;
 }
 
-/** "50php", "50 php", "P 50", "₱ 50", "tig 15": the sign before the number, joined as the reader expects. */
-function moneyForms(text: string): string {
+/**
+ * Amounts as the reader expects them: the money sign before the number ("50php", "P 50", "₱ 50" → "₱50"), a
+ * price for one ("₱8 isa" → "₱8 bawat isa"), "tig 15" joined, a factor in Taglish ("3x na mas", "3 times
+ * na mas" → "3 beses na mas"; "3x more" → "3 times more"), a clock time ("3 pm" → "3:00 pm"), and a unit of
+ * time asked in English after "ilang" in Filipino ("ilang minutes" → "ilang minuto").
+ */
+function amountForms(text: string): string {
   return text
     .replace(/(?<![\p{L}\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:php|₱)(?!\p{L})/giu, '₱$1')
-    .replace(/(?<!\p{L})(?:php|p|₱)\s+(?=\d)/giu, '₱')
+    .replace(/(?<!\p{L})(?:php|p|₱)\s*(?=\d)/giu, '₱')
+    .replace(/(₱\d[\d,]*(?:\.\d+)?)\s+(?=isa\b)/giu, '$1 bawat ')
     .replace(/\btig\s+(?=\d|₱)/giu, 'tig-')
-    .replace(/\b(\d+)x(?=\s+(?:na|as|more|mas)\b)/giu, '$1 times');
+    .replace(/\b(\d+)\s*(?:x|times)\s+(?=na\b)/giu, '$1 beses ')
+    .replace(/\b(\d+)x(?=\s+(?:as|more)\b)/giu, '$1 times')
+    .replace(/(?<![\d:])(\d{1,2})\s*(am|pm)\b/giu, '$1:00 $2')
+    .replace(/\b(ilang?)\s+(\p{L}+)/giu, (whole, ask: string, unit: string) => {
+      const fil = FILIPINO_UNITS[unit.toLowerCase()];
+      return fil ? `${ask} ${fil}` : whole;
+    });
 }
+
+/** Units of time asked in English after a Filipino question word ("ilang minutes") read in Filipino. */
+const FILIPINO_UNITS: Record<string, string> = {
+  seconds: 'segundo',
+  minutes: 'minuto',
+  hours: 'oras',
+  days: 'araw',
+  weeks: 'linggo',
+};
 
 /** Words before a person's name: the name is never read as a chat spelling ("c ben" is not "c been"). */
 const PERSON_MARKERS = ['si', 'ni', 'kay', 'sina', 'nina', 'aling', 'mang'];
@@ -104,18 +126,35 @@ function capitaliseNames(text: string): string {
   );
 }
 
+/** Words that join a run-on to the clause before it: the sentence goes on after them. */
+const JOINERS = ['pagkatapos', 'tapos', 'saka', 'then', 'pero', 'kaya', 'kasi'];
+
+/** Verbs of the story (not "has"): one followed by its subject opens a Filipino sentence ("nagbayad ako ng 20"). */
+const VERBS = (Object.entries(ACTIONS) as [string, string[]][])
+  .filter(([action]) => action !== 'has' && action !== 'need')
+  .flatMap(([, forms]) => forms)
+  .filter((w) => /^\p{L}[\p{L}-]+$/u.test(w))
+  .join('|');
+const SUBJECTS = 'ako|siya|sila|kami|tayo|niya|nila|ko|namin|si|sina|ni|nina';
+
 /**
  * Where a run-on story starts a new sentence: a person named as the subject with an amount of their own
  * ("… 42 na stickers si Bea may 27"; "… 6 na bags si Mama bawat bag" names the owner instead), or a Filipino
- * comparative put first ("… 52 na cards mas kaunti ng 17 ang cards ni Lea"), after a clause that counted.
+ * comparative put first ("… 52 na cards mas kaunti ng 17 ang cards ni Lea"), a container and its content
+ * ("… 6 na bags si Mama bawat bag may 12"), or a verb with its subject ("… tig-5 nagbayad ako ng 20"), after a
+ * clause that counted.
  */
-const NEW_SENTENCE =
-  /\s+(?=(?:si|sina)\s+\p{Lu}\p{L}*\s+(?:may|mayroon|ay|\d|₱)|mas\s+\p{L}+\s+(?:ng|nang)\s+\d)/gu;
+const NEW_SENTENCE = new RegExp(
+  String.raw`\s+(?=(?:si|sina)\s+\p{Lu}\p{L}*\s+(?:may|mayroon|ay|\d|₱)|mas\s+\p{L}+\s+(?:ng|nang)\s+\d|(?:bawat|kada)\s+\p{L}+\s+(?:ay\s+)?may\b|(?:${VERBS})\s+(?:${SUBJECTS})\b)`,
+  'gu',
+);
 
 function newSentences(story: string): string {
-  return story.replace(NEW_SENTENCE, (gap, at: number) =>
-    /\d[^.]*\p{L}$/u.test(story.slice(0, at)) ? '. ' : gap,
-  );
+  return story.replace(NEW_SENTENCE, (gap, at: number) => {
+    const before = story.slice(0, at);
+    const last = /\p{L}+$/u.exec(before)?.[0] ?? '';
+    return /\d[^.]*\p{L}$/u.test(before) && !STOP_WORDS.has(last) && !JOINERS.includes(last) ? '. ' : gap;
+  });
 }
 
 /** Filipino question words: a run-on story asks from the first one on (English questions keep their shape). */
@@ -134,10 +173,13 @@ function splitQuestion(text: string): string {
   return `${story}${joint} ${words.slice(at).join(' ')}?`;
 }
 
-/** The chat-register text as the reader's sentences; textbook text comes back with only its spellings read. */
+/**
+ * A Filipino or Taglish text typed without sentence breaks, as the reader's sentences; any other text (English,
+ * an exercise with a formula, a story already punctuated) comes back as it is.
+ */
 export function readChat(raw: string): string {
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (/[.!?]\s+\S/.test(text)) return text;
+  if (/[.!?]\s+\S|[=*^]/.test(text) || detectLocale(text).locale !== 'fil') return text;
   let marker = false;
   const spelled = text
     .split(' ')
@@ -148,5 +190,5 @@ export function readChat(raw: string): string {
       return `${lead}${read}${tail}`;
     })
     .join(' ');
-  return splitQuestion(capitaliseNames(moneyForms(spelled)));
+  return splitQuestion(capitaliseNames(amountForms(spelled)));
 }

@@ -287,9 +287,13 @@ export function filipinoForms(root: string): string[] {
   ];
 }
 
-/** Taglish: an English verb after "nag-"/"mag-" ("nag-save", "mag-order") keeps its meaning. */
+/** Filipino affixes an English verb takes in Taglish ("nag-buy", "na-spend", "naka-save", "i-donate"). */
+const TAGLISH_PREFIXES = ['nag', 'mag', 'na', 'ma', 'naka', 'maka', 'i', 'ipa', 'pina'];
+
+/** Taglish: an English verb after a Filipino affix, hyphened or not ("nag-buy", "nagbuy"), keeps its meaning. */
 function taglishForms(verb: string): string[] {
-  return /^[a-z]+$/.test(verb) ? [`nag-${verb}`, `mag-${verb}`] : [];
+  if (!/^[a-z]{3,}$/.test(verb)) return [];
+  return TAGLISH_PREFIXES.flatMap((p) => [`${p}-${verb}`, `${p}${verb}`]);
 }
 
 /** Verbs that hand an amount to someone else: the one who gains is the receiver, not the subject. */

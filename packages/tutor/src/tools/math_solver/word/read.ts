@@ -92,9 +92,9 @@ const LABEL_BEFORE =
 const YEAR = /^(?:19|20)\d\d$/;
 const YEAR_BEFORE = /\b(?:in|since|of|noong|taong|year)\s+$/i;
 const LABEL_AFTER = /^(?:st|nd|rd|th|:\d|\s*(?:am|pm|a\.m\.|p\.m\.)\b)/i;
-/** Months, English and Filipino: "on May 15", "15 ng Disyembre" are dates ("May 15 na lapis" is not). */
+/** Months, English and Filipino, and their short forms: "on May 15", "15 ng Disyembre" are dates ("May 15 na lapis" is not). */
 const MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre';
+  'january|february|march|april|may|june|july|august|september|october|november|december|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 const DATE_BEFORE = new RegExp(`\\b(?:on|noong|of|by|since|until|from|to)\\s+(?:${MONTHS})\\s+$`, 'i');
 const DATE_AFTER = new RegExp(`^\\s*(?:(?:ng|of)\\s+)?(?:${MONTHS})\\b`, 'i');
 
