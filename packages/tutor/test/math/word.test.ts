@@ -715,6 +715,11 @@ describe('word problems in chat register (issue #22)', () => {
     ['a factor typed with "x"', 'may 3x na mas marami si ben', 'may 3 beses na mas marami si Ben'],
     ['"tig" apart from its number', 'tig 15 na lobo', 'tig-15 na lobo'],
     [
+      'a factor of the amount just told opens a sentence',
+      'c ana may 10 pesos doble nito ung kay ben magkano pera ni ben',
+      'si Ana may 10 pesos. doble nito ang kay Ben. magkano pera ni Ben?',
+    ],
+    [
       'an English unit asked in Filipino, a clock time without minutes',
       'ilang mins ang byahe kung umalis ng 3 pm',
       'ilang minuto ang byahe kung umalis ng 3:00 pm?',
@@ -774,6 +779,11 @@ describe('word problems in chat register (issue #22)', () => {
       'a Filipino comparative before its amount',
       'Si Tina ay may 40 na holen at mas kaunti ng 12 ang holen ni Lea. Ilan ang holen ni Lea?',
       '28',
+    ],
+    [
+      '"ang kay Ben" names who owns the factor',
+      'Si Ana ay may 10 pesos. Doble nito ang kay Ben. Magkano ang pera ni Ben?',
+      '20',
     ],
     [
       '"ate" after a case marker is the sister',

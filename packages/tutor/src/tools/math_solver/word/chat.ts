@@ -6,6 +6,7 @@
  */
 import { detectLocale } from '../../../language.ts';
 import { SHORTHAND } from '../../../lexicon/fold.ts';
+import { FRACTION_WORDS, MULTIPLIER_WORDS } from '../../../lexicon/numbers.ts';
 import { ACTIONS, QUESTION_STARTS, SHARE_WORDS, STOP_WORDS, TARGETS } from './lexicon.ts';
 
 /** Chat spellings of the words of story problems, beside the general ones of the fold (SHORTHAND). */
@@ -19,6 +20,7 @@ const CHAT_WORDS: Record<string, string> = {
   un: 'iyon',
   yun: 'iyon',
   nung: 'noong',
+  nun: 'niyon',
   cya: 'siya',
   xa: 'siya',
   sya: 'siya',
@@ -138,16 +140,22 @@ const VERBS = (Object.entries(ACTIONS) as [string, string[]][])
 const SUBJECTS = 'ako|siya|sila|kami|tayo|niya|nila|ko|namin|si|sina|ni|nina';
 
 /**
- * Where a run-on story starts a new sentence: a person named as the subject with an amount of their own
- * ("… 42 na stickers si Bea may 27"; "… 6 na bags si Mama bawat bag" names the owner instead), or a Filipino
- * comparative put first ("… 52 na cards mas kaunti ng 17 ang cards ni Lea"), a container and its content
- * ("… 6 na bags si Mama bawat bag may 12"), or a verb with its subject ("… tig-5 nagbayad ako ng 20"), after a
- * clause that counted.
+ * Where a run-on story starts a new sentence, after a clause that counted something: the openings a textbook
+ * would have put after a full stop ("… 6 na bags si Mama bawat bag" names the owner and goes on).
  */
-const NEW_SENTENCE = new RegExp(
-  String.raw`\s+(?=(?:si|sina)\s+\p{Lu}\p{L}*\s+(?:may|mayroon|ay|\d|₱)|mas\s+\p{L}+\s+(?:ng|nang)\s+\d|(?:bawat|kada)\s+\p{L}+\s+(?:ay\s+)?may\b|(?:${VERBS})\s+(?:${SUBJECTS})\b)`,
-  'gu',
-);
+const OPENINGS = [
+  // a new subject with an amount of their own: "si Bea may 27", "si Mia 45 pesos"
+  String.raw`(?:si|sina)\s+\p{Lu}\p{L}*\s+(?:may|mayroon|ay|\d|₱)`,
+  // a comparative put first: "mas kaunti ng 17"
+  String.raw`mas\s+\p{L}+\s+(?:ng|nang)\s+\d`,
+  // a container and its content: "bawat bag may 12"
+  String.raw`(?:bawat|kada)\s+\p{L}+\s+(?:ay\s+)?may\b`,
+  // a factor of the amount just told: "doble nito ang kay Ben"
+  String.raw`(?:${[...Object.keys(MULTIPLIER_WORDS), ...Object.keys(FRACTION_WORDS)].join('|')})\s+(?:nito|niyon)\b`,
+  // a verb with its subject: "nagbayad ako ng 20"
+  String.raw`(?:${VERBS})\s+(?:${SUBJECTS})\b`,
+];
+const NEW_SENTENCE = new RegExp(String.raw`\s+(?=${OPENINGS.join('|')})`, 'gu');
 
 function newSentences(story: string): string {
   return story.replace(NEW_SENTENCE, (gap, at: number) => {

@@ -460,11 +460,12 @@ function possessed(before: string, names: string[]): string | null {
 }
 
 /**
- * "May 56 na sticker si Lea", "ang 30 lapis ni Ben": Filipino names the owner after the amount; a name after
+ * "May 56 na sticker si Lea", "ang 30 lapis ni Ben", "doble nito ang kay Ben": Filipino names the owner after
+ * the amount; a name after
  * "kaysa"/"than" is the one compared with ("5 na mas marami kaysa sa holen ni Ben").
  */
 function ownerAfter(after: string, names: string[]): string | null {
-  const name = /^(?:(?!\b(?:kaysa|than)\b)[^\d.;?])*?\b(?:si|ni)\s+(\p{L}+)/u.exec(after)?.[1];
+  const name = /^(?:(?!\b(?:kaysa|than)\b)[^\d.;?])*?\b(?:si|ni|ang\s+kay)\s+(\p{L}+)/u.exec(after)?.[1];
   return name && names.includes(name) ? name : null;
 }
 
