@@ -766,6 +766,11 @@ describe('word problems in chat register (issue #22)', () => {
       '50',
     ],
     [
+      'an age in short form is an aside',
+      'c ben 12 yrs old may 50 pesos binili nya ung laruan na 35 magkano natira',
+      '15',
+    ],
+    [
       'a date with a month in short form',
       'noong jan 15 may 60 na itlog c lola nabasag ung 8 ilan natira',
       '52',

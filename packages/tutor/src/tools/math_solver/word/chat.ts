@@ -36,6 +36,8 @@ const CHAT_WORDS: Record<string, string> = {
   hrs: 'hours',
   hr: 'hour',
   secs: 'seconds',
+  yrs: 'years',
+  yr: 'year',
   pcs: 'pieces',
 };
 
