@@ -42,28 +42,31 @@ const CHAT_WORDS: Record<string, string> = {
 };
 
 /** Words the reader knows: a chat spelling that drops only vowels of exactly one of them reads as it. */
-const KNOWN = [
-  ...new Set(
-    [
-      ...QUESTION_STARTS,
-      ...Object.values(TARGETS).flat(),
-      ...Object.values(ACTIONS).flat(),
-      ...SHARE_WORDS,
-      ...STOP_WORDS,
-      ...Object.values(CHAT_WORDS),
-      'kanya',
-      'natin',
-      'namin',
-      'naman',
-      'tapos',
-      'bawat',
-      'ngayon',
-      'niya',
-    ].filter((w) => /^\p{L}{3,}$/u.test(w)),
-  ),
-];
+const KNOWN = new Set(
+  [
+    ...QUESTION_STARTS,
+    ...Object.values(TARGETS).flat(),
+    ...Object.values(ACTIONS).flat(),
+    ...SHARE_WORDS,
+    ...STOP_WORDS,
+    ...Object.values(CHAT_WORDS),
+    'kanya',
+    'natin',
+    'namin',
+    'naman',
+    'tapos',
+    'bawat',
+    'ngayon',
+    'niya',
+  ].filter((w) => /^\p{L}{3,}$/u.test(w)),
+);
 
 const VOWEL = /[aeiou]/;
+const skeleton = (w: string): string => w.replace(/[aeiou]/g, '');
+
+/** The known words by their consonants: a spelling that only drops vowels has the same ones. */
+const BY_SKELETON = new Map<string, string[]>();
+for (const w of KNOWN) BY_SKELETON.set(skeleton(w), [...(BY_SKELETON.get(skeleton(w)) ?? []), w]);
 
 /** "lht" → "lahat", "magkno" → "magkano": the word has the letters in order and only vowels besides. */
 function dropsVowelsOf(short: string, word: string): boolean {
@@ -81,8 +84,8 @@ export function chatWord(word: string): string {
   const lower = word.toLowerCase();
   const listed = CHAT_WORDS[lower] ?? (lower.length > 1 ? SHORTHAND[lower] : undefined);
   if (listed) return listed;
-  if (lower.length < 3 || KNOWN.includes(lower) || !/^\p{L}+$/u.test(lower)) return word;
-  const full = KNOWN.filter((w) => dropsVowelsOf(lower, w));
+  if (lower.length < 3 || KNOWN.has(lower) || !/^\p{L}+$/u.test(lower)) return word;
+  const full = (BY_SKELETON.get(skeleton(lower)) ?? []).filter((w) => dropsVowelsOf(lower, w));
   return full[0] !== undefined && full.length === 1 ? (CHAT_WORDS[full[0]] ?? full[0]) : word;
 }
 
@@ -124,7 +127,7 @@ function capitaliseNames(text: string): string {
   return text.replace(
     new RegExp(`\\b(${PERSON_MARKERS.join('|')})\\s+(\\p{Ll}+)`, 'gu'),
     (whole, marker: string, name: string) =>
-      STOP_WORDS.has(name) || KNOWN.includes(name)
+      STOP_WORDS.has(name) || KNOWN.has(name)
         ? whole
         : `${marker} ${name.charAt(0).toUpperCase()}${name.slice(1)}`,
   );
