@@ -724,6 +724,11 @@ describe('word problems in chat register (issue #22)', () => {
       'ilang mins ang byahe kung umalis ng 3 pm',
       'ilang minuto ang byahe kung umalis ng 3:00 pm?',
     ],
+    [
+      'an amount put before its verb stays in its clause',
+      '1000 pesos binigay ni papa sa cashier tapos ung groceries 864 pesos hm sukli',
+      '1000 pesos binigay ni Papa sa cashier pagkatapos ang groceries 864 pesos. magkano sukli?',
+    ],
     ['English is left as written', 'Tom has 5 apples and gives 2 how many are left', ''],
     ['an exercise with a formula is left as written', 'Lutasin ang 2*c = 6', ''],
     ['a story already punctuated is left as written', 'May 20 na holen si Ana. Ilan ang natira?', ''],
@@ -764,6 +769,11 @@ describe('word problems in chat register (issue #22)', () => {
       'a verb with its subject opening a clause',
       'bumili ako ng 2 na juice na tig 25 pesos nagbayad ako ng 100 pesos hm sukli',
       '50',
+    ],
+    [
+      '"lamang" asks by how much one leads',
+      'c ana may 80 pesos c ben may 55 pesos magkano lamang ni ana',
+      '25',
     ],
     [
       'an age in short form is an aside',

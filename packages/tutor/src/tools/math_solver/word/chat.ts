@@ -144,9 +144,12 @@ const VERBS = (Object.entries(ACTIONS) as [string, string[]][])
   .join('|');
 const SUBJECTS = 'ako|siya|sila|kami|tayo|niya|nila|ko|namin|si|sina|ni|nina';
 
+/** A clause that tells something: an amount with a verb or "may" ("1000 pesos binigay ni Papa" is one clause). */
+const TOLD = new RegExp(String.raw`(?:^|\s)(?:${VERBS}|${ACTIONS.has.join('|')})(?=\s|$)`, 'u');
+
 /**
- * Where a run-on story starts a new sentence, after a clause that counted something: the openings a textbook
- * would have put after a full stop ("… 6 na bags si Mama bawat bag" names the owner and goes on).
+ * Where a run-on story starts a new sentence, after a clause that told an amount with its verb: the openings a
+ * textbook would have put after a full stop ("… 6 na bags si Mama bawat bag" names the owner and goes on).
  */
 const OPENINGS = [
   // a new subject with an amount of their own: "si Bea may 27", "si Mia 45 pesos"
@@ -163,10 +166,13 @@ const OPENINGS = [
 const NEW_SENTENCE = new RegExp(String.raw`\s+(?=${OPENINGS.join('|')})`, 'gu');
 
 function newSentences(story: string): string {
+  let from = 0;
   return story.replace(NEW_SENTENCE, (gap, at: number) => {
-    const before = story.slice(0, at);
-    const last = /\p{L}+$/u.exec(before)?.[0] ?? '';
-    return /\d[^.]*\p{L}$/u.test(before) && !STOP_WORDS.has(last) && !JOINERS.includes(last) ? '. ' : gap;
+    const clause = story.slice(from, at);
+    const last = /\p{L}+$/u.exec(clause)?.[0] ?? '';
+    const told = /\d/.test(clause) && TOLD.test(clause) && !STOP_WORDS.has(last) && !JOINERS.includes(last);
+    if (told) from = at;
+    return told ? '. ' : gap;
   });
 }
 

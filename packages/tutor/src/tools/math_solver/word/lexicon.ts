@@ -344,6 +344,8 @@ export const TARGETS: Record<Target, string[]> = {
     'magkano pa',
     'ilan ang higit',
     'ilan ang lamang',
+    'magkano ang lamang',
+    'lamang ni',
     'ilan ang kulang',
     'gaano karami pa',
   ],
