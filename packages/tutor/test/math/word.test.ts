@@ -697,6 +697,9 @@ describe('word problems in chat register (issue #22)', () => {
     ['a vowel dropped from "each"', 'bwat', 'bawat'],
     ['a vowel dropped from "left"', 'ntira', 'natira'],
     ['a name is no chat spelling', 'ben', 'ben'],
+    ['a name is no Filipino verb with its vowels dropped', 'ian', 'ian'],
+    ['an English word is no English verb with its vowels dropped', 'pad', 'pad'],
+    ['a Filipino verb with its vowels dropped', 'bnigay', 'binigay'],
     ['a noun the lexicon does not hold stays', 'bola', 'bola'],
   ])('%s: %s → %s', (_, typed, read) => {
     expect(chatWord(typed)).toBe(read);

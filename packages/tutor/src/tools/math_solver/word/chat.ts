@@ -7,7 +7,15 @@
 import { detectLocale } from '../../../language.ts';
 import { SHORTHAND } from '../../../lexicon/fold.ts';
 import { FRACTION_WORDS, MULTIPLIER_WORDS } from '../../../lexicon/numbers.ts';
-import { ACTIONS, QUESTION_STARTS, SHARE_WORDS, STOP_WORDS, TARGETS } from './lexicon.ts';
+import {
+  ACTIONS,
+  FILIPINO_ROOTS,
+  filipinoForms,
+  QUESTION_STARTS,
+  SHARE_WORDS,
+  STOP_WORDS,
+  TARGETS,
+} from './lexicon.ts';
 
 /** Chat spellings of the words of story problems, beside the general ones of the fold (SHORTHAND). */
 const CHAT_WORDS: Record<string, string> = {
@@ -41,12 +49,19 @@ const CHAT_WORDS: Record<string, string> = {
   pcs: 'pieces',
 };
 
-/** Words the reader knows: a chat spelling that drops only vowels of exactly one of them reads as it. */
-const KNOWN = new Set(
+/**
+ * Words a chat spelling may stand for when it drops only vowels of exactly one of them: the words of the
+ * questions, the function words and the Filipino verbs made from their roots (those opening with a consonant:
+ * "ian" is a name, not "iaani"). English verb forms and Taglish ones are left out ("pad" is not "paid").
+ */
+const SPELLED = new Set(
   [
     ...QUESTION_STARTS,
     ...Object.values(TARGETS).flat(),
-    ...Object.values(ACTIONS).flat(),
+    ...Object.values(FILIPINO_ROOTS)
+      .flat()
+      .flatMap(filipinoForms)
+      .filter((w) => !/^[aeiou]/.test(w)),
     ...SHARE_WORDS,
     ...STOP_WORDS,
     ...Object.values(CHAT_WORDS),
@@ -61,12 +76,15 @@ const KNOWN = new Set(
   ].filter((w) => /^\p{L}{3,}$/u.test(w)),
 );
 
+/** Words the reader knows as they are written: never read as another word's chat spelling. */
+const KNOWN = new Set([...SPELLED, ...Object.values(ACTIONS).flat()]);
+
 const VOWEL = /[aeiou]/;
 const skeleton = (w: string): string => w.replace(/[aeiou]/g, '');
 
 /** The known words by their consonants: a spelling that only drops vowels has the same ones. */
 const BY_SKELETON = new Map<string, string[]>();
-for (const w of KNOWN) BY_SKELETON.set(skeleton(w), [...(BY_SKELETON.get(skeleton(w)) ?? []), w]);
+for (const w of SPELLED) BY_SKELETON.set(skeleton(w), [...(BY_SKELETON.get(skeleton(w)) ?? []), w]);
 
 /** "lht" → "lahat", "magkno" → "magkano": the word has the letters in order and only vowels besides. */
 function dropsVowelsOf(short: string, word: string): boolean {
