@@ -718,6 +718,11 @@ describe('word problems in chat register (issue #22)', () => {
     ['a factor typed with "x"', 'may 3x na mas marami si ben', 'may 3 beses na mas marami si Ben'],
     ['"tig" apart from its number', 'tig 15 na lobo', 'tig-15 na lobo'],
     [
+      'a part with no whole after it is a part of it',
+      'c lea may 36 na stickers binigay nya ung 1/3 ky ben',
+      'si Lea may 36 na stickers binigay niya ang 1/3 nito kay Ben',
+    ],
+    [
       'a factor of the amount just told opens a sentence',
       'c ana may 10 pesos doble nito ung kay ben magkano pera ni ben',
       'si Ana may 10 pesos. doble nito ang kay Ben. magkano pera ni Ben?',
@@ -777,6 +782,11 @@ describe('word problems in chat register (issue #22)', () => {
       '"lamang" asks by how much one leads',
       'c ana may 80 pesos c ben may 55 pesos magkano lamang ni ana',
       '25',
+    ],
+    [
+      'a part of the amount told',
+      'may 48 na mangga c lolo binigay nya ung kalahati ky ana ilan natira',
+      '24',
     ],
     [
       'an age in short form is an aside',

@@ -110,7 +110,8 @@ export function chatWord(word: string): string {
 /**
  * Amounts as the reader expects them: the money sign before the number ("50php", "P 50", "₱ 50" → "₱50"), a
  * price for one ("₱8 isa" → "₱8 bawat isa"), "tig 15" joined, a factor in Taglish ("3x na mas", "3 times
- * na mas" → "3 beses na mas"; "3x more" → "3 times more"), a clock time ("3 pm" → "3:00 pm"), and a unit of
+ * na mas" → "3 beses na mas"; "3x more" → "3 times more"), a part of the amount told ("ang 1/3" → "ang 1/3
+ * nito"), a clock time ("3 pm" → "3:00 pm"), and a unit of
  * time asked in English after "ilang" in Filipino ("ilang minutes" → "ilang minuto").
  */
 function amountForms(text: string): string {
@@ -121,12 +122,19 @@ function amountForms(text: string): string {
     .replace(/\btig\s+(?=\d|₱)/giu, 'tig-')
     .replace(/\b(\d+)\s*(?:x|times)\s+(?=na\b)/giu, '$1 beses ')
     .replace(/\b(\d+)x(?=\s+(?:as|more)\b)/giu, '$1 times')
+    .replace(PART_OF_IT, '$1 nito')
     .replace(/(?<![\d:])(\d{1,2})\s*(am|pm)\b/giu, '$1:00 $2')
     .replace(/\b(ilang?)\s+(\p{L}+)/giu, (whole, ask: string, unit: string) => {
       const fil = FILIPINO_UNITS[unit.toLowerCase()];
       return fil ? `${ask} ${fil}` : whole;
     });
 }
+
+/** A part given as an object with no whole after it ("binigay nya ung 1/3", "ung kalahati"): a part of it. */
+const PART_OF_IT = new RegExp(
+  String.raw`\b(ang\s+(?:\d+\/\d+|${Object.keys(FRACTION_WORDS).join('|')}))(?!\s*(?:\/|\d|ng\b|nito\b|nila\b|niyon\b|of\b))`,
+  'giu',
+);
 
 /** Units of time asked in English after a Filipino question word ("ilang minutes") read in Filipino. */
 const FILIPINO_UNITS: Record<string, string> = {
