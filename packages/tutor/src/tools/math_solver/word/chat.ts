@@ -122,7 +122,9 @@ function amountForms(text: string): string {
     .replace(/\btig\s+(?=\d|₱)/giu, 'tig-')
     .replace(/\b(\d+)\s*(?:x|times)\s+(?=na\b)/giu, '$1 beses ')
     .replace(/\b(\d+)x(?=\s+(?:as|more)\b)/giu, '$1 times')
-    .replace(PART_OF_IT, '$1 nito')
+    .replace(PART_OF_IT, (part: string, _: string, at: number, whole: string) =>
+      /\d\s+\p{L}/u.test(whole.slice(0, at)) ? `${part} nito` : part,
+    )
     .replace(/(?<![\d:])(\d{1,2})\s*(am|pm)\b/giu, '$1:00 $2')
     .replace(/\b(ilang?)\s+(\p{L}+)/giu, (whole, ask: string, unit: string) => {
       const fil = FILIPINO_UNITS[unit.toLowerCase()];
@@ -130,7 +132,10 @@ function amountForms(text: string): string {
     });
 }
 
-/** A part given as an object with no whole after it ("binigay nya ung 1/3", "ung kalahati"): a part of it. */
+/**
+ * A part given as an object with no whole after it ("binigay nya ung 1/3", "ung kalahati"): a part of the amount
+ * told before it (none told: "hatiin ang 3/4 sa 1/2" is an exercise).
+ */
 const PART_OF_IT = new RegExp(
   String.raw`\b(ang\s+(?:\d+\/\d+|${Object.keys(FRACTION_WORDS).join('|')}))(?!\s*(?:\/|\d|ng\b|nito\b|nila\b|niyon\b|of\b))`,
   'giu',
@@ -220,11 +225,11 @@ function splitQuestion(text: string): string {
 
 /**
  * A Filipino or Taglish text typed without sentence breaks, as the reader's sentences; any other text (English,
- * an exercise with a formula, a story already punctuated) comes back as it is.
+ * an exercise with a formula or an operation, a story already punctuated) comes back as it is.
  */
 export function readChat(raw: string): string {
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (/[.!?]\s+\S|[=*^]/.test(text) || detectLocale(text).locale !== 'fil') return text;
+  if (/[.!?]\s+\S|[=*^+×÷()]|\d\s+[-–]\s+\d/.test(text) || detectLocale(text).locale !== 'fil') return text;
   let marker = false;
   const spelled = text
     .split(' ')
