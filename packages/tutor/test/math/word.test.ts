@@ -733,9 +733,9 @@ describe('word problems in chat register (issue #22)', () => {
       'ilang minuto ang byahe kung umalis ng 3:00 pm?',
     ],
     [
-      'an amount put before its verb stays in its clause',
+      'an amount put before its verb stays in its clause; a subject with its amount opens one',
       '1000 pesos binigay ni papa sa cashier tapos ung groceries 864 pesos hm sukli',
-      '1000 pesos binigay ni Papa sa cashier pagkatapos ang groceries 864 pesos. magkano sukli?',
+      '1000 pesos binigay ni Papa sa cashier. pagkatapos ang groceries 864 pesos. magkano sukli?',
     ],
     ['English is left as written', 'Tom has 5 apples and gives 2 how many are left', ''],
     ['an exercise with a formula is left as written', 'Lutasin ang 2*c = 6', ''],

@@ -187,6 +187,8 @@ const OPENINGS = [
   String.raw`(?:si|sina)\s+\p{Lu}\p{L}*\s+(?:may|mayroon|ay|\d|₱)`,
   // a comparative put first: "mas kaunti ng 17"
   String.raw`mas\s+\p{L}+\s+(?:ng|nang)\s+\d`,
+  // a subject and its amount, after a joiner or not: "(tapos) ang groceries 864 pesos"
+  String.raw`(?:(?:${JOINERS.join('|')})\s+)?ang\s+\p{L}+\s+₱?\d`,
   // a container and its content: "bawat bag may 12"
   String.raw`(?:bawat|kada)\s+\p{L}+\s+(?:ay\s+)?may\b`,
   // a factor of the amount just told: "doble nito ang kay Ben"
