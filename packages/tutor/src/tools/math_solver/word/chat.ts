@@ -1,8 +1,9 @@
 /**
  * Word problems typed in chat register ("c mama may 50php tapos nag-buy xa ng 3 lapis tig 8 magkano sukli")
  * read as the textbook sentences the reader knows ("si Mama may ₱50 pagkatapos nag-buy siya ng 3 lapis tig-8.
- * magkano sukli?"): chat spellings by a table and by the vowels they drop, money signs after the number, and
- * the question set apart as its own sentence when the student typed no punctuation.
+ * magkano sukli?"): chat spellings by a table and by the vowels they drop, amounts in their textbook forms,
+ * and the question and the clauses of a run-on set apart as sentences when the student typed no punctuation.
+ * Only a Filipino or Taglish text without sentence breaks is read so; English and exercises pass unchanged.
  */
 import { detectLocale } from '../../../language.ts';
 import { SHORTHAND } from '../../../lexicon/fold.ts';
@@ -109,10 +110,10 @@ export function chatWord(word: string): string {
 
 /**
  * Amounts as the reader expects them: the money sign before the number ("50php", "P 50", "₱ 50" → "₱50"), a
- * price for one ("₱8 isa" → "₱8 bawat isa"), "tig 15" joined, a factor in Taglish ("3x na mas", "3 times
- * na mas" → "3 beses na mas"; "3x more" → "3 times more"), a part of the amount told ("ang 1/3" → "ang 1/3
- * nito"), a clock time ("3 pm" → "3:00 pm"), and a unit of
- * time asked in English after "ilang" in Filipino ("ilang minutes" → "ilang minuto").
+ * price for one ("₱8 isa" → "₱8 bawat isa"), "tig 15" joined, a factor in Taglish ("3x na mas", "3 times na
+ * mas" → "3 beses na mas"; "3x more" → "3 times more"), a part of the amount told ("ang 1/3" → "ang 1/3
+ * nito"), a clock time ("3 pm" → "3:00 pm"), and a unit of time asked in English after "ilang" read in
+ * Filipino ("ilang minutes" → "ilang minuto").
  */
 function amountForms(text: string): string {
   return text
@@ -198,6 +199,7 @@ const OPENINGS = [
 ];
 const NEW_SENTENCE = new RegExp(String.raw`\s+(?=${OPENINGS.join('|')})`, 'gu');
 
+/** The run-on story with a full stop at each opening that follows a told clause. */
 function newSentences(story: string): string {
   let from = 0;
   return story.replace(NEW_SENTENCE, (gap, at: number) => {
