@@ -93,13 +93,18 @@ export interface WordProblem {
   split: 'dev' | 'test';
   /** Written before the engine was tuned on the sets (a part of `test`). */
   fresh?: true;
+  /** `chat`: typed the way students chat (abbreviations, no punctuation); reported as its own sets. */
+  register?: 'chat';
 }
 
 export function loadWordProblems(file: 'en' | 'fil'): WordProblem[] {
   return readJsonl<WordProblem>(join(FIXTURES, 'word_problems', `${file}.jsonl`));
 }
 
-/** Our word problems per split, and the fresh check (test problems written before the engine was tuned). */
+/**
+ * Our word problems per split, the fresh check (test problems written before the engine was tuned), and the
+ * chat-register problems per split, kept out of the other rows so that those stay comparable over time.
+ */
 function wordSets(): MathSet[] {
   return (['en', 'fil'] as const).flatMap((file) => {
     const rows = loadWordProblems(file);
@@ -112,11 +117,15 @@ function wordSets(): MathSet[] {
         locale: r.lang === 'en' ? 'en' : 'fil',
       })),
     });
-    return [
-      set('dev', (r) => r.split === 'dev'),
-      set('test', (r) => r.split === 'test'),
+    const chat = (r: WordProblem) => r.register === 'chat';
+    const sets = [
+      set('dev', (r) => r.split === 'dev' && !chat(r)),
+      set('test', (r) => r.split === 'test' && !chat(r)),
       set('test (fresh)', (r) => r.fresh === true),
+      set('chat dev', (r) => r.split === 'dev' && chat(r)),
+      set('chat test', (r) => r.split === 'test' && chat(r)),
     ];
+    return sets.filter((s) => s.cases.length > 0);
   });
 }
 

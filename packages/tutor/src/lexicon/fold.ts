@@ -47,7 +47,7 @@ const LEET: Record<string, string> = {
 };
 
 /** Chat shorthand and Taglish spellings, word → canonical words. */
-const SHORTHAND: Record<string, string> = {
+export const SHORTHAND: Record<string, string> = {
   q: 'ko',
   ku: 'ko',
   aq: 'ako',

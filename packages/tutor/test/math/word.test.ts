@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTutor } from '../../src/orchestrator.ts';
 import type { ToolContext } from '../../src/tool.ts';
 import { looksLikeMath, mathSolver, solveMath } from '../../src/tools/math_solver/index.ts';
+import { chatWord, readChat } from '../../src/tools/math_solver/word/chat.ts';
 
 /** A story the engine must answer: the plain number, its unit, and steps a teacher would write. */
 function expectAnswer(problem: string, answer: string, unit?: string) {
@@ -678,5 +679,152 @@ describe('the response confidence separates answered from not answered', () => {
     );
     expect((solved.result as { status: string }).status).toBe('solved');
     expect(solved.confidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe('word problems in chat register (issue #22)', () => {
+  it.each<[string, string, string]>([
+    ['a chat spelling from the table', 'ung', 'ang'],
+    ['"c" before a name', 'c', 'si'],
+    ['a pronoun without its vowel', 'nya', 'niya'],
+    ['a particle without its vowel', 'lng', 'lang'],
+    ['a marker without its vowel', 'ky', 'kay'],
+    ['a joiner in its short form', 'tpos', 'pagkatapos'],
+    ['"how much" as pupils type it', 'hm', 'magkano'],
+    ['every vowel dropped from a lexicon word', 'lht', 'lahat'],
+    ['one vowel dropped from a question word', 'magkno', 'magkano'],
+    ['another vowel dropped from it', 'mgkano', 'magkano'],
+    ['a vowel dropped from "each"', 'bwat', 'bawat'],
+    ['a vowel dropped from "left"', 'ntira', 'natira'],
+    ['a name is no chat spelling', 'ben', 'ben'],
+    ['a name is no Filipino verb with its vowels dropped', 'ian', 'ian'],
+    ['an English word is no English verb with its vowels dropped', 'pad', 'pad'],
+    ['a Filipino verb with its vowels dropped', 'bnigay', 'binigay'],
+    ['a noun the lexicon does not hold stays', 'bola', 'bola'],
+  ])('%s: %s → %s', (_, typed, read) => {
+    expect(chatWord(typed)).toBe(read);
+  });
+
+  it.each<[string, string, string]>([
+    ['the currency after the number', 'may 50php si ana', 'may ₱50 si Ana'],
+    ['"P" apart from the number', 'bumili ng lapis P 20', 'bumili ng lapis ₱20'],
+    ['the peso sign apart from the number', '₱ 100 ang binayad ko', '₱100 ang binayad ko'],
+    ['a price for one', 'ang lapis php8 isa magkano ang 5', 'ang lapis ₱8 bawat isa. magkano ang 5?'],
+    [
+      'the question run on after the story, and a verb opening a clause',
+      'c ana may 20 na holen binigay nya ung 5 ilan natira',
+      'si Ana may 20 na holen. binigay niya ang 5. ilan natira?',
+    ],
+    ['a factor typed with "x"', 'may 3x na mas marami si ben', 'may 3 beses na mas marami si Ben'],
+    ['"tig" apart from its number', 'tig 15 na lobo', 'tig-15 na lobo'],
+    [
+      'a part with no whole after it is a part of it',
+      'c lea may 36 na stickers binigay nya ung 1/3 ky ben',
+      'si Lea may 36 na stickers binigay niya ang 1/3 nito kay Ben',
+    ],
+    [
+      'a factor of the amount just told opens a sentence',
+      'c ana may 10 pesos doble nito ung kay ben magkano pera ni ben',
+      'si Ana may 10 pesos. doble nito ang kay Ben. magkano pera ni Ben?',
+    ],
+    [
+      'an English unit asked in Filipino, a clock time without minutes',
+      'ilang mins ang byahe kung umalis ng 3 pm',
+      'ilang minuto ang byahe kung umalis ng 3:00 pm?',
+    ],
+    [
+      'an amount put before its verb stays in its clause; a subject with its amount opens one',
+      '1000 pesos binigay ni papa sa cashier tapos ung groceries 864 pesos hm sukli',
+      '1000 pesos binigay ni Papa sa cashier. pagkatapos ang groceries 864 pesos. magkano sukli?',
+    ],
+    ['English is left as written', 'Tom has 5 apples and gives 2 how many are left', ''],
+    ['an exercise with a formula is left as written', 'Lutasin ang 2*c = 6', ''],
+    ['a story already punctuated is left as written', 'May 20 na holen si Ana. Ilan ang natira?', ''],
+  ])('%s', (_, typed, read) => {
+    expect(readChat(typed)).toBe(read || typed);
+  });
+
+  it.each<[string, string, string]>([
+    ['chat spellings, no punctuation', 'c lito may 40 na teks binigay nya ung 15 ky ben ilan natira', '25'],
+    ['the question first, "tig" apart', 'ilan lahat ng lapis sa 5 na kahon kung tig 12 bawat kahon', '60'],
+    ['"P12 bawat isa", "magkno lht"', 'bumili c ana ng 4 na ballpen na P12 bawat isa magkno lht', '48'],
+    [
+      '"100php", "sukli" with no question mark',
+      'may 100php c jun bumili sya ng tinapay na 35php magkano sukli',
+      '65',
+    ],
+    [
+      'an English verb with a Filipino affix',
+      'may 300 pesos c mia na-spend nya ung 120 sa libro magkano natira',
+      '180',
+    ],
+    [
+      'a run-on joined by "tapos", "ate" as a person',
+      'may 18 na lobo c ben tapos binigyan sya ni ate ng 7 pa ilan na lobo nya',
+      '25',
+    ],
+    [
+      'a new subject with an amount of their own',
+      'c ana may 35 na stickers c bea may 20 ilan ang lamang ni ana',
+      '15',
+    ],
+    [
+      'a container and its content',
+      'may 4 na kahon c lola bawat kahon may 25 na mangga ilan lahat ng mangga',
+      '100',
+    ],
+    [
+      'a verb with its subject opening a clause',
+      'bumili ako ng 2 na juice na tig 25 pesos nagbayad ako ng 100 pesos hm sukli',
+      '50',
+    ],
+    [
+      '"lamang" asks by how much one leads',
+      'c ana may 80 pesos c ben may 55 pesos magkano lamang ni ana',
+      '25',
+    ],
+    [
+      'a part of the amount told',
+      'may 48 na mangga c lolo binigay nya ung kalahati ky ana ilan natira',
+      '24',
+    ],
+    [
+      'an age in short form is an aside',
+      'c ben 12 yrs old may 50 pesos binili nya ung laruan na 35 magkano natira',
+      '15',
+    ],
+    [
+      'a date with a month in short form',
+      'noong jan 15 may 60 na itlog c lola nabasag ung 8 ilan natira',
+      '52',
+    ],
+    [
+      'clock times without minutes, "hrs"',
+      'umalis c papa ng 6 am dumating sya ng 8 am ilang hrs ung byahe',
+      '2',
+    ],
+    [
+      'a Filipino comparative before its amount',
+      'Si Tina ay may 40 na holen at mas kaunti ng 12 ang holen ni Lea. Ilan ang holen ni Lea?',
+      '28',
+    ],
+    [
+      '"ang kay Ben" names who owns the factor',
+      'Si Ana ay may 10 pesos. Doble nito ang kay Ben. Magkano ang pera ni Ben?',
+      '20',
+    ],
+    [
+      '"ate" after a case marker is the sister',
+      'Si Lito ay may 10 na lapis. Binigyan siya ng ate niya ng 4 pa. Ilan na ang lapis niya?',
+      '14',
+    ],
+  ])('%s', (_, problem, answer) => {
+    const s = solveMath(problem, { locale: 'fil' });
+    expect(s.answer, problem).toBe(answer);
+    expect(s.status, problem).toBe('solved');
+  });
+
+  it('still declines a chat story it cannot read whole', () => {
+    expectNoAnswer('hinati ni mama ung pera sa 3 na anak magkano bawat isa');
   });
 });

@@ -30,6 +30,7 @@ import {
   type Solved,
   step,
 } from './types.ts';
+import { readChat } from './word/chat.ts';
 import { solveStory } from './word/index.ts';
 import { readStory, type Story } from './word/read.ts';
 
@@ -156,7 +157,7 @@ function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | Opening 
   const c = makeCtx(locale);
   let norm: string;
   try {
-    norm = normalizeText(problem);
+    norm = normalizeText(readChat(problem));
   } catch {
     return null;
   }

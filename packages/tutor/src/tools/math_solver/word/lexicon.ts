@@ -287,9 +287,13 @@ export function filipinoForms(root: string): string[] {
   ];
 }
 
-/** Taglish: an English verb after "nag-"/"mag-" ("nag-save", "mag-order") keeps its meaning. */
+/** Filipino affixes an English verb takes in Taglish ("nag-buy", "na-spend", "naka-save", "i-donate"). */
+const TAGLISH_PREFIXES = ['nag', 'mag', 'na', 'ma', 'naka', 'maka', 'i', 'ipa', 'pina'];
+
+/** Taglish: an English verb after a Filipino affix, hyphened or not ("nag-buy", "nagbuy"), keeps its meaning. */
 function taglishForms(verb: string): string[] {
-  return /^[a-z]+$/.test(verb) ? [`nag-${verb}`, `mag-${verb}`] : [];
+  if (!/^[a-z]{3,}$/.test(verb)) return [];
+  return TAGLISH_PREFIXES.flatMap((p) => [`${p}-${verb}`, `${p}${verb}`]);
 }
 
 /** Verbs that hand an amount to someone else: the one who gains is the receiver, not the subject. */
@@ -340,6 +344,8 @@ export const TARGETS: Record<Target, string[]> = {
     'magkano pa',
     'ilan ang higit',
     'ilan ang lamang',
+    'magkano ang lamang',
+    'lamang ni',
     'ilan ang kulang',
     'gaano karami pa',
   ],
@@ -809,6 +815,21 @@ export const KIN_WORDS = [
   'anak',
   'pinsan',
   'apo',
+];
+
+/** Filipino titles of kin, named as persons after a case marker ("binigyan siya ng ate niya": his sister). */
+export const KIN_TITLES = [
+  'ate',
+  'kuya',
+  'ditse',
+  'diko',
+  'sanse',
+  'tita',
+  'tito',
+  'lola',
+  'lolo',
+  'mama',
+  'papa',
 ];
 
 /** An age after a number ("35 years old", "60 taong gulang"). */

@@ -1,5 +1,6 @@
 import { DENOMINATORS, FRACTION_WORDS, findNumberWords, MULTIPLIER_WORDS } from '../../../lexicon/numbers.ts';
 import { type Q, q, ZERO } from '../num.ts';
+import { readChat } from './chat.ts';
 import {
   ACTIONS,
   type Action,
@@ -8,6 +9,7 @@ import {
   CURRENCY_WORDS,
   DAILY_WORDS,
   EACH_WORDS,
+  KIN_TITLES,
   KIN_WORDS,
   LESS_WORDS,
   MORE_WORDS,
@@ -90,9 +92,9 @@ const LABEL_BEFORE =
 const YEAR = /^(?:19|20)\d\d$/;
 const YEAR_BEFORE = /\b(?:in|since|of|noong|taong|year)\s+$/i;
 const LABEL_AFTER = /^(?:st|nd|rd|th|:\d|\s*(?:am|pm|a\.m\.|p\.m\.)\b)/i;
-/** Months, English and Filipino: "on May 15", "15 ng Disyembre" are dates ("May 15 na lapis" is not). */
+/** Months, English and Filipino, and their short forms: "on May 15", "15 ng Disyembre" are dates ("May 15 na lapis" is not). */
 const MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre';
+  'january|february|march|april|may|june|july|august|september|october|november|december|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 const DATE_BEFORE = new RegExp(`\\b(?:on|noong|of|by|since|until|from|to)\\s+(?:${MONTHS})\\s+$`, 'i');
 const DATE_AFTER = new RegExp(`^\\s*(?:(?:ng|of)\\s+)?(?:${MONTHS})\\b`, 'i');
 
@@ -122,6 +124,13 @@ for (const [a, words] of Object.entries(ACTIONS) as [Action, string[]][])
   for (const w of words) if (!ACTION_OF.has(w)) ACTION_OF.set(w, a);
 const LONGEST_ACTION = Math.max(...[...ACTION_OF.keys()].map((w) => w.split(' ').length));
 
+/** "ng ate niya", "si ate": a title of kin after a Filipino case marker names a person ("ate" is no verb there). */
+function titled(text: string, at: number, phrase: string): boolean {
+  return (
+    KIN_TITLES.includes(phrase) && /(?:^|\s)(?:si|ni|kay|ng|ang|sa|sina|nina)\s$/.test(text.slice(0, at))
+  );
+}
+
 /** The last action named in the text, by the end of its words (the longer phrase when two end together). */
 export function lastAction(text: string): Action | null {
   const tokens = [...text.matchAll(/[\p{L}-]+/gu)];
@@ -136,7 +145,7 @@ export function lastAction(text: string): Action | null {
         if (text.slice(prev.index + prev[0].length, last.index) !== ' ') break;
         phrase += ` ${last[0]}`;
       }
-      const a = ACTION_OF.get(phrase);
+      const a = titled(text, first.index, phrase) ? undefined : ACTION_OF.get(phrase);
       const at = last.index + last[0].length;
       if (a && (!best || at > best.at)) best = { a, at };
     }
@@ -195,6 +204,17 @@ function fractionWords(text: string): string {
       const d = findNumberWords(w)[0];
       return d?.kind === 'ordinal' && d.text === w ? `1/${d.value}` : whole;
     });
+}
+
+/** Filipino comparatives said before their amount ("mas kaunti ng 17", "higit nang 5"). */
+const COMPARED_FIRST = new RegExp(
+  String.raw`\b(${[...MORE_WORDS, ...LESS_WORDS].filter((w) => /^(?:mas |higit$|kulang$)/.test(w)).join('|')})\s+(?:ng|nang)\s+(${NUMBER})(?![\d:/])`,
+  'giu',
+);
+
+/** "mas kaunti ng 17 ang cards ni Lea" read as "17 na mas kaunti ang cards ni Lea": the comparison after its amount. */
+function comparedAfter(text: string): string {
+  return text.replace(COMPARED_FIRST, (_, word: string, n: string) => `${n} na ${word}`);
 }
 
 /** "5 dozen eggs", "12 dosenang lapis" as the count (60, 144); a dozen without a number stays unread. */
@@ -439,9 +459,13 @@ function possessed(before: string, names: string[]): string | null {
   return m?.[1] && m[2] && names.includes(m[1]) && !STOP_WORDS.has(m[2]) ? m[2] : null;
 }
 
-/** "May 56 na sticker si Lea", "ang 30 lapis ni Ben": Filipino names the owner after the amount. */
+/**
+ * "May 56 na sticker si Lea", "ang 30 lapis ni Ben", "doble nito ang kay Ben": Filipino names the owner after
+ * the amount; a name after
+ * "kaysa"/"than" is the one compared with ("5 na mas marami kaysa sa holen ni Ben").
+ */
 function ownerAfter(after: string, names: string[]): string | null {
-  const name = /^[^\d.;?]*?\b(?:si|ni)\s+(\p{L}+)/u.exec(after)?.[1];
+  const name = /^(?:(?!\b(?:kaysa|than)\b)[^\d.;?])*?\b(?:si|ni|ang\s+kay)\s+(\p{L}+)/u.exec(after)?.[1];
   return name && names.includes(name) ? name : null;
 }
 
@@ -454,7 +478,8 @@ function isQuestion(sentence: string): boolean {
  * Reads a story: prose before the last sentence (or an if-clause), or one sentence counting two things
  * ("… a 35oz barrel if the 24oz barrel has 60 servings …"); null for an exercise that is not a story.
  */
-export function readStory(raw: string): Story | null {
+export function readStory(typed: string): Story | null {
+  const raw = readChat(typed);
   // "Tumakbo si Paolo", "Bumili ang …": a Filipino sentence opens with its verb, and the name follows si/ang
   const verbFirst = new Set(
     [...raw.matchAll(/(?:^|[.!?]\s+)(\p{Lu}\p{Ll}+)\s+(?:si|sina|ni|nina|ang|ng|kay)\b/gu)].map((m) =>
@@ -471,7 +496,9 @@ export function readStory(raw: string): Story | null {
       !lastAction(w) &&
       !QUESTION_STARTS.includes(w),
   );
-  const text = dozens(fractionWords(digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim()))));
+  const text = comparedAfter(
+    dozens(fractionWords(digitsForWords(asFactors(raw.replace(/\s+/g, ' ').trim())))),
+  );
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
   let shown = sentences.at(-1) ?? '';
   const body = sentences.slice(0, -1).map((s) => s.toLowerCase());
@@ -519,7 +546,9 @@ export function readStory(raw: string): Story | null {
     // the subject of the part of the clause the number is in: "David broke 2, while William broke 4 times …"
     const part = qt.before.split(/[,;]|\s(?:while|but|habang|pero)\s/).at(-1) ?? '';
     const firstName = (text: string) => (text.match(/\p{L}+/gu) ?? []).find((w) => names.includes(w));
-    const named = firstName(part) ?? firstName(qt.before);
+    // "… 52 na cards at 17 na mas kaunti ang cards ni Lea": an amount right after "at" names its owner after it
+    const joined = /\s(?:and|at)$/.test(qt.before.trimEnd()) ? ownerAfter(qt.after, names) : null;
+    const named = joined ?? firstName(part) ?? firstName(qt.before);
     owner = possessed(qt.before, names) ?? named ?? kinOf(qt.before) ?? ownerAfter(qt.after, names) ?? owner;
     qt.owner = owner;
   }

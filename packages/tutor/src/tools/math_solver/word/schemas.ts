@@ -452,7 +452,7 @@ function compare(story: Story, its: Item[]): Reading | null {
   )
     return null;
   const rel = b.qs[0]?.after.split(/[.;]/)[0] ?? '';
-  const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner);
+  const others = story.names.filter((n) => hasWord(rel, n) && n !== a.owner && n !== b.owner);
   // "Tess has 120, which is 35 more than Lani has": the named one is the unknown.
   // "Tess has 120, which is 35 more than Lani", "Zig wrote 4 times as many as Flo. Zig wrote 60": the named one
   const named =
