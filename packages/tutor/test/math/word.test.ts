@@ -680,3 +680,86 @@ describe('the response confidence separates answered from not answered', () => {
     expect(solved.confidence).toBeGreaterThan(0.5);
   });
 });
+
+describe('word problems: products chained by their units (issue #22)', () => {
+  it.each<[string, string, string]>([
+    // groups of groups: each count is for each of the unit before it
+    [
+      'A school has 3 buildings with 4 floors each. Each floor has 5 rooms. How many rooms are there?',
+      '60',
+      '60 rooms',
+    ],
+    [
+      'James had two browsers on his computer. In each browser, he opened three windows, each with ten tabs. What is the total number of tabs he opened?',
+      '60',
+      '60 tabs',
+    ],
+    [
+      'Ang paaralan ay may 3 gusali na tig-4 na palapag. Bawat palapag ay may 5 silid. Ilang silid lahat?',
+      '60',
+      '60 na silid',
+    ],
+    [
+      'May 2 kahon si Ana. Sa bawat kahon ay may 6 na pakete, at bawat pakete ay may 10 kendi. Ilang kendi lahat ang mayroon si Ana?',
+      '120',
+      '120 na kendi',
+    ],
+    // a rate per hour, hours per day, days per week: over the duration the question names
+    [
+      'Mia earns $12 an hour. She works 6 hours a day, 4 days a week. How much does she earn in a week?',
+      '288',
+      '$288',
+    ],
+    [
+      'Kumikita si Rosa ng ₱80 kada oras. Nagtatrabaho siya ng 6 na oras bawat araw. Magkano ang kinikita niya sa 5 araw?',
+      '2400',
+      '₱2400',
+    ],
+    // several products of the same unit, added
+    [
+      "Jerry's breakfast includes 6 pancakes with 120 calories each, two strips of bacon with 100 calories each, and a bowl of cereal with 200 calories. How many calories is his breakfast total?",
+      '1120',
+      '1120 calories',
+    ],
+    // then a change or leftover step: what is paid or held, less the products
+    [
+      'Sally bought 3 photograph frames, each costing her $3. She paid with a $20 bill. How much change did she get?',
+      '11',
+      '$11',
+    ],
+    [
+      'Ben had $100. He bought 2 boxes of markers with 6 markers in each box at $3 per marker. How much money does he have left?',
+      '64',
+      '$64',
+    ],
+    [
+      'Colton had 72 stickers. He gave 4 stickers each to 3 friends. How many stickers does Colton have left?',
+      '60',
+      '60 stickers',
+    ],
+    [
+      'Bumili si Ana ng 3 kahon ng lapis. Bawat kahon ay may 10 lapis, at bawat lapis ay ₱8. Nagbayad siya ng ₱500. Magkano ang sukli niya?',
+      '260',
+      '₱260',
+    ],
+    [
+      'May ₱1000 si Lito. Bumili siya ng 2 kahon ng sabon na may 6 na sabon bawat kahon, at ₱15 bawat sabon. Magkano ang natira sa pera niya?',
+      '820',
+      '₱820',
+    ],
+  ])('%s → %s', (problem, answer, unit) => {
+    const s = expectAnswer(problem, answer, unit);
+    expect(s.steps.filter((st) => /^Operation|^Operasyon/.test(st.description)).length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    // a comparison, a second thing asked, a clause that changes the count: not a product chain
+    'There are 20 sandcastles on the beach, each with 10 towers. How many sandcastles and towers are there?',
+    'The hotel has 10 floors with 10 rooms on each floor. The last floor is closed. How many rooms can guests use?',
+    'On each day Jade drove 8 hours and Krista drove 6 hours. They drove for 3 days. How many hours did they drive?',
+    'Billy owns 4 bicycles. Each bicycle wheel has 10 spokes. How many spokes are there?',
+    'I read 4 novels with 200 pages each in a month. How many pages of novels will I read in a year?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});

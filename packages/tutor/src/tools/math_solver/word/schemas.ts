@@ -1,4 +1,5 @@
 import { fmtNumber, ONE, type Q, q } from '../num.ts';
+import { unitChain } from './chain.ts';
 import {
   type Action,
   AUX_WORDS,
@@ -1297,6 +1298,13 @@ export function readSchemas(story: Story): Reading | null {
     return partOf(story) ?? percentOf(story) ?? changeChain(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
+  const modified = story.clauses.some((c, i) => modifies(story, c, i));
+  return schoolReading(story) ?? (modified ? null : unitChain(story));
+}
+
+/** The school schemas on a story past the gates of readSchemas. */
+function schoolReading(story: Story): Reading | null {
+  const all = `${story.clauses.join(' ')} ${story.question}`;
   const chain = comparisonChain(story);
   if (chain) return chain;
   const rate = rateOf(story);

@@ -1,0 +1,272 @@
+import { fmtNumber, ONE, type Q, ZERO } from '../num.ts';
+import {
+  EACH_WORDS,
+  LESS_WORDS,
+  MORE_WORDS,
+  RATE_WORDS,
+  STOP_WORDS,
+  TARGETS,
+  type Target,
+  THAN_WORDS,
+  UNIT_WORDS,
+} from './lexicon.ts';
+import { hasWord, lastAction, lemma, type Quantity, type Story } from './read.ts';
+import type { Op, Reading } from './schemas.ts';
+
+/**
+ * Products in a chain, read by their units the way a teacher does dimensional analysis: "2 buildings with 12
+ * floors each, 6 apartments on each floor, 7 doors for each apartment" is buildings × floors/building ×
+ * apartments/floor × doors/apartment. Each quantity counts a unit (`num`) for one of another unit (`den`); a
+ * count (no `den`) starts a chain, and each link whose `den` is the chain's unit multiplies it on.
+ */
+interface Link {
+  x: Quantity;
+  num: string;
+  /** The unit it is "for each" of; null for a plain count. */
+  den: string | null;
+  /** "12 floors each", "each costing $3": the one count it is for, named by its place in the clause. */
+  of: Quantity | null;
+}
+
+const fmt = (x: Q): string => fmtNumber(x, true);
+const head = (x: Quantity): string => x.noun.at(-1) ?? '';
+
+/** "each apartment needs", "in each browser,", "for every postcard sold": an "each" before a number ("each of" counts). */
+const EACH_BEFORE = /\b(?:each|every|per|bawat|kada)\s+(?!of\b)([\p{L}-]+(?:\s+[\p{L}-]+){0,2})[^\d]*$/u;
+
+/** The head of the words after "each": "each bicycle wheel has" → wheel, "each with" → with. */
+function eachHead(since: string): string | undefined {
+  const words = EACH_BEFORE.exec(since)?.[1]?.split(/\s+/) ?? [];
+  const end = words.findIndex((w, i) => i > 0 && (STOP_WORDS.has(w) || lastAction(w) !== null));
+  return (end < 0 ? words : words.slice(0, end)).at(-1);
+}
+
+/** The count a bare "each" refers to: the nearest count before it in the clause, else the next one. */
+function countOf(x: Quantity, qs: Quantity[]): Quantity | null {
+  const counts = qs.filter(
+    (y) => y !== x && y.clause === x.clause && !y.currency && !(y.each && !y.weak) && head(y),
+  );
+  const at = qs.indexOf(x);
+  return counts.filter((y) => qs.indexOf(y) < at).at(-1) ?? counts.find((y) => qs.indexOf(y) > at) ?? null;
+}
+
+/** What "each" names, none for a function word ("4 stickers each to 3 friends"). */
+const perOf = (x: Quantity): string => (STOP_WORDS.has(x.per) ? '' : x.per);
+
+/** The unit of what a quantity counts and what it is for; undefined when "each" names nothing the story counts. */
+function linkOf(x: Quantity, qs: Quantity[], units: Set<string>): Link | undefined {
+  const num = x.currency || head(x);
+  if (!num || x.percent || x.attribute) return undefined;
+  // "A school has 3 buildings": a container read from the sentence's shape, when nothing counts it, is a count
+  const container = x.weak && !units.has(x.per);
+  if (x.each && perOf(x) !== '' && !container) return { x, num, den: x.per, of: null };
+  const prev = qs.filter((y) => y.clause === x.clause && qs.indexOf(y) < qs.indexOf(x)).at(-1);
+  const since = prev ? x.before.slice(x.before.lastIndexOf(prev.text) + prev.text.length) : x.before;
+  // "gave 4 stickers each to 3 friends": the "each" after a number is that number's own
+  const owned = prev?.each === true && perOf(prev) === '';
+  const word = owned ? undefined : eachHead(since);
+  const named = word ? lemma(word) : null;
+  if (named && units.has(named)) return { x, num, den: named, of: null };
+  const bare = (x.each && !container) || (word !== undefined && (STOP_WORDS.has(word) || /ing$/.test(word)));
+  // "On each day Jade drove 8 hours and Krista 6 hours": a count after an "each" may be for each too
+  const under = !owned && EACH_BEFORE.test(x.before);
+  if (!bare) return word === undefined && !under ? { x, num, den: null, of: null } : undefined;
+  const of = countOf(x, qs);
+  return of ? { x, num, den: head(of), of } : undefined;
+}
+
+/** "in a week", "per day", "this month": the one unit the question counts the rate in, when no count is given. */
+function askedPer(question: string, dens: string[]): string | null {
+  const found = dens.filter((d) =>
+    new RegExp(`\\b(?:per|a|an|each|every|this|one|1|isang|bawat|kada)\\s+${d}\\b`).test(question),
+  );
+  return found.length === 1 ? (found[0] as string) : null;
+}
+
+/** Follows each count through the links for its unit; null when a link fits two places or none. */
+function follow(links: Link[]): Link[][] | null {
+  const used = new Set<Link>();
+  const chains: Link[][] = [];
+  for (const base of links.filter((l) => l.den === null)) {
+    const chain = [base];
+    used.add(base);
+    for (let tail = base; ; ) {
+      const bound = links.filter((l) => !used.has(l) && l.of === tail.x);
+      const next =
+        bound.length > 0 ? bound : links.filter((l) => !used.has(l) && !l.of && l.den === tail.num);
+      if (next.length > 1) return null;
+      if (next.length === 0) break;
+      tail = next[0] as Link;
+      chain.push(tail);
+      used.add(tail);
+    }
+    chains.push(chain);
+  }
+  return used.size === links.length ? chains : null;
+}
+
+/** One chain multiplied out, a step for each link: "2 buildings × 12 floors each = 24 floors". */
+function multiply(chain: Link[]): { value: Q; ops: Op[] } {
+  const [base, ...rest] = chain as [Link, ...Link[]];
+  let value = base.x.value;
+  const ops: Op[] = [];
+  for (const l of rest) {
+    const next = value.mul(l.x.value);
+    const unit = l.x.currency ? `${l.x.currency}${fmt(l.x.value)}` : `${fmt(l.x.value)} ${l.x.nounText}`;
+    const total = l.x.currency ? `${l.x.currency}${fmt(next)}` : `${fmt(next)} ${l.x.nounText}`;
+    ops.push({
+      op: '×',
+      why: [
+        `${fmt(value)} ${l.den}(s), ${unit} for each ${l.den}: multiply`,
+        `${fmt(value)} na ${l.den}, tig-${unit} bawat ${l.den}: i-multiply`,
+      ],
+      expr: `${fmt(value)} × ${unit} = ${total}`,
+      value: next,
+    });
+    value = next;
+  }
+  return { value, ops };
+}
+
+/** The word or its plural in the question. */
+function names(question: string, unit: string): boolean {
+  return [unit, `${unit}s`, `${unit}es`, unit.replace(/y$/, 'ies')].some((w) => hasWord(question, w));
+}
+
+/** The action that moves a chain ("bought", "sold"), buying and spending alike; null when none is said. */
+function actionOf(chain: Link[]): string | null {
+  const a = lastAction((chain[0] as Link).x.before);
+  return a === 'buy' || a === 'spend' ? 'spend' : a === 'has' ? null : a;
+}
+
+/** "how many ducks and ducklings": the question asks another unit of the story beside the chain's own. */
+function asksBoth(question: string, unit: string, units: Set<string>): boolean {
+  const other = [...units].filter((u) => u !== unit && names(question, u));
+  return other.some((u) =>
+    new RegExp(`\\b(?:${u}\\w*\\s+(?:and|at)|(?:and|at)\\s+(?:(?:the|mga)\\s+)?${u})`).test(question),
+  );
+}
+
+/** The links of a story, with a count of 1 of the unit the question names when no count is given ("in a week"). */
+function linksOf(story: Story, qs: Quantity[], units: Set<string>): Link[] | null {
+  const links = qs.map((x) => linkOf(x, qs, units));
+  if (links.some((l) => l === undefined)) return null;
+  const all = links as Link[];
+  // "each", "every" in a clause must be read beside one of its quantities
+  const loose = story.clauses.some(
+    (c, i) =>
+      [...EACH_WORDS, ...RATE_WORDS].some((w) => hasWord(c, w)) &&
+      !all.some((l) => l.x.clause === i && l.den !== null),
+  );
+  if (loose) return null;
+  if (all.some((l) => l.den === null)) return all;
+  const per = askedPer(story.question, [...new Set(all.map((l) => l.den as string))]);
+  if (!per) return null;
+  const one = { ...(all[0] as Link).x, value: ONE, text: '1', currency: '', noun: [per], nounText: per };
+  return [{ x: { ...one, before: '' }, num: per, den: null, of: null }, ...all];
+}
+
+/** Money handed over ("pays with a $20 bill", "nagbayad ng ₱500"), or what is held first ("had 72 stickers"). */
+const PAID_BEFORE =
+  /\b(?:with|using|from|pays?|paid|gave the cashier|hands? over|handed over|gamit ang|nagbayad(?: siya| sila)? ng|ibinayad(?: niya| nila)? ang)(?:\s+(?:a|an|one|isang))?\s*$/;
+
+/** The amount a leftover or change is taken from: one plain amount, paid or held first; null when none fits. */
+function startOf(story: Story, chains: Link[][]): Link[] | null {
+  const alone = chains.filter((c) => c.length === 1);
+  if (story.targets.includes('change'))
+    return alone.filter((c) => PAID_BEFORE.test((c[0] as Link).x.before)).length === 1
+      ? (alone.find((c) => PAID_BEFORE.test((c[0] as Link).x.before)) as Link[])
+      : null;
+  const first = chains.find((c) => (c[0] as Link).x === story.quantities[0]);
+  return first && first.length === 1 && actionOf(first) === null ? first : null;
+}
+
+/** What is taken from the start: spent or given away; for change, anything bought or priced ("a hamburger for $4"). */
+function takes(story: Story, chain: Link[]): boolean {
+  const a = actionOf(chain);
+  const money = (chain.at(-1) as Link).x.currency !== '';
+  if (story.targets.includes('change'))
+    return a === null || a === 'spend' || /\bfor\s*$/.test((chain[0] as Link).x.before);
+  return money ? a === 'spend' || a === 'lose' : a === 'lose' || a === 'sell';
+}
+
+/** The question asks the chains' unit: money "how much", or the thing named; never a second thing beside it. */
+function asksUnit(story: Story, unit: string, units: Set<string>): boolean {
+  if (asksBoth(story.question, unit, units)) return false;
+  const money = unit === '$' || unit === '₱';
+  return money
+    ? story.targets.includes('money') && !/\bhow many\b/.test(story.question)
+    : names(story.question, unit);
+}
+
+/** A unit of time or measure in the story that no link counts ("4 novels … in a month … in a year"). */
+function unreadUnit(text: string, links: Link[]): boolean {
+  const used = new Set(links.flatMap((l) => [l.num, l.den ?? '']));
+  return UNIT_WORDS.some((u) => names(text, u) && !used.has(u) && !used.has(lemma(u)));
+}
+
+/** Words a product chain does not read: a comparison ("3 times as many", "4 more than"). */
+const COMPARING = [...MORE_WORDS, ...LESS_WORDS, ...THAN_WORDS, 'times', 'beses'];
+const TARGETS_READ: Target[] = ['total', 'money', 'left', 'change'];
+
+/**
+ * The story read as products chained by their units: added when the question asks a total ("2 shirts at $12
+ * and 3 pairs of socks at $2"), taken from a start when it asks what is left or the change ("pays with $100").
+ */
+export function unitChain(story: Story): Reading | null {
+  const t = story.targets;
+  const text = `${story.clauses.join(' ')} ${story.question}`;
+  if (t.some((x) => !TARGETS_READ.includes(x)) || (t.includes('left') && t.includes('change'))) return null;
+  if (COMPARING.some((w) => hasWord(text, w))) return null;
+  if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
+  const qs = [...story.quantities, ...story.asked];
+  const units = new Set(qs.map((x) => x.currency || head(x)).filter(Boolean));
+  const links = linksOf(story, qs, units);
+  if (!links || unreadUnit(text, links)) return null;
+  const chains = follow(links);
+  if (!chains || !chains.some((c) => c.length > 1)) return null;
+  const ends = chains.map((c) => c.at(-1) as Link);
+  const unit = (ends[0] as Link).num;
+  if (ends.some((l) => l.num !== unit) || !asksUnit(story, unit, units)) return null;
+  const leftover = t.includes('left') || t.includes('change');
+  const start = leftover ? startOf(story, chains) : null;
+  if (leftover && !start) return null;
+  const parts = chains.filter((c) => c !== start);
+  if (start ? !parts.every((c) => takes(story, c)) : !sameAction(story, parts)) return null;
+  const r = total(parts.map(multiply));
+  const currency = unit === '$' || unit === '₱' ? unit : '';
+  const noun = currency ? '' : (ends[0] as Link).x.nounText;
+  if (!start) return { schema: 'unit_chain', ops: r.ops, value: r.value, currency, noun };
+  const from = (start[0] as Link).x.value;
+  const value = from.sub(r.value);
+  if (value.s < 0n) return null;
+  const why: [string, string] = t.includes('change')
+    ? ['change = amount paid − cost', 'sukli = ibinayad − halaga']
+    : ['what is left = what there was − what was taken', 'natira = dating mayroon − nabawas'];
+  const expr = `${fmt(from)} − ${fmt(r.value)} = ${fmt(value)}`;
+  return { schema: 'unit_chain', ops: [...r.ops, { op: '−', why, expr, value }], value, currency, noun };
+}
+
+/** Chains added: one action for all (bought, sold), and the question's, when it names one. */
+function sameAction(story: Story, chains: Link[][]): boolean {
+  const actions = new Set(chains.map(actionOf));
+  const a = lastAction(story.question);
+  const asked = a === 'buy' || a === 'spend' ? 'spend' : a === 'has' ? null : a;
+  const [own] = [...actions];
+  if (actions.size > 1 || (chains.length > 1 && story.targets.length === 0)) return false;
+  return !asked || !own || asked === own;
+}
+
+/** The products of the chains, then their sum when there are several. */
+function total(parts: { value: Q; ops: Op[] }[]): { value: Q; ops: Op[] } {
+  const ops = parts.flatMap((p) => p.ops);
+  const value = parts.reduce((sum, p) => sum.add(p.value), ZERO);
+  if (parts.length > 1) {
+    const why: [string, string] = [
+      'put the parts together, so add',
+      'pagsamahin ang mga bahagi, kaya mag-add',
+    ];
+    ops.push({ op: '+', why, expr: `${parts.map((p) => fmt(p.value)).join(' + ')} = ${fmt(value)}`, value });
+  }
+  return { value, ops };
+}
