@@ -1,5 +1,6 @@
-import { fmtNumber, ONE, type Q, ZERO } from '../num.ts';
+import { fmtNumber, ONE, type Q, q, ZERO } from '../num.ts';
 import {
+  CALENDAR_WORDS,
   EACH_WORDS,
   LESS_WORDS,
   MORE_WORDS,
@@ -10,7 +11,7 @@ import {
   THAN_WORDS,
   UNIT_WORDS,
 } from './lexicon.ts';
-import { hasWord, lastAction, lemma, type Quantity, type Story } from './read.ts';
+import { hasWord, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
 import type { Op, Reading } from './schemas.ts';
 
 /**
@@ -26,6 +27,8 @@ interface Link {
   den: string | null;
   /** "12 floors each", "each costing $3": the one count it is for, named by its place in the clause. */
   of: Quantity | null;
+  /** How many of `den` one of the chain's unit before it makes, when a time is converted ("1 hour = 60 minutes"). */
+  k?: Q;
 }
 
 const fmt = (x: Q): string => fmtNumber(x, true);
@@ -33,6 +36,9 @@ const head = (x: Quantity): string => x.noun.at(-1) ?? '';
 
 /** "each apartment needs", "in each browser,", "for every postcard sold": an "each" before a number ("each of" counts). */
 const EACH_BEFORE = /\b(?:each|every|per|bawat|kada)\s+(?!of\b)([\p{L}-]+(?:\s+[\p{L}-]+){0,2})[^\d]*$/u;
+
+/** The words that make a number "for each": "each", "per box", "each to", after its noun. */
+const OWN_EACH = /^\s*(?:[\p{L}-]+\s+){0,3}?(?:each|apiece|per|every|a|an|bawat|kada)(?:\s+[\p{L}-]+)?/u;
 
 /** The head of the words after "each": "each bicycle wheel has" → wheel, "each with" → with. */
 function eachHead(since: string): string | undefined {
@@ -50,6 +56,13 @@ function countOf(x: Quantity, qs: Quantity[]): Quantity | null {
   return counts.filter((y) => qs.indexOf(y) < at).at(-1) ?? counts.find((y) => qs.indexOf(y) > at) ?? null;
 }
 
+/** "4 bags for $9 per bag, 3 bags for $5 per bag": the count of the unit just before, in the same clause. */
+function countNamed(x: Quantity, unit: string, qs: Quantity[]): Quantity | null {
+  const before = qs.slice(0, qs.indexOf(x)).filter((y) => y.clause === x.clause && !y.currency);
+  const last = before.at(-1);
+  return last && head(last) === unit ? last : null;
+}
+
 /** What "each" names, none for a function word ("4 stickers each to 3 friends"). */
 const perOf = (x: Quantity): string => (STOP_WORDS.has(x.per) ? '' : x.per);
 
@@ -59,17 +72,18 @@ function linkOf(x: Quantity, qs: Quantity[], units: Set<string>): Link | undefin
   if (!num || x.percent || x.attribute) return undefined;
   // "A school has 3 buildings": a container read from the sentence's shape, when nothing counts it, is a count
   const container = x.weak && !units.has(x.per);
-  if (x.each && perOf(x) !== '' && !container) return { x, num, den: x.per, of: null };
+  if (x.each && perOf(x) !== '' && !container) return { x, num, den: x.per, of: countNamed(x, x.per, qs) };
   const prev = qs.filter((y) => y.clause === x.clause && qs.indexOf(y) < qs.indexOf(x)).at(-1);
-  const since = prev ? x.before.slice(x.before.lastIndexOf(prev.text) + prev.text.length) : x.before;
+  const after = prev ? x.before.slice(x.before.lastIndexOf(prev.text) + prev.text.length) : x.before;
+  // "at $6 each box and 10 boxes", "4 stickers each to 3 friends": the "each" right after a number is its own
+  const since = prev?.each ? after.replace(OWN_EACH, '') : after;
   // "gave 4 stickers each to 3 friends": the "each" after a number is that number's own
-  const owned = prev?.each === true && perOf(prev) === '';
-  const word = owned ? undefined : eachHead(since);
+  const word = eachHead(since);
   const named = word ? lemma(word) : null;
-  if (named && units.has(named)) return { x, num, den: named, of: null };
+  if (named && units.has(named)) return { x, num, den: named, of: countNamed(x, named, qs) };
   const bare = (x.each && !container) || (word !== undefined && (STOP_WORDS.has(word) || /ing$/.test(word)));
   // "On each day Jade drove 8 hours and Krista 6 hours": a count after an "each" may be for each too
-  const under = !owned && EACH_BEFORE.test(x.before);
+  const under = EACH_BEFORE.test(x.before.slice(0, x.before.length - after.length) + since);
   if (!bare) return word === undefined && !under ? { x, num, den: null, of: null } : undefined;
   const of = countOf(x, qs);
   return of ? { x, num, den: head(of), of } : undefined;
@@ -84,20 +98,23 @@ function askedPer(question: string, dens: string[]): string | null {
 }
 
 /** Follows each count through the links for its unit; null when a link fits two places or none. */
-function follow(links: Link[]): Link[][] | null {
+function follow(links: Link[], convert: boolean): Link[][] | null {
   const used = new Set<Link>();
   const chains: Link[][] = [];
   for (const base of links.filter((l) => l.den === null)) {
     const chain = [base];
     used.add(base);
     for (let tail = base; ; ) {
-      const bound = links.filter((l) => !used.has(l) && l.of === tail.x);
-      const next =
-        bound.length > 0 ? bound : links.filter((l) => !used.has(l) && !l.of && l.den === tail.num);
+      const free = links.filter((l) => !used.has(l));
+      const bound = free.filter((l) => l.of === tail.x);
+      const same = free.filter((l) => !l.of && l.den === tail.num);
+      const time = convert ? free.filter((l) => !l.of && timeIn(tail.num, l.den) !== null) : [];
+      const next = [bound, same, time].find((xs) => xs.length > 0) ?? [];
       if (next.length > 1) return null;
       if (next.length === 0) break;
       tail = next[0] as Link;
-      chain.push(tail);
+      const k = next === time ? timeIn(chain.at(-1)?.num ?? '', tail.den) : null;
+      chain.push(k ? { ...tail, k } : tail);
       used.add(tail);
     }
     chains.push(chain);
@@ -105,12 +122,27 @@ function follow(links: Link[]): Link[][] | null {
   return used.size === links.length ? chains : null;
 }
 
+/** How many of a unit of time one of another makes (hours → minutes: 60); null when either is not time. */
+function timeIn(from: string, to: string | null): Q | null {
+  const [a, b] = [secondsIn(from), to === null ? null : secondsIn(to)];
+  return a && b && a !== b ? q(a, b) : null;
+}
+
 /** One chain multiplied out, a step for each link: "2 buildings × 12 floors each = 24 floors". */
 function multiply(chain: Link[]): { value: Q; ops: Op[] } {
-  const [base, ...rest] = chain as [Link, ...Link[]];
-  let value = base.x.value;
+  let value = (chain[0] as Link).x.value;
   const ops: Op[] = [];
-  for (const l of rest) {
+  chain.slice(1).forEach((l, i) => {
+    if (l.k) {
+      const from = (chain[i] as Link).num;
+      const changed = value.mul(l.k);
+      const why: [string, string] = [
+        `1 ${from} = ${fmt(l.k)} ${l.den}, so multiply`,
+        `1 ${from} = ${fmt(l.k)} na ${l.den}, kaya i-multiply`,
+      ];
+      ops.push({ op: '×', why, expr: `${fmt(value)} × ${fmt(l.k)} = ${fmt(changed)}`, value: changed });
+      value = changed;
+    }
     const next = value.mul(l.x.value);
     const unit = l.x.currency ? `${l.x.currency}${fmt(l.x.value)}` : `${fmt(l.x.value)} ${l.x.nounText}`;
     const total = l.x.currency ? `${l.x.currency}${fmt(next)}` : `${fmt(next)} ${l.x.nounText}`;
@@ -124,7 +156,7 @@ function multiply(chain: Link[]): { value: Q; ops: Op[] } {
       value: next,
     });
     value = next;
-  }
+  });
   return { value, ops };
 }
 
@@ -181,12 +213,12 @@ function startOf(story: Story, chains: Link[][]): Link[] | null {
   return first && first.length === 1 && actionOf(first) === null ? first : null;
 }
 
-/** What is taken from the start: spent or given away; for change, anything bought or priced ("a hamburger for $4"). */
+/** What is taken from the start: spent or given away; for change, anything not earned, or priced ("a hamburger for $4"). */
 function takes(story: Story, chain: Link[]): boolean {
   const a = actionOf(chain);
   const money = (chain.at(-1) as Link).x.currency !== '';
   if (story.targets.includes('change'))
-    return a === null || a === 'spend' || /\bfor\s*$/.test((chain[0] as Link).x.before);
+    return !(a === 'earn' || a === 'sell' || a === 'gain') || /\bfor\s*$/.test((chain[0] as Link).x.before);
   return money ? a === 'spend' || a === 'lose' : a === 'lose' || a === 'sell';
 }
 
@@ -205,8 +237,23 @@ function unreadUnit(text: string, links: Link[]): boolean {
   return UNIT_WORDS.some((u) => names(text, u) && !used.has(u) && !used.has(lemma(u)));
 }
 
-/** Words a product chain does not read: a comparison ("3 times as many", "4 more than"). */
-const COMPARING = [...MORE_WORDS, ...LESS_WORDS, ...THAN_WORDS, 'times', 'beses'];
+/** Words that cut a rate in parts: "for the first 40 hours … after that", "overtime", "an extra 2 hours". */
+const THRESHOLD_WORDS = [
+  'first',
+  'after that',
+  'thereafter',
+  'beyond',
+  'up to',
+  'extra',
+  'additional',
+  'overtime',
+  'una',
+  'unang',
+  'dagdag',
+];
+
+/** Words a product chain does not read: a comparison ("3 times as many", "4 more than"), a rate cut in parts. */
+const COMPARING = [...MORE_WORDS, ...LESS_WORDS, ...THAN_WORDS, ...THRESHOLD_WORDS, 'times', 'beses'];
 const TARGETS_READ: Target[] = ['total', 'money', 'left', 'change'];
 
 /**
@@ -223,8 +270,8 @@ export function unitChain(story: Story): Reading | null {
   const units = new Set(qs.map((x) => x.currency || head(x)).filter(Boolean));
   const links = linksOf(story, qs, units);
   if (!links || unreadUnit(text, links)) return null;
-  const chains = follow(links);
-  if (!chains || !chains.some((c) => c.length > 1)) return null;
+  const chains = follow(links, !CALENDAR_WORDS.some((w) => hasWord(text, w)));
+  if (!chains?.some((c) => c.length > 1)) return null;
   const ends = chains.map((c) => c.at(-1) as Link);
   const unit = (ends[0] as Link).num;
   if (ends.some((l) => l.num !== unit) || !asksUnit(story, unit, units)) return null;

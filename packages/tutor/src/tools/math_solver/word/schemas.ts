@@ -1291,15 +1291,28 @@ export function readSchemas(story: Story): Reading | null {
   if (story.readable && FIRST_WORDS.some((w) => hasWord(story.question, w))) return startOf(story);
   const percent = [...story.quantities, ...story.asked].some((x) => x.percent);
   const unreadWord = (w: string) => hasWord(all, w) && !(percent && PERCENT_NAMES.includes(w));
-  if (!story.readable || UNREAD_WORDS.some(unreadWord)) return null;
+  if (!story.readable) return null;
+  const unread = UNREAD_WORDS.filter(unreadWord);
+  if (unread.length > 0) return unread.every((w) => CHAIN_READS.includes(w)) ? chainOf(story) : null;
   if (story.targets.includes('more') && REMAINDER_WORDS.some((w) => hasWord(all, w))) return null;
   if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute))
     return partOf(story) ?? percentOf(story) ?? changeChain(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
-  const modified = story.clauses.some((c, i) => modifies(story, c, i));
-  return schoolReading(story) ?? (modified ? null : unitChain(story));
+  return schoolReading(story) ?? chainOf(story);
+}
+
+/**
+ * Unread words a product chain reads past: it accounts for every quantity by its unit, so a condition ("If he
+ * works 8 hours a day") or a rate named "speed" changes nothing it reads.
+ */
+const CHAIN_READS = ['if', 'kung', 'would', 'speed'];
+
+/** Products chained by their units, when no clause without a number changes them and the question asks no other time. */
+function chainOf(story: Story): Reading | null {
+  if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
+  return story.clauses.some((c, i) => modifies(story, c, i)) ? null : unitChain(story);
 }
 
 /** The school schemas on a story past the gates of readSchemas. */
