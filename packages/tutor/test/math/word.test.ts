@@ -721,6 +721,27 @@ describe('word problems: products chained by their units (issue #22)', () => {
       '1120',
       '1120 calories',
     ],
+    // a price named "per bag" is for the bag count just before it; a rate per minute over hours converts them
+    [
+      'They bought 4 bags of candy for $9 per bag, 3 bags of nuts for $5 per bag, and 5 bags of chips for $7 per bag. How much did the treats cost altogether?',
+      '86',
+      '$86',
+    ],
+    [
+      'Jack sews 3 shirts for each of his 3 kids. He sews 7 buttons in each shirt. How many buttons does Jack use?',
+      '63',
+      '63 buttons',
+    ],
+    [
+      'Carl types 50 words per minute. He types for 4 hours per day. How many words can he type in 7 days?',
+      '84000',
+      '84000 words',
+    ],
+    [
+      'Nagbabasa si Lea ng 15 pahina kada oras. Nagbabasa siya ng 2 oras bawat araw. Ilang pahina ang mababasa niya sa isang linggo?',
+      '210',
+      '210 na pahina',
+    ],
     // then a change or leftover step: what is paid or held, less the products
     [
       'Sally bought 3 photograph frames, each costing her $3. She paid with a $20 bill. How much change did she get?',
@@ -759,6 +780,11 @@ describe('word problems: products chained by their units (issue #22)', () => {
     'On each day Jade drove 8 hours and Krista drove 6 hours. They drove for 3 days. How many hours did they drive?',
     'Billy owns 4 bicycles. Each bicycle wheel has 10 spokes. How many spokes are there?',
     'I read 4 novels with 200 pages each in a month. How many pages of novels will I read in a year?',
+    // an "each" closing the days before a comma, a unit counting two kinds, "each of" with no number, a rate cut in parts
+    'Zara earns $2 an hour. She works on Monday, Wednesday and Saturday each week, for 4 hours at a time. How much does she earn in 4 weeks?',
+    'A chest holds 100 gold bars and 60 silver bars. Each gold bar is worth 3 silver bars. How many silver bars is the chest worth?',
+    'Each table needs a leg for each of the corners and 5 planks for the top. How many planks are needed for 5 tables?',
+    'Janice gets paid $10 an hour for the first 40 hours she works each week, and $15 each hour after that. If Janice works 60 hours one week, how much money does she make?',
   ])('abstains: %s', (problem) => {
     expectNoAnswer(problem);
   });

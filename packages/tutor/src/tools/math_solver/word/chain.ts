@@ -9,6 +9,7 @@ import {
   TARGETS,
   type Target,
   THAN_WORDS,
+  TIME_UNITS,
   UNIT_WORDS,
 } from './lexicon.ts';
 import { hasWord, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
@@ -40,9 +41,18 @@ const EACH_BEFORE = /\b(?:each|every|per|bawat|kada)\s+(?!of\b)([\p{L}-]+(?:\s+[
 /** The words that make a number "for each": "each", "per box", "each to", after its noun. */
 const OWN_EACH = /^\s*(?:[\p{L}-]+\s+){0,3}?(?:each|apiece|per|every|a|an|bawat|kada)(?:\s+[\p{L}-]+)?/u;
 
-/** The head of the words after "each": "each bicycle wheel has" → wheel, "each with" → with. */
+/**
+ * The head of the words after "each": "each bicycle wheel has" → wheel, "each with" → with; "" when the "each"
+ * closes words before a comma ("on Monday and Saturday each week, for 4 hours") rather than opening the clause.
+ */
 function eachHead(since: string): string | undefined {
-  const words = EACH_BEFORE.exec(since)?.[1]?.split(/\s+/) ?? [];
+  const m = EACH_BEFORE.exec(since);
+  if (!m) return undefined;
+  const opens = /^[\s,;]*(?:(?:and|at|then)\s+)?(?:(?:in|on|for|at|to|sa)\s+)?$/.test(
+    since.slice(0, m.index),
+  );
+  if (!opens && since.slice(m.index).includes(',')) return '';
+  const words = m[1]?.split(/\s+/) ?? [];
   const end = words.findIndex((w, i) => i > 0 && (STOP_WORDS.has(w) || lastAction(w) !== null));
   return (end < 0 ? words : words.slice(0, end)).at(-1);
 }
@@ -108,7 +118,11 @@ function follow(links: Link[], convert: boolean): Link[][] | null {
       const free = links.filter((l) => !used.has(l));
       const bound = free.filter((l) => l.of === tail.x);
       const same = free.filter((l) => !l.of && l.den === tail.num);
-      const time = convert ? free.filter((l) => !l.of && timeIn(tail.num, l.den) !== null) : [];
+      // a week into days, not into hours, when a link counts the hours of each day
+      const reached = (l: Link) => free.some((m) => m.num === l.den);
+      const time = convert
+        ? free.filter((l) => !l.of && timeIn(tail.num, l.den) !== null && !reached(l))
+        : [];
       const next = [bound, same, time].find((xs) => xs.length > 0) ?? [];
       if (next.length > 1) return null;
       if (next.length === 0) break;
@@ -128,6 +142,10 @@ function timeIn(from: string, to: string | null): Q | null {
   return a && b && a !== b ? q(a, b) : null;
 }
 
+/** A unit as written: "oras" for the lemma "ora" (the Filipino word ends in s). */
+const shown = (u: string | null): string =>
+  u && !TIME_UNITS[u] && TIME_UNITS[`${u}s`] ? `${u}s` : (u ?? '');
+
 /** One chain multiplied out, a step for each link: "2 buildings × 12 floors each = 24 floors". */
 function multiply(chain: Link[]): { value: Q; ops: Op[] } {
   let value = (chain[0] as Link).x.value;
@@ -144,13 +162,14 @@ function multiply(chain: Link[]): { value: Q; ops: Op[] } {
       value = changed;
     }
     const next = value.mul(l.x.value);
+    const what = (!l.k && (chain[i] as Link).x.nounText) || l.den;
     const unit = l.x.currency ? `${l.x.currency}${fmt(l.x.value)}` : `${fmt(l.x.value)} ${l.x.nounText}`;
     const total = l.x.currency ? `${l.x.currency}${fmt(next)}` : `${fmt(next)} ${l.x.nounText}`;
     ops.push({
       op: '×',
       why: [
-        `${fmt(value)} ${l.den}(s), ${unit} for each ${l.den}: multiply`,
-        `${fmt(value)} na ${l.den}, tig-${unit} bawat ${l.den}: i-multiply`,
+        `${fmt(value)} ${what}, ${unit} for each ${shown(l.den)}: multiply`,
+        `${fmt(value)} na ${what}, tig-${unit} bawat ${shown(l.den)}: i-multiply`,
       ],
       expr: `${fmt(value)} × ${unit} = ${total}`,
       value: next,
@@ -222,14 +241,27 @@ function takes(story: Story, chain: Link[]): boolean {
   return money ? a === 'spend' || a === 'lose' : a === 'lose' || a === 'sell';
 }
 
-/** The question asks the chains' unit: money "how much", or the thing named; never a second thing beside it. */
-function asksUnit(story: Story, unit: string, units: Set<string>): boolean {
+/** The question asks the chains' unit: money "how much", or the thing named; never a second thing or one kind of it. */
+function asksUnit(story: Story, unit: string, units: Set<string>, parts: number): boolean {
   if (asksBoth(story.question, unit, units)) return false;
+  // "how many slices of bread" when bread and ham are both sliced: one kind of the unit is asked
+  if (parts > 1 && new RegExp(`\\b${unit}\\w*\\s+(?:of|ng)\\s`).test(story.question)) return false;
   const money = unit === '$' || unit === '₱';
   return money
     ? story.targets.includes('money') && !/\bhow many\b/.test(story.question)
     : names(story.question, unit);
 }
+
+/**
+ * A link "for each" of a unit that counts two kinds ("each silver coin" when gold and silver coins are both
+ * counted), or "each of the legs" naming no number: which amount it is for is not read.
+ */
+function unclearEach(text: string, links: Link[]): boolean {
+  const kinds = (u: string) => new Set(links.filter((l) => l.num === u).map((l) => l.x.nounText)).size;
+  return links.some((l) => l.den !== null && kinds(l.den) > 1) || EACH_OF_WORDS.test(text);
+}
+const EACH_OF_WORDS =
+  /\b(?:each|every one|bawat isa) (?:of|sa) (?!(?:(?:the|his|her|their|its|our|my|mga) )?\d)/u;
 
 /** A unit of time or measure in the story that no link counts ("4 novels … in a month … in a year"). */
 function unreadUnit(text: string, links: Link[]): boolean {
@@ -253,7 +285,16 @@ const THRESHOLD_WORDS = [
 ];
 
 /** Words a product chain does not read: a comparison ("3 times as many", "4 more than"), a rate cut in parts. */
-const COMPARING = [...MORE_WORDS, ...LESS_WORDS, ...THAN_WORDS, ...THRESHOLD_WORDS, 'times', 'beses'];
+const COMPARING = [
+  ...MORE_WORDS,
+  ...LESS_WORDS,
+  ...THAN_WORDS,
+  ...THRESHOLD_WORDS,
+  'times',
+  'beses',
+  'as many',
+  'as much',
+];
 const TARGETS_READ: Target[] = ['total', 'money', 'left', 'change'];
 
 /**
@@ -269,12 +310,12 @@ export function unitChain(story: Story): Reading | null {
   const qs = [...story.quantities, ...story.asked];
   const units = new Set(qs.map((x) => x.currency || head(x)).filter(Boolean));
   const links = linksOf(story, qs, units);
-  if (!links || unreadUnit(text, links)) return null;
+  if (!links || unreadUnit(text, links) || unclearEach(text, links)) return null;
   const chains = follow(links, !CALENDAR_WORDS.some((w) => hasWord(text, w)));
   if (!chains?.some((c) => c.length > 1)) return null;
   const ends = chains.map((c) => c.at(-1) as Link);
   const unit = (ends[0] as Link).num;
-  if (ends.some((l) => l.num !== unit) || !asksUnit(story, unit, units)) return null;
+  if (ends.some((l) => l.num !== unit) || !asksUnit(story, unit, units, chains.length)) return null;
   const leftover = t.includes('left') || t.includes('change');
   const start = leftover ? startOf(story, chains) : null;
   if (leftover && !start) return null;
@@ -300,7 +341,12 @@ function sameAction(story: Story, chains: Link[][]): boolean {
   const a = lastAction(story.question);
   const asked = a === 'buy' || a === 'spend' ? 'spend' : a === 'has' ? null : a;
   const [own] = [...actions];
-  if (actions.size > 1 || (chains.length > 1 && story.targets.length === 0)) return false;
+  // several amounts are added only when the question asks a total, or all were bought alike, or all are products
+  const together =
+    story.targets.includes('total') ||
+    (own !== null && own !== undefined) ||
+    chains.every((c) => c.length > 1);
+  if (actions.size > 1 || (chains.length > 1 && !together)) return false;
   return !asked || !own || asked === own;
 }
 
