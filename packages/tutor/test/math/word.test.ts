@@ -768,6 +768,17 @@ describe('word problems: products chained by their units (issue #22)', () => {
       '820',
       '₱820',
     ],
+    // two owners' chains compared
+    [
+      'Ana bought 3 boxes of pens at $4 per box. Ben bought 5 boxes of pens at $6 per box. How much more did Ben spend than Ana?',
+      '18',
+      '$18',
+    ],
+    [
+      'Bumili si Ana ng 3 kahon ng lapis na ₱40 bawat kahon. Bumili si Ben ng 5 kahon ng lapis na ₱35 bawat kahon. Magkano ang higit na ginastos ni Ben kaysa kay Ana?',
+      '55',
+      '₱55',
+    ],
   ])('%s → %s', (problem, answer, unit) => {
     const s = expectAnswer(problem, answer, unit);
     expect(s.steps.filter((st) => /^Operation|^Operasyon/.test(st.description)).length).toBeGreaterThan(1);

@@ -295,17 +295,15 @@ const COMPARING = [
   'as many',
   'as much',
 ];
-const TARGETS_READ: Target[] = ['total', 'money', 'left', 'change'];
+const TARGETS_READ: Target[] = ['total', 'money', 'left', 'change', 'more'];
 
-/**
- * The story read as products chained by their units: added when the question asks a total ("2 shirts at $12
- * and 3 pairs of socks at $2"), taken from a start when it asks what is left or the change ("pays with $100").
- */
-export function unitChain(story: Story): Reading | null {
+/** The story's chains when every quantity lands in one and all end in the unit the question asks; null otherwise. */
+function chainsOf(story: Story): { chains: Link[][]; unit: string } | null {
   const t = story.targets;
   const text = `${story.clauses.join(' ')} ${story.question}`;
-  if (t.some((x) => !TARGETS_READ.includes(x)) || (t.includes('left') && t.includes('change'))) return null;
-  if (COMPARING.some((w) => hasWord(text, w))) return null;
+  // "how much more … than" compares the chains; any other comparison is not read
+  const compared = t.includes('more') ? story.clauses.join(' ') : text;
+  if (COMPARING.some((w) => hasWord(compared, w))) return null;
   if (story.clauses.some((c) => TARGETS.total.some((w) => hasWord(c, w)))) return null;
   const qs = [...story.quantities, ...story.asked];
   const units = new Set(qs.map((x) => x.currency || head(x)).filter(Boolean));
@@ -313,18 +311,35 @@ export function unitChain(story: Story): Reading | null {
   if (!links || unreadUnit(text, links) || unclearEach(text, links)) return null;
   const chains = follow(links, !CALENDAR_WORDS.some((w) => hasWord(text, w)));
   if (!chains?.some((c) => c.length > 1)) return null;
-  const ends = chains.map((c) => c.at(-1) as Link);
-  const unit = (ends[0] as Link).num;
-  if (ends.some((l) => l.num !== unit) || !asksUnit(story, unit, units, chains.length)) return null;
+  const unit = ((chains[0] as Link[]).at(-1) as Link).num;
+  if (chains.some((c) => (c.at(-1) as Link).num !== unit)) return null;
+  return asksUnit(story, unit, units, t.includes('more') ? 1 : chains.length) ? { chains, unit } : null;
+}
+
+/**
+ * The story read as products chained by their units: added when the question asks a total ("2 shirts at $12
+ * and 3 pairs of socks at $2"), taken from a start when it asks what is left or the change ("pays with $100"),
+ * or two owners' chains compared ("how much more did Ms. Cruz make than Mr. Banks").
+ */
+export function unitChain(story: Story): Reading | null {
+  const t = story.targets;
+  if (t.some((x) => !TARGETS_READ.includes(x)) || (t.includes('left') && t.includes('change'))) return null;
+  if (t.includes('more') && t.some((x) => x !== 'more' && x !== 'money')) return null;
+  const found = chainsOf(story);
+  if (!found) return null;
+  const { chains, unit } = found;
+  const currency = unit === '$' || unit === '₱' ? unit : '';
+  const noun = currency ? '' : ((chains[0] as Link[]).at(-1) as Link).x.nounText;
+  const done = (r: { ops: Op[]; value: Q } | null): Reading | null =>
+    r && { schema: 'unit_chain', ops: r.ops, value: r.value, currency, noun };
+  if (t.includes('more')) return done(difference(story, chains));
   const leftover = t.includes('left') || t.includes('change');
   const start = leftover ? startOf(story, chains) : null;
   if (leftover && !start) return null;
   const parts = chains.filter((c) => c !== start);
   if (start ? !parts.every((c) => takes(story, c)) : !sameAction(story, parts)) return null;
   const r = total(parts.map(multiply));
-  const currency = unit === '$' || unit === '₱' ? unit : '';
-  const noun = currency ? '' : (ends[0] as Link).x.nounText;
-  if (!start) return { schema: 'unit_chain', ops: r.ops, value: r.value, currency, noun };
+  if (!start) return done(r);
   const from = (start[0] as Link).x.value;
   const value = from.sub(r.value);
   if (value.s < 0n) return null;
@@ -332,7 +347,27 @@ export function unitChain(story: Story): Reading | null {
     ? ['change = amount paid − cost', 'sukli = ibinayad − halaga']
     : ['what is left = what there was − what was taken', 'natira = dating mayroon − nabawas'];
   const expr = `${fmt(from)} − ${fmt(r.value)} = ${fmt(value)}`;
-  return { schema: 'unit_chain', ops: [...r.ops, { op: '−', why, expr, value }], value, currency, noun };
+  return done({ ops: [...r.ops, { op: '−', why, expr, value }], value });
+}
+
+/** Two owners' chains, both named in a question "how much more … than": the larger less the smaller. */
+function difference(story: Story, chains: Link[][]): { ops: Op[]; value: Q } | null {
+  const owners = chains.map((c) => (c[0] as Link).x.owner);
+  const named = owners.filter((o) => o !== null && hasWord(story.question, o));
+  if (chains.length !== 2 || new Set(named).size !== 2 || !THAN_WORDS.some((w) => hasWord(story.question, w)))
+    return null;
+  const [a, b] = chains.map(multiply) as [{ ops: Op[]; value: Q }, { ops: Op[]; value: Q }];
+  const [big, small] = a.value.compare(b.value) >= 0 ? [a.value, b.value] : [b.value, a.value];
+  const value = big.sub(small);
+  if (value.s <= 0n) return null;
+  const why: [string, string] = [
+    'to compare, subtract the smaller from the larger',
+    'para maghambing, ibawas ang mas maliit sa mas malaki',
+  ];
+  return {
+    ops: [...a.ops, ...b.ops, { op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(value)}`, value }],
+    value,
+  };
 }
 
 /** Chains added: one action for all (bought, sold), and the question's, when it names one. */
