@@ -768,6 +768,17 @@ describe('word problems: products chained by their units (issue #22)', () => {
       '820',
       '₱820',
     ],
+    // products added to the start and taken from it in order
+    [
+      'Lito had 50 stickers. He bought 2 packs of stickers with 10 stickers in each pack. Then he gave 3 stickers each to 4 friends. How many stickers does he have left?',
+      '58',
+      '58 stickers',
+    ],
+    [
+      'May 50 sticker si Lito. Bumili siya ng 2 pakete na may 10 sticker bawat pakete. Pagkatapos, nagbigay siya ng 3 sticker sa bawat isa sa 4 na kaibigan. Ilan ang natirang sticker?',
+      '58',
+      '58 na sticker',
+    ],
     // two owners' chains compared
     [
       'Ana bought 3 boxes of pens at $4 per box. Ben bought 5 boxes of pens at $6 per box. How much more did Ben spend than Ana?',

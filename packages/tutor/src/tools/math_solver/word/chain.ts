@@ -232,13 +232,26 @@ function startOf(story: Story, chains: Link[][]): Link[] | null {
   return first && first.length === 1 && actionOf(first) === null ? first : null;
 }
 
-/** What is taken from the start: spent or given away; for change, anything not earned, or priced ("a hamburger for $4"). */
-function takes(story: Story, chain: Link[]): boolean {
-  const a = actionOf(chain);
-  const money = (chain.at(-1) as Link).x.currency !== '';
+/**
+ * Whether a chain is taken from the start or added to it: spent or given away, or bought, earned, received;
+ * for change, anything not earned, or priced ("a hamburger for $4"); null when its action says neither.
+ */
+function signOf(story: Story, chain: Link[]): '+' | '−' | null {
+  const a = lastAction((chain[0] as Link).x.before);
+  const priced = /\bfor\s*$/.test((chain[0] as Link).x.before);
   if (story.targets.includes('change'))
-    return !(a === 'earn' || a === 'sell' || a === 'gain') || /\bfor\s*$/.test((chain[0] as Link).x.before);
-  return money ? a === 'spend' || a === 'lose' : a === 'lose' || a === 'sell';
+    return !(a === 'earn' || a === 'sell' || a === 'gain') || priced ? '−' : null;
+  const money = (chain.at(-1) as Link).x.currency !== '';
+  const [minus, plus] = money
+    ? [
+        ['spend', 'buy', 'lose'],
+        ['earn', 'gain', 'sell'],
+      ]
+    : [
+        ['lose', 'sell'],
+        ['buy', 'gain', 'earn'],
+      ];
+  return a && minus.includes(a) ? '−' : a && plus.includes(a) ? '+' : null;
 }
 
 /** The question asks the chains' unit: money "how much", or the thing named; never a second thing or one kind of it. */
@@ -295,7 +308,7 @@ const COMPARING = [
   'as many',
   'as much',
 ];
-const TARGETS_READ: Target[] = ['total', 'money', 'left', 'change', 'more'];
+const TARGETS_READ: Target[] = ['total', 'money', 'left', 'change', 'now', 'more'];
 
 /** The story's chains when every quantity lands in one and all end in the unit the question asks; null otherwise. */
 function chainsOf(story: Story): { chains: Link[][]; unit: string } | null {
@@ -333,21 +346,39 @@ export function unitChain(story: Story): Reading | null {
   const done = (r: { ops: Op[]; value: Q } | null): Reading | null =>
     r && { schema: 'unit_chain', ops: r.ops, value: r.value, currency, noun };
   if (t.includes('more')) return done(difference(story, chains));
-  const leftover = t.includes('left') || t.includes('change');
+  const leftover = t.includes('left') || t.includes('change') || t.includes('now');
   const start = leftover ? startOf(story, chains) : null;
   if (leftover && !start) return null;
   const parts = chains.filter((c) => c !== start);
-  if (start ? !parts.every((c) => takes(story, c)) : !sameAction(story, parts)) return null;
-  const r = total(parts.map(multiply));
-  if (!start) return done(r);
-  const from = (start[0] as Link).x.value;
-  const value = from.sub(r.value);
-  if (value.s < 0n) return null;
-  const why: [string, string] = t.includes('change')
-    ? ['change = amount paid − cost', 'sukli = ibinayad − halaga']
-    : ['what is left = what there was − what was taken', 'natira = dating mayroon − nabawas'];
-  const expr = `${fmt(from)} − ${fmt(r.value)} = ${fmt(value)}`;
-  return done({ ops: [...r.ops, { op: '−', why, expr, value }], value });
+  if (!start) return sameAction(story, parts) ? done(total(parts.map(multiply))) : null;
+  const signs = parts.map((c) => signOf(story, c));
+  if (signs.some((x) => x === null) || (t.includes('left') && !signs.includes('−'))) return null;
+  return done(fromStart(story, (start[0] as Link).x.value, parts, signs as ('+' | '−')[]));
+}
+
+/** The start with each chain's product added or taken away in order: what is left, the change, or what there is now. */
+function fromStart(
+  story: Story,
+  from: Q,
+  parts: Link[][],
+  signs: ('+' | '−')[],
+): { ops: Op[]; value: Q } | null {
+  const products = parts.map(multiply);
+  const ops = products.flatMap((p) => p.ops);
+  const change = story.targets.includes('change');
+  let value = from;
+  products.forEach((p, i) => {
+    const sign = signs[i] as '+' | '−';
+    const next = sign === '+' ? value.add(p.value) : value.sub(p.value);
+    const why: [string, string] = change
+      ? ['change = amount paid − cost', 'sukli = ibinayad − halaga']
+      : sign === '+'
+        ? ['more is added, so add', 'may nadagdag, kaya mag-add']
+        : ['some is taken away, so subtract', 'may nabawas, kaya mag-subtract'];
+    ops.push({ op: sign, why, expr: `${fmt(value)} ${sign} ${fmt(p.value)} = ${fmt(next)}`, value: next });
+    value = next;
+  });
+  return value.s < 0n ? null : { ops, value };
 }
 
 /** Two owners' chains, both named in a question "how much more … than": the larger less the smaller. */
