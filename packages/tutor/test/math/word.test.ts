@@ -768,6 +768,17 @@ describe('word problems: products chained by their units (issue #22)', () => {
       '820',
       '₱820',
     ],
+    // one count with several rates for its unit
+    [
+      'Si Lola ay may tindahan. Nagbabayad sa kanya si Ana ng ₱20 bawat araw, si Ben ng ₱15 bawat araw, at si Carlo ng ₱10 bawat araw. Magkano ang makokolekta niya sa 6 na araw?',
+      '270',
+      '₱270',
+    ],
+    [
+      'Val cuts a watermelon into 40 slices, and each slice has 20 black seeds and 20 white seeds. What is the total number of seeds?',
+      '1600',
+      '1600 seeds',
+    ],
     // products added to the start and taken from it in order
     [
       'Lito had 50 stickers. He bought 2 packs of stickers with 10 stickers in each pack. Then he gave 3 stickers each to 4 friends. How many stickers does he have left?',
@@ -802,6 +813,9 @@ describe('word problems: products chained by their units (issue #22)', () => {
     'On each day Jade drove 8 hours and Krista drove 6 hours. They drove for 3 days. How many hours did they drive?',
     'Billy owns 4 bicycles. Each bicycle wheel has 10 spokes. How many spokes are there?',
     'I read 4 novels with 200 pages each in a month. How many pages of novels will I read in a year?',
+    // a clause without a number that moves or adds one of the things counted
+    'Tom has 3 boxes with 12 pencils each. He lost a box on the bus. How many pencils does he have?',
+    'Tom has 3 boxes with 12 pencils each. He also has a pencil in his pocket. How many pencils does he have?',
     // an "each" closing the days before a comma, a unit counting two kinds, "each of" with no number, a rate cut in parts
     'Zara earns $2 an hour. She works on Monday, Wednesday and Saturday each week, for 4 hours at a time. How much does she earn in 4 weeks?',
     'A chest holds 100 gold bars and 60 silver bars. Each gold bar is worth 3 silver bars. How many silver bars is the chest worth?',

@@ -111,9 +111,15 @@ function askedPer(question: string, dens: string[]): string | null {
 function follow(links: Link[], convert: boolean): Link[][] | null {
   const used = new Set<Link>();
   const chains: Link[][] = [];
-  for (const base of links.filter((l) => l.den === null)) {
+  const bases = links.filter((l) => l.den === null);
+  for (const base of bases) {
     const chain = [base];
     used.add(base);
+    const fan = bases.length === 1 ? fanOut(base, links) : null;
+    if (fan) {
+      for (const l of fan) chains.push([base, used.add(l) && l]);
+      continue;
+    }
     for (let tail = base; ; ) {
       const free = links.filter((l) => !used.has(l));
       const bound = free.filter((l) => l.of === tail.x);
@@ -134,6 +140,16 @@ function follow(links: Link[], convert: boolean): Link[][] | null {
     chains.push(chain);
   }
   return used.size === links.length ? chains : null;
+}
+
+/**
+ * "Her friend pays her $5 per day, her brother $8 per day … after 7 days": the one count with several rates for
+ * its unit, each ending a chain of its own in the same unit; null unless every other link is one of them.
+ */
+function fanOut(base: Link, links: Link[]): Link[] | null {
+  const rates = links.filter((l) => l !== base && !l.of && l.den === base.num);
+  const one = new Set(rates.map((l) => l.num)).size === 1;
+  return rates.length > 1 && one && rates.length === links.length - 1 ? rates : null;
 }
 
 /** How many of a unit of time one of another makes (hours → minutes: 60); null when either is not time. */
@@ -297,6 +313,25 @@ const THRESHOLD_WORDS = [
   'dagdag',
 ];
 
+/**
+ * A clause without a number that may change what the chains count: a negation or an order ("the last floor is
+ * closed"), an action that moves something ("he lost a box"), or one more of a unit the chains count ("also a pencil").
+ */
+function changes(story: Story, units: Set<string>): boolean {
+  return story.clauses.some((c, i) => {
+    if (/\d/.test(c) || story.quantities.some((x) => x.clause === i)) return false;
+    const a = lastAction(c);
+    const unit = [...units].some((u) =>
+      new RegExp(`\\b(?:a|an|another|isang)\\s+(?:[\\p{L}-]+\\s+)?${u}`, 'u').test(c),
+    );
+    return (
+      /\b(?:not|no|never|last|first|hindi|wala|huli|una)\b|n't\b/.test(c) ||
+      (a !== null && a !== 'has') ||
+      unit
+    );
+  });
+}
+
 /** Words a product chain does not read: a comparison ("3 times as many", "4 more than"), a rate cut in parts. */
 const COMPARING = [
   ...MORE_WORDS,
@@ -321,7 +356,7 @@ function chainsOf(story: Story): { chains: Link[][]; unit: string } | null {
   const qs = [...story.quantities, ...story.asked];
   const units = new Set(qs.map((x) => x.currency || head(x)).filter(Boolean));
   const links = linksOf(story, qs, units);
-  if (!links || unreadUnit(text, links) || unclearEach(text, links)) return null;
+  if (!links || unreadUnit(text, links) || unclearEach(text, links) || changes(story, units)) return null;
   const chains = follow(links, !CALENDAR_WORDS.some((w) => hasWord(text, w)));
   if (!chains?.some((c) => c.length > 1)) return null;
   const unit = ((chains[0] as Link[]).at(-1) as Link).num;
@@ -342,7 +377,10 @@ export function unitChain(story: Story): Reading | null {
   if (!found) return null;
   const { chains, unit } = found;
   const currency = unit === '$' || unit === '₱' ? unit : '';
-  const noun = currency ? '' : ((chains[0] as Link[]).at(-1) as Link).x.nounText;
+  // "20 black seeds and 20 white seeds" are counted as seeds
+  const texts = new Set(chains.map((c) => (c.at(-1) as Link).x.nounText));
+  const [one] = [...texts];
+  const noun = currency ? '' : texts.size === 1 ? (one ?? '') : (one?.split(' ').at(-1) ?? '');
   const done = (r: { ops: Op[]; value: Q } | null): Reading | null =>
     r && { schema: 'unit_chain', ops: r.ops, value: r.value, currency, noun };
   if (t.includes('more')) return done(difference(story, chains));

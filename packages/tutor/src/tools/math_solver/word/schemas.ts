@@ -1309,10 +1309,10 @@ export function readSchemas(story: Story): Reading | null {
  */
 const CHAIN_READS = ['if', 'kung', 'would', 'speed'];
 
-/** Products chained by their units, when no clause without a number changes them and the question asks no other time. */
+/** Products chained by their units, when the question asks no other time. */
 function chainOf(story: Story): Reading | null {
   if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
-  return story.clauses.some((c, i) => modifies(story, c, i)) ? null : unitChain(story);
+  return unitChain(story);
 }
 
 /** The school schemas on a story past the gates of readSchemas. */
