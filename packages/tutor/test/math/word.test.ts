@@ -779,6 +779,23 @@ describe('word problems: products chained by their units (issue #22)', () => {
       '1600',
       '1600 seeds',
     ],
+    // "every school day" is for each of the days the week counts
+    [
+      'Lito saves 15 pesos every school day. How much will he save in 3 weeks if there are 5 school days in a week?',
+      '225',
+      '₱225',
+    ],
+    [
+      'Nag-iipon si Lito ng 15 piso bawat school day. Magkano ang maiipon niya sa 2 linggo kung may 5 school days bawat linggo?',
+      '150',
+      '₱150',
+    ],
+    // a bare "each" leading to the count after it
+    [
+      'Bella received 24 roses from her parents, and 2 roses from each of her 10 friends. How many roses did Bella receive?',
+      '44',
+      '44 roses',
+    ],
     // products added to the start and taken from it in order
     [
       'Lito had 50 stickers. He bought 2 packs of stickers with 10 stickers in each pack. Then he gave 3 stickers each to 4 friends. How many stickers does he have left?',

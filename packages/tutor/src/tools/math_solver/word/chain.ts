@@ -57,14 +57,20 @@ function eachHead(since: string): string | undefined {
   return (end < 0 ? words : words.slice(0, end)).at(-1);
 }
 
-/** The count a bare "each" refers to: the nearest count before it in the clause, else the next one. */
+/**
+ * The count a bare "each" refers to: the next one in the clause when "each" leads to it ("4 stickers each to 3
+ * friends", "2 roses from each of her 10 friends"), else the nearest before it ("12 floors each"), else the next.
+ */
 function countOf(x: Quantity, qs: Quantity[]): Quantity | null {
   const counts = qs.filter(
     (y) => y !== x && y.clause === x.clause && !y.currency && !(y.each && !y.weak) && head(y),
   );
   const at = qs.indexOf(x);
-  return counts.filter((y) => qs.indexOf(y) < at).at(-1) ?? counts.find((y) => qs.indexOf(y) > at) ?? null;
+  const next = counts.find((y) => qs.indexOf(y) > at) ?? null;
+  if (next && EACH_TO.test(x.after)) return next;
+  return counts.filter((y) => qs.indexOf(y) < at).at(-1) ?? next;
 }
+const EACH_TO = /^\s*(?:[\p{L}-]+\s+){0,3}?each\s+(?:to|of|for|from)\b/u;
 
 /** "4 bags for $9 per bag, 3 bags for $5 per bag": the count of the unit just before, in the same clause. */
 function countNamed(x: Quantity, unit: string, qs: Quantity[]): Quantity | null {
@@ -82,7 +88,14 @@ function linkOf(x: Quantity, qs: Quantity[], units: Set<string>): Link | undefin
   if (!num || x.percent || x.attribute) return undefined;
   // "A school has 3 buildings": a container read from the sentence's shape, when nothing counts it, is a count
   const container = x.weak && !units.has(x.per);
-  if (x.each && perOf(x) !== '' && !container) return { x, num, den: x.per, of: countNamed(x, x.per, qs) };
+  if (x.each && perOf(x) !== '' && !container) {
+    // "each of her 10 dancer friends": "each" names the first word, the count's unit is its last
+    const whole = units.has(x.per)
+      ? null
+      : qs.find((y) => y !== x && y.noun.length > 1 && y.noun[0] === x.per);
+    const den = whole ? head(whole) : x.per;
+    return { x, num, den, of: whole ?? countNamed(x, den, qs) };
+  }
   const prev = qs.filter((y) => y.clause === x.clause && qs.indexOf(y) < qs.indexOf(x)).at(-1);
   const after = prev ? x.before.slice(x.before.lastIndexOf(prev.text) + prev.text.length) : x.before;
   // "at $6 each box and 10 boxes", "4 stickers each to 3 friends": the "each" right after a number is its own
