@@ -100,7 +100,6 @@ function linkOf(x: Quantity, qs: Quantity[], units: Set<string>): Link | undefin
   const after = prev ? x.before.slice(x.before.lastIndexOf(prev.text) + prev.text.length) : x.before;
   // "at $6 each box and 10 boxes", "4 stickers each to 3 friends": the "each" right after a number is its own
   const since = prev?.each ? after.replace(OWN_EACH, '') : after;
-  // "gave 4 stickers each to 3 friends": the "each" after a number is that number's own
   const word = eachHead(since);
   const named = word ? lemma(word) : null;
   if (named && units.has(named)) return { x, num, den: named, of: countNamed(x, named, qs) };
@@ -130,7 +129,10 @@ function follow(links: Link[], convert: boolean): Link[][] | null {
     used.add(base);
     const fan = bases.length === 1 ? fanOut(base, links) : null;
     if (fan) {
-      for (const l of fan) chains.push([base, used.add(l) && l]);
+      for (const l of fan) {
+        used.add(l);
+        chains.push([base, l]);
+      }
       continue;
     }
     for (let tail = base; ; ) {
@@ -246,17 +248,16 @@ function linksOf(story: Story, qs: Quantity[], units: Set<string>): Link[] | nul
   return [{ x: { ...one, before: '' }, num: per, den: null, of: null }, ...all];
 }
 
-/** Money handed over ("pays with a $20 bill", "nagbayad ng ₱500"), or what is held first ("had 72 stickers"). */
+/** Money handed over to pay: "pays with a $20 bill", "paid $200", "nagbayad siya ng ₱500". */
 const PAID_BEFORE =
   /\b(?:with|using|from|pays?|paid|gave the cashier|hands? over|handed over|gamit ang|nagbayad(?: siya| sila)? ng|ibinayad(?: niya| nila)? ang)(?:\s+(?:a|an|one|isang))?\s*$/;
 
 /** The amount a leftover or change is taken from: one plain amount, paid or held first; null when none fits. */
 function startOf(story: Story, chains: Link[][]): Link[] | null {
-  const alone = chains.filter((c) => c.length === 1);
-  if (story.targets.includes('change'))
-    return alone.filter((c) => PAID_BEFORE.test((c[0] as Link).x.before)).length === 1
-      ? (alone.find((c) => PAID_BEFORE.test((c[0] as Link).x.before)) as Link[])
-      : null;
+  if (story.targets.includes('change')) {
+    const paid = chains.filter((c) => c.length === 1 && PAID_BEFORE.test((c[0] as Link).x.before));
+    return paid.length === 1 ? (paid[0] as Link[]) : null;
+  }
   const first = chains.find((c) => (c[0] as Link).x === story.quantities[0]);
   return first && first.length === 1 && actionOf(first) === null ? first : null;
 }
