@@ -790,6 +790,17 @@ describe('word problems: products chained by their units (issue #22)', () => {
       '150',
       '₱150',
     ],
+    // making, selling and earning are one family of actions
+    [
+      'A bakery charges $4 per slice of cake. They cut each cake into 8 slices. If they sell 5 cakes, how much money will the bakery earn?',
+      '160',
+      '$160',
+    ],
+    [
+      'Naniningil ang panaderya ng ₱25 bawat hiwa ng keyk. Hinahati nila ang bawat keyk sa 8 hiwa. Kung makabenta sila ng 5 keyk, magkano ang kikitain nila?',
+      '1000',
+      '₱1000',
+    ],
     // a bare "each" leading to the count after it
     [
       'Bella received 24 roses from her parents, and 2 roses from each of her 10 friends. How many roses did Bella receive?',

@@ -215,10 +215,22 @@ function names(question: string, unit: string): boolean {
   return [unit, `${unit}s`, `${unit}es`, unit.replace(/y$/, 'ies')].some((w) => hasWord(question, w));
 }
 
-/** The action that moves a chain ("bought", "sold"), buying and spending alike; null when none is said. */
+/** Actions that move a chain alike: buying is spending; making, selling and earning bring something in. */
+const ALIKE: Record<string, string> = {
+  buy: 'spend',
+  spend: 'spend',
+  gain: 'earn',
+  sell: 'earn',
+  earn: 'earn',
+};
+
+/** The action that moves a chain ("bought", "sold"), by its family in ALIKE; null when none is said. */
 function actionOf(chain: Link[]): string | null {
-  const a = lastAction((chain[0] as Link).x.before);
-  return a === 'buy' || a === 'spend' ? 'spend' : a === 'has' ? null : a;
+  return family((chain[0] as Link).x.before);
+}
+function family(text: string): string | null {
+  const a = lastAction(text);
+  return a === null || a === 'has' ? null : (ALIKE[a] ?? a);
 }
 
 /** "how many ducks and ducklings": the question asks another unit of the story beside the chain's own. */
@@ -456,8 +468,7 @@ function difference(story: Story, chains: Link[][]): { ops: Op[]; value: Q } | n
 /** Chains added: one action for all (bought, sold), and the question's, when it names one. */
 function sameAction(story: Story, chains: Link[][]): boolean {
   const actions = new Set(chains.map(actionOf));
-  const a = lastAction(story.question);
-  const asked = a === 'buy' || a === 'spend' ? 'spend' : a === 'has' ? null : a;
+  const asked = family(story.question);
   const [own] = [...actions];
   // several amounts are added only when the question asks a total, or all were bought alike, or all are products
   const together =
