@@ -801,6 +801,17 @@ describe('word problems: products chained by their units (issue #22)', () => {
       '1000',
       '₱1000',
     ],
+    // a rate asked "per week", "bawat araw": the question's unit starts the only chain
+    [
+      'Mia earns $12 an hour. She works 6 hours a day, 4 days a week. How much does she earn per week?',
+      '288',
+      '$288',
+    ],
+    [
+      'Kumikita si Rosa ng ₱80 kada oras. Nagtatrabaho siya ng 6 na oras bawat araw. Magkano ang kinikita niya bawat araw?',
+      '480',
+      '₱480',
+    ],
     // a bare "each" leading to the count after it
     [
       'Bella received 24 roses from her parents, and 2 roses from each of her 10 friends. How many roses did Bella receive?',
@@ -841,6 +852,8 @@ describe('word problems: products chained by their units (issue #22)', () => {
     'On each day Jade drove 8 hours and Krista drove 6 hours. They drove for 3 days. How many hours did they drive?',
     'Billy owns 4 bicycles. Each bicycle wheel has 10 spokes. How many spokes are there?',
     'I read 4 novels with 200 pages each in a month. How many pages of novels will I read in a year?',
+    // "per week" asked of a chain that starts from a count of cows, not of weeks
+    'A farm has 52 cows. Each cow gives 10 liters of milk a day. How much milk do the cows give per week?',
     // a clause without a number that moves or adds one of the things counted
     'Tom has 3 boxes with 12 pencils each. He lost a box on the bus. How many pencils does he have?',
     'Tom has 3 boxes with 12 pencils each. He also has a pencil in his pocket. How many pencils does he have?',

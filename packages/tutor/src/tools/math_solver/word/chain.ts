@@ -119,6 +119,11 @@ function askedPer(question: string, dens: string[]): string | null {
   return found.length === 1 ? (found[0] as string) : null;
 }
 
+/** Units a question may ask a rate in ("per week", "bawat araw"); any other "each" in the question is not read. */
+const RATE_ASKED = Object.keys(TIME_UNITS);
+const PER_UNIT = new RegExp(`\\b(?:per|each|every|bawat|kada)\\s+(?:${RATE_ASKED.join('|')})s?\\b`, 'g');
+const EACH_ASKED = /\b(?:per|each|every|bawat|kada|bawat isa)\b/;
+
 /** Follows each count through the links for its unit; null when a link fits two places or none. */
 function follow(links: Link[], convert: boolean): Link[][] | null {
   const used = new Set<Link>();
@@ -396,12 +401,17 @@ function chainsOf(story: Story): { chains: Link[][]; unit: string } | null {
  * or two owners' chains compared ("how much more did Ms. Cruz make than Mr. Banks").
  */
 export function unitChain(story: Story): Reading | null {
-  const t = story.targets;
+  // "how much milk per week": "per" asks the rate, read when the question's unit starts the only chain
+  const rate = story.targets.includes('each') && askedPer(story.question, [...RATE_ASKED]) !== null;
+  const t = story.targets.filter((x) => !(rate && x === 'each'));
   if (t.some((x) => !TARGETS_READ.includes(x)) || (t.includes('left') && t.includes('change'))) return null;
   if (t.includes('more') && t.some((x) => x !== 'more' && x !== 'money')) return null;
   const found = chainsOf(story);
   if (!found) return null;
   const { chains, unit } = found;
+  const virtual = !story.quantities.includes(((chains[0] as Link[])[0] as Link).x);
+  if (rate && (!virtual || chains.length > 1 || EACH_ASKED.test(story.question.replace(PER_UNIT, ''))))
+    return null;
   const currency = unit === '$' || unit === '₱' ? unit : '';
   // "20 black seeds and 20 white seeds" are counted as seeds
   const texts = new Set(chains.map((c) => (c.at(-1) as Link).x.nounText));
