@@ -828,3 +828,189 @@ describe('word problems in chat register (issue #22)', () => {
     expectNoAnswer('hinati ni mama ung pera sa 3 na anak magkano bawat isa');
   });
 });
+
+describe('word problems: products chained by their units (issue #22)', () => {
+  it.each<[string, string, string]>([
+    // groups of groups: each count is for each of the unit before it
+    [
+      'A school has 3 buildings with 4 floors each. Each floor has 5 rooms. How many rooms are there?',
+      '60',
+      '60 rooms',
+    ],
+    [
+      'James had two browsers on his computer. In each browser, he opened three windows, each with ten tabs. What is the total number of tabs he opened?',
+      '60',
+      '60 tabs',
+    ],
+    [
+      'Ang paaralan ay may 3 gusali na tig-4 na palapag. Bawat palapag ay may 5 silid. Ilang silid lahat?',
+      '60',
+      '60 na silid',
+    ],
+    [
+      'May 2 kahon si Ana. Sa bawat kahon ay may 6 na pakete, at bawat pakete ay may 10 kendi. Ilang kendi lahat ang mayroon si Ana?',
+      '120',
+      '120 na kendi',
+    ],
+    // a rate per hour, hours per day, days per week: over the duration the question names
+    [
+      'Mia earns $12 an hour. She works 6 hours a day, 4 days a week. How much does she earn in a week?',
+      '288',
+      '$288',
+    ],
+    [
+      'Kumikita si Rosa ng ₱80 kada oras. Nagtatrabaho siya ng 6 na oras bawat araw. Magkano ang kinikita niya sa 5 araw?',
+      '2400',
+      '₱2400',
+    ],
+    // several products of the same unit, added
+    [
+      "Jerry's breakfast includes 6 pancakes with 120 calories each, two strips of bacon with 100 calories each, and a bowl of cereal with 200 calories. How many calories is his breakfast total?",
+      '1120',
+      '1120 calories',
+    ],
+    // a price named "per bag" is for the bag count just before it; a rate per minute over hours converts them
+    [
+      'They bought 4 bags of candy for $9 per bag, 3 bags of nuts for $5 per bag, and 5 bags of chips for $7 per bag. How much did the treats cost altogether?',
+      '86',
+      '$86',
+    ],
+    [
+      'Jack sews 3 shirts for each of his 3 kids. He sews 7 buttons in each shirt. How many buttons does Jack use?',
+      '63',
+      '63 buttons',
+    ],
+    [
+      'Carl types 50 words per minute. He types for 4 hours per day. How many words can he type in 7 days?',
+      '84000',
+      '84000 words',
+    ],
+    [
+      'Nagbabasa si Lea ng 15 pahina kada oras. Nagbabasa siya ng 2 oras bawat araw. Ilang pahina ang mababasa niya sa isang linggo?',
+      '210',
+      '210 na pahina',
+    ],
+    // then a change or leftover step: what is paid or held, less the products
+    [
+      'Sally bought 3 photograph frames, each costing her $3. She paid with a $20 bill. How much change did she get?',
+      '11',
+      '$11',
+    ],
+    [
+      'Ben had $100. He bought 2 boxes of markers with 6 markers in each box at $3 per marker. How much money does he have left?',
+      '64',
+      '$64',
+    ],
+    [
+      'Colton had 72 stickers. He gave 4 stickers each to 3 friends. How many stickers does Colton have left?',
+      '60',
+      '60 stickers',
+    ],
+    [
+      'Bumili si Ana ng 3 kahon ng lapis. Bawat kahon ay may 10 lapis, at bawat lapis ay ₱8. Nagbayad siya ng ₱500. Magkano ang sukli niya?',
+      '260',
+      '₱260',
+    ],
+    [
+      'May ₱1000 si Lito. Bumili siya ng 2 kahon ng sabon na may 6 na sabon bawat kahon, at ₱15 bawat sabon. Magkano ang natira sa pera niya?',
+      '820',
+      '₱820',
+    ],
+    // one count with several rates for its unit
+    [
+      'Si Lola ay may tindahan. Nagbabayad sa kanya si Ana ng ₱20 bawat araw, si Ben ng ₱15 bawat araw, at si Carlo ng ₱10 bawat araw. Magkano ang makokolekta niya sa 6 na araw?',
+      '270',
+      '₱270',
+    ],
+    [
+      'Val cuts a watermelon into 40 slices, and each slice has 20 black seeds and 20 white seeds. What is the total number of seeds?',
+      '1600',
+      '1600 seeds',
+    ],
+    // "every school day" is for each of the days the week counts
+    [
+      'Lito saves 15 pesos every school day. How much will he save in 3 weeks if there are 5 school days in a week?',
+      '225',
+      '₱225',
+    ],
+    [
+      'Nag-iipon si Lito ng 15 piso bawat school day. Magkano ang maiipon niya sa 2 linggo kung may 5 school days bawat linggo?',
+      '150',
+      '₱150',
+    ],
+    // making, selling and earning are one family of actions
+    [
+      'A bakery charges $4 per slice of cake. They cut each cake into 8 slices. If they sell 5 cakes, how much money will the bakery earn?',
+      '160',
+      '$160',
+    ],
+    [
+      'Naniningil ang panaderya ng ₱25 bawat hiwa ng keyk. Hinahati nila ang bawat keyk sa 8 hiwa. Kung makabenta sila ng 5 keyk, magkano ang kikitain nila?',
+      '1000',
+      '₱1000',
+    ],
+    // a rate asked "per week", "bawat araw": the question's unit starts the only chain
+    [
+      'Mia earns $12 an hour. She works 6 hours a day, 4 days a week. How much does she earn per week?',
+      '288',
+      '$288',
+    ],
+    [
+      'Kumikita si Rosa ng ₱80 kada oras. Nagtatrabaho siya ng 6 na oras bawat araw. Magkano ang kinikita niya bawat araw?',
+      '480',
+      '₱480',
+    ],
+    // a bare "each" leading to the count after it
+    [
+      'Bella received 24 roses from her parents, and 2 roses from each of her 10 friends. How many roses did Bella receive?',
+      '44',
+      '44 roses',
+    ],
+    // products added to the start and taken from it in order
+    [
+      'Lito had 50 stickers. He bought 2 packs of stickers with 10 stickers in each pack. Then he gave 3 stickers each to 4 friends. How many stickers does he have left?',
+      '58',
+      '58 stickers',
+    ],
+    [
+      'May 50 sticker si Lito. Bumili siya ng 2 pakete na may 10 sticker bawat pakete. Pagkatapos, nagbigay siya ng 3 sticker sa bawat isa sa 4 na kaibigan. Ilan ang natirang sticker?',
+      '58',
+      '58 na sticker',
+    ],
+    // two owners' chains compared
+    [
+      'Ana bought 3 boxes of pens at $4 per box. Ben bought 5 boxes of pens at $6 per box. How much more did Ben spend than Ana?',
+      '18',
+      '$18',
+    ],
+    [
+      'Bumili si Ana ng 3 kahon ng lapis na ₱40 bawat kahon. Bumili si Ben ng 5 kahon ng lapis na ₱35 bawat kahon. Magkano ang higit na ginastos ni Ben kaysa kay Ana?',
+      '55',
+      '₱55',
+    ],
+  ])('%s → %s', (problem, answer, unit) => {
+    const s = expectAnswer(problem, answer, unit);
+    expect(s.steps.filter((st) => /^Operation|^Operasyon/.test(st.description)).length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    // a comparison, a second thing asked, a clause that changes the count: not a product chain
+    'There are 20 sandcastles on the beach, each with 10 towers. How many sandcastles and towers are there?',
+    'The hotel has 10 floors with 10 rooms on each floor. The last floor is closed. How many rooms can guests use?',
+    'On each day Jade drove 8 hours and Krista drove 6 hours. They drove for 3 days. How many hours did they drive?',
+    'Billy owns 4 bicycles. Each bicycle wheel has 10 spokes. How many spokes are there?',
+    'I read 4 novels with 200 pages each in a month. How many pages of novels will I read in a year?',
+    // "per week" asked of a chain that starts from a count of cows, not of weeks
+    'A farm has 52 cows. Each cow gives 10 liters of milk a day. How much milk do the cows give per week?',
+    // a clause without a number that moves or adds one of the things counted
+    'Tom has 3 boxes with 12 pencils each. He lost a box on the bus. How many pencils does he have?',
+    'Tom has 3 boxes with 12 pencils each. He also has a pencil in his pocket. How many pencils does he have?',
+    // an "each" closing the days before a comma, a unit counting two kinds, "each of" with no number, a rate cut in parts
+    'Zara earns $2 an hour. She works on Monday, Wednesday and Saturday each week, for 4 hours at a time. How much does she earn in 4 weeks?',
+    'A chest holds 100 gold bars and 60 silver bars. Each gold bar is worth 3 silver bars. How many silver bars is the chest worth?',
+    'Each table needs a leg for each of the corners and 5 planks for the top. How many planks are needed for 5 tables?',
+    'Janice gets paid $10 an hour for the first 40 hours she works each week, and $15 each hour after that. If Janice works 60 hours one week, how much money does she make?',
+  ])('abstains: %s', (problem) => {
+    expectNoAnswer(problem);
+  });
+});

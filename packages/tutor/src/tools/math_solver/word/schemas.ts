@@ -1,4 +1,5 @@
 import { fmtNumber, ONE, type Q, q } from '../num.ts';
+import { unitChain } from './chain.ts';
 import {
   type Action,
   AUX_WORDS,
@@ -1290,13 +1291,33 @@ export function readSchemas(story: Story): Reading | null {
   if (story.readable && FIRST_WORDS.some((w) => hasWord(story.question, w))) return startOf(story);
   const percent = [...story.quantities, ...story.asked].some((x) => x.percent);
   const unreadWord = (w: string) => hasWord(all, w) && !(percent && PERCENT_NAMES.includes(w));
-  if (!story.readable || UNREAD_WORDS.some(unreadWord)) return null;
+  if (!story.readable) return null;
+  const unread = UNREAD_WORDS.filter(unreadWord);
+  if (unread.length > 0) return unread.every((w) => CHAIN_READS.includes(w)) ? chainOf(story) : null;
   if (story.targets.includes('more') && REMAINDER_WORDS.some((w) => hasWord(all, w))) return null;
   if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
   if ([...story.quantities, ...story.asked].some((x) => x.percent || x.attribute))
     return partOf(story) ?? percentOf(story) ?? changeChain(story);
   const asksCount = /\b(?:how many|ilan|ilang)\b/.test(story.question);
   if (story.targets.length === 0 && !asksCount) return null;
+  return schoolReading(story) ?? chainOf(story);
+}
+
+/**
+ * Unread words a product chain reads past: it accounts for every quantity by its unit, so a condition ("If he
+ * works 8 hours a day") or a rate named "speed" changes nothing it reads.
+ */
+const CHAIN_READS = ['if', 'kung', 'would', 'speed'];
+
+/** Products chained by their units, when the question asks no other time. */
+function chainOf(story: Story): Reading | null {
+  if ([...RATE_WORDS, ...SHIFT_WORDS].some((w) => hasWord(story.question, w))) return null;
+  return unitChain(story);
+}
+
+/** The school schemas on a story past the gates of readSchemas. */
+function schoolReading(story: Story): Reading | null {
+  const all = `${story.clauses.join(' ')} ${story.question}`;
   const chain = comparisonChain(story);
   if (chain) return chain;
   const rate = rateOf(story);
