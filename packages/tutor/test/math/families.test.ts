@@ -388,6 +388,9 @@ describe('looksLikeMath', () => {
       'Ano ang area ng parihaba na may haba na 15 cm at lapad na 4 cm?',
       'If 4 notebooks cost 100 pesos, how much do 7 notebooks cost?',
       'Bumili si Liza ng 6 na kendi na tig-3 piso.',
+      'what is half of 10?',
+      'ano ang kalahati ng 50?',
+      'what is twelve plus five',
     ])
       expect(looksLikeMath(t), t).toBe(true);
   });
@@ -399,9 +402,24 @@ describe('looksLikeMath', () => {
       'salamat po!',
       'What changed after the 1986 EDSA revolution?',
       'Explain the range of the Sierra Madre mountains',
+      'give me one more quiz on fractions',
+      'tell me one fun fact about planets',
       '',
     ])
       expect(looksLikeMath(t), t).toBe(false);
+  });
+});
+
+describe('an exercise with its numbers in words', () => {
+  it.each([
+    ['what is half of 10?', '5'],
+    ['ano ang kalahati ng 50?', '25'],
+    ['what is a third of 27?', '9'],
+    ['three fourths of 20', '15'],
+    ['two thirds of 30', '20'],
+    ['what is twelve plus five', '17'],
+  ])('%s → %s', (problem, answer) => {
+    expect(solveMath(problem).answer).toBe(answer);
   });
 });
 

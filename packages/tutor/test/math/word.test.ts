@@ -114,6 +114,10 @@ describe('word problems: a fraction or percent of a quantity, factors, unit pric
     'Mia baked 18 cookies. Her sister baked twice as many cookies as she ate. How many cookies did Mia eat?',
     'Nico had 90 marbles. He gave 1/4 of them to Ben. How many does Ben have?',
     'Eggs cost 90 pesos per dozen. How much do 3 dozen eggs cost?',
+    // the question names one kind of several: adding them all would answer another question
+    'Shane buys 2 packs of bread with 20 slices each and 2 packs of ham with 8 slices each. How many slices of bread does he buy?',
+    'Ana buys 3 bags of rice with 5 kilos each and 2 bags of sugar with 2 kilos each. How many kilos of rice does she buy?',
+    'Bumili si Ana ng 3 sako ng bigas na tig-5 kilo at 2 sako ng asukal na tig-2 kilo. Ilang kilo ng bigas ang binili niya?',
   ])('abstains: %s', (problem) => {
     expectNoAnswer(problem);
   });

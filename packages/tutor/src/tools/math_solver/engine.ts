@@ -10,7 +10,7 @@ import {
   solveStatistics,
   solveUnitRate,
 } from './everyday.ts';
-import { normalizeText } from './expr.ts';
+import { normalizeText, spelledOut } from './expr.ts';
 import { solveConversion, solveTime } from './measurement.ts';
 import { type Q, q } from './num.ts';
 import { solveGcdLcm, solvePrimes, solveRemainder, solveRounding } from './numbers.ts';
@@ -78,6 +78,12 @@ function runFamilies(norm: string, c: SolveCtx): Solved | null {
     }
   }
   return null;
+}
+
+/** An exercise no family reads as written, read again with its numbers in digits ("half of 10"). */
+function runSpelledOut(norm: string, c: SolveCtx): Solved | null {
+  const digits = normalizeText(spelledOut(norm));
+  return digits === norm ? null : runFamilies(digits, c);
 }
 
 /** A question counting or pricing something: what a part-of-a-whole family computes, if it names that part. */
@@ -170,7 +176,8 @@ function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | Opening 
     // a story the reader trips over (e.g. "3/0 of the cake") is left to the families, as any other text
     story = null;
   }
-  if (!story || !word) return runFamilies(norm, c);
+  if (!story) return runFamilies(norm, c) ?? runSpelledOut(norm, c);
+  if (!word) return runFamilies(norm, c);
   if (!isOpening(word)) return word;
   const family = runFamilies(norm, c);
   return family && familyFits(story, family) ? family : word;
@@ -422,7 +429,10 @@ const MATH_WORDS =
 export function looksLikeMath(text: string): boolean {
   if (!text || text.length > 4000) return false;
   const t = normalizeText(text);
-  if (/\d\s*[-+*/^=×÷]\s*\(?-?\d/.test(t)) return true;
+  if (OPERATION.test(t)) return true;
+  // numbers in words: "twelve plus five", "half of 10", "kalahati ng 50"
+  const digits = normalizeText(spelledOut(t));
+  if (digits !== t && (OPERATION.test(digits) || /\d\/\d+ (?:of|ng) \d/.test(digits))) return true;
   if (/\d\s*[a-z]\b\s*[-+=]|[a-z]\s*\^\s*\d|\b[a-z]\s*[-+*/]\s*\d+\s*=|=\s*-?\d/i.test(t) && /\d/.test(t))
     return true;
   if (/\d+(\.\d+)?\s*%/.test(t)) return true;
@@ -434,6 +444,9 @@ export function looksLikeMath(text: string): boolean {
   if (/(-?\d+(\.\d+)?\s*(,|and|at)\s*){2,}-?\d+/.test(t) && /\b(mode|moda|range)\b/i.test(t)) return true;
   return STORY_QUESTION.test(t) && (/\d/.test(t) || findNumberWords(t).some((m) => m.kind === 'cardinal'));
 }
+
+/** Two numbers joined by an operator: "3 + 4", "2*(5", "x = -3". */
+const OPERATION = /\d\s*[-+*/^=×÷]\s*\(?-?\d/;
 
 /** A story problem's question or request, English and Filipino: with a quantity in the text, it is math. */
 const STORY_QUESTION =

@@ -1,4 +1,5 @@
 import { all, create, evaluate as evaluateFloat, type FactoryFunctionMap, type MathNode } from 'mathjs';
+import { DENOMINATORS, FRACTION_WORDS, replaceNumberWords } from '../../lexicon/numbers.ts';
 import { fmtNumber, isInt, type Q, q } from './num.ts';
 import { Poly } from './poly.ts';
 
@@ -18,7 +19,6 @@ export class MathInputError extends Error {}
 
 const FUNCS = new Set(['sqrt', 'abs', 'sin', 'cos', 'tan', 'log', 'ln', 'exp', 'factorial', 'cbrt']);
 
-/** Unicode and student notation → parser notation. Keeps the text otherwise intact. */
 /** "3 x 45" means times when x is not used as a variable anywhere else (and there is no equation). */
 function timesX(s: string): string {
   if (s.includes('=')) return s;
@@ -28,6 +28,7 @@ function timesX(s: string): string {
   return s.replace(re, '$1*');
 }
 
+/** Unicode and student notation → parser notation. Keeps the text otherwise intact. */
 export function normalizeText(text: string): string {
   return timesX(normalizeRaw(text));
 }
@@ -61,6 +62,24 @@ function normalizeRaw(text: string): string {
       .replace(/\s+/g, ' ')
       .trim()
   );
+}
+
+const FRACTION_OF = new RegExp(
+  String.raw`\b(?:(\d+|an?)[\s-]+)?(${[...Object.keys(FRACTION_WORDS), ...Object.keys(DENOMINATORS)].join('|')})s?\s+(?=(?:of|ng)\b)`,
+  'gi',
+);
+
+/**
+ * An exercise with its numbers in words, written in digits: "twelve plus five" → "12 plus 5", "half of 10" →
+ * "1/2 of 10", "three fourths of 20" → "3/4 of 20", "kalahati ng 50" → "1/2 ng 50".
+ */
+export function spelledOut(text: string): string {
+  return replaceNumberWords(text).replace(FRACTION_OF, (_m, count: string | undefined, word: string) => {
+    const w = word.toLowerCase();
+    const [top, bottom] = FRACTION_WORDS[w] ?? [1, DENOMINATORS[w] as number];
+    const times = count && /^\d+$/.test(count) ? Number(count) : 1;
+    return `${top * times}/${bottom} `;
+  });
 }
 
 /** Does the text (already normalised) hold a decimal literal? Then answers are given as decimals. */

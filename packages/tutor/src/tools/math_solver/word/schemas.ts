@@ -919,6 +919,20 @@ function namesItsThing(story: Story, its: Item[]): boolean {
   );
 }
 
+/**
+ * "How many kilos of rice" when the story has bags of rice and bags of sugar: the question names a kind that
+ * some amounts have and others lack, so adding them all would answer another question.
+ */
+function asksOneKind(story: Story, its: Item[]): boolean {
+  const kind = /\b(?:how many|how much|ilang|ilan)\s+[\p{L}-]+\s+(?:of|ng)\s+([\p{L}-]+)/u.exec(
+    story.question,
+  )?.[1];
+  if (!kind || STOP_WORDS.has(kind)) return false;
+  const own = (x: Item) => x.qs.map((q) => q.after.split(/\d/)[0] ?? '').join(' ');
+  const having = its.filter((x) => hasWord(own(x), kind)).length;
+  return having > 0 && having < its.length;
+}
+
 /** "How many notebooks and pens": each thing listed is the head of an amount of the story, none left out. */
 function asksKinds(question: string, its: Item[]): boolean {
   const list = /\b(?:how many|number of|ilang)\s+([\p{L}-]+)\s+(?:and|at)\s+(?:(?:mga)\s+)?([\p{L}-]+)/u.exec(
@@ -1336,6 +1350,7 @@ function schoolReading(story: Story): Reading | null {
   if (!its || its.length < 1 || its.length > 4 || story.clauses.length > 4) return null;
   const timeAsked = askedTime(story) !== null && its.some((x) => secondsIn(x.noun[0] ?? '') !== null);
   if (!namesItsThing(story, its) && !category(story, its) && !timeAsked) return null;
+  if (asksOneKind(story, its)) return null;
   if (its.some((x) => x.compare === 'unread')) return null;
   // "how much water", "how much heavier": a measured amount when the story names no money
   const hasMoney = story.quantities.some((x) => x.currency);
