@@ -40,11 +40,11 @@ export const WORD_CLASSES = {
   social:
     set(`sorry salamat thanks thank ty hi hello hey bye goodbye paalam kumusta kamusta musta good_morning
     good_afternoon good_evening good_night magandang_umaga magandang_hapon magandang_gabi jk lol haha hehe
-    ang_galing ayos wow astig nice yay yey brb`),
+    ang_galing ayos wow astig nice yay yey brb see`),
   /** The speakers: "I", "me", "mo", "ako", "natin". */
   person: set(`i me my mine im ive ko ako akin akong kong natin namin nila us our we kami tayo`),
   /** The one spoken to, the tutor: "you", "your", "ikaw", "mo". */
-  you: set(`you your yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo tutor teacher sir maam
+  you: set(`you u your ur yours yourself youre ka ikaw mo mong iyo iyong kayo ninyo inyo tutor teacher sir maam
     miss`),
   /** What the conversation already named: "it", "that", "iyan", "dun", "the same thing". */
   reference: set(`it that this them those these iyan yan iyon yun yon ito diyan dito doon dun niyan nito

@@ -85,6 +85,8 @@ export const SHORTHAND: Record<string, string> = {
   xa: 'siya',
   sya: 'siya',
   nya: 'niya',
+  nyo: 'ninyo',
+  niyo: 'ninyo',
   cla: 'sila',
   kc: 'kasi',
   kse: 'kasi',

@@ -162,6 +162,7 @@ const TABLE: Record<string, Row[]> = {
     ['doblehin mo', cards, {}, 'count', 10, 'context'],
     ['dagdagan mo, walong flashcards', cards, {}, 'count', 8, 'stated'],
     ['one more set please', cards, {}, 'count', 5, 'context'],
+    ['give me one more quiz on fractions', [], {}, 'num_questions', 5, 'default'],
     ['quiz me on the last one', twoTopics, {}, 'num_questions', 5, 'default'],
     ['another one but harder', cards, {}, 'count', 5, 'context'],
     ["flashcards on cells, explain them like I'm 10", [], {}, 'count', 5, 'default'],

@@ -129,6 +129,8 @@ const TABLE: Record<string, [string, ChatMessage[], string | null][]> = {
     ['Thanks! that was fun', quizzed, null],
     ['salamat po, ang saya nun', explained, null],
     ["thanks, it's so cool", explained, null],
+    ['salamat po sa help!! ang galing nyo', [], null],
+    ['ok gets ko na, bye na po see u bukas', solved, null],
   ],
   classifier: [
     ['help me memorize the parts of the cell', [], 'flashcard_generator'],

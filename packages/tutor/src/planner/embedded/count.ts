@@ -91,7 +91,12 @@ export function statedCount(text: string): Stated<number> | null {
       digits,
     );
   const small = (m: RegExpExecArray | null) =>
-    m?.[1] && Number(m[1]) >= 1 && Number(m[1]) <= 50 ? asked(Number(m[1]), m[0]) : null;
+    m?.[1] &&
+    Number(m[1]) >= 1 &&
+    Number(m[1]) <= 50 &&
+    !another(digits, m.index + m[0].lastIndexOf(m[1]), m[1])
+      ? asked(Number(m[1]), m[0])
+      : null;
   return (
     countBeforeNoun(digits) ??
     (after?.[1] ? asked(Number(after[1]), after[0]) : null) ??

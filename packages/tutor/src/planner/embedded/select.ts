@@ -134,6 +134,8 @@ function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   const classes = new Set(words.map(classOf));
   const asking: WordClass[] = ['request', 'tool', 'part'];
   if (!classes.has('you') || asking.some((c) => classes.has(c))) return false;
+  // "see you", "thank you": the tutor greeted, not asked about
+  if (words.every((w, i) => classOf(w) !== 'you' || GREETED_BY.has(words[i - 1] ?? ''))) return false;
   // "yung sinabi mo", "what you said": the tutor's last reply, not the tutor.
   if (words.some((w, i) => classOf(w) === 'you' && [words[i - 1], words[i + 1]].some(refersBack)))
     return false;
@@ -144,6 +146,9 @@ function aboutTheTutor(a: Analysis, request: PlanRequest): boolean {
   if (readReference(a.topic)) return false;
   return !strong(a.topic, request) || heldByYou(words, a.topic);
 }
+
+/** Words that greet the one spoken to: "see you", "thank you", "salamat sa iyo". */
+const GREETED_BY: ReadonlySet<string> = new Set(['see', 'thank', 'thanks', 'love', 'miss', 'sa']);
 
 const refersBack = (w: string | undefined) => w !== undefined && classOf(w) === 'reference';
 
