@@ -13,7 +13,13 @@
  * klase", "I won't be here at school"), `livesOn` (the one missed is alive: "he works in Dubai"), `forNow` ("my
  * last message for today"), `schoolEnding` (a term, a school or a class ends: "last day na, lilipat kami"),
  * `replaced` (an old thing given away: "I gave my old phone to my sister"), `backSoon` (away for a day: "I won't be
- * here tomorrow"), `named` (a thing named next: "they don't feed me junk food").
+ * here tomorrow"), `named` (a thing named next: "they don't feed me junk food"), `away` (being gone for a
+ * day, a week or a trip: "I'll be gone next week, family trip"), `trip` (an outing anywhere in the message),
+ * `occasion` (a birthday, a surprise, a gift: "a letter for mom's birthday"), `scenery` (the view from a height),
+ * `outThere` (someone waiting at a place of this world: "mom is waiting for me outside"), `continues` (the
+ * clause goes on: "bukas na lang ulit" is not "bukas na"), `past` (it happened earlier: "nasa tulay kami
+ * kanina"), `destination` (where one leaves for: "umalis for good papuntang Canada"), `ours` (a last day
+ * shared with others: "last day na namin bukas").
  */
 
 import { SIGNS } from './signs.ts';
@@ -47,7 +53,16 @@ export type Guard =
   | 'schoolEnding'
   | 'replaced'
   | 'backSoon'
-  | 'named';
+  | 'named'
+  | 'away'
+  | 'trip'
+  | 'occasion'
+  | 'scenery'
+  | 'outThere'
+  | 'continues'
+  | 'past'
+  | 'destination'
+  | 'ours';
 
 /** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
 export type Sign =
@@ -66,7 +81,15 @@ export type Sign =
   | 'relief'
   | 'ready'
   | 'with the dead'
-  | 'missing someone';
+  | 'missing someone'
+  | 'at a height'
+  | 'looking down'
+  | 'planned'
+  | 'alone'
+  | 'hidden'
+  | 'soon'
+  | 'awaited'
+  | 'means';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -99,7 +122,15 @@ export interface Rule {
 
 /** Wanting to die or to kill oneself, or saying one will or did. */
 const WANTING: Rule[] = [
-  { id: 'wants to die', parts: ['WANT ~ DIE'], self: true, guards: ['figurative', 'otherSubject', 'joke'] },
+  {
+    id: 'wants to die',
+    parts: ['WANT ~ DIE'],
+    self: true,
+    guards: ['figurative', 'otherSubject', 'joke', 'away'],
+  },
+  // Deserving pain is self-punishment: "I deserve to bleed", "dapat lang akong masaktan".
+  { id: 'punishes self', parts: ['DESERVE ~ to? ~ feel? ~ PAIN'], self: true },
+  { id: 'punishes self', parts: ['dapat lang ~ akong|ako ~ PAIN'] },
   { id: 'wishes to be dead', parts: ['DIE|patay ~ sana ~ ako'], guards: ['figurative'] },
   { id: 'wishes to be dead', parts: ['WISHING ~ STRUCK'], self: true },
   { id: 'wishes to be dead', parts: ['WISHING ~4 hits|hit|runs ~ me', 'HEIGHT'], window: 6 },
@@ -118,6 +149,11 @@ const WANTING: Rule[] = [
     guards: ['elsewhere'],
   },
   { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
+  {
+    id: 'will not be around',
+    parts: ['wala na ~ ako ~ sa|by ~ susunod|next ~ na? HORIZON'],
+    guards: ['trip', 'occasion'],
+  },
   {
     id: 'will not live to see it',
     parts: ['NEG na? ~ think|feel? ~ REACH ~ it? to|till|until|ng|sa|hanggang ~ HORIZON|graduation'],
@@ -157,7 +193,7 @@ const WANTING: Rule[] = [
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ for good'], self: true },
   {
     id: 'wishes to be dead',
-    parts: ['RELIEF ~ to? DIE'],
+    parts: ['RELIEF ~ to? DIE|ACT_INFINITIVE'],
     guards: ['figurative', 'otherSubject', 'object', 'joke'],
   },
   {
@@ -180,6 +216,20 @@ const HARMING: Rule[] = [
     act: true,
   },
   { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
+  { id: 'cuts body', parts: ['CUT', 'BLOOD'], window: 10, self: true, guards: ['accident'] },
+  // Self-harm as coping: "the razor is the only thing that calms me down", "yung blade lang nagpapakalma sakin".
+  {
+    id: 'harms self to cope',
+    parts: ['CUT|BLADE|burning|paso', 'only|lang ~3 COPE'],
+    window: 8,
+    guards: ['accident'],
+  },
+  {
+    id: 'harms self to cope',
+    parts: ['CUT|BLADE|burning|paso', 'only ~3 makes|helps ~6 stop|quiet|away'],
+    window: 8,
+    guards: ['accident'],
+  },
   {
     id: 'harms own body',
     parts: ['HARM ~ my|ko|aking ~ yung|ang? BODY'],
@@ -384,7 +434,22 @@ const INDIRECT: Rule[] = [
     window: 8,
     self: true,
   },
-  { id: 'better off without me', parts: ['BETTER', 'if ~ NEG ~ here|around|alive'], window: 8, self: true },
+  {
+    id: 'better off without me',
+    parts: ['BETTER', 'if ~ NEG ~3 here|around|alive|picture'],
+    window: 8,
+    self: true,
+  },
+  // One less problem for them: "one less problem to deal with if I wasn't around".
+  {
+    id: 'better off without me',
+    parts: [
+      'less|fewer ~ problem|problems|BURDEN|worry|worries|gastos',
+      'if ~ NEG ~3 here|around|alive|picture',
+    ],
+    window: 10,
+    self: true,
+  },
   {
     id: 'better off without me',
     parts: ['BETTER', 'kung|kapag|pag ~ wala|patay|mawala|nawala ~ ako|ko'],
@@ -488,6 +553,19 @@ const METHODS: Rule[] = [
     self: true,
     guards: ['forSomething', 'dose'],
   },
+  // "what happens if u take a whole bottle of …": a lethal dose asked as a hypothetical.
+  {
+    id: 'asks for a lethal dose',
+    parts: ['what|ano|anong ~ happens|happen|mangyayari', 'TAKE ~3 AMOUNT ~3 PILLS'],
+    window: 8,
+    guards: ['accident'],
+  },
+  {
+    id: 'asks for a lethal dose',
+    parts: ['ENOUGH ~ para|to|so ~ NEG|never ~2 LIVE|DIE'],
+    unguarded: true,
+    guards: ['laughing', 'elsewhere', 'figurative'],
+  },
   {
     id: 'asks how to die',
     parts: [
@@ -584,6 +662,26 @@ const ABUSE: Rule[] = [
     ],
     window: 12,
     self: true,
+  },
+  // Someone who comes at night, and what the student does not like or must not tell.
+  {
+    id: 'is not safe at night',
+    category: 'abuse',
+    parts: [
+      'ADULT ~ comes|pumapasok|pasok|goes ~ into? sa? my|ko? room|kwarto',
+      'night|gabi|midnight|hatinggabi',
+      'NEG ~3 like|gusto|tell|sabihin|magsumbong|secret|sikreto',
+    ],
+    window: 12,
+  },
+  // A threat that forbids telling: "papatayin daw ako pag nagsumbong ako".
+  {
+    id: 'is threatened',
+    category: 'abuse',
+    parts: ['HARM|ABUSED ~3 ako|kami|me|us', 'pag|kapag|kung|if|once ~3 TELL_ON'],
+    window: 8,
+    unguarded: true,
+    guards: ['laughing'],
   },
   {
     id: 'is made to undress',
