@@ -453,9 +453,19 @@ export function readRules(text: string): RuleReading {
   return { words, present, found, denials, signs };
 }
 
-/** Signs that only say when: with no act of preparing or farewell beside them, they do not count. */
+/** Signs that only say when: with no act of preparing, farewell or leaving beside them, they do not count. */
 const WHEN_ONLY = new Set<Sign>(['soon']);
-const ACTS = new Set<Sign>(['preparing', 'farewell', 'planned', 'alone', 'hidden', 'last time']);
+const ACTS = new Set<Sign>([
+  'preparing',
+  'farewell',
+  'planned',
+  'alone',
+  'hidden',
+  'last time',
+  'ending it',
+  'unwanted',
+  'gone',
+]);
 
 /** The kinds of warning sign that count together (signs.ts). */
 function kinds(signs: Map<Sign, string>): number {

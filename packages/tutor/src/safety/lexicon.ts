@@ -302,7 +302,7 @@ export const LEXICON = {
   /** One thing a student treasures, or a pet they look after: given away, a warning sign (signs.ts). */
   TREASURED: words(
     `collection damit clothes books libro gitara guitar laptop phone cellphone cat dog pet pets aso pusa alaga
-    tuta kuting`,
+    tuta kuting xbox switch console games plushies bike headphones sketchbook sketchbooks`,
   ),
   /** Made ready: a rope "nakaready na", "handa na". */
   READY: words('ready nakaready handa nakahanda prepared setup nakaset'),

@@ -339,6 +339,14 @@ const NOT_LIVING: Rule[] = [
     self: true,
     unguarded: true,
   },
+  // "I don't plan on being here for the next school year"; a move or a trip is not this.
+  {
+    id: 'will not be around',
+    parts: ['NEG ~3 be|being around|here|alive ~ for|by ~ the? next school? HORIZON'],
+    self: true,
+    unguarded: true,
+    guards: ['schoolEnding', 'trip'],
+  },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
   { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },

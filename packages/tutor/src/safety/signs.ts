@@ -72,6 +72,18 @@ export const SIGNS: Rule[] = [
     { parts: ['NOBODY ~ NEEDS ~ me|ako|akin'] },
     { parts: ['NOTHING ~ akong|ako|kong|ko|aq ~ WORTH'] },
     { parts: ['NEG ~ nila|they ~ ako|me ~ NEEDS'], unguarded: true },
+    // The cause of the family's troubles: "ako ang dahilan ng lahat ng problema", "they fight because of me".
+    {
+      parts: [
+        'im|ako|i ~ ang|the? ~ dahilan|reason|cause|ugat ~3 problema|problem|problems|gulo|away|fights',
+      ],
+    },
+    {
+      parts: [
+        'fight|fights|fighting|away|nagaaway|argue|argues|arguing ~4 because of|dahil ~ sa? me|akin|sakin',
+      ],
+    },
+    { parts: ['stop ~ being ~ a? problem|BURDEN'], self: true },
   ]),
   ...sign('better without me', [
     { parts: ['mas|more|much|better ~ BETTER? ~ if|kung|kapag|pag'], self: true },
@@ -118,6 +130,14 @@ export const SIGNS: Rule[] = [
     { parts: ['take care of ~ my'] },
     { parts: ['LETTER', 'iniwan|left|ibigay|give'], window: 6, self: true },
     { parts: ['my|ko ~ password|passwords'], guards: ['replaced'] },
+    // Things bequeathed: "she can keep my switch", "leaving my games to my brother".
+    { parts: ['can|gets|get ~ have|keep? ~ my ~3 BELONGINGS|TREASURED'], guards: ['replaced'] },
+    {
+      parts: ['leaving|iiwan|iniiwan|iniwan ~ my|ko ~3 BELONGINGS|TREASURED', 'to|kay|for'],
+      window: 6,
+      self: true,
+      guards: ['replaced'],
+    },
     // Something left behind: "para may maiwan man lang", "something to leave behind".
     { parts: ['para|so ~ may|something|anything? ~ maiwan|maiiwan'] },
     { parts: ['something|anything ~ to? leave behind'], self: true },
@@ -169,6 +189,7 @@ export const SIGNS: Rule[] = [
   ...sign('soon', [
     { parts: ['WHEN_SOON gabi? na'], guards: ['continues', 'occasion'] },
     { parts: ['its|it ~ happening|happens ~ WHEN_SOON'], guards: ['occasion'] },
+    { parts: ['WHEN_SOON ~ is|ang ~ the? night|day|gabi|araw'], guards: ['occasion'] },
   ]),
   ...sign('at a height', [
     {
@@ -196,6 +217,7 @@ export const SIGNS: Rule[] = [
     { parts: ['wont|will ~ NEG? ~ NEED'], self: true, unguarded: true, guards: ['replaced', 'forNow'] },
     { parts: ['NEG ~3 kakailanganin'], self: true, unguarded: true, guards: ['replaced', 'forNow'] },
     { parts: ['NEG ~ NEED ~ where|saan'], self: true, unguarded: true },
+    { parts: ['NEED ~ it|them|those|iyon|yun ~ more than ~ me|ako'] },
   ]),
   ...sign('ending it', [
     { parts: ['END ~ ko|ako na ~ ito|to|lahat|everything'], guards: ['purpose'] },
@@ -225,6 +247,12 @@ export const SIGNS: Rule[] = [
     },
   ]),
   ...sign('awaited', [
+    // Following someone now: "susundan ko na si lola".
+    {
+      parts: ['FOLLOW ~ si|kay? DEAR'],
+      self: true,
+      guards: ['livesOn', 'elsewhere', 'backSoon', 'outThere'],
+    },
     {
       parts: ['DEAR ~ is? ~ waiting|naghihintay|hinihintay ~ for? ~ me|ako|akin'],
       guards: ['livesOn', 'elsewhere', 'backSoon', 'outThere'],
@@ -235,6 +263,6 @@ export const SIGNS: Rule[] = [
     },
   ]),
   ...sign('missing someone', [
-    { parts: ['miss|namimiss|nammiss ~ DEAR|FAMILY'], self: true, guards: ['livesOn'] },
+    { parts: ['miss|namimiss|nammiss ~ si|kay|ang? DEAR|FAMILY'], self: true, guards: ['livesOn'] },
   ]),
 ];

@@ -152,6 +152,8 @@ describe('warning signs', () => {
     ['ready na yung mga sulat ko para sa pamilya ko, mamayang gabi na', 'preparing', 'soon'],
     ['pakiingatan mo si whiskers ha, thank you for everything', 'preparing', 'farewell'],
     ['grandma is waiting for me, I want to be with her', 'awaited', 'with the dead'],
+    ['ako ang ugat ng gulo sa bahay, kaya aalis na ako nang tuluyan', 'unwanted', 'gone'],
+    ['my sister gets my guitar, she will need it more than me', 'preparing', 'no more need'],
   ])('%s: %s and %s together are', (message, a, b) => {
     const [reading] = signsOf(message);
     expect(reading).toContain(`${a}:`);
@@ -168,6 +170,8 @@ describe('warning signs', () => {
     ['everything is planned for our surprise party while mom is out', 'an occasion'],
     ['see you bukas na lang ulit, I wrote a letter to my lola', 'see you tomorrow'],
     ['my mom is waiting for me outside, I want to be with her', 'someone alive, out there'],
+    ['my parents argue because of me and my grades, any study tips', 'one sign alone'],
+    ['tonight is the night of our school play', 'a time alone'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
