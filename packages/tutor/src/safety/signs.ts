@@ -180,6 +180,7 @@ export const SIGNS: Rule[] = [
       guards: ['occasion', 'trip'],
     },
     { parts: ['pag|kapag|habang|when ~ walang tao'], guards: ['occasion', 'trip'] },
+    { parts: ['house|home ~ is|will|be? ~ empty'], guards: ['occasion', 'trip'] },
   ]),
   // Access to a means: a rope, poison, a blade, or pills got in number ("bumili ako ng maraming paracetamol").
   ...sign('means', [
