@@ -122,10 +122,11 @@ export const SIGNS: Rule[] = [
     { parts: ['APOLOGY ~ for|sa ~ EVERYTHING'], guards: ['ofSomething', 'openEnded'] },
   ]),
   ...sign('preparing', [
-    { parts: ['LETTER', 'FAMILY'], window: 6, self: true },
+    { parts: ['LETTER', 'FAMILY'], window: 8, self: true, guards: ['occasion'] },
     { parts: ['GIVE ~8 BELONGINGS|TREASURED'], self: true, guards: ['replaced'] },
     { parts: ['HOARD', 'PILLS'], window: 6, self: true },
     { parts: ['TEND ~ niyo|nyo|ninyo|mo ~ si|yung|ang'] },
+    { parts: ['ikaw|kayo ~ na? ~ bahala ~ kay|si'] },
     { parts: ['look after|feed ~ my'] },
     { parts: ['take care of ~ my'] },
     { parts: ['LETTER', 'iniwan|left|ibigay|give'], window: 6, self: true },
@@ -150,7 +151,7 @@ export const SIGNS: Rule[] = [
   ...sign('hidden', [
     { parts: ['NOTE_LEFT', 'HIDE'], window: 6, self: true, guards: ['occasion'] },
     {
-      parts: ['NOTE_LEFT', 'under|ilalim|inside|loob ~3 HIDING_SPOT'],
+      parts: ['NOTE_LEFT', 'under|ilalim|inside|loob|in|sa ~3 HIDING_SPOT'],
       window: 8,
       self: true,
       guards: ['occasion'],
@@ -201,7 +202,7 @@ export const SIGNS: Rule[] = [
   ]),
   ...sign('looking down', [
     {
-      parts: ['ang|so|sobrang|really|its ~ DROP', 'ELEVATED'],
+      parts: ['ang|so|sobrang|really|its ~ far? DROP', 'ELEVATED'],
       window: 12,
       guards: ['scenery', 'occasion', 'laughing', 'past'],
     },
