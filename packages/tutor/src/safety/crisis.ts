@@ -465,6 +465,7 @@ const ACTS = new Set<Sign>([
   'ending it',
   'unwanted',
   'gone',
+  'erasing',
 ]);
 
 /** The kinds of warning sign that count together (signs.ts). */

@@ -518,6 +518,16 @@ export const LEXICON = {
   HIDE: words('hid hidden hide hiding tinago itinago nakatago tinatago itatago'),
   /** Earlier, not now: "nasa tulay kami kanina". */
   PAST: words('kanina kahapon yesterday earlier kagabi dati noon nung last'),
+  /** Erasing what one leaves online or on a phone: a sign only beside another ("so nobody remembers me"). */
+  ERASE: words(
+    `delete deleted deleting wipe wiped wiping deactivate deactivated deactivating erase erased cleared binura
+    binubura buburahin burahin dinelete nidelete nadelete dinedelete nideactivate nadeactivate`,
+  ),
+  /** What is erased: accounts, photos, posts. */
+  TRACES: words(
+    `account accounts photos photo pictures pics posts post socials messages gallery litrato larawan profile fb ig
+    tiktok instagram facebook twitter`,
+  ),
   /** A day close ahead, as a plan's date: "bukas na", "tonight". */
   WHEN_SOON: words('tonight bukas tomorrow mamayang weekend sabado saturday sunday friday'),
   BLADE: words('razor blade blades labaha cutter'),

@@ -89,7 +89,9 @@ export type Sign =
   | 'hidden'
   | 'soon'
   | 'awaited'
-  | 'means';
+  | 'means'
+  | 'erasing'
+  | 'forgotten';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */

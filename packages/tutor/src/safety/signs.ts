@@ -8,7 +8,7 @@ import type { Rule, Sign } from './rules.ts';
  * preparing (letters, giving things away, arranging care), just in case, no more need, ending it, not waking,
  * relief or escape, being ready, wanting to be with someone who died or being awaited by them, missing someone,
  * standing at a height and remarking the drop, a plan set, a time when the family is out, a letter hidden to be
- * found, a means at hand, and a day close ahead ("bukas na", which counts only beside a preparation or a farewell). crisis.ts
+ * found, traces erased and nothing left to remember, a means at hand, and a day close ahead ("bukas na", which counts only beside a preparation or a farewell). crisis.ts
  * fires when two kinds meet.
  */
 const sign = (kind: Sign, rules: Omit<Rule, 'id' | 'sign'>[]): Rule[] =>
@@ -84,6 +84,12 @@ export const SIGNS: Rule[] = [
       ],
     },
     { parts: ['stop ~ being ~ a? problem|BURDEN'], self: true },
+    // Others spared of the student: "you won't have to deal with me anymore".
+    {
+      parts: ['NEG ~ have|need ~ to? ~ deal|put|bother ~ up? with ~ me ~ anymore|again|na|ever'],
+      unguarded: true,
+      guards: ['schoolEnding', 'backSoon', 'trip', 'laughing'],
+    },
   ]),
   ...sign('better without me', [
     { parts: ['mas|more|much|better ~ BETTER? ~ if|kung|kapag|pag'], self: true },
@@ -187,6 +193,17 @@ export const SIGNS: Rule[] = [
   ...sign('means', [
     { parts: ['ROPE|POISON|BLADE'], guards: ['forSomething', 'accident', 'occasion'] },
     { parts: ['GET|HOARD ~3 AMOUNT ~3 PILLS'], self: true, guards: ['forSomething', 'accident', 'dose'] },
+  ]),
+  ...sign('erasing', [
+    { parts: ['ERASE ~4 TRACES'], guards: ['forNow', 'replaced', 'backSoon', 'occasion'] },
+  ]),
+  // Leaving nothing to be remembered by: "para wala nang maalala sakin", "so nobody remembers me".
+  ...sign('forgotten', [
+    {
+      parts: ['para|so ~ wala|walang|nobody|noone|nothing ~ na|nang? ~ maalala|makaalala|remembers|remember'],
+    },
+    { parts: ['nothing ~ left ~ of ~ me'] },
+    { parts: ['nothing ~ to ~ remember ~ me ~ by'] },
   ]),
   ...sign('soon', [
     { parts: ['WHEN_SOON gabi? na'], guards: ['continues', 'occasion'] },

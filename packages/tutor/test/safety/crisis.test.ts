@@ -154,6 +154,7 @@ describe('warning signs', () => {
     ['grandma is waiting for me, I want to be with her', 'awaited', 'with the dead'],
     ['ako ang ugat ng gulo sa bahay, kaya aalis na ako nang tuluyan', 'unwanted', 'gone'],
     ['my sister gets my guitar, she will need it more than me', 'preparing', 'no more need'],
+    ['erased every photo on my profile so nobody remembers me', 'erasing', 'forgotten'],
   ])('%s: %s and %s together are', (message, a, b) => {
     const [reading] = signsOf(message);
     expect(reading).toContain(`${a}:`);
@@ -172,6 +173,8 @@ describe('warning signs', () => {
     ['my mom is waiting for me outside, I want to be with her', 'someone alive, out there'],
     ['my parents argue because of me and my grades, any study tips', 'one sign alone'],
     ['tonight is the night of our school play', 'a time alone'],
+    ['deleting old photos, my storage is full', 'an old thing'],
+    ["you won't have to deal with me anymore, I'm transferring next semester", 'a move'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
