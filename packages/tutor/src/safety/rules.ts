@@ -433,7 +433,14 @@ const INDIRECT: Rule[] = [
     window: 8,
     self: true,
   },
-  { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
+  {
+    id: 'follows the dead',
+    parts: ['WANT', 'BE_WITH', 'HEAVEN'],
+    window: 15,
+    self: true,
+    // A wish for the dead themselves ("I hope she's happy there") is grief, not following.
+    guards: ['otherSubject'],
+  },
   { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
   { id: 'a burden', parts: ['BURDEN ~ ako'] },

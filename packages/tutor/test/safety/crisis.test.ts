@@ -174,6 +174,7 @@ describe('warning signs', () => {
     ['my parents argue because of me and my grades, any study tips', 'one sign alone'],
     ['tonight is the night of our school play', 'a time alone'],
     ['deleting old photos, my storage is full', 'an old thing'],
+    ["lolo is in heaven now, I hope he's at peace there", 'a wish for the dead, grief'],
     ["you won't have to deal with me anymore, I'm transferring next semester", 'a move'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
