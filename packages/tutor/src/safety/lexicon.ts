@@ -478,7 +478,10 @@ export const LEXICON = {
   HOME: words('home umuwi uuwi bahay'),
   FEAR: words('takot natatakot scared afraid'),
   /** Being away, which a trip or a day ahead makes ordinary ("I'll be gone next week, family trip"). */
-  ABSENT: [...words('gone away aalis lalayo'), ...verbs([['wala', 'ma']], ['infinitive', 'contemplated'])],
+  ABSENT: [
+    ...words('gone away aalis lalayo disappear'),
+    ...verbs([['wala', 'ma']], ['infinitive', 'contemplated']),
+  ],
   /** Going somewhere and back: a day of absence, not a goodbye. */
   TRIP: words('trip vacation bakasyon outing travel biyahe byahe fieldtrip retreat camp probinsya province'),
   /** Blood, which a cut with it is on the body ("nagcut ako, ang daming dugo"). */
@@ -507,7 +510,7 @@ export const LEXICON = {
   /** An occasion a letter, a gift or a plan is for: not a goodbye. */
   OCCASION: words(
     `birthday bday surprise party anniversary valentines christmas pasko regalo gift celebration handaan reunion
-    mothers fathers debut`,
+    mothers fathers debut retiring retirement despedida`,
   ),
   /** Where a letter is hidden to be found later. */
   HIDING_SPOT: words('pillow unan drawer desk bed kama cabinet aparador closet locker wallet pitaka'),

@@ -419,7 +419,7 @@ const INDIRECT: Rule[] = [
     window: 10,
     self: true,
   },
-  { id: 'says goodbye', parts: ['goodbye ~ letter|letters|note|notes'], self: true },
+  { id: 'says goodbye', parts: ['goodbye ~ letter|letters|note|notes'], self: true, guards: ['occasion'] },
   { id: 'never born', parts: ['WISHING ~5 NEG ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
@@ -487,7 +487,13 @@ const INDIRECT: Rule[] = [
     window: 10,
     guards: ['seeYou', 'ofSomething', 'schoolEnding'],
   },
-  { id: 'says goodbye', parts: ['LETTER', 'FAREWELL'], window: 12, self: true, guards: ['seeYou'] },
+  {
+    id: 'says goodbye',
+    parts: ['LETTER', 'FAREWELL'],
+    window: 12,
+    self: true,
+    guards: ['seeYou', 'occasion'],
+  },
   {
     id: 'says goodbye',
     parts: ['its|it is? ~ time', 'LETTER'],
