@@ -475,7 +475,7 @@ const INDIRECT: Rule[] = [
   { id: 'better off without me', parts: ['BETTER ~ wala|patay|mawala ~ ako|ko'], guards: ['openEnded'] },
   { id: 'says goodbye', parts: ['this is ~ goodbye'] },
   { id: 'says goodbye', parts: ['FAREWELL|goodnight|bye ~ FOREVER'] },
-  { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
+  { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou', 'schoolEnding'] },
   { id: 'says goodbye', parts: ['ito na ang huli'] },
   { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'], guards: ['forNow'] },
   { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },

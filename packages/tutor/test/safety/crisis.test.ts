@@ -176,6 +176,7 @@ describe('warning signs', () => {
     ['deleting old photos, my storage is full', 'an old thing'],
     ["lolo is in heaven now, I hope he's at peace there", 'a wish for the dead, grief'],
     ['wrote a goodbye letter for our adviser, she is retiring', 'an occasion'],
+    ['magpapaalam na ako sa inyong lahat, lilipat na kami sa Iloilo', 'a move'],
     ['I want to disappear for a bit, maybe a vacation by the beach', 'a trip'],
     ["you won't have to deal with me anymore, I'm transferring next semester", 'a move'],
   ])('%s is not a crisis (%s)', (message) => {
