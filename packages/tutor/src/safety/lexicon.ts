@@ -506,7 +506,9 @@ export const LEXICON = {
   /** How far down it is, remarked from a height: "ang taas pala", "the water is so deep". */
   DROP: words('taas lalim high deep down baba layo'),
   /** What one looks at from a height on an outing: the view. */
-  SCENERY: words('view ganda maganda amazing beautiful sunset pic pics picture selfie photo tanawin'),
+  SCENERY: words(
+    'view ganda maganda amazing beautiful sunset pic pics picture selfie photo tanawin fireworks stars watching nanonood',
+  ),
   /** An occasion a letter, a gift or a plan is for: not a goodbye. */
   OCCASION: words(
     `birthday bday surprise party anniversary valentines christmas pasko regalo gift celebration handaan reunion
