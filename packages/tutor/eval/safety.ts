@@ -28,7 +28,8 @@ export interface SafetyCase {
     | 'seventh'
     | 'eighth'
     | 'ninth'
-    | 'tenth';
+    | 'tenth'
+    | 'eleventh';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -171,6 +172,7 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
           'eighth',
           'ninth',
           'tenth',
+          'eleventh',
         ];
   const reports = splits.map((split) =>
     evaluateSafety(

@@ -208,6 +208,8 @@ function nextContent(words: string[], end: number): string | undefined {
   return words[i];
 }
 
+/** Who share a last day with the student: a class ending, not one life. */
+const SHARED = new Set(['namin', 'natin', 'our', 'we', 'kami', 'tayo']);
 const CONDITIONS = new Set(['than', 'kaysa', 'if', 'kung', 'kapag', 'pag']);
 /** Where one disappears to hide, not to die: "into a book", "under my blanket". */
 const HIDING = new Set(['into', 'under', 'inside', 'behind', 'ilalim', 'loob']);
@@ -333,6 +335,15 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
       !around(w, at + 1, at + 1, 0, 3).some((x) => is(x, 'LIVING') || is(x, 'EVERYTHING'))
     );
   },
+  away: (w, s, e) => is(w[e - 1], 'ABSENT') && (GUARDS.backSoon(w, s, e) || GUARDS.trip(w, s, e)),
+  trip: (w) => w.some((x) => is(x, 'TRIP')),
+  occasion: (w) => w.some((x) => is(x, 'OCCASION')),
+  scenery: (w) => w.some((x) => is(x, 'SCENERY') || is(x, 'TRIP')),
+  outThere: (w) => w.some((x) => is(x, 'OUT_THERE')),
+  continues: (w, _s, e) => !!w[e],
+  past: (w) => w.some((x) => is(x, 'PAST')),
+  ours: (w, _s, e) => around(w, e, e, 0, 3).some((x) => SHARED.has(x)),
+  destination: (w, _s, e) => ['papunta', 'papuntang', 'to', 'sa', 'in', 'at'].includes(w[e] ?? ''),
   /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),
@@ -442,11 +453,32 @@ export function readRules(text: string): RuleReading {
   return { words, present, found, denials, signs };
 }
 
+/** Signs that only say when: with no act of preparing, farewell or leaving beside them, they do not count. */
+const WHEN_ONLY = new Set<Sign>(['soon']);
+const ACTS = new Set<Sign>([
+  'preparing',
+  'farewell',
+  'planned',
+  'alone',
+  'hidden',
+  'last time',
+  'ending it',
+  'unwanted',
+  'gone',
+  'erasing',
+]);
+
+/** The kinds of warning sign that count together (signs.ts). */
+function kinds(signs: Map<Sign, string>): number {
+  const acted = [...signs.keys()].some((k) => ACTS.has(k));
+  return [...signs.keys()].filter((k) => acted || !WHEN_ONLY.has(k)).length;
+}
+
 /** The readings of a crisis in the message (self-harm or abuse); empty when there is none. */
 export function detectCrisis(text: string, read: RuleReading = readRules(text)): Reading[] {
   const { words, present, found, denials, signs } = read;
   const readings = found.map(({ rule, reading }) => ({ category: rule.category ?? 'self_harm', reading }));
-  if (signs.size >= 2)
+  if (kinds(signs) >= 2)
     readings.push({
       category: 'self_harm',
       reading: `warning signs together: ${[...signs.values()].join(' + ')}`,

@@ -253,18 +253,20 @@ export const LEXICON = {
   ),
   WISHING: words('wish sana hope sanay'),
   /** Joining someone who died. */
-  FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling'),
+  FOLLOW: words('sumunod susunod sundan susundan sumama makasama makapiling samahan sasamahan'),
   DEAR: words(
-    `kay kanya kaniya kanila siyang siya lola lolo mama papa nanay tatay inay itay kuya ate mommy daddy mom dad
+    `kay kanya kaniya kanila siyang siya syang sya lola lolo mama papa nanay tatay inay itay kuya ate mommy daddy mom dad
     lolas lolos grandpa grandma granny heaven langit`,
   ),
-  BE_WITH: words('with join follow there makasama makapiling sumunod sundan'),
+  BE_WITH: words('with join follow there makasama makapiling sumunod sundan samahan sasamahan'),
   HEAVEN: words('heaven langit'),
   BURDEN: words('burden pabigat pasanin perwisyo abala istorbo'),
   /** Being killed by an accident, as a wish ("sana masagasaan na lang ako"). */
   STRUCK: words('maaksidente masagasaan mabangga madisgrasya'),
   SUFFERING: words('suffering paghihirap pagdurusa'),
-  BETTER: words('better happier happy mabuti mabuting masaya masasaya okay ok fine gagaan magaan easier'),
+  BETTER: words(
+    'better happier happy mabuti mabuting masaya masasaya okay ok fine gagaan magaan easier quieter calmer tahimik',
+  ),
   FAREWELL: [...words('goodbye paalam farewell'), ...verbs([['paalam', 'mag']])],
   /** The last time, as a goodbye says it: "last message", "huling gabi ko na ito". */
   LAST: words('last final huling huli'),
@@ -274,7 +276,7 @@ export const LEXICON = {
   /** Who a last message goes to. */
   FAMILY: words(
     `mom mommy mama mother nanay inay dad daddy papa father tatay itay family pamilya parents magulang kuya
-    ate bunso lola lolo kapatid sister brother everyone lahat`,
+    ate bunso lola lolo kapatid sister brother everyone lahat friend friends bestfriend bff bestie kaibigan`,
   ),
   /** What a last message asks: forgiveness. */
   APOLOGY: words('sorry patawad patawarin pasensya forgive'),
@@ -300,7 +302,7 @@ export const LEXICON = {
   /** One thing a student treasures, or a pet they look after: given away, a warning sign (signs.ts). */
   TREASURED: words(
     `collection damit clothes books libro gitara guitar laptop phone cellphone cat dog pet pets aso pusa alaga
-    tuta kuting`,
+    tuta kuting xbox switch console games plushies bike headphones sketchbook sketchbooks`,
   ),
   /** Made ready: a rope "nakaready na", "handa na". */
   READY: words('ready nakaready handa nakahanda prepared setup nakaset'),
@@ -349,10 +351,10 @@ export const LEXICON = {
     `semester sem schoolyear sy graduation graduating graduate moving lilipat lumipat transfer transferring
     bakasyon vacation summer sembreak christmasbreak break`,
   ),
-  /** A day one is away for: "I won't be here tomorrow". */
+  /** A day or a week one is away for: "I won't be here tomorrow", "gone next week". */
   BACK_SOON: words(
     `tomorrow tmrw bukas later mamaya monday tuesday wednesday thursday friday saturday sunday weekend lunes martes
-    sabado`,
+    sabado week`,
   ),
   /** For now: "my last message for today", "muna". */
   FOR_NOW: words('today tonight now muna ngayon ngayong mamaya later year sem semester'),
@@ -475,6 +477,69 @@ export const LEXICON = {
   NUDES: words('nudes nude hubad naked'),
   HOME: words('home umuwi uuwi bahay'),
   FEAR: words('takot natatakot scared afraid'),
+  /** Being away, which a trip or a day ahead makes ordinary ("I'll be gone next week, family trip"). */
+  ABSENT: [
+    ...words('gone away aalis lalayo disappear'),
+    ...verbs([['wala', 'ma']], ['infinitive', 'contemplated']),
+  ],
+  /** Going somewhere and back: a day of absence, not a goodbye. */
+  TRIP: words('trip vacation bakasyon outing travel biyahe byahe fieldtrip retreat camp probinsya province'),
+  /** Blood, which a cut with it is on the body ("nagcut ako, ang daming dugo"). */
+  BLOOD: words('blood bleeding bleed bled dugo dumugo dumudugo duguan'),
+  /** What one says one deserves as a punishment: "I deserve to bleed", "dapat lang akong masaktan". */
+  PAIN: [
+    ...words(
+      'bleed hurt pain suffer hungry starve starving die dead masaktan mahirapan magdusa magutom mamatay',
+    ),
+    ...words('sakit gutom'),
+  ],
+  DESERVE: words('deserve deserved deserves'),
+  /** Looking after a pet or a person for someone who will not be there: "pakialagaan nyo si brownie". */
+  TEND: words('alagaan ingatan pakainin pakialagaan pakiingatan pakipakain pakibantayan bantayan'),
+  /** Telling on someone, which a threat forbids: "papatayin daw ako pag nagsumbong ako". */
+  TELL_ON: words('magsumbong nagsumbong sumbong isumbong magsabi nagsabi tell told report sabihin sinabi'),
+  /** A height one can stand at, without the vehicles of HEIGHT. */
+  ELEVATED: words(
+    `bridge building roof rooftop tulay bintana window gusali bangin cliff balcony ledge tower floor palapag bubong
+    bubungan terrace edge railing`,
+  ),
+  /** How far down it is, remarked from a height: "ang taas pala", "the water is so deep". */
+  DROP: words('taas lalim high deep down baba layo'),
+  /** What one looks at from a height on an outing: the view. */
+  SCENERY: words(
+    'view ganda maganda amazing beautiful sunset pic pics picture selfie photo tanawin fireworks stars watching nanonood',
+  ),
+  /** An occasion a letter, a gift or a plan is for: not a goodbye. */
+  OCCASION: words(
+    `birthday bday surprise party anniversary valentines christmas pasko regalo gift celebration handaan reunion
+    mothers fathers debut retiring retirement despedida`,
+  ),
+  /** Where a letter is hidden to be found later. */
+  HIDING_SPOT: words('pillow unan drawer desk bed kama cabinet aparador closet locker wallet pitaka'),
+  /** A letter or last instructions left to be found: "a note under my pillow", "mga bilin ko". */
+  NOTE_LEFT: words('letter letters note liham sulat sinulat sinulatan bilin habilin'),
+  /** Somewhere a person waits that is not the hereafter: "mom is waiting for me outside". */
+  OUT_THERE: words('outside labas downstairs gate car kotse school mall home bahay canteen lobby'),
+  HIDE: words('hid hidden hide hiding tinago itinago nakatago tinatago itatago'),
+  /** Earlier, not now: "nasa tulay kami kanina". */
+  PAST: words('kanina kahapon yesterday earlier kagabi dati noon nung last'),
+  /** Erasing what one leaves online or on a phone: a sign only beside another ("so nobody remembers me"). */
+  ERASE: words(
+    `delete deleted deleting wipe wiped wiping deactivate deactivated deactivating erase erased cleared binura
+    binubura buburahin burahin dinelete nidelete nadelete dinedelete nideactivate nadeactivate`,
+  ),
+  /** What is erased: accounts, photos, posts. */
+  TRACES: words(
+    `account accounts photos photo pictures pics posts post socials messages gallery litrato larawan profile fb ig
+    tiktok instagram facebook twitter`,
+  ),
+  /** A day close ahead, as a plan's date: "bukas na", "tonight". */
+  WHEN_SOON: words('tonight bukas tomorrow mamayang weekend sabado saturday sunday friday'),
+  BLADE: words('razor blade blades labaha cutter'),
+  /** Calming or numbing, what self-harm as coping does: "the only thing that calms me down". */
+  COPE: words(
+    'calms calm kalma nagpapakalma pampakalma nakakapagpakalma helps nakakagaan nagpapagaan nakakapagpagaan numbs',
+  ),
   /** Asking for a method: "paano magpakamatay". */
   HOWTO: words('paano how'),
 } satisfies Record<string, string[]>;

@@ -13,7 +13,13 @@
  * klase", "I won't be here at school"), `livesOn` (the one missed is alive: "he works in Dubai"), `forNow` ("my
  * last message for today"), `schoolEnding` (a term, a school or a class ends: "last day na, lilipat kami"),
  * `replaced` (an old thing given away: "I gave my old phone to my sister"), `backSoon` (away for a day: "I won't be
- * here tomorrow"), `named` (a thing named next: "they don't feed me junk food").
+ * here tomorrow"), `named` (a thing named next: "they don't feed me junk food"), `away` (being gone for a
+ * day, a week or a trip: "I'll be gone next week, family trip"), `trip` (an outing anywhere in the message),
+ * `occasion` (a birthday, a surprise, a gift: "a letter for mom's birthday"), `scenery` (the view from a height),
+ * `outThere` (someone waiting at a place of this world: "mom is waiting for me outside"), `continues` (the
+ * clause goes on: "bukas na lang ulit" is not "bukas na"), `past` (it happened earlier: "nasa tulay kami
+ * kanina"), `destination` (where one leaves for: "umalis for good papuntang Canada"), `ours` (a last day
+ * shared with others: "last day na namin bukas").
  */
 
 import { SIGNS } from './signs.ts';
@@ -47,7 +53,16 @@ export type Guard =
   | 'schoolEnding'
   | 'replaced'
   | 'backSoon'
-  | 'named';
+  | 'named'
+  | 'away'
+  | 'trip'
+  | 'occasion'
+  | 'scenery'
+  | 'outThere'
+  | 'continues'
+  | 'past'
+  | 'destination'
+  | 'ours';
 
 /** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
 export type Sign =
@@ -66,7 +81,17 @@ export type Sign =
   | 'relief'
   | 'ready'
   | 'with the dead'
-  | 'missing someone';
+  | 'missing someone'
+  | 'at a height'
+  | 'looking down'
+  | 'planned'
+  | 'alone'
+  | 'hidden'
+  | 'soon'
+  | 'awaited'
+  | 'means'
+  | 'erasing'
+  | 'forgotten';
 
 export interface Rule {
   /** The reading, as reported in `matched`. */
@@ -99,7 +124,15 @@ export interface Rule {
 
 /** Wanting to die or to kill oneself, or saying one will or did. */
 const WANTING: Rule[] = [
-  { id: 'wants to die', parts: ['WANT ~ DIE'], self: true, guards: ['figurative', 'otherSubject', 'joke'] },
+  {
+    id: 'wants to die',
+    parts: ['WANT ~ DIE'],
+    self: true,
+    guards: ['figurative', 'otherSubject', 'joke', 'away'],
+  },
+  // Deserving pain is self-punishment: "I deserve to bleed", "dapat lang akong masaktan".
+  { id: 'punishes self', parts: ['DESERVE ~ to? ~ feel? ~ PAIN'], self: true },
+  { id: 'punishes self', parts: ['dapat lang ~ akong|ako ~ PAIN'] },
   { id: 'wishes to be dead', parts: ['DIE|patay ~ sana ~ ako'], guards: ['figurative'] },
   { id: 'wishes to be dead', parts: ['WISHING ~ STRUCK'], self: true },
   { id: 'wishes to be dead', parts: ['WISHING ~4 hits|hit|runs ~ me', 'HEIGHT'], window: 6 },
@@ -118,6 +151,11 @@ const WANTING: Rule[] = [
     guards: ['elsewhere'],
   },
   { id: 'will not last', parts: ['NEG ~ last ~ much? longer'], self: true, unguarded: true },
+  {
+    id: 'will not be around',
+    parts: ['wala na ~ ako ~ sa|by ~ susunod|next ~ na? HORIZON'],
+    guards: ['trip', 'occasion'],
+  },
   {
     id: 'will not live to see it',
     parts: ['NEG na? ~ think|feel? ~ REACH ~ it? to|till|until|ng|sa|hanggang ~ HORIZON|graduation'],
@@ -157,7 +195,7 @@ const WANTING: Rule[] = [
   { id: 'wants to rest forever', parts: ['WANT ~ fall? REST ~ for good'], self: true },
   {
     id: 'wishes to be dead',
-    parts: ['RELIEF ~ to? DIE'],
+    parts: ['RELIEF ~ to? DIE|ACT_INFINITIVE'],
     guards: ['figurative', 'otherSubject', 'object', 'joke'],
   },
   {
@@ -180,6 +218,20 @@ const HARMING: Rule[] = [
     act: true,
   },
   { id: 'cuts body', parts: ['CUT', 'BODY'], window: 5, self: true, guards: ['accident'] },
+  { id: 'cuts body', parts: ['CUT', 'BLOOD'], window: 10, self: true, guards: ['accident'] },
+  // Self-harm as coping: "the razor is the only thing that calms me down", "yung blade lang nagpapakalma sakin".
+  {
+    id: 'harms self to cope',
+    parts: ['CUT|BLADE|burning|paso', 'only|lang ~3 COPE'],
+    window: 8,
+    guards: ['accident'],
+  },
+  {
+    id: 'harms self to cope',
+    parts: ['CUT|BLADE|burning|paso', 'only ~3 makes|helps ~6 stop|quiet|away'],
+    window: 8,
+    guards: ['accident'],
+  },
   {
     id: 'harms own body',
     parts: ['HARM ~ my|ko|aking ~ yung|ang? BODY'],
@@ -289,6 +341,14 @@ const NOT_LIVING: Rule[] = [
     self: true,
     unguarded: true,
   },
+  // "I don't plan on being here for the next school year"; a move or a trip is not this.
+  {
+    id: 'will not be around',
+    parts: ['NEG ~3 be|being around|here|alive ~ for|by ~ the? next school? HORIZON'],
+    self: true,
+    unguarded: true,
+    guards: ['schoolEnding', 'trip'],
+  },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
   { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },
@@ -359,7 +419,7 @@ const INDIRECT: Rule[] = [
     window: 10,
     self: true,
   },
-  { id: 'says goodbye', parts: ['goodbye ~ letter|letters|note|notes'], self: true },
+  { id: 'says goodbye', parts: ['goodbye ~ letter|letters|note|notes'], self: true, guards: ['occasion'] },
   { id: 'never born', parts: ['WISHING ~5 NEG ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['NEG ~2 dapat|should ~4 BORN'], self: true, unguarded: true },
   { id: 'never born', parts: ['should ~ NEG ~ BORN'], guards: ['reported'], unguarded: true },
@@ -373,7 +433,14 @@ const INDIRECT: Rule[] = [
     window: 8,
     self: true,
   },
-  { id: 'follows the dead', parts: ['WANT', 'BE_WITH', 'HEAVEN'], window: 15, self: true },
+  {
+    id: 'follows the dead',
+    parts: ['WANT', 'BE_WITH', 'HEAVEN'],
+    window: 15,
+    self: true,
+    // A wish for the dead themselves ("I hope she's happy there") is grief, not following.
+    guards: ['otherSubject'],
+  },
   { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
   { id: 'a burden', parts: ['BURDEN ~ ako'] },
@@ -384,7 +451,22 @@ const INDIRECT: Rule[] = [
     window: 8,
     self: true,
   },
-  { id: 'better off without me', parts: ['BETTER', 'if ~ NEG ~ here|around|alive'], window: 8, self: true },
+  {
+    id: 'better off without me',
+    parts: ['BETTER', 'if ~ NEG ~3 here|around|alive|picture'],
+    window: 8,
+    self: true,
+  },
+  // One less problem for them: "one less problem to deal with if I wasn't around".
+  {
+    id: 'better off without me',
+    parts: [
+      'less|fewer ~ problem|problems|BURDEN|worry|worries|gastos',
+      'if ~ NEG ~3 here|around|alive|picture',
+    ],
+    window: 10,
+    self: true,
+  },
   {
     id: 'better off without me',
     parts: ['BETTER', 'kung|kapag|pag ~ wala|patay|mawala|nawala ~ ako|ko'],
@@ -393,7 +475,7 @@ const INDIRECT: Rule[] = [
   { id: 'better off without me', parts: ['BETTER ~ wala|patay|mawala ~ ako|ko'], guards: ['openEnded'] },
   { id: 'says goodbye', parts: ['this is ~ goodbye'] },
   { id: 'says goodbye', parts: ['FAREWELL|goodnight|bye ~ FOREVER'] },
-  { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou'] },
+  { id: 'says goodbye', parts: ['FAREWELL', 'AUDIENCE'], window: 6, guards: ['seeYou', 'schoolEnding'] },
   { id: 'says goodbye', parts: ['ito na ang huli'] },
   { id: 'says goodbye', parts: ['this ~2 my last|final message|words|goodbye|post'], guards: ['forNow'] },
   { id: 'says goodbye', parts: ['FAREWELL sa lahat'] },
@@ -405,7 +487,13 @@ const INDIRECT: Rule[] = [
     window: 10,
     guards: ['seeYou', 'ofSomething', 'schoolEnding'],
   },
-  { id: 'says goodbye', parts: ['LETTER', 'FAREWELL'], window: 12, self: true, guards: ['seeYou'] },
+  {
+    id: 'says goodbye',
+    parts: ['LETTER', 'FAREWELL'],
+    window: 12,
+    self: true,
+    guards: ['seeYou', 'occasion'],
+  },
   {
     id: 'says goodbye',
     parts: ['its|it is? ~ time', 'LETTER'],
@@ -487,6 +575,19 @@ const METHODS: Rule[] = [
     window: 12,
     self: true,
     guards: ['forSomething', 'dose'],
+  },
+  // "what happens if u take a whole bottle of …": a lethal dose asked as a hypothetical.
+  {
+    id: 'asks for a lethal dose',
+    parts: ['what|ano|anong ~ happens|happen|mangyayari', 'TAKE ~3 AMOUNT ~3 PILLS'],
+    window: 8,
+    guards: ['accident'],
+  },
+  {
+    id: 'asks for a lethal dose',
+    parts: ['ENOUGH ~ para|to|so ~ NEG|never ~2 LIVE|DIE'],
+    unguarded: true,
+    guards: ['laughing', 'elsewhere', 'figurative'],
   },
   {
     id: 'asks how to die',
@@ -584,6 +685,26 @@ const ABUSE: Rule[] = [
     ],
     window: 12,
     self: true,
+  },
+  // Someone who comes at night, and what the student does not like or must not tell.
+  {
+    id: 'is not safe at night',
+    category: 'abuse',
+    parts: [
+      'ADULT ~ comes|pumapasok|pasok|goes ~ into? sa? my|ko? room|kwarto',
+      'night|gabi|midnight|hatinggabi',
+      'NEG ~3 like|gusto|tell|sabihin|magsumbong|secret|sikreto',
+    ],
+    window: 12,
+  },
+  // A threat that forbids telling: "papatayin daw ako pag nagsumbong ako".
+  {
+    id: 'is threatened',
+    category: 'abuse',
+    parts: ['HARM|ABUSED ~3 ako|kami|me|us', 'pag|kapag|kung|if|once ~3 TELL_ON'],
+    window: 8,
+    unguarded: true,
+    guards: ['laughing'],
   },
   {
     id: 'is made to undress',

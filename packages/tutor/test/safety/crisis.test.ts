@@ -66,6 +66,15 @@ describe('detectCrisis', () => {
     ['nobody will miss me anyway', 'nobody would care'],
     ['I keep a razor under my bed for when I need it', 'has a method'],
     ['napili ko na yung tulay', 'has a method'],
+    ['honestly i deserve to suffer for what i did', 'punishes self'],
+    ['dapat lang akong masaktan', 'punishes self'],
+    ['naglaslas ako kagabi, puno ng dugo yung panyo', 'will / did kill self'],
+    ['nag-cut ulit ako, ayaw tumigil ng dugo', 'cuts body'],
+    ['the blade is the only thing that helps lately', 'harms self to cope'],
+    ['what happens if someone drinks a whole pack of sleeping pills', 'asks for a lethal dose'],
+    ['would ten be enough to never wake up', 'asks for a lethal dose'],
+    ['papatayin daw ako ni tito kapag nagsumbong ako', 'is threatened'],
+    ['my uncle comes into my room at night, please dont tell anyone', 'is not safe at night'],
   ])('%s → %s', (message, reading) => {
     expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
   });
@@ -98,6 +107,12 @@ describe('detectCrisis', () => {
     ['tatapusin ko na lahat ng assignments ko', 'all of something'],
     ['wala akong silbi sa volleyball', 'worth nothing at a game'],
     ['the class would be better off without me talking so much lol', 'a joke'],
+    ["I'll be gone for a week, we're visiting my aunt in Iloilo", 'away for a week'],
+    ['I deserve to rest after this exam', 'deserving something good'],
+    ['my thumb got cut on the can lid while cooking, so much blood', 'accident'],
+    ['what happens if you take too many vitamins by accident', 'accident'],
+    ['is eight hours enough to not die in class lol', 'a joke'],
+    ['pagagalitan ako ni mama kapag nalaman niyang bagsak ako', 'a scolding, no telling forbidden'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
@@ -131,6 +146,15 @@ describe('warning signs', () => {
     ['I wrote letters for my family, just in case', 'preparing', 'just in case'],
     ['pabigat lang ako, mas ok kung wala na ako', 'unwanted', 'better without me'],
     ['last na ito, salamat sa lahat', 'last time', 'farewell'],
+    ['andito ako sa rooftop ng dorm, ang layo pala ng baba', 'at a height', 'looking down'],
+    ['I put a letter inside my drawer for my sister to find', 'hidden', 'preparing'],
+    ['everything is set, Friday when my parents are away', 'planned', 'alone'],
+    ['ready na yung mga sulat ko para sa pamilya ko, mamayang gabi na', 'preparing', 'soon'],
+    ['pakiingatan mo si whiskers ha, thank you for everything', 'preparing', 'farewell'],
+    ['grandma is waiting for me, I want to be with her', 'awaited', 'with the dead'],
+    ['ako ang ugat ng gulo sa bahay, kaya aalis na ako nang tuluyan', 'unwanted', 'gone'],
+    ['my sister gets my guitar, she will need it more than me', 'preparing', 'no more need'],
+    ['erased every photo on my profile so nobody remembers me', 'erasing', 'forgotten'],
   ])('%s: %s and %s together are', (message, a, b) => {
     const [reading] = signsOf(message);
     expect(reading).toContain(`${a}:`);
@@ -142,6 +166,19 @@ describe('warning signs', () => {
     ['I gave my old laptop to my cousin, I will not need it anymore', 'an old thing replaced'],
     ['miss ko na si papa, gusto ko siyang makasama, nagtatrabaho siya sa Qatar', 'the one missed is alive'],
     ['this is my last question for today, thank you for everything', 'for now'],
+    ['nasa tulay kami kahapon, ang lalim ng ilog, ang ganda ng view', 'an outing, in the past'],
+    ['I hid a card under my mom pillow for her birthday', 'an occasion'],
+    ['everything is planned for our surprise party while mom is out', 'an occasion'],
+    ['see you bukas na lang ulit, I wrote a letter to my lola', 'see you tomorrow'],
+    ['my mom is waiting for me outside, I want to be with her', 'someone alive, out there'],
+    ['my parents argue because of me and my grades, any study tips', 'one sign alone'],
+    ['tonight is the night of our school play', 'a time alone'],
+    ['deleting old photos, my storage is full', 'an old thing'],
+    ["lolo is in heaven now, I hope he's at peace there", 'a wish for the dead, grief'],
+    ['wrote a goodbye letter for our adviser, she is retiring', 'an occasion'],
+    ['magpapaalam na ako sa inyong lahat, lilipat na kami sa Iloilo', 'a move'],
+    ['I want to disappear for a bit, maybe a vacation by the beach', 'a trip'],
+    ["you won't have to deal with me anymore, I'm transferring next semester", 'a move'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
