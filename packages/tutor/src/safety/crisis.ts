@@ -201,10 +201,10 @@ function around(words: string[], start: number, end: number, before: number, aft
   return out;
 }
 
-/** The word after a match, past particles ("mamatay na lang ang …" → "ang"). */
+/** The word after a match, past particles ("mamatay na lang ang …" → "ang", "disappear muna sa …" → "sa"). */
 function nextContent(words: string[], end: number): string | undefined {
   let i = end;
-  while (['na', 'nang', 'lang', 'talaga', 'pa', 'naman'].includes(words[i] ?? '')) i++;
+  while (['na', 'nang', 'lang', 'talaga', 'pa', 'naman', 'muna'].includes(words[i] ?? '')) i++;
   return words[i];
 }
 
@@ -344,6 +344,17 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   past: (w) => w.some((x) => is(x, 'PAST')),
   ours: (w, _s, e) => around(w, e, e, 0, 3).some((x) => SHARED.has(x)),
   destination: (w, _s, e) => ['papunta', 'papuntang', 'to', 'sa', 'in', 'at'].includes(w[e] ?? ''),
+  music: (w) => w.some((x) => is(x, 'MUSIC')),
+  group: (w) => w.some((x) => is(x, 'GROUP')),
+  excused: (w) => w.some((x) => is(x, 'EXCUSE')),
+  moving: (w) => w.some((x) => is(x, 'MOVING')),
+  /** "we set the date, the reunion is after christmas": a gathering in the clause of the date. */
+  gathering: (w, s, e) => around(w, s, e, 4, 6).some((x) => is(x, 'GATHERING')),
+  returning: (w) => w.some((x) => is(x, 'RETURNING')),
+  schoolwork: (w) => w.some((x) => is(x, 'WORK') || is(x, 'EVERYDAY')),
+  /** "picked the date for the party", "napili ang araw ng defense": the day of something named. */
+  dateOf: (w, _s, e) =>
+    ['for', 'of', 'ng', 'para', 'sa', 'nung', 'to'].includes(w[e] ?? '') && !is(w[e + 1], 'NEG'),
   /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),

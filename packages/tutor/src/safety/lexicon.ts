@@ -169,7 +169,7 @@ export const LEXICON = {
   /** Where a "disappear from …" or "mawala sa …" goes that is not life: a chat, a class, a photo. */
   ONLINE: words(
     `chat gc groupchat group facebook fb ig instagram tiktok twitter social media online internet class klase picture
-    photo video game minecraft roblox fortnite ml`,
+    photo video game minecraft roblox fortnite ml socmed offline`,
   ),
   /** The infinitive: what is wanted ("gusto kong magpakamatay"). */
   ACT_INFINITIVE: [...words('suicide unalive overdose od'), ...verbs(SELF_KILLING, ['infinitive'])],
@@ -358,8 +358,13 @@ export const LEXICON = {
   ),
   /** For now: "my last message for today", "muna". */
   FOR_NOW: words('today tonight now muna ngayon ngayong mamaya later year sem semester'),
-  /** Something given away because it is old or replaced: "my old phone", "lumang damit", a donation drive. */
-  REPLACED: words('old luma lumang used outgrown donation donate donated donating new upgrade'),
+  /**
+   * Something given away because it is old, replaced or outgrown: "my old phone", "lumang damit", "lumaki na
+   * ako, di na kasya", a donation drive.
+   */
+  REPLACED: words(
+    'old luma lumang used outgrown lumaki kasya fit fits small maliit masikip donation donate donated donating new upgrade',
+  ),
   /** Looking something up: a method researched. */
   SEARCHED: words(
     'searched search looked googled research researched nagsearch sinearch hinanap naghanap nireresearch',
@@ -538,8 +543,72 @@ export const LEXICON = {
   BLADE: words('razor blade blades labaha cutter'),
   /** Calming or numbing, what self-harm as coping does: "the only thing that calms me down". */
   COPE: words(
-    'calms calm kalma nagpapakalma pampakalma nakakapagpakalma helps nakakagaan nagpapagaan nakakapagpagaan numbs',
+    `calms calm kalma nagpapakalma pampakalma nakakapagpakalma helps nakakagaan nagpapagaan nakakapagpagaan numbs
+    gumagaan gumaan kumakalma kumalma nakakatulong`,
   ),
+  /** Hitting one's head or oneself on purpose: "inuuntog ko ulo ko sa pader", "I bang my head". */
+  BANG: [
+    ...words('bang banging banged slam slamming smash smashing punch punching punched hit hitting'),
+    ...verbs([
+      ['untog', 'in'],
+      ['untog', 'i'],
+      ['umpog', 'in'],
+      ['umpog', 'i'],
+      ['suntok', 'in'],
+      ['pukpok', 'in'],
+    ]),
+  ],
+  /** What one hits: the head, or oneself. */
+  HEAD: words('head ulo noo forehead sarili myself'),
+  /** A child: who asks about a will or an inheritance as a child. */
+  CHILD: words('kid kids child minor minors bata teen teens teenager underage estudyante student'),
+  /** Music, which one bangs one's head to. */
+  MUSIC: words('music musika song songs kanta beat rock metal concert'),
+  /** An adult or an older person the student knows: who grooms a child. */
+  GROOMER: words(
+    'tutor coach tito tiyo uncle teacher guro sir trainer instructor adviser neighbor kapitbahay stranger pastor driver',
+  ),
+  /** A secret kept between two. */
+  SECRET: words('secret secrets sikreto lihim'),
+  /** Contact a groomer makes: at night, gifts, photos. */
+  GROOMING: words(
+    'night gabi midnight hatinggabi gift gifts regalo niregaluhan binibilhan pics photos pictures picture litrato selfie selfies',
+  ),
+  /** Many people at once: a class group chat, not a secret between two. */
+  GROUP: words('group gc groupchat class klase classmates everyone lahat'),
+  /** A school event ahead one can be absent from: "I won't be around for the exam". */
+  SCHOOL_EVENT: words(
+    `exam exams finals midterms midterm periodical quarterly recognition graduation grad commencement intramurals
+    intrams foundation recital prom promenade defense`,
+  ),
+  /** An ordinary reason to miss something: illness, an appointment, a wedding, a contest, being late. */
+  EXCUSE: words(
+    `sick lagnat fever trangkaso hospital ospital doctor doktor dentist appointment checkup wedding kasal competition
+    contest tournament late traffic trapik`,
+  ),
+  /** Moving house or school: an absence that is a move. */
+  MOVING: words(
+    'moving move lilipat lumipat lipat transfer transferring transferee migrate migrating abroad',
+  ),
+  /** Choosing a day. */
+  PICKED: words('picked pick chose chosen choose pinili napili nakapili pumili set decided nagdecide'),
+  DATE: words('date day araw petsa'),
+  /** Spoiling an occasion for others: "so I don't ruin it", "para hindi masira". */
+  RUIN: words('ruin ruins ruining spoil spoiling masira masisira sirain sisirain'),
+  /** People meeting for something: what a chosen date is usually for. */
+  GATHERING: words(
+    'party outing meeting meetup reunion wedding kasal celebration handaan despedida debut dinner lunch sleepover hangout rehearsal visit bisita dalaw',
+  ),
+  /** Talking to someone who cannot answer. */
+  TALKED_TO: words('talk talking talked kinakausap kausap kinausap kakausapin nakikipagusap'),
+  /** Where one talks to the dead: a photo, a grave, an urn. */
+  MEMORIAL: words('picture photo pic litrato larawan grave puntod libingan urn abo tombstone'),
+  /** Seeing each other again, being together. */
+  REUNITE: words(
+    'magkita magkikita magkakasama magkasama makakasama magsama makasama magsasama makikita see reunited together',
+  ),
+  /** Coming home from abroad or a trip: a reunion with the living. */
+  RETURNING: words('uuwi umuwi galing arriving balikbayan flight babalik homecoming'),
   /** Asking for a method: "paano magpakamatay". */
   HOWTO: words('paano how'),
 } satisfies Record<string, string[]>;

@@ -19,7 +19,11 @@
  * `outThere` (someone waiting at a place of this world: "mom is waiting for me outside"), `continues` (the
  * clause goes on: "bukas na lang ulit" is not "bukas na"), `past` (it happened earlier: "nasa tulay kami
  * kanina"), `destination` (where one leaves for: "umalis for good papuntang Canada"), `ours` (a last day
- * shared with others: "last day na namin bukas").
+ * shared with others: "last day na namin bukas"), `music` (banging one's head to a song), `group` (a class or a
+ * group chat, not two people), `excused` (an ordinary reason to miss something: sick, a dentist, a wedding),
+ * `moving` (a move of house or school), `gathering` (a party, an outing, a visit, in the clause), `returning` (someone coming
+ * home from abroad), `schoolwork` (a story, a lesson, homework), `dateOf` (the date of something named: "picked
+ * the date for the party").
  */
 
 import { SIGNS } from './signs.ts';
@@ -62,7 +66,15 @@ export type Guard =
   | 'continues'
   | 'past'
   | 'destination'
-  | 'ours';
+  | 'ours'
+  | 'music'
+  | 'group'
+  | 'excused'
+  | 'moving'
+  | 'gathering'
+  | 'returning'
+  | 'schoolwork'
+  | 'dateOf';
 
 /** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
 export type Sign =
@@ -121,6 +133,17 @@ export interface Rule {
   /** Names the act itself (killing or harming oneself): denied, it is still noted, at low severity. */
   act?: boolean;
 }
+
+/** A will written or made: "how do I write a will". */
+const WILL =
+  'write|writing|wrote|make|making|made|gumawa|gagawa|gumagawa|magsulat|sumulat ~ a|my|ng|own? ~ last? will|testament|testamento';
+
+/** Asking who gets one's things. */
+const HEIR =
+  'who|sino|kanino ~3 gets|get|keeps|keep|mapupunta|makukuha|mapunta|magmamana|inherits ~3 stuff|things|BELONGINGS|TREASURED';
+
+/** A day chosen: "I already picked the date". */
+const DATE_PICKED = 'PICKED ~ the|ang|yung|a? ~ DATE';
 
 /** Wanting to die or to kill oneself, or saying one will or did. */
 const WANTING: Rule[] = [
@@ -231,6 +254,14 @@ const HARMING: Rule[] = [
     parts: ['CUT|BLADE|burning|paso', 'only ~3 makes|helps ~6 stop|quiet|away'],
     window: 8,
     guards: ['accident'],
+  },
+  // Hitting oneself as coping: "inuuntog ko ulo ko sa pader, it helps", "I bang my head until it calms me".
+  {
+    id: 'harms self to cope',
+    parts: ['BANG ~3 HEAD', 'COPE'],
+    window: 12,
+    self: true,
+    guards: ['accident', 'laughing', 'music'],
   },
   {
     id: 'harms own body',
@@ -349,6 +380,26 @@ const NOT_LIVING: Rule[] = [
     unguarded: true,
     guards: ['schoolEnding', 'trip'],
   },
+  // Absent from a school event ahead with no move, trip or excuse: "not planning to be around for the exam".
+  {
+    id: 'will not be around',
+    parts: ['NEG ~3 be|being around|here|alive ~ for|sa|at|by|on|during ~2 SCHOOL_EVENT'],
+    self: true,
+    unguarded: true,
+    guards: ['trip', 'moving', 'excused'],
+  },
+  {
+    id: 'will not be around',
+    parts: ['wala na ~ ako ~ sa|by|pagdating ~ ng? ~2 SCHOOL_EVENT'],
+    guards: ['trip', 'moving', 'excused'],
+  },
+  {
+    id: 'will not live to see it',
+    parts: ['NEG na ~ think|feel? ~ REACH ~ it? to|till|until|ng|sa|hanggang ~2 SCHOOL_EVENT'],
+    self: true,
+    unguarded: true,
+    guards: ['trip', 'moving', 'excused'],
+  },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE like this'], self: true },
   { id: 'cannot go on', parts: ['cant|cannot ~ LIVE anymore'], self: true },
   { id: 'cannot go on', parts: ['NEG ~ kaya|kayang|kakayanin ~ LIVING|LIVE'], self: true, unguarded: true },
@@ -442,6 +493,14 @@ const INDIRECT: Rule[] = [
     guards: ['otherSubject'],
   },
   { id: 'follows the dead', parts: ['WANT ~ see', 'HEAVEN', 'soon|now|agad'], window: 10, self: true },
+  // Talking to a photo or a grave, and a reunion soon: "kinakausap ko si ate sa picture, malapit na kami magkita".
+  {
+    id: 'follows the dead',
+    parts: ['TALKED_TO ~4 MEMORIAL', 'REUNITE', 'soon|malapit|sandali|konti|agad'],
+    window: 15,
+    self: true,
+    guards: ['livesOn', 'trip', 'returning'],
+  },
   { id: 'a burden', parts: ['im|i|ako|ive ~3 BURDEN'] },
   { id: 'a burden', parts: ['BURDEN ~ ako'] },
   { id: 'better off without me', parts: ['BETTER', 'without me'], window: 8, guards: ['laughing'] },
@@ -526,6 +585,19 @@ const INDIRECT: Rule[] = [
   { id: 'says goodbye', parts: ['huwag|wag ~3 akong|ako hanapin'] },
   { id: 'says goodbye', parts: ['suicide note|letter'], self: true },
   { id: 'gives things away', parts: ['GIVE ~8 BELONGINGS', 'NEG|wont ~ NEED'], window: 15, self: true },
+  // A will, which a student writes only to be gone: "how do I write a will", "can a minor make a will".
+  { id: 'prepares a will', parts: [WILL], self: true, guards: ['schoolwork'] },
+  {
+    id: 'prepares a will',
+    parts: [WILL, 'CHILD|old'],
+    window: 8,
+    guards: ['schoolwork'],
+  },
+  // Who inherits when the student, or a child, dies: "who gets my stuff if a kid dies", "kung mamatay ako".
+  ...[
+    'if|when|kung|pag|kapag|once ~2 CHILD|i|ako ~ DIE|dies|died|namatay',
+    'if|when|kung|pag|kapag|once ~ DIE|dies|died|namatay ~ ako|i|me',
+  ].map((death) => ({ id: 'asks who inherits', parts: [HEIR, death], window: 10 })),
 ];
 
 /** A plan or a method: pills, poison, a jump, a rope. */
@@ -614,7 +686,52 @@ const METHODS: Rule[] = [
     window: 8,
     self: true,
   },
+  // A day chosen for an act left unnamed, timed around others: "picked the date, after his bday so I don't ruin it".
+  {
+    id: 'has set a date',
+    parts: [DATE_PICKED, 'NEG ~3 RUIN'],
+    window: 15,
+    self: true,
+    guards: ['dateOf', 'gathering', 'trip'],
+  },
+  {
+    id: 'has set a date',
+    parts: [DATE_PICKED, 'after|pagkatapos|matapos|bago|before ~3 OCCASION'],
+    window: 15,
+    self: true,
+    guards: ['dateOf', 'gathering', 'trip'],
+  },
 ];
+
+/** An older person near the student: a tutor, a coach, an uncle, a brother's friend. */
+const ELDERS = [
+  'GROOMER',
+  'kuyas|ates|brothers|sisters|older ~ friend|friends|barkada|guy|man',
+  'friend|friends|barkada|kaibigan|tropa ~2 kuya|ate|brother|sister',
+];
+/** A secret between them, or a word not to tell. */
+const SECRECY = [
+  'SECRET',
+  'between ~ us|ourselves',
+  'atin atin',
+  'NEG ~3 tell|sabihin|sabihan|ipaalam|magsumbong ~3 parents|magulang|FAMILY|anyone|nobody|kahit',
+];
+
+/**
+ * Grooming: an older person, a secret between them, and contact at night, gifts or photos ("my tutor texts me at
+ * night, secret lang daw namin"). The one who acts is always someone else: no `reported` guard.
+ */
+const GROOMED: Rule[] = ELDERS.flatMap((elder) =>
+  SECRECY.map((secret) => ({
+    id: 'is groomed',
+    category: 'abuse' as const,
+    parts: [elder, secret, 'GROOMING'],
+    window: 15,
+    self: true,
+    unguarded: true,
+    guards: ['occasion', 'group'] as Guard[],
+  })),
+);
 
 /** Abuse: harm done to the student by someone else. */
 const ABUSE: Rule[] = [
@@ -721,6 +838,7 @@ const ABUSE: Rule[] = [
     parts: ['asking|asked|asks|wants|humihingi|nanghihingi ~3 NUDES'],
   },
   { id: 'is afraid to go home', category: 'abuse', parts: ['FEAR ~ HOME'], self: true },
+  ...GROOMED,
 ];
 
 export const RULES: Rule[] = [

@@ -139,6 +139,12 @@ export const SIGNS: Rule[] = [
     { parts: ['my|ko ~ password|passwords'], guards: ['replaced'] },
     // Things bequeathed: "she can keep my switch", "leaving my games to my brother".
     { parts: ['can|gets|get ~ have|keep? ~ my ~3 BELONGINGS|TREASURED'], guards: ['replaced'] },
+    // Wanting someone to have them: "I want my sister to have my laptop", "gusto ko kay bunso mapunta".
+    {
+      parts: ['WANT ~4 have|keep|mapunta|makuha|mapasakanya ~ my|ang|yung? ~2 BELONGINGS|TREASURED'],
+      self: true,
+      guards: ['replaced'],
+    },
     {
       parts: ['leaving|iiwan|iniiwan|iniwan ~ my|ko ~3 BELONGINGS|TREASURED', 'to|kay|for'],
       window: 6,

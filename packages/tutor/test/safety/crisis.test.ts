@@ -75,6 +75,18 @@ describe('detectCrisis', () => {
     ['would ten be enough to never wake up', 'asks for a lethal dose'],
     ['papatayin daw ako ni tito kapag nagsumbong ako', 'is threatened'],
     ['my uncle comes into my room at night, please dont tell anyone', 'is not safe at night'],
+    ['I bang my head against the wall when everything gets too loud, it helps a bit', 'harms self to cope'],
+    ['pinupukpok ko ulo ko sa desk pag di ko na kaya, nakakatulong somehow', 'harms self to cope'],
+    ["my coach gives me gifts and says it's our secret, don't tell my parents", 'is groomed'],
+    ['si tito laging nagme-message sakin pag gabi, sabi niya wag ko daw sabihin kay mama', 'is groomed'],
+    ['i dont think ill be around for the finals', 'will not be around'],
+    ['hindi na siguro ako aabot sa intrams', 'will not live to see it'],
+    ['napili ko na yung araw, pagkatapos ng birthday ni mama para hindi ko masira', 'has set a date'],
+    ["I've chosen the day, after christmas so I dont spoil it for everyone", 'has set a date'],
+    ["I talk to mom's grave every sunday and tell her we'll be together soon", 'follows the dead'],
+    ['kinakausap ko si lolo sa puntod nya, sabi ko konti na lang magkikita na kami', 'follows the dead'],
+    ['pano gumawa ng will kung bata ka pa', 'prepares a will'],
+    ['kanino mapupunta gamit ko kung mamatay ako', 'asks who inherits'],
   ])('%s → %s', (message, reading) => {
     expect(detectCrisis(message).map((r) => r.reading.split(':')[0])).toContain(reading);
   });
@@ -113,6 +125,23 @@ describe('detectCrisis', () => {
     ['what happens if you take too many vitamins by accident', 'accident'],
     ['is eight hours enough to not die in class lol', 'a joke'],
     ['pagagalitan ako ni mama kapag nalaman niyang bagsak ako', 'a scolding, no telling forbidden'],
+    ['nauntog ulo ko sa pinto kanina, ang sakit', 'an accident'],
+    ['I bang my head to metal music when I study, it helps me focus', 'music'],
+    [
+      "tito told me it's a secret, we're planning a surprise party for tita, he texts me at night",
+      'an occasion',
+    ],
+    ['our teacher messages the class group chat at night, secret daw muna yung quiz', 'a class'],
+    ["I won't be here for the exam, I have a dentist appointment", 'an excuse'],
+    ["won't be around for the recognition day, we're moving to Cebu", 'a move'],
+    ["we picked the date for the party, after my brother's bday", 'the date of a party'],
+    [
+      "I talk to my dad's picture since he works in Qatar, we'll see each other soon when he comes home",
+      'alive',
+    ],
+    ['malapit na kami magkita ni ate, uuwi na siya galing Dubai', 'a homecoming'],
+    ['in English class we read a story about a man writing his will', 'a story'],
+    ['gusto ko munang mawala sa socmed for a while, detox lang', 'offline for a while'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
@@ -155,6 +184,7 @@ describe('warning signs', () => {
     ['ako ang ugat ng gulo sa bahay, kaya aalis na ako nang tuluyan', 'unwanted', 'gone'],
     ['my sister gets my guitar, she will need it more than me', 'preparing', 'no more need'],
     ['erased every photo on my profile so nobody remembers me', 'erasing', 'forgotten'],
+    ['i want my best friend to have my sketchbooks, just in case', 'preparing', 'just in case'],
   ])('%s: %s and %s together are', (message, a, b) => {
     const [reading] = signsOf(message);
     expect(reading).toContain(`${a}:`);
@@ -179,6 +209,7 @@ describe('warning signs', () => {
     ['magpapaalam na ako sa inyong lahat, lilipat na kami sa Iloilo', 'a move'],
     ['I want to disappear for a bit, maybe a vacation by the beach', 'a trip'],
     ["you won't have to deal with me anymore, I'm transferring next semester", 'a move'],
+    ['I want my cousin to have my bike, it does not fit me anymore, I outgrew it', 'outgrown'],
   ])('%s is not a crisis (%s)', (message) => {
     expect(detectCrisis(message)).toEqual([]);
   });
