@@ -338,6 +338,8 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   away: (w, s, e) => is(w[e - 1], 'ABSENT') && (GUARDS.backSoon(w, s, e) || GUARDS.trip(w, s, e)),
   trip: (w) => w.some((x) => is(x, 'TRIP')),
   occasion: (w) => w.some((x) => is(x, 'OCCASION')),
+  /** An occasion other than a gift: a gift alone is how a groomer courts a child. */
+  celebration: (w) => w.some((x) => is(x, 'OCCASION') && !is(x, 'GROOMING')),
   scenery: (w) => w.some((x) => is(x, 'SCENERY') || is(x, 'TRIP')),
   outThere: (w) => w.some((x) => is(x, 'OUT_THERE')),
   continues: (w, _s, e) => !!w[e],
@@ -354,7 +356,7 @@ const GUARDS: Record<Guard, (words: string[], start: number, end: number) => boo
   schoolwork: (w) => w.some((x) => is(x, 'WORK') || is(x, 'EVERYDAY')),
   /** "picked the date for the party", "napili ang araw ng defense": the day of something named. */
   dateOf: (w, _s, e) =>
-    ['for', 'of', 'ng', 'para', 'sa', 'nung', 'to'].includes(w[e] ?? '') && !is(w[e + 1], 'NEG'),
+    ['for', 'of', 'ng', 'para', 'sa', 'nung', 'to', 'on', 'in'].includes(w[e] ?? '') && !is(w[e + 1], 'NEG'),
   /** "I'd rather die than eat ampalaya haha", "I'll die if I fail lol": a comparison or a condition, laughing. */
   joke: (w, _s, e) =>
     w.some((x) => is(x, 'LAUGHING')) && around(w, e, e, 0, 8).some((x) => CONDITIONS.has(x)),

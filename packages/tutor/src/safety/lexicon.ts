@@ -574,8 +574,8 @@ export const LEXICON = {
   GROOMING: words(
     'night gabi midnight hatinggabi gift gifts regalo niregaluhan binibilhan pics photos pictures picture litrato selfie selfies',
   ),
-  /** Many people at once: a class group chat, not a secret between two. */
-  GROUP: words('group gc groupchat class klase classmates everyone lahat'),
+  /** Many people at once: a class group chat or a team, not a secret between two. */
+  GROUP: words('group gc groupchat class klase classmates everyone lahat team teammates squad'),
   /** A school event ahead one can be absent from: "I won't be around for the exam". */
   SCHOOL_EVENT: words(
     `exam exams finals midterms midterm periodical quarterly recognition graduation grad commencement intramurals

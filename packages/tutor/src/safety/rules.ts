@@ -23,7 +23,7 @@
  * group chat, not two people), `excused` (an ordinary reason to miss something: sick, a dentist, a wedding),
  * `moving` (a move of house or school), `gathering` (a party, an outing, a visit, in the clause), `returning` (someone coming
  * home from abroad), `schoolwork` (a story, a lesson, homework), `dateOf` (the date of something named: "picked
- * the date for the party").
+ * the date for the party"), `celebration` (an occasion other than a gift: a surprise party, Christmas).
  */
 
 import { SIGNS } from './signs.ts';
@@ -74,7 +74,8 @@ export type Guard =
   | 'gathering'
   | 'returning'
   | 'schoolwork'
-  | 'dateOf';
+  | 'dateOf'
+  | 'celebration';
 
 /** Kinds of warning sign that count only when two of them meet in one message (signs.ts). */
 export type Sign =
@@ -727,9 +728,9 @@ const GROOMED: Rule[] = ELDERS.flatMap((elder) =>
     category: 'abuse' as const,
     parts: [elder, secret, 'GROOMING'],
     window: 15,
-    self: true,
+    self: 'named' as const,
     unguarded: true,
-    guards: ['occasion', 'group'] as Guard[],
+    guards: ['celebration', 'group'] as Guard[],
   })),
 );
 
