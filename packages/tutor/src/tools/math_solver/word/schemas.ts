@@ -920,8 +920,8 @@ function namesItsThing(story: Story, its: Item[]): boolean {
 }
 
 /**
- * "How many kilos of rice" when the story has bags of rice and bags of sugar: the question names a kind that
- * some amounts have and others lack, so adding them all would answer another question.
+ * "How many kilos of rice" when the story has bags of rice and bags of sugar: the question names one kind of
+ * several the amounts are said to be of, so adding them all would answer another question.
  */
 function asksOneKind(story: Story, its: Item[]): boolean {
   const kind = /\b(?:how many|how much|ilang|ilan)\s+[\p{L}-]+\s+(?:of|ng)\s+([\p{L}-]+)/u.exec(
@@ -929,8 +929,12 @@ function asksOneKind(story: Story, its: Item[]): boolean {
   )?.[1];
   if (!kind || STOP_WORDS.has(kind)) return false;
   const own = (x: Item) => x.qs.map((q) => q.after.split(/\d/)[0] ?? '').join(' ');
-  const having = its.filter((x) => hasWord(own(x), kind)).length;
-  return having > 0 && having < its.length;
+  const kindOf = (x: Item) => /\b(?:of|ng)\s+([\p{L}-]+)/u.exec(own(x))?.[1];
+  const other = (x: Item) => {
+    const k = kindOf(x);
+    return k !== undefined && k !== kind && !STOP_WORDS.has(k);
+  };
+  return its.some((x) => hasWord(own(x), kind)) && its.some(other);
 }
 
 /** "How many notebooks and pens": each thing listed is the head of an amount of the story, none left out. */
