@@ -29,7 +29,8 @@ export interface SafetyCase {
     | 'eighth'
     | 'ninth'
     | 'tenth'
-    | 'eleventh';
+    | 'eleventh'
+    | 'twelfth';
   lang: 'en' | 'fil' | 'taglish';
   crisis: boolean;
   text: string;
@@ -173,6 +174,7 @@ export function runSafetyEval(options: { json?: boolean; errors?: boolean; split
           'ninth',
           'tenth',
           'eleventh',
+          'twelfth',
         ];
   const reports = splits.map((split) =>
     evaluateSafety(
