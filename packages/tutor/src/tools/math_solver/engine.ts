@@ -161,16 +161,18 @@ function familyFits(story: Story, s: Solved): boolean {
  */
 function solveRaw(problem: string, locale: MathLocale = 'en'): Solved | Opening | null {
   const c = makeCtx(locale);
+  let chat: string;
   let norm: string;
   try {
-    norm = normalizeText(readChat(problem));
+    chat = readChat(problem);
+    norm = normalizeText(chat);
   } catch {
     return null;
   }
   let story: Story | null = null;
   let word: Solved | Opening | null = null;
   try {
-    story = storyOf(problem);
+    story = storyOf(chat);
     word = story && solveStory(story, locale === 'fil' ? 'fil' : detectLocale(problem).locale);
   } catch {
     // a story the reader trips over (e.g. "3/0 of the cake") is left to the families, as any other text

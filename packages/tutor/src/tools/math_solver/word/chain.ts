@@ -1,4 +1,5 @@
-import { fmtNumber, ONE, type Q, q, ZERO } from '../num.ts';
+import { ONE, type Q, q, ZERO } from '../num.ts';
+import { fmt, WHY } from './explain.ts';
 import {
   CALENDAR_WORDS,
   EACH_WORDS,
@@ -12,7 +13,7 @@ import {
   TIME_UNITS,
   UNIT_WORDS,
 } from './lexicon.ts';
-import { hasWord, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
+import { hasWord, head, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
 import type { Op, Reading } from './schemas.ts';
 
 /**
@@ -31,9 +32,6 @@ interface Link {
   /** How many of `den` one of the chain's unit before it makes, when a time is converted ("1 hour = 60 minutes"). */
   k?: Q;
 }
-
-const fmt = (x: Q): string => fmtNumber(x, true);
-const head = (x: Quantity): string => x.noun.at(-1) ?? '';
 
 /** "each apartment needs", "in each browser,", "for every postcard sold": an "each" before a number ("each of" counts). */
 const EACH_BEFORE = /\b(?:each|every|per|bawat|kada)\s+(?!of\b)([\p{L}-]+(?:\s+[\p{L}-]+){0,2})[^\d]*$/u;
@@ -444,11 +442,7 @@ function fromStart(
   products.forEach((p, i) => {
     const sign = signs[i] as '+' | '−';
     const next = sign === '+' ? value.add(p.value) : value.sub(p.value);
-    const why: [string, string] = change
-      ? ['change = amount paid − cost', 'sukli = ibinayad − halaga']
-      : sign === '+'
-        ? ['more is added, so add', 'may nadagdag, kaya mag-add']
-        : ['some is taken away, so subtract', 'may nabawas, kaya mag-subtract'];
+    const why = change ? WHY.change : WHY[sign];
     ops.push({ op: sign, why, expr: `${fmt(value)} ${sign} ${fmt(p.value)} = ${fmt(next)}`, value: next });
     value = next;
   });
@@ -465,10 +459,7 @@ function difference(story: Story, chains: Link[][]): { ops: Op[]; value: Q } | n
   const [big, small] = a.value.compare(b.value) >= 0 ? [a.value, b.value] : [b.value, a.value];
   const value = big.sub(small);
   if (value.s <= 0n) return null;
-  const why: [string, string] = [
-    'to compare, subtract the smaller from the larger',
-    'para maghambing, ibawas ang mas maliit sa mas malaki',
-  ];
+  const why = WHY.compare;
   return {
     ops: [...a.ops, ...b.ops, { op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(value)}`, value }],
     value,
@@ -494,11 +485,12 @@ function total(parts: { value: Q; ops: Op[] }[]): { value: Q; ops: Op[] } {
   const ops = parts.flatMap((p) => p.ops);
   const value = parts.reduce((sum, p) => sum.add(p.value), ZERO);
   if (parts.length > 1) {
-    const why: [string, string] = [
-      'put the parts together, so add',
-      'pagsamahin ang mga bahagi, kaya mag-add',
-    ];
-    ops.push({ op: '+', why, expr: `${parts.map((p) => fmt(p.value)).join(' + ')} = ${fmt(value)}`, value });
+    ops.push({
+      op: '+',
+      why: WHY.together,
+      expr: `${parts.map((p) => fmt(p.value)).join(' + ')} = ${fmt(value)}`,
+      value,
+    });
   }
   return { value, ops };
 }

@@ -31,8 +31,6 @@ const CHAT_WORDS: Record<string, string> = {
   nung: 'noong',
   nun: 'niyon',
   cya: 'siya',
-  xa: 'siya',
-  sya: 'siya',
   knya: 'kanya',
   kesa: 'kaysa',
   kesya: 'kaysa',

@@ -1,3 +1,4 @@
+import { fmtNumber, type Q } from '../num.ts';
 import type { MathLocale, MathStep } from '../types.ts';
 import { step } from '../types.ts';
 import type { Target } from './lexicon.ts';
@@ -5,6 +6,21 @@ import type { Quantity, Story } from './read.ts';
 import type { Reading } from './schemas.ts';
 
 const tr = (loc: MathLocale, en: string, fil: string) => (loc === 'fil' ? fil : en);
+
+/** A number as a story's steps write it: exact, as a fraction or the story's decimals. */
+export const fmt = (x: Q): string => fmtNumber(x, true);
+
+/** Why an operation is chosen, in English and Filipino: one wording for every schema and chain. */
+export const WHY: Record<'+' | '−' | 'together' | 'change' | 'compare', [string, string]> = {
+  '+': ['more is added, so add', 'may nadagdag, kaya mag-add'],
+  '−': ['some is taken away, so subtract', 'may nabawas, kaya mag-subtract'],
+  together: ['put the parts together, so add', 'pagsasamahin, kaya mag-add'],
+  change: ['change = amount paid − cost', 'sukli = ibinayad − halaga'],
+  compare: [
+    'to compare, subtract the smaller from the larger',
+    'para maghambing, ibawas ang mas maliit sa mas malaki',
+  ],
+};
 
 /** A number with its unit, the way a teacher writes the answer: "₱54", "15 apples", "24 na pahina". */
 export function withUnit(n: string, currency: string, noun: string, loc: MathLocale): string {

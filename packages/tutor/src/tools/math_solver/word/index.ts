@@ -1,11 +1,8 @@
-import { detectLocale } from '../../../language.ts';
 import { fmtDecimal } from '../num.ts';
 import type { Opening, Solved } from '../types.ts';
 import { opening, storySteps, withUnit } from './explain.ts';
-import { readStory, type Story } from './read.ts';
+import type { Story } from './read.ts';
 import { readSchemas } from './schemas.ts';
-
-export { readStory, type Story } from './read.ts';
 
 /** The word engine's verdict on a story: solved, or an opening that teaches the first step. */
 export type WordResult = Solved | Opening;
@@ -14,13 +11,6 @@ const CONCEPT = {
   en: 'Read the story: what do we know, what is asked, and does the amount grow, shrink, repeat in equal groups, or get shared?',
   fil: 'Basahin ang kuwento: ano ang alam, ano ang tinatanong, at ang dami ba ay nadaragdagan, nababawasan, inuulit nang pantay, o pinaghahatian?',
 };
-
-/** Reads a story problem in the student's language; null when the text is not a story. */
-export function solveWordProblem(text: string): WordResult | null {
-  const story = readStory(text);
-  if (!story) return null;
-  return solveStory(story, detectLocale(text).locale);
-}
 
 /** Solves a story already read, or opens it as a Socratic question. */
 export function solveStory(story: Story, loc: 'en' | 'fil'): WordResult {

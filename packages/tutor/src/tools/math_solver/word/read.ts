@@ -1,6 +1,5 @@
 import { DENOMINATORS, FRACTION_WORDS, findNumberWords, MULTIPLIER_WORDS } from '../../../lexicon/numbers.ts';
 import { type Q, q, ZERO } from '../num.ts';
-import { readChat } from './chat.ts';
 import {
   ACTIONS,
   type Action,
@@ -50,6 +49,9 @@ export interface Quantity {
   /** Lower-cased clause text after the number. */
   after: string;
 }
+
+/** The head noun of what an amount counts ("apples" of "green apples"); "" when it names none. */
+export const head = (x: { noun: string[] }): string => x.noun.at(-1) ?? '';
 
 /** A story problem read into clauses, quantities and the question. */
 export interface Story {
@@ -475,11 +477,11 @@ function isQuestion(sentence: string): boolean {
 }
 
 /**
- * Reads a story: prose before the last sentence (or an if-clause), or one sentence counting two things
- * ("… a 35oz barrel if the 24oz barrel has 60 servings …"); null for an exercise that is not a story.
+ * Reads a story, as `readChat` leaves one typed in chat: prose before the last sentence (or an if-clause), or
+ * one sentence counting two things ("… a 35oz barrel if the 24oz barrel has 60 servings …"); null for an
+ * exercise that is not a story.
  */
-export function readStory(typed: string): Story | null {
-  const raw = readChat(typed);
+export function readStory(raw: string): Story | null {
   // "Tumakbo si Paolo", "Bumili ang …": a Filipino sentence opens with its verb, and the name follows si/ang
   const verbFirst = new Set(
     [...raw.matchAll(/(?:^|[.!?]\s+)(\p{Lu}\p{Ll}+)\s+(?:si|sina|ni|nina|ang|ng|kay)\b/gu)].map((m) =>

@@ -1,5 +1,6 @@
-import { fmtNumber, ONE, type Q, q } from '../num.ts';
+import { ONE, type Q, q } from '../num.ts';
 import { unitChain } from './chain.ts';
+import { fmt, WHY } from './explain.ts';
 import {
   type Action,
   AUX_WORDS,
@@ -25,7 +26,7 @@ import {
   UNIT_WORDS,
   UNREAD_WORDS,
 } from './lexicon.ts';
-import { hasWord, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
+import { hasWord, head, lastAction, lemma, type Quantity, type Story, secondsIn } from './read.ts';
 
 /** Why an operation is done, in both languages, and the computation it writes. */
 export interface Op {
@@ -62,9 +63,6 @@ interface Item {
   /** The duration turned into the rate's unit before the product ("2 weeks = 14 days"). */
   convert?: Op;
 }
-
-const fmt = (x: Q): string => fmtNumber(x, true);
-const head = (x: { noun: string[] }): string => x.noun.at(-1) ?? '';
 
 /** Two amounts count the same thing: same currency, or the head noun of one is among the other's words. */
 function sameThing(a: Item, b: Item): boolean {
@@ -263,12 +261,6 @@ function sign(it: Item): '+' | '−' | 'set' | null {
   return null;
 }
 
-const WHY: Record<'+' | '−', [string, string]> = {
-  '+': ['more is added, so add', 'may nadagdag, kaya mag-add'],
-  '−': ['some is taken away, so subtract', 'may nabawas, kaya mag-subtract'],
-};
-const TOGETHER: [string, string] = ['put the parts together, so add', 'pagsasamahin, kaya mag-add'];
-
 function productsOf(its: Item[]): Op[] {
   return its.flatMap((x) => [x.convert, x.product].filter((o): o is Op => o !== undefined));
 }
@@ -346,7 +338,7 @@ function change(story: Story, its: Item[]): Reading | null {
     const { ops, value } = run(
       its,
       its.slice(1).map(() => '+'),
-      () => TOGETHER,
+      () => WHY.together,
     );
     return reading('combine', ops, value, first);
   }
@@ -386,7 +378,7 @@ function actionSum(story: Story, its: Item[]): Reading | null {
   const { ops, value } = run(
     its,
     its.slice(1).map(() => '+'),
-    () => TOGETHER,
+    () => WHY.together,
   );
   return ops.length === 0 ? null : reading('combine', ops, value, its[0] as Item);
 }
@@ -421,11 +413,11 @@ function changeBack(story: Story, its: Item[]): Reading | null {
   const cost = run(
     costs,
     costs.slice(1).map(() => '+'),
-    () => TOGETHER,
+    () => WHY.together,
   );
   const value = p.value.sub(cost.value);
   if (value.s < 0n) return null;
-  const why: [string, string] = ['change = amount paid − cost', 'sukli = ibinayad − halaga'];
+  const why = WHY.change;
   const ops = [
     ...cost.ops,
     { op: '−' as const, why, expr: `${fmt(p.value)} − ${fmt(cost.value)} = ${fmt(value)}`, value },
@@ -474,10 +466,7 @@ function compare(story: Story, its: Item[]): Reading | null {
     if (!inverse && !identifies(story.question, b, a)) return null;
     const [big, small] = value.compare(a.value) >= 0 ? [value, a.value] : [a.value, value];
     const diff = big.sub(small);
-    const why: [string, string] = [
-      'to compare, subtract the smaller from the larger',
-      'para maghambing, ibawas ang mas maliit sa mas malaki',
-    ];
+    const why = WHY.compare;
     ops.push({ op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(diff)}`, value: diff });
     return reading('compare', ops, diff, a);
   }
@@ -567,10 +556,7 @@ function comparisonChain(story: Story): Reading | null {
     const [a, b] = asked.map((n) => known.get(n) as Q) as [Q, Q];
     const [big, small] = a.compare(b) >= 0 ? [a, b] : [b, a];
     const value = big.sub(small);
-    const why: [string, string] = [
-      'to compare, subtract the smaller from the larger',
-      'para maghambing, ibawas ang mas maliit sa mas malaki',
-    ];
+    const why = WHY.compare;
     ops.push({ op: '−', why, expr: `${fmt(big)} − ${fmt(small)} = ${fmt(value)}`, value });
     return { schema: 'compare', ops, value, ...unit };
   }
@@ -795,10 +781,7 @@ function difference(story: Story, its: Item[]): Reading | null {
   if (value.s < 0n || value.n === 0n) return null;
   const why: [string, string] = need
     ? ['what is still needed = what is needed − what is there', 'kulang pa = kailangan − mayroon na']
-    : [
-        'to compare, subtract the smaller from the larger',
-        'para maghambing, ibawas ang mas maliit sa mas malaki',
-      ];
+    : WHY.compare;
   return reading(
     'compare',
     [{ op: '−', why, expr: `${fmt(big.value)} − ${fmt(small.value)} = ${fmt(value)}`, value }],
@@ -822,7 +805,7 @@ function stillNeeded(its: Item[]): Reading | null {
   const there = run(
     have,
     have.slice(1).map(() => '+'),
-    () => TOGETHER,
+    () => WHY.together,
   );
   const value = n.value.sub(there.value);
   if (value.s <= 0n) return null;
@@ -1286,7 +1269,7 @@ function eachOfSeveral(story: Story): Reading | null {
   const sum = run(
     counts.map((x) => ({ ...toItem(x), product: undefined })),
     counts.slice(1).map(() => '+'),
-    () => TOGETHER,
+    () => WHY.together,
   );
   const value = sum.value.mul(e.value);
   const why: [string, string] = [
